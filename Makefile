@@ -1,0 +1,34 @@
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test eval install clean-venv
+
+$(BIN)/python:
+	$(shell command -v $(PY) >/dev/null 2>&1 && echo $(PY) || echo python3) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/captionclean clean fixtures/gallery_export.txt -o out/captions.csv
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	mkdir -p out
+	$(BIN)/captionclean clean $(SHARED)/eval/dev.input.jsonl --keep-duplicates -q -o out/dev.csv
+	$(BIN)/captionclean clean $(SHARED)/eval/seed.input.jsonl --keep-duplicates -q -o out/seed.csv
+	@echo "== dev.jsonl"; $(BIN)/python $(SHARED)/eval/score.py out/dev.csv $(SHARED)/eval/dev.jsonl --show 0
+	@echo "== seed.jsonl"; $(BIN)/python $(SHARED)/eval/score.py out/seed.csv $(SHARED)/eval/seed.jsonl --show 0
+
+clean-venv:
+	rm -rf $(VENV)

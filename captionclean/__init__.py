@@ -1,0 +1,14 @@
+"""captionclean: clean photo-desk caption exports into a tidy, deduplicated table."""
+from .clean import CleanResult, Options, Summary, clean, clean_file, clean_rows, dedupe_key
+from .parse import FIELDS, Caption, parse_caption
+from .read import ReadError, read_path
+from .repair import Repair, RepairOptions, repair_text
+from .tables import load_agencies
+from .write import WriteError, write_table
+
+__all__ = [
+    "Caption", "CleanResult", "FIELDS", "Options", "ReadError", "Repair", "RepairOptions", "Summary",
+    "WriteError", "clean", "clean_file", "clean_rows", "dedupe_key", "load_agencies", "parse_caption",
+    "read_path", "repair_text", "write_table",
+]
+__version__ = "0.1.0"

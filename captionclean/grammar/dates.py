@@ -1,0 +1,129 @@
+"""Dates: every date phrase in a caption, and which one is the photo's.
+
+Month names come from ``tables.MONTHS``; each shape is a named pattern. A
+candidate keeps what it states (year, month, day); the photo's date is chosen
+by rule, never a date the story only mentions (``began in January 2005``,
+``Issue date: …``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..tables import MONTHS, WEEKDAYS
+
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+# capitalised (May, MAY) month names only: "may" the verb is not a month
+MONTH = "(?P<month>" + "|".join(
+    "(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES
+) + r")\.?"
+WEEKDAY = r"(?:(?:" + "|".join(w.capitalize() + "|" + w.upper() for w in WEEKDAYS) + r"),?\s+)?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+SHAPES: list[tuple[str, str]] = [
+    ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"),
+    ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
+    ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
+    ("month_day_year", WEEKDAY + MONTH + r"\s+" + DAY + r"(?:,\s*|\s+)" + YEAR + r"\b"),
+    ("day_month_year", WEEKDAY + r"\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r",?\s+" + YEAR + r"\b"),
+    ("month_day", WEEKDAY + r"\b" + MONTH + r"\s+" + DAY + r"\b(?!\s*,?\s*\d)"),
+    ("day_month", r"\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r"\b(?!\s*,?\s*\d)"),
+    ("month_year", r"\b" + MONTH + r",?\s+(?:of\s+)?" + YEAR + r"\b"),
+]
+COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
+
+# words just before a date that make it the story's date, not the photo's
+_NOT_PHOTO_DATE = regex.compile(
+    r"(?:Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between)\W*(?:on\W+)?(?:in\W+)?$",
+    regex.I,
+)
+
+
+@dataclass
+class DateFound:
+    shape: str
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    text: str
+
+    @property
+    def full(self) -> bool:
+        return self.year is not None and self.month is not None and self.day is not None
+
+    def iso(self) -> str:
+        if self.year is None:
+            return ""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is not None and not 1 <= m <= 12:
+        return False
+    if d is not None and not 1 <= d <= 31:
+        return False
+    if y is not None and m is not None and d is not None:
+        import calendar
+
+        return d <= calendar.monthrange(y, m)[1]
+    return True
+
+
+def find_dates(text: str) -> list[DateFound]:
+    """Every date phrase, in text order; overlapping shapes keep the most complete."""
+    found: list[DateFound] = []
+    taken: list[tuple[int, int]] = []
+    for shape, pattern in COMPILED:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = m.groupdict()
+            month = MONTHS[g["month"].casefold().rstrip(".")] if g.get("month") else (
+                int(g["mnum"]) if g.get("mnum") else None)
+            day = int(g["day"]) if g.get("day") else None
+            year = g.get("year")
+            y = None
+            if year:
+                y = int(year) if len(year) == 4 else 2000 + int(year)
+            if not _valid(y, month, day):
+                continue
+            taken.append((s, e))
+            found.append(DateFound(shape, s, e, y, month, day, m.group(0)))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def is_story_date(text: str, d: DateFound) -> bool:
+    return bool(_NOT_PHOTO_DATE.search(text[max(0, d.start - 30): d.start]))
+
+
+def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
+    """The photo's date: the first full date that is not the story's, else the
+    first month-and-day, else the first month-and-year."""
+    usable = [d for d in dates if not is_story_date(text, d)]
+    for pick in (lambda d: d.full, lambda d: d.day is not None, lambda d: d.year is not None):
+        for d in usable:
+            if pick(d):
+                return d
+    return None
+
+
+def year_in_text(dates: list[DateFound], month: int | None, day: int | None) -> int | None:
+    """The year a caption writes for a dateline's month and day: the same day
+    repeated with its year, else the year of the first full date."""
+    for d in dates:
+        if d.year and d.month == month and d.day == day:
+            return d.year
+    for d in dates:
+        if d.full:
+            return d.year
+    return None

@@ -1,0 +1,46 @@
+"""Usage restrictions and trailers: moved out of the description, never dropped."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..tables import KEYWORD_TRAILERS, RESTRICTIONS
+
+_RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
+_KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
+
+
+@dataclass
+class Trailers:
+    restrictions: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    place: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+
+def find_trailers(text: str) -> Trailers:
+    out = Trailers()
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in out.spans)
+
+    for name, pattern in _KEYWORDS:
+        for m in pattern.finditer(text):
+            if not free(*m.span()):
+                continue
+            out.spans.append(m.span())
+            out.rules.append(name)
+            kw = m.groupdict().get("kw")
+            out.keywords.append((kw or m.group(0)).strip(" .()"))
+            if m.groupdict().get("place"):
+                out.place = m["place"].strip()
+    for name, pattern in _RESTRICTIONS:
+        for m in pattern.finditer(text):
+            if not m.group(0).strip() or not free(*m.span()):
+                continue
+            out.spans.append(m.span())
+            out.rules.append(name)
+            out.restrictions.append(m.group(0).strip(" ().,;"))
+    return out

