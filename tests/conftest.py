@@ -1,0 +1,23 @@
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+def load_cases(name: str) -> list:
+    """Cases from tests/data/NAME (a JSON list of objects)."""
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def case_params(name: str) -> list:
+    """pytest params from a case file; a case with "xfail" is a strict known failure."""
+    params = []
+    for i, case in enumerate(load_cases(name)):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+        params.append(pytest.param(case, id=case.get("id", f"{name}-{i}"), marks=marks))
+    return params
