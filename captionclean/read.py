@@ -119,7 +119,9 @@ def read_bytes(data: bytes, *, name: str = "<input>", column: str | None = None,
         result = _read_csv(lines, name, column, "\t" if fmt == "tsv" else None)
     else:
         result = _read_text(lines)
-    result.format, result.encoding = fmt, encoding
+    result.encoding = encoding
+    if result.format != "gallery":
+        result.format = fmt
     if fmt in ("text", "jsonl"):
         for row in result.rows:
             if 0 < row.source_row <= len(fell) and fell[row.source_row - 1]:

@@ -1,0 +1,103 @@
+"""The tidy table: columns, dedupe, row accounting, dates completed from context."""
+import json
+
+from hypothesis import given, settings, strategies as st
+
+from captionclean import Options, clean, clean_file, dedupe_key
+from captionclean.clean import COLUMNS
+from captionclean.read import read_path
+
+from conftest import FIXTURES
+
+EXPORT = FIXTURES / "gallery_export.txt"
+
+
+def test_gallery_export_gives_the_unique_captions_with_every_column():
+    result = clean_file(EXPORT)
+    table = result.table
+    assert list(table.columns) == COLUMNS
+    rows = read_path(EXPORT).rows
+    assert int(table["occurrences"].sum()) == len(rows)
+    # every input line is accounted for exactly once in source_rows
+    listed = sorted(int(n) for cell in table["source_rows"] for n in cell.split(";"))
+    assert listed == sorted(r.source_row for r in rows)
+    assert result.summary.unique == len(table) == 39
+    assert table.groupby("gallery", sort=False).size().to_dict() == {
+        "National Police Week 2018": 15, "A look at the MS-13 crime organization": 24}
+
+
+def test_repeats_merge_after_normalising_case_space_and_punctuation():
+    lines = EXPORT.read_text(encoding="utf-8").splitlines()
+    a, b = lines[22], lines[26]  # the same caption, but for one comma
+    assert a != b and dedupe_key(a) == dedupe_key(b)
+    table = clean([a, b, a.upper(), "  " + a + "  "]).table
+    assert len(table) == 1
+    assert table.loc[0, "occurrences"] == 4
+    assert table.loc[0, "source_rows"] == "1;2;3;4"
+    assert table.loc[0, "caption"] == a
+
+
+def test_keep_duplicates_keeps_every_row_pointing_at_the_first():
+    lines = EXPORT.read_text(encoding="utf-8").splitlines()
+    caps = [lines[14], lines[15], lines[18]]  # 15 and 19 are the same caption
+    table = clean(caps, keep_duplicates=True).table
+    assert len(table) == 3
+    assert list(table["duplicate_of"]) == ["", "", "1"]
+    assert list(table["occurrences"]) == [2, 1, 0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["A. REUTERS/Jose Cabezas", "a reuters jose cabezas", "B (Photo by X Y/Getty Images)",
+                                 "", "C?", "c"]) | st.text(max_size=40), max_size=30))
+def test_rows_in_equal_sum_of_occurrences(captions):
+    table = clean(captions).table
+    assert int(table["occurrences"].sum()) == len(captions)
+    kept = clean(captions, keep_duplicates=True).table
+    assert len(kept) == len(captions)
+    assert int(kept["occurrences"].sum()) == len(captions)
+
+
+def test_dateline_without_year_takes_the_year_of_the_gallery(tmp_path):
+    text = EXPORT.read_text(encoding="utf-8")
+    line = "WASHINGTON, DC - MAY 15: Officers salute during a ceremony. (Photo by Zach Gibson/Getty Images)"
+    path = tmp_path / "export.txt"
+    path.write_text(text.replace("18 PHOTOS", "19 PHOTOS").replace("HIDE CAPTION", line + "\nHIDE CAPTION", 1),
+                    encoding="utf-8")
+    table = clean_file(path).table
+    row = table[table["caption"] == line].iloc[0]
+    assert row["date"] == "2018-05-15"
+    assert bool(row["date_inferred"]) is True
+    assert "year_from_gallery" in row["style"]
+    assert "no_year" not in row["warnings"]
+
+
+def test_no_year_anywhere_leaves_date_blank_and_warns():
+    row = clean(["LONDON - MAY 25: A man walks. (Photo by Dan Kitwood/Getty Images)"]).table.iloc[0]
+    assert row["date"] == "" and not row["date_inferred"]
+    assert "no_year" in row["warnings"]
+    assert "MAY 25" in row["dateline"]
+    given_year = clean(["LONDON - MAY 25: A man walks. (Photo by Dan Kitwood/Getty Images)"], year=2019).table.iloc[0]
+    assert given_year["date"] == "2019-05-25" and given_year["date_inferred"]
+
+
+def test_other_columns_pass_through_and_clashing_names_are_prefixed(tmp_path):
+    path = tmp_path / "in.jsonl"
+    rows = [{"id": "a1", "text": "A man walks in Nairobi, Kenya April 11, 2017. REUTERS/Thomas Mukoya", "city": "Mombasa"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    table = clean_file(path).table
+    assert table.loc[0, "id"] == "a1"
+    assert table.loc[0, "input_city"] == "Mombasa"
+    assert table.loc[0, "city"] == "Nairobi"
+
+
+def test_a_series_cleans_like_a_list():
+    import pandas as pd
+
+    caps = ["A. REUTERS/Jose Cabezas", "B (Photo by Zach Gibson/Getty Images)"]
+    assert clean(pd.Series(caps)).table.equals(clean(caps).table)
+
+
+def test_no_repair_keeps_the_text():
+    text = "National Peace Officers? Memorial Service. REUTERS/Kevin Lamarque"
+    assert clean([text], Options(repair=False)).table.loc[0, "caption"] == text
+    assert clean([text]).table.loc[0, "caption"] == text.replace("?", "’")
