@@ -199,8 +199,12 @@ def clean(captions: Iterable[str] | "object", options: Options | None = None, **
 
 
 def clean_file(path: str | Path, options: Options | None = None, *, column: str | None = None,
-               fmt: str | None = None) -> CleanResult:
-    """Read ``path`` (gallery export, text, JSON lines or CSV) and clean it."""
+               fmt: str | None = None, **kwargs) -> CleanResult:
+    """Read ``path`` (gallery export, text, JSON lines or CSV) and clean it.
+
+    Keyword arguments other than ``column`` and ``fmt`` are :class:`Options` fields.
+    """
+    options = options or Options(**kwargs)
     read: ReadResult = read_path(path, column=column, fmt=fmt)
     summary = Summary(warnings=list(read.warnings), format=read.format, encoding=read.encoding)
     return clean_rows(read.rows, options, summary)
