@@ -101,8 +101,11 @@ def damaged_set(clean: list[tuple[str, str]]) -> list[dict]:
         for cid, text in clean:
             bad = damage(text)
             if bad != text:
-                cases.append({"id": f"{cid}-{kind}", "kind": kind, "damaged": bad, "clean": text,
-                              "source": f"dev.jsonl {cid}, damaged by {kind}"})
+                case = {"id": f"{cid}-{kind}", "kind": kind, "damaged": bad, "clean": text,
+                        "source": f"dev.jsonl {cid}, damaged by {kind}"}
+                if kind not in MOJIBAKE and "‘" in text:
+                    case["xfail"] = "single quotes ‘…’ are restored as double “…”: nothing left in the text tells them apart"
+                cases.append(case)
     return cases
 
 

@@ -121,6 +121,7 @@ def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repa
     if not vocabs:
         return text, [], []
     warnings: list[str] = []
+    evidence = _has_evidence(text, _url_spans(text))
 
     def allowed(ch: str) -> bool:
         return ord(ch) > 0xFF if hyp == "latin1" else ord(ch) > 127
@@ -133,7 +134,7 @@ def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repa
             return None
         if len(core) < len(tok) and "\ufffd" not in tok[len(core):] and not any(ch in LOST for ch in core):
             nxt = text[m.end(): m.end() + 2]
-            if not (nxt[:1] in (",", ";", ":", ")") or regex.match(r" [\p{Ll}\d]", nxt)):
+            if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d]", nxt))):
                 return None
         if any(ch == "?" for ch in tok) and hyp == "none":
             return None
@@ -200,6 +201,7 @@ _SPACED_DASH = regex.compile(rf"(?<=[\p{{L}}\d,.;:)’”\"']) {_L} (?=[\p{{L}}\
 _COPYRIGHT = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}}[^\n]*/)")
 _BEFORE_SPEECH = regex.compile(
     rf"(?<=\p{{L}}){_L}(?= (?:{'|'.join(sorted(_SPEECH_VERBS))})\b)", regex.IGNORECASE)
+_AGENCY_WORDS = regex.compile(r"[\p{L}-]+(?: [\p{L}-]+){0,2}")
 _DATELINE_DATE = regex.compile(r"(\p{L}+)\.? \d{1,2}\b")
 _EVIDENCE = regex.compile(rf"\ufffd|(?<=\p{{L}})\?(?=\p{{L}})|(?:(?<=^)|(?<=\s))\?(?=\p{{L}})|(?<=\d)\?(?=\d)")
 _SENTENCE_END = regex.compile(r"[.!?…]\s")
@@ -291,6 +293,18 @@ def _month(text: str, i: int) -> bool:
     return _DATELINE_DATE.match(text, i).group(1).casefold() in MONTHS
 
 
+def _agency_follows(text: str, i: int) -> bool:
+    """``Name ? Reuters``: a spaced mark before an agency name is a credit's dash."""
+    from .tables import load_agencies
+
+    words = _AGENCY_WORDS.match(text, i)
+    if not words:
+        return False
+    parts = words.group().split()
+    agencies = load_agencies()
+    return any(agencies.lookup(" ".join(parts[:n])) for n in range(1, min(3, len(parts)) + 1))
+
+
 def _has_evidence(text: str, url) -> bool:
     """Some lost mark in the text cannot be a question mark (inside a word, before one, between digits)."""
     return any(not any(a <= m.start() < b for a, b in url) for m in _EVIDENCE.finditer(text))
@@ -307,6 +321,8 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
         if q == "\ufffd" or nxt.islower() or nxt.isdigit() or (lossy_ok and evidence):
             return " – "
         if _DATELINE_DATE.match(text, m.end()) and _month(text, m.end()):
+            return " – "
+        if _agency_follows(text, m.end()):
             return " – "
         warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
         return None
