@@ -26,7 +26,8 @@ _L = "[?\ufffd]"
 
 _BEYOND_LATIN1 = regex.compile(r"[^\x00-\xff\ufffd]")
 _LATIN1_LETTER = regex.compile(r"[\x80-\xff]")
-_URL = regex.compile(r"(?i)\S*(?:://|www\.)\S*|\S*\?\w+=\S*")
+_TOKEN = regex.compile(r"\S+")
+_QUERY = regex.compile(r"\?\w+=")
 
 
 def lossy_hypothesis(text: str) -> str:
@@ -37,7 +38,11 @@ def lossy_hypothesis(text: str) -> str:
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _URL.finditer(text)] if ("/" in text or "=" in text or "www" in text) else []
+    """Spans of URLs and query strings, where a ? is never a lost character."""
+    if "/" not in text and "=" not in text and "www" not in text:
+        return []
+    return [m.span() for m in _TOKEN.finditer(text)
+            if "://" in m.group() or "www." in m.group().lower() or _QUERY.search(m.group())]
 
 
 # --- vocabulary: letters of known words ---------------------------------------
