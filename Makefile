@@ -32,3 +32,7 @@ eval: $(STAMP)
 
 clean-venv:
 	rm -rf $(VENV)
+
+.PHONY: bench-repair
+bench-repair: $(STAMP)
+	$(BIN)/python bench/bench_repair.py

@@ -4,11 +4,18 @@ A fix takes text and returns ``(text, repairs, warnings)``; ``repairs`` lists wh
 changed as :class:`Repair` records (rule, before, after), so a row always says
 what was done to it and the change can be replayed or reviewed. ``repair_text``
 runs them in order. Running it twice gives the same text as running it once.
+
+Two kinds of damage are repaired (CONVENTIONS.md, "How text gets damaged"):
+mojibake (bytes read with the wrong encoding) is undone by ftfy; characters *lost*
+to a lossy encoding (``?`` or U+FFFD written in their place) are restored by the
+context rules in :func:`restore_lost_characters` and :func:`restore_lost_letters`.
+A ``?`` that could be a real question mark is never changed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Callable, Iterable, NamedTuple
 
 import regex
 
@@ -34,7 +41,14 @@ Fix = Callable[[str, "RepairOptions"], tuple[str, list[Repair], list[str]]]
 
 @dataclass(frozen=True)
 class RepairOptions:
+    """``straight_quotes``: restore ' and " instead of ’ “ ”.
+
+    ``vocabulary``: extra words to restore lost letters from (see :class:`Vocabulary`);
+    the gazetteer's place names are always used unless ``gazetteer=False``.
+    """
     straight_quotes: bool = False
+    vocabulary: "Vocabulary | None" = field(default=None, compare=False, hash=False)
+    gazetteer: bool = True
 
     @property
     def apostrophe(self) -> str:
@@ -49,22 +63,27 @@ def _context(text: str, start: int, end: int, width: int = 12) -> str:
     return text[max(0, start - width): end + width]
 
 
-def _sub(rule: str, pattern: regex.Pattern, text: str, repl) -> tuple[str, list[Repair]]:
-    """Apply ``pattern`` and record each change with a little context."""
+def _sub(rule: str, pattern: regex.Pattern, text: str, repl, skip=()) -> tuple[str, list[Repair]]:
+    """Apply ``pattern`` and record each change with a little context.
+
+    ``repl`` may return None to leave a match as it is; matches inside a ``skip``
+    span (URLs) are left.
+    """
     repairs: list[Repair] = []
     out: list[str] = []
     last = 0
     for m in pattern.finditer(text):
-        new = repl(m) if callable(repl) else m.expand(repl)
-        if new == m.group(0):
-            continue
         s, e = m.span()
-        before = _context(text, s, e)
+        if any(a <= s < b for a, b in skip):
+            continue
+        new = repl(m) if callable(repl) else m.expand(repl)
+        if new is None or new == m.group(0):
+            continue
         out.append(text[last:s])
         out.append(new)
         last = e
         after = text[max(0, s - 12): s] + new + text[e: e + 12]
-        repairs.append(Repair(rule, before.strip(), after.strip()))
+        repairs.append(Repair(rule, _context(text, s, e).strip(), after.strip()))
     if not repairs:
         return text, repairs
     out.append(text[last:])
@@ -72,11 +91,21 @@ def _sub(rule: str, pattern: regex.Pattern, text: str, repl) -> tuple[str, list[
 
 
 # --- mojibake, entities, controls: ftfy ---------------------------------------
-_NEEDS_FTFY = regex.compile(r"[^\x00-\x7f]|&[#\w]+;|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A cheap test for what ftfy fixes: a UTF-8 lead byte read as cp1252/Latin-1 followed
+# by a continuation byte (Ã©, â€™, Â·), C0/C1 controls, surrogates, HTML entities.
+# Clean text, curly quotes and accents included, never reaches ftfy.
+_CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_NEEDS_FTFY = regex.compile(
+    rf"[\xc2-\xf4][{_CONT}]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|[\ud800-\udfff]|&#?\w{{2,8}};|[ÂÃ] "
+)
 
 
 def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
-    """Mojibake, HTML entities and C1 controls, fixed by ftfy (curly quotes kept)."""
+    """Mojibake, HTML entities and C1 controls, fixed by ftfy (curly quotes kept).
+
+    The rule name carries ftfy's explanation, e.g.
+    ``mojibake[encode sloppy-windows-1252, decode utf-8]``.
+    """
     if not _NEEDS_FTFY.search(text):
         return text, [], []
     import ftfy
@@ -87,8 +116,9 @@ def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     )
     if fixed == text:
         return text, [], []
-    steps = ",".join(step[1] for step in (explanation or [])) or "ftfy"
-    return fixed, [Repair(f"mojibake[{steps}]", _diff_snippet(text, fixed)[0], _diff_snippet(text, fixed)[1])], []
+    steps = ", ".join(f"{a} {b}" for a, b in (explanation or [])) or "ftfy"
+    before, after = _diff_snippet(text, fixed)
+    return fixed, [Repair(f"mojibake[{steps}]", before, after)], []
 
 
 def _diff_snippet(a: str, b: str, width: int = 10) -> tuple[str, str]:
@@ -124,7 +154,9 @@ def normalise_space(text: str, opts: RepairOptions) -> tuple[str, list[Repair], 
 
 
 # --- chrome left by web pages -------------------------------------------------
-_TRUNCATION = regex.compile(r"\s*(?:\.\.\.|…)\s*\[\+\]\s*|\s*(?:\.\.\.|…)\s*More\b\s*(?=\()|\s*…\s*\[\+\d+ chars\]")
+_TRUNCATION = regex.compile(
+    r"\s*(?:\.\.\.|…)\s*\[\+\]\s*|\s*(?:\.\.\.|…)\s*More\b\s*(?=\()|\s*[…?\ufffd]\s*\[\+\d+ chars\]"
+)
 
 
 def remove_truncation_marks(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
@@ -133,90 +165,30 @@ def remove_truncation_marks(text: str, opts: RepairOptions) -> tuple[str, list[R
     return new, repairs, []
 
 
-# --- characters lost to a lossy encoding ("?" for ’ “ ” – …) ----------------------
-# A lost apostrophe: letter ? contraction ending (it?s, don?t, we?re, I?m, Zacatecoluca?s)
-_LOST_CONTRACTION = regex.compile(r"(?<=\p{L})\?(?=(?:s|t|re|ve|ll|d|m)\b)")
-# A lost possessive after a plural: "Officers? Memorial", "officers? families"
-_LOST_PLURAL_POSSESSIVE = regex.compile(r"(?<=\b(?P<word>\p{L}+s))\?(?= (?P<next>\p{L}+))")
-# A lost opening quote never looks like a question mark: it starts a word
-_LOST_OPEN_QUOTE = regex.compile(r"(?:(?<=^)|(?<=[\s(\[]))\?(?=[\p{L}\d])")
-# A lost dash between numbers (2016?2017) or between spaced words (word ? word)
-_LOST_NUMBER_DASH = regex.compile(r"(?<=\d)\?(?=\d)")
-_LOST_SPACED_DASH = regex.compile(r"(?<=[\p{L}\d,.)]) \? (?=[\p{L}\d(])")
-_SPEECH_VERBS = frozenset("said says asked asks added adds told tells wrote writes shouted cried".split())
-
-
-def restore_lost_characters(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
-    """Context rules for ``?`` written in place of a lost ’, “ ”, or –.
-
-    Only a ``?`` that cannot be a question mark is changed: one inside a word
-    (``it?s``), one that opens a word (``?Sanctuary``), one between digits, one
-    standing alone between words, and a plural's ``s?`` followed by a word that
-    continues the phrase (capitalised after a capitalised word, or lower case).
-    A ``?`` followed by a speech verb (``dying? said``) could be a question: it
-    is left as it is and reported.
-    """
-    if "?" not in text and "\ufffd" not in text:
-        return text, [], []
-    repairs: list[Repair] = []
-    warnings: list[str] = []
-    text = text.replace("\ufffd", "?") if "\ufffd" in text else text
-    apo = opts.apostrophe
-    lq, rq = opts.quotes
-
-    text, r = _sub("lost_apostrophe", _LOST_CONTRACTION, text, apo)
-    repairs += r
-
-    def possessive(m: regex.Match) -> str:
-        word, nxt = m.group("word"), m.group("next")
-        if nxt.casefold() in _SPEECH_VERBS:
-            warnings.append(f"ambiguous_question_mark: {word}? {nxt}")
-            return "?"
-        if nxt[0].islower() or (word[0].isupper() and nxt[0].isupper()):
-            return apo
-        return "?"
-
-    text, r = _sub("lost_apostrophe", _LOST_PLURAL_POSSESSIVE, text, possessive)
-    repairs += r
-
-    # paired quotes: an opening "?" and the next "?" that closes a word
-    def quotes(t: str) -> tuple[str, list[Repair]]:
-        reps: list[Repair] = []
-        pos = 0
-        while True:
-            m = _LOST_OPEN_QUOTE.search(t, pos)
-            if not m:
-                break
-            close = regex.compile(r"(?<=[\p{L}\d.,!])\?(?=[\s,.;:)\]]|$)").search(t, m.end())
-            if not close or "\n" in t[m.end(): close.start()] or close.start() - m.end() > 200:
-                pos = m.end()
-                continue
-            before = t[m.start(): close.end()]
-            t = t[: m.start()] + lq + t[m.end(): close.start()] + rq + t[close.end():]
-            reps.append(Repair("lost_quotes", before, lq + before[1:-1] + rq))
-            pos = close.end()
-        return t, reps
-
-    text, r = quotes(text)
-    repairs += r
-    text, r = _sub("lost_dash", _LOST_NUMBER_DASH, text, "–")
-    repairs += r
-    text, r = _sub("lost_dash", _LOST_SPACED_DASH, text, " – ")
-    repairs += r
-    return text, repairs, warnings
-
+from .lost import Vocabulary, restore_lost  # noqa: E402
 
 FIXES: list[tuple[str, Fix]] = [
     ("fix_mojibake", fix_mojibake),
     ("remove_truncation_marks", remove_truncation_marks),
     ("normalise_space", normalise_space),
-    ("restore_lost_characters", restore_lost_characters),
+    ("restore_lost", restore_lost),
 ]
 
 
-def repair_text(text: str, opts: RepairOptions | None = None) -> Repaired:
-    """Run every fix in order; return the text with the repairs and warnings."""
+def repair_text(text: str, opts: RepairOptions | None = None,
+                vocabulary: "Vocabulary | Iterable[str] | None" = None) -> Repaired:
+    """Run every fix in order; return the text with the repairs and warnings.
+
+    ``vocabulary`` (optional): words known to be spelt right in this export, e.g.
+    ``Vocabulary.from_texts(all_captions)``; a word whose letters were lost
+    (``Acu?a``) is restored when exactly one known word fits. Place names from the
+    gazetteer are always known.
+    """
     opts = opts or RepairOptions()
+    if vocabulary is not None:
+        if not isinstance(vocabulary, Vocabulary):
+            vocabulary = Vocabulary(vocabulary)
+        opts = replace(opts, vocabulary=vocabulary)
     repairs: list[Repair] = []
     warnings: list[str] = []
     for _name, fix in FIXES:

@@ -1,0 +1,126 @@
+"""Repair: rules on real text, the benchmark's damaged and negative cases, invariants.
+
+Case files (tests/data/README.md): repair_rules.json (one case per rule),
+repair_questions.json (real question marks that must survive),
+repair_damaged.json / repair_negative.json (written by
+``python bench/bench_repair.py --write-cases`` from ../shared/eval/dev.jsonl).
+"""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from captionclean.repair import RepairOptions, repair_text
+from conftest import case_params, load_cases
+
+MOJIBAKE = ("cp1252", "cp1252x2")
+
+
+@pytest.mark.parametrize("case", case_params("repair_rules.json"))
+def test_rule(case):
+    opts = RepairOptions(straight_quotes=case.get("straight_quotes", False))
+    fixed = repair_text(case["text"], opts, vocabulary=case.get("vocabulary"))
+    assert fixed.text == case["expected"]
+    assert any(r.rule.startswith(case["rule"]) for r in fixed.repairs)
+    for r in fixed.repairs:
+        assert " → " in str(r) and str(r).startswith(r.rule + ": ")
+
+
+@pytest.mark.parametrize("case", case_params("repair_questions.json"))
+def test_real_question_never_changed(case):
+    fixed = repair_text(case["text"])
+    assert fixed.text == case["text"]
+    assert not fixed.repairs
+    if case.get("warns"):
+        assert any("question" in w for w in fixed.warnings)
+
+
+@pytest.mark.parametrize("case", case_params("repair_negative.json"))
+def test_negative_unchanged(case):
+    fixed = repair_text(case["text"])
+    assert fixed.text == case["text"], fixed.repairs
+
+
+def _changes(case, fixed):
+    """Positions the repair changed, with what the clean text has there."""
+    return [(c, f) for d, c, f in zip(case["damaged"], case["clean"], fixed) if f != d]
+
+
+@pytest.mark.parametrize("case", case_params("repair_damaged.json"))
+def test_damaged(case):
+    fixed = repair_text(case["damaged"]).text
+    if case["kind"] in MOJIBAKE:
+        assert fixed == case["clean"]
+        return
+    assert len(fixed) == len(case["damaged"])
+    # every change restores the clean character (´ used as apostrophe comes back as ’)
+    for clean, got in _changes(case, fixed):
+        assert got == clean or (clean in "´ʼ" and got == "’"), (clean, got)
+    # a real ? in the clean text stays
+    for d, c, f in zip(case["damaged"], case["clean"], fixed):
+        if c == "?":
+            assert f == "?"
+
+
+def test_damaged_apostrophes_mostly_restored():
+    """Across the benchmark's lossy cases, >= 95% of lost apostrophes (’ between letters) come back."""
+    lost = restored = 0
+    for case in load_cases("repair_damaged.json"):
+        if case["kind"] in MOJIBAKE:
+            continue
+        fixed = repair_text(case["damaged"]).text
+        for i, (d, c, f) in enumerate(zip(case["damaged"], case["clean"], fixed)):
+            if d in "?\ufffd" and c in "’´" and case["clean"][i + 1: i + 2].isalpha():
+                lost += 1
+                restored += f == "’"
+    assert lost > 30 and restored >= 0.95 * lost
+
+
+def test_clean_text_untouched_without_ftfy(monkeypatch):
+    """Clean text with curly quotes and accents never reaches ftfy (the cheap check)."""
+    import ftfy
+
+    monkeypatch.setattr(ftfy, "fix_and_explain", lambda *a, **k: pytest.fail("ftfy called"))
+    text = "Russia’s “T-Rex” race in Bogotá – Suruç, 2016–2017. REUTERS/Callaghan O’Hare"
+    assert repair_text(text).text == text
+
+
+def test_ftfy_explanation_kept():
+    fixed = repair_text("Russiaâ€™s")
+    assert fixed.repairs[0].rule.startswith("mojibake[") and "utf-8" in fixed.repairs[0].rule
+
+
+def test_vocabulary_from_texts():
+    from captionclean.lost import Vocabulary
+
+    vocab = Vocabulary.from_texts(["Luisangel Acuña is introduced", "plain ascii"])
+    assert repair_text("ACU?A, Luisangel", vocabulary=vocab).text == "ACUÑA, Luisangel"
+    # two names fit: left as it is, with a warning
+    vocab = Vocabulary(["Muñoz", "Mušoz"])
+    fixed = repair_text("Mu?oz and Pe?a", RepairOptions(gazetteer=False), vocabulary=vocab)
+    assert fixed.text.startswith("Mu?oz") and any("ambiguous_lost_letters" in w for w in fixed.warnings)
+
+
+def test_unresolved_lost_character_warned():
+    fixed = repair_text("Zerst?rung mit mindestens")
+    assert fixed.text == "Zerst?rung mit mindestens"
+    assert any(w.startswith("lost_character") for w in fixed.warnings)
+
+
+_ALPHABET = st.sampled_from(list("aAsStTeE ?\ufffd’“”–é,.0123\n") + ["it?s", "don?t", "Officers? Memorial", " ? ",
+                                                                     "?Word?", "Bogot?", "Ã©", "â€™", "&amp;", "said"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join), st.booleans())
+def test_idempotent(text, straight):
+    opts = RepairOptions(straight_quotes=straight)
+    once = repair_text(text, opts).text
+    assert repair_text(once, opts).text == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Why", "the", "Smiths", "now", "Who", "They", "Paris", "Credit", "said"]),
+                min_size=1, max_size=6).map(" ".join), st.sampled_from(["", " They went home.", "\nPhoto by A/B"]))
+def test_question_at_sentence_end_kept(words, rest):
+    """A ? that ends a sentence (end of text, before a new sentence or line) is never changed."""
+    text = words + "?" + rest
+    assert repair_text(text).text.count("?") == text.count("?")
