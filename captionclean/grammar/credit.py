@@ -36,6 +36,7 @@ _SPLIT = regex.compile(r"\s*/\s*(?:via\s+)?|\s+via\s+", regex.I)
 _SUFFIX_TAG = regex.compile(
     r"^(?P<rest>.*?)(?:,\s*|\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
 _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|Handout)(?=\p{Lu}{2})")
+_DASH = regex.compile(r"\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
 _LEAD = regex.compile(
     r"^(?:©|\(c\)|Photo(?:graph|graphy)?s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Special to)\s*", regex.I)
@@ -126,7 +127,7 @@ def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], l
         if m:
             tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
             part = m["rest"].strip()
-        pieces = [s.strip() for s in regex.split(r"\s+[-–]\s+", part) if s.strip()]
+        pieces = [s.strip() for s in _DASH.split(part) if s.strip()]
         for piece in pieces:
             tag = placeholder_tag(piece)
             if tag:
@@ -195,6 +196,8 @@ class Rule:
     needles: tuple[str, ...] = ()  # lower-case; the rule runs only if one is in the caption
     tail: bool = False             # anchored at the caption's end: search its last TAIL chars
     only_known: bool = False       # every part must be a known agency or a placeholder
+    backward: bool = False         # anchored at line ends: searched backwards
+    gate: str = ""                 # a cheap test the caption must pass first (see _GATES)
 
 
 TAIL = 400
@@ -215,7 +218,7 @@ RULES: list[Rule] = [
          r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by")),
     Rule("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)",
          ("ap photo", "afp photo")),
-    Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^\n]+?)[ ]*(?m:$)", ("by",)),
+    Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^\n]+?)[ ]*(?m:$)", ("by",), backward=True),
     Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
          ("reuters",)),
     Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
@@ -225,9 +228,9 @@ RULES: list[Rule] = [
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
     Rule("end_chain", r"(?:^|(?<=[\s.,;:!?)\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]]*[ ]*$",
          ("/", " via "), tail=True),
-    Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)", ("/", " via ")),
+    Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)", ("/", " via "), backward=True, gate="short_line_slash"),
     Rule("name_comma_agency", _AFTER_SENTENCE + r"(?P<name>" + _PART + r"),[ ]*(?P<agency>" + _PART
-         + r")[ ]*[.)]?[ ]*(?m:$)", (",",)),
+         + r")[ ]*[.)]?[ ]*(?m:$)", (",",), backward=True, gate="comma_agency"),
     Rule("afp_photo_name", r"\bAFP PHOTO\s+(?P<name>" + _NAME_CAPS + r")", ("afp photo",)),
     Rule("afp_slash", r"(?:/\s*)?\bAFP(?: PHOTO)?\s*(?:/\s*(?P<name>" + _PART + r"))?\s*$", ("afp",), tail=True),
     Rule("name_agency_caps", r"(?:(?<=[.!?]\s+)|(?<=\n[ ]*))(?P<name>" + _NAME_CAPS
@@ -236,11 +239,11 @@ RULES: list[Rule] = [
          only_known=True),
     Rule("paren_agency", r"\((?P<chain>[^()\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?\)[ ]*$", ("(",),
          tail=True, only_known=True),
-    Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True),
+    Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
     Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3})(?P<chain>[^\s/.()][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
          only_known=True),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
-         + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True),
+         + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
     Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True),
     Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True),
@@ -249,7 +252,10 @@ RULES: list[Rule] = [
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
          only_known=True),
 ]
-COMPILED = [(rule, regex.compile(rule.pattern, regex.V1)) for rule in RULES]
+# end-anchored rules are searched backwards: every position but the end fails at once
+COMPILED = [(rule, regex.compile(rule.pattern,
+                                 regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
+            for rule in RULES]
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 
 
@@ -302,6 +308,27 @@ def _chain_of(rule: Rule, m, agencies: Agencies) -> str | None:
     return chain
 
 
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if "\n" in text else [text]
+
+
+def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
+    """A line ends in ``, <known agency>``."""
+    for line in _lines(text):
+        head, comma, tail = line.rpartition(",")
+        if comma and agencies.lookup(tail.strip(" .)")):
+            return True
+    return False
+
+
+_GATES = {
+    "comma_agency": _gate_comma_agency,
+    "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
+                                             for ln in _lines(text)),
+    "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
+}
+
+
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     """Every credit found in ``text``, in rule order."""
     found: list[Credit] = []
@@ -314,7 +341,16 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     for rule, pattern in COMPILED:
         if rule.needles and not any(n in low for n in rule.needles):
             continue
-        for m in pattern.finditer(text, tail_start if rule.tail else 0):
+        if rule.gate and not _GATES[rule.gate](text, agencies):
+            continue
+        if rule.tail:  # searched backwards, a match anchored at the end is one attempt
+            m = pattern.match(text, tail_start)
+            matches = [m] if m else []
+        elif rule.backward:
+            matches = reversed(list(pattern.finditer(text)))
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             chain = _chain_of(rule, m, agencies)
             if not chain:
                 continue
