@@ -71,6 +71,8 @@ foto fotos zoo bureau channel broadcasting broadcast productions records films p
 # --- usage restrictions and trailers -----------------------------------------
 # Named patterns (regex syntax); matched case-sensitively against the caption.
 RESTRICTIONS = [
+    # first: it spans the restrictions it announces, up to the credit or the next sentence
+    ("attention_editors", r"\bATTENTION EDITORS\b[^a-z/]*?(?=$|\b[A-Z][a-z]|\b[A-Z][A-Z-]*/)"),
     ("out_restriction", r"\((?:[A-Z][A-Z.&'’ ,/-]*? )?OUT\)|\b(?:[A-Z][A-Z.&'’-]+ ){1,6}OUT\b(?:\s*[-–,;]\s*(?:[A-Z][A-Z.&'’-]+ ){1,6}OUT\b)*"),
     ("editorial_use_only", r"\(?\bEDITORIAL USE ONLY\b[.,]?\)?"),
     ("restricted_to_editorial", r"\bRESTRICTED TO EDITORIAL USE\b(?:\s*[-–]\s*(?:MANDATORY CREDIT\s*\"[^\"]*\"|NO MARKETING NO ADVERTISING CAMPAIGNS|NO MARKETING|NO ADVERTISING CAMPAIGNS|DISTRIBUTED AS A SERVICE TO CLIENTS))*"),
@@ -78,7 +80,6 @@ RESTRICTIONS = [
     ("no_resales", r"\bNO (?:RE)?SALES\.?(?:\s*NO ARCHIVES\.?)?"),
     ("no_archives", r"\bNO ARCHIVES\.?"),
     ("no_marketing", r"\bNO MARKETING(?: NO ADVERTISING CAMPAIGNS)?\b\.?"),
-    ("attention_editors", r"\bATTENTION EDITORS\b[^a-z]*?(?=$|\b[A-Z][a-z])"),
     ("third_party", r"\bTHIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY\.?"),
 ]
 KEYWORD_TRAILERS = [

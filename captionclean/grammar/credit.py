@@ -28,8 +28,10 @@ _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
 _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 _PART = rf"(?:{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?)"
-_SEP = r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+)"
-_CHAIN = rf"(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+"
+_SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
+        r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
+# a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
+_CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
 _SPLIT = regex.compile(r"\s*/\s*(?:via\s+)?|\s+via\s+", regex.I)
