@@ -361,8 +361,10 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 continue
             if rule.name == "courtesy":
                 tags.append("handout")
-            credit = Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags,
-                            m.span("date") if m.groupdict().get("date") else None)
+            keep = m.span("date") if m.groupdict().get("date") else None
+            if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
+                keep = m.span()
+            credit = Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep)
             if credit.found:
                 found.append(credit)
     return found
