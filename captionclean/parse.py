@@ -79,6 +79,16 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces (offsets stay valid)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
 def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _TIDY_SPACE.sub(" ", text)
@@ -134,9 +144,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
     rec.restrictions = "; ".join(trailers.restrictions)
     rec.keywords = "; ".join(trailers.keywords)
 
-    # credit
-    credits = [c for c in find_credits(text, agencies)
-               if not any(s <= c.span[0] and c.span[1] <= e for s, e in trailers.spans)]
+    # credit: searched with the trailers blanked out ("REUTERS/Name TPX IMAGES OF THE DAY")
+    credits = find_credits(_blank(text, trailers.spans), agencies)
     credit = choose_credit(credits)
     if credit:
         rec.photographer = "; ".join(credit.photographers)
@@ -144,7 +153,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
         rec.credit, rec.credit_raw = credit.line(), credit.raw
         rec.style.append(credit.rule)
         rec.style += credit.tags
-        spans += [c.span for c in credits]
+        for c in credits:
+            spans += [(c.span[0], c.keep[0]), (c.keep[1], c.span[1])] if c.keep else [c.span]
     else:
         rec.warnings.append("no_credit")
 

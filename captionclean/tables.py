@@ -33,7 +33,28 @@ PLACEHOLDERS = {
     "reuters staff": "staff", "afp staff": "staff",
     "file": "file", "file photo": "file", "file pic": "file", "archive": "file",
     "photo": "noise", "photos": "noise", "pictures": "noise", "photo illustration": "noise",
+    "agencies": "noise", "various sources": "noise",
 }
+# a credit part ending in one of these names the medium, not a person
+# ("YouTube screen capture", "AFPTV screengrab"): recorded as the tag "screen_grab"
+SOURCE_DESCRIPTORS = ("screen capture", "screen shot", "screenshot", "screen grab", "screengrab",
+                      "video grab", "video still", "frame grab", "tv grab", "still image")
+
+# military and service ranks written before a photographer's name
+# ("U.S. Navy photo by Mass Communication Specialist 2nd Class Kerri Kline")
+RANKS = [
+    "Mass Communication Specialist Seaman Apprentice", "Mass Communication Specialist Seaman",
+    "Chief Mass Communication Specialist", "Senior Chief Mass Communication Specialist",
+    "Mass Communication Specialist 1st Class", "Mass Communication Specialist 2nd Class",
+    "Mass Communication Specialist 3rd Class", "Petty Officer 1st Class", "Petty Officer 2nd Class",
+    "Petty Officer 3rd Class", "Chief Petty Officer", "Senior Chief Petty Officer",
+    "Master Chief Petty Officer", "Seaman Apprentice", "Seaman", "Airman 1st Class", "Senior Airman",
+    "Airman Basic", "Airman", "Staff Sgt.", "Tech. Sgt.", "Master Sgt.", "Senior Master Sgt.",
+    "Chief Master Sgt.", "Sgt. 1st Class", "Sgt. Maj.", "Master Sgt.", "1st Sgt.", "Sgt.",
+    "Staff Sergeant", "Sergeant", "Spc.", "Specialist", "Pfc.", "Pvt.", "Lance Cpl.", "Cpl.", "Corporal",
+    "2nd Lt.", "1st Lt.", "Lt. j.g.", "Lt. Cmdr.", "Lt. Col.", "Lt.", "Capt.", "Maj.", "Col.", "Cmdr.",
+    "Ens.", "Chief Warrant Officer", "Warrant Officer", "Officer", "Cadet",
+]
 
 # words that mark an unknown credit part as an organisation, not a person
 ORG_WORDS = frozenset("""
@@ -44,11 +65,14 @@ courier examiner chronicle observer sport sports club office ministry department
 university museum foundation council police army navy force corps embassy library institute
 association federation committee commission organization organisation company corporation
 handout reuters afp ap epa xinhua kyodo bloomberg getty shutterstock
+foto fotos zoo bureau channel broadcasting broadcast productions records films pictures
 """.split())
 
 # --- usage restrictions and trailers -----------------------------------------
 # Named patterns (regex syntax); matched case-sensitively against the caption.
 RESTRICTIONS = [
+    # first: it spans the restrictions it announces, up to the credit or the next sentence
+    ("attention_editors", r"\bATTENTION EDITORS\b[^a-z/]*?(?=$|\b[A-Z][a-z]|\b[A-Z][A-Z-]*/)"),
     ("out_restriction", r"\((?:[A-Z][A-Z.&'’ ,/-]*? )?OUT\)|\b(?:[A-Z][A-Z.&'’-]+ ){1,6}OUT\b(?:\s*[-–,;]\s*(?:[A-Z][A-Z.&'’-]+ ){1,6}OUT\b)*"),
     ("editorial_use_only", r"\(?\bEDITORIAL USE ONLY\b[.,]?\)?"),
     ("restricted_to_editorial", r"\bRESTRICTED TO EDITORIAL USE\b(?:\s*[-–]\s*(?:MANDATORY CREDIT\s*\"[^\"]*\"|NO MARKETING NO ADVERTISING CAMPAIGNS|NO MARKETING|NO ADVERTISING CAMPAIGNS|DISTRIBUTED AS A SERVICE TO CLIENTS))*"),
@@ -56,7 +80,6 @@ RESTRICTIONS = [
     ("no_resales", r"\bNO (?:RE)?SALES\.?(?:\s*NO ARCHIVES\.?)?"),
     ("no_archives", r"\bNO ARCHIVES\.?"),
     ("no_marketing", r"\bNO MARKETING(?: NO ADVERTISING CAMPAIGNS)?\b\.?"),
-    ("attention_editors", r"\bATTENTION EDITORS\b[^a-z]*?(?=$|\b[A-Z][a-z])"),
     ("third_party", r"\bTHIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY\.?"),
 ]
 KEYWORD_TRAILERS = [
@@ -65,7 +88,6 @@ KEYWORD_TRAILERS = [
     ("tpx", r"\bTPX IMAGES OF THE DAY\b\.?"),
     ("search_poy", r"\bSEARCH [\"'“][^\"'”]+[\"'”] FOR (?:THIS STORY|ALL [A-Z0-9 ]+?PACKAGES)\.?"),
     ("licensing_chrome", r"\bAcquire Licensing Rights\b"),
-    ("dpa_bildfunk", r"\+\+\+\s*dpa-Bildfunk\s*\+\+\+"),
 ]
 
 
@@ -79,6 +101,9 @@ class Agencies:
     """Alias → canonical agency name, from the built-in table plus user tables."""
 
     names: dict[str, str] = field(default_factory=dict)
+    # canonical names whose role is "distributor" (Getty Images, Reuters, AP…): when
+    # one of them leads a chain of organisations it distributes the others' picture
+    distributors: set[str] = field(default_factory=set)
 
     def add_csv(self, path) -> None:
         with open(path, encoding="utf-8-sig", newline="") as f:
@@ -91,6 +116,8 @@ class Agencies:
                 if name:
                     self.names[_key(alias)] = name
                     self.names.setdefault(_key(name), name)
+                    if (row.get("role") or "").strip().casefold() == "distributor":
+                        self.distributors.add(name)
 
     def lookup(self, text: str) -> str | None:
         key = _key(text)
@@ -101,6 +128,8 @@ class Agencies:
                     return self.names[key[: -len(suffix)]]
             if key.startswith("the ") and key[4:] in self.names:
                 return self.names[key[4:]]
+            if key.endswith(".com") and key[:-4] in self.names:
+                return self.names[key[:-4]]
         return hit
 
 

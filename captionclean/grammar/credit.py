@@ -4,6 +4,10 @@ Each rule is a named pattern that finds a credit and captures its *chain*
 (``Marvin RECINOS/AFP/Getty Images``, ``REUTERS/Kevin Lamarque``). One chain
 parser then classifies the chain's parts as people, organisations or
 placeholders (``Handout``, ``Pool``, ``STR``…), using the agency table.
+
+Speed: a rule runs only when one of its ``needles`` (lower-case substrings)
+is in the caption, and rules anchored at the caption's end only look at its
+last ``TAIL`` characters.
 """
 from __future__ import annotations
 
@@ -11,21 +15,40 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..tables import ORG_WORDS, PLACEHOLDERS, Agencies
-from .names import normal_name
+from ..tables import MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, Agencies, \
+    lookup_country, lookup_state
+from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
-_PARTICLES = r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|ibn|y|e|of|the|for|to|and|&|on)"
-_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|" + _PARTICLES + r"|\p{Ll}[\p{L}]*\p{Lu}[\p{L}]*)"
-_PART = rf"(?:{_TOKEN}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?)"
-_SEP = r"(?:[ ]*/[ ]*|[ ]+(?:via|VIA|Via)[ ]+)"
-_CHAIN = rf"(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+"
+_PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|ibn|y|e|of|the|for|"
+              r"to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?")
+# a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
+_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\.\p{Lu}[\p{L}\p{M}'’\-]*)*(?:\.com\b)?(?:(?<!\p{L}{4})\.)?"
+_CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
+_FIRST = rf"(?:{_WORD}|{_CAMEL})"
+_TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
+_PART = rf"(?:{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?)"
+_SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
+        r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
+# a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
+_CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
+_NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
-_SPLIT = regex.compile(r"\s*/\s*|\s+via\s+", regex.I)
-_SUFFIX_TAG = regex.compile(r"^(?P<rest>.*?),\s*(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
+_SPLIT = regex.compile(r"\s*/\s*(?:via\s+)?|\s+via\s+", regex.I)
+_SUFFIX_TAG = regex.compile(
+    r"^(?P<rest>.*?)(?:,\s*|\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
+_GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|Handout)(?=\p{Lu}{2})")
+_DASH = regex.compile(r"\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
-_LEAD = regex.compile(r"^(?:©|\(c\)|Photo(?:graph|graphy)?s?\s*(?:by|:)?|PHOTOGRAPH BY|Special to)\s*", regex.I)
+_LEAD = regex.compile(
+    r"^(?:©|\(c\)|Photo(?:graph|graphy)?s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Special to)\s*", regex.I)
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
+_RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
+                      + r")\s+(?=\p{Lu})")
+_STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2})[ ]+(?:Photography|Photo|Photos|Studio)$")
+# "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
+_GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
+_CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
 @dataclass
@@ -36,6 +59,8 @@ class Credit:
     photographers: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    # a date written inside the credit ("(CSPAN3: March 21, 2018)"): it stays in the text
+    keep: tuple[int, int] | None = None
 
     @property
     def agency(self) -> str:
@@ -66,51 +91,79 @@ def _is_org_like(text: str) -> bool:
     return any(w.strip(".,").casefold() in ORG_WORDS for w in text.split())
 
 
+def placeholder_tag(text: str) -> str | None:
+    """The style tag of a token that stands where a name would (``Handout``, ``STR``)."""
+    key = text.strip(" .,;:").casefold()
+    if key in PLACEHOLDERS:
+        return PLACEHOLDERS[key]
+    if key.endswith(SOURCE_DESCRIPTORS):
+        return "screen_grab"
+    return None
+
+
+def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
+    """``Azzam Rasgla, Agence France-Presse`` → the name and the agency."""
+    if "," in part:
+        head, _, tail = part.rpartition(",")
+        if head.strip() and agencies.lookup(tail.strip()) and not agencies.lookup(head.strip()):
+            return [head.strip(), tail.strip()]
+    return [part]
+
+
 def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     """Split a credit chain into (people, organisations, placeholder tags)."""
     people: list[str] = []
     orgs: list[str] = []
     tags: list[str] = []
-    first_is_org = None
+    commissioned = False  # "Getty Images for Mercedes-Benz": the first organisation shot it
     parts = [p for p in _SPLIT.split(chain.strip(" /.,;:()[]")) if p.strip()]
+    parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
 
-    def add_org(name: str) -> None:
-        orgs.append(name)
-
-    for index, raw in enumerate(parts):
+    for raw in parts:
         part = _LEAD.sub("", raw.strip(" .,;:()[]\"'")).strip(" .,;:")
+        g = _GLUED_TAG.match(part)
+        if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
+            tags.append(PLACEHOLDERS.get(g["tag"].casefold(), "file"))
+            continue
         m = _SUFFIX_TAG.match(part)
         if m:
             tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
             part = m["rest"].strip()
-        pieces = [s.strip() for s in regex.split(r"\s+[-–]\s+", part) if s.strip()]
+        pieces = [s.strip() for s in _DASH.split(part) if s.strip()]
         for piece in pieces:
-            key = piece.casefold()
-            if key in PLACEHOLDERS:
-                if PLACEHOLDERS[key] != "noise":
-                    tags.append(PLACEHOLDERS[key])
+            tag = placeholder_tag(piece)
+            if tag:
+                if tag != "noise":
+                    tags.append(tag)
                 continue
+            if piece.casefold().rstrip(".") in _CAL_WORDS:
+                continue  # "Reuters / Sunday, March 26": a date, not a name
             known = agencies.lookup(piece)
             if known:
-                add_org(known)
-                if index == 0 and first_is_org is None:
-                    first_is_org = True
+                orgs.append(known)
                 continue
             fm = _FOR.match(piece)
             if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
                 a, b = fm["a"], fm["b"]
                 if agencies.lookup(a) or _is_org_like(a):
-                    add_org(agencies.lookup(a) or a)
+                    orgs.append(agencies.lookup(a) or a)
+                    commissioned = True
                     continue
                 if _NAMEISH.match(a) and not people:
                     people.append(normal_name(a))
-                    add_org(agencies.lookup(b) or _org_name(b))
+                    orgs.append(agencies.lookup(b) or _org_name(b))
                     continue
             if piece[:1].isdigit():
                 continue
-            if _is_org_like(piece):
-                add_org(agencies.lookup(piece) or _org_name(piece))
+            studio = _STUDIO.match(piece)
+            if studio and not people:  # "Steve Raines Photography": the studio and its photographer
+                people.append(studio["name"])
+                orgs.append(piece)
                 continue
+            if _is_org_like(piece):
+                orgs.append(agencies.lookup(piece) or _org_name(piece))
+                continue
+            piece = tidy_name(_RANK.sub("", piece))
             if _NAMEISH.match(piece) and len(piece) <= 48:
                 person = normal_name(piece)
                 if person.casefold() in (p.casefold() for p in people):
@@ -118,14 +171,8 @@ def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], l
                 if not people:
                     people.append(person)
                 else:
-                    add_org(_org_name(piece))
-        if index == 0 and first_is_org is None:
-            first_is_org = False
+                    orgs.append(_org_name(piece))
 
-    # "REUTERS/KCNA": a leading wordmark followed at once by another organisation
-    # distributes that organisation's picture
-    if first_is_org and len(orgs) > 1 and not people and len(parts) == 2:
-        orgs = orgs[1:] + orgs[:1]
     # "REUTERS/Name/Agencia Brasil/Handout via Reuters": the wordmark repeats as distributor
     if len(orgs) > 2 and orgs[0] == orgs[-1]:
         orgs = orgs[1:]
@@ -135,67 +182,189 @@ def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], l
         if o.casefold() not in seen:
             seen.add(o.casefold())
             unique.append(o)
+    # "REUTERS/KCNA", "Name/AP Photo/Times Herald-Record": a distributor's wordmark
+    # ahead of another organisation distributes that organisation's picture
+    if (len(unique) > 1 and not commissioned and unique[0] in agencies.distributors
+            and unique[-1] not in agencies.distributors):
+        unique = unique[1:] + unique[:1]
     return people, unique, tags
 
 
 # --- the rules --------------------------------------------------------------
-# (name, pattern); the pattern's group "chain" holds the credit chain. Order is
-# priority: the first rule that yields a photographer or agency gives the credit.
-_NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
-RULES: list[tuple[str, str]] = [
-    ("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))"),
-    ("mandatory_credit_photo_by", r"\bMandatory Credit:\s*Photo by\s*(?P<chain>[^()\n]+?)\s*\(\w+\)"),
-    ("photo_by", r"\((?:Photo(?:graph|graphy)?|Photo Ill?ustration|Picture|Image|Pictures)s?\s*(?:by|By|BY|:)\s*(?P<chain>[^()\n]+?)\s*\)"),
-    ("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)"),
-    ("photography_by", r"(?:^|\n)\s*Photo(?:graphy|graph)? by\s+(?P<chain>[^\n]+?)\s*(?:$|\n)"),
-    ("reuters", r"(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)"),
-    ("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*)"),
-    ("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)"),
-    ("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)"),
-    ("end_chain", r"(?:^|(?<=[\s.,;:!?)\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]]*[ ]*$"),
-    ("line_chain", r"(?:^|\n)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?:\n|$)"),
-    ("afp_photo_name", r"\bAFP PHOTO\s+(?P<name>" + _NAME_CAPS + r")"),
-    ("afp_slash", r"(?:/\s*)?\bAFP(?: PHOTO)?\s*(?:/\s*(?P<name>" + _PART + r"))?\s*$"),
-    ("name_comma_agency", r"(?P<name>" + _PART + r"),\s*(?P<agency>Associated Press|AP|Agence France-Presse|AFP|Reuters|Getty Images)\s*[.)]?\s*$"),
-    ("name_agency_caps", r"(?<=[.!?]\s+)(?P<name>" + _NAME_CAPS + r")\s+(?P<agency>AFP|AP|EPA|REUTERS)\s*$"),
-    ("courtesy", r"\(?\b[Cc]ourtesy(?: of)?:?\s+(?P<chain>[^()\n.]+?)\s*(?:\)|\.|$)"),
-    ("paren_agency", r"\((?P<chain>[^()/\n]{2,40})\)\s*$"),
-    ("line_agency", r"(?:^|\n)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?:\n|$)"),
-    ("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+"),
-    ("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$"),
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: str
+    needles: tuple[str, ...] = ()  # lower-case; the rule runs only if one is in the caption
+    tail: bool = False             # anchored at the caption's end: search its last TAIL chars
+    only_known: bool = False       # every part must be a known agency or a placeholder
+    backward: bool = False         # anchored at line ends: searched backwards
+    gate: str = ""                 # a cheap test the caption must pass first (see _GATES)
+
+
+TAIL = 400
+_MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
+_WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
+_AFTER_SENTENCE = r"(?:(?<=[.!?\"”)][ ]{1,3})|(?<=\n[ ]{0,3})|^)"
+
+# Order is priority: the first rule that yields a photographer or agency gives the credit.
+RULES: list[Rule] = [
+    Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
+         ("should read",)),
+    Rule("mandatory_credit_photo_by",
+         r"\b(?i:Mandatory Credit):\s*(?i:Photo by)\s*(?P<chain>[^()\n]+?)\s*\(\w+\)", ("mandatory credit",)),
+    Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?\s*"
+         r"(?i:by\b|:)\s*(?P<chain>[^()\n]+?)\s*\)", ("(photo", "(picture", "(image")),
+    Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r")(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
+         r"[ ]+(?i:photo|photograph)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
+         r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by")),
+    Rule("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)",
+         ("ap photo", "afp photo")),
+    Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^\n]+?)[ ]*(?m:$)", ("by",), backward=True),
+    Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
+         ("reuters",)),
+    Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
+         r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*)",
+         ("photo", "credit", "image", "picture")),
+    Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
+    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
+    Rule("end_chain", r"(?:^|(?<=[\s.,;:!?)\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]]*[ ]*$",
+         ("/", " via "), tail=True),
+    Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)", ("/", " via "), backward=True, gate="short_line_slash"),
+    Rule("name_comma_agency", _AFTER_SENTENCE + r"(?P<name>" + _PART + r"),[ ]*(?P<agency>" + _PART
+         + r")[ ]*[.)]?[ ]*(?m:$)", (",",), backward=True, gate="comma_agency"),
+    Rule("afp_photo_name", r"\bAFP PHOTO\s+(?P<name>" + _NAME_CAPS + r")", ("afp photo",)),
+    Rule("afp_slash", r"(?:/\s*)?\bAFP(?: PHOTO)?\s*(?:/\s*(?P<name>" + _PART + r"))?\s*$", ("afp",), tail=True),
+    Rule("name_agency_caps", r"(?:(?<=[.!?]\s+)|(?<=\n[ ]*))(?P<name>" + _NAME_CAPS
+         + r")\s+(?P<agency>AFP|AP|EPA|REUTERS)\s*$", ("afp", "ap", "epa", "reuters"), tail=True),
+    Rule("courtesy", r"\(?\b[Cc]ourtesy(?: of)?:?\s+(?P<chain>[^()\n.]+?)\s*(?:\)|\.|$)", ("courtesy",),
+         only_known=True),
+    Rule("paren_agency", r"\((?P<chain>[^()\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?\)[ ]*$", ("(",),
+         tail=True, only_known=True),
+    Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
+    Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3})(?P<chain>[^\s/.()][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
+         only_known=True),
+    Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
+         + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
+    Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
+    Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True),
+    Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True),
+    Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
+         r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
+         + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
+         only_known=True),
 ]
-COMPILED = [(name, regex.compile(p, regex.V1)) for name, p in RULES]
-# rules whose chain must be made only of known organisations
-_ONLY_KNOWN = {"paren_agency", "line_agency", "line_chain", "courtesy"}
+# end-anchored rules are searched backwards: every position but the end fails at once
+COMPILED = [(rule, regex.compile(rule.pattern,
+                                 regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
+            for rule in RULES]
+_NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
+
+
+def _all_known(chain: str, agencies: Agencies) -> bool:
+    parts = [p for p in _SPLIT.split(chain.strip()) if p.strip()]
+    return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)
+
+
+def _line_chain_ok(chain: str, agencies: Agencies) -> bool:
+    """A line that is only a credit: known agencies, placeholders and names."""
+    parts = [p.strip() for p in _SPLIT.split(chain.strip(" /")) if p.strip()]
+    anchors = [p for p in parts if agencies.lookup(p) or placeholder_tag(p)]
+    return bool(anchors) and all(p in anchors or _NAMEISH.match(p) for p in parts)
+
+
+def _caps_name_ok(name: str, agencies: Agencies) -> bool:
+    words = name.split()
+    return not (agencies.lookup(name) or _is_org_like(name) or lookup_country(name) or lookup_state(name)
+                or any(placeholder_tag(w) or lookup_country(w) for w in words))
+
+
+def _chain_of(rule: Rule, m, agencies: Agencies) -> str | None:
+    g = m.groupdict()
+    name = rule.name
+    if name in _NAME_RULES:
+        agency = g.get("agency") or "AFP"
+        if name == "name_comma_agency" and (not agencies.lookup(agency) or agencies.lookup(g["name"])):
+            return None
+        return f"{agency}/{g['name']}"
+    if name == "afp_slash":
+        return f"AFP/{g['name']}" if g.get("name") else "AFP"
+    if name in ("paren_name_end", "end_caps_name"):
+        if name == "end_caps_name" and not _caps_name_ok(g["name"], agencies):
+            return None
+        return g["name"]
+    if name == "org_photo_by":
+        org = g["org"]
+        if not (agencies.lookup(org) or _is_org_like(org)):
+            return None
+        return f"{g['chain']}/{agencies.lookup(org) or org}"
+    chain = g.get("chain")
+    if chain is None:
+        return None
+    if name == "should_read":
+        chain = _GLUED_AFP.sub("/AFP", chain)
+    if rule.only_known and not _all_known(chain, agencies):
+        return None
+    if name == "line_chain" and not _line_chain_ok(chain, agencies):
+        return None
+    return chain
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if "\n" in text else [text]
+
+
+def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
+    """A line ends in ``, <known agency>``."""
+    for line in _lines(text):
+        head, comma, tail = line.rpartition(",")
+        if comma and agencies.lookup(tail.strip(" .)")):
+            return True
+    return False
+
+
+_GATES = {
+    "comma_agency": _gate_comma_agency,
+    "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
+                                             for ln in _lines(text)),
+    "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
+}
 
 
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     """Every credit found in ``text``, in rule order."""
     found: list[Credit] = []
-    for name, pattern in COMPILED:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            if groups.get("chain") is not None:
-                chain = groups["chain"]
-            elif name in ("afp_photo_name", "name_agency_caps", "name_comma_agency"):
-                chain = f"{groups.get('agency') or 'AFP'}/{groups['name']}"
-            elif name == "afp_slash":
-                chain = f"AFP/{groups['name']}" if groups.get("name") else "AFP"
-            elif name == "paren_name_end":
-                chain = groups["name"]
-            else:
-                continue
-            if name in _ONLY_KNOWN and not all(
-                agencies.lookup(p) or p.strip().casefold() in PLACEHOLDERS
-                for p in _SPLIT.split(chain.strip()) if p.strip()
-            ):
+    low = text.lower()
+    tail_start = 0
+    if len(text) > TAIL:
+        cut = len(text) - TAIL
+        space = text.find(" ", cut)
+        tail_start = space if space >= 0 else cut
+    for rule, pattern in COMPILED:
+        if rule.needles and not any(n in low for n in rule.needles):
+            continue
+        if rule.gate and not _GATES[rule.gate](text, agencies):
+            continue
+        if rule.tail:  # searched backwards, a match anchored at the end is one attempt
+            m = pattern.match(text, tail_start)
+            matches = [m] if m else []
+        elif rule.backward:
+            matches = reversed(list(pattern.finditer(text)))
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
+            chain = _chain_of(rule, m, agencies)
+            if not chain:
                 continue
             people, orgs, tags = parse_chain(chain, agencies)
-            if name == "paren_name_end" and (orgs or not people):
+            if rule.name == "paren_name_end" and (orgs or not people):
                 continue
-            if name == "courtesy":
+            if rule.name == "courtesy":
                 tags.append("handout")
-            credit = Credit(name, m.group(0).strip(), m.span(), people, orgs, tags)
+            keep = m.span("date") if m.groupdict().get("date") else None
+            if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
+                keep = m.span()
+            credit = Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep)
             if credit.found:
                 found.append(credit)
     return found
@@ -214,6 +383,11 @@ def choose_credit(credits: list[Credit]) -> Credit | None:
     if not best.orgs:
         for other in credits[1:]:
             if other.orgs:
+                best.orgs = other.orgs
+                break
+    elif len(best.orgs) == 1:  # "(Photo by X / AFP) … (Photo by X/AFP via Getty Images)"
+        for other in credits[1:]:
+            if len(other.orgs) > 1 and other.agency == best.agency:
                 best.orgs = other.orgs
                 break
     return best

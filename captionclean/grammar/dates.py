@@ -22,21 +22,27 @@ WEEKDAY = r"(?:(?:" + "|".join(w.capitalize() + "|" + w.upper() for w in WEEKDAY
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
+_Y = YEAR + r"(?!\d)"  # "31 May 2022Image source": a year glued to the next word
+_MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
+
 SHAPES: list[tuple[str, str]] = [
     ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
-    ("month_day_year", WEEKDAY + MONTH + r"\s+" + DAY + r"(?:,\s*|\s+)" + YEAR + r"\b"),
-    ("day_month_year", WEEKDAY + r"\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r",?\s+" + YEAR + r"\b"),
-    ("month_day", WEEKDAY + r"\b" + MONTH + r"\s+" + DAY + r"\b(?!\s*,?\s*\d)"),
-    ("day_month", r"\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r"\b(?!\s*,?\s*\d)"),
-    ("month_year", r"\b" + MONTH + r",?\s+(?:of\s+)?" + YEAR + r"\b"),
+    ("month_day_year", r"(?=\p{Lu})" + WEEKDAY + MONTH + _MS + DAY + r"(?:,\s*|\s+)" + _Y),
+    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r",?\s+" + _Y),
+    ("month_day", r"(?=\p{Lu})" + WEEKDAY + r"\b" + MONTH + _MS + DAY + r"\b(?!\s*,?\s*\d)"),
+    ("day_month", r"(?=\d)\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r"\b(?!\s*,?\s*\d)"),
+    ("month_year", r"(?=\p{Lu})\b" + MONTH + r",?\s+(?:of\s+)?" + _Y),
+    # a year alone: "in Wuhan, China, in 2021.", "(Photo by …/Getty Images). 1991"
+    ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
+    ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
 ]
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
 
 # words just before a date that make it the story's date, not the photo's
 _NOT_PHOTO_DATE = regex.compile(
-    r"(?:Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between)\W*(?:on\W+)?(?:in\W+)?$",
+    r"(?:Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?)\W*(?:on\W+)?(?:in\W+)?$",
     regex.I,
 )
 
@@ -106,13 +112,34 @@ def is_story_date(text: str, d: DateFound) -> bool:
     return bool(_NOT_PHOTO_DATE.search(text[max(0, d.start - 30): d.start]))
 
 
+# "in this undated photo released … on April 12, 2016": the date is the release's
+_UNDATED = regex.compile(r"\b[Uu]ndated (?:photo|picture|image|handout|file|still|frame)")
+# the end of the first sentence: a full stop after a word of four letters or more
+_SENTENCE_END = regex.compile(r"\p{L}{4}[.!?][\"”’]?\s+[\"“(]?\p{Lu}")
+
+
+def is_undated(text: str) -> bool:
+    return "ndated" in text and bool(_UNDATED.search(text))
+
+
 def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     """The photo's date: the first full date that is not the story's, else the
-    first month-and-day, else the first month-and-year."""
+    first month-and-day, else the first month-and-year or year of the first
+    sentence (a month or year further on belongs to the story)."""
+    if not dates or is_undated(text):
+        return None
     usable = [d for d in dates if not is_story_date(text, d)]
-    for pick in (lambda d: d.full, lambda d: d.day is not None, lambda d: d.year is not None):
+    for d in usable:
+        if d.full:
+            return d
+    for d in usable:
+        if d.day is not None:
+            return d
+    end = _SENTENCE_END.search(text)
+    first = end.start() + 5 if end else len(text)
+    for shape in ("month_year", "in_year", "year_end"):
         for d in usable:
-            if pick(d):
+            if d.shape == shape and (d.start < first or shape == "year_end"):
                 return d
     return None
 

@@ -5,6 +5,8 @@ from functools import lru_cache
 
 import regex
 
+# "Jacob. I. Allison": a stray full stop after a first name, before an initial
+_STRAY_DOT = regex.compile(r"(?<=\b\p{Lu}\p{Ll}{2,})\.(?=[ ]+\p{Lu}\.)")
 _CAPS_TOKEN = regex.compile(r"\b\p{Lu}[\p{Lu}'’-]+\b")
 
 
@@ -31,3 +33,8 @@ def normal_name(name: str) -> str:
         return cased
     # nameparser reordered or dropped a part: re-case token by token instead
     return " ".join(_simple_case(t) if _CAPS_TOKEN.fullmatch(t) else t for t in name.split())
+
+
+def tidy_name(name: str) -> str:
+    """Drop a stray full stop inside a name (``Jacob. I. Allison`` → ``Jacob I. Allison``)."""
+    return _STRAY_DOT.sub("", name) if "." in name else name

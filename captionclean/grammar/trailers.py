@@ -9,6 +9,7 @@ from ..tables import KEYWORD_TRAILERS, RESTRICTIONS
 
 _RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
 _KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
+_TPX = dict(_KEYWORDS)["tpx"]
 
 
 @dataclass
@@ -32,10 +33,16 @@ def find_trailers(text: str) -> Trailers:
                 continue
             out.spans.append(m.span())
             out.rules.append(name)
-            kw = m.groupdict().get("kw")
-            out.keywords.append((kw or m.group(0)).strip(" .()"))
-            if m.groupdict().get("place"):
+            if m.groupdict().get("place"):  # "(EL SALVADOR - Tags: CRIME LAW)": the place is a keyword too
                 out.place = m["place"].strip()
+                out.keywords.append(out.place)
+            kw = (m.groupdict().get("kw") or m.group(0)).strip(" .()")
+            if name == "tags" and _TPX.search(kw):  # "POLITICS ELECTIONS TPX IMAGES OF THE DAY"
+                out.keywords.append(_TPX.sub(" ", kw).strip())
+                kw = "TPX IMAGES OF THE DAY"
+            if kw:
+                out.keywords.append(kw)
+
     for name, pattern in _RESTRICTIONS:
         for m in pattern.finditer(text):
             if not m.group(0).strip() or not free(*m.span()):

@@ -1,0 +1,49 @@
+"""Photo dates: the date phrase in every common form, never the story's date."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from captionclean.grammar.dates import find_dates, photo_date
+from captionclean.parse import parse_caption
+
+from conftest import case_params
+
+
+@pytest.mark.parametrize("case", case_params("date_cases.json"))
+def test_date_case(case):
+    rec = parse_caption(case["text"])
+    wants = case["date"] if isinstance(case["date"], list) else [case["date"]]
+    assert rec.date in wants, (rec.date, rec.style, case["style"])
+
+
+def test_no_year_leaves_date_blank_with_warning():
+    # shape of dev d0007 / LABELS.md: month and day, no year anywhere
+    rec = parse_caption("Commuters walk across a bridge in New York, May 25. REUTERS/Lucas Jackson")
+    assert rec.date == ""
+    assert any(w.startswith("no_year") for w in rec.warnings)
+    assert rec.partial_date == (5, 25)
+
+
+def test_year_option_completes_and_says_so():
+    rec = parse_caption("Commuters walk across a bridge in New York, May 25. REUTERS/Lucas Jackson", year=2019)
+    assert (rec.date, rec.date_inferred) == ("2019-05-25", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Issue date: Thursday April 2, 2015.",        # PA, dev d0020
+    "an operation that began in January 2005",    # LABELS.md
+    "on the eighth anniversary of the Sept. 11, 2001 attacks",
+])
+def test_story_dates_are_not_the_photo_date(text):
+    assert photo_date(text, find_dates(text)) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1900, 2099), st.integers(1, 12), st.integers(1, 28),
+       st.sampled_from(["{M} {d}, {y}", "{d} {M} {y}", "{m}. {d}, {y}", "Monday, {M} {d}, {y}"]))
+def test_written_dates_round_trip(y, m, d, shape):
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    abbr = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
+    text = "Children play in a park in Lagos, Nigeria, " + shape.format(M=months[m - 1], m=abbr[m - 1], d=d, y=y) + "."
+    found = photo_date(text, find_dates(text))
+    assert found is not None and found.iso() == f"{y:04d}-{m:02d}-{d:02d}"

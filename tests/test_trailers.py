@@ -1,0 +1,30 @@
+"""Restrictions and trailers move out of the description into their own columns; nothing is dropped."""
+import pytest
+import regex
+
+from captionclean.parse import parse_caption
+
+from conftest import case_params
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+STRUCTURE = {"Tags"}  # the label of a Reuters keyword list, not content
+
+
+@pytest.mark.parametrize("case", case_params("trailer_cases.json"))
+def test_trailer_case(case):
+    rec = parse_caption(case["text"])
+    for r in case["restrictions"]:
+        assert r in rec.restrictions, (r, rec.restrictions)
+        assert r not in rec.description
+    for k in case["keywords"]:
+        assert k in rec.keywords.split("; "), (k, rec.keywords)
+        assert k not in rec.description
+
+
+@pytest.mark.parametrize("case", case_params("trailer_cases.json"))
+def test_nothing_dropped(case):
+    """Every word of the caption is kept in description, dateline, credit, restrictions or keywords."""
+    rec = parse_caption(case["text"])
+    kept = set(_WORD.findall(" ".join([rec.description, rec.dateline, rec.credit_raw, rec.restrictions,
+                                        rec.keywords])))
+    assert set(_WORD.findall(rec.caption)) - STRUCTURE <= kept
