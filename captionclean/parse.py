@@ -7,7 +7,7 @@ import regex
 
 from .grammar.credit import choose_credit, find_credits
 from .grammar.dates import find_dates, photo_date, year_in_text
-from .grammar.places import classify_parts, find_dateline, find_place_runs, place_near_date
+from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
 from .grammar.trailers import find_trailers
 from .repair import Repair, RepairOptions, repair_text
 from .tables import Agencies, load_agencies, lookup_country
@@ -171,11 +171,17 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
             rec.date = phrase.iso()
             rec.style.append("date_" + phrase.shape)
 
-    # places: the dateline's, else the photo's place phrase
+    # places: the dateline's (completed by the place phrase), else the photo's place phrase
+    search = masked[offset + dl.end:] if dl else masked
+    phrase_place = place_near_date(search, find_place_runs(search), phrase)
     place = dl.place if dl and dl.place.found else None
-    if place is None:
-        search = masked[offset + dl.end:] if dl else masked
-        place = place_near_date(search, find_place_runs(search), phrase)
+    if place is not None:
+        complete_from(place, phrase_place)
+    else:
+        place = phrase_place
+    if place is not None and not place.found:
+        rec.warnings += place.warnings
+        place = None
     if place is None and trailers.place:
         place = classify_parts([trailers.place])
         place.city = ""
@@ -184,6 +190,7 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
         rec.city, rec.region = place.city, place.region
         rec.country, rec.country_code = place.country, place.country_code
         rec.style += place.rules
+        rec.warnings += place.warnings
     if not rec.country and trailers.place:
         c = lookup_country(trailers.place)
         if c:

@@ -2,8 +2,10 @@
 
 A place is a comma-separated run of names (``Seattle, Washington, U.S.``). Each
 part is looked up in the tables: a country (pycountry plus short forms), a US
-state (full, postal or AP form), a region word (``Hubei province``), else a
-city or a region by its position.
+state (full, postal or AP form), a region word (``Hubei province``), a venue or
+neighbourhood (never the city), else a city or a region by its position. The
+photo's place is the dateline's, else the run written next to the photo's date,
+else the first ``in …`` run that names a known place.
 """
 from __future__ import annotations
 
@@ -11,19 +13,17 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..tables import lookup_city, lookup_country, lookup_state
+from ..tables import AP_CITIES, MONTHS, WEEKDAYS, lookup_city, lookup_country, lookup_state, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound
 
-_REGION_WORDS = regex.compile(
-    r"\b(?:province|Province|region|Region|department|Department|state|State|county|County|"
-    r"prefecture|Prefecture|district|District|oblast|Oblast|governorate|Governorate|territory|Territory)\b"
-)
-# Parts that name a neighbourhood or borough inside a city, never the city itself.
-NEIGHBOURHOODS = frozenset(
-    "manhattan|brooklyn|queens|the bronx|bronx|staten island|harlem|midtown|hollywood|"
-    "sandton|soho|westminster|shinjuku|shibuya|ginza|montmartre|kreuzberg|mitte|"
-    "downtown|uptown|east harlem|lower manhattan|midtown manhattan".split("|")
-)
+_W = place_words()
+_REGION = _W.get("region", frozenset())
+_CITYWORD = _W.get("city", frozenset())
+_NBH = _W.get("neighbourhood", frozenset())
+_DIRS = _W.get("direction", frozenset())
+_VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
+_NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
+_COUNTRY_PREFIX = _W.get("country_prefix", frozenset())
 
 
 @dataclass
@@ -33,59 +33,251 @@ class Place:
     country: str = ""
     country_code: str = ""
     rules: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
         return bool(self.city or self.region or self.country)
 
+    @property
+    def known(self) -> bool:
+        """Names something the tables know: a country, a state or region, a listed city."""
+        return bool(self.country or self.region or (self.city and lookup_city(self.city)))
+
 
 def _case(text: str) -> str:
     """Title-case a name written in capitals (``SAN SALVADOR`` → ``San Salvador``)."""
-    if not text.isupper():
+    if not text.isupper() or len(text) <= 3 and "." not in text and " " not in text and text in _POSTAL:
         return text
+    if regex.fullmatch(r"(?:\p{Lu}\.)+", text):
+        return text  # "D.C.", "N.J."
     return regex.sub(r"(?<![\p{L}'’])(\p{L})(\p{L}*)", lambda m: m[1] + m[2].lower(), text)
 
 
-def classify_parts(parts: list[str]) -> Place:
-    """Name each part of a place run: country, US state, region or city."""
-    place = Place()
-    unknown: list[str] = []
-    for position, raw in enumerate(parts):
-        part = raw.strip(" .,;:")
-        if raw.strip().endswith(".") and len(part) <= 4:
-            part = raw.strip(" ,;:")  # keep "D.C.", "U.S.", "Calif."
-        if not part:
+_POSTAL = frozenset(st.postal for st in us_states().values())
+
+
+def _region_text(part: str) -> str:
+    state = lookup_state(part)
+    if state and state.postal == "DC":
+        return "DC"  # "D.C.", "DC", "District of Columbia" are written DC
+    return _case(part)
+
+
+# --- naming the parts of a run -------------------------------------------------
+_POSSESSIVE = regex.compile(r"^(?P<owner>.+?)['’]s(?:\s+(?P<rest>.*))?$")
+
+
+def _last(part: str) -> str:
+    return part.rsplit(" ", 1)[-1]
+
+
+def _split_part(raw: str) -> list[str]:
+    """One written part → the place names it holds, smallest first."""
+    part = raw.strip(" ,;:/")
+    while True:
+        first, _, rest = part.partition(" ")
+        if rest and (first in ("the", "The") or first.casefold() in _DIRS):
+            part = rest
             continue
-        country = lookup_country(part)
-        if country and not (country.code == "US" and part.casefold() == "georgia"):
+        break
+    if not part:
+        return []
+    m = _POSSESSIVE.match(part)
+    if m and m["owner"][:1].isupper() and " " not in m["owner"].strip():
+        # "Tokyo's Shinagawa district", "Indonesia's Banten province", "Kenya's"
+        return _split_part(m["rest"] or "") + [m["owner"]] if m["rest"] else [m["owner"]]
+    if " of " in part:
+        head, _, tail = part.partition(" of ")
+        tail = tail[4:] if tail.startswith("the ") else tail
+        word = _last(head)
+        if word.casefold() in _CITYWORD or word in _NBH or word in _COUNTRY_PREFIX or word == "City":
+            return _split_part(tail)  # "the city of Hebron", "the Manhattan borough of New York"
+        if head.split(" ", 1)[0] in _VENUE or word in _VENUE:
+            return [head]  # "Bay of Biscay": a venue, named by its head
+        if lookup_country(tail):
+            return _split_part(head) + [tail]  # "Jiangsu Province of China"
+        return [part]
+    words = part.split(" ")
+    if len(words) > 1 and lookup_state(words[-1]) and lookup_state(words[-1]).postal == "DC" and "." in words[-1]:
+        return [" ".join(words[:-1]), words[-1]]  # "Washington D.C."
+    while len(words) > 1 and words[-1] in _CITYWORD:
+        words.pop()  # "Beijing city", "Pucon town", "Liverpool city centre"
+    return [" ".join(words)]
+
+
+def _kind(part: str) -> str:
+    word = _last(part)
+    if word in _REGION or word.casefold() in ("province", "region"):
+        return "region"
+    if word in _NBH:
+        return "neighbourhood"
+    if word in _VENUE or part.split(" ", 1)[0] in _W.get("nature", ()):
+        return "venue"
+    if part.casefold() in _NBH_NAMES:
+        return "neighbourhood_name"
+    return ""
+
+
+def classify_parts(raw_parts: list[str]) -> Place:
+    """Name each part of a place run: country, US state, region, venue or city."""
+    place = Place()
+    parts = [p for raw in raw_parts for p in _split_part(raw) if p]
+    countries = [lookup_country(p) for p in parts]
+    states = [lookup_state(p) for p in parts]
+    us_context = any(c and c.code == "US" for c in countries) or any(
+        s and not c for s, c in zip(states, countries))
+    cities: list[str] = []  # unknown parts, in order
+    dropped: list[str] = []
+    for i, part in enumerate(parts):
+        country, state = countries[i], states[i]
+        if country and state:  # "Georgia": the state or the country?
+            before_us = any((lookup_city(p) or ("",))[0] == "US" for p in cities)
+            if us_context or before_us:
+                country = None
+            elif len(parts) == 1 or not any(countries[j] for j in range(len(parts)) if j != i):
+                place.warnings.append(f"place_ambiguous: {part} (US state or country)")
+                continue
+            else:
+                state = None
+        if country:
+            later_country = any(countries[j] for j in range(i + 1, len(parts)))
+            city_state = (lookup_city(part) or ("",))[0] == country.code
+            if later_country or (city_state and len(parts) == 1):
+                cities.append(part)  # "Hong Kong, China"; "Singapore"
+                continue
             if not place.country:
                 place.country, place.country_code = country.name, country.code
             continue
-        state = lookup_state(part)
-        if state and position == 0 and len(parts) > 1:
-            # "WASHINGTON, DC", "Washington, U.S.": a first part is the city, unless
-            # only a country follows and the name is no city ("California, U.S.")
-            rest_are_countries = all(lookup_country(p.strip(" .,")) or lookup_country(p.strip(" ,"))
-                                     for p in parts[1:])
-            if not rest_are_countries or lookup_city(part):
-                state = None
         if state:
+            if _key(part) in AP_CITIES and i == 0 and (len(parts) == 1 or states[1] or countries[1]):
+                cities.append(part)  # "New York, N.Y.", "Washington, D.C.", "Washington, U.S."
+                continue
             if not place.region:
-                place.region = part if (part.isupper() and len(part) <= 3) or "." in part else _case(part)
+                place.region = _region_text(part)
                 place.country, place.country_code = "United States", "US"
             continue
-        if _REGION_WORDS.search(part) and unknown:
+        kind = _kind(part)
+        if kind == "region":
             place.region = place.region or _case(part)
             continue
-        unknown.append(part)
+        if kind in ("venue", "neighbourhood"):
+            dropped.append(part)
+            continue
+        cities.append(part)
     # a neighbourhood before the city: "Queens, New York City"
-    while len(unknown) > 1 and unknown[0].casefold() in NEIGHBOURHOODS:
-        unknown.pop(0)
-    if unknown:
-        place.city = _case(unknown[0])
-        if len(unknown) > 1 and not place.region:
-            place.region = _case(unknown[1])
+    while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
+        cities.pop(0)
+    if cities:
+        pick = 0
+        if len(cities) > 1 and not lookup_city(cities[0]):
+            pick = next((j for j, c in enumerate(cities) if lookup_city(c)), 0)
+        place.city = _case(cities[pick])
+        if pick + 1 < len(cities) and not place.region:
+            place.region = _case(cities[pick + 1])
     return place
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold().rstrip(".")
+
+
+# --- runs of place names in running text -----------------------------------------
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NOT_DATE = r"(?!(?:" + _alt({m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS}) + r")\b)"
+_WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*(?!\.\p{L})"
+_PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
+_DOTWORD = r"(?:\p{Lu}\.){2,}"
+_GEN = r"(?:" + _alt({w for w in _REGION | _CITYWORD | _NBH if w.islower()}) + r")\b"
+_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and)"
+_DIR = r"(?:(?:the|" + _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}"
+_NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
+         rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
+_PART = rf"{_DIR}{_NAME}"
+_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:in|near)[ ]+)?{_PART}){{0,5}})")
+_LEAD = regex.compile(r"(?:^|[^\p{L}])(?P<lead>in|at|near|outside|of|from|to|off|around|across|on)[ ]+(?:(?:the|" +
+                      _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$")
+_AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
+
+
+@dataclass
+class PlaceRun:
+    start: int
+    end: int
+    parts: list[str]
+    lead: str = ""
+
+
+def find_place_runs(text: str) -> list[PlaceRun]:
+    """Every run of capitalised names separated by commas, with the word before it."""
+    runs = []
+    for m in _RUN.finditer(text):
+        s, e = m.span("run")
+        parts = [p.strip() for p in regex.split(r"[ ]*,[ ]*(?:(?:in|near)[ ]+)?", m["run"])]
+        if e < len(text) and text[e] == "." and parts[-1] + "." in _AP_ABBR:
+            parts[-1] += "."  # "Renfrew, Pa."
+            e += 1
+        lead = _LEAD.search(text[max(0, s - 40):s])
+        runs.append(PlaceRun(s, e, parts, lead["lead"].casefold() if lead else ""))
+    return runs
+
+
+_GAP_BEFORE = regex.compile(r"^[ ]*,?[ ]*(?:on[ ]+|[-–—][ ]*)?$")
+_GAP_AFTER = regex.compile(r"^[ ]*,?[ ]*(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
+_DISTANCE = regex.compile(
+    r"^[ ]*,?[ ]*(?:about[ ]+|some[ ]+)?\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilometers?|kilometres?)[ ]*(?:\([^()]{0,20}\)[ ]*)?"
+    r"(?:[a-z\-]+[ ]+){0,2}of[ ]+(?:the[ ]+)?$")
+_PLACE_LEADS = ("in", "at", "near", "outside")
+
+
+def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None:
+    before = [i for i, r in enumerate(runs) if r.end <= date.start and _GAP_BEFORE.match(text[r.end:date.start])]
+    after = [r for r in runs if r.start >= date.end and _GAP_AFTER.match(text[date.end:r.start])]
+    if before:
+        i = before[-1]
+        run = runs[i]
+        place = classify_parts(run.parts)
+        if i > 0 and _DISTANCE.match(text[runs[i - 1].end:run.start]):
+            # "in Kirkuk, 180 miles north of Baghdad, Iraq": Baghdad is a bearing
+            near = classify_parts(runs[i - 1].parts)
+            near.region = near.region or (place.region if place.city else "")
+            if not near.country:
+                near.country, near.country_code = place.country, place.country_code
+            near.rules.append("place_bearing")
+            place, run = near, runs[i - 1]
+        if place.found and (place.known or run.lead in _PLACE_LEADS):
+            place.rules.append("place_before_date")
+            return place
+        if place.found:
+            place.warnings.append(f"place_unsure: {', '.join(run.parts)}")
+    if after:
+        run = after[0]
+        place = classify_parts(run.parts)
+        if place.found:
+            place.rules.append("place_after_date")
+            return place
+    return None
+
+
+def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
+    """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
+    unsure: list[str] = []
+    if date is not None:
+        place = _near_date(text, runs, date)
+        if place is not None:
+            return place
+    for run in runs:
+        if run.lead != "in":
+            continue
+        place = classify_parts(run.parts)
+        if place.known:
+            place.rules.append("place_phrase")
+            return place
+        unsure += place.warnings
+    return Place(warnings=unsure[:1]) if unsure else None
 
 
 # --- datelines ---------------------------------------------------------------
@@ -99,12 +291,17 @@ _DL_DATE = (
 DATELINES: list[tuple[str, regex.Pattern]] = [
     ("dateline_getty", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s*[-–—]+\s*" + _DL_DATE + r"\s*:\s*")),
+    ("dateline_getty_dash", regex.compile(
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s*[-–—]+\s*" + MONTH + r"\s+" + DAY
+        + r",?\s+" + YEAR + r"\s+[-–—]\s+")),
     ("dateline_mixed_case", regex.compile(
         r"^\s*(?P<place>" + _ANY_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})\s+[-–—]+\s+" + _DL_DATE + r"\s*(?::|\n)\s*")),
     ("dateline_paren_date", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s+\(" + _DL_DATE + r"\)\s*")),
     ("dateline_no_date", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}):\s+")),
+    ("dateline_label", regex.compile(
+        r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,2})[ ]*(?::[ ]+|[ ]+/[ ]+)")),
     ("dateline_ap", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
 ]
@@ -131,13 +328,11 @@ def find_dateline(text: str) -> Dateline | None:
         if rule == "dateline_no_date" and not (place.country or place.region or
                                                 any(lookup_city(p.strip()) for p in parts)):
             continue  # "FILE PHOTO:", "ONLY A TEST:": a headline, not a dateline
-        if rule == "dateline_mixed_case" and not (place.country or place.region):
+        if rule in ("dateline_mixed_case", "dateline_label") and not (place.country or place.region):
             continue
         dl = Dateline(rule, m.group(0).strip(), m.end(), place)
         g = m.groupdict()
         if g.get("month"):
-            from ..tables import MONTHS
-
             dl.month = MONTHS[g["month"].casefold().rstrip(".")]
             dl.day = int(g["day"])
             dl.year = int(g["year"]) if g.get("year") else None
@@ -149,64 +344,18 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
-# --- the photo's place phrase ------------------------------------------------------
-_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|St\.|Ft\.|Mt\.|\p{Lu}[\p{L}\p{M}'’\-]*\.?)"
-_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|on|upon|sur|am|an|der|den|y|et|the)"
-_NAME = rf"{_WORD}(?:[ ]+(?:{_WORD}|{_LINK}[ ]+{_WORD}))*"
-_PLACE_RUN = regex.compile(rf"\bin[ ]+(?P<run>(?:the[ ]+)?{_NAME}(?:,[ ]*{_NAME}){{0,3}})")
-_GAP_OK = regex.compile(r"^[\s,]*(?:on|,)?[\s,]*$")
-
-
-@dataclass
-class PlaceRun:
-    start: int
-    end: int
-    parts: list[str]
-
-
-def find_place_runs(text: str) -> list[PlaceRun]:
-    runs = []
-    for m in _PLACE_RUN.finditer(text):
-        parts = [p.strip() for p in m["run"].split(",")]
-        first = parts[0]
-        if first.startswith("the "):
-            # "in the Criminal Center of Ciudad Barrios": the place is after "of"
-            if " of " in first:
-                first = first.rsplit(" of ", 1)[1]
-            else:
-                first = first[4:]
-            parts[0] = first
-        # a month word ending the run belongs to the date: "El Salvador January"
-        last = parts[-1].split()
-        while last and regex.fullmatch(MONTH, last[-1]):
-            last.pop()
-        parts[-1] = " ".join(last)
-        parts = [p for p in parts if p]
-        if parts:
-            runs.append(PlaceRun(m.start(), m.start("run") + len(m["run"]), parts))
-    return runs
-
-
-def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
-    """The place phrase of the photo: next to its date, else the first one named."""
-    if not runs:
-        return None
-    if date is not None:
-        after = [r for r in runs if 0 <= r.start - date.end <= 4 and _GAP_OK.match(text[date.end:r.start])]
-        before = [r for r in runs if r.end <= date.start and date.start - r.end <= 60
-                  and "." not in text[r.end:date.start].replace("St.", "")]
-        for pick, rule in ((before[-1:], "place_before_date"), (after[:1], "place_after_date")):
-            if pick:
-                gap = text[pick[0].end:date.start] if rule == "place_before_date" else ""
-                if rule == "place_before_date" and not _GAP_OK.match(gap) and after:
-                    continue
-                place = classify_parts(pick[0].parts)
-                if place.found:
-                    place.rules.append(rule)
-                    return place
-    for run in runs:
-        place = classify_parts(run.parts)
-        if place.country or place.region or (place.city and lookup_city(place.city)):
-            place.rules.append("place_phrase")
-            return place
-    return None
+def complete_from(dateline: Place, phrase: Place | None) -> None:
+    """A dateline that names the city alone takes the region and country the
+    photo's place phrase writes for the same city (``LOS ANGELES - …`` + ``in Los
+    Angeles, California``)."""
+    if phrase is None or not dateline.city or not phrase.city:
+        return
+    a, b = dateline.city.casefold(), phrase.city.casefold()
+    if not (a == b or b.startswith(a + " ") or a.startswith(b + " ")):
+        return
+    if not dateline.region and phrase.region:
+        dateline.region = phrase.region
+        dateline.rules.append("region_from_phrase")
+    if not dateline.country and phrase.country:
+        dateline.country, dateline.country_code = phrase.country, phrase.country_code
+        dateline.rules.append("country_from_phrase")
