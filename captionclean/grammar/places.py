@@ -24,6 +24,8 @@ _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
 _COUNTRY_PREFIX = _W.get("country_prefix", frozenset())
+_REGION_GENERIC = _W.get("region_generic", frozenset())
+_VENUE_HEAD = _W.get("venue_head", frozenset())
 
 
 @dataclass
@@ -65,45 +67,61 @@ def _region_text(part: str) -> str:
 
 
 # --- naming the parts of a run -------------------------------------------------
-_POSSESSIVE = regex.compile(r"^(?P<owner>.+?)['’]s(?:\s+(?P<rest>.*))?$")
+_POSSESSIVE = regex.compile(r"^(?P<owner>[^ ]+?)['’]s(?:\s+(?P<rest>.*))?$")
+_OF = regex.compile(r" (?:of|Of) (?:(?:the|The) )?")
 
 
 def _last(part: str) -> str:
     return part.rsplit(" ", 1)[-1]
 
 
-def _split_part(raw: str) -> list[str]:
-    """One written part → the place names it holds, smallest first."""
-    part = raw.strip(" ,;:/")
+def _is_known(name: str) -> bool:
+    return bool(lookup_country(name) or lookup_state(name))
+
+
+def _split_part(raw: str) -> list[tuple[str, str]]:
+    """One written part → (name, hint) pairs, smallest place first; the hint
+    ("city", "region" or "") says what a generic word around the name made it."""
+    part = _case(raw.strip(" ,;:/"))
     while True:
         first, _, rest = part.partition(" ")
-        if rest and (first in ("the", "The") or first.casefold() in _DIRS):
+        if rest and (first in ("the", "The") or first in _DIRS) and not _is_known(part):
             part = rest
             continue
         break
-    if not part:
-        return []
+    if not part or _is_known(part):
+        return [(part, "")] if part else []
     m = _POSSESSIVE.match(part)
-    if m and m["owner"][:1].isupper() and " " not in m["owner"].strip():
-        # "Tokyo's Shinagawa district", "Indonesia's Banten province", "Kenya's"
-        return _split_part(m["rest"] or "") + [m["owner"]] if m["rest"] else [m["owner"]]
-    if " of " in part:
-        head, _, tail = part.partition(" of ")
-        tail = tail[4:] if tail.startswith("the ") else tail
+    if m and m["owner"][:1].isupper():
+        owner, rest = m["owner"], m["rest"] or ""
+        if not rest or (lookup_city(owner) and not _is_known(owner)):
+            return [(owner, "")]  # "Tokyo's Shinagawa district", "Karachi's Clifton beach"
+        return _split_part(rest) + [(owner, "")]  # "Indonesia's Banten province"
+    pieces = _OF.split(part)
+    if len(pieces) > 1:
+        head, tail = " of ".join(pieces[:-1]), pieces[-1]
         word = _last(head)
-        if word.casefold() in _CITYWORD or word in _NBH or word in _COUNTRY_PREFIX or word == "City":
-            return _split_part(tail)  # "the city of Hebron", "the Manhattan borough of New York"
-        if head.split(" ", 1)[0] in _VENUE or word in _VENUE:
-            return [head]  # "Bay of Biscay": a venue, named by its head
+        if word.casefold() in _CITYWORD or word in _NBH or word == "City":
+            return [(tail, "city")]  # "the city of Hebron", "the Manhattan borough of New York"
+        if word in _REGION or word in _REGION_GENERIC:
+            return [(tail, "region")]  # "the northern Indian state of Uttar Pradesh"
+        if word in _COUNTRY_PREFIX:
+            return [(tail, "")]  # "the Principality of Monaco"
+        if head.split(" ", 1)[0] in _VENUE_HEAD or word in _VENUE:
+            return [(part, "venue")]  # "Bay of Biscay", "Palace of Versailles"
         if lookup_country(tail):
-            return _split_part(head) + [tail]  # "Jiangsu Province of China"
-        return [part]
+            return _split_part(head) + [(tail, "")]  # "Jiangsu Province of China"
+        return [(part, "")]
     words = part.split(" ")
-    if len(words) > 1 and lookup_state(words[-1]) and lookup_state(words[-1]).postal == "DC" and "." in words[-1]:
-        return [" ".join(words[:-1]), words[-1]]  # "Washington D.C."
+    if len(words) > 1:
+        state = lookup_state(words[-1])
+        if state and state.postal == "DC" and "." in words[-1]:
+            return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
     while len(words) > 1 and words[-1] in _CITYWORD:
         words.pop()  # "Beijing city", "Pucon town", "Liverpool city centre"
-    return [" ".join(words)]
+    if len(words) > 1 and words[-1] in _REGION_GENERIC:
+        return [(" ".join(words[:-1]), "region")]  # "El Paraiso department", "Washington state"
+    return [(" ".join(words), "")]
 
 
 def _kind(part: str) -> str:
@@ -112,66 +130,80 @@ def _kind(part: str) -> str:
         return "region"
     if word in _NBH:
         return "neighbourhood"
-    if word in _VENUE or part.split(" ", 1)[0] in _W.get("nature", ()):
+    if word in _VENUE or part.split(" ", 1)[0] in _VENUE_HEAD:
         return "venue"
-    if part.casefold() in _NBH_NAMES:
-        return "neighbourhood_name"
     return ""
 
 
-def classify_parts(raw_parts: list[str]) -> Place:
-    """Name each part of a place run: country, US state, region, venue or city."""
+def _city_code(name: str) -> str:
+    hit = lookup_city(name)
+    return hit[0] if hit else ""
+
+
+def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
+    """Name each part of a place run: country, US state, region, venue or city.
+
+    ``lead`` is the word before the run (``in``, ``at``…)."""
     place = Place()
-    parts = [p for raw in raw_parts for p in _split_part(raw) if p]
-    countries = [lookup_country(p) for p in parts]
-    states = [lookup_state(p) for p in parts]
+    named = [pair for raw in raw_parts for pair in _split_part(raw) if pair[0]]
+    parts = [p for p, _ in named]
+    hints = [h for _, h in named]
+    countries = [lookup_country(p) if h != "city" else None for p, h in named]
+    states = [lookup_state(p) if h != "city" else None for p, h in named]
     us_context = any(c and c.code == "US" for c in countries) or any(
         s and not c for s, c in zip(states, countries))
-    cities: list[str] = []  # unknown parts, in order
-    dropped: list[str] = []
+    cities: list[str] = []  # parts naming no known place, in order
+    venues: list[tuple[int, str]] = []
     for i, part in enumerate(parts):
         country, state = countries[i], states[i]
         if country and state:  # "Georgia": the state or the country?
-            before_us = any((lookup_city(p) or ("",))[0] == "US" for p in cities)
-            if us_context or before_us:
+            codes = {_city_code(p) for p in cities} - {""}
+            if us_context or "US" in codes:
                 country = None
-            elif len(parts) == 1 or not any(countries[j] for j in range(len(parts)) if j != i):
+            elif country.code in codes or any(countries[j] for j in range(len(parts)) if j != i):
+                state = None
+            else:
                 place.warnings.append(f"place_ambiguous: {part} (US state or country)")
                 continue
-            else:
-                state = None
         if country:
             later_country = any(countries[j] for j in range(i + 1, len(parts)))
-            city_state = (lookup_city(part) or ("",))[0] == country.code
-            if later_country or (city_state and len(parts) == 1):
+            city_state = _city_code(part) == country.code
+            if later_country or (city_state and len(parts) == 1 and hints[i] != "region"):
                 cities.append(part)  # "Hong Kong, China"; "Singapore"
                 continue
             if not place.country:
                 place.country, place.country_code = country.name, country.code
             continue
         if state:
-            if _key(part) in AP_CITIES and i == 0 and (len(parts) == 1 or states[1] or countries[1]):
+            nxt = i + 1 < len(parts) and (states[i + 1] or countries[i + 1])
+            if _key(part) in AP_CITIES and not cities and (i + 1 == len(parts) or nxt):
                 cities.append(part)  # "New York, N.Y.", "Washington, D.C.", "Washington, U.S."
                 continue
             if not place.region:
                 place.region = _region_text(part)
                 place.country, place.country_code = "United States", "US"
             continue
-        kind = _kind(part)
+        kind = "region" if hints[i] == "region" else ("" if hints[i] == "city" else _kind(part))
+        if hints[i] == "venue":
+            kind = "venue"
         if kind == "region":
             place.region = place.region or _case(part)
             continue
         if kind in ("venue", "neighbourhood"):
-            dropped.append(part)
+            venues.append((i, part))
             continue
         cities.append(part)
     # a neighbourhood before the city: "Queens, New York City"
     while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
         cities.pop(0)
+    if not cities and venues and lead == "in" and (place.region or place.country) and venues[-1][0] == 0:
+        cities.append(venues[-1][1])  # "in Guthrie Center, Iowa": a town named like a site
     if cities:
         pick = 0
-        if len(cities) > 1 and not lookup_city(cities[0]):
-            pick = next((j for j, c in enumerate(cities) if lookup_city(c)), 0)
+        if len(cities) > 1 and lookup_city(cities[0]) and lookup_city(cities[1]):
+            a, b = lookup_city(cities[0]), lookup_city(cities[1])
+            if a[0] == b[0] and b[1] > a[1]:
+                pick = 1  # "Hollywood, Los Angeles": the larger city holds the smaller place
         place.city = _case(cities[pick])
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
@@ -187,18 +219,21 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NOT_DATE = r"(?!(?:" + _alt({m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS}) + r")\b)"
-_WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*(?!\.\p{L})"
+_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near", "The", "A", "An"}
+_NOT_DATE = r"(?!(?:" + _alt(_STOP) + r")\b)"
+_WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
-_GEN = r"(?:" + _alt({w for w in _REGION | _CITYWORD | _NBH if w.islower()}) + r")\b"
+_GEN = r"(?:" + _alt({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r")\b"
 _LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and)"
 _DIR = r"(?:(?:the|" + _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}"
 _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
          rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
 _PART = rf"{_DIR}{_NAME}"
+_SEP = r"[ ]*,[ ]*(?P<chain>(?:in|near)[ ]+)?"
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:in|near)[ ]+)?{_PART}){{0,5}})")
-_LEAD = regex.compile(r"(?:^|[^\p{L}])(?P<lead>in|at|near|outside|of|from|to|off|around|across|on)[ ]+(?:(?:the|" +
+_SPLIT = regex.compile(r"[ ]*,[ ]*(?:(?P<chain>in|near)[ ]+)?")
+_LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
                       _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$")
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
 
@@ -211,54 +246,87 @@ class PlaceRun:
     lead: str = ""
 
 
+def _lead(text: str, s: int) -> str:
+    m = _LEAD.search(text[max(0, s - 40):s])
+    if not m:
+        return "" if not text[:s].strip() else ","
+    return m["lead"].casefold() if m["lead"] else m["punct"]
+
+
 def find_place_runs(text: str) -> list[PlaceRun]:
-    """Every run of capitalised names separated by commas, with the word before it."""
+    """Every run of capitalised names separated by commas, with the word before it.
+
+    A run chained with ``, in`` (``in the Serpentine River, in Hyde Park, London``)
+    keeps its last links that name a city."""
     runs = []
     for m in _RUN.finditer(text):
         s, e = m.span("run")
-        parts = [p.strip() for p in regex.split(r"[ ]*,[ ]*(?:(?:in|near)[ ]+)?", m["run"])]
+        pieces = _SPLIT.split(m["run"])  # name, chain, name, chain, name…
+        parts, chains = pieces[0::2], pieces[1::2]
         if e < len(text) and text[e] == "." and parts[-1] + "." in _AP_ABBR:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
-        lead = _LEAD.search(text[max(0, s - 40):s])
-        runs.append(PlaceRun(s, e, parts, lead["lead"].casefold() if lead else ""))
+        lead = _lead(text, s)
+        cut = [k + 1 for k, c in enumerate(chains) if c]
+        for k in reversed(cut):
+            if classify_parts(parts[k:], "in").city:
+                parts, lead = parts[k:], chains[k - 1]
+                break
+        runs.append(PlaceRun(s, e, [p.strip() for p in parts], lead))
     return runs
 
 
 _GAP_BEFORE = regex.compile(r"^[ ]*,?[ ]*(?:on[ ]+|[-–—][ ]*)?$")
 _GAP_AFTER = regex.compile(r"^[ ]*,?[ ]*(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
-_DISTANCE = regex.compile(
-    r"^[ ]*,?[ ]*(?:about[ ]+|some[ ]+)?\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilometers?|kilometres?)[ ]*(?:\([^()]{0,20}\)[ ]*)?"
-    r"(?:[a-z\-]+[ ]+){0,2}of[ ]+(?:the[ ]+)?$")
-_PLACE_LEADS = ("in", "at", "near", "outside")
+_BEARING = regex.compile(
+    r"^[ ,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
+    r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
+    r"(?P<dir>(?:" + _alt(w for w in _DIRS if w.islower() and w not in ("central", "downtown", "greater", "upstate", "occupied"))
+    + r")[ ,/]+)?(?P<rel>of|from|near|outside)(?:[ ]+to)?[ ,/]+(?:(?:the|capital)[ ]+)*$")
+_PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within"))
+_NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
+
+
+def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
+    """``in Kerbala, south of Baghdad``: run i is a bearing for run i-1."""
+    if i == 0:
+        return False
+    m = _BEARING.match(text[runs[i - 1].end:runs[i].start])
+    return bool(m and (m["dist"] or m["dir"] or m["rel"] in ("near", "outside")))
+
+
+def _classify(run: PlaceRun) -> Place:
+    return classify_parts(run.parts, run.lead)
 
 
 def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None:
     before = [i for i, r in enumerate(runs) if r.end <= date.start and _GAP_BEFORE.match(text[r.end:date.start])]
     after = [r for r in runs if r.start >= date.end and _GAP_AFTER.match(text[date.end:r.start])]
+    after_place = _classify(after[0]) if after else None
+    if after_place is not None and not after_place.found:
+        after_place = None
     if before:
         i = before[-1]
         run = runs[i]
-        place = classify_parts(run.parts)
-        if i > 0 and _DISTANCE.match(text[runs[i - 1].end:run.start]):
-            # "in Kirkuk, 180 miles north of Baghdad, Iraq": Baghdad is a bearing
-            near = classify_parts(runs[i - 1].parts)
-            near.region = near.region or (place.region if place.city else "")
-            if not near.country:
-                near.country, near.country_code = place.country, place.country_code
-            near.rules.append("place_bearing")
-            place, run = near, runs[i - 1]
-        if place.found and (place.known or run.lead in _PLACE_LEADS):
+        place = _classify(run)
+        if _bearing(text, runs, i):
+            near = _classify(runs[i - 1])
+            if near.city:
+                if not near.country:
+                    near.country, near.country_code = place.country, place.country_code
+                near.rules.append("place_bearing")
+                place, run = near, runs[i - 1]
+        strong = run.lead in ("in", "near", "outside") and not (
+            place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
+        if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
+                place.known or run.lead in _PLACE_LEADS or run.lead == ","):
             place.rules.append("place_before_date")
             return place
-        if place.found:
+        if place.found and after_place is None:
             place.warnings.append(f"place_unsure: {', '.join(run.parts)}")
-    if after:
-        run = after[0]
-        place = classify_parts(run.parts)
-        if place.found:
-            place.rules.append("place_after_date")
-            return place
+    if after_place is not None:
+        after_place.rules.append("place_after_date")
+        return after_place
     return None
 
 
@@ -267,13 +335,15 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     unsure: list[str] = []
     if date is not None:
         place = _near_date(text, runs, date)
-        if place is not None:
+        if place is not None and place.found:
             return place
+        if place is not None:
+            unsure += place.warnings
     for run in runs:
-        if run.lead != "in":
+        if run.lead not in ("in", "at"):
             continue
-        place = classify_parts(run.parts)
-        if place.known:
+        place = _classify(run)
+        if (place.country or place.region) or (run.lead == "in" and place.known):
             place.rules.append("place_phrase")
             return place
         unsure += place.warnings
