@@ -172,8 +172,15 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
             rec.style.append("date_" + phrase.shape)
 
     # places: the dateline's (completed by the place phrase), else the photo's place phrase
-    search = masked[offset + dl.end:] if dl else masked
-    phrase_place = place_near_date(search, find_place_runs(search), phrase)
+    # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")
+    chosen = credit.span if credit else None
+    place_spans = [sp for sp in spans if sp not in {c.span for c in credits} or sp == chosen]
+    place_text = _cut(text, [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans)
+    search = place_text[offset + dl.end:] if dl else place_text
+    place_date = phrase
+    if len(search) != len(masked[offset + dl.end:] if dl else masked):
+        place_date = photo_date(search, find_dates(search))
+    phrase_place = place_near_date(search, find_place_runs(search), place_date)
     place = dl.place if dl and dl.place.found else None
     if place is not None:
         complete_from(place, phrase_place)

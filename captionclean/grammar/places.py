@@ -101,6 +101,8 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
     if len(pieces) > 1:
         head, tail = " of ".join(pieces[:-1]), pieces[-1]
         word = _last(head)
+        if lookup_country(tail) and head.split(" ", 1)[0] not in _VENUE_HEAD and word not in _COUNTRY_PREFIX:
+            return _split_part(head) + [(tail, "")]  # "Jiangsu Province of China"
         if word.casefold() in _CITYWORD or word in _NBH or word == "City":
             return [(tail, "city")]  # "the city of Hebron", "the Manhattan borough of New York"
         if word in _REGION or word in _REGION_GENERIC:
@@ -109,8 +111,6 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
             return [(tail, "")]  # "the Principality of Monaco"
         if head.split(" ", 1)[0] in _VENUE_HEAD or word in _VENUE:
             return [(part, "venue")]  # "Bay of Biscay", "Palace of Versailles"
-        if lookup_country(tail):
-            return _split_part(head) + [(tail, "")]  # "Jiangsu Province of China"
         return [(part, "")]
     words = part.split(" ")
     if len(words) > 1:
@@ -189,7 +189,7 @@ def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
         if kind == "region":
             place.region = place.region or _case(part)
             continue
-        if kind in ("venue", "neighbourhood"):
+        if kind in ("venue", "neighbourhood") and lead != "dateline":
             venues.append((i, part))
             continue
         cities.append(part)
@@ -371,7 +371,7 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     ("dateline_no_date", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}):\s+")),
     ("dateline_label", regex.compile(
-        r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,2})[ ]*(?::[ ]+|[ ]+/[ ]+)")),
+        r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,2})[ ]*(?::[ ]+|[ ]+/[ ]+|[ ]*\n)")),
     ("dateline_ap", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
 ]
@@ -394,7 +394,7 @@ def find_dateline(text: str) -> Dateline | None:
         if not m:
             continue
         parts = [p for p in m["place"].split(",")]
-        place = classify_parts(parts)
+        place = classify_parts(parts, "dateline")
         if rule == "dateline_no_date" and not (place.country or place.region or
                                                 any(lookup_city(p.strip()) for p in parts)):
             continue  # "FILE PHOTO:", "ONLY A TEST:": a headline, not a dateline
