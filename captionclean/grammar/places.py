@@ -25,7 +25,9 @@ _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
 _COUNTRY_PREFIX = _W.get("country_prefix", frozenset())
 _REGION_GENERIC = _W.get("region_generic", frozenset())
-_VENUE_HEAD = _W.get("venue_head", frozenset())
+_VENUE_HEAD = _W.get("venue_head", frozenset()) | _W.get("nature_head", frozenset())
+_NATURE = _W.get("nature", frozenset())
+_NATURE_HEAD = _W.get("nature_head", frozenset())
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Place:
     country_code: str = ""
     rules: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    by_table: bool = False  # a country, US state or region word was named
 
     @property
     def found(self) -> bool:
@@ -44,7 +47,7 @@ class Place:
     @property
     def known(self) -> bool:
         """Names something the tables know: a country, a state or region, a listed city."""
-        return bool(self.country or self.region or (self.city and lookup_city(self.city)))
+        return bool(self.by_table or (self.city and lookup_city(self.city)))
 
 
 def _case(text: str) -> str:
@@ -85,7 +88,7 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
     part = _case(raw.strip(" ,;:/"))
     while True:
         first, _, rest = part.partition(" ")
-        if rest and (first in ("the", "The") or first in _DIRS) and not _is_known(part):
+        if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)) and not _is_known(part):
             part = rest
             continue
         break
@@ -94,8 +97,10 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
     m = _POSSESSIVE.match(part)
     if m and m["owner"][:1].isupper():
         owner, rest = m["owner"], m["rest"] or ""
-        if not rest or (lookup_city(owner) and not _is_known(owner)):
-            return [(owner, "")]  # "Tokyo's Shinagawa district", "Karachi's Clifton beach"
+        if not (_is_known(owner) or lookup_city(owner)):
+            return [(part, "")]  # "Sadler's Wells": a name, not a place's part
+        if not rest or not _is_known(owner) or all(w.islower() for w in rest.split()):
+            return [(owner, "")]  # "Tokyo's Shinagawa district", "Liberia's capital"
         return _split_part(rest) + [(owner, "")]  # "Indonesia's Banten province"
     pieces = _OF.split(part)
     if len(pieces) > 1:
@@ -130,6 +135,8 @@ def _kind(part: str) -> str:
         return "region"
     if word in _NBH:
         return "neighbourhood"
+    if word in _NATURE or part.split(" ", 1)[0] in _NATURE_HEAD:
+        return "nature"
     if word in _VENUE or part.split(" ", 1)[0] in _VENUE_HEAD:
         return "venue"
     return ""
@@ -173,23 +180,26 @@ def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
                 continue
             if not place.country:
                 place.country, place.country_code = country.name, country.code
+            place.by_table = True
             continue
         if state:
             nxt = i + 1 < len(parts) and (states[i + 1] or countries[i + 1])
-            if _key(part) in AP_CITIES and not cities and (i + 1 == len(parts) or nxt):
+            if _key(part) in AP_CITIES and not cities and (i == 0 == len(parts) - 1 or nxt):
                 cities.append(part)  # "New York, N.Y.", "Washington, D.C.", "Washington, U.S."
                 continue
             if not place.region:
                 place.region = _region_text(part)
                 place.country, place.country_code = "United States", "US"
+            place.by_table = True
             continue
         kind = "region" if hints[i] == "region" else ("" if hints[i] == "city" else _kind(part))
         if hints[i] == "venue":
-            kind = "venue"
+            kind = _kind(part) or "venue"
         if kind == "region":
             place.region = place.region or _case(part)
+            place.by_table = True
             continue
-        if kind in ("venue", "neighbourhood") and lead != "dateline":
+        if kind == "nature" or kind in ("venue", "neighbourhood") and lead != "dateline":
             venues.append((i, part))
             continue
         cities.append(part)
@@ -219,7 +229,7 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near", "The", "A", "An"}
+_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"}
 _NOT_DATE = r"(?!(?:" + _alt(_STOP) + r")\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
@@ -246,7 +256,14 @@ class PlaceRun:
     lead: str = ""
 
 
+_GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[ ]+){0,3}?(?P<word>"
+                           + _alt(w for w in _CITYWORD | _NBH if w.islower()) + r")[ ]+of[ ]+$")
+
+
 def _lead(text: str, s: int) -> str:
+    m = _GENERIC_OF.search(text[max(0, s - 60):s])
+    if m:
+        return m["lead"]
     m = _LEAD.search(text[max(0, s - 40):s])
     if not m:
         return "" if not text[:s].strip() else ","
@@ -267,6 +284,9 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = _lead(text, s)
+        generic = regex.search(r"\b(" + _alt(w for w in _CITYWORD if w.islower()) + r")[ ]+of[ ]+$", text[max(0, s - 20):s])
+        if generic:
+            parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
         cut = [k + 1 for k, c in enumerate(chains) if c]
         for k in reversed(cut):
             if classify_parts(parts[k:], "in").city:
@@ -279,10 +299,11 @@ def find_place_runs(text: str) -> list[PlaceRun]:
 _GAP_BEFORE = regex.compile(r"^[ ]*,?[ ]*(?:on[ ]+|[-–—][ ]*)?$")
 _GAP_AFTER = regex.compile(r"^[ ]*,?[ ]*(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _BEARING = regex.compile(
-    r"^[ ,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
+    r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
     r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
     r"(?P<dir>(?:" + _alt(w for w in _DIRS if w.islower() and w not in ("central", "downtown", "greater", "upstate", "occupied"))
-    + r")[ ,/]+)?(?P<rel>of|from|near|outside)(?:[ ]+to)?[ ,/]+(?:(?:the|capital)[ ]+)*$")
+    + r")[\s,/]+)?(?P<rel>of|from|near|outside)(?:[ ]+to)?[\s,/]+(?:(?:the|capital)[ ]+)*$")
+_SENTENCE_END = regex.compile(r"\.(?:\s|$)|$")
 _PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within"))
 _NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
 
@@ -311,11 +332,10 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         place = _classify(run)
         if _bearing(text, runs, i):
             near = _classify(runs[i - 1])
-            if near.city:
-                if not near.country:
-                    near.country, near.country_code = place.country, place.country_code
-                near.rules.append("place_bearing")
-                place, run = near, runs[i - 1]
+            if not near.country and near.city:
+                near.country, near.country_code = place.country, place.country_code
+            near.rules.append("place_bearing")
+            place, run = near, runs[i - 1]
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
@@ -343,10 +363,19 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         if run.lead not in ("in", "at"):
             continue
         place = _classify(run)
-        if (place.country or place.region) or (run.lead == "in" and place.known):
+        if place.by_table or (place.known and (run.lead == "in" or len(run.parts) == 1)):
             place.rules.append("place_phrase")
             return place
         unsure += place.warnings
+    first = _SENTENCE_END.search(text)
+    for run in runs:
+        if first and run.start > first.start():
+            break
+        if run.lead == "in" and len(run.parts) == 1 and _SENTENCE_END.match(text, run.end):
+            place = _classify(run)
+            if place.city and not place.region:
+                place.rules.append("place_sentence_end")
+                return place
     return Place(warnings=unsure[:1]) if unsure else None
 
 
@@ -398,7 +427,7 @@ def find_dateline(text: str) -> Dateline | None:
         if rule == "dateline_no_date" and not (place.country or place.region or
                                                 any(lookup_city(p.strip()) for p in parts)):
             continue  # "FILE PHOTO:", "ONLY A TEST:": a headline, not a dateline
-        if rule in ("dateline_mixed_case", "dateline_label") and not (place.country or place.region):
+        if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue
         dl = Dateline(rule, m.group(0).strip(), m.end(), place)
         g = m.groupdict()
