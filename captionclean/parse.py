@@ -181,10 +181,10 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
     if len(search) != len(masked[offset + dl.end:] if dl else masked):
         place_date = photo_date(search, find_dates(search))
     phrase_place = place_near_date(search, find_place_runs(search), place_date)
-    place = dl.place if dl and dl.place.found else None
-    if place is not None:
+    place = dl.place if dl else None  # a dateline names the place, even a sea's ("ATLANTIC OCEAN (June 22, 2023)")
+    if place is not None and place.found:
         complete_from(place, phrase_place)
-    else:
+    elif place is None:
         place = phrase_place
     if place is not None and not place.found:
         rec.warnings += place.warnings

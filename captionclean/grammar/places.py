@@ -267,7 +267,12 @@ def _lead(text: str, s: int) -> str:
     m = _LEAD.search(text[max(0, s - 40):s])
     if not m:
         return "" if not text[:s].strip() else ","
-    return m["lead"].casefold() if m["lead"] else m["punct"]
+    if not m["lead"]:
+        return m["punct"]
+    word = m["lead"]
+    if word[0].isupper() and text[:s - len(text[max(0, s - 40):s]) + m.start("lead")].rstrip()[-1:] not in ("", ".", "\n", '"'):
+        return word  # "Gets In The Election": a title's capital, not a sentence's "In"
+    return word.casefold()
 
 
 def find_place_runs(text: str) -> list[PlaceRun]:
@@ -313,7 +318,9 @@ def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
     if i == 0:
         return False
     m = _BEARING.match(text[runs[i - 1].end:runs[i].start])
-    return bool(m and (m["dist"] or m["dir"] or m["rel"] in ("near", "outside")))
+    if not m:
+        return False
+    return bool(m["dist"] or m["dir"] or (m["rel"] in ("near", "outside") and _classify(runs[i - 1]).city))
 
 
 def _classify(run: PlaceRun) -> Place:
@@ -359,13 +366,13 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
         if place is not None:
             unsure += place.warnings
-    for run in runs:
-        if run.lead not in ("in", "at"):
-            continue
-        place = _classify(run)
-        if place.by_table or (place.known and (run.lead == "in" or len(run.parts) == 1)):
-            place.rules.append("place_phrase")
-            return place
+    classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at")]
+    for test in (lambda r, p: p.by_table, lambda r, p: r.lead == "in" and p.known, lambda r, p: p.known):
+        for run, place in classified:
+            if test(run, place):
+                place.rules.append("place_phrase")
+                return place
+    for run, place in classified:
         unsure += place.warnings
     first = _SENTENCE_END.search(text)
     for run in runs:
