@@ -270,7 +270,7 @@ def _lead(text: str, s: int) -> str:
     if not m["lead"]:
         return m["punct"]
     word = m["lead"]
-    if word[0].isupper() and text[:s - len(text[max(0, s - 40):s]) + m.start("lead")].rstrip()[-1:] not in ("", ".", "\n", '"'):
+    if word[0].isupper() and text[:max(0, s - 40) + m.start("lead")].rstrip()[-1:].isalnum():
         return word  # "Gets In The Election": a title's capital, not a sentence's "In"
     return word.casefold()
 
@@ -367,7 +367,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         if place is not None:
             unsure += place.warnings
     classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at")]
-    for test in (lambda r, p: p.by_table, lambda r, p: r.lead == "in" and p.known, lambda r, p: p.known):
+    for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
         for run, place in classified:
             if test(run, place):
                 place.rules.append("place_phrase")
