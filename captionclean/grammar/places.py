@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..tables import _key
 from ..tables import AP_CITIES, MONTHS, WEEKDAYS, lookup_city, lookup_country, lookup_state, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound
 
@@ -220,10 +221,6 @@ def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
     return place
 
 
-def _key(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).casefold().rstrip(".")
-
-
 # --- runs of place names in running text -----------------------------------------
 def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -244,7 +241,7 @@ _SEP = r"[ ]*,[ ]*(?P<chain>(?:in|near)[ ]+)?"
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:in|near)[ ]+)?{_PART}){{0,5}})")
 _SPLIT = regex.compile(r"[ ]*,[ ]*(?:(?P<chain>in|near)[ ]+)?")
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
-                      _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$")
+                      _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
 
 
@@ -257,20 +254,23 @@ class PlaceRun:
 
 
 _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[ ]+){0,3}?(?P<word>"
-                           + _alt(w for w in _CITYWORD | _NBH if w.islower()) + r")[ ]+of[ ]+$")
+                           + _alt(w for w in _CITYWORD | _NBH if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
+
+
+_TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
 def _lead(text: str, s: int) -> str:
-    m = _GENERIC_OF.search(text[max(0, s - 60):s])
+    m = _GENERIC_OF.search(text, max(0, s - 60), s)
     if m:
         return m["lead"]
-    m = _LEAD.search(text[max(0, s - 40):s])
+    m = _LEAD.search(text, max(0, s - 40), s)
     if not m:
         return "" if not text[:s].strip() else ","
     if not m["lead"]:
         return m["punct"]
     word = m["lead"]
-    if word[0].isupper() and text[:max(0, s - 40) + m.start("lead")].rstrip()[-1:].isalnum():
+    if word[0].isupper() and text[:m.start("lead")].rstrip()[-1:].isalnum():
         return word  # "Gets In The Election": a title's capital, not a sentence's "In"
     return word.casefold()
 
@@ -289,7 +289,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = _lead(text, s)
-        generic = regex.search(r"\b(" + _alt(w for w in _CITYWORD if w.islower()) + r")[ ]+of[ ]+$", text[max(0, s - 20):s])
+        generic = _TOWN_OF.search(text, max(0, s - 20), s)
         if generic:
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
         cut = [k + 1 for k, c in enumerate(chains) if c]
@@ -350,7 +350,7 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
             place.rules.append("place_before_date")
             return place
         if place.found and after_place is None:
-            place.warnings.append(f"place_unsure: {', '.join(run.parts)}")
+            return Place(warnings=[f"place_unsure: {', '.join(run.parts)}"])
     if after_place is not None:
         after_place.rules.append("place_after_date")
         return after_place
