@@ -9,7 +9,8 @@ else the first ``in …`` run that names a known place.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 
@@ -151,7 +152,14 @@ def _city_code(name: str) -> str:
 def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
     """Name each part of a place run: country, US state, region, venue or city.
 
-    ``lead`` is the word before the run (``in``, ``at``…)."""
+    ``lead`` is the word before the run (``in``, ``at``…). Cached: captions of
+    one gallery repeat their places."""
+    p = _classify_cached(tuple(raw_parts), lead)
+    return replace(p, rules=list(p.rules), warnings=list(p.warnings))
+
+
+@lru_cache(maxsize=4096)
+def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
     named = [pair for raw in raw_parts for pair in _split_part(raw) if pair[0]]
     parts = [p for p, _ in named]
