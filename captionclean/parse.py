@@ -7,7 +7,7 @@ import regex
 
 from .grammar.credit import choose_credit, find_credits
 from .grammar.dates import find_dates, photo_date, year_in_text
-from .grammar.places import classify_parts, find_dateline, find_place_runs, place_near_date
+from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
 from .grammar.trailers import find_trailers
 from .repair import Repair, RepairOptions, repair_text
 from .tables import Agencies, load_agencies, lookup_country
@@ -181,11 +181,24 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
             rec.date = phrase.iso()
             rec.style.append("date_" + phrase.shape)
 
-    # places: the dateline's, else the photo's place phrase
-    place = dl.place if dl and dl.place.found else None
-    if place is None:
-        search = masked[offset + dl.end:] if dl else masked
-        place = place_near_date(search, find_place_runs(search), phrase)
+    # places: the dateline's (completed by the place phrase), else the photo's place phrase
+    # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")
+    chosen = credit.span if credit else None
+    place_spans = [sp for sp in spans if sp not in {c.span for c in credits} or sp == chosen]
+    place_text = _cut(text, [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans)
+    search = place_text[offset + dl.end:] if dl else place_text
+    place_date = phrase
+    if len(search) != len(masked[offset + dl.end:] if dl else masked):
+        place_date = photo_date(search, find_dates(search))
+    phrase_place = place_near_date(search, find_place_runs(search), place_date)
+    place = dl.place if dl else None  # a dateline names the place, even a sea's ("ATLANTIC OCEAN (June 22, 2023)")
+    if place is not None and place.found:
+        complete_from(place, phrase_place)
+    elif place is None:
+        place = phrase_place
+    if place is not None and not place.found:
+        rec.warnings += place.warnings
+        place = None
     if place is None and trailers.place:
         place = classify_parts([trailers.place])
         place.city = ""
@@ -194,6 +207,7 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
         rec.city, rec.region = place.city, place.region
         rec.country, rec.country_code = place.country, place.country_code
         rec.style += place.rules
+        rec.warnings += place.warnings
     if not rec.country and trailers.place:
         c = lookup_country(trailers.place)
         if c:

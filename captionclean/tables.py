@@ -203,6 +203,16 @@ def countries() -> dict[str, Country]:
     return out
 
 
+@lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset[str]]:
+    """Kind → words, from ``place_words.csv`` (region, city, neighbourhood,
+    direction, venue, nature, neighbourhood_name, country_prefix)."""
+    kinds: dict[str, set[str]] = {}
+    for row in _read_csv("place_words.csv"):
+        kinds.setdefault(row["kind"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
 def lookup_country(text: str) -> Country | None:
     return countries().get(_key(text))
 

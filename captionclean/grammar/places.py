@@ -2,28 +2,34 @@
 
 A place is a comma-separated run of names (``Seattle, Washington, U.S.``). Each
 part is looked up in the tables: a country (pycountry plus short forms), a US
-state (full, postal or AP form), a region word (``Hubei province``), else a
-city or a region by its position.
+state (full, postal or AP form), a region word (``Hubei province``), a venue or
+neighbourhood (never the city), else a city or a region by its position. The
+photo's place is the dateline's, else the run written next to the photo's date,
+else the first ``in …`` run that names a known place.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 
-from ..tables import lookup_city, lookup_country, lookup_state
+from ..tables import _key
+from ..tables import AP_CITIES, MONTHS, WEEKDAYS, lookup_city, lookup_country, lookup_state, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound
 
-_REGION_WORDS = regex.compile(
-    r"\b(?:province|Province|region|Region|department|Department|state|State|county|County|"
-    r"prefecture|Prefecture|district|District|oblast|Oblast|governorate|Governorate|territory|Territory)\b"
-)
-# Parts that name a neighbourhood or borough inside a city, never the city itself.
-NEIGHBOURHOODS = frozenset(
-    "manhattan|brooklyn|queens|the bronx|bronx|staten island|harlem|midtown|hollywood|"
-    "sandton|soho|westminster|shinjuku|shibuya|ginza|montmartre|kreuzberg|mitte|"
-    "downtown|uptown|east harlem|lower manhattan|midtown manhattan".split("|")
-)
+_W = place_words()
+_REGION = _W.get("region", frozenset())
+_CITYWORD = _W.get("city", frozenset())
+_NBH = _W.get("neighbourhood", frozenset())
+_DIRS = _W.get("direction", frozenset())
+_VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
+_NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
+_COUNTRY_PREFIX = _W.get("country_prefix", frozenset())
+_REGION_GENERIC = _W.get("region_generic", frozenset())
+_VENUE_HEAD = _W.get("venue_head", frozenset()) | _W.get("nature_head", frozenset())
+_NATURE = _W.get("nature", frozenset())
+_NATURE_HEAD = _W.get("nature_head", frozenset())
 
 
 @dataclass
@@ -33,59 +39,359 @@ class Place:
     country: str = ""
     country_code: str = ""
     rules: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    by_table: bool = False  # a country, US state or region word was named
 
     @property
     def found(self) -> bool:
         return bool(self.city or self.region or self.country)
 
+    @property
+    def known(self) -> bool:
+        """Names something the tables know: a country, a state or region, a listed city."""
+        return bool(self.by_table or (self.city and lookup_city(self.city)))
+
 
 def _case(text: str) -> str:
     """Title-case a name written in capitals (``SAN SALVADOR`` → ``San Salvador``)."""
-    if not text.isupper():
+    if not text.isupper() or len(text) <= 3 and "." not in text and " " not in text and text in _POSTAL:
         return text
+    if regex.fullmatch(r"(?:\p{Lu}\.)+", text):
+        return text  # "D.C.", "N.J."
     return regex.sub(r"(?<![\p{L}'’])(\p{L})(\p{L}*)", lambda m: m[1] + m[2].lower(), text)
 
 
-def classify_parts(parts: list[str]) -> Place:
-    """Name each part of a place run: country, US state, region or city."""
-    place = Place()
-    unknown: list[str] = []
-    for position, raw in enumerate(parts):
-        part = raw.strip(" .,;:")
-        if raw.strip().endswith(".") and len(part) <= 4:
-            part = raw.strip(" ,;:")  # keep "D.C.", "U.S.", "Calif."
-        if not part:
+_POSTAL = frozenset(st.postal for st in us_states().values())
+
+
+def _region_text(part: str) -> str:
+    state = lookup_state(part)
+    if state and state.postal == "DC":
+        return "DC"  # "D.C.", "DC", "District of Columbia" are written DC
+    return _case(part)
+
+
+# --- naming the parts of a run -------------------------------------------------
+_POSSESSIVE = regex.compile(r"^(?P<owner>[^ ]+?)['’]s(?:\s+(?P<rest>.*))?$")
+_OF = regex.compile(r" (?:of|Of) (?:(?:the|The) )?")
+
+
+def _last(part: str) -> str:
+    return part.rsplit(" ", 1)[-1]
+
+
+def _is_known(name: str) -> bool:
+    return bool(lookup_country(name) or lookup_state(name))
+
+
+def _split_part(raw: str) -> list[tuple[str, str]]:
+    """One written part → (name, hint) pairs, smallest place first; the hint
+    ("city", "region" or "") says what a generic word around the name made it."""
+    part = _case(raw.strip(" ,;:/"))
+    while True:
+        first, _, rest = part.partition(" ")
+        if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)) and not _is_known(part):
+            part = rest
             continue
-        country = lookup_country(part)
-        if country and not (country.code == "US" and part.casefold() == "georgia"):
+        break
+    if not part or _is_known(part):
+        return [(part, "")] if part else []
+    m = _POSSESSIVE.match(part)
+    if m and m["owner"][:1].isupper():
+        owner, rest = m["owner"], m["rest"] or ""
+        if not (_is_known(owner) or lookup_city(owner)):
+            return [(part, "")]  # "Sadler's Wells": a name, not a place's part
+        if not rest or not _is_known(owner) or all(w.islower() for w in rest.split()):
+            return [(owner, "")]  # "Tokyo's Shinagawa district", "Liberia's capital"
+        return _split_part(rest) + [(owner, "")]  # "Indonesia's Banten province"
+    pieces = _OF.split(part)
+    if len(pieces) > 1:
+        head, tail = " of ".join(pieces[:-1]), pieces[-1]
+        word = _last(head)
+        if lookup_country(tail) and head.split(" ", 1)[0] not in _VENUE_HEAD and word not in _COUNTRY_PREFIX:
+            return _split_part(head) + [(tail, "")]  # "Jiangsu Province of China"
+        if word.casefold() in _CITYWORD or word in _NBH or word == "City":
+            return [(tail, "city")]  # "the city of Hebron", "the Manhattan borough of New York"
+        if word in _REGION or word in _REGION_GENERIC:
+            return [(tail, "region")]  # "the northern Indian state of Uttar Pradesh"
+        if word in _COUNTRY_PREFIX:
+            return [(tail, "")]  # "the Principality of Monaco"
+        if head.split(" ", 1)[0] in _VENUE_HEAD or word in _VENUE:
+            return [(part, "venue")]  # "Bay of Biscay", "Palace of Versailles"
+        return [(part, "")]
+    words = part.split(" ")
+    if len(words) > 1:
+        state = lookup_state(words[-1])
+        if state and state.postal == "DC" and "." in words[-1]:
+            return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
+    while len(words) > 1 and words[-1] in _CITYWORD:
+        words.pop()  # "Beijing city", "Pucon town", "Liverpool city centre"
+    if len(words) > 1 and words[-1] in _REGION_GENERIC:
+        return [(" ".join(words[:-1]), "region")]  # "El Paraiso department", "Washington state"
+    return [(" ".join(words), "")]
+
+
+def _kind(part: str) -> str:
+    word = _last(part)
+    if word in _REGION or word.casefold() in ("province", "region"):
+        return "region"
+    if word in _NBH:
+        return "neighbourhood"
+    if word in _NATURE or part.split(" ", 1)[0] in _NATURE_HEAD:
+        return "nature"
+    if word in _VENUE or part.split(" ", 1)[0] in _VENUE_HEAD:
+        return "venue"
+    return ""
+
+
+def _city_code(name: str) -> str:
+    hit = lookup_city(name)
+    return hit[0] if hit else ""
+
+
+def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
+    """Name each part of a place run: country, US state, region, venue or city.
+
+    ``lead`` is the word before the run (``in``, ``at``…). Cached: captions of
+    one gallery repeat their places."""
+    p = _classify_cached(tuple(raw_parts), lead)
+    return replace(p, rules=list(p.rules), warnings=list(p.warnings))
+
+
+@lru_cache(maxsize=4096)
+def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
+    place = Place()
+    named = [pair for raw in raw_parts for pair in _split_part(raw) if pair[0]]
+    parts = [p for p, _ in named]
+    hints = [h for _, h in named]
+    countries = [lookup_country(p) if h != "city" else None for p, h in named]
+    states = [lookup_state(p) if h != "city" else None for p, h in named]
+    us_context = any(c and c.code == "US" for c in countries) or any(
+        s and not c for s, c in zip(states, countries))
+    cities: list[str] = []  # parts naming no known place, in order
+    venues: list[tuple[int, str]] = []
+    for i, part in enumerate(parts):
+        country, state = countries[i], states[i]
+        if country and state:  # "Georgia": the state or the country?
+            codes = {_city_code(p) for p in cities} - {""}
+            if us_context or "US" in codes:
+                country = None
+            elif country.code in codes or any(countries[j] for j in range(len(parts)) if j != i):
+                state = None
+            else:
+                place.warnings.append(f"place_ambiguous: {part} (US state or country)")
+                continue
+        if country:
+            later_country = any(countries[j] for j in range(i + 1, len(parts)))
+            city_state = _city_code(part) == country.code
+            if later_country or (city_state and len(parts) == 1 and hints[i] != "region"):
+                cities.append(part)  # "Hong Kong, China"; "Singapore"
+                continue
             if not place.country:
                 place.country, place.country_code = country.name, country.code
+            place.by_table = True
             continue
-        state = lookup_state(part)
-        if state and position == 0 and len(parts) > 1:
-            # "WASHINGTON, DC", "Washington, U.S.": a first part is the city, unless
-            # only a country follows and the name is no city ("California, U.S.")
-            rest_are_countries = all(lookup_country(p.strip(" .,")) or lookup_country(p.strip(" ,"))
-                                     for p in parts[1:])
-            if not rest_are_countries or lookup_city(part):
-                state = None
         if state:
+            nxt = i + 1 < len(parts) and (states[i + 1] or countries[i + 1])
+            if _key(part) in AP_CITIES and not cities and (i == 0 == len(parts) - 1 or nxt):
+                cities.append(part)  # "New York, N.Y.", "Washington, D.C.", "Washington, U.S."
+                continue
             if not place.region:
-                place.region = part if (part.isupper() and len(part) <= 3) or "." in part else _case(part)
+                place.region = _region_text(part)
                 place.country, place.country_code = "United States", "US"
+            place.by_table = True
             continue
-        if _REGION_WORDS.search(part) and unknown:
+        kind = "region" if hints[i] == "region" else ("" if hints[i] == "city" else _kind(part))
+        if hints[i] == "venue":
+            kind = _kind(part) or "venue"
+        if kind == "region":
             place.region = place.region or _case(part)
+            place.by_table = True
             continue
-        unknown.append(part)
+        if kind == "nature" or kind in ("venue", "neighbourhood") and lead != "dateline":
+            venues.append((i, part))
+            continue
+        cities.append(part)
     # a neighbourhood before the city: "Queens, New York City"
-    while len(unknown) > 1 and unknown[0].casefold() in NEIGHBOURHOODS:
-        unknown.pop(0)
-    if unknown:
-        place.city = _case(unknown[0])
-        if len(unknown) > 1 and not place.region:
-            place.region = _case(unknown[1])
+    while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
+        cities.pop(0)
+    if not cities and venues and lead == "in" and (place.region or place.country) and venues[-1][0] == 0:
+        cities.append(venues[-1][1])  # "in Guthrie Center, Iowa": a town named like a site
+    if cities:
+        pick = 0
+        if len(cities) > 1 and lookup_city(cities[0]) and lookup_city(cities[1]):
+            a, b = lookup_city(cities[0]), lookup_city(cities[1])
+            if a[0] == b[0] and b[1] > a[1]:
+                pick = 1  # "Hollywood, Los Angeles": the larger city holds the smaller place
+        place.city = _case(cities[pick])
+        if pick + 1 < len(cities) and not place.region:
+            place.region = _case(cities[pick + 1])
     return place
+
+
+# --- runs of place names in running text -----------------------------------------
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"}
+_NOT_DATE = r"(?!(?:" + _alt(_STOP) + r")\b)"
+_WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
+_PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
+_DOTWORD = r"(?:\p{Lu}\.){2,}"
+_GEN = r"(?:" + _alt({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r")\b"
+_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and)"
+_DIR = r"(?:(?:the|" + _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}"
+_NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
+         rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
+_PART = rf"{_DIR}{_NAME}"
+_SEP = r"[ ]*,[ ]*(?P<chain>(?:in|near)[ ]+)?"
+_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:in|near)[ ]+)?{_PART}){{0,5}})")
+_SPLIT = regex.compile(r"[ ]*,[ ]*(?:(?P<chain>in|near)[ ]+)?")
+_LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
+                      _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
+_AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
+
+
+@dataclass
+class PlaceRun:
+    start: int
+    end: int
+    parts: list[str]
+    lead: str = ""
+
+
+_GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[ ]+){0,3}?(?P<word>"
+                           + _alt(w for w in _CITYWORD | _NBH if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
+
+
+_TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
+
+
+def _lead(text: str, s: int) -> str:
+    m = _GENERIC_OF.search(text, max(0, s - 60), s)
+    if m:
+        return m["lead"]
+    m = _LEAD.search(text, max(0, s - 40), s)
+    if not m:
+        return "" if not text[:s].strip() else ","
+    if not m["lead"]:
+        return m["punct"]
+    word = m["lead"]
+    if word[0].isupper() and text[:m.start("lead")].rstrip()[-1:].isalnum():
+        return word  # "Gets In The Election": a title's capital, not a sentence's "In"
+    return word.casefold()
+
+
+def find_place_runs(text: str) -> list[PlaceRun]:
+    """Every run of capitalised names separated by commas, with the word before it.
+
+    A run chained with ``, in`` (``in the Serpentine River, in Hyde Park, London``)
+    keeps its last links that name a city."""
+    runs = []
+    for m in _RUN.finditer(text):
+        s, e = m.span("run")
+        pieces = _SPLIT.split(m["run"])  # name, chain, name, chain, name…
+        parts, chains = pieces[0::2], pieces[1::2]
+        if e < len(text) and text[e] == "." and parts[-1] + "." in _AP_ABBR:
+            parts[-1] += "."  # "Renfrew, Pa."
+            e += 1
+        lead = _lead(text, s)
+        generic = _TOWN_OF.search(text, max(0, s - 20), s)
+        if generic:
+            parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
+        cut = [k + 1 for k, c in enumerate(chains) if c]
+        for k in reversed(cut):
+            if classify_parts(parts[k:], "in").city:
+                parts, lead = parts[k:], chains[k - 1]
+                break
+        runs.append(PlaceRun(s, e, [p.strip() for p in parts], lead))
+    return runs
+
+
+_GAP_BEFORE = regex.compile(r"^[ ]*,?[ ]*(?:on[ ]+|[-–—][ ]*)?$")
+_GAP_AFTER = regex.compile(r"^[ ]*,?[ ]*(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
+_BEARING = regex.compile(
+    r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
+    r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
+    r"(?P<dir>(?:" + _alt(w for w in _DIRS if w.islower() and w not in ("central", "downtown", "greater", "upstate", "occupied"))
+    + r")[\s,/]+)?(?P<rel>of|from|near|outside)(?:[ ]+to)?[\s,/]+(?:(?:the|capital)[ ]+)*$")
+_SENTENCE_END = regex.compile(r"\.(?:\s|$)|$")
+_PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within"))
+_NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
+
+
+def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
+    """``in Kerbala, south of Baghdad``: run i is a bearing for run i-1."""
+    if i == 0:
+        return False
+    m = _BEARING.match(text[runs[i - 1].end:runs[i].start])
+    if not m:
+        return False
+    return bool(m["dist"] or m["dir"] or (m["rel"] in ("near", "outside") and _classify(runs[i - 1]).city))
+
+
+def _classify(run: PlaceRun) -> Place:
+    return classify_parts(run.parts, run.lead)
+
+
+def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None:
+    before = [i for i, r in enumerate(runs) if r.end <= date.start and _GAP_BEFORE.match(text[r.end:date.start])]
+    after = [r for r in runs if r.start >= date.end and _GAP_AFTER.match(text[date.end:r.start])]
+    after_place = _classify(after[0]) if after else None
+    if after_place is not None and not after_place.found:
+        after_place = None
+    if before:
+        i = before[-1]
+        run = runs[i]
+        place = _classify(run)
+        if _bearing(text, runs, i):
+            near = _classify(runs[i - 1])
+            if not near.country and near.city:
+                near.country, near.country_code = place.country, place.country_code
+            near.rules.append("place_bearing")
+            place, run = near, runs[i - 1]
+        strong = run.lead in ("in", "near", "outside") and not (
+            place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
+        if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
+                place.known or run.lead in _PLACE_LEADS or run.lead == ","):
+            place.rules.append("place_before_date")
+            return place
+        if place.found and after_place is None:
+            return Place(warnings=[f"place_unsure: {', '.join(run.parts)}"])
+    if after_place is not None:
+        after_place.rules.append("place_after_date")
+        return after_place
+    return None
+
+
+def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
+    """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
+    unsure: list[str] = []
+    if date is not None:
+        place = _near_date(text, runs, date)
+        if place is not None and place.found:
+            return place
+        if place is not None:
+            unsure += place.warnings
+    classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at")]
+    for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
+        for run, place in classified:
+            if test(run, place):
+                place.rules.append("place_phrase")
+                return place
+    for run, place in classified:
+        unsure += place.warnings
+    first = _SENTENCE_END.search(text)
+    for run in runs:
+        if first and run.start > first.start():
+            break
+        if run.lead == "in" and len(run.parts) == 1 and _SENTENCE_END.match(text, run.end):
+            place = _classify(run)
+            if place.city and not place.region:
+                place.rules.append("place_sentence_end")
+                return place
+    return Place(warnings=unsure[:1]) if unsure else None
 
 
 # --- datelines ---------------------------------------------------------------
@@ -99,12 +405,17 @@ _DL_DATE = (
 DATELINES: list[tuple[str, regex.Pattern]] = [
     ("dateline_getty", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s*[-–—]+\s*" + _DL_DATE + r"\s*:\s*")),
+    ("dateline_getty_dash", regex.compile(
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s*[-–—]+\s*" + MONTH + r"\s+" + DAY
+        + r",?\s+" + YEAR + r"\s+[-–—]\s+")),
     ("dateline_mixed_case", regex.compile(
         r"^\s*(?P<place>" + _ANY_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})\s+[-–—]+\s+" + _DL_DATE + r"\s*(?::|\n)\s*")),
     ("dateline_paren_date", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s+\(" + _DL_DATE + r"\)\s*")),
     ("dateline_no_date", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}):\s+")),
+    ("dateline_label", regex.compile(
+        r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,2})[ ]*(?::[ ]+|[ ]+/[ ]+|[ ]*\n)")),
     ("dateline_ap", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
 ]
@@ -127,17 +438,15 @@ def find_dateline(text: str) -> Dateline | None:
         if not m:
             continue
         parts = [p for p in m["place"].split(",")]
-        place = classify_parts(parts)
+        place = classify_parts(parts, "dateline")
         if rule == "dateline_no_date" and not (place.country or place.region or
                                                 any(lookup_city(p.strip()) for p in parts)):
             continue  # "FILE PHOTO:", "ONLY A TEST:": a headline, not a dateline
-        if rule == "dateline_mixed_case" and not (place.country or place.region):
+        if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue
         dl = Dateline(rule, m.group(0).strip(), m.end(), place)
         g = m.groupdict()
         if g.get("month"):
-            from ..tables import MONTHS
-
             dl.month = MONTHS[g["month"].casefold().rstrip(".")]
             dl.day = int(g["day"])
             dl.year = int(g["year"]) if g.get("year") else None
@@ -149,64 +458,18 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
-# --- the photo's place phrase ------------------------------------------------------
-_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|St\.|Ft\.|Mt\.|\p{Lu}[\p{L}\p{M}'’\-]*\.?)"
-_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|on|upon|sur|am|an|der|den|y|et|the)"
-_NAME = rf"{_WORD}(?:[ ]+(?:{_WORD}|{_LINK}[ ]+{_WORD}))*"
-_PLACE_RUN = regex.compile(rf"\bin[ ]+(?P<run>(?:the[ ]+)?{_NAME}(?:,[ ]*{_NAME}){{0,3}})")
-_GAP_OK = regex.compile(r"^[\s,]*(?:on|,)?[\s,]*$")
-
-
-@dataclass
-class PlaceRun:
-    start: int
-    end: int
-    parts: list[str]
-
-
-def find_place_runs(text: str) -> list[PlaceRun]:
-    runs = []
-    for m in _PLACE_RUN.finditer(text):
-        parts = [p.strip() for p in m["run"].split(",")]
-        first = parts[0]
-        if first.startswith("the "):
-            # "in the Criminal Center of Ciudad Barrios": the place is after "of"
-            if " of " in first:
-                first = first.rsplit(" of ", 1)[1]
-            else:
-                first = first[4:]
-            parts[0] = first
-        # a month word ending the run belongs to the date: "El Salvador January"
-        last = parts[-1].split()
-        while last and regex.fullmatch(MONTH, last[-1]):
-            last.pop()
-        parts[-1] = " ".join(last)
-        parts = [p for p in parts if p]
-        if parts:
-            runs.append(PlaceRun(m.start(), m.start("run") + len(m["run"]), parts))
-    return runs
-
-
-def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
-    """The place phrase of the photo: next to its date, else the first one named."""
-    if not runs:
-        return None
-    if date is not None:
-        after = [r for r in runs if 0 <= r.start - date.end <= 4 and _GAP_OK.match(text[date.end:r.start])]
-        before = [r for r in runs if r.end <= date.start and date.start - r.end <= 60
-                  and "." not in text[r.end:date.start].replace("St.", "")]
-        for pick, rule in ((before[-1:], "place_before_date"), (after[:1], "place_after_date")):
-            if pick:
-                gap = text[pick[0].end:date.start] if rule == "place_before_date" else ""
-                if rule == "place_before_date" and not _GAP_OK.match(gap) and after:
-                    continue
-                place = classify_parts(pick[0].parts)
-                if place.found:
-                    place.rules.append(rule)
-                    return place
-    for run in runs:
-        place = classify_parts(run.parts)
-        if place.country or place.region or (place.city and lookup_city(place.city)):
-            place.rules.append("place_phrase")
-            return place
-    return None
+def complete_from(dateline: Place, phrase: Place | None) -> None:
+    """A dateline that names the city alone takes the region and country the
+    photo's place phrase writes for the same city (``LOS ANGELES - …`` + ``in Los
+    Angeles, California``)."""
+    if phrase is None or not dateline.city or not phrase.city:
+        return
+    a, b = dateline.city.casefold(), phrase.city.casefold()
+    if not (a == b or b.startswith(a + " ") or a.startswith(b + " ")):
+        return
+    if not dateline.region and phrase.region:
+        dateline.region = phrase.region
+        dateline.rules.append("region_from_phrase")
+    if not dateline.country and phrase.country:
+        dateline.country, dateline.country_code = phrase.country, phrase.country_code
+        dateline.rules.append("country_from_phrase")

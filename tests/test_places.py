@@ -1,0 +1,90 @@
+"""Places: city, region and country from datelines and the photo's place phrase.
+
+Cases are real captions (tests/data/place_cases.json, each noting its source and
+style); the negative set (place_negative_cases.json) must come out blank; the
+parts table (place_parts_cases.json) checks the naming of each written form.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from captionclean.grammar.places import classify_parts, find_place_runs, place_near_date
+from captionclean.parse import parse_caption
+from conftest import case_params
+
+FIELDS = ("city", "region", "country")
+
+
+def _accepts(want, got: str) -> bool:
+    options = want if isinstance(want, list) else [want]
+    return got.casefold() in [o.casefold() for o in options]
+
+
+@pytest.mark.parametrize("case", case_params("place_cases.json"))
+def test_place_from_caption(case):
+    rec = parse_caption(case["text"])
+    got = {f: getattr(rec, f) for f in FIELDS}
+    assert all(_accepts(case[f], got[f]) for f in FIELDS), (got, rec.style, rec.warnings)
+    if rec.country:
+        assert len(rec.country_code) == 2
+
+
+@pytest.mark.parametrize("case", case_params("place_negative_cases.json"))
+def test_no_photo_place(case):
+    rec = parse_caption(case["text"])
+    assert (rec.city, rec.region, rec.country, rec.country_code) == ("", "", "", ""), rec.style
+
+
+@pytest.mark.parametrize("case", case_params("place_parts_cases.json"))
+def test_parts_named(case):
+    place = classify_parts(case["parts"])
+    for f in FIELDS + ("country_code",):
+        assert getattr(place, f) == case[f], (f, place)
+
+
+def test_story_place_is_not_photo_place():
+    # seed L78: the story's "living in New York, Yonkers" is not read; the dateline is
+    text = ("NEW YORK - MAY 12: Photos of gang members are shown on May 12, 2005 in New York City. "
+            "Many of the 95 members are members of Mexican mafia groups living in Chicago, Illinois.")
+    rec = parse_caption(text)
+    assert (rec.city, rec.region) in (("New York", ""), ("New York", "New York"))
+
+
+def test_no_place_gives_blanks_and_no_guess():
+    rec = parse_caption("A man walks his dog on Sunday. (Photo by Jane Doe/Getty Images)")
+    assert (rec.city, rec.region, rec.country) == ("", "", "")
+
+
+def test_unsure_run_warns():
+    # a name next to the date with no place word before it and no known place
+    rec = parse_caption("Vice President speaks with Mike Pence, May 5, 2018. REUTERS/Jane Doe")
+    assert rec.city == ""
+    assert any(w.startswith("place_unsure: Mike Pence") for w in rec.warnings)
+
+
+def test_georgia_alone_is_ambiguous():
+    place = classify_parts(["Georgia"])
+    assert (place.region, place.country) == ("", "")
+    assert any(w.startswith("place_ambiguous") for w in place.warnings)
+
+
+_text = st.text(alphabet=st.sampled_from(list("abcXYZ ,.'-’\nInatMay12019DCU")), max_size=120)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text)
+def test_runs_stay_inside_text(text):
+    for run in find_place_runs(text):
+        assert 0 <= run.start <= run.end <= len(text)
+        assert all(p for p in run.parts)
+    place = place_near_date(text, find_place_runs(text), None)
+    assert place is None or isinstance(place.city, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=20), max_size=4))
+def test_classify_never_raises(parts):
+    place = classify_parts(parts)
+    assert bool(place.country) == bool(place.country_code)
