@@ -31,7 +31,6 @@ def test_clean_writes_file_and_prints_summary(tmp_path):
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "seed.jsonl").exists(), reason="needs ../shared/eval")
-@pytest.mark.xfail(strict=True, reason="place grammar does not yet read 'in San Salvador on …' and 'in Guatemala City on …' runs")
 def test_seed_set_scores_one_on_every_field(tmp_path):
     out = tmp_path / "seed.csv"
     result = runner.invoke(app, ["clean", str(SHARED / "eval" / "seed.input.jsonl"), "--keep-duplicates", "-q",
