@@ -171,7 +171,7 @@ def _combine(results: list[tuple[str, ReadResult]], warnings: list[str], many: b
         galleries.update(result.galleries)
         warnings += [f"{name}: {w}" if many else w for w in result.warnings]
     formats = list(dict.fromkeys(r.format for _, r in results))
-    encodings = list(dict.fromkeys(r.encoding for _, r in results))
+    encodings = list(dict.fromkeys(e for _, r in results for e in r.encoding.split("+")))
     files = [(name, r.format, r.encoding, len(r.rows)) for name, r in results]
     return ReadResult(rows, "+".join(formats), "+".join(encodings), warnings, galleries, files)
 
@@ -232,11 +232,12 @@ def read_bytes(data: bytes, *, name: str = "<input>", column: str | None = None,
     else:
         result = _read_text(lines)
     result.encoding = encoding
-    by_line = result.format not in ("json", "exiftool-json")
+    # a file all in cp1252 is reported by its encoding; in a mixed file each fallen-back row says so
+    by_line = encoding == "utf-8+cp1252" and result.format not in ("json", "exiftool-json")
     for row in result.rows if by_line else ():
         if 0 < row.source_row <= len(fell) and fell[row.source_row - 1]:
             row.repairs.append(Repair("decode_cp1252", "invalid UTF-8 line", "read as cp1252"))
-    if result.format in ("csv", "tsv", "exiftool-csv") and any(fell):
+    if by_line and result.format in ("csv", "tsv", "exiftool-csv"):
         result.warnings.append(f"{sum(fell)} lines were not UTF-8 and were read as cp1252")
     return result
 
@@ -293,6 +294,23 @@ def pick_column(columns: list[str], column: str | None, name: str) -> str:
     raise ReadError(f"{name}: no caption column found (use --column); the columns are: {', '.join(columns)}")
 
 
+def caption_candidates(columns: list[str], key: str) -> list[str]:
+    """``key`` then every other column with a usual caption name, in the order of preference.
+
+    exiftool exports hold the caption in whichever tag each image has (IIM or XMP).
+    """
+    found = [c for want in CAPTION_COLUMNS for c in columns
+             if c.strip().casefold().split(":")[-1] == want and c != key]
+    return [key] + found
+
+
+def _first_value(rec: dict, candidates: list[str]) -> object:
+    for c in candidates:
+        if rec.get(c) not in (None, ""):
+            return rec[c]
+    return rec.get(candidates[0])
+
+
 def _cell(value: object, exiftool: bool) -> object:
     if exiftool and isinstance(value, list):
         return "; ".join(str(v) for v in value)
@@ -328,13 +346,14 @@ def _read_json(lines: list[str], name: str, column: str | None) -> ReadResult:
         fmt = "exiftool-json"
     keys = list(dict.fromkeys(k for r in objects for k in r))
     key = pick_column(keys, column, name) if objects else None
+    candidates = caption_candidates(keys, key) if exiftool and not column and key else [key]
     rows: list[InputRow] = []
     for lineno, rec in items:
         if not isinstance(rec, dict):
             rows.append(InputRow("", lineno, warnings=[f"bad_row: record {lineno} is not a JSON object"]))
             continue
-        value = rec.get(key)
-        warnings = [] if key in rec else [f"no_caption: record {lineno} has no {key!r}"]
+        value = _first_value(rec, candidates)
+        warnings = [] if any(c in rec for c in candidates) else [f"no_caption: record {lineno} has no {key!r}"]
         extra = {k: _cell(v, exiftool) for k, v in rec.items() if k != key}
         text = "" if value is None else str(_cell(value, exiftool))
         rows.append(InputRow(text.strip() if exiftool else text, lineno, extra=extra, warnings=warnings))
@@ -375,7 +394,7 @@ def _read_csv(lines: list[str], name: str, column: str | None, delimiter: str | 
         fmt = "tsv"
     if header and header[0] == "SourceFile":
         fmt = "exiftool-csv"
-    idx = header.index(key)
+    candidates = caption_candidates(header, key) if fmt == "exiftool-csv" and not column else [key]
     reader = csv.reader(io.StringIO(text), dialect)
     next(reader)
     rows: list[InputRow] = []
@@ -386,7 +405,9 @@ def _read_csv(lines: list[str], name: str, column: str | None, delimiter: str | 
         if len(rec) != len(header):
             warnings.append(f"ragged_row: {len(rec)} fields, header has {len(header)}")
         rec = rec + [""] * (len(header) - len(rec))
-        extra = {h: v for h, v in zip(header, rec) if h != key}
-        rows.append(InputRow(rec[idx].strip() if fmt == "exiftool-csv" else rec[idx],
+        record = dict(zip(header, rec))
+        value = str(_first_value(record, candidates))
+        extra = {h: v for h, v in record.items() if h != key}
+        rows.append(InputRow(value.strip() if fmt == "exiftool-csv" else value,
                              reader.line_num, extra=extra, warnings=warnings))
     return ReadResult(rows, fmt)
