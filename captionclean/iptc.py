@@ -54,7 +54,7 @@ def iptc_table(table, *, xmp: bool = True):
     if source:
         out["SourceFile"] = table[source]
     for column, iim, _limit, xmp_tag in TAGS:
-        values = table[column].fillna("").astype(str) if column in table else ""
+        values = _texts(table[column]) if column in table else ""
         out[iim] = values
         if xmp:
             out[xmp_tag] = values
@@ -62,6 +62,10 @@ def iptc_table(table, *, xmp: bool = True):
     for column, count in too_long(table).items():
         warnings.append(f"{count} values of {column} are longer than the IIM limit")
     return out, warnings
+
+
+def _texts(series) -> list[str]:
+    return ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in series]
 
 
 def _byte_len(value: str) -> int:
@@ -74,7 +78,7 @@ def too_long(table) -> Counter:
     for column, iim, limit, _ in TAGS:
         if column not in table or column == "date":
             continue
-        for value in table[column].fillna("").astype(str):
+        for value in _texts(table[column]):
             items = value.split(LIST_SEP) if column in LIST_COLUMNS else [value]
             if any(_byte_len(v) > limit for v in items):
                 counts[f"{iim} ({limit} bytes)"] += 1
@@ -113,11 +117,11 @@ def check_embedded(table) -> Counter:
     found = embedded_columns(table.columns)
     if not found or "warnings" not in table:
         return counts
-    warnings = table["warnings"].fillna("").astype(str).tolist()
+    warnings = _texts(table["warnings"])
     for source, target in found.items():
         if target not in table:
             continue
-        for i, (fv, cv) in enumerate(zip(table[source].fillna("").astype(str), table[target].fillna("").astype(str))):
+        for i, (fv, cv) in enumerate(zip(_texts(table[source]), _texts(table[target]))):
             if fv.strip() and cv.strip() and not _agrees(target, fv, cv):
                 note = f"embedded_disagrees: {source} {fv!r} in the file, {target} {cv!r} in the caption"
                 warnings[i] = f"{warnings[i]}; {note}" if warnings[i] else note

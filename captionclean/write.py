@@ -45,11 +45,17 @@ def neutralise(value: object) -> object:
     return value
 
 
+def _is_text(series) -> bool:
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    return is_object_dtype(series.dtype) or is_string_dtype(series.dtype)
+
+
 def guard_formulas(table):
     """A copy of ``table`` with every formula-like text cell neutralised."""
     out = table.copy()
     for column in out.columns:
-        if out[column].dtype == object:
+        if _is_text(out[column]):
             out[column] = out[column].map(neutralise)
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
@@ -90,10 +96,10 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
         sys.stdout.flush()
     elif fmt == "parquet":
         data = _uniform(table)
-        write_atomic(Path(path), lambda tmp: data.to_parquet(tmp, index=False))
+        write_atomic(Path(path), lambda tmp: data.to_parquet(tmp, index=False), suffix=".parquet")
     elif fmt == "xlsx":
         data = _uniform(guard_formulas(table) if guard else table, xlsx=True)
-        write_atomic(Path(path), lambda tmp: data.to_excel(tmp, index=False, engine="openpyxl"))
+        write_atomic(Path(path), lambda tmp: data.to_excel(tmp, index=False, engine="openpyxl"), suffix=".xlsx")
     else:
         write_text_atomic(Path(path), text)
     return fmt
@@ -109,7 +115,7 @@ def _uniform(table, xlsx: bool = False):
     """Object columns as text (Parquet needs one type a column; xlsx refuses control characters)."""
     out = table.copy()
     for column in out.columns:
-        if out[column].dtype == object:
+        if _is_text(out[column]):
             out[column] = out[column].map(_text)
             if xlsx:
                 out[column] = out[column].map(lambda v: _CONTROL.sub("", v) if isinstance(v, str) else v)
@@ -125,7 +131,7 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, write)
 
 
-def write_atomic(path: Path, write: Callable[[str], None]) -> None:
+def write_atomic(path: Path, write: Callable[[str], None], suffix: str = "") -> None:
     """Call ``write(temporary_path)`` beside ``path``, then rename it over ``path``.
 
     If anything fails, the temporary file is removed and ``path`` is left as it was.
@@ -137,7 +143,7 @@ def write_atomic(path: Path, write: Callable[[str], None]) -> None:
         raise WriteError(f"{path}: is a folder")
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix, dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + suffix, dir=folder)
         os.close(fd)
         write(tmp)
         os.replace(tmp, path)
