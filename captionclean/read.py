@@ -99,7 +99,7 @@ def _looks_binary(data: bytes) -> bool:
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return bool(head) and controls > len(head) // 20
+    return controls >= 8 and controls > len(head) // 20
 
 
 def read_inputs(paths: list[str | Path], *, column: str | None = None, fmt: str | None = None,

@@ -134,3 +134,12 @@ def test_content_detection_without_extension():
 def test_unknown_input_format():
     with pytest.raises(ReadError, match="unknown input format"):
         read_bytes(b"x", fmt="xml")
+
+
+def test_progress_is_told_every_row():
+    from captionclean.pipeline import clean_inputs
+
+    seen = []
+    result = clean_inputs([FIXTURES / "gallery_export.txt"], progress=lambda n, total: seen.append((n, total)))
+    assert seen[-1] == (46, 46) and len(seen) == 46
+    assert result.written + result.merged == result.summary.rows_read

@@ -147,3 +147,18 @@ def test_values_over_the_iim_limit_are_counted():
     table = pd.DataFrame({"city": ["Washington", "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch"],
                           "photographer": ["Zach Gibson; Win McNamee", "A" * 33]})
     assert too_long(table) == {"IPTC:City (32 bytes)": 1, "IPTC:By-line (32 bytes)": 1}
+
+
+_CELL = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n\r"), max_size=40)
+
+
+@given(st.lists(st.tuples(_CELL.filter(lambda s: s.strip()), _CELL), min_size=1, max_size=5))
+def test_csv_text_round_trip(records):
+    """Whatever the text, a CSV written without the guard reads back cell for cell."""
+    from captionclean.read import read_bytes
+    from captionclean.write import table_to_csv
+
+    table = pd.DataFrame.from_records(records, columns=["caption", "notes"])
+    back = read_bytes(table_to_csv(table, guard=False).encode("utf-8"), name="t.csv", column="caption")
+    assert [(r.text, r.extra["notes"]) for r in back.rows] == [
+        (c.replace("\r\n", "\n").replace("\r", "\n"), n.replace("\r\n", "\n").replace("\r", "\n")) for c, n in records]
