@@ -61,9 +61,20 @@ def guard_formulas(table):
     return out
 
 
+def _one_newline(value: object) -> object:
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
 def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = True) -> str:
+    """CSV/TSV text; line breaks inside cells become ``\\n`` (a bare CR would not be quoted)."""
     if guard:
         table = guard_formulas(table)
+    table = table.copy()
+    for column in table.columns:
+        if _is_text(table[column]):
+            table[column] = table[column].map(_one_newline)
     return ("\ufeff" if excel else "") + table.to_csv(index=False, sep=sep, lineterminator="\n")
 
 
