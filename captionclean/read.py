@@ -361,15 +361,21 @@ def _read_json(lines: list[str], name: str, column: str | None) -> ReadResult:
 
 
 def _dialects(text: str, delimiter: str | None):
+    """Dialects to try, best guess first: the sniffed delimiter, then the usual ones.
+
+    Fields may be quoted or not, always with ``"`` and doubled inside: the sniffer's
+    guesses about quotes are wrong too often on captions full of apostrophes.
+    """
     if delimiter:
         yield csv.excel_tab if delimiter == "\t" else csv.excel
         return
+    first = ","
     try:
-        yield csv.Sniffer().sniff(text[:20000], delimiters=_DELIMITERS)
+        first = csv.Sniffer().sniff(text[:20000], delimiters=_DELIMITERS).delimiter
     except csv.Error:
         pass
-    for d in _DELIMITERS:
-        yield type("D", (csv.excel,), {"delimiter": d})
+    for d in dict.fromkeys(first + _DELIMITERS):
+        yield type("Dialect", (csv.excel,), {"delimiter": d})
 
 
 def _read_csv(lines: list[str], name: str, column: str | None, delimiter: str | None) -> ReadResult:
