@@ -54,14 +54,22 @@ def iptc_table(table, *, xmp: bool = True):
     if source:
         out["SourceFile"] = table[source]
     for column, iim, _limit, xmp_tag in TAGS:
-        values = _texts(table[column]) if column in table else ""
-        out[iim] = values
+        values = _texts(table[column]) if column in table else [""] * len(table)
+        out[iim] = [_alpha3(v) for v in values] if column == "country_code" else values
         if xmp:
             out[xmp_tag] = values
     warnings = [] if source else ["no SourceFile column: exiftool -csv= matches rows to images by SourceFile"]
     for column, count in too_long(table).items():
         warnings.append(f"{count} values of {column} are longer than the IIM limit")
     return out, warnings
+
+
+def _alpha3(code: str) -> str:
+    """IIM's Country-PrimaryLocationCode holds three letters (ISO 3166-1 alpha-3)."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    return found.alpha_3 if found else code
 
 
 def _texts(series) -> list[str]:

@@ -52,7 +52,7 @@ def test_round_trip_through_exiftool(tmp_path):
          "photos"], tmp_path)
 
     after = {os.path.basename(r["SourceFile"]): r
-             for r in json.loads(run([EXIFTOOL, "-j", "-G1", "-IPTC:all", "-XMP:all", "photos"], tmp_path))}
+             for r in json.loads(run([EXIFTOOL, "-j", "-a", "-G1", "-IPTC:all", "-XMP:all", "photos"], tmp_path))}
     assert set(after) == set(CAPTIONS)
     for name, caption in CAPTIONS.items():
         rec, got = parse_caption(caption), after[name]
@@ -64,6 +64,7 @@ def test_round_trip_through_exiftool(tmp_path):
         assert got["IPTC:Country-PrimaryLocationName"] == rec.country
         assert got["IPTC:DateCreated"] == rec.date.replace("-", ":")
         assert got["IPTC:Caption-Abstract"] == rec.caption
+        assert len(got["IPTC:Country-PrimaryLocationCode"]) == 3 and got["XMP-iptcCore:CountryCode"] == rec.country_code
         assert got["XMP-dc:Description"] == rec.caption
     # the repaired text went back, not the damaged one
     assert "Officers’ Memorial" in after["reuters.jpg"]["IPTC:Caption-Abstract"]
