@@ -67,8 +67,9 @@ class Options:
     agencies: tuple[str, ...] = ()
 
 
-def clean_rows(rows: list[InputRow], options: Options | None = None, summary: Summary | None = None) -> CleanResult:
-    """Clean already-read rows into the tidy table."""
+def clean_rows(rows: list[InputRow], options: Options | None = None, summary: Summary | None = None,
+               progress=None) -> CleanResult:
+    """Clean already-read rows into the tidy table (``progress(n)`` is called as rows are parsed)."""
     import pandas as pd
 
     options = options or Options()
@@ -83,6 +84,8 @@ def clean_rows(rows: list[InputRow], options: Options | None = None, summary: Su
     groups: dict[bytes, list[int]] = defaultdict(list)
     order: list[bytes] = []
     for i, row in enumerate(rows):
+        if progress is not None:
+            progress(i + 1)
         if row.text not in parsed:
             parsed[row.text] = parse_caption(row.text, agencies=agencies, repair=options.repair,
                                              repair_options=ropts)

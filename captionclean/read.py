@@ -1,15 +1,17 @@
-"""Readers: a file in, caption rows out, every row with its source position.
+"""Readers: files in, caption rows out, every row with its source position.
 
 Formats: the gallery text export (``N PHOTOS`` … ``BACK TO SLIDE``), plain text
-(one caption per non-empty line), JSON lines, and CSV/TSV. Bytes are decoded as
-UTF-8 (with or without BOM), falling back per line to cp1252, which is recorded
-as a repair on the row.
+(one caption per non-empty line), JSON lines and JSON arrays, CSV/TSV with any
+delimiter and quoting, and exiftool output (``-j``, ``-j -G1``, ``-csv``).
+Bytes are decoded as UTF-8 (with or without BOM) or UTF-16 (BOM), falling back
+per line to cp1252, which is recorded as a repair on the row.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,45 +41,139 @@ class ReadResult:
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
     galleries: dict[str, dict] = field(default_factory=dict)
+    files: list[tuple[str, str, str, int]] = field(default_factory=list)  # name, format, encoding, rows
 
 
 CAPTION_COLUMNS = ("caption", "caption-abstract", "description", "imagedescription", "text")
+FORMATS = ("text", "gallery", "jsonl", "json", "csv", "tsv", "exiftool-json", "exiftool-csv")
+SUFFIXES = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+            ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
 _PHOTOS = regex.compile(r"^\s*(\d+)\s+PHOTOS\s*$")
 _CHROME = frozenset(("HIDE CAPTION", "SHOW CAPTION", "of", "SEE ALL", "BACK TO SLIDE", "See Gallery"))
+_NEWLINE = regex.compile(rb"\r\n|\r|\n")
+_DELIMITERS = ",;\t|"
+
+
+def _split(data: bytes) -> list[bytes]:
+    lines = _NEWLINE.split(data)
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return lines
 
 
 def decode_lines(data: bytes) -> tuple[list[str], list[bool], str]:
     """Decode ``data`` line by line: UTF-8, else cp1252 for that line.
 
-    Returns the lines, which lines fell back, and the encoding summary.
+    Returns the lines, which lines fell back, and the encoding used
+    (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252`` or ``utf-8+cp1252`` for a mix).
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-        return text.splitlines(), [False] * len(text.splitlines()), "utf-16"
-    try:
-        text = data.decode("utf-8")
-        lines = text.splitlines()
-        return lines, [False] * len(lines), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    lines, fell = [], []
-    for raw in data.splitlines():
+        text = data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return lines, [False] * len(lines), "utf-16"
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    lines, fell, utf8_non_ascii = [], [], 0
+    for raw in _split(data):
         try:
             lines.append(raw.decode("utf-8"))
             fell.append(False)
+            utf8_non_ascii += not raw.isascii()
         except UnicodeDecodeError:
             lines.append(raw.decode("cp1252", errors="replace"))
             fell.append(True)
-    return lines, fell, "utf-8+cp1252"
+    if not any(fell):
+        encoding = "utf-8-sig" if bom else "utf-8"
+    else:
+        encoding = "utf-8+cp1252" if utf8_non_ascii else "cp1252"
+    return lines, fell, encoding
 
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    return b"\x00" in head
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls >= 8 and controls > len(head) // 20
+
+
+def read_inputs(paths: list[str | Path], *, column: str | None = None, fmt: str | None = None,
+                stdin=None) -> ReadResult:
+    """Read every input (files, folders, ``-`` for standard input) into one result.
+
+    With more than one file, each row's ``extra`` starts with ``source_file``.
+    """
+    files: list[tuple[str, Path | None]] = []
+    warnings: list[str] = []
+    for p in paths:
+        if str(p) == "-":
+            files.append(("-", None))
+            continue
+        path = Path(p)
+        if not path.exists():
+            raise ReadError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found, skipped = _folder_files(path)
+            if not found:
+                raise ReadError(f"{path}: the folder has no caption files (.txt, .csv, .tsv, .json, .jsonl)")
+            if skipped:
+                warnings.append(f"{path}: skipped {skipped} files that are not caption exports")
+            files += [(str(f), f) for f in found]
+        else:
+            files.append((str(path), path))
+    if not files:
+        raise ReadError("no input given")
+    many = len(files) > 1 or any(Path(str(p)).is_dir() for p in paths if str(p) != "-")
+    results = []
+    for name, path in files:
+        if path is None:
+            data = (stdin or sys.stdin.buffer).read()
+            result = read_bytes(data, name="<stdin>", column=column, fmt=fmt)
+        else:
+            try:
+                result = read_path(path, column=column, fmt=fmt)
+            except ReadError as exc:
+                if len(files) > 1 and "binary" in str(exc):
+                    warnings.append(str(exc) + "; skipped")
+                    continue
+                raise
+        results.append((name, result))
+    return _combine(results, warnings, many)
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], int]:
+    found, skipped = [], 0
+    for f in sorted(folder.rglob("*")):
+        if not f.is_file() or any(part.startswith(".") for part in f.relative_to(folder).parts):
+            continue
+        if f.suffix.lower() in SUFFIXES:
+            found.append(f)
+        else:
+            skipped += 1
+    return found, skipped
+
+
+def _combine(results: list[tuple[str, ReadResult]], warnings: list[str], many: bool) -> ReadResult:
+    if not results:
+        raise ReadError("nothing readable in the inputs")
+    rows: list[InputRow] = []
+    galleries: dict[str, dict] = {}
+    for name, result in results:
+        for row in result.rows:
+            if many:
+                row.extra = {"source_file": name, **row.extra}
+            rows.append(row)
+        galleries.update(result.galleries)
+        warnings += [f"{name}: {w}" if many else w for w in result.warnings]
+    formats = list(dict.fromkeys(r.format for _, r in results))
+    encodings = list(dict.fromkeys(e for _, r in results for e in r.encoding.split("+")))
+    files = [(name, r.format, r.encoding, len(r.rows)) for name, r in results]
+    return ReadResult(rows, "+".join(formats), "+".join(encodings), warnings, galleries, files)
 
 
 def read_path(path: str | Path, *, column: str | None = None, fmt: str | None = None) -> ReadResult:
@@ -93,40 +189,55 @@ def read_path(path: str | Path, *, column: str | None = None, fmt: str | None = 
     return read_bytes(data, name=str(path), column=column, fmt=fmt)
 
 
+def _header_fields(line: str) -> list[str] | None:
+    for d in _DELIMITERS:
+        parts = next(csv.reader([line], delimiter=d), [])
+        if len(parts) > 1:
+            return parts
+    return None
+
+
 def detect_format(name: str, lines: list[str]) -> str:
-    suffix = Path(name).suffix.lower()
-    if suffix in (".jsonl", ".ndjson", ".json"):
+    """The format from the content first (JSON, exiftool, a header row), then the extension."""
+    first = next((ln for ln in lines if ln.strip()), "").lstrip("\ufeff").strip()
+    if first.startswith("["):
+        return "json"
+    if first.startswith("{"):
         return "jsonl"
-    if suffix in (".csv",):
-        return "csv"
-    if suffix in (".tsv", ".tab"):
-        return "tsv"
-    first = next((ln for ln in lines if ln.strip()), "")
-    if first.lstrip().startswith("{"):
+    head = _header_fields(first)
+    if head and head[0] == "SourceFile":
+        return "exiftool-csv"
+    fmt = SUFFIXES.get(Path(name).suffix.lower())
+    if fmt == "json":
         return "jsonl"
+    if fmt:
+        return fmt
+    if head and any(h.strip().casefold().split(":")[-1] in CAPTION_COLUMNS for h in head):
+        return "tsv" if "\t" in first else "csv"
     return "text"
 
 
 def read_bytes(data: bytes, *, name: str = "<input>", column: str | None = None,
                fmt: str | None = None) -> ReadResult:
+    if fmt and fmt not in FORMATS:
+        raise ReadError(f"unknown input format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if _looks_binary(data):
         raise ReadError(f"{name}: looks like a binary file, not captions")
     lines, fell, encoding = decode_lines(data)
     fmt = fmt or detect_format(name, lines)
-    if fmt == "jsonl":
-        result = _read_jsonl(lines, name, column)
-    elif fmt in ("csv", "tsv"):
+    if fmt in ("jsonl", "json", "exiftool-json"):
+        result = _read_json(lines, name, column)
+    elif fmt in ("csv", "tsv", "exiftool-csv"):
         result = _read_csv(lines, name, column, "\t" if fmt == "tsv" else None)
     else:
         result = _read_text(lines)
     result.encoding = encoding
-    if result.format != "gallery":
-        result.format = fmt
-    if fmt in ("text", "jsonl"):
-        for row in result.rows:
-            if 0 < row.source_row <= len(fell) and fell[row.source_row - 1]:
-                row.repairs.append(Repair("decode_cp1252", "invalid UTF-8 line", "read as cp1252"))
-    elif any(fell):
+    # a file all in cp1252 is reported by its encoding; in a mixed file each fallen-back row says so
+    by_line = encoding == "utf-8+cp1252" and result.format not in ("json", "exiftool-json")
+    for row in result.rows if by_line else ():
+        if 0 < row.source_row <= len(fell) and fell[row.source_row - 1]:
+            row.repairs.append(Repair("decode_cp1252", "invalid UTF-8 line", "read as cp1252"))
+    if by_line and result.format in ("csv", "tsv", "exiftool-csv"):
         result.warnings.append(f"{sum(fell)} lines were not UTF-8 and were read as cp1252")
     return result
 
@@ -162,27 +273,63 @@ def _read_text(lines: list[str]) -> ReadResult:
     return ReadResult(rows, "gallery", warnings=warnings, galleries=galleries)
 
 
-def _pick_column(columns: list[str], column: str | None, name: str) -> str:
+def pick_column(columns: list[str], column: str | None, name: str) -> str:
+    """The caption column: ``column`` if given, else the first with a usual caption name.
+
+    Names match in any case and with or without an exiftool group (``IPTC:Caption-Abstract``).
+    """
     if column:
         if column in columns:
             return column
+        folded = [c for c in columns if c.casefold() == column.casefold()]
+        if folded:
+            return folded[0]
         raise ReadError(f"{name}: no column {column!r}; the columns are: {', '.join(columns)}")
-    by_lower = {c.casefold().split(":")[-1]: c for c in columns}
+    by_lower: dict[str, str] = {}
+    for c in columns:
+        by_lower.setdefault(c.strip().casefold().split(":")[-1], c)
     for want in CAPTION_COLUMNS:
         if want in by_lower:
             return by_lower[want]
     raise ReadError(f"{name}: no caption column found (use --column); the columns are: {', '.join(columns)}")
 
 
-def _read_jsonl(lines: list[str], name: str, column: str | None) -> ReadResult:
-    rows: list[InputRow] = []
+def caption_candidates(columns: list[str], key: str) -> list[str]:
+    """``key`` then every other column with a usual caption name, in the order of preference.
+
+    exiftool exports hold the caption in whichever tag each image has (IIM or XMP).
+    """
+    found = [c for want in CAPTION_COLUMNS for c in columns
+             if c.strip().casefold().split(":")[-1] == want and c != key]
+    return [key] + found
+
+
+def _first_value(rec: dict, candidates: list[str]) -> object:
+    for c in candidates:
+        if rec.get(c) not in (None, ""):
+            return rec[c]
+    return rec.get(candidates[0])
+
+
+def _cell(value: object, exiftool: bool) -> object:
+    if exiftool and isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if exiftool and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _read_json(lines: list[str], name: str, column: str | None) -> ReadResult:
     stripped = "\n".join(lines).strip()
     if stripped.startswith("["):
         try:
             records = json.loads(stripped)
         except json.JSONDecodeError as exc:
             raise ReadError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        if not isinstance(records, list):
+            raise ReadError(f"{name}: the JSON is not a list of records")
         items = [(i + 1, r) for i, r in enumerate(records)]
+        fmt = "json"
     else:
         items = []
         for i, ln in enumerate(lines):
@@ -192,40 +339,81 @@ def _read_jsonl(lines: list[str], name: str, column: str | None) -> ReadResult:
                 items.append((i + 1, json.loads(ln)))
             except json.JSONDecodeError as exc:
                 raise ReadError(f"{name}: line {i + 1} is not valid JSON ({exc.msg})") from None
-    key = None
+        fmt = "jsonl"
+    objects = [r for _, r in items if isinstance(r, dict)]
+    exiftool = bool(objects) and all("SourceFile" in r for r in objects)
+    if exiftool:
+        fmt = "exiftool-json"
+    keys = list(dict.fromkeys(k for r in objects for k in r))
+    key = pick_column(keys, column, name) if objects else None
+    candidates = caption_candidates(keys, key) if exiftool and not column and key else [key]
+    rows: list[InputRow] = []
     for lineno, rec in items:
         if not isinstance(rec, dict):
-            raise ReadError(f"{name}: line {lineno} is not a JSON object")
-        if key is None:
-            key = _pick_column(list(rec.keys()), column, name)
-        value = rec.get(key)
-        extra = {k: v for k, v in rec.items() if k != key}
-        rows.append(InputRow("" if value is None else str(value), lineno, extra=extra))
-    return ReadResult(rows, "jsonl")
+            rows.append(InputRow("", lineno, warnings=[f"bad_row: record {lineno} is not a JSON object"]))
+            continue
+        value = _first_value(rec, candidates)
+        warnings = [] if any(c in rec for c in candidates) else [f"no_caption: record {lineno} has no {key!r}"]
+        extra = {k: _cell(v, exiftool) for k, v in rec.items() if k != key}
+        text = "" if value is None else str(_cell(value, exiftool))
+        rows.append(InputRow(text.strip() if exiftool else text, lineno, extra=extra, warnings=warnings))
+    return ReadResult(rows, fmt)
+
+
+def _dialects(text: str, delimiter: str | None):
+    """Dialects to try, best guess first: the sniffed delimiter, then the usual ones.
+
+    Fields may be quoted or not, always with ``"`` and doubled inside: the sniffer's
+    guesses about quotes are wrong too often on captions full of apostrophes.
+    """
+    if delimiter:
+        yield csv.excel_tab if delimiter == "\t" else csv.excel
+        return
+    first = ","
+    try:
+        first = csv.Sniffer().sniff(text[:20000], delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        pass
+    for d in dict.fromkeys(first + _DELIMITERS):
+        yield type("Dialect", (csv.excel,), {"delimiter": d})
 
 
 def _read_csv(lines: list[str], name: str, column: str | None, delimiter: str | None) -> ReadResult:
     text = "\n".join(lines)
+    fmt = "tsv" if delimiter == "\t" else "csv"
     if not text.strip():
-        return ReadResult([], "csv")
-    if delimiter is None:
+        return ReadResult([], fmt)
+    chosen = None
+    for dialect in _dialects(text, delimiter):
+        header = next(csv.reader(io.StringIO(text), dialect), [])
         try:
-            delimiter = csv.Sniffer().sniff(text[:20000], delimiters=",;\t|").delimiter
-        except csv.Error:
-            delimiter = ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        return ReadResult([], "csv")
-    key = _pick_column(header, column, name)
-    idx = header.index(key)
+            key = pick_column(header, column, name)
+        except ReadError as exc:
+            chosen = chosen or (dialect, header, exc)
+            continue
+        chosen = (dialect, header, key)
+        break
+    dialect, header, key = chosen
+    if isinstance(key, ReadError):
+        raise key
+    if dialect.delimiter == "\t":
+        fmt = "tsv"
+    if header and header[0] == "SourceFile":
+        fmt = "exiftool-csv"
+    candidates = caption_candidates(header, key) if fmt == "exiftool-csv" and not column else [key]
+    reader = csv.reader(io.StringIO(text), dialect)
+    next(reader)
     rows: list[InputRow] = []
-    for n, rec in enumerate(reader, start=1):
+    for rec in reader:
+        if not rec:
+            continue
         warnings = []
         if len(rec) != len(header):
             warnings.append(f"ragged_row: {len(rec)} fields, header has {len(header)}")
         rec = rec + [""] * (len(header) - len(rec))
-        extra = {h: v for h, v in zip(header, rec) if h != key}
-        rows.append(InputRow(rec[idx], n, extra=extra, warnings=warnings))
-    return ReadResult(rows, "csv")
+        record = dict(zip(header, rec))
+        value = str(_first_value(record, candidates))
+        extra = {h: v for h, v in record.items() if h != key}
+        rows.append(InputRow(value.strip() if fmt == "exiftool-csv" else value,
+                             reader.line_num, extra=extra, warnings=warnings))
+    return ReadResult(rows, fmt)

@@ -1,45 +1,168 @@
-"""Writers: tables out, atomically (a temporary file, then a rename)."""
+"""Writers: tables out as CSV, TSV, JSON lines, Parquet or xlsx, atomically.
+
+Every file is written to a temporary file beside the target, then renamed over
+it, so an interrupted run never leaves a half-written table. In CSV, TSV and
+xlsx a text cell a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, tab or CR) gets a leading ``'`` (OWASP's CSV injection advice).
+"""
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
+
+import regex
+
+OUTPUTS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
+SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+            ".json": "jsonl", ".parquet": "parquet", ".xlsx": "xlsx"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+EXTRAS = {"parquet": ("pyarrow", "parquet"), "xlsx": ("openpyxl", "xlsx")}
 
 
 class WriteError(Exception):
     """An output that cannot be written; the message is one line for the user."""
 
 
-def table_to_csv(table, *, excel: bool = False) -> str:
-    return ("\ufeff" if excel else "") + table.to_csv(index=False, lineterminator="\n")
-
-
-def write_table(table, path: str | Path | None, *, excel: bool = False) -> None:
-    """Write ``table`` as CSV to ``path`` (atomically), or to stdout when ``path`` is None or '-'."""
-    text = table_to_csv(table, excel=excel)
+def output_format(path: str | Path | None, fmt: str | None = None) -> str:
+    """``fmt`` if given, else from the file's extension, else CSV."""
+    if fmt:
+        if fmt not in OUTPUTS:
+            raise WriteError(f"unknown output format {fmt!r}; use one of: {', '.join(OUTPUTS)}")
+        return fmt
     if path is None or str(path) == "-":
+        return "csv"
+    return SUFFIXES.get(Path(path).suffix.lower(), "csv")
+
+
+def neutralise(value: object) -> object:
+    """A text cell that would start a formula, made inert with a leading ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _is_text(series) -> bool:
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    return is_object_dtype(series.dtype) or is_string_dtype(series.dtype)
+
+
+def guard_formulas(table):
+    """A copy of ``table`` with every formula-like text cell neutralised."""
+    out = table.copy()
+    for column in out.columns:
+        if _is_text(out[column]):
+            out[column] = out[column].map(neutralise)
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def _one_newline(value: object) -> object:
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = True) -> str:
+    """CSV/TSV text; line breaks inside cells become ``\\n`` (a bare CR would not be quoted)."""
+    if guard:
+        table = guard_formulas(table)
+    table = table.copy()
+    for column in table.columns:
+        if _is_text(table[column]):
+            table[column] = table[column].map(_one_newline)
+    return ("\ufeff" if excel else "") + table.to_csv(index=False, sep=sep, lineterminator="\n")
+
+
+def table_to_jsonl(table) -> str:
+    return table.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+
+
+def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel: bool = False,
+                guard: bool = True) -> str:
+    """Write ``table`` to ``path`` (atomically), or to stdout when ``path`` is None or '-'.
+
+    Returns the format written.
+    """
+    fmt = output_format(path, fmt)
+    to_stdout = path is None or str(path) == "-"
+    if fmt in EXTRAS:
+        module, extra = EXTRAS[fmt]
+        try:
+            __import__(module)
+        except ImportError:
+            raise WriteError(f"{fmt} output needs {module}: pip install 'captionclean[{extra}]'") from None
+        if to_stdout:
+            raise WriteError(f"{fmt} output is binary: give a file with -o")
+    if fmt in ("csv", "tsv"):
+        text = table_to_csv(table, excel=excel, sep="\t" if fmt == "tsv" else ",", guard=guard)
+    elif fmt == "jsonl":
+        text = table_to_jsonl(table)
+    if to_stdout:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
-    write_text_atomic(Path(path), text)
+    elif fmt == "parquet":
+        data = _uniform(table)
+        write_atomic(Path(path), lambda tmp: data.to_parquet(tmp, index=False), suffix=".parquet")
+    elif fmt == "xlsx":
+        data = _uniform(guard_formulas(table) if guard else table, xlsx=True)
+        write_atomic(Path(path), lambda tmp: data.to_excel(tmp, index=False, engine="openpyxl"), suffix=".xlsx")
+    else:
+        write_text_atomic(Path(path), text)
+    return fmt
+
+
+def _text(v: object) -> object:
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    return v if isinstance(v, str) else str(v)
+
+
+def _uniform(table, xlsx: bool = False):
+    """Object columns as text (Parquet needs one type a column; xlsx refuses control characters)."""
+    out = table.copy()
+    for column in out.columns:
+        if _is_text(out[column]):
+            out[column] = out[column].map(_text)
+            if xlsx:
+                out[column] = out[column].map(lambda v: _CONTROL.sub("", v) if isinstance(v, str) else v)
+    return out
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise WriteError(f"{path}: the folder {folder} does not exist")
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+    write_atomic(path, write)
+
+
+def write_atomic(path: Path, write: Callable[[str], None], suffix: str = "") -> None:
+    """Call ``write(temporary_path)`` beside ``path``, then rename it over ``path``.
+
+    If anything fails, the temporary file is removed and ``path`` is left as it was.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise WriteError(f"{path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise WriteError(f"{path}: is a folder")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + suffix, dir=folder)
+        os.close(fd)
+        write(tmp)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
         raise WriteError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    except (ValueError, TypeError, ImportError) as exc:
+        raise WriteError(f"{path}: cannot be written ({type(exc).__name__}: {exc})") from None
     finally:
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)

@@ -1,0 +1,44 @@
+"""The summary of a run: counts, repairs by rule, fields found, warnings by kind."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from .parse import FIELDS
+
+# the columns whose fill rate says how much the grammar found
+FOUND_COLUMNS = [f for f in FIELDS if f not in ("caption", "credit_raw", "style", "repairs", "warnings",
+                                                "date_inferred")]
+_KIND = regex.compile(r"(?:^|; )([a-z][a-z0-9_]*)(?=:|;|$)")
+
+
+def kinds(cells) -> Counter:
+    """Count the rule or warning names at the start of each ``; ``-separated item."""
+    counts: Counter = Counter()
+    for cell in cells:
+        if isinstance(cell, str) and cell:
+            counts.update(_KIND.findall(cell))
+    return counts
+
+
+def table_stats(table, summary, read=None) -> dict[str, list[tuple[str, object]]]:
+    """Sections of (name, value) pairs, in the order they are printed."""
+    out: dict[str, list[tuple[str, object]]] = {}
+    out["rows"] = [
+        ("rows read", summary.rows_read),
+        ("captions", summary.captions),
+        ("unique", summary.unique),
+        ("duplicates merged", summary.duplicates_merged),
+        ("captions with no credit", summary.no_credit),
+    ]
+    if read is not None:
+        out["rows"].append(("input", f"{read.format}, {read.encoding}"))
+    out["repairs by rule"] = sorted(kinds(table.get("repairs", [])).items(), key=lambda kv: (-kv[1], kv[0]))
+    out["fields found"] = [(c, int((table[c].fillna("").astype(str) != "").sum())) for c in FOUND_COLUMNS
+                           if c in table]
+    warnings = kinds(table.get("warnings", []))
+    out["warnings by kind"] = sorted(warnings.items(), key=lambda kv: (-kv[1], kv[0]))
+    if summary.warnings:
+        out["input warnings"] = [(w, "") for w in summary.warnings]
+    return out

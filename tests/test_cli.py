@@ -1,0 +1,173 @@
+"""The command line: every command on real fixtures, the summary's accounting, each error path."""
+import json
+
+import pandas as pd
+import pytest
+import regex
+from typer.testing import CliRunner
+
+from captionclean.cli import app
+from conftest import FIXTURES, load_cases
+
+runner = CliRunner()
+SUMMARY = regex.compile(r"read (\d+) rows = (\d+) written \+ (\d+) duplicates merged")
+FIXTURE_FILES = [c["file"] for c in load_cases("formats.json")]
+
+
+def invoke(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def accounting(stderr: str) -> tuple[int, int, int]:
+    read, written, merged = map(int, SUMMARY.search(stderr).groups())
+    assert read == written + merged
+    return read, written, merged
+
+
+@pytest.mark.parametrize("name", FIXTURE_FILES)
+@pytest.mark.parametrize("keep", [False, True])
+def test_clean_every_fixture_accounts_for_every_row(tmp_path, name, keep):
+    out = tmp_path / "out.csv"
+    result = invoke("clean", FIXTURES / name, "-o", out, *(["--keep-duplicates"] if keep else []))
+    assert result.exit_code == 0, result.stderr
+    read, written, merged = accounting(result.stderr)
+    assert written == len(pd.read_csv(out, dtype=str))
+    assert (merged == 0) if keep else (written <= read)
+
+
+@pytest.mark.parametrize("to", ["csv", "tsv", "jsonl", "parquet", "xlsx"])
+def test_clean_to_each_format(tmp_path, to):
+    out = tmp_path / "captions.out"
+    result = invoke("clean", FIXTURES / "captions_cp1252.csv", "-o", out, "--to", to)
+    assert result.exit_code == 0, result.stderr
+    assert f"({to})" in result.stderr
+    assert "input: csv, cp1252" in result.stderr
+
+
+def test_clean_from_stdin_to_stdout():
+    data = (FIXTURES / "captions.json").read_text(encoding="utf-8")
+    result = invoke("clean", "-", "--to", "jsonl", input=data)
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(ln) for ln in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["d0001", "d0002"]
+    assert rows[0]["occurrences"] == 2
+
+
+def test_clean_several_files_and_a_folder(tmp_path):
+    out = tmp_path / "out.csv"
+    result = invoke("clean", FIXTURES / "captions_extra.tsv", FIXTURES / "mixed_encoding.txt", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table.columns[0] == "source_file"
+    assert set(table["source_file"]) == {str(FIXTURES / "captions_extra.tsv"), str(FIXTURES / "mixed_encoding.txt")}
+    assert "2 files" in result.stderr and "utf-8+cp1252" in result.stderr
+    result = invoke("clean", FIXTURES, "-o", out)
+    assert result.exit_code == 0 and "7 files" in result.stderr
+
+
+def test_clean_iptc_table(tmp_path):
+    out = tmp_path / "iptc.csv"
+    result = invoke("clean", FIXTURES / "exiftool_g1.json", "--iptc", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table.columns[0] == "SourceFile" and len(table) == 4
+    row = table[table["SourceFile"] == "photos/img_01.jpg"].iloc[0]
+    assert (row["IPTC:By-line"], row["IPTC:City"], row["IPTC:DateCreated"]) == ("Zach Gibson", "Washington", "2018-05-13")
+    assert "file fields that disagree with the caption: 2" in result.stderr
+
+
+def test_iptc_long_values_reported(tmp_path):
+    src = tmp_path / "long.jsonl"
+    src.write_text(json.dumps({"text": "A man walks. (Photo by Maximiliano Alejandro Fernandez-Villanueva/"
+                                       "Getty Images)"}) + "\n", encoding="utf-8")
+    result = invoke("clean", src, "--iptc", "-o", tmp_path / "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "longer than the IIM limit" in result.stderr
+    assert "no SourceFile column" in result.stderr
+
+
+def test_quiet_prints_nothing(tmp_path):
+    result = invoke("clean", FIXTURES / "gallery_export.txt", "-q", "-o", tmp_path / "o.csv")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize("args,message", [
+    (["clean", "nope.csv"], "nope.csv: no such file"),
+    (["clean", FIXTURES / "tiny.jpg"], "looks like a binary file"),
+    (["clean", FIXTURES / "captions_extra.tsv", "--column", "caption_text"],
+     "no column 'caption_text'; the columns are: id, desk, Description, notes, received"),
+    (["clean", FIXTURES / "captions_extra.tsv", "--to", "xml"], "unknown output format 'xml'"),
+    (["clean", FIXTURES / "captions_extra.tsv", "--to", "parquet"], "give a file with -o"),
+    (["credits", FIXTURES / "gallery_export.txt", "--sort", "name"], "unknown sort 'name'"),
+    (["stats", "nope"], "nope: no such file"),
+])
+def test_errors_are_one_line_and_exit_2(args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_error_folder_with_nothing_readable(tmp_path):
+    (tmp_path / "a.jpg").write_bytes((FIXTURES / "tiny.jpg").read_bytes())
+    result = invoke("clean", tmp_path)
+    assert result.exit_code == 2 and "the folder has no caption files" in result.stderr
+
+
+def test_error_malformed_json_line(tmp_path):
+    src = tmp_path / "bad.jsonl"
+    lines = (FIXTURES / "captions.json").read_text(encoding="utf-8")
+    records = json.loads(lines)
+    src.write_text(json.dumps(records[0]) + "\n" + json.dumps(records[1])[:-1] + "\n", encoding="utf-8")
+    result = invoke("clean", src)
+    assert result.exit_code == 2 and "line 2 is not valid JSON" in result.stderr
+
+
+def test_credits_text_by_gallery_sorted_by_count():
+    result = invoke("credits", FIXTURES / "gallery_export.txt", "--by", "gallery", "--sort", "count", "--format", "text")
+    assert result.exit_code == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("National Police Week 2018: Photos: Zach Gibson/Getty Images (9), "
+                            "Win McNamee/Getty Images (4), Kevin Lamarque/Reuters (3)")
+
+
+def test_credits_table_counts_every_photo(tmp_path):
+    out = tmp_path / "credits.csv"
+    result = invoke("credits", FIXTURES / "gallery_export.txt", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    table = pd.read_csv(out, dtype={"first_date": str})
+    assert list(table.columns) == ["credit", "photographer", "agency", "photos", "captions", "galleries",
+                                   "first_date", "last_date"]
+    assert table["photos"].sum() == 46  # every row of the export
+    first = table.iloc[0]
+    assert (first["credit"], first["photos"], first["captions"]) == ("Zach Gibson/Getty Images", 9, 7)
+
+
+def test_credits_order_follows_the_photos():
+    by_order = invoke("credits", FIXTURES / "gallery_export.txt", "--format", "text").stdout
+    by_count = invoke("credits", FIXTURES / "gallery_export.txt", "--format", "text", "--sort", "count").stdout
+    counts = [int(n) for n in regex.findall(r"\((\d+)\)", by_count)]
+    assert counts == sorted(counts, reverse=True)
+    assert sorted(regex.findall(r"\((\d+)\)", by_order)) == sorted(regex.findall(r"\((\d+)\)", by_count))
+    assert by_order.startswith("Photos: Zach Gibson/Getty Images (9), Kevin Lamarque/Reuters (3)")
+
+
+def test_stats_sections():
+    result = invoke("stats", FIXTURES / "mixed_encoding.txt")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for section in ("rows:", "repairs by rule:", "fields found:", "warnings by kind:"):
+        assert section in out
+    assert regex.search(r"rows read\s+4", out)
+    assert regex.search(r"decode_cp1252\s+2", out)
+    assert regex.search(r"photographer\s+4", out)
+
+
+def test_parse_shows_a_table():
+    caption = ("WASHINGTON, DC - MAY 13: Law enforcement officers hold candles during a candlelight vigil "
+               "marking National Police Week on May 13, 2018 in Washington, D.C. (Photo by Zach Gibson/Getty Images)")
+    result = invoke("parse", caption)
+    assert result.exit_code == 0
+    assert regex.search(r"│ photographer\s+│ Zach Gibson\s+│", result.stdout)
+    plain = invoke("parse", caption, "--plain").stdout
+    assert "city           Washington" in plain

@@ -1,0 +1,86 @@
+"""End to end with the real exiftool: captions into JPEGs, out with -j -G1, cleaned, back with -csv=.
+
+Needs exiftool (Debian's libimage-exiftool-perl; .ci/run installs it). Skipped without
+it on a developer machine, but never in CI (CI=true), where a missing exiftool fails.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from captionclean.parse import parse_caption
+from conftest import FIXTURES
+
+EXIFTOOL = shutil.which("exiftool")
+if EXIFTOOL is None and not os.environ.get("CI"):
+    pytest.skip("exiftool is not installed", allow_module_level=True)
+
+# real captions: the gallery export (Getty, damaged Reuters) and an EPA one from dev d0099
+CAPTIONS = {
+    "getty.jpg": "WASHINGTON, DC - MAY 13: U.S. Attorney General Jeff Sessions delivers remarks during a "
+                 "candlelight vigil marking National Police Week on May 13, 2018 in Washington, D.C. "
+                 "(Photo by Zach Gibson/Getty Images)",
+    "reuters.jpg": "A police officer from Arizona salutes at the 37th Annual National Peace Officers? Memorial "
+                   "Service at the U.S. Capitol in Washington, U.S., May 15, 2018. REUTERS/Kevin Lamarque",
+    "epa.jpg": "Participants enjoy the “Color Me Run” festival in Hanoi, Vietnam, 28 May 2016. The festival "
+               "which was inspired by the Holi Festival from India, attracted thousands of teenagers this "
+               "year. (Photo by Luong Thai Linh/EPA)",
+}
+
+
+def run(args, cwd):
+    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_round_trip_through_exiftool(tmp_path):
+    assert EXIFTOOL, "exiftool is required in CI"
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name, caption in CAPTIONS.items():
+        shutil.copy(FIXTURES / "tiny.jpg", photos / name)
+        run([EXIFTOOL, "-q", "-overwrite_original", "-codedcharacterset=utf8",
+             f"-IPTC:Caption-Abstract={caption}", str(photos / name)], tmp_path)
+    (tmp_path / "photos.json").write_text(run([EXIFTOOL, "-j", "-G1", "photos"], tmp_path), encoding="utf-8")
+
+    run([sys.executable, "-m", "captionclean", "clean", "photos.json", "--iptc", "-o", "captions.csv"], tmp_path)
+    run([EXIFTOOL, "-q", "-overwrite_original", "-csv=captions.csv", "-sep", "; ", "-codedcharacterset=utf8",
+         "photos"], tmp_path)
+
+    after = {os.path.basename(r["SourceFile"]): r
+             for r in json.loads(run([EXIFTOOL, "-j", "-a", "-G1", "-IPTC:all", "-XMP:all", "photos"], tmp_path))}
+    assert set(after) == set(CAPTIONS)
+    for name, caption in CAPTIONS.items():
+        rec, got = parse_caption(caption), after[name]
+        assert rec.photographer and rec.credit and rec.date  # the grammar found them
+        assert got["IPTC:By-line"] == rec.photographer
+        assert got["IPTC:Credit"] == rec.credit
+        assert got["IPTC:Source"] == rec.agency
+        assert got["IPTC:City"] == rec.city
+        assert got["IPTC:Country-PrimaryLocationName"] == rec.country
+        assert got["IPTC:DateCreated"] == rec.date.replace("-", ":")
+        assert got["IPTC:Caption-Abstract"] == rec.caption
+        assert len(got["IPTC:Country-PrimaryLocationCode"]) == 3 and got["XMP-iptcCore:CountryCode"] == rec.country_code
+        assert got["XMP-dc:Description"] == rec.caption
+    # the repaired text went back, not the damaged one
+    assert "Officers’ Memorial" in after["reuters.jpg"]["IPTC:Caption-Abstract"]
+    assert after["getty.jpg"]["IPTC:City"] == "Washington"
+    assert after["epa.jpg"]["IPTC:DateCreated"] == "2016:05:28"
+
+
+def test_disagreeing_file_fields_are_warned(tmp_path):
+    assert EXIFTOOL, "exiftool is required in CI"
+    shutil.copy(FIXTURES / "tiny.jpg", tmp_path / "a.jpg")
+    run([EXIFTOOL, "-q", "-overwrite_original", "-codedcharacterset=utf8",
+         f"-IPTC:Caption-Abstract={CAPTIONS['getty.jpg']}", "-IPTC:City=Baltimore",
+         "-IPTC:By-line=Zach Gibson", "a.jpg"], tmp_path)
+    (tmp_path / "a.json").write_text(run([EXIFTOOL, "-j", "-G1", "a.jpg"], tmp_path), encoding="utf-8")
+    run([sys.executable, "-m", "captionclean", "clean", "a.json", "-o", "out.jsonl"], tmp_path)
+    row = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert row["city"] == "Washington" and row["IPTC:City"] == "Baltimore"
+    assert "embedded_disagrees: IPTC:City 'Baltimore'" in row["warnings"]
+    assert "By-line" not in row["warnings"]
