@@ -26,7 +26,8 @@ def test_clean_writes_file_and_prints_summary(tmp_path):
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out, keep_default_na=False)
     assert len(table) == 39
-    for part in ("rows read: 46", "unique: 39", "duplicates merged: 7", "captions with no credit found: 0"):
+    for part in ("read 46 rows = 39 written + 7 duplicates merged", "captions: 46, unique: 39",
+                 "captions with no credit found: 0"):
         assert part in result.stderr
 
 
@@ -46,7 +47,7 @@ def test_seed_set_scores_one_on_every_field(tmp_path):
 
 @pytest.mark.parametrize("make_input, message", [
     (lambda d: d / "missing.txt", "no such file"),
-    (lambda d: d, "is a folder"),
+    (lambda d: d, "no caption files"),
     (lambda d: (d / "bin.dat").write_bytes(b"\x00\x01\x02JFIF\x00" * 100) and d / "bin.dat", "binary"),
     (lambda d: (d / "bad.jsonl").write_text('{"id": 1, "text": "ok"}\n{"id": 2, "te') and d / "bad.jsonl",
      "line 2 is not valid JSON"),
@@ -73,14 +74,19 @@ def test_empty_input_gives_header_only_and_says_so(tmp_path):
 
 
 def test_undecodable_bytes_are_read_as_cp1252_and_reported(tmp_path):
-    path = tmp_path / "mixed.txt"
+    path = tmp_path / "cp1252.txt"
     path.write_bytes("Peña Nieto speaks in Mexico City. REUTERS/Henry Romero\n".encode("cp1252"))
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["clean", str(path), "-o", str(out)])
     assert result.exit_code == 0
-    row = pd.read_csv(out, keep_default_na=False).iloc[0]
-    assert row["caption"].startswith("Peña Nieto")
-    assert "decode_cp1252" in row["repairs"]
+    assert "input: text, cp1252" in result.stderr  # a file all in cp1252: its encoding is reported
+    assert pd.read_csv(out, keep_default_na=False).iloc[0]["caption"].startswith("Peña Nieto")
+    mixed = tmp_path / "mixed.txt"  # in a mixed file each line that fell back says so
+    mixed.write_bytes("Sessions’ remarks. REUTERS/Kevin Lamarque\n".encode() + path.read_bytes())
+    result = runner.invoke(app, ["clean", str(mixed), "-o", str(out)])
+    assert "utf-8+cp1252" in result.stderr
+    repairs = list(pd.read_csv(out, keep_default_na=False)["repairs"])
+    assert "decode_cp1252" not in repairs[0] and "decode_cp1252" in repairs[1]
 
 
 def test_python_dash_m_runs_the_cli():
