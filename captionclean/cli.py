@@ -11,7 +11,7 @@ from typing import List, Optional
 
 import typer
 
-from .clean import Options, clean_file
+from .clean import Options, clean_to_path
 from .parse import parse_caption
 from .read import ReadError
 from .repair import RepairOptions, repair_text
@@ -29,7 +29,7 @@ def _fail(message: str) -> None:
 
 @app.command("clean")
 def clean_cmd(
-    input: Path = typer.Argument(..., help="Gallery export, text (one caption a line), JSON lines or CSV."),
+    inputs: List[Path] = typer.Argument(..., help="Gallery export, text (one caption a line), JSON lines or CSV (several with --engine dask)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the table here (CSV); stdout if not given."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of."),
     column: Optional[str] = typer.Option(None, "--column", help="The caption column of a CSV or JSON input."),
@@ -40,17 +40,29 @@ def clean_cmd(
     straight_quotes: bool = typer.Option(False, "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones."),
     excel: bool = typer.Option(False, "--excel", help="Write the UTF-8 BOM Excel needs."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parse in this many processes (output is the same)."),
+    chunk_size: int = typer.Option(5000, "--chunk-size", min=1, help="Rows read and parsed at a time."),
+    engine: str = typer.Option("local", "--engine", help="local, or dask: INPUT… cleaned on a Dask cluster into part files in the -o folder."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster."),
 ) -> None:
     """Clean INPUT into the tidy caption table (CSV)."""
     options = Options(keep_duplicates=keep_duplicates, repair=not no_repair, straight_quotes=straight_quotes,
                       year=year, agencies=tuple(str(a) for a in agencies))
     try:
-        result = clean_file(input, options, column=column, fmt=fmt)
-        write_table(result.table, output, excel=excel)
-    except (ReadError, WriteError, FileNotFoundError, ValueError) as exc:
+        if engine == "dask":
+            from .dask_engine import clean_files_dask
+
+            s = clean_files_dask(inputs, output, options, column=column, fmt=fmt, scheduler=scheduler)
+        elif engine != "local":
+            raise ValueError(f"unknown engine {engine!r}: use local or dask")
+        elif len(inputs) != 1:
+            raise ValueError("several inputs need --engine dask; the local engine cleans one file")
+        else:
+            s = clean_to_path(inputs[0], output, options, column=column, fmt=fmt, jobs=jobs,
+                              chunk_size=chunk_size, excel=excel)
+    except (ReadError, WriteError, FileNotFoundError, ValueError, ImportError) as exc:
         _fail(str(exc))
     if not quiet:
-        s = result.summary
         for w in s.warnings:
             typer.echo(f"warning: {w}", err=True)
         if s.rows_read == 0:
