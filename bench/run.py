@@ -69,7 +69,8 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=ROOT / "out" / "bench")
     args = ap.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at start; python {sys.version.split()[0]}")
     times = {}
     for n in args.sizes:
         path = export(n, args.seed, args.dir)
