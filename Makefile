@@ -4,14 +4,14 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval install clean-venv
+.PHONY: demo test eval install clean-venv bench
 
 $(BIN)/python:
 	$(shell command -v $(PY) >/dev/null 2>&1 && echo $(PY) || echo python3) -m venv $(VENV)
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -36,3 +36,8 @@ clean-venv:
 .PHONY: bench-repair
 bench-repair: $(STAMP)
 	$(BIN)/python bench/bench_repair.py
+
+# the archive-scale benchmark (bench/run.py): N is the sizes, e.g. `make bench N=100000`
+N ?= 100000 1000000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes $(N)

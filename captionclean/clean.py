@@ -1,28 +1,51 @@
-"""The tidy table: parse every caption, merge repeats, complete dates from context."""
+"""The tidy table: parse every caption, merge repeats, complete dates from context.
+
+Rows flow through in chunks (:mod:`captionclean.chunks`): each chunk's captions
+are parsed (in worker processes with ``jobs`` > 1, results kept in input
+order), repeats are found by a 12-byte key, and the finished records wait in a
+spill file until the end, when each group's size and rows are known and the
+table is written in one pass. Memory holds only the keys and a few integers per
+row, whatever the input size; the output does not depend on ``jobs`` or the
+chunk size.
+"""
 from __future__ import annotations
 
+import csv
 import hashlib
-from collections import Counter, defaultdict
+import os
+import pickle
+import sys
+import tempfile
+from array import array
+from collections import Counter, defaultdict, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
-from .parse import FIELDS, Caption, parse_caption
-from .read import InputRow, ReadResult, read_path
+from .parse import FIELDS, parse_caption
+from .read import InputRow
 from .repair import RepairOptions
 from .tables import load_agencies
 
 COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"]
+CHUNK_SIZE = 5000
 _KEY_STRIP = regex.compile(r"[\W_]+")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+# exact texts remembered to skip parsing a repeat again; past this many, repeats are re-parsed
+RAW_MEMORY = 1_000_000
 
 
 def dedupe_key(text: str) -> bytes:
     """A compact key: the caption with case, whitespace and punctuation removed, hashed."""
     return hashlib.blake2b(_KEY_STRIP.sub("", text.casefold()).encode("utf-8", "surrogatepass"),
                            digest_size=12).digest()
+
+
+def _text_key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).digest()
 
 
 @dataclass
@@ -67,110 +90,183 @@ class Options:
     agencies: tuple[str, ...] = ()
 
 
-def clean_rows(rows: list[InputRow], options: Options | None = None, summary: Summary | None = None,
-               progress=None) -> CleanResult:
-    """Clean already-read rows into the tidy table (``progress(n)`` is called as rows are parsed)."""
-    import pandas as pd
-
-    options = options or Options()
-    summary = summary or Summary()
+def parse_texts(texts: list[str], options: Options) -> list[tuple]:
+    """Parse captions: (dedupe key, row fields, partial date, repair count) for each, in order."""
     agencies = load_agencies(tuple(options.agencies))
     ropts = RepairOptions(straight_quotes=options.straight_quotes)
-    summary.rows_read = len(rows)
-    summary.captions = sum(1 for r in rows if r.text.strip())
+    out = []
+    for text in texts:
+        rec = parse_caption(text, agencies=agencies, repair=options.repair, repair_options=ropts)
+        out.append((dedupe_key(rec.caption), rec.to_row(), rec.partial_date, len(rec.repairs)))
+    return out
 
-    # parse each distinct text once
-    parsed: dict[str, Caption] = {}
-    groups: dict[bytes, list[int]] = defaultdict(list)
-    order: list[bytes] = []
-    for i, row in enumerate(rows):
-        if progress is not None:
-            progress(i + 1)
-        if row.text not in parsed:
-            parsed[row.text] = parse_caption(row.text, agencies=agencies, repair=options.repair,
-                                             repair_options=ropts)
-        key = dedupe_key(parsed[row.text].caption)
-        if key not in groups:
-            order.append(key)
-        groups[key].append(i)
 
-    gallery_years = _gallery_years(rows, parsed)
-    records: list[dict] = []
-    passthrough: list[str] = []
-    for row in rows:
-        for k in row.extra:
-            if k not in passthrough:
-                passthrough.append(k)
+class _Spill:
+    """Chunks of finished records, in a temporary file (or in memory), read back once in order."""
 
-    def make(i: int, first: int, members: list[int], keep: bool) -> dict:
-        row = rows[i]
-        rec = parsed[row.text]
-        out = rec.to_row()
-        out["repairs"] = "; ".join([str(r) for r in row.repairs] + ([out["repairs"]] if out["repairs"] else []))
-        out["warnings"] = "; ".join(row.warnings + ([out["warnings"]] if out["warnings"] else []))
-        if rec.partial_date and not rec.date:
-            _complete_date(out, rec, row.gallery, gallery_years, options.year)
-        out["gallery"] = row.gallery
-        if keep:
-            out["occurrences"] = len(members) if i == first else 0
-            out["source_rows"] = str(row.source_row)
-            out["duplicate_of"] = "" if i == first else str(rows[first].source_row)
+    def __init__(self, in_memory: bool):
+        self.items: list | None = [] if in_memory else None
+        self.file = None if in_memory else tempfile.TemporaryFile()
+
+    def append(self, records: list[dict]) -> None:
+        if self.items is not None:
+            self.items.append(records)
         else:
-            out["occurrences"] = len(members)
-            out["source_rows"] = ";".join(str(rows[m].source_row) for m in members)
-        for k, v in row.extra.items():
-            out[_extra_name(k)] = v
-        return out
+            pickle.dump(records, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
-    if options.keep_duplicates:
-        first_of = {}
-        for key in order:
-            for m in groups[key]:
-                first_of[m] = (groups[key][0], groups[key])
-        for i in range(len(rows)):
-            first, members = first_of[i]
-            records.append(make(i, first, members, True))
-    else:
-        for key in order:
-            members = groups[key]
-            records.append(make(members[0], members[0], members, False))
+    def __iter__(self) -> Iterator[list[dict]]:
+        if self.items is not None:
+            yield from self.items
+            return
+        self.file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self.file)
+            except EOFError:
+                break
+        self.file.close()
 
-    columns = [_extra_name(k) for k in passthrough] + COLUMNS + (["duplicate_of"] if options.keep_duplicates else [])
-    table = pd.DataFrame.from_records(records, columns=columns)
-    summary.unique = len(order)
-    summary.duplicates_merged = len(rows) - len(order)
-    counted = [r for r in records if r["occurrences"]]
-    summary.repairs = sum(len(parsed[rows[i].text].repairs) + len(rows[i].repairs) for i in (g[0] for g in groups.values()))
-    summary.repaired_captions = sum(1 for r in counted if r["repairs"])
-    summary.no_credit = sum(1 for r in counted if not r["credit"])
-    return CleanResult(table, summary)
+
+class Table:
+    """The table being built: groups of repeats by key, records spilled chunk by chunk."""
+
+    def __init__(self, options: Options, summary: Summary, *, in_memory: bool = False):
+        self.options, self.summary = options, summary
+        self.keep = options.keep_duplicates
+        self.groups: dict[bytes, int] = {}
+        self.raw_first: dict[bytes, int] = {}
+        self.planned = 0
+        self.group_of, self.source = array("l"), array("q")
+        self.first_row, self.count = array("l"), array("l")
+        self.passthrough: dict[str, None] = {}
+        self.years: dict[str, Counter] = defaultdict(Counter)
+        self.spill = _Spill(in_memory)
+
+    def plan(self, rows: list[InputRow]) -> tuple[list[int], list[str]]:
+        """Which rows need parsing: an index into the texts, or -1 - the earlier row with the same text."""
+        plan, texts = [], []
+        for i, row in enumerate(rows, start=self.planned):
+            if not self.keep and not row.gallery:
+                h = _text_key(row.text)
+                earlier = self.raw_first.get(h)
+                if earlier is not None:
+                    plan.append(-1 - earlier)
+                    continue
+                if len(self.raw_first) < RAW_MEMORY:
+                    self.raw_first[h] = i
+            plan.append(len(texts))
+            texts.append(row.text)
+        self.planned += len(rows)
+        return plan, texts
+
+    def add(self, rows: list[InputRow], plan: list[int], parsed: list[tuple]) -> None:
+        s, records = self.summary, []
+        for row, p in zip(rows, plan):
+            r = len(self.group_of)
+            for k in row.extra:
+                if k not in self.passthrough:
+                    self.passthrough[k] = None
+            self.source.append(row.source_row)
+            s.rows_read += 1
+            if row.text.strip():
+                s.captions += 1
+            if p < 0:
+                g = self.group_of[-1 - p]
+                self.group_of.append(g)
+                self.count[g] += 1
+                continue
+            key, out, partial, n_repairs = parsed[p]
+            if row.gallery:
+                date = out["date"]
+                self.years[row.gallery][int(date[:4]) if date[:4].isdigit() else None] += 1
+            g = self.groups.get(key)
+            new = g is None
+            if new:
+                g = self.groups[key] = len(self.first_row)
+                self.first_row.append(r)
+                self.count.append(0)
+            self.count[g] += 1
+            self.group_of.append(g)
+            if not (new or self.keep):
+                continue
+            out = dict(out)
+            out["repairs"] = "; ".join([str(x) for x in row.repairs] + ([out["repairs"]] if out["repairs"] else []))
+            out["warnings"] = "; ".join(row.warnings + ([out["warnings"]] if out["warnings"] else []))
+            out["gallery"] = row.gallery
+            out["_partial"] = partial if partial and not out["date"] else None
+            out["_row"] = r
+            for k, v in row.extra.items():
+                out[_extra_name(k)] = v
+            records.append(out)
+            if new:
+                s.repairs += n_repairs + len(row.repairs)
+                s.repaired_captions += bool(out["repairs"])
+                s.no_credit += not out["credit"]
+        self.spill.append(records)
+
+    @property
+    def columns(self) -> list[str]:
+        return ([_extra_name(k) for k in self.passthrough] + COLUMNS
+                + (["duplicate_of"] if self.keep else []))
+
+    def finish(self) -> Iterator[list]:
+        """The table's rows, in order, each a list of values in ``columns`` order."""
+        s = self.summary
+        s.unique = len(self.first_row)
+        s.duplicates_merged = s.rows_read - s.unique
+        gallery_years = _gallery_years(self.years)
+        columns = self.columns
+        members = None if self.keep else _members(self.group_of, self.source, self.count)
+        g = 0
+        for records in self.spill:
+            for out in records:
+                r = out.pop("_row")
+                if self.keep:
+                    grp = self.group_of[r]
+                    first = self.first_row[grp]
+                    out["occurrences"] = self.count[grp] if r == first else 0
+                    out["source_rows"] = str(self.source[r])
+                    out["duplicate_of"] = "" if r == first else str(self.source[first])
+                else:
+                    out["occurrences"] = self.count[g]
+                    out["source_rows"] = next(members)
+                    g += 1
+                partial = out.pop("_partial")
+                if partial:
+                    _complete_date(out, partial, out["gallery"], gallery_years, self.options.year)
+                yield [out.get(c) for c in columns]
+
+
+def _members(group_of: array, source: array, count: array) -> Iterator[str]:
+    """Each group's source rows, "3;17;40", in group order."""
+    import numpy as np
+
+    order = np.argsort(np.frombuffer(group_of, dtype=np.int_) if group_of else np.zeros(0, int), kind="stable")
+    rows = np.frombuffer(source, dtype=np.int64)[order] if len(source) else np.zeros(0, np.int64)
+    start = 0
+    for n in count:
+        yield ";".join(map(str, rows[start:start + n].tolist()))
+        start += n
 
 
 def _extra_name(name: str) -> str:
     return f"input_{name}" if name in COLUMNS or name == "duplicate_of" else name
 
 
-def _gallery_years(rows: list[InputRow], parsed: dict[str, Caption]) -> dict[str, tuple[int, str]]:
+def _gallery_years(years: dict[str, Counter]) -> dict[str, tuple[int, str]]:
     """Per gallery: the year most of its dated captions share, else one in its title."""
-    years: dict[str, Counter] = defaultdict(Counter)
-    for row in rows:
-        if row.gallery:
-            date = parsed[row.text].date
-            if date[:4].isdigit():
-                years[row.gallery][int(date[:4])] += 1
     out: dict[str, tuple[int, str]] = {}
-    for gallery in {r.gallery for r in rows if r.gallery}:
-        if years[gallery]:
-            out[gallery] = (years[gallery].most_common(1)[0][0], "year_from_gallery")
-        else:
-            m = _YEAR.search(gallery)
-            if m:
-                out[gallery] = (int(m.group(0)), "year_from_gallery_title")
+    for gallery, counts in years.items():
+        dated = Counter({y: n for y, n in counts.items() if y is not None})
+        if dated:
+            out[gallery] = (dated.most_common(1)[0][0], "year_from_gallery")
+        elif m := _YEAR.search(gallery):
+            out[gallery] = (int(m.group(0)), "year_from_gallery_title")
     return out
 
 
-def _complete_date(out: dict, rec: Caption, gallery: str, gallery_years: dict, year: int | None) -> None:
-    month, day = rec.partial_date
+def _complete_date(out: dict, partial: tuple[int, int], gallery: str, gallery_years: dict, year: int | None) -> None:
+    month, day = partial
     found = gallery_years.get(gallery) if gallery else None
     if found:
         y, rule = found
@@ -182,6 +278,57 @@ def _complete_date(out: dict, rec: Caption, gallery: str, gallery_years: dict, y
     out["date_inferred"] = True
     out["style"] = "; ".join(filter(None, [out["style"], rule]))
     out["warnings"] = "; ".join(w for w in out["warnings"].split("; ") if not w.startswith("no_year"))
+
+
+def build(chunks: Iterable[list[InputRow]], options: Options, summary: Summary, *, jobs: int = 1,
+          in_memory: bool = False, progress=None) -> Table:
+    """Parse and group every chunk; ``jobs`` > 1 parses in that many processes, in order.
+
+    ``progress(n)`` is called with the number of rows done after each chunk.
+    """
+    table = Table(options, summary, in_memory=in_memory)
+    done = 0
+
+    def add(rows, plan, parsed):
+        nonlocal done
+        table.add(rows, plan, parsed)
+        done += len(rows)
+        if progress is not None:
+            progress(done)
+
+    if jobs <= 1:
+        for rows in chunks:
+            plan, texts = table.plan(rows)
+            add(rows, plan, parse_texts(texts, options))
+        return table
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ctx.Pool(jobs) as pool:
+        pending: deque = deque()
+        for rows in chunks:
+            plan, texts = table.plan(rows)
+            pending.append((rows, plan, pool.apply_async(parse_texts, (texts, options))))
+            while len(pending) > 2 * jobs:
+                rows, plan, result = pending.popleft()
+                add(rows, plan, result.get())
+        while pending:
+            rows, plan, result = pending.popleft()
+            add(rows, plan, result.get())
+    return table
+
+
+def clean_rows(rows: list[InputRow], options: Options | None = None, summary: Summary | None = None, *,
+               jobs: int = 1, chunk_size: int = CHUNK_SIZE, progress=None) -> CleanResult:
+    """Clean already-read rows into the tidy table (a pandas DataFrame)."""
+    import pandas as pd
+
+    options = options or Options()
+    summary = summary or Summary()
+    chunks = (rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size))
+    table = build(chunks, options, summary, jobs=jobs, in_memory=True, progress=progress)
+    records = list(table.finish())
+    return CleanResult(pd.DataFrame(records, columns=table.columns), summary)
 
 
 def clean(captions: Iterable[str] | "object", options: Options | None = None, **kwargs) -> CleanResult:
@@ -202,12 +349,86 @@ def clean(captions: Iterable[str] | "object", options: Options | None = None, **
 
 
 def clean_file(path: str | Path, options: Options | None = None, *, column: str | None = None,
-               fmt: str | None = None, **kwargs) -> CleanResult:
-    """Read ``path`` (gallery export, text, JSON lines or CSV) and clean it.
+               fmt: str | None = None, jobs: int = 1, chunk_size: int = CHUNK_SIZE) -> CleanResult:
+    """Read ``path`` (gallery export, text, JSON lines or CSV) and clean it into a DataFrame."""
+    from .chunks import open_stream
 
-    Keyword arguments other than ``column`` and ``fmt`` are :class:`Options` fields.
+    options = options or Options()
+    stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
+    summary = Summary()
+    table = build(stream.chunks, options, summary, jobs=jobs, in_memory=True)
+    import pandas as pd
+
+    frame = pd.DataFrame(list(table.finish()), columns=table.columns)
+    _settle(summary, stream)
+    return CleanResult(frame, summary)
+
+
+def clean_to_path(path: str | Path, output: str | Path | None, options: Options | None = None, *,
+                  column: str | None = None, fmt: str | None = None, jobs: int = 1,
+                  chunk_size: int = CHUNK_SIZE, excel: bool = False, sep: str = ",",
+                  progress=None) -> Summary:
+    """Clean ``path`` into a CSV (or TSV, ``sep='\\t'``) at ``output`` (stdout if None or '-'),
+    streaming in chunks.
+
+    Memory stays bounded whatever the input size; the file appears only once complete.
+    Cells are written as :func:`captionclean.write.write_table` writes them (formula guard,
+    one kind of line break), so the file is the same as the in-memory path's.
     """
-    options = options or Options(**kwargs)
-    read: ReadResult = read_path(path, column=column, fmt=fmt)
-    summary = Summary(warnings=list(read.warnings), format=read.format, encoding=read.encoding)
-    return clean_rows(read.rows, options, summary)
+    from .chunks import open_stream
+    from .write import csv_cell
+
+    options = options or Options()
+    stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
+    summary = Summary()
+    table = build(stream.chunks, options, summary, jobs=jobs, progress=progress)
+    _settle(summary, stream)
+    with _open_output(output) as f:
+        if excel:
+            f.write("\ufeff")
+        writer = csv.writer(f, delimiter=sep, lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows([csv_cell(_cell(v)) for v in row] for row in table.finish())
+    return summary
+
+
+def _settle(summary: Summary, stream) -> None:
+    stream.finish()
+    summary.warnings = list(stream.warnings)
+    summary.format, summary.encoding = stream.format, stream.encoding
+
+
+def _cell(value: object) -> object:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return value
+
+
+@contextmanager
+def _open_output(output: str | Path | None):
+    """A text stream for the table: stdout, or a temporary file renamed over ``output`` on success."""
+    from .write import WriteError
+
+    if output is None or str(output) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    path = Path(output)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise WriteError(f"{path}: the folder {folder} does not exist")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="",
+                       buffering=1 << 20) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise WriteError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)

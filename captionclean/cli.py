@@ -14,7 +14,7 @@ import typer
 
 from .clean import Options
 from .parse import parse_caption
-from .pipeline import clean_inputs, credits, stats
+from .pipeline import clean_to_output, credits, stats
 from .read import ReadError
 from .repair import RepairOptions, repair_text
 from .tables import load_agencies
@@ -22,7 +22,7 @@ from .write import WriteError, write_table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Clean photo-desk caption exports into a tidy, deduplicated table.")
-ERRORS = (ReadError, WriteError, FileNotFoundError, ValueError)
+ERRORS = (ReadError, WriteError, FileNotFoundError, ValueError, ImportError)
 PROGRESS_FROM = 2000  # rows; the bar shows only on a terminal
 
 INPUTS = typer.Argument(..., help="Files, folders or - (stdin): gallery export, text, CSV/TSV, JSON (lines), exiftool -j/-csv.")
@@ -84,20 +84,33 @@ def clean_cmd(
     straight_quotes: bool = typer.Option(False, "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones."),
     excel: bool = typer.Option(False, "--excel", help="CSV/TSV: write the UTF-8 BOM Excel needs."),
     quiet: bool = QUIET,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parse in this many processes (the output is the same)."),
+    chunk_size: int = typer.Option(5000, "--chunk-size", min=1, help="Rows read and parsed at a time (the output is the same)."),
+    engine: str = typer.Option("local", "--engine", help="local, or dask: clean on a Dask cluster into part files in the -o folder."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster."),
 ) -> None:
     """Clean INPUTS into the tidy caption table."""
     options = _options(year, agencies, keep_duplicates=keep_duplicates, repair=not no_repair,
                        straight_quotes=straight_quotes)
     try:
-        with _progress(quiet) as tick:
-            result = clean_inputs(_paths(inputs), options, column=column, fmt=fmt, iptc=iptc, progress=tick)
-        written = write_table(result.table, output, fmt=to, excel=excel)
+        if engine == "dask":
+            from .dask_engine import clean_files_dask
+
+            result = clean_files_dask(_paths(inputs), output, options, column=column, fmt=fmt, scheduler=scheduler)
+            written = "dask parts"
+        elif engine != "local":
+            raise ValueError(f"unknown engine {engine!r}: use local or dask")
+        else:
+            with _progress(quiet) as tick:
+                result = clean_to_output(_paths(inputs), output, options, column=column, fmt=fmt, to=to,
+                                         excel=excel, iptc=iptc, jobs=jobs, chunk_size=chunk_size, progress=tick)
+            written = result.written_format
     except ERRORS as exc:
         _fail(str(exc))
     if not quiet:
         for w in result.warnings:
             typer.echo(f"warning: {w}", err=True)
-        if result.summary.rows_read == 0:
+        if getattr(result, "summary", result).rows_read == 0:
             typer.echo("the input has no captions: the table has only its header", err=True)
         where = f"; written to {output} ({written})" if output else ""
         typer.echo("; ".join(result.lines()) + where, err=True)

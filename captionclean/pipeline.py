@@ -9,11 +9,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .clean import Options, Summary, clean_rows
+from .clean import CHUNK_SIZE, Options, Summary, clean_rows, clean_to_path
 from .credits import credit_list, credit_text
 from .iptc import check_embedded, iptc_table, too_long
-from .read import ReadResult, read_inputs
+from .read import ReadResult, decode_lines, detect_format, read_inputs
 from .stats import table_stats
+from .write import output_format, write_table
 
 
 @dataclass
@@ -47,7 +48,8 @@ class RunResult:
 
 
 def clean_inputs(paths: list[str | Path], options: Options | None = None, *, column: str | None = None,
-                 fmt: str | None = None, iptc: bool = False, progress=None, stdin=None) -> RunResult:
+                 fmt: str | None = None, iptc: bool = False, progress=None, stdin=None, jobs: int = 1,
+                 chunk_size: int = CHUNK_SIZE) -> RunResult:
     """Read ``paths`` (files, folders, ``-``) and clean them into one table.
 
     ``progress(n, total)`` is called as rows are parsed. ``iptc=True`` keeps one row per input row (each image needs its own) and names
@@ -60,7 +62,7 @@ def clean_inputs(paths: list[str | Path], options: Options | None = None, *, col
     summary = Summary(warnings=list(read.warnings), format=read.format, encoding=read.encoding)
     total = len(read.rows)
     tick = (lambda n: progress(n, total)) if progress is not None else None
-    cleaned = clean_rows(read.rows, options, summary, progress=tick)
+    cleaned = clean_rows(read.rows, options, summary, progress=tick, jobs=jobs, chunk_size=chunk_size)
     table = cleaned.table
     disagreements = check_embedded(table) if "exiftool" in read.format else Counter()
     long_values = Counter()
@@ -96,3 +98,62 @@ def stats(paths: list[str | Path], options: Options | None = None, *, column: st
     options = replace(options or Options(), keep_duplicates=False)
     run = clean_inputs(paths, options, column=column, fmt=fmt, progress=progress, stdin=stdin)
     return table_stats(run.table, run.summary, run.read)
+
+
+@dataclass
+class WriteResult:
+    """What ``clean_to_output`` did: the run's summary lines and the format written."""
+
+    summary: Summary
+    written_format: str
+    run_lines: list[str]
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.summary.warnings
+
+    def lines(self) -> list[str]:
+        return self.run_lines
+
+
+def _streamable(paths: list[str | Path], fmt: str | None, out_fmt: str, iptc: bool) -> bool:
+    """One plain CSV or TSV file written as CSV/TSV: clean it in bounded memory."""
+    if iptc or out_fmt not in ("csv", "tsv") or len(paths) != 1 or str(paths[0]) == "-":
+        return False
+    path = Path(paths[0])
+    if not path.is_file():
+        return False
+    with path.open("rb") as f:
+        head = f.read(65536)
+    lines, _, _ = decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head)
+    if lines and lines[0].lstrip('"').startswith("SourceFile"):
+        return False  # exiftool -csv: read whole, to compare the files' own fields
+    return (fmt or detect_format(str(path), lines)) in ("csv", "tsv")
+
+
+def clean_to_output(paths: list[str | Path], output: str | Path | None, options: Options | None = None, *,
+                    column: str | None = None, fmt: str | None = None, to: str | None = None,
+                    excel: bool = False, iptc: bool = False, jobs: int = 1, chunk_size: int = CHUNK_SIZE,
+                    progress=None, stdin=None) -> WriteResult:
+    """Clean ``paths`` and write the table to ``output`` (stdout if None): what ``captionclean clean`` runs.
+
+    A single CSV or TSV file written as CSV/TSV is streamed in chunks, so memory
+    stays bounded however large it is; everything else is read whole. Both give the same file.
+    """
+    options = options or Options()
+    out_fmt = output_format(output, to)
+    if _streamable(paths, fmt, out_fmt, iptc):
+        tick = (lambda n: progress(n, 0)) if progress is not None else None
+        summary = clean_to_path(paths[0], output, options, column=column, fmt=fmt, jobs=jobs,
+                                chunk_size=chunk_size, excel=excel, sep="\t" if out_fmt == "tsv" else ",",
+                                progress=tick)
+        merged = 0 if options.keep_duplicates else summary.duplicates_merged
+        written = summary.rows_read - merged
+        read = ReadResult([], summary.format, summary.encoding,
+                          files=[(str(paths[0]), summary.format, summary.encoding, summary.rows_read)])
+        lines = RunResult(None, summary, read, written=written, merged=merged).lines()
+        return WriteResult(summary, out_fmt, lines)
+    run = clean_inputs(paths, options, column=column, fmt=fmt, iptc=iptc, progress=progress, stdin=stdin,
+                       jobs=jobs, chunk_size=chunk_size)
+    written_format = write_table(run.table, output, fmt=to, excel=excel)
+    return WriteResult(run.summary, written_format, run.lines())

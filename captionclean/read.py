@@ -14,6 +14,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import regex
 
@@ -32,6 +33,11 @@ class InputRow:
     extra: dict[str, object] = field(default_factory=dict)
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    line: int = 0  # the file line a CSV record ends on (0: the same as source_row)
+
+    @property
+    def last_line(self) -> int:
+        return self.line or self.source_row
 
 
 @dataclass
@@ -51,6 +57,7 @@ SUFFIXES = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "json
 _PHOTOS = regex.compile(r"^\s*(\d+)\s+PHOTOS\s*$")
 _CHROME = frozenset(("HIDE CAPTION", "SHOW CAPTION", "of", "SEE ALL", "BACK TO SLIDE", "See Gallery"))
 _NEWLINE = regex.compile(rb"\r\n|\r|\n")
+DECODE_CP1252 = ("decode_cp1252", "invalid UTF-8 line", "read as cp1252")
 _DELIMITERS = ",;\t|"
 
 
@@ -232,12 +239,12 @@ def read_bytes(data: bytes, *, name: str = "<input>", column: str | None = None,
     else:
         result = _read_text(lines)
     result.encoding = encoding
-    # a file all in cp1252 is reported by its encoding; in a mixed file each fallen-back row says so
-    by_line = encoding == "utf-8+cp1252" and result.format not in ("json", "exiftool-json")
+    # each row whose line was not UTF-8 says so (rows of a JSON array have no line of their own)
+    by_line = any(fell) and result.format not in ("json", "exiftool-json")
     for row in result.rows if by_line else ():
-        if 0 < row.source_row <= len(fell) and fell[row.source_row - 1]:
-            row.repairs.append(Repair("decode_cp1252", "invalid UTF-8 line", "read as cp1252"))
-    if by_line and result.format in ("csv", "tsv", "exiftool-csv"):
+        if 0 < row.last_line <= len(fell) and fell[row.last_line - 1]:
+            row.repairs.append(Repair(*DECODE_CP1252))
+    if encoding == "utf-8+cp1252":
         result.warnings.append(f"{sum(fell)} lines were not UTF-8 and were read as cp1252")
     return result
 
@@ -383,9 +390,22 @@ def _read_csv(lines: list[str], name: str, column: str | None, delimiter: str | 
     fmt = "tsv" if delimiter == "\t" else "csv"
     if not text.strip():
         return ReadResult([], fmt)
+    fmt, rows = csv_rows(lines, text, name, column, delimiter)
+    return ReadResult(list(rows), fmt)
+
+
+def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
+             delimiter: str | None) -> tuple[str, Iterator[InputRow]]:
+    """The format and the rows of CSV ``lines`` (an iterable, so a large file can stream).
+
+    ``sample`` is the file's start (20 kB or more, whole lines): it chooses the delimiter and
+    the caption column. A row's ``source_row`` is its record number (1 = the first after the
+    header); ``line`` is the file line it ends on.
+    """
+    fmt = "tsv" if delimiter == "\t" else "csv"
     chosen = None
-    for dialect in _dialects(text, delimiter):
-        header = next(csv.reader(io.StringIO(text), dialect), [])
+    for dialect in _dialects(sample, delimiter):
+        header = next(csv.reader(io.StringIO(sample), dialect), [])
         try:
             key = pick_column(header, column, name)
         except ReadError as exc:
@@ -401,19 +421,23 @@ def _read_csv(lines: list[str], name: str, column: str | None, delimiter: str | 
     if header and header[0] == "SourceFile":
         fmt = "exiftool-csv"
     candidates = caption_candidates(header, key) if fmt == "exiftool-csv" and not column else [key]
-    reader = csv.reader(io.StringIO(text), dialect)
-    next(reader)
-    rows: list[InputRow] = []
-    for rec in reader:
-        if not rec:
-            continue
-        warnings = []
-        if len(rec) != len(header):
-            warnings.append(f"ragged_row: {len(rec)} fields, header has {len(header)}")
-        rec = rec + [""] * (len(header) - len(rec))
-        record = dict(zip(header, rec))
-        value = str(_first_value(record, candidates))
-        extra = {h: v for h, v in record.items() if h != key}
-        rows.append(InputRow(value.strip() if fmt == "exiftool-csv" else value,
-                             reader.line_num, extra=extra, warnings=warnings))
-    return ReadResult(rows, fmt)
+
+    def rows() -> Iterator[InputRow]:
+        reader = csv.reader((ln + "\n" for ln in lines), dialect)
+        next(reader, None)
+        n = 0
+        for rec in reader:
+            if not rec:
+                continue
+            n += 1
+            warnings = []
+            if len(rec) != len(header):
+                warnings.append(f"ragged_row: {len(rec)} fields, header has {len(header)}")
+            rec = rec + [""] * (len(header) - len(rec))
+            record = dict(zip(header, rec))
+            value = str(_first_value(record, candidates))
+            extra = {h: v for h, v in record.items() if h != key}
+            yield InputRow(value.strip() if fmt == "exiftool-csv" else value,
+                           n, extra=extra, warnings=warnings, line=reader.line_num)
+
+    return fmt, rows()

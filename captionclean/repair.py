@@ -14,7 +14,6 @@ A ``?`` that could be a real question mark is never changed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
 import regex

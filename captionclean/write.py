@@ -67,6 +67,11 @@ def _one_newline(value: object) -> object:
     return value
 
 
+def csv_cell(value: object) -> object:
+    """One CSV/TSV cell as the writers write it: formula guard, then ``\\n`` line breaks."""
+    return _one_newline(neutralise(value))
+
+
 def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = True) -> str:
     """CSV/TSV text; line breaks inside cells become ``\\n`` (a bare CR would not be quoted)."""
     if guard:

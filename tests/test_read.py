@@ -136,10 +136,11 @@ def test_unknown_input_format():
         read_bytes(b"x", fmt="xml")
 
 
-def test_progress_is_told_every_row():
+def test_progress_is_told_as_chunks_finish():
     from captionclean.pipeline import clean_inputs
 
     seen = []
-    result = clean_inputs([FIXTURES / "gallery_export.txt"], progress=lambda n, total: seen.append((n, total)))
-    assert seen[-1] == (46, 46) and len(seen) == 46
+    result = clean_inputs([FIXTURES / "gallery_export.txt"], progress=lambda n, total: seen.append((n, total)),
+                          chunk_size=10)
+    assert seen == [(10, 46), (20, 46), (30, 46), (40, 46), (46, 46)]
     assert result.written + result.merged == result.summary.rows_read

@@ -1,0 +1,143 @@
+"""Reading an input in chunks of rows, so a large export never sits in memory whole.
+
+CSV/TSV and JSON lines are streamed line by line with the same rules as
+:mod:`captionclean.read` (UTF-8, else cp1252 per line; the same column choice
+and row numbers). Other inputs (gallery exports, plain text, a JSON array,
+UTF-16) are small by nature: they are read whole by ``read_path`` and cut
+into chunks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from typing import Iterator
+
+from .read import _NEWLINE, InputRow, ReadError, _looks_binary, csv_rows, detect_format, read_path
+from .read import DECODE_CP1252
+from .repair import Repair
+
+_SNIFF = 20000
+
+
+@dataclass
+class Stream:
+    """An input being read: its chunks of rows and what the reader noticed."""
+
+    chunks: Iterator[list[InputRow]]
+    format: str
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+    fell_back: int = 0  # lines not UTF-8, read as cp1252
+    utf8_non_ascii: int = 0  # lines that are UTF-8 beyond ASCII
+    bom: bool = False
+
+    def finish(self) -> None:
+        """Settle the encoding summary once every chunk has been read (as read.decode_lines does)."""
+        if not self.fell_back:
+            self.encoding = "utf-8-sig" if self.bom else "utf-8"
+        elif self.utf8_non_ascii:
+            self.encoding = "utf-8+cp1252"
+            self.warnings.append(f"{self.fell_back} lines were not UTF-8 and were read as cp1252")
+        else:
+            self.encoding = "cp1252"
+
+
+def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None = None,
+                chunk_size: int = 10000) -> Stream:
+    """Open ``path`` for reading in chunks of ``chunk_size`` rows."""
+    path = Path(path)
+    if not path.exists():
+        raise ReadError(f"{path}: no such file")
+    if path.is_dir():
+        raise ReadError(f"{path}: is a folder, not a file")
+    try:
+        with path.open("rb") as f:
+            head = f.read(65536)
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if _looks_binary(head):
+        raise ReadError(f"{path}: looks like a binary file, not captions")
+    first = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace").splitlines()
+    fmt = fmt or detect_format(str(path), first)
+    # CSV and TSV stream; JSON (lines or arrays) is read whole by read_path, with its rules
+    streamable = fmt in ("csv", "tsv")
+    if not streamable or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        read = read_path(path, column=column, fmt=fmt)
+        return Stream(_cut(read.rows, chunk_size), read.format, read.encoding, list(read.warnings))
+    stream = Stream(iter(()), fmt)
+    lines = _lines(path, stream)
+    rows = _csv_rows(lines, str(path), column, fmt)
+    stream.chunks = _batches(rows, chunk_size)
+    return stream
+
+
+def _cut(rows: list[InputRow], size: int) -> Iterator[list[InputRow]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _batches(rows: Iterator[InputRow], size: int) -> Iterator[list[InputRow]]:
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def _lines(path: Path, stream: Stream) -> Iterator[tuple[str, bool]]:
+    """Decoded lines (cut at CR, LF or CRLF, as read.decode_lines cuts them) and whether each
+    fell back to cp1252."""
+    with path.open("rb") as f:
+        carry = b""
+        for n, raw in enumerate(f):  # each raw line ends with LF (but the last), so no CRLF is cut
+            if n == 0 and raw.startswith(b"\xef\xbb\xbf"):
+                raw, stream.bom = raw[3:], True
+            pieces = _NEWLINE.split(carry + raw)
+            carry = pieces.pop()  # after the last break: the start of the next line
+            for piece in pieces:
+                yield _decode(piece, stream)
+        if carry:  # the file does not end with a line break
+            yield _decode(carry, stream)
+
+
+def _decode(raw: bytes, stream: Stream) -> tuple[str, bool]:
+    try:
+        text = raw.decode("utf-8")
+        stream.utf8_non_ascii += not raw.isascii()
+        return text, False
+    except UnicodeDecodeError:
+        stream.fell_back += 1
+        return raw.decode("cp1252", errors="replace"), True
+
+
+def _csv_rows(lines: Iterator[tuple[str, bool]], name: str, column: str | None, fmt: str) -> Iterator[InputRow]:
+    """CSV rows with exactly :func:`captionclean.read.csv_rows`'s rules, read as the file streams."""
+    head_flags: list[tuple[str, bool]] = []
+    size = 0
+    for text, fell in lines:
+        head_flags.append((text, fell))
+        size += len(text) + 1
+        if size > _SNIFF:
+            break
+    sample = "\n".join(text for text, _ in head_flags)
+    if not sample.strip() and size <= _SNIFF:
+        return
+
+    fell_lines: set[int] = set()  # line numbers not yet passed that fell back to cp1252
+    count = 0
+
+    def source() -> Iterator[str]:
+        nonlocal count
+        for text, fell in chain(head_flags, lines):
+            count += 1
+            if fell:
+                fell_lines.add(count)
+            yield text
+
+    _fmt, rows = csv_rows(source(), sample, name, column, "\t" if fmt == "tsv" else None)
+    for row in rows:
+        if fell_lines:
+            if row.last_line in fell_lines:
+                row.repairs.append(Repair(*DECODE_CP1252))
+            fell_lines.difference_update([n for n in fell_lines if n <= row.last_line])
+        yield row
+
+

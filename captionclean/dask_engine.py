@@ -1,0 +1,164 @@
+"""Cleaning beyond one machine: the same core over a ``dask.dataframe``, partition by partition.
+
+Each partition is parsed with :func:`captionclean.clean.parse_texts` (``map_partitions``), repeats
+are found across partitions by a shuffle on the 12-byte dedupe key, and the table is written as
+CSV or Parquet part files, in input order. Several inputs count as one export read in order: row
+numbers (``source_rows``, ``duplicate_of``) run on from one file to the next. The result equals
+the single-machine table of the concatenated inputs, row for row. Needs ``captionclean[dask]``.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from .clean import COLUMNS, Options, Summary, _complete_date, _extra_name, parse_texts
+from .read import ReadError, pick_column
+
+
+def read_frame(paths: list[str | Path], *, column: str | None = None, fmt: str | None = None):
+    """The inputs as one dask DataFrame of strings, one partition per file, and the caption column."""
+    import dask.dataframe as dd
+
+    logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
+    names = [str(p) for p in paths]
+    for p in names:
+        if not Path(p).is_file():
+            raise ReadError(f"{p}: no such file")
+    fmt = fmt or ("jsonl" if names[0].endswith((".jsonl", ".ndjson", ".json")) else "csv")
+    if fmt == "jsonl":
+        ddf = dd.read_json(names, lines=True, blocksize=None, dtype=False)
+    elif fmt in ("csv", "tsv"):
+        ddf = dd.read_csv(names, blocksize=None, dtype=str, keep_default_na=False,
+                          sep="\t" if fmt == "tsv" else ",")
+    else:
+        raise ReadError(f"the dask engine reads CSV, TSV or JSON lines, not {fmt}")
+    return ddf, pick_column(list(ddf.columns), column, names[0])
+
+
+def parse_partition(part: pd.DataFrame, column: str, offset: int, options: Options) -> pd.DataFrame:
+    """One partition's rows parsed: output fields, passthrough columns, key and global row number."""
+    texts = ["" if v is None or v != v else str(v) for v in part[column].tolist()]
+    extras = [c for c in part.columns if c != column]
+    parsed = parse_texts(texts, options)
+    records = []
+    for i, (text, (key, out, partial, n_repairs)) in enumerate(zip(texts, parsed)):
+        out = dict(out, gallery="")
+        if partial and not out["date"]:
+            _complete_date(out, partial, "", {}, options.year)
+        out["_key"], out["_row"], out["_repairs"] = key.hex(), offset + i + 1, n_repairs
+        out["_blank"] = not text.strip()
+        records.append(out)
+    frame = pd.DataFrame.from_records(records, columns=list(records[0]) if records else _meta_columns([]))
+    for c in extras:
+        frame[_extra_name(c)] = part[c].tolist()
+    return frame
+
+
+def _meta_columns(extras: list[str]) -> list[str]:
+    from .parse import FIELDS
+
+    return FIELDS + ["gallery", "_key", "_row", "_repairs", "_blank"] + [_extra_name(c) for c in extras]
+
+
+def _groups(part: pd.DataFrame, keep: bool) -> pd.DataFrame:
+    """Within one shuffled partition (all of a key's rows together): occurrences and members."""
+    part = part.sort_values("_row", kind="stable")
+    grouped = part.groupby("_key", sort=False)["_row"]
+    first = grouped.transform("min")
+    count = grouped.transform("size")
+    is_first = part["_row"] == first
+    if keep:
+        part = part.assign(occurrences=count.where(is_first, 0), source_rows=part["_row"].astype(str),
+                           duplicate_of=first.astype(str).where(~is_first, ""))
+        return part.assign(_counted=is_first)
+    members = grouped.agg(lambda rows: ";".join(map(str, rows)))
+    part = part[is_first]
+    return part.assign(occurrences=count[is_first], source_rows=part["_key"].map(members), _counted=True)
+
+
+def clean_frame(ddf, column: str, options: Options | None = None):
+    """The tidy table as a dask DataFrame, sorted by input row, plus the helper columns for the summary."""
+    options = options or Options()
+    lengths = ddf.map_partitions(len).compute().tolist()
+    offsets = [sum(lengths[:i]) for i in range(len(lengths))]
+    extras = [c for c in ddf.columns if c != column]
+    sample = parse_partition(ddf._meta.iloc[:0].copy(), column, 0, options)
+    meta = sample.reindex(columns=_meta_columns(extras)).astype(
+        {"date_inferred": bool, "_row": "int64", "_repairs": "int64", "_blank": bool})
+    parts = [ddf.partitions[i].map_partitions(parse_partition, column, offsets[i], options, meta=meta)
+             for i in range(ddf.npartitions)]
+    import dask.dataframe as dd
+
+    parsed = dd.concat(parts) if len(parts) > 1 else parts[0]
+    shuffled = parsed.shuffle("_key", npartitions=max(1, ddf.npartitions))
+    gmeta = _groups(meta, options.keep_duplicates)
+    grouped = shuffled.map_partitions(_groups, options.keep_duplicates, meta=gmeta)
+    return grouped.sort_values("_row"), [_extra_name(c) for c in extras]
+
+
+def clean_files_dask(paths: list[str | Path], output: str | Path | None, options: Options | None = None, *,
+                     column: str | None = None, fmt: str | None = None, scheduler: str | None = None) -> Summary:
+    """Clean ``paths`` on a Dask cluster into part files in the folder ``output``.
+
+    ``output`` ending in ``.parquet`` gives Parquet parts, else CSV parts (``part-000.csv``…, in
+    order). ``scheduler`` is a running scheduler's address; by default a local cluster of processes.
+    """
+    from distributed import Client, LocalCluster
+
+    if output is None or str(output) == "-":
+        raise ValueError("the dask engine writes part files: give a folder with -o")
+    options = options or Options()
+    out = Path(output)
+    cluster = None if scheduler else LocalCluster(processes=True, threads_per_worker=1)
+    with Client(scheduler or cluster) as client:  # noqa: F841 - the client is the default scheduler
+        ddf, column = read_frame(paths, column=column, fmt=fmt)
+        table, extras = clean_frame(ddf, column, options)
+        table = table.persist()
+        summary = _summary(table)
+        cols = extras + COLUMNS + (["duplicate_of"] if options.keep_duplicates else [])
+        final = table[cols]
+        if out.suffix == ".parquet":
+            final.to_parquet(str(out), write_index=False)
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            final = final.map_partitions(_csv_cells, meta=final._meta)
+            final.to_csv(str(out / "part-*.csv"), index=False, name_function=lambda i: f"{i:03d}",
+                         lineterminator="\n")
+    if cluster is not None:
+        cluster.close()
+    return summary
+
+
+def _csv_cells(part: pd.DataFrame) -> pd.DataFrame:
+    """Text cells as every CSV writer of captionclean writes them (formula guard, LF breaks)."""
+    from .write import csv_cell
+
+    part = part.copy()
+    for c in part.columns:
+        if part[c].dtype == object or str(part[c].dtype).startswith("string"):
+            part[c] = part[c].map(csv_cell)
+    return part
+
+
+def _summary(table) -> Summary:
+    counted = table[table["_counted"]]
+    stats = {
+        "rows": table["occurrences"].sum(),
+        "blank": counted["occurrences"].where(counted["_blank"], 0).sum(),
+        "unique": counted["_row"].count(),
+        "repairs": counted["_repairs"].sum(),
+        "repaired": (counted["repairs"] != "").sum(),
+        "no_credit": (counted["credit"] == "").sum(),
+    }
+    import dask
+
+    (values,) = dask.compute(stats)
+    s = Summary(format="dask", encoding="utf-8")
+    s.unique = int(values["unique"])
+    s.rows_read = int(values["rows"])
+    s.duplicates_merged = s.rows_read - s.unique
+    s.captions = s.rows_read - int(values["blank"])
+    s.repairs, s.repaired_captions, s.no_credit = (int(values[k]) for k in ("repairs", "repaired", "no_credit"))
+    return s
