@@ -14,12 +14,13 @@ are used; if Latin-1 letters (é) survive, a lost letter must be beyond Latin-1.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable
 
-import regex
+from . import timed_regex as regex  # the regex module, with a time budget
 
-from .repair import Repair, RepairOptions, _context, _sub
+from .repair import Repair, RepairOptions, _context, _sub, in_spans
 
 LOST = "?\ufffd"
 _L = "[?\ufffd]"
@@ -263,14 +264,17 @@ def _quotes(text, opts, url, lossy_ok):
     """Pair an opening lost mark (before a word) with the next closing one (after a word)."""
     lq, rq = opts.quotes
     repairs, warnings = [], []
-    opens = [m.start() for m in _OPEN.finditer(text) if not any(a <= m.start() < b for a, b in url)]
-    closes = [m.start() for m in _CLOSE.finditer(text) if not any(a <= m.start() < b for a, b in url)]
+    in_url = in_spans(url)
+    opens = [m.start() for m in _OPEN.finditer(text) if not in_url(m.start())]
+    closes = [m.start() for m in _CLOSE.finditer(text) if not in_url(m.start())]
     pairs = []
+    lo = 0  # closes before this index are used up (linear time: no list rebuilt per pair)
     for k, o in enumerate(opens):
         limit = opens[k + 1] if k + 1 < len(opens) else len(text)
-        nl = text.find("\n", o)
+        nl = text.find("\n", o, o + 300)
         limit = min(limit, nl if nl >= 0 else len(text), o + 300)
-        cands = [c for c in closes if o < c < limit]
+        i = bisect_right(closes, o, lo)
+        cands = [c for c in closes[i: i + 2] if c < limit]  # the first two are all that is used
         if not cands:
             warnings.append(f"lost_character: {_context(text, o, o + 1).strip()}")
             continue
@@ -279,7 +283,7 @@ def _quotes(text, opts, url, lossy_ok):
                 and not _SENTENCE_END.search(text, c, cands[1]):
             c = cands[1]
         pairs.append((o, c))
-        closes = [x for x in closes if x > c]
+        lo = bisect_right(closes, c, lo)
     if not pairs:
         return text, repairs, warnings
     chars = list(text)
@@ -312,7 +316,8 @@ def _agency_follows(text: str, i: int) -> bool:
 
 def _has_evidence(text: str, url) -> bool:
     """Some lost mark in the text cannot be a question mark (inside a word, before one, between digits)."""
-    return any(not any(a <= m.start() < b for a, b in url) for m in _EVIDENCE.finditer(text))
+    in_url = in_spans(url)
+    return any(not in_url(m.start()) for m in _EVIDENCE.finditer(text))
 
 
 def _dashes(text, opts, url, lossy_ok, hyp, evidence):
@@ -402,9 +407,9 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     warnings: list[str] = []
     for fix in (restore_lost_letters, restore_lost_characters):
         warnings += fix(text, opts)[2]
-    url = _url_spans(text)
+    in_url = in_spans(_url_spans(text))
     for m in _LEFT.finditer(text):
-        if any(a <= m.start() < b for a, b in url):
+        if in_url(m.start()):
             continue
         warnings.append(f"lost_character: {_context(text, m.start(), m.end()).strip()}")
     return text, repairs, list(dict.fromkeys(warnings))

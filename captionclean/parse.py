@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 
-import regex
+from . import timed_regex as regex  # the regex module, with a time budget
 
 from .grammar.credit import choose_credit, find_credits
 from .grammar.dates import find_dates, photo_date, year_in_text
@@ -12,10 +12,11 @@ from .grammar.trailers import find_trailers
 from .repair import Repair, RepairOptions, repair_text
 from .tables import Agencies, load_agencies, lookup_country
 
-try:  # a backstop: every pattern is meant to run in linear time
-    _TIMEOUT_ERROR = TimeoutError
-except NameError:  # pragma: no cover
-    _TIMEOUT_ERROR = Exception
+
+def time_budget(length: int) -> float:
+    """Seconds one caption may take (repair and parse): a backstop, far above the
+    linear cost every pattern is meant to have (a few ms per kB)."""
+    return 2.0 + 0.02 * length / 1000
 
 
 @dataclass
@@ -57,9 +58,10 @@ class Caption:
 
 FIELDS = [f.name for f in fields(Caption) if f.name != "partial_date"]
 
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _EPA_ID = regex.compile(r"^\s*epa\d{6,}\s+")
 _TIDY_SPACE = regex.compile(r"[ \t]+")
-_TIDY_PUNCT = regex.compile(r"\s+([.,;:])")
+_TIDY_PUNCT = regex.compile(r"(?<!\s)\s+([.,;:])")  # (?<!\s): a space run is tried once, not at each space
 _EMPTY_BRACKETS = regex.compile(r"\(\s*\)|\[\s*\]")
 
 
@@ -116,16 +118,29 @@ def parse_caption(
         text = "" if text is None else str(text)
     agencies = agencies or load_agencies()
     rec = Caption()
-    if repair:
-        fixed = repair_text(text, repair_options)
-        rec.caption, rec.repairs, rec.warnings = fixed.text, list(fixed.repairs), list(fixed.warnings)
-    else:
-        rec.caption = text
-    try:
-        _parse_into(rec, agencies, year)
-    except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
-        rec.warnings.append(f"parse_failed: {type(exc).__name__}")
-        rec.description = rec.caption
+    if _SURROGATE.search(text):  # pairs joined, lone ones (no UTF-8 for them) replaced and reported
+        joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        lone = joined.count("\ufffd") - text.count("\ufffd")
+        text = joined
+        if lone:
+            rec.warnings.append(f"lone_surrogate: {lone} character(s) that cannot be UTF-8 replaced with U+FFFD")
+    with regex.budget(time_budget(len(text))):
+        try:
+            if repair:
+                fixed = repair_text(text, repair_options)
+                rec.caption, rec.repairs = fixed.text, list(fixed.repairs)
+                rec.warnings += fixed.warnings
+            else:
+                rec.caption = text
+            _parse_into(rec, agencies, year)
+        except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
+            # keep the text whole (repaired if the repair finished), fields blank
+            keep = rec.caption or text
+            rec = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings)
+            if isinstance(exc, TimeoutError):
+                rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
+            else:
+                rec.warnings.append(f"parse_failed: {type(exc).__name__}")
     return rec
 
 
@@ -184,7 +199,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
     # places: the dateline's (completed by the place phrase), else the photo's place phrase
     # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")
     chosen = credit.span if credit else None
-    place_spans = [sp for sp in spans if sp not in {c.span for c in credits} or sp == chosen]
+    credit_spans = {c.span for c in credits}
+    place_spans = [sp for sp in spans if sp not in credit_spans or sp == chosen]
     place_text = _cut(text, [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans)
     search = place_text[offset + dl.end:] if dl else place_text
     place_date = phrase

@@ -13,10 +13,11 @@ A ``?`` that could be a real question mark is never changed.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple
 
-import regex
+from . import timed_regex as regex  # the regex module, with a time budget
 
 
 class Repair(NamedTuple):
@@ -62,6 +63,19 @@ def _context(text: str, start: int, end: int, width: int = 12) -> str:
     return text[max(0, start - width): end + width]
 
 
+def in_spans(spans) -> Callable[[int], bool]:
+    """A test: is a position inside one of ``spans`` ((start, end) in order, not overlapping)?
+    A binary search, so many spans (URLs) cost log time per test, not linear."""
+    if not spans:
+        return lambda i: False
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+
+    def inside(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < ends[k]
+    return inside
+
+
 def _sub(rule: str, pattern: regex.Pattern, text: str, repl, skip=()) -> tuple[str, list[Repair]]:
     """Apply ``pattern`` and record each change with a little context.
 
@@ -71,9 +85,10 @@ def _sub(rule: str, pattern: regex.Pattern, text: str, repl, skip=()) -> tuple[s
     repairs: list[Repair] = []
     out: list[str] = []
     last = 0
+    skipped = in_spans(skip)
     for m in pattern.finditer(text):
         s, e = m.span()
-        if any(a <= s < b for a, b in skip):
+        if skipped(s):
             continue
         new = repl(m) if callable(repl) else m.expand(repl)
         if new is None or new == m.group(0):
@@ -134,7 +149,7 @@ def _diff_snippet(a: str, b: str, width: int = 10) -> tuple[str, str]:
 _ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = regex.compile(r" {2,}")
-_SPACE_NL = regex.compile(r" *\n[ \n]*")
+_SPACE_NL = regex.compile(r"(?<! ) *\n[ \n]*")  # (?<! ): a space run is tried once
 
 
 def normalise_space(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
@@ -154,7 +169,7 @@ def normalise_space(text: str, opts: RepairOptions) -> tuple[str, list[Repair], 
 
 # --- chrome left by web pages -------------------------------------------------
 _TRUNCATION = regex.compile(
-    r"\s*(?:\.\.\.|…)\s*\[\+\]\s*|\s*(?:\.\.\.|…)\s*More\b\s*(?=\()|\s*[…?\ufffd]\s*\[\+\d+ chars\]"
+    r"(?:(?<!\s)\s*)?(?:(?:\.\.\.|…)\s*\[\+\]\s*|(?:\.\.\.|…)\s*More\b\s*(?=\()|[…?\ufffd]\s*\[\+\d+ chars\])"
 )
 
 

@@ -12,8 +12,9 @@ last ``TAIL`` characters.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
-import regex
+from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, Agencies, \
     lookup_country, lookup_state
@@ -34,11 +35,11 @@ _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
 _CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
-_SPLIT = regex.compile(r"\s*/\s*(?:via\s+)?|\s+via\s+", regex.I)
+_SPLIT = regex.compile(r"(?:(?<!\s)\s*)?/\s*(?:via\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
 _SUFFIX_TAG = regex.compile(
     r"^(?P<rest>.*?)(?:,\s*|\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
 _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|Handout)(?=\p{Lu}{2})")
-_DASH = regex.compile(r"\s+[-–]\s+")
+_DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
 _LEAD = regex.compile(
     r"^(?:©|\(c\)|Photo(?:graph|graphy)?s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Special to)\s*", regex.I)
@@ -259,6 +260,9 @@ COMPILED = [(rule, regex.compile(rule.pattern,
                                  regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
             for rule in RULES]
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
+# a caption has a credit or two; past this many matches of one rule the text is junk and
+# the rest stays in the description (bounds the per-match work on hostile input)
+MAX_MATCHES_PER_RULE = 50
 
 
 def _all_known(chain: str, agencies: Agencies) -> bool:
@@ -352,7 +356,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             matches = reversed(list(pattern.finditer(text)))
         else:
             matches = pattern.finditer(text)
-        for m in matches:
+        for m in islice(matches, MAX_MATCHES_PER_RULE):
             chain = _chain_of(rule, m, agencies)
             if not chain:
                 continue

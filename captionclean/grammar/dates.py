@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import MONTHS, WEEKDAYS
 
@@ -86,11 +86,11 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 def find_dates(text: str) -> list[DateFound]:
     """Every date phrase, in text order; overlapping shapes keep the most complete."""
     found: list[DateFound] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     for shape, pattern in COMPILED:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if 1 in taken[s:e]:
                 continue
             g = m.groupdict()
             month = MONTHS[g["month"].casefold().rstrip(".")] if g.get("month") else (
@@ -102,7 +102,7 @@ def find_dates(text: str) -> list[DateFound]:
                 y = int(year) if len(year) == 4 else 2000 + int(year)
             if not _valid(y, month, day):
                 continue
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
             found.append(DateFound(shape, s, e, y, month, day, m.group(0)))
     found.sort(key=lambda d: d.start)
     return found

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
+from .. import timed_regex as regex  # the regex module, with a time budget
 
 # "Jacob. I. Allison": a stray full stop after a first name, before an initial
 _STRAY_DOT = regex.compile(r"(?<=\b\p{Lu}\p{Ll}{2,})\.(?=[ ]+\p{Lu}\.)")

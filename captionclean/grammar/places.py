@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-import regex
+from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
 from ..tables import AP_CITIES, MONTHS, WEEKDAYS, lookup_city, lookup_country, lookup_state, place_words, us_states
@@ -268,17 +268,26 @@ _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[
 _TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
+def _last_char(text: str, s: int) -> str:
+    """The last character before ``s`` that is not white space, or "" (text[:s].rstrip()[-1:]
+    without copying text[:s]: linear time over every run)."""
+    i = s - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
 def _lead(text: str, s: int) -> str:
     m = _GENERIC_OF.search(text, max(0, s - 60), s)
     if m:
         return m["lead"]
-    m = _LEAD.search(text, max(0, s - 40), s)
+    m = _LEAD.search(text, max(0, s - 40), s) if s and text[s - 1] == " " else None  # it ends in a space
     if not m:
-        return "" if not text[:s].strip() else ","
+        return "" if not _last_char(text, s) else ","
     if not m["lead"]:
         return m["punct"]
     word = m["lead"]
-    if word[0].isupper() and text[:m.start("lead")].rstrip()[-1:].isalnum():
+    if word[0].isupper() and _last_char(text, m.start("lead")).isalnum():
         return word  # "Gets In The Election": a title's capital, not a sentence's "In"
     return word.casefold()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
+from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import KEYWORD_TRAILERS, RESTRICTIONS
 

@@ -1,0 +1,94 @@
+"""Time parse_caption on adversarial captions; report the worst time per kB and its flatness.
+
+Units come from tests/data/adversarial_units.json and, when the labelled
+captions are at hand, from the live grammar (bench/make_adversarial.py), so a
+rule added since the file was written is covered too. Each unit is repeated to
+the length wanted. Every unit is timed at 10 kB and 50 kB; the slowest and the fastest-growing
+are timed again at 1 kB, 10 kB, 100 kB and 1 MB. Target: worst <= 5 ms per kB at every length, and the
+1 MB figure no more than 3x the 1 kB one (flat).
+
+    python bench/bench_adversarial.py [--quick]
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_adversarial import DEFAULT_SOURCES, GENERIC, captions, derived, patterns  # noqa: E402
+
+from captionclean.parse import parse_caption  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_MS_PER_KB = 5.0
+FLAT_RATIO = 3.0
+
+
+def units() -> list[dict]:
+    stored = json.loads((ROOT / "tests" / "data" / "adversarial_units.json").read_text(encoding="utf-8"))
+    texts = captions(DEFAULT_SOURCES)
+    live = [c for name, p in patterns() for c in derived(name, p, texts)] if texts else []
+    out, seen = [], set()
+    for case in stored + [{"id": i, "unit": u, "source": n} for i, u, n in GENERIC] + live:
+        if case["unit"] not in seen:
+            seen.add(case["unit"])
+            out.append(case)
+    return out
+
+
+def build(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def ms_per_kb(unit: str, size: int, repeat: int = 1) -> tuple[float, list[str]]:
+    text = build(unit, size)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        rec = parse_caption(text)
+        best = min(best, time.perf_counter() - start)
+    return best * 1000 / (size / 1000), rec.warnings
+
+
+def main(argv: list[str]) -> int:
+    quick = "--quick" in argv
+    parse_caption("warm up: Tabuk, Saudi Arabia March 11, 2018. REUTERS/Mohamed Al Hwaity in Paris, France")
+    cases = units()
+    print(f"{len(cases)} adversarial units; target <= {TARGET_MS_PER_KB} ms/kB, 1 MB <= {FLAT_RATIO}x 1 kB")
+    scan = []  # every unit at 10 kB and 50 kB: the slowest, and the fastest-growing, go on
+    for case in cases:
+        small, _ = ms_per_kb(case["unit"], 10_000)
+        large, _ = ms_per_kb(case["unit"], 50_000)
+        scan.append((large, large / small, case))
+    n = 3 if quick else 6
+    worst = [c for *_, c in sorted(scan, key=lambda x: -x[0])[:n]]
+    worst += [c for *_, c in sorted(scan, key=lambda x: -x[1])[:n] if c not in worst]
+    sizes = [1_000, 10_000, 100_000] + ([] if quick else [1_000_000])
+    print(f"{'unit':44} " + " ".join(f"{s // 1000:>7} kB" for s in sizes) + "   (ms per kB)")
+    table: dict[int, list[float]] = {s: [] for s in sizes}
+    timeouts = []
+    for case in worst:
+        row = []
+        for size in sizes:
+            t, warnings = ms_per_kb(case["unit"], size, repeat=3 if size <= 10_000 else 1)
+            table[size].append(t)
+            row.append(t)
+            if any(w.startswith("parse_timeout") for w in warnings):
+                timeouts.append((case["id"], size))
+        print(f"{case['id'][:44]:44} " + " ".join(f"{t:10.2f}" for t in row))
+    worst_by_size = {s: max(v) for s, v in table.items()}
+    print("worst ms/kB: " + ", ".join(f"{s // 1000} kB {t:.2f}" for s, t in worst_by_size.items()))
+    ratio = max(b / a for a, b in zip(table[sizes[0]], table[sizes[-1]]))
+    print(f"flatness ({sizes[-1] // 1000} kB vs 1 kB, worst unit): {ratio:.2f}x")
+    if timeouts:
+        print("hit the timeout backstop: " + ", ".join(f"{i} at {s // 1000} kB" for i, s in timeouts))
+    ok = max(worst_by_size.values()) <= TARGET_MS_PER_KB and ratio <= FLAT_RATIO and not timeouts
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
