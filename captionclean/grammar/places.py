@@ -278,7 +278,7 @@ def _last_char(text: str, s: int) -> str:
 
 
 def _lead(text: str, s: int) -> str:
-    m = _GENERIC_OF.search(text, max(0, s - 60), s)
+    m = _GENERIC_OF.search(text, max(0, s - 60), s) if "of" in text[max(0, s - 60):s] else None
     if m:
         return m["lead"]
     m = _LEAD.search(text, max(0, s - 40), s) if s and text[s - 1] == " " else None  # it ends in a space
@@ -306,7 +306,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = _lead(text, s)
-        generic = _TOWN_OF.search(text, max(0, s - 20), s)
+        generic = _TOWN_OF.search(text, max(0, s - 20), s) if "of" in text[max(0, s - 20):s] else None
         if generic:
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
         cut = [k + 1 for k, c in enumerate(chains) if c]

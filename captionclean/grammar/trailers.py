@@ -23,9 +23,13 @@ class Trailers:
 
 def find_trailers(text: str) -> Trailers:
     out = Trailers()
+    taken = bytearray(len(text) + 1)  # 1 where a trailer was found: a linear overlap test
 
     def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in out.spans)
+        if 1 in taken[s:e]:
+            return False
+        taken[s:e] = b"\x01" * (e - s)  # every caller keeps a free span
+        return True
 
     for name, pattern in _KEYWORDS:
         for m in pattern.finditer(text):
