@@ -83,7 +83,7 @@ RESTRICTIONS = [
     ("third_party", r"\bTHIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY\.?"),
 ]
 KEYWORD_TRAILERS = [
-    ("tags", r"\((?P<place>[A-Z][A-Z .'’-]+?)\s*[-–]\s*Tags:\s*(?P<kw>[^()]*)\)"),  # [^()]: an unclosed "(" scans only to the next one
+    ("tags", r"\((?P<place>[A-Z][A-Z .'’-]+?)(?:(?:(?<!\s)|(?<=\([A-Z][ ]))\s*)?[-–]\s*Tags:\s*(?P<kw>[^()]*)\)"),  # [^()]: an unclosed "(" scans only to the next one
     ("tags_bare", r"\bTags:\s*(?P<kw>[A-Z][A-Z /&-]*[A-Z])"),
     ("tpx", r"\bTPX IMAGES OF THE DAY\b\.?"),
     ("search_poy", r"\bSEARCH [\"'“][^\"'”]+[\"'”] FOR (?:THIS STORY|ALL [A-Z0-9 ]+?PACKAGES)\.?"),

@@ -247,7 +247,7 @@ _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_GEN}|{_LIN
 _PART = rf"{_DIR}{_NAME}"
 _SEP = r"[ ]*,[ ]*(?P<chain>(?:in|near)[ ]+)?"
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:in|near)[ ]+)?{_PART}){{0,5}})")
-_SPLIT = regex.compile(r"[ ]*,[ ]*(?:(?P<chain>in|near)[ ]+)?")
+_SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>in|near)[ ]+)?")  # (?<![ ]): a space run is tried once
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
                       _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
@@ -318,8 +318,8 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     return runs
 
 
-_GAP_BEFORE = regex.compile(r"^[ ]*,?[ ]*(?:on[ ]+|[-–—][ ]*)?$")
-_GAP_AFTER = regex.compile(r"^[ ]*,?[ ]*(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
+_GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|[-–—][ ]*)?$")
+_GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _BEARING = regex.compile(
     r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
     r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
@@ -345,8 +345,12 @@ def _classify(run: PlaceRun) -> Place:
 
 
 def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None:
-    before = [i for i, r in enumerate(runs) if r.end <= date.start and _GAP_BEFORE.match(text[r.end:date.start])]
-    after = [r for r in runs if r.start >= date.end and _GAP_AFTER.match(text[date.end:r.start])]
+    # only the last run before the date and the first after it can be next to it (a run in
+    # between starts with a capital, which no gap holds): one gap each, so linear time
+    before = [i for i, r in enumerate(runs) if r.end <= date.start][-1:]
+    before = [i for i in before if _GAP_BEFORE.match(text[runs[i].end:date.start])]
+    after = [r for r in runs if r.start >= date.end][:1]
+    after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start])]
     after_place = _classify(after[0]) if after else None
     if after_place is not None and not after_place.found:
         after_place = None
@@ -413,20 +417,20 @@ _DL_DATE = (
 )
 DATELINES: list[tuple[str, regex.Pattern]] = [
     ("dateline_getty", regex.compile(
-        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s*[-–—]+\s*" + _DL_DATE + r"\s*:\s*")),
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)\s*[-–—]+\s*" + _DL_DATE + r"\s*:\s*")),
     ("dateline_getty_dash", regex.compile(
-        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s*[-–—]+\s*" + MONTH + r"\s+" + DAY
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)\s*[-–—]+\s*" + MONTH + r"\s+" + DAY
         + r",?\s+" + YEAR + r"\s+[-–—]\s+")),
     ("dateline_mixed_case", regex.compile(
-        r"^\s*(?P<place>" + _ANY_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})\s+[-–—]+\s+" + _DL_DATE + r"\s*(?::|\n)\s*")),
+        r"^\s*(?P<place>" + _ANY_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})(?<!\s)\s+[-–—]+\s+" + _DL_DATE + r"\s*(?::|\n)\s*")),
     ("dateline_paren_date", regex.compile(
-        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})\s+\(" + _DL_DATE + r"\)\s*")),
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)\s+\(" + _DL_DATE + r"\)\s*")),
     ("dateline_no_date", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}):\s+")),
     ("dateline_label", regex.compile(
         r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,2})[ ]*(?::[ ]+|[ ]+/[ ]+|[ ]*\n)")),
     ("dateline_ap", regex.compile(
-        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})(?<!\s)\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
 ]
 
 
