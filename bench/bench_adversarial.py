@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_adversarial import DEFAULT_SOURCES, GENERIC, captions, derived, patterns  # noqa: E402
+from make_adversarial import DEFAULT_SOURCES, GENERIC, build, captions, derived, patterns, run_cases  # noqa: E402
 
 from captionclean.parse import parse_caption  # noqa: E402
 
@@ -32,36 +32,41 @@ def units() -> list[dict]:
     texts = captions(DEFAULT_SOURCES)
     live = [c for name, p in patterns() for c in derived(name, p, texts)] if texts else []
     out, seen = [], set()
-    for case in stored + [{"id": i, "unit": u, "source": n} for i, u, n in GENERIC] + live:
-        if case["unit"] not in seen:
-            seen.add(case["unit"])
+    for case in stored + [{"id": i, "unit": u, "source": n} for i, u, n in GENERIC] + run_cases() + live:
+        key = (case.get("head", ""), case["unit"], case.get("tail", ""), case.get("repair", True))
+        if key not in seen:
+            seen.add(key)
             out.append(case)
     return out
 
 
-def build(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
-
-
-def ms_per_kb(unit: str, size: int, repeat: int = 1) -> tuple[float, list[str]]:
-    text = build(unit, size)
+def ms_per_kb(case: dict, size: int, repeat: int = 1) -> tuple[float, list[str]]:
+    text = build(case, size)
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        rec = parse_caption(text)
+        rec = parse_caption(text, repair=case.get("repair", True))
         best = min(best, time.perf_counter() - start)
     return best * 1000 / (size / 1000), rec.warnings
 
 
+def warm_up() -> None:
+    """Parse real captions first, so tables and vocabularies loaded on first use are not timed."""
+    for text in captions(DEFAULT_SOURCES)[:200]:
+        parse_caption(text)
+    parse_caption("warm up: Tabuk, Saudi Arabia March 11, 2018. REUTERS/Mohamed Al Hwaity in Paris, France")
+    parse_caption("Bogot? it?s ?Sanctuary City? 2016?2017 CHARLES TOWN, W.V. Photo by A B/AFP via Getty Images")
+
+
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
-    parse_caption("warm up: Tabuk, Saudi Arabia March 11, 2018. REUTERS/Mohamed Al Hwaity in Paris, France")
+    warm_up()
     cases = units()
     print(f"{len(cases)} adversarial units; target <= {TARGET_MS_PER_KB} ms/kB, 1 MB <= {FLAT_RATIO}x 1 kB")
     scan = []  # every unit at 10 kB and 50 kB: the slowest, and the fastest-growing, go on
     for case in cases:
-        small, _ = ms_per_kb(case["unit"], 10_000)
-        large, _ = ms_per_kb(case["unit"], 50_000)
+        small, _ = ms_per_kb(case, 10_000)
+        large, _ = ms_per_kb(case, 50_000)
         scan.append((large, large / small, case))
     n = 3 if quick else 6
     worst = [c for *_, c in sorted(scan, key=lambda x: -x[0])[:n]]
@@ -73,7 +78,7 @@ def main(argv: list[str]) -> int:
     for case in worst:
         row = []
         for size in sizes:
-            t, warnings = ms_per_kb(case["unit"], size, repeat=3 if size <= 10_000 else 1)
+            t, warnings = ms_per_kb(case, size, repeat=3 if size <= 10_000 else 1)
             table[size].append(t)
             row.append(t)
             if any(w.startswith("parse_timeout") for w in warnings):

@@ -67,7 +67,45 @@ GENERIC = [
     ("copyright", "© A ", "copyright marks"),
     ("tags_open", "(A - Tags: ", "a Tags trailer never closed"),
     ("plus_open", "+++ ", "dpa marks never closed"),
+    ("date_then_places", "May 5, 2018 Paris ", "a date, then place names without end"),
+    ("places_then_date", "in Paris, France on May 5 ", "place phrases and dates repeated"),
+    ("lines_chain", "A/B\n", "one short credit chain a line"),
+    ("lines_agency", "AFP\n", "one agency a line"),
+    ("lines_comma_agency", "A B, Reuters\n", "a name and an agency a line"),
+    ("urls_qmarks", "http://a.b/?q=1 ?x ", "URLs among lost-character marks"),
+    ("qmarks_words", "a?b ", "a lost letter in every word"),
 ]
+
+# A long run of one unit between a head and a tail (text = head + unit… + tail): white space
+# that a rule's prefix is followed by. Parsed without repair (repair collapses runs of
+# spaces, so only the grammar is tried); U+2028 survives repair, so that one is repaired too.
+RUNS = [
+    ("ws_photo_by", "Photo by", " ", "x", False),
+    ("ws_via", "A", " ", "via B", False),
+    ("ws_slash", "REUTERS/A", " ", "/ B", False),
+    ("ws_comma_dateline", "WASHINGTON", " ", ", B - MARCH 3: x", False),
+    ("ws_dash_pool", "REUTERS/A B", " ", "- Pool", False),
+    ("ws_dateline", "A B", " ", "- March 3, 2018 - x", False),
+    ("ws_tags", "(A", " ", "- Tags: X)", False),
+    ("ws_date_gap", "in Paris", " ", "x May 5, 2018", False),
+    ("ws_newlines", "Photo by A", "\n", "x", False),
+    ("ws_space_newline", "A", " \n", ", B", False),
+    ("ws_tabs", "A", "\t", "/ B", False),
+    ("ws_line_separator", "A", "\u2028", "via B", True),
+    ("ws_line_separator_by", "Photo by A", "\u2028", "x", True),
+]
+
+
+def run_cases() -> list[dict]:
+    return [{"id": i, "head": h, "unit": u, "tail": t, "repair": r,
+             "source": "a long run between a head and a tail"} for i, h, u, t, r in RUNS]
+
+
+def build(case: dict, size: int) -> str:
+    """The caption of ``size`` characters a case stands for: its unit repeated, between its head and tail."""
+    head, tail = case.get("head", ""), case.get("tail", "")
+    n = max(1, size - len(head) - len(tail))
+    return head + (case["unit"] * (n // len(case["unit"]) + 1))[:n] + tail
 
 
 def patterns():
@@ -143,7 +181,7 @@ def derived(name: str, pattern: regex.Pattern, texts: list[str]) -> list[dict]:
 
 def main(argv: list[str]) -> None:
     texts = captions([Path(a) for a in argv] or DEFAULT_SOURCES)
-    cases = [{"id": i, "unit": u, "source": note} for i, u, note in GENERIC]
+    cases = [{"id": i, "unit": u, "source": note} for i, u, note in GENERIC] + run_cases()
     for name, pattern in patterns():
         cases += derived(name, pattern, texts)
     OUT.write_text(json.dumps(cases, ensure_ascii=True, indent=1) + "\n", encoding="utf-8")
