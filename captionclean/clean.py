@@ -57,6 +57,7 @@ class Summary:
     repairs: int = 0
     repaired_captions: int = 0
     no_credit: int = 0
+    rows_with_warnings: int = 0  # input rows whose record has a warning (each row is kept)
     warnings: list[str] = field(default_factory=list)
     format: str = ""
     encoding: str = ""
@@ -69,6 +70,7 @@ class Summary:
             f"duplicates merged: {self.duplicates_merged}",
             f"repairs: {self.repairs} in {self.repaired_captions} captions",
             f"captions with no credit found: {self.no_credit}",
+            f"rows with warnings: {self.rows_with_warnings}",
         ]
         if self.format:
             out.append(f"input: {self.format}, {self.encoding}")
@@ -138,6 +140,7 @@ class Table:
         self.planned = 0
         self.group_of, self.source = array("l"), array("q")
         self.first_row, self.count = array("l"), array("l")
+        self.warned = bytearray()  # per row: its parsed record has a warning
         self.passthrough: dict[str, None] = {}
         self.years: dict[str, Counter] = defaultdict(Counter)
         self.spill = _Spill(in_memory)
@@ -170,6 +173,9 @@ class Table:
             s.rows_read += 1
             if row.text.strip():
                 s.captions += 1
+            warned = self.warned[-1 - p] if p < 0 else bool(parsed[p][1]["warnings"])
+            self.warned.append(warned)
+            s.rows_with_warnings += bool(warned or row.warnings)
             if p < 0:
                 g = self.group_of[-1 - p]
                 self.group_of.append(g)
@@ -407,7 +413,7 @@ def _cell(value: object) -> object:
 @contextmanager
 def _open_output(output: str | Path | None):
     """A text stream for the table: stdout, or a temporary file renamed over ``output`` on success."""
-    from .write import WriteError
+    from .write import REPLACE, WriteError
 
     if output is None or str(output) == "-":
         yield sys.stdout
@@ -420,7 +426,7 @@ def _open_output(output: str | Path | None):
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="",
+        with os.fdopen(fd, "w", encoding="utf-8", errors=REPLACE, newline="",
                        buffering=1 << 20) as f:
             yield f
             f.flush()

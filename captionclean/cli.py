@@ -38,6 +38,13 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _interrupted(output) -> None:
+    """Ctrl-C or SIGTERM: the atomic writers have removed their temporary file."""
+    done = f"{output} was not written" if output and str(output) != "-" else "standard output is incomplete"
+    typer.echo(f"captionclean: interrupted; {done}", err=True)
+    raise typer.Exit(130)
+
+
 def _paths(inputs: List[str]) -> list[str]:
     return [str(i) for i in inputs]
 
@@ -107,6 +114,8 @@ def clean_cmd(
             written = result.written_format
     except ERRORS as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        _interrupted(output)
     if not quiet:
         for w in result.warnings:
             typer.echo(f"warning: {w}", err=True)
@@ -143,6 +152,8 @@ def credits_cmd(
             write_table(result.table, output, fmt=to)
     except ERRORS as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        _interrupted(output)
 
 
 @app.command("stats")
@@ -206,7 +217,14 @@ def repair_cmd(
         typer.echo(f"  warning: {w}", err=True)
 
 
+def _terminate(signum, frame) -> None:
+    raise KeyboardInterrupt  # unwind as Ctrl-C does: temporary files removed, a clear message
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     app()
 
 

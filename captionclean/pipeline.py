@@ -39,6 +39,7 @@ class RunResult:
             out.append(f"{s.duplicates_merged} repeats marked in duplicate_of")
         out.append(f"repairs: {s.repairs} in {s.repaired_captions} captions")
         out.append(f"captions with no credit found: {s.no_credit}")
+        out.append(f"rows with warnings: {s.rows_with_warnings}")
         if self.embedded_disagreements:
             out.append(f"file fields that disagree with the caption: {sum(self.embedded_disagreements.values())}")
         if len(self.read.files) > 1:

@@ -59,6 +59,8 @@ _CHROME = frozenset(("HIDE CAPTION", "SHOW CAPTION", "of", "SEE ALL", "BACK TO S
 _NEWLINE = regex.compile(rb"\r\n|\r|\n")
 DECODE_CP1252 = ("decode_cp1252", "invalid UTF-8 line", "read as cp1252")
 _DELIMITERS = ",;\t|"
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+csv.field_size_limit(2**31 - 1)  # a caption (or a damaged file's field) may be any length
 
 
 def _split(data: bytes) -> list[bytes]:
@@ -75,11 +77,15 @@ def decode_lines(data: bytes) -> tuple[list[str], list[bool], str]:
     (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252`` or ``utf-8+cp1252`` for a mix).
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:  # cut short or damaged: keep what can be read
+            text, encoding = data.decode("utf-16", errors="replace"), "utf-16 (damaged bytes replaced)"
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        return lines, [False] * len(lines), "utf-16"
+        return lines, [False] * len(lines), encoding
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]
@@ -198,7 +204,10 @@ def read_path(path: str | Path, *, column: str | None = None, fmt: str | None = 
 
 def _header_fields(line: str) -> list[str] | None:
     for d in _DELIMITERS:
-        parts = next(csv.reader([line], delimiter=d), [])
+        try:
+            parts = next(csv.reader([line], delimiter=d), [])
+        except csv.Error:
+            continue
         if len(parts) > 1:
             return parts
     return None
@@ -280,6 +289,11 @@ def _read_text(lines: list[str]) -> ReadResult:
     return ReadResult(rows, "gallery", warnings=warnings, galleries=galleries)
 
 
+def _names(columns: list[str]) -> str:
+    """Column names for a one-line message (a name holding a line break is shown quoted)."""
+    return ", ".join(c if c.isprintable() else repr(c) for c in columns)
+
+
 def pick_column(columns: list[str], column: str | None, name: str) -> str:
     """The caption column: ``column`` if given, else the first with a usual caption name.
 
@@ -291,14 +305,14 @@ def pick_column(columns: list[str], column: str | None, name: str) -> str:
         folded = [c for c in columns if c.casefold() == column.casefold()]
         if folded:
             return folded[0]
-        raise ReadError(f"{name}: no column {column!r}; the columns are: {', '.join(columns)}")
+        raise ReadError(f"{name}: no column {column!r}; the columns are: {_names(columns)}")
     by_lower: dict[str, str] = {}
     for c in columns:
         by_lower.setdefault(c.strip().casefold().split(":")[-1], c)
     for want in CAPTION_COLUMNS:
         if want in by_lower:
             return by_lower[want]
-    raise ReadError(f"{name}: no caption column found (use --column); the columns are: {', '.join(columns)}")
+    raise ReadError(f"{name}: no caption column found (use --column); the columns are: {_names(columns)}")
 
 
 def caption_candidates(columns: list[str], key: str) -> list[str]:
@@ -323,6 +337,13 @@ def _cell(value: object, exiftool: bool) -> object:
         return "; ".join(str(v) for v in value)
     if exiftool and isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
+    return value
+
+
+def _no_surrogates(value: object) -> object:
+    """``value`` with lone surrogates (JSON ``\\ud800`` escapes; no UTF-8 for them) as U+FFFD."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return value
 
 
@@ -362,6 +383,9 @@ def _read_json(lines: list[str], name: str, column: str | None) -> ReadResult:
         value = _first_value(rec, candidates)
         warnings = [] if any(c in rec for c in candidates) else [f"no_caption: record {lineno} has no {key!r}"]
         extra = {k: _cell(v, exiftool) for k, v in rec.items() if k != key}
+        if any(_SURROGATE.search(f"{k}{v}") for k, v in extra.items() if isinstance(v, str)):
+            extra = {_no_surrogates(k): _no_surrogates(v) for k, v in extra.items()}
+            warnings.append("lone_surrogate: a field held characters that cannot be UTF-8, replaced with U+FFFD")
         text = "" if value is None else str(_cell(value, exiftool))
         rows.append(InputRow(text.strip() if exiftool else text, lineno, extra=extra, warnings=warnings))
     return ReadResult(rows, fmt)
@@ -405,7 +429,10 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
     fmt = "tsv" if delimiter == "\t" else "csv"
     chosen = None
     for dialect in _dialects(sample, delimiter):
-        header = next(csv.reader(io.StringIO(sample), dialect), [])
+        try:
+            header = next(csv.reader(io.StringIO(sample), dialect), [])
+        except csv.Error as exc:
+            raise ReadError(f"{name}: line 1 is not valid CSV ({exc})") from None
         try:
             key = pick_column(header, column, name)
         except ReadError as exc:
@@ -424,9 +451,10 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
 
     def rows() -> Iterator[InputRow]:
         reader = csv.reader((ln + "\n" for ln in lines), dialect)
-        next(reader, None)
+        for rec in _checked(reader, name):
+            break  # the header
         n = 0
-        for rec in reader:
+        for rec in _checked(reader, name):
             if not rec:
                 continue
             n += 1
@@ -437,7 +465,21 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
             record = dict(zip(header, rec))
             value = str(_first_value(record, candidates))
             extra = {h: v for h, v in record.items() if h != key}
+            # fields past the header are kept, named by position
+            extra.update((f"extra_{j}", v) for j, v in enumerate(rec[len(header):], start=len(header) + 1))
             yield InputRow(value.strip() if fmt == "exiftool-csv" else value,
                            n, extra=extra, warnings=warnings, line=reader.line_num)
 
     return fmt, rows()
+
+
+def _checked(reader, name: str) -> Iterator[list[str]]:
+    """The reader's records; a CSV error becomes a ReadError naming the line."""
+    while True:
+        try:
+            rec = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ReadError(f"{name}: line {reader.line_num} is not valid CSV ({exc})") from None
+        yield rec

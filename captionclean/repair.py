@@ -124,10 +124,14 @@ def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
         return text, [], []
     import ftfy
 
+    # white space at the ends sways ftfy's guess; it is trimmed later, so ftfy never sees it
+    # (else the trimmed text could be fixed differently: repairing twice must change nothing)
+    core = text.strip()
     fixed, explanation = ftfy.fix_and_explain(
-        text, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
+        core, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
         normalization="NFC", unescape_html=True,
     )
+    fixed = text[: len(text) - len(text.lstrip())] + fixed + text[len(text.rstrip()):]
     if fixed == text:
         return text, [], []
     steps = ", ".join(f"{a} {b}" for a, b in (explanation or [])) or "ftfy"

@@ -7,6 +7,7 @@ xlsx a text cell a spreadsheet would run as a formula (starting with ``=``,
 """
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 import tempfile
@@ -21,6 +22,17 @@ SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".nd
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 EXTRAS = {"parquet": ("pyarrow", "parquet"), "xlsx": ("openpyxl", "xlsx")}
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# a lone surrogate has no UTF-8: files are written with it as U+FFFD, never a crash
+REPLACE = "captionclean.replace"
+codecs.register_error(REPLACE, lambda exc: ("\ufffd".encode("utf-8") * (exc.end - exc.start), exc.end))
+
+
+def no_surrogates(value: object) -> object:
+    """``value`` with lone surrogates as U+FFFD (the file writers do this as they encode)."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return value.encode("utf-8", REPLACE).decode("utf-8")
+    return value
 
 
 class WriteError(Exception):
@@ -74,6 +86,13 @@ def csv_cell(value: object) -> object:
 
 def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = True) -> str:
     """CSV/TSV text; line breaks inside cells become ``\\n`` (a bare CR would not be quoted)."""
+    try:
+        return _table_to_csv(table, excel=excel, sep=sep, guard=guard)
+    except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): written as U+FFFD
+        return _table_to_csv(_uniform(table), excel=excel, sep=sep, guard=guard)
+
+
+def _table_to_csv(table, *, excel: bool, sep: str, guard: bool) -> str:
     if guard:
         table = guard_formulas(table)
     table = table.copy()
@@ -84,7 +103,10 @@ def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = Tr
 
 
 def table_to_jsonl(table) -> str:
-    return table.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+    try:
+        return table.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+    except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): written as U+FFFD
+        return _uniform(table).to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
 
 
 def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel: bool = False,
@@ -108,13 +130,13 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
     elif fmt == "jsonl":
         text = table_to_jsonl(table)
     if to_stdout:
-        sys.stdout.write(text)
+        sys.stdout.write(no_surrogates(text))
         sys.stdout.flush()
     elif fmt == "parquet":
         data = _uniform(table)
         write_atomic(Path(path), lambda tmp: data.to_parquet(tmp, index=False), suffix=".parquet")
     elif fmt == "xlsx":
-        data = _uniform(guard_formulas(table) if guard else table, xlsx=True)
+        data = _uniform(guard_formulas(_uniform(table)) if guard else table, xlsx=True)  # text first: U+FFFD for lone surrogates
         write_atomic(Path(path), lambda tmp: data.to_excel(tmp, index=False, engine="openpyxl"), suffix=".xlsx")
     else:
         write_text_atomic(Path(path), text)
@@ -124,7 +146,7 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
 def _text(v: object) -> object:
     if v is None or (isinstance(v, float) and v != v):
         return None
-    return v if isinstance(v, str) else str(v)
+    return no_surrogates(v if isinstance(v, str) else str(v))
 
 
 def _uniform(table, xlsx: bool = False):
@@ -140,7 +162,7 @@ def _uniform(table, xlsx: bool = False):
 
 def write_text_atomic(path: Path, text: str) -> None:
     def write(tmp: str) -> None:
-        with open(tmp, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+        with open(tmp, "w", encoding="utf-8", errors=REPLACE, newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

@@ -21,3 +21,15 @@ def case_params(name: str) -> list:
         marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
         params.append(pytest.param(case, id=case.get("id", f"{name}-{i}"), marks=marks))
     return params
+
+
+# --- Hypothesis profiles: "ci" (chosen when the CI variable is set) keeps the run short
+import os  # noqa: E402
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

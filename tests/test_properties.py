@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from captionclean.clean import clean
 from captionclean.parse import FIELDS, parse_caption
 from captionclean.read import ReadError, read_bytes
-from captionclean.write import table_to_csv, write_table
+from captionclean.write import csv_cell, table_to_csv, write_table
 
 from conftest import load_cases
 
@@ -82,43 +82,62 @@ def _read_csv(data) -> pd.DataFrame:
     return pd.read_csv(source, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
 
 
+def _one_newline(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @given(st.lists(CAPTIONS, min_size=1, max_size=10))
 def test_csv_round_trip(tmp_path_factory, captions):
+    """Read back, a CSV holds the table's values: line breaks as \\n (a bare CR is not quoted by
+    CSV writers), and with the formula guard a leading ' on formula-like cells (and nothing else)."""
     table = clean(captions, keep_duplicates=True, repair=False).table
-    path = tmp_path_factory.mktemp("csv") / "out.csv"
-    write_table(table, path)
-    back = _read_csv(path)
-    expected = _as_text(table).map(lambda v: v.encode("utf-8", "replace").decode("utf-8"))
-    pd.testing.assert_frame_equal(back, expected)
+    folder = tmp_path_factory.mktemp("csv")
+    write_table(table, folder / "plain.csv", guard=False)
+    pd.testing.assert_frame_equal(_read_csv(folder / "plain.csv"), _as_text(table).map(_one_newline))
+    write_table(table, folder / "guarded.csv")
+    guarded = _read_csv(folder / "guarded.csv")
+    expected = _as_text(table).map(csv_cell)
+    expected.columns = [csv_cell(c) for c in expected.columns]
+    pd.testing.assert_frame_equal(guarded, expected)
 
 
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=10))
 def test_csv_round_trip_excel(captions):
     table = clean(captions).table
-    text = table_to_csv(table, excel=True)
+    text = table_to_csv(table, excel=True, guard=False)
     assert text.startswith("\ufeff")
-    pd.testing.assert_frame_equal(_read_csv(text[1:]), _as_text(table))
+    pd.testing.assert_frame_equal(_read_csv(text[1:]), _as_text(table).map(_one_newline))
 
 
-@pytest.mark.parametrize("writer", ["write_jsonl", "write_parquet"])
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
 @given(captions=st.lists(CAPTIONS, min_size=1, max_size=8))
-def test_other_writers_round_trip(tmp_path_factory, writer, captions):
-    import captionclean.write as write
-
-    func = getattr(write, writer, None)
-    if func is None:
-        pytest.skip(f"captionclean.write has no {writer} in this branch")
-    if writer == "write_parquet":
-        pytest.importorskip("pyarrow")
+def test_jsonl_and_parquet_round_trip_exactly(tmp_path_factory, fmt, captions):
+    """JSON lines and Parquet keep every value exactly (no guard, no line-break change)."""
     table = clean(captions, keep_duplicates=True, repair=False).table
-    path = tmp_path_factory.mktemp("w") / ("out.jsonl" if writer == "write_jsonl" else "out.parquet")
-    func(table, path)
-    if writer == "write_jsonl":
-        back = pd.DataFrame([json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()])
+    path = tmp_path_factory.mktemp("w") / f"out.{fmt}"
+    assert write_table(table, path) == fmt
+    if fmt == "jsonl":
+        back = pd.DataFrame([json.loads(ln) for ln in path.read_text(encoding="utf-8").split("\n") if ln])
     else:
         back = pd.read_parquet(path)
-    fix = lambda v: v.encode("utf-8", "replace").decode("utf-8")  # noqa: E731
-    pd.testing.assert_frame_equal(_as_text(back[table.columns]), _as_text(table).map(fix))
+    pd.testing.assert_frame_equal(_as_text(back[table.columns]), _as_text(table))
+
+
+@given(st.lists(st.text(ANY_CHAR, max_size=30), min_size=1, max_size=5))
+@example(["a\ud800b", "\udfff", "x\ud83d\ude00y", "=1+1\r\n\x00"])
+def test_any_str_survives_the_utf8_writers(tmp_path_factory, values):
+    """A table holding lone surrogates (an object column: a caller's own table) is written,
+    with U+FFFD in their place, never a crash."""
+    table = pd.DataFrame({"caption": pd.Series(values, dtype=object), "n": range(len(values))})
+    folder = tmp_path_factory.mktemp("any")
+    fix = lambda v: "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in v)  # noqa: E731
+    for fmt in ("csv", "jsonl", "parquet"):
+        write_table(table, folder / f"out.{fmt}", guard=False)
+    assert _read_csv(folder / "out.csv")["caption"].tolist() == [_one_newline(fix(v)) for v in values]
+    back = pd.read_parquet(folder / "out.parquet")
+    assert back["caption"].tolist() == [fix(v) for v in values]
+    lines = (folder / "out.jsonl").read_text(encoding="utf-8").split("\n")
+    assert [json.loads(ln)["caption"] for ln in lines if ln] == [fix(v) for v in values]
 
 
 @given(st.binary(max_size=400))
