@@ -30,14 +30,32 @@ def budget(seconds: float):
         _DEADLINE.reset(token)
 
 
-def _left() -> float | None:
+# a call on no more characters than this gets no timeout of its own (the budget is still
+# checked before it): a linear pattern reads them in microseconds, and the regex module's
+# timeout costs about a microsecond a call, which the grammar's many short calls would feel
+SHORT = 256
+
+
+def _timeout(length: int) -> float | None:
+    """The time left, for a call on ``length`` characters; None outside a budget or for a
+    short call. Raises TimeoutError once the budget is spent."""
     deadline = _DEADLINE.get()
     if deadline is None:
         return None
     left = deadline - time.monotonic()
     if left <= 0:
         raise TimeoutError("regex time budget spent")
-    return left
+    return left if length > SHORT else None
+
+
+def _span(string, args, kw) -> int:
+    """How many characters a search, match or finditer call reads (pos and endpos, if given)."""
+    n = len(string)
+    if n <= SHORT:
+        return n
+    pos = args[0] if args else kw.get("pos")
+    end = args[1] if len(args) > 1 else kw.get("endpos")
+    return min(n, n if end is None else end) - (pos or 0)
 
 
 class TimedPattern:
@@ -55,25 +73,39 @@ class TimedPattern:
         return f"TimedPattern({self.compiled.pattern!r})"
 
     def search(self, string, *args, **kw):
-        return self.compiled.search(string, *args, timeout=_left(), **kw)
+        t = _timeout(_span(string, args, kw))
+        return self.compiled.search(string, *args, **kw) if t is None else \
+            self.compiled.search(string, *args, timeout=t, **kw)
 
     def match(self, string, *args, **kw):
-        return self.compiled.match(string, *args, timeout=_left(), **kw)
+        t = _timeout(_span(string, args, kw))
+        return self.compiled.match(string, *args, **kw) if t is None else \
+            self.compiled.match(string, *args, timeout=t, **kw)
 
     def fullmatch(self, string, *args, **kw):
-        return self.compiled.fullmatch(string, *args, timeout=_left(), **kw)
+        t = _timeout(_span(string, args, kw))
+        return self.compiled.fullmatch(string, *args, **kw) if t is None else \
+            self.compiled.fullmatch(string, *args, timeout=t, **kw)
 
     def sub(self, repl, string, *args, **kw):
-        return self.compiled.sub(repl, string, *args, timeout=_left(), **kw)
+        t = _timeout(len(string))
+        return self.compiled.sub(repl, string, *args, **kw) if t is None else \
+            self.compiled.sub(repl, string, *args, timeout=t, **kw)
 
     def subn(self, repl, string, *args, **kw):
-        return self.compiled.subn(repl, string, *args, timeout=_left(), **kw)
+        t = _timeout(len(string))
+        return self.compiled.subn(repl, string, *args, **kw) if t is None else \
+            self.compiled.subn(repl, string, *args, timeout=t, **kw)
 
     def split(self, string, *args, **kw):
-        return self.compiled.split(string, *args, timeout=_left(), **kw)
+        t = _timeout(len(string))
+        return self.compiled.split(string, *args, **kw) if t is None else \
+            self.compiled.split(string, *args, timeout=t, **kw)
 
     def findall(self, string, *args, **kw):
-        return self.compiled.findall(string, *args, timeout=_left(), **kw)
+        t = _timeout(_span(string, args, kw))
+        return self.compiled.findall(string, *args, **kw) if t is None else \
+            self.compiled.findall(string, *args, timeout=t, **kw)
 
     def finditer(self, string, *args, **kw):
         if _DEADLINE.get() is None:
@@ -81,10 +113,13 @@ class TimedPattern:
         return self._finditer(string, *args, **kw)
 
     def _finditer(self, string, *args, **kw):
-        for n, m in enumerate(self.compiled.finditer(string, *args, timeout=_left(), **kw)):
+        t = _timeout(_span(string, args, kw))
+        found = self.compiled.finditer(string, *args, **kw) if t is None else \
+            self.compiled.finditer(string, *args, timeout=t, **kw)
+        for n, m in enumerate(found):
             yield m
             if n & 31 == 31:  # the caller's work between matches counts too
-                _left()
+                _timeout(0)
 
 
 def compile(pattern, flags=0, **kw) -> TimedPattern:  # noqa: A001 - mirrors regex.compile
