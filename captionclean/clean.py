@@ -19,7 +19,7 @@ import tempfile
 from array import array
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -88,12 +88,25 @@ class Options:
     straight_quotes: bool = False
     year: int | None = None
     agencies: tuple[str, ...] = ()
+    # words spelt right elsewhere in the export, to restore lost letters (``Acu?a`` → ``Acuña``);
+    # built from the whole input before parsing unless given or export_vocabulary=False
+    export_vocabulary: bool = True
+    vocabulary: object = field(default=None, compare=False, repr=False)
+
+
+def with_vocabulary(options: Options, texts: Iterable[str]) -> Options:
+    """``options`` with the export's vocabulary: the accented words of all its captions."""
+    if not options.repair or not options.export_vocabulary or options.vocabulary is not None:
+        return options
+    from .lost import Vocabulary
+
+    return replace(options, vocabulary=Vocabulary.from_texts(texts))
 
 
 def parse_texts(texts: list[str], options: Options) -> list[tuple]:
     """Parse captions: (dedupe key, row fields, partial date, repair count) for each, in order."""
     agencies = load_agencies(tuple(options.agencies))
-    ropts = RepairOptions(straight_quotes=options.straight_quotes)
+    ropts = RepairOptions(straight_quotes=options.straight_quotes, vocabulary=options.vocabulary)
     out = []
     for text in texts:
         rec = parse_caption(text, agencies=agencies, repair=options.repair, repair_options=ropts)
@@ -323,7 +336,7 @@ def clean_rows(rows: list[InputRow], options: Options | None = None, summary: Su
     """Clean already-read rows into the tidy table (a pandas DataFrame)."""
     import pandas as pd
 
-    options = options or Options()
+    options = with_vocabulary(options or Options(), (r.text for r in rows))
     summary = summary or Summary()
     chunks = (rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size))
     table = build(chunks, options, summary, jobs=jobs, in_memory=True, progress=progress)
@@ -348,12 +361,24 @@ def clean(captions: Iterable[str] | "object", options: Options | None = None, **
     return result
 
 
-def clean_file(path: str | Path, options: Options | None = None, *, column: str | None = None,
-               fmt: str | None = None, jobs: int = 1, chunk_size: int = CHUNK_SIZE) -> CleanResult:
-    """Read ``path`` (gallery export, text, JSON lines or CSV) and clean it into a DataFrame."""
+def _stream_texts(path, column, fmt, chunk_size) -> Iterator[str]:
+    """Every caption text of ``path``, read as a stream (a first pass, for the vocabulary)."""
     from .chunks import open_stream
 
-    options = options or Options()
+    for rows in open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size).chunks:
+        for row in rows:
+            yield row.text
+
+
+def clean_file(path: str | Path, options: Options | None = None, *, column: str | None = None,
+               fmt: str | None = None, jobs: int = 1, chunk_size: int = CHUNK_SIZE, **kwargs) -> CleanResult:
+    """Read ``path`` (gallery export, text, JSON lines or CSV) and clean it into a DataFrame.
+
+    Keyword arguments other than those named are :class:`Options` fields (``keep_duplicates=True``).
+    """
+    from .chunks import open_stream
+
+    options = with_vocabulary(options or Options(**kwargs), _stream_texts(path, column, fmt, chunk_size))
     stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
     summary = Summary()
     table = build(stream.chunks, options, summary, jobs=jobs, in_memory=True)
@@ -378,7 +403,7 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
     from .chunks import open_stream
     from .write import csv_cell
 
-    options = options or Options()
+    options = with_vocabulary(options or Options(), _stream_texts(path, column, fmt, chunk_size))
     stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
     summary = Summary()
     table = build(stream.chunks, options, summary, jobs=jobs, progress=progress)
