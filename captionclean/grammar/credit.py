@@ -110,8 +110,29 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     return [part]
 
 
+# parse_chain results per agency table (credit chains repeat across an export)
+_CHAIN_CACHE: dict[int, tuple[Agencies, int, dict]] = {}
+
+
 def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     """Split a credit chain into (people, organisations, placeholder tags)."""
+    entry = _CHAIN_CACHE.get(id(agencies))
+    size = len(agencies.names) + len(agencies.distributors)
+    if entry is None or entry[0] is not agencies or entry[1] != size:
+        if len(_CHAIN_CACHE) > 16:
+            _CHAIN_CACHE.clear()
+        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {})
+    cache = entry[2]
+    hit = cache.get(chain)
+    if hit is None:
+        if len(cache) > 65536:
+            cache.clear()
+        hit = cache[chain] = _parse_chain(chain, agencies)
+    people, orgs, tags = hit
+    return list(people), list(orgs), list(tags)
+
+
+def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     people: list[str] = []
     orgs: list[str] = []
     tags: list[str] = []
