@@ -32,6 +32,11 @@ _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
 # a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
 _CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
+# the chain's two shapes: a no-name dash ("-/CCTV/AFP"), else parts joined by separators;
+# with no "-/" in a caption the first cannot match, so rules try the second alone (_PLAIN_CHAIN)
+_CHAIN_DASH = rf"[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*"
+_CHAIN_PLAIN = rf"(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+"
+_DASH_SLASH = regex.compile(r"[-–][ ]*/")
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
 _SPLIT = regex.compile(r"\s*/\s*(?:via\s+)?|\s+via\s+", regex.I)
@@ -279,6 +284,10 @@ RULES: list[Rule] = [
 COMPILED = [(rule, regex.compile(rule.pattern,
                                  regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
             for rule in RULES]
+# the same rules without the chain's dash shape, for captions with no "-/" (see _CHAIN_DASH)
+_PLAIN_CHAIN = {rule.name: regex.compile(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
+                                         regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
+                for rule in RULES if _CHAIN == f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})" and _CHAIN in rule.pattern}
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 
 
@@ -361,11 +370,13 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         cut = len(text) - TAIL
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
+    plain = _PLAIN_CHAIN if not _DASH_SLASH.search(text) else {}
     for rule, pattern in COMPILED:
         if rule.needles and not any(n in low for n in rule.needles):
             continue
         if rule.gate and not _GATES[rule.gate](text, agencies):
             continue
+        pattern = plain.get(rule.name, pattern)
         if rule.tail:  # searched backwards, a match anchored at the end is one attempt
             m = pattern.match(text, tail_start)
             matches = [m] if m else []
