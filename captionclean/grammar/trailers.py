@@ -10,6 +10,8 @@ from ..tables import KEYWORD_TRAILERS, RESTRICTIONS
 _RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
 _KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
 _TPX = dict(_KEYWORDS)["tpx"]
+# speed: a pattern runs only when the caption holds this text, which every match contains
+_NEEDS = {"out_restriction": "OUT"}
 
 
 @dataclass
@@ -44,6 +46,8 @@ def find_trailers(text: str) -> Trailers:
                 out.keywords.append(kw)
 
     for name, pattern in _RESTRICTIONS:
+        if name in _NEEDS and _NEEDS[name] not in text:
+            continue
         for m in pattern.finditer(text):
             if not m.group(0).strip() or not free(*m.span()):
                 continue
