@@ -91,7 +91,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
-    text = _TIDY_SPACE.sub(" ", text)
+    if "\t" in text or "  " in text:  # else every match is one space, put back as it was
+        text = _TIDY_SPACE.sub(" ", text)
     text = _TIDY_PUNCT.sub(r"\1", text)
     lines = [ln.strip(" -–—/") for ln in text.split("\n")]
     text = "\n".join(ln for ln in lines if ln)

@@ -269,7 +269,7 @@ _TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD if w.islower()) + r"
 
 
 def _lead(text: str, s: int) -> str:
-    m = _GENERIC_OF.search(text, max(0, s - 60), s)
+    m = _GENERIC_OF.search(text, max(0, s - 60), s) if "of" in text[max(0, s - 60):s] else None
     if m:
         return m["lead"]
     m = _LEAD.search(text, max(0, s - 40), s)
@@ -297,7 +297,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = _lead(text, s)
-        generic = _TOWN_OF.search(text, max(0, s - 20), s)
+        generic = _TOWN_OF.search(text, max(0, s - 20), s) if "of" in text[max(0, s - 20):s] else None
         if generic:
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
         cut = [k + 1 for k, c in enumerate(chains) if c]
