@@ -169,6 +169,8 @@ _TRUNCATION = regex.compile(
 
 def remove_truncation_marks(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
     """Remove web 'read more' marks (``... [+]``, ``… [+3342 chars]``) left inside a caption."""
+    if "[+" not in text and "More" not in text:  # every mark holds one of them
+        return text, [], []
     new, repairs = _sub("truncation_mark", _TRUNCATION, text, lambda m: " ")
     return new, repairs, []
 
