@@ -246,7 +246,8 @@ RULES: list[Rule] = [
          r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by")),
     Rule("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)",
          ("ap photo", "afp photo")),
-    Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^\n]+?)[ ]*(?m:$)", ("by",), backward=True),
+    Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^\n]+?)[ ]*(?m:$)",
+         ("photo by", "photograph by", "photography by"), backward=True),
     Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
          ("reuters",)),
     Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
@@ -288,6 +289,7 @@ COMPILED = [(rule, regex.compile(rule.pattern,
 _PLAIN_CHAIN = {rule.name: regex.compile(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
                                          regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
                 for rule in RULES if _CHAIN == f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})" and _CHAIN in rule.pattern}
+_NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 
 
@@ -371,8 +373,9 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
     plain = _PLAIN_CHAIN if not _DASH_SLASH.search(text) else {}
+    present = {n for n in _NEEDLES if n in low}
     for rule, pattern in COMPILED:
-        if rule.needles and not any(n in low for n in rule.needles):
+        if rule.needles and present.isdisjoint(rule.needles):
             continue
         if rule.gate and not _GATES[rule.gate](text, agencies):
             continue

@@ -441,6 +441,20 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
 ]
 
 
+# speed: a dateline rule is tried only when the text holds, for each group, one of its
+# strings (every match of the rule does)
+_DASHES = ("-", "–", "—")
+_DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "dateline_getty": (_DASHES, (":",)),
+    "dateline_getty_dash": (_DASHES,),
+    "dateline_mixed_case": (_DASHES, (":", "\n")),
+    "dateline_paren_date": (("(",), (")",)),
+    "dateline_no_date": ((":",),),
+    "dateline_label": ((": ", " / ", "\n"),),
+    "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
+}
+
+
 @dataclass
 class Dateline:
     rule: str
@@ -454,6 +468,8 @@ class Dateline:
 
 def find_dateline(text: str) -> Dateline | None:
     for rule, pattern in DATELINES:
+        if not all(any(n in text for n in group) for group in _DATELINE_NEEDS.get(rule, ())):
+            continue
         m = pattern.match(text)
         if not m:
             continue
