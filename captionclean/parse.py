@@ -45,7 +45,7 @@ class Caption:
     partial_date: tuple[int, int] | None = None
 
     def to_row(self) -> dict[str, object]:
-        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "partial_date"}
+        row = {name: getattr(self, name) for name in FIELDS}
         row["style"] = "; ".join(dict.fromkeys(self.style))
         row["repairs"] = "; ".join(str(r) for r in self.repairs)
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))

@@ -140,6 +140,8 @@ def find_dates(text: str) -> list[DateFound]:
     taken: list[tuple[int, int]] = []
     starts = _starts(text)
     for shape, pattern in COMPILED:
+        if shape == "in_year" and "n 1" not in text and "n 2" not in text:
+            continue  # every match holds "in 1…" or "in 2…"
         for m in (_finditer(pattern, text, starts) if starts is not None and shape in _ANCHORED
                   else pattern.finditer(text)):
             s, e = m.span()

@@ -453,6 +453,7 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_label": ((": ", " / ", "\n"),),
     "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
 }
+_DATELINE_STRINGS = frozenset(n for needs in _DATELINE_NEEDS.values() for group in needs for n in group)
 
 
 @dataclass
@@ -467,8 +468,9 @@ class Dateline:
 
 
 def find_dateline(text: str) -> Dateline | None:
+    has = {n for n in _DATELINE_STRINGS if n in text}
     for rule, pattern in DATELINES:
-        if not all(any(n in text for n in group) for group in _DATELINE_NEEDS.get(rule, ())):
+        if not all(not has.isdisjoint(group) for group in _DATELINE_NEEDS.get(rule, ())):
             continue
         m = pattern.match(text)
         if not m:
