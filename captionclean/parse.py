@@ -185,7 +185,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
     # places: the dateline's (completed by the place phrase), else the photo's place phrase
     # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")
     chosen = credit.span if credit else None
-    place_spans = [sp for sp in spans if sp not in {c.span for c in credits} or sp == chosen]
+    credit_spans = {c.span for c in credits}
+    place_spans = [sp for sp in spans if sp not in credit_spans or sp == chosen]
     place_text = _cut(text, [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans)
     search = place_text[offset + dl.end:] if dl else place_text
     place_date = phrase
