@@ -14,6 +14,7 @@ import csv
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 from array import array
@@ -33,6 +34,7 @@ from .tables import load_agencies
 COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"]
 CHUNK_SIZE = 5000
 _KEY_STRIP = regex.compile(r"[\W_]+")
+_KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, and faster
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # exact texts remembered to skip parsing a repeat again; past this many, repeats are re-parsed
 RAW_MEMORY = 1_000_000
@@ -40,7 +42,9 @@ RAW_MEMORY = 1_000_000
 
 def dedupe_key(text: str) -> bytes:
     """A compact key: the caption with case, whitespace and punctuation removed, hashed."""
-    return hashlib.blake2b(_KEY_STRIP.sub("", text.casefold()).encode("utf-8", "surrogatepass"),
+    folded = text.casefold()
+    strip = _KEY_STRIP_ASCII if folded.isascii() else _KEY_STRIP
+    return hashlib.blake2b(strip.sub("", folded).encode("utf-8", "surrogatepass"),
                            digest_size=12).digest()
 
 

@@ -45,7 +45,7 @@ class Caption:
     partial_date: tuple[int, int] | None = None
 
     def to_row(self) -> dict[str, object]:
-        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "partial_date"}
+        row = {name: getattr(self, name) for name in FIELDS}
         row["style"] = "; ".join(dict.fromkeys(self.style))
         row["repairs"] = "; ".join(str(r) for r in self.repairs)
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
@@ -91,7 +91,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
-    text = _TIDY_SPACE.sub(" ", text)
+    if "\t" in text or "  " in text:  # else every match is one space, put back as it was
+        text = _TIDY_SPACE.sub(" ", text)
     text = _TIDY_PUNCT.sub(r"\1", text)
     lines = [ln.strip(" -–—/") for ln in text.split("\n")]
     text = "\n".join(ln for ln in lines if ln)
@@ -184,7 +185,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
     # places: the dateline's (completed by the place phrase), else the photo's place phrase
     # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")
     chosen = credit.span if credit else None
-    place_spans = [sp for sp in spans if sp not in {c.span for c in credits} or sp == chosen]
+    credit_spans = {c.span for c in credits}
+    place_spans = [sp for sp in spans if sp not in credit_spans or sp == chosen]
     place_text = _cut(text, [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans)
     search = place_text[offset + dl.end:] if dl else place_text
     place_date = phrase
