@@ -13,7 +13,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Iterator
 
-from .read import _NEWLINE, InputRow, ReadError, _looks_binary, csv_rows, detect_format, read_path
+from .read import _NEWLINE, InputRow, ReadError, _looks_binary, csv_rows, detect_format, read_head, read_path
 from .read import DECODE_CP1252
 from .repair import Repair
 
@@ -46,16 +46,7 @@ class Stream:
 def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None = None,
                 chunk_size: int = 10000) -> Stream:
     """Open ``path`` for reading in chunks of ``chunk_size`` rows."""
-    path = Path(path)
-    if not path.exists():
-        raise ReadError(f"{path}: no such file")
-    if path.is_dir():
-        raise ReadError(f"{path}: is a folder, not a file")
-    try:
-        with path.open("rb") as f:
-            head = f.read(65536)
-    except OSError as exc:
-        raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    path, head = read_head(path, 65536)
     if _looks_binary(head):
         raise ReadError(f"{path}: looks like a binary file, not captions")
     first = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace").splitlines()

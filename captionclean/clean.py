@@ -14,12 +14,13 @@ import csv
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 from array import array
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -33,6 +34,7 @@ from .tables import load_agencies
 COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"]
 CHUNK_SIZE = 5000
 _KEY_STRIP = regex.compile(r"[\W_]+")
+_KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, and faster
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # exact texts remembered to skip parsing a repeat again; past this many, repeats are re-parsed
 RAW_MEMORY = 1_000_000
@@ -40,7 +42,9 @@ RAW_MEMORY = 1_000_000
 
 def dedupe_key(text: str) -> bytes:
     """A compact key: the caption with case, whitespace and punctuation removed, hashed."""
-    return hashlib.blake2b(_KEY_STRIP.sub("", text.casefold()).encode("utf-8", "surrogatepass"),
+    folded = text.casefold()
+    strip = _KEY_STRIP_ASCII if folded.isascii() else _KEY_STRIP
+    return hashlib.blake2b(strip.sub("", folded).encode("utf-8", "surrogatepass"),
                            digest_size=12).digest()
 
 
@@ -90,12 +94,25 @@ class Options:
     straight_quotes: bool = False
     year: int | None = None
     agencies: tuple[str, ...] = ()
+    # words spelt right elsewhere in the export, to restore lost letters (``Acu?a`` → ``Acuña``);
+    # built from the whole input before parsing unless given or export_vocabulary=False
+    export_vocabulary: bool = True
+    vocabulary: object = field(default=None, compare=False, repr=False)
+
+
+def with_vocabulary(options: Options, texts: Iterable[str]) -> Options:
+    """``options`` with the export's vocabulary: the accented words of all its captions."""
+    if not options.repair or not options.export_vocabulary or options.vocabulary is not None:
+        return options
+    from .lost import Vocabulary
+
+    return replace(options, vocabulary=Vocabulary.from_texts(texts))
 
 
 def parse_texts(texts: list[str], options: Options) -> list[tuple]:
     """Parse captions: (dedupe key, row fields, partial date, repair count) for each, in order."""
     agencies = load_agencies(tuple(options.agencies))
-    ropts = RepairOptions(straight_quotes=options.straight_quotes)
+    ropts = RepairOptions(straight_quotes=options.straight_quotes, vocabulary=options.vocabulary)
     out = []
     for text in texts:
         rec = parse_caption(text, agencies=agencies, repair=options.repair, repair_options=ropts)
@@ -329,7 +346,7 @@ def clean_rows(rows: list[InputRow], options: Options | None = None, summary: Su
     """Clean already-read rows into the tidy table (a pandas DataFrame)."""
     import pandas as pd
 
-    options = options or Options()
+    options = with_vocabulary(options or Options(), (r.text for r in rows))
     summary = summary or Summary()
     chunks = (rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size))
     table = build(chunks, options, summary, jobs=jobs, in_memory=True, progress=progress)
@@ -354,12 +371,24 @@ def clean(captions: Iterable[str] | "object", options: Options | None = None, **
     return result
 
 
-def clean_file(path: str | Path, options: Options | None = None, *, column: str | None = None,
-               fmt: str | None = None, jobs: int = 1, chunk_size: int = CHUNK_SIZE) -> CleanResult:
-    """Read ``path`` (gallery export, text, JSON lines or CSV) and clean it into a DataFrame."""
+def _stream_texts(path, column, fmt, chunk_size) -> Iterator[str]:
+    """Every caption text of ``path``, read as a stream (a first pass, for the vocabulary)."""
     from .chunks import open_stream
 
-    options = options or Options()
+    for rows in open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size).chunks:
+        for row in rows:
+            yield row.text
+
+
+def clean_file(path: str | Path, options: Options | None = None, *, column: str | None = None,
+               fmt: str | None = None, jobs: int = 1, chunk_size: int = CHUNK_SIZE, **kwargs) -> CleanResult:
+    """Read ``path`` (gallery export, text, JSON lines or CSV) and clean it into a DataFrame.
+
+    Keyword arguments other than those named are :class:`Options` fields (``keep_duplicates=True``).
+    """
+    from .chunks import open_stream
+
+    options = with_vocabulary(options or Options(**kwargs), _stream_texts(path, column, fmt, chunk_size))
     stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
     summary = Summary()
     table = build(stream.chunks, options, summary, jobs=jobs, in_memory=True)
@@ -384,7 +413,7 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
     from .chunks import open_stream
     from .write import csv_cell
 
-    options = options or Options()
+    options = with_vocabulary(options or Options(), _stream_texts(path, column, fmt, chunk_size))
     stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
     summary = Summary()
     table = build(stream.chunks, options, summary, jobs=jobs, progress=progress)

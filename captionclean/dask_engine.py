@@ -78,9 +78,28 @@ def _groups(part: pd.DataFrame, keep: bool) -> pd.DataFrame:
     return part.assign(occurrences=count[is_first], source_rows=part["_key"].map(members), _counted=True)
 
 
+def _accented_words(part: pd.DataFrame, column: str) -> pd.Series:
+    from .lost import Vocabulary
+
+    texts = ["" if v is None or v != v else str(v) for v in part[column].tolist()]
+    return pd.Series(sorted(Vocabulary.from_texts(texts).words()), dtype=object)
+
+
+def _with_export_vocabulary(ddf, column: str, options: Options) -> Options:
+    """The export's vocabulary (accented words of every partition), as the one-machine run builds it."""
+    from dataclasses import replace
+
+    from .lost import Vocabulary
+
+    if not options.repair or not options.export_vocabulary or options.vocabulary is not None:
+        return options
+    words = ddf.map_partitions(_accented_words, column, meta=(None, object)).compute().tolist()
+    return replace(options, vocabulary=Vocabulary(words))
+
+
 def clean_frame(ddf, column: str, options: Options | None = None):
     """The tidy table as a dask DataFrame, sorted by input row, plus the helper columns for the summary."""
-    options = options or Options()
+    options = _with_export_vocabulary(ddf, column, options or Options())
     lengths = ddf.map_partitions(len).compute().tolist()
     offsets = [sum(lengths[:i]) for i in range(len(lengths))]
     extras = [c for c in ddf.columns if c != column]

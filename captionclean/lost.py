@@ -72,6 +72,10 @@ class Vocabulary:
         if len(word) >= 2 and word.isalpha() and not word.isascii() and len(word) == len(_skeleton(word)):
             self._index.setdefault(_skeleton(word), set()).add(word)
 
+    def words(self) -> set[str]:
+        """Every word known (lower case)."""
+        return {w for ws in self._index.values() for w in ws}
+
     def update(self, other: "Vocabulary") -> None:
         for k, v in other._index.items():
             self._index.setdefault(k, set()).update(v)

@@ -46,7 +46,7 @@ class Caption:
     partial_date: tuple[int, int] | None = None
 
     def to_row(self) -> dict[str, object]:
-        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "partial_date"}
+        row = {name: getattr(self, name) for name in FIELDS}
         row["style"] = "; ".join(dict.fromkeys(self.style))
         row["repairs"] = "; ".join(str(r) for r in self.repairs)
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
@@ -93,7 +93,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
-    text = _TIDY_SPACE.sub(" ", text)
+    if "\t" in text or "  " in text:  # else every match is one space, put back as it was
+        text = _TIDY_SPACE.sub(" ", text)
     text = _TIDY_PUNCT.sub(r"\1", text)
     lines = [ln.strip(" -–—/") for ln in text.split("\n")]
     text = "\n".join(ln for ln in lines if ln)

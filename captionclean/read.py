@@ -189,16 +189,22 @@ def _combine(results: list[tuple[str, ReadResult]], warnings: list[str], many: b
     return ReadResult(rows, "+".join(formats), "+".join(encodings), warnings, galleries, files)
 
 
-def read_path(path: str | Path, *, column: str | None = None, fmt: str | None = None) -> ReadResult:
+def read_head(path: str | Path, size: int | None = None) -> tuple[Path, bytes]:
+    """A file's bytes (the first ``size``, or all), or a ReadError saying why not."""
     path = Path(path)
     if not path.exists():
         raise ReadError(f"{path}: no such file")
     if path.is_dir():
         raise ReadError(f"{path}: is a folder, not a file")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            return path, f.read() if size is None else f.read(size)
     except OSError as exc:
         raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def read_path(path: str | Path, *, column: str | None = None, fmt: str | None = None) -> ReadResult:
+    path, data = read_head(path)
     return read_bytes(data, name=str(path), column=column, fmt=fmt)
 
 

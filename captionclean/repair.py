@@ -13,6 +13,7 @@ A ``?`` that could be a real question mark is never changed.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple
@@ -114,13 +115,18 @@ _NEEDS_FTFY = regex.compile(
 )
 
 
+# every alternative of _NEEDS_FTFY opens with one of these characters: a one-class scan
+# (stdlib re, much faster) clears most captions before the full test
+_MAYBE_FTFY = re.compile(r"[\xc2-\xf4\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff&]")
+
+
 def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
     """Mojibake, HTML entities and C1 controls, fixed by ftfy (curly quotes kept).
 
     The rule name carries ftfy's explanation, e.g.
     ``mojibake[encode sloppy-windows-1252, decode utf-8]``.
     """
-    if not _NEEDS_FTFY.search(text):
+    if not _MAYBE_FTFY.search(text) or not _NEEDS_FTFY.search(text):
         return text, [], []
     import ftfy
 
@@ -159,13 +165,16 @@ _SPACE_NL = regex.compile(r"(?<! ) *\n[ \n]*")  # (?<! ): a space run is tried o
 def normalise_space(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
     """No-break and odd spaces → space, invisible characters removed, runs collapsed."""
     repairs: list[Repair] = []
-    new = _INVISIBLE.sub("", text)
+    new = _INVISIBLE.sub("", text) if not text.isascii() else text
     if new != text:
         repairs.append(Repair("invisible_chars", "invisible", "removed"))
-    newer = _ODD_SPACE.sub(" ", new.replace("\r\n", "\n").replace("\r", "\n"))
+    newer = new.replace("\r\n", "\n").replace("\r", "\n")
+    if not newer.isascii() or "\t" in newer:  # every odd space is a tab or not ASCII
+        newer = _ODD_SPACE.sub(" ", newer)
     if newer != new:
         repairs.append(Repair("odd_space", "odd space", " "))
-    final = _MULTI_SPACE.sub(" ", _SPACE_NL.sub("\n", newer)).strip()
+    final = _SPACE_NL.sub("\n", newer) if "\n" in newer else newer
+    final = (_MULTI_SPACE.sub(" ", final) if "  " in final else final).strip()
     if final != newer.strip() or (final != newer and not repairs):
         repairs.append(Repair("collapse_space", "runs of space", " "))
     return final, repairs, []
@@ -179,6 +188,8 @@ _TRUNCATION = regex.compile(
 
 def remove_truncation_marks(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
     """Remove web 'read more' marks (``... [+]``, ``… [+3342 chars]``) left inside a caption."""
+    if "[+" not in text and "More" not in text:  # every mark holds one of them
+        return text, [], []
     new, repairs = _sub("truncation_mark", _TRUNCATION, text, lambda m: " ")
     return new, repairs, []
 

