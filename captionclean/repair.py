@@ -130,14 +130,10 @@ def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
         return text, [], []
     import ftfy
 
-    # white space at the ends sways ftfy's guess; it is trimmed later, so ftfy never sees it
-    # (else the trimmed text could be fixed differently: repairing twice must change nothing)
-    core = text.strip()
     fixed, explanation = ftfy.fix_and_explain(
-        core, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
+        text, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
         normalization="NFC", unescape_html=True,
     )
-    fixed = text[: len(text) - len(text.lstrip())] + fixed + text[len(text.rstrip()):]
     if fixed == text:
         return text, [], []
     steps = ", ".join(f"{a} {b}" for a, b in (explanation or [])) or "ftfy"
@@ -220,8 +216,14 @@ def repair_text(text: str, opts: RepairOptions | None = None,
         opts = replace(opts, vocabulary=vocabulary)
     repairs: list[Repair] = []
     warnings: list[str] = []
-    for _name, fix in FIXES:
-        text, r, w = fix(text, opts)
-        repairs += r
-        warnings += w
+    for _ in range(3):
+        warnings = []  # about the text as it ends up
+        for _name, fix in FIXES:
+            text, r, w = fix(text, opts)
+            repairs += r
+            warnings += w
+        # ftfy's guess can change once the spaces are tidied ("Ã©é  a"): run again until it
+        # finds nothing, so repairing the repaired text changes nothing
+        if fix_mojibake(text, opts)[0] == text:
+            break
     return Repaired(text, repairs, warnings)
