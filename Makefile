@@ -41,3 +41,8 @@ bench-repair: $(STAMP)
 N ?= 100000 1000000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes $(N)
+
+# hostile captions (bench/bench_adversarial.py): worst parse time per kB, and how it grows to 1 MB
+.PHONY: bench-adversarial
+bench-adversarial: $(STAMP)
+	$(BIN)/python bench/bench_adversarial.py
