@@ -125,8 +125,8 @@ def parse_caption(
         text = joined
         if lone:
             rec.warnings.append(f"lone_surrogate: {lone} character(s) that cannot be UTF-8 replaced with U+FFFD")
-    with regex.budget(time_budget(len(text))):
-        try:
+    try:
+        with regex.budget(time_budget(len(text))):
             if repair:
                 fixed = repair_text(text, repair_options)
                 rec.caption, rec.repairs = fixed.text, list(fixed.repairs)
@@ -134,14 +134,14 @@ def parse_caption(
             else:
                 rec.caption = text
             _parse_into(rec, agencies, year)
-        except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
-            # keep the text whole (repaired if the repair finished), fields blank
-            keep = rec.caption or text
-            rec = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings)
-            if isinstance(exc, TimeoutError):
-                rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
-            else:
-                rec.warnings.append(f"parse_failed: {type(exc).__name__}")
+    except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
+        # keep the text whole (repaired if the repair finished), fields blank
+        keep = rec.caption or text
+        rec = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings)
+        if isinstance(exc, TimeoutError):
+            rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
+        else:
+            rec.warnings.append(f"parse_failed: {type(exc).__name__}")
     return rec
 
 

@@ -2,14 +2,23 @@
 
 Every pattern in the grammar is meant to run in linear time; this module makes
 sure a mistake cannot hang a run. Modules import it in place of ``regex``
-(``from .. import timed_regex as regex``); inside ``with budget(seconds):``
-every search, match, sub, split and finditer gets the time that is left as the
-``regex`` module's ``timeout=``, and a loop over matches stops once it is
-spent, raising ``TimeoutError``. Outside a budget nothing changes.
-``parse_caption`` sets the budget and turns the error into a warning on the row.
+(``from .. import timed_regex as regex``). ``with budget(seconds):`` bounds the
+block, raising ``TimeoutError`` once the time is spent:
+
+- in a process's main thread, with an interval timer (SIGALRM): the regex
+  module checks for signals while it matches, so even one runaway match stops,
+  and the grammar's many short calls cost nothing extra;
+- elsewhere (a thread, or when the program uses SIGALRM itself), with the
+  ``regex`` module's own ``timeout=``, given to every call on more than
+  ``SHORT`` characters, and a check of the time left before every call.
+
+Outside a budget nothing changes. ``parse_caption`` sets the budget and turns
+the error into a warning on the row.
 """
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -18,11 +27,43 @@ import regex as _regex
 from regex import *  # noqa: F401,F403 - flags, error, escape, Pattern, Match …
 
 _DEADLINE: ContextVar[float | None] = ContextVar("captionclean_regex_deadline", default=None)
+_ALARM = {"armed": False}
+
+
+def _ring(signum, frame) -> None:
+    if _ALARM["armed"]:
+        raise TimeoutError("time budget spent")
+
+
+def _can_alarm() -> bool:
+    """The main thread, with SIGALRM and its timer free (never the program's own)."""
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _ring)
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
 
 
 @contextmanager
 def budget(seconds: float):
-    """Give every pattern run inside this block ``seconds`` in all."""
+    """Give the block ``seconds`` in all; TimeoutError once they are spent."""
+    if seconds <= 0:
+        raise TimeoutError("time budget spent")
+    if _ALARM["armed"]:  # inside a budget already: the outer one bounds this block
+        yield
+        return
+    if _can_alarm():
+        old = signal.signal(signal.SIGALRM, _ring)
+        _ALARM["armed"] = True
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            try:
+                _ALARM["armed"] = False
+            finally:  # the one-shot timer may ring just here: it cannot ring twice
+                _ALARM["armed"] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old)
+        return
     token = _DEADLINE.set(time.monotonic() + seconds)
     try:
         yield
@@ -73,36 +114,50 @@ class TimedPattern:
         return f"TimedPattern({self.compiled.pattern!r})"
 
     def search(self, string, *args, **kw):
+        if _DEADLINE.get() is None:
+            return self.compiled.search(string, *args, **kw)
         t = _timeout(_span(string, args, kw))
         return self.compiled.search(string, *args, **kw) if t is None else \
             self.compiled.search(string, *args, timeout=t, **kw)
 
     def match(self, string, *args, **kw):
+        if _DEADLINE.get() is None:
+            return self.compiled.match(string, *args, **kw)
         t = _timeout(_span(string, args, kw))
         return self.compiled.match(string, *args, **kw) if t is None else \
             self.compiled.match(string, *args, timeout=t, **kw)
 
     def fullmatch(self, string, *args, **kw):
+        if _DEADLINE.get() is None:
+            return self.compiled.fullmatch(string, *args, **kw)
         t = _timeout(_span(string, args, kw))
         return self.compiled.fullmatch(string, *args, **kw) if t is None else \
             self.compiled.fullmatch(string, *args, timeout=t, **kw)
 
     def sub(self, repl, string, *args, **kw):
+        if _DEADLINE.get() is None:
+            return self.compiled.sub(repl, string, *args, **kw)
         t = _timeout(len(string))
         return self.compiled.sub(repl, string, *args, **kw) if t is None else \
             self.compiled.sub(repl, string, *args, timeout=t, **kw)
 
     def subn(self, repl, string, *args, **kw):
+        if _DEADLINE.get() is None:
+            return self.compiled.subn(repl, string, *args, **kw)
         t = _timeout(len(string))
         return self.compiled.subn(repl, string, *args, **kw) if t is None else \
             self.compiled.subn(repl, string, *args, timeout=t, **kw)
 
     def split(self, string, *args, **kw):
+        if _DEADLINE.get() is None:
+            return self.compiled.split(string, *args, **kw)
         t = _timeout(len(string))
         return self.compiled.split(string, *args, **kw) if t is None else \
             self.compiled.split(string, *args, timeout=t, **kw)
 
     def findall(self, string, *args, **kw):
+        if _DEADLINE.get() is None:
+            return self.compiled.findall(string, *args, **kw)
         t = _timeout(_span(string, args, kw))
         return self.compiled.findall(string, *args, **kw) if t is None else \
             self.compiled.findall(string, *args, timeout=t, **kw)

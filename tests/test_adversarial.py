@@ -58,10 +58,41 @@ def test_timeout_backstop_keeps_text_and_warns(monkeypatch):
 
 def test_budget_is_off_outside_parse():
     pattern = timed_regex.compile(r"a+")
-    with timed_regex.budget(0.0):
-        with pytest.raises(TimeoutError):
+    with pytest.raises(TimeoutError):
+        with timed_regex.budget(0.0):
             pattern.search("aaa")
     assert pattern.search("aaa").group(0) == "aaa"
+
+
+def _slow() -> None:
+    """A pattern that backtracks (cubic on a line of spaces): what the budget is for."""
+    slow = timed_regex.compile(r"(?m:^)[ ]*Photo by[ ]+(?P<chain>[^\n]+?)[ ]*(?m:$)",
+                               timed_regex.V1 | timed_regex.REVERSE)
+    slow.search(" " * 20_000)
+
+
+def test_budget_stops_a_runaway_match():
+    with pytest.raises(TimeoutError):
+        with timed_regex.budget(0.2):
+            _slow()
+    assert not timed_regex._ALARM["armed"]
+
+
+def test_budget_in_a_thread_uses_the_regex_timeout():
+    import threading
+
+    caught = []
+
+    def run():
+        try:
+            with timed_regex.budget(0.2):
+                _slow()
+        except TimeoutError:
+            caught.append(True)
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(30)
+    assert caught == [True]
 
 
 # --- faults ----------------------------------------------------------------------
