@@ -77,7 +77,7 @@ GENERIC = [
 ]
 
 # A long run of one unit between a head and a tail (text = head + unit… + tail): white space
-# that a rule's prefix is followed by. Parsed without repair (repair collapses runs of
+# that a rule's prefix is followed by, or one long line after a short one that opens a gate. Parsed without repair (repair collapses runs of
 # spaces, so only the grammar is tried); U+2028 survives repair, so that one is repaired too.
 RUNS = [
     ("ws_photo_by", "Photo by", " ", "x", False),
@@ -93,6 +93,8 @@ RUNS = [
     ("ws_tabs", "A", "\t", "/ B", False),
     ("ws_line_separator", "A", "\u2028", "via B", True),
     ("ws_line_separator_by", "Photo by A", "\u2028", "x", True),
+    ("long_line_after_chain", "A/B\n", "aB", "", True),
+    ("long_chain_line", "REUTERS/A B\n", "/ AFP / Getty ", "", True),
 ]
 
 
