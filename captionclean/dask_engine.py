@@ -124,7 +124,7 @@ def clean_files_dask(paths: list[str | Path], output: str | Path | None, options
     ``output`` ending in ``.parquet`` gives Parquet parts, else CSV parts (``part-000.csv``…, in
     order). ``scheduler`` is a running scheduler's address; by default a local cluster of processes.
     """
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster, wait
 
     if output is None or str(output) == "-":
         raise ValueError("the dask engine writes part files: give a folder with -o")
@@ -135,6 +135,10 @@ def clean_files_dask(paths: list[str | Path], output: str | Path | None, options
         ddf, column = read_frame(paths, column=column, fmt=fmt)
         table, extras = clean_frame(ddf, column, options)
         table = table.persist()
+        # let the scheduler finish building the graph before this thread builds another: on
+        # Python 3.11 two threads working out dask expressions at once can deadlock
+        # (functools.cached_property holds one lock per attribute for all instances)
+        wait(table)
         summary = _summary(table)
         cols = extras + COLUMNS + (["duplicate_of"] if options.keep_duplicates else [])
         final = table[cols]
