@@ -61,10 +61,10 @@ def _progress(quiet: bool):
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = None
 
-        def tick(n: int, total: int) -> None:
+        def tick(n: int, total: int | None) -> None:
             nonlocal task
-            if total < PROGRESS_FROM:
-                return
+            if (total if total is not None else n) < PROGRESS_FROM:
+                return  # a small input (total None: a streamed file, size not known ahead)
             if task is None:
                 task = bar.add_task("parsing captions", total=total)
             if n % 100 == 0 or n == total:

@@ -144,7 +144,7 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
     options = options or Options()
     out_fmt = output_format(output, to)
     if _streamable(paths, fmt, out_fmt, iptc):
-        tick = (lambda n: progress(n, 0)) if progress is not None else None
+        tick = (lambda n: progress(n, None)) if progress is not None else None  # total not known ahead
         summary = clean_to_path(paths[0], output, options, column=column, fmt=fmt, jobs=jobs,
                                 chunk_size=chunk_size, excel=excel, sep="\t" if out_fmt == "tsv" else ",",
                                 progress=tick)
