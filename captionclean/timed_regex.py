@@ -20,13 +20,15 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 import regex as _regex
 from regex import *  # noqa: F401,F403 - flags, error, escape, Pattern, Match …
 
 _DEADLINE: ContextVar[float | None] = ContextVar("captionclean_regex_deadline", default=None)
+# threads inside a deadline budget (thread id → depth): while none is, a pattern call goes
+# straight to the regex module (the alarm needs no per-call work)
+_IN_DEADLINE: dict[int, int] = {}
 _ALARM = {"armed": False}
 
 
@@ -35,40 +37,65 @@ def _ring(signum, frame) -> None:
         raise TimeoutError("time budget spent")
 
 
+try:  # the C functions behind ``signal``'s: the same calls without the enum wrapping (µs a caption)
+    import _signal as _sig
+except ImportError:  # pragma: no cover - another Python
+    _sig = signal
+_MAIN = threading.main_thread()
+_SIGALRM = int(getattr(signal, "SIGALRM", 0))
+_SIG_DFL = int(signal.SIG_DFL)
+_HAS_TIMER = hasattr(signal, "setitimer")
+_REAL = int(getattr(signal, "ITIMER_REAL", 0))
+
+
 def _can_alarm() -> bool:
     """The main thread, with SIGALRM and its timer free (never the program's own)."""
-    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _ring)
-            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+    if not _HAS_TIMER or threading.current_thread() is not _MAIN:
+        return False
+    handler = _sig.getsignal(_SIGALRM)
+    return (handler is _ring or handler == _SIG_DFL) and _sig.getitimer(_REAL) == (0.0, 0.0)
 
 
-@contextmanager
-def budget(seconds: float):
+class budget:  # noqa: N801 - used as ``with budget(seconds):``
     """Give the block ``seconds`` in all; TimeoutError once they are spent."""
-    if seconds <= 0:
-        raise TimeoutError("time budget spent")
-    if _ALARM["armed"]:  # inside a budget already: the outer one bounds this block
-        yield
-        return
-    if _can_alarm():
-        old = signal.signal(signal.SIGALRM, _ring)
-        _ALARM["armed"] = True
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
+
+    __slots__ = ("seconds", "mode", "old", "token")
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        if self.seconds <= 0:
+            raise TimeoutError("time budget spent")
+        if _ALARM["armed"]:  # inside a budget already: the outer one bounds this block
+            self.mode = "inner"
+        elif _can_alarm():
+            self.mode = "alarm"
+            self.old = _sig.signal(_SIGALRM, _ring)
+            _ALARM["armed"] = True
+            _sig.setitimer(_REAL, self.seconds)
+        else:
+            self.mode = "deadline"
+            self.token = _DEADLINE.set(time.monotonic() + self.seconds)
+            tid = threading.get_ident()
+            _IN_DEADLINE[tid] = _IN_DEADLINE.get(tid, 0) + 1
+
+    def __exit__(self, *exc) -> None:
+        if self.mode == "alarm":
             try:
                 _ALARM["armed"] = False
             finally:  # the one-shot timer may ring just here: it cannot ring twice
                 _ALARM["armed"] = False
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, old)
-        return
-    token = _DEADLINE.set(time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
+                _sig.setitimer(_REAL, 0)
+                _sig.signal(_SIGALRM, self.old)
+        elif self.mode == "deadline":
+            _DEADLINE.reset(self.token)
+            tid = threading.get_ident()
+            depth = _IN_DEADLINE.get(tid, 1) - 1
+            if depth:
+                _IN_DEADLINE[tid] = depth
+            else:
+                _IN_DEADLINE.pop(tid, None)
 
 
 # a call on no more characters than this gets no timeout of its own (the budget is still
@@ -102,10 +129,11 @@ def _span(string, args, kw) -> int:
 class TimedPattern:
     """A compiled pattern whose calls respect the current budget."""
 
-    __slots__ = ("compiled",)
+    __slots__ = ("compiled", "_search", "_match", "_finditer_raw")
 
     def __init__(self, compiled: _regex.Pattern):
         self.compiled = compiled
+        self._search, self._match, self._finditer_raw = compiled.search, compiled.match, compiled.finditer
 
     def __getattr__(self, name):
         return getattr(self.compiled, name)
@@ -113,64 +141,65 @@ class TimedPattern:
     def __repr__(self) -> str:
         return f"TimedPattern({self.compiled.pattern!r})"
 
-    def search(self, string, *args, **kw):
-        if _DEADLINE.get() is None:
-            return self.compiled.search(string, *args, **kw)
-        t = _timeout(_span(string, args, kw))
-        return self.compiled.search(string, *args, **kw) if t is None else \
-            self.compiled.search(string, *args, timeout=t, **kw)
+    # the three hot calls take pos and endpos by name: no argument packing on the fast path
+    def search(self, string, pos=None, endpos=None, **kw):
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
+            return self._search(string, pos, endpos, **kw)
+        t = _timeout(_span(string, (pos, endpos), kw))
+        return self._search(string, pos, endpos, **kw) if t is None else \
+            self._search(string, pos, endpos, timeout=t, **kw)
 
-    def match(self, string, *args, **kw):
-        if _DEADLINE.get() is None:
-            return self.compiled.match(string, *args, **kw)
-        t = _timeout(_span(string, args, kw))
-        return self.compiled.match(string, *args, **kw) if t is None else \
-            self.compiled.match(string, *args, timeout=t, **kw)
+    def match(self, string, pos=None, endpos=None, **kw):
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
+            return self._match(string, pos, endpos, **kw)
+        t = _timeout(_span(string, (pos, endpos), kw))
+        return self._match(string, pos, endpos, **kw) if t is None else \
+            self._match(string, pos, endpos, timeout=t, **kw)
 
     def fullmatch(self, string, *args, **kw):
-        if _DEADLINE.get() is None:
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
             return self.compiled.fullmatch(string, *args, **kw)
         t = _timeout(_span(string, args, kw))
         return self.compiled.fullmatch(string, *args, **kw) if t is None else \
             self.compiled.fullmatch(string, *args, timeout=t, **kw)
 
     def sub(self, repl, string, *args, **kw):
-        if _DEADLINE.get() is None:
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
             return self.compiled.sub(repl, string, *args, **kw)
         t = _timeout(len(string))
         return self.compiled.sub(repl, string, *args, **kw) if t is None else \
             self.compiled.sub(repl, string, *args, timeout=t, **kw)
 
     def subn(self, repl, string, *args, **kw):
-        if _DEADLINE.get() is None:
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
             return self.compiled.subn(repl, string, *args, **kw)
         t = _timeout(len(string))
         return self.compiled.subn(repl, string, *args, **kw) if t is None else \
             self.compiled.subn(repl, string, *args, timeout=t, **kw)
 
     def split(self, string, *args, **kw):
-        if _DEADLINE.get() is None:
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
             return self.compiled.split(string, *args, **kw)
         t = _timeout(len(string))
         return self.compiled.split(string, *args, **kw) if t is None else \
             self.compiled.split(string, *args, timeout=t, **kw)
 
     def findall(self, string, *args, **kw):
-        if _DEADLINE.get() is None:
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
             return self.compiled.findall(string, *args, **kw)
         t = _timeout(_span(string, args, kw))
         return self.compiled.findall(string, *args, **kw) if t is None else \
             self.compiled.findall(string, *args, timeout=t, **kw)
 
-    def finditer(self, string, *args, **kw):
-        if _DEADLINE.get() is None:
-            return self.compiled.finditer(string, *args, **kw)
-        return self._finditer(string, *args, **kw)
+    def finditer(self, string, pos=None, endpos=None, **kw):
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
+            return self._finditer_raw(string, pos, endpos, **kw)
+        return self._finditer(string, pos, endpos, **kw)
 
-    def _finditer(self, string, *args, **kw):
-        t = _timeout(_span(string, args, kw))
-        found = self.compiled.finditer(string, *args, **kw) if t is None else \
-            self.compiled.finditer(string, *args, timeout=t, **kw)
+    def _finditer(self, string, pos, endpos, **kw):
+        t = _timeout(_span(string, (pos, endpos), kw))
+        found = self._finditer_raw(string, pos, endpos, **kw) if t is None else \
+            self._finditer_raw(string, pos, endpos, timeout=t, **kw)
         for n, m in enumerate(found):
             yield m
             if n & 31 == 31:  # the caller's work between matches counts too
