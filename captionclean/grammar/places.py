@@ -315,19 +315,23 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     A run chained with ``, in`` (``in the Serpentine River, in Hyde Park, London``)
     keeps its last links that name a city."""
     runs = []
+    size = len(text)
     for m in _RUN.finditer(text):
         s, e = m.span("run")
-        pieces = _SPLIT.split(m["run"])  # name, chain, name, chain, name…
-        parts, chains = pieces[0::2], pieces[1::2]
-        if e < len(text) and text[e] == "." and parts[-1] + "." in _AP_ABBR:
+        found = m["run"]
+        if "," in found:
+            pieces = _SPLIT.split(found)  # name, chain, name, chain, name…
+            parts, chains = pieces[0::2], pieces[1::2]
+        else:  # one name (most runs): nothing to split
+            parts, chains = [found], []
+        if e < size and text[e] == "." and parts[-1] + "." in _AP_ABBR:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = None  # found when asked (_Run)
-        generic = _TOWN_OF.search(text, max(0, s - 20), s) if "of" in text[max(0, s - 20):s] else None
+        generic = _TOWN_OF.search(text, max(0, s - 20), s) if text.find("of", max(0, s - 20), s) >= 0 else None
         if generic:
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
-        cut = [k + 1 for k, c in enumerate(chains) if c]
-        for k in reversed(cut):
+        for k in reversed([k + 1 for k, c in enumerate(chains) if c]):
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], chains[k - 1]
                 break
