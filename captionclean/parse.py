@@ -60,7 +60,7 @@ FIELDS = [f.name for f in fields(Caption) if f.name != "partial_date"]
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _EPA_ID = regex.compile(r"^\s*epa\d{6,}\s+")
-_TIDY_SPACE = regex.compile(r"[ \t]+")
+_TIDY_SPACE = regex.compile(r"[ \t]{2,}|\t")  # what "[ \t]+" → " " changes, without matching every single space
 _TIDY_PUNCT = regex.compile(r"(?<!\s)\s+([.,;:])")  # (?<!\s): a space run is tried once, not at each space
 _TIDY_PUNCT_GATE = regex.compile(r"\s[.,;:]")
 _EMPTY_BRACKETS = regex.compile(r"\(\s*\)|\[\s*\]")

@@ -9,7 +9,7 @@ else the first ``in …`` run that names a known place.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import timed_regex as regex  # the regex module, with a time budget
@@ -155,7 +155,8 @@ def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
     ``lead`` is the word before the run (``in``, ``at``…). Cached: captions of
     one gallery repeat their places."""
     p = _classify_cached(tuple(raw_parts), lead)
-    return replace(p, rules=list(p.rules), warnings=list(p.warnings))
+    # a copy the caller may change (dataclasses.replace, written out: it is called per run)
+    return Place(p.city, p.region, p.country, p.country_code, list(p.rules), list(p.warnings), p.by_table)
 
 
 @lru_cache(maxsize=4096)
