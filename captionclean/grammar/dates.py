@@ -7,6 +7,7 @@ by rule, never a date the story only mentions (``began in January 2005``,
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -128,10 +129,22 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     if d is not None and not 1 <= d <= 31:
         return False
     if y is not None and m is not None and d is not None:
-        import calendar
-
         return d <= calendar.monthrange(y, m)[1]
     return True
+
+
+def _ends_in_year(text: str) -> bool:
+    end = (text[:-1] if text.endswith("\n") else text).rstrip(" ")  # "$" matches before a last newline
+    end = end[:-1] if end.endswith(".") else end
+    return len(end) >= 5 and end[-4:].isdigit()
+
+
+# cheap tests every match of a shape passes (a shape that fails one is not tried)
+_GATES = {
+    "in_year": lambda text: "n 1" in text or "n 2" in text,  # "in 1…", "in 2…"
+    "dated_dmy": lambda text: "dated " in text,
+    "year_end": _ends_in_year,  # "….) 1991", "… 2019."
+}
 
 
 def find_dates(text: str) -> list[DateFound]:
@@ -140,10 +153,15 @@ def find_dates(text: str) -> list[DateFound]:
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text)
     for shape, pattern in COMPILED:
-        if shape == "in_year" and "n 1" not in text and "n 2" not in text:
-            continue  # every match holds "in 1…" or "in 2…"
-        for m in (_finditer(pattern, text, starts) if starts is not None and shape in _ANCHORED
-                  else pattern.finditer(text)):
+        if shape in _GATES and not _GATES[shape](text):
+            continue
+        if starts is not None and shape in _ANCHORED:
+            if not starts:
+                continue
+            matches = _finditer(pattern, text, starts)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             s, e = m.span()
             if 1 in taken[s:e]:
                 continue
