@@ -471,6 +471,7 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_label": ((": ", " / ", "\n"),),
     "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
 }
+assert all(len(needs) <= 2 for needs in _DATELINE_NEEDS.values())  # find_dateline tests two groups
 _DATELINE_STRINGS = frozenset(n for needs in _DATELINE_NEEDS.values() for group in needs for n in group)
 
 
@@ -488,7 +489,8 @@ class Dateline:
 def find_dateline(text: str) -> Dateline | None:
     has = {n for n in _DATELINE_STRINGS if n in text}
     for rule, pattern in DATELINES:
-        if not all(not has.isdisjoint(group) for group in _DATELINE_NEEDS.get(rule, ())):
+        needs = _DATELINE_NEEDS.get(rule, ())
+        if needs and (has.isdisjoint(needs[0]) or len(needs) > 1 and has.isdisjoint(needs[1])):
             continue
         m = pattern.match(text)
         if not m:
