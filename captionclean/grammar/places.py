@@ -235,8 +235,22 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _trie(words) -> str:
+    """The same alternation as a prefix tree (``J(?:an(?:uary)?|u(?:ly|ne))``): tried at every
+    capital, it rejects most words at their first letter."""
+    heads: dict[str, list[str]] = {}
+    for w in set(words):
+        heads.setdefault(w[:1], []).append(w[1:])
+    end = "" in heads
+    alts = [regex.escape(c) + _trie(rest) for c, rest in sorted(heads.items()) if c]
+    if not alts:
+        return ""
+    body = "(?:" + "|".join(alts) + ")"
+    return body + "?" if end else body
+
+
 _STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"}
-_NOT_DATE = r"(?!(?:" + _alt(_STOP) + r")\b)"
+_NOT_DATE = r"(?!" + _trie(_STOP) + r"\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
