@@ -1,0 +1,52 @@
+"""The speed-ups change nothing: each cheap gate is implied by the pattern it guards, and each
+rewritten pattern finds what the plain one found (Hypothesis, over caption-like text)."""
+import regex
+from hypothesis import example, given, strategies as st
+
+from captionclean import parse
+from captionclean.grammar import dates, places
+
+# characters the patterns care about, a few letters, digits (ASCII and Arabic-Indic), spaces
+_PIECES = st.sampled_from([" ", "  ", "\t", "\n", ".", ",", ";", ":", ")", "(", "[", "]", "-", "–", "/",
+                           "1991", "2019", "05", "3", "٣", "a", "May", "Mar", "March", "In", "June",
+                           "Monday", "Maya", "Paris", "St. ", "of", "dated ", "in 2", "D.C."])
+_TEXT = st.lists(_PIECES, max_size=16).map("".join)
+
+
+@given(_TEXT)
+@example("Taken in Paris.) 1991\n")
+@example("(Photo) 2019. ")
+def test_year_end_gate_holds_every_match(text):
+    pattern = dict(dates.COMPILED)["year_end"]
+    if pattern.search(text):
+        assert dates._ends_in_year(text)
+
+
+@given(_TEXT)
+@example("in 2019, dated 05.05.2019")
+def test_every_date_gate_holds_every_match(text):
+    for shape, pattern in dates.COMPILED:
+        if shape in dates._GATES and pattern.search(text):
+            assert dates._GATES[shape](text), shape
+
+
+@given(_TEXT)
+@example("a \t b  c\t\td ")
+def test_tidy_space_changes_what_the_plain_pattern_changes(text):
+    assert parse._TIDY_SPACE.sub(" ", text) == regex.sub(r"[ \t]+", " ", text)
+
+
+@given(_TEXT)
+@example("x , y ; z")
+def test_tidy_punct_gate_holds_every_change(text):
+    if parse._TIDY_PUNCT.search(text):
+        assert parse._TIDY_PUNCT_GATE.search(text)
+
+
+@given(st.lists(st.sampled_from(["May", "March", "Mar", "In", "At", "Monday", "Ma", "M", "Marc"]),
+                min_size=1, max_size=6), _TEXT)
+def test_trie_matches_what_the_alternation_matches(words, text):
+    plain = regex.compile(r"(?:" + places._alt(words) + r")\b")
+    tree = regex.compile(places._trie(words) + r"\b")
+    for i in range(len(text) + 1):
+        assert bool(plain.match(text, i)) == bool(tree.match(text, i))
