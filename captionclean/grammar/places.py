@@ -268,29 +268,27 @@ _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
 
 
-@dataclass
 class PlaceRun:
-    start: int
-    end: int
-    parts: list[str]
-    lead: str = ""
+    """A run of place names: its span, its parts, and the word before it (``in``, ``at``, ``,``…),
+    looked for when first asked (most runs never are)."""
 
+    __slots__ = ("start", "end", "parts", "_text", "_lead")
 
-class _Run(PlaceRun):
-    """A run whose lead word is looked for when first asked (most runs never are)."""
-
-    def __init__(self, start: int, end: int, parts: list[str], text: str) -> None:
-        self.start, self.end, self.parts, self._text = start, end, parts, text
+    def __init__(self, start: int, end: int, parts: list[str], text: str = "", lead: str | None = None) -> None:
+        self.start, self.end, self.parts, self._text, self._lead = start, end, parts, text, lead
 
     @property
     def lead(self) -> str:
-        if "_lead" not in self.__dict__:
-            self.__dict__["_lead"] = _lead(self._text, self.start)
-        return self.__dict__["_lead"]
+        if self._lead is None:
+            self._lead = _lead(self._text, self.start)
+        return self._lead
 
     @lead.setter
     def lead(self, value: str) -> None:
-        self.__dict__["_lead"] = value
+        self._lead = value
+
+    def __repr__(self) -> str:
+        return f"PlaceRun({self.start}, {self.end}, {self.parts!r}, lead={self.lead!r})"
 
 
 _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[ ]+){0,3}?(?P<word>"
@@ -342,7 +340,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
         if e < size and text[e] == "." and parts[-1] + "." in _AP_ABBR:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
-        lead = None  # found when asked (_Run)
+        lead = None  # found when asked (PlaceRun.lead)
         generic = _TOWN_OF.search(text, max(0, s - 20), s) if text.find("of", max(0, s - 20), s) >= 0 else None
         if generic:
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
@@ -350,10 +348,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], chains[k - 1]
                 break
-        run = _Run(s, e, [p.strip() for p in parts], text)
-        if lead is not None:
-            run.lead = lead
-        runs.append(run)
+        runs.append(PlaceRun(s, e, [p.strip() for p in parts], text, lead))
     return runs
 
 
