@@ -237,7 +237,8 @@ def _alt(words) -> str:
 
 def _trie(words) -> str:
     """The same alternation as a prefix tree (``J(?:an(?:uary)?|u(?:ly|ne))``): tried at every
-    capital, it rejects most words at their first letter."""
+    word, it rejects most at their first letter. It prefers the longer of two words as _alt
+    does, in a forward pattern only (a REVERSE pattern keeps _alt)."""
     heads: dict[str, list[str]] = {}
     for w in set(words):
         heads.setdefault(w[:1], []).append(w[1:])
@@ -254,9 +255,9 @@ _NOT_DATE = r"(?!" + _trie(_STOP) + r"\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
-_GEN = r"(?:" + _alt({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r")\b"
+_GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
 _LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and)"
-_DIR = r"(?:(?:the|" + _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}"
+_DIR = r"(?:" + _trie({"the"} | {w for w in _DIRS if w.islower()}) + r"[ ]+){0,3}"
 _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
          rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
 _PART = rf"{_DIR}{_NAME}"
