@@ -42,6 +42,11 @@ N ?= 100000 1000000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes $(N)
 
+# where the parser's time goes, stage by stage (bench/profile.py), on the labelled captions
+.PHONY: profile
+profile: $(STAMP)
+	$(BIN)/python bench/profile.py
+
 # hostile captions (bench/bench_adversarial.py): worst parse time per kB, and how it grows to 1 MB
 .PHONY: bench-adversarial
 bench-adversarial: $(STAMP)

@@ -2,6 +2,7 @@
 
 Usage: python bench/run.py [--sizes 100000 1000000] [--seed 7] [--dir out/bench]
 Each run is a fresh process (start-up included); peak memory is the child's maximum RSS.
+Last, bench/profile.py shows where the parser's time goes, stage by stage.
 """
 from __future__ import annotations
 
@@ -93,6 +94,8 @@ def main() -> None:
           f"| speed-up over --jobs 1 {times[big] / t2:.2f}x | output identical: {'yes' if same else 'NO'}")
     n, rate = parser_alone()
     print(f"parser alone on the {n} labelled captions: {rate:,.0f} captions/s (one core)")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "profile.py"), str(export(min(times), args.seed, args.dir)),
+                    "--rows", "5000"], check=True)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,109 @@
+"""Where the parser's time goes: each stage of ``parse_caption`` timed in place.
+
+Usage: python bench/profile.py [EXPORT.csv] [--rows 5000]
+Parses the first ROWS unique captions of EXPORT (a ``make_export.py`` file; default: the
+labelled captions in ../shared/eval) three times, keeps the fastest pass, and prints the
+microseconds per caption each stage took and its share. The stages are the functions
+``parse.py`` calls; "parse_caption (own work)" is what remains (the record, spans, cuts).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from captionclean import parse  # noqa: E402
+from captionclean.tables import load_agencies  # noqa: E402
+
+STAGES = {
+    "find_credits": "credit rules (grammar/credit.py)",
+    "choose_credit": "credit choice",
+    "find_place_runs": "place runs (grammar/places.py)",
+    "place_near_date": "place next to the date",
+    "classify_parts": "place parts named",
+    "find_dateline": "datelines",
+    "find_dates": "date shapes (grammar/dates.py)",
+    "photo_date": "the photo's date",
+    "find_trailers": "trailers and restrictions",
+    "repair_text": "text repair (repair.py, lost.py)",
+    "_tidy": "description tidied",
+}
+
+
+def captions(path: Path | None, rows: int) -> list[str]:
+    texts: list[str] = []
+    if path is None:
+        for p in sorted((ROOT.parent / "shared" / "eval").glob("*.input.jsonl")):
+            texts += [json.loads(ln)["text"] for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        return texts
+    seen: set[str] = set()
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            text = row["caption"]
+            if text not in seen:
+                seen.add(text)
+                texts.append(text)
+                if len(texts) == rows:
+                    break
+    return texts
+
+
+def profile(texts: list[str]) -> tuple[float, dict[str, float]]:
+    """Seconds per caption in all, and per stage (the fastest of three passes)."""
+    spent: dict[str, float] = {}
+
+    def timed(name, fn):
+        def run(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+        return run
+
+    originals = {name: getattr(parse, name) for name in STAGES if hasattr(parse, name)}
+    agencies = load_agencies()
+    try:
+        for name, fn in originals.items():
+            setattr(parse, name, timed(name, fn))
+        for text in texts[:200]:  # warm: tables loaded
+            parse.parse_caption(text, agencies=agencies)
+        best: tuple[float, dict[str, float]] | None = None
+        for _ in range(3):
+            spent.clear()
+            start = time.perf_counter()
+            for text in texts:
+                parse.parse_caption(text, agencies=agencies)
+            total = time.perf_counter() - start
+            if best is None or total < best[0]:
+                best = (total, dict(spent))
+    finally:
+        for name, fn in originals.items():
+            setattr(parse, name, fn)
+    total, stages = best
+    return total / len(texts), {k: v / len(texts) for k, v in stages.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("export", type=Path, nargs="?")
+    ap.add_argument("--rows", type=int, default=5000)
+    args = ap.parse_args()
+    texts = captions(args.export, args.rows)
+    total, stages = profile(texts)
+    print(f"where the parser's time goes ({len(texts):,} captions, {total * 1e6:.0f} µs each "
+          f"= {1 / total:,.0f} captions/s with the stage timers):")
+    rest = total - sum(stages.values())
+    for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]) + [("(own work)", rest)]:
+        label = STAGES.get(name, "parse_caption: record, spans, cuts")
+        print(f"  {secs * 1e6:6.1f} µs {secs / total:6.1%}  {name:16s} {label}")
+
+
+if __name__ == "__main__":
+    main()
