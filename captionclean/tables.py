@@ -82,6 +82,13 @@ RESTRICTIONS = [
     ("no_marketing", r"\bNO MARKETING(?: NO ADVERTISING CAMPAIGNS)?\b\.?"),
     ("third_party", r"\bTHIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY\.?"),
 ]
+# who a bare "… OUT" restriction may name besides countries and states ("AFP OUT", "MAGS OUT");
+# a bare run is cut to start at the first such name ("EPA-EFE/BIANCA DE MARCHI AUSTRALIA AND NEW
+# ZEALAND OUT": the photographer's name is not part of the restriction)
+OUT_TARGETS = frozenset("""
+AFP AP REUTERS EPA GETTY XINHUA KYODO DPA ANSA TV TELEVISION MAGS MAGAZINES MAGAZINE NEWSPAPERS
+NEWSPAPER INTERNET ONLINE WEB TABLOIDS PRINT BROADCAST UK U.K. US U.S. UAE EU
+""".split())  # countries and states are found by name (four letters or more: "DE", "AND" are words)
 KEYWORD_TRAILERS = [
     ("tags", r"\((?P<place>[A-Z][A-Z .'’-]+?)(?:(?:(?<!\s)|(?<=\([A-Z][ ]))\s*)?[-–]\s*Tags:\s*(?P<kw>[^()]*)\)"),  # [^()]: an unclosed "(" scans only to the next one
     ("tags_bare", r"\bTags:\s*(?P<kw>[A-Z][A-Z /&-]*[A-Z])"),

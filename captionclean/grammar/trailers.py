@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import KEYWORD_TRAILERS, RESTRICTIONS
+from ..tables import KEYWORD_TRAILERS, OUT_TARGETS, RESTRICTIONS, lookup_country, lookup_state
 
 _RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
 _KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
@@ -57,13 +57,44 @@ def find_trailers(text: str) -> Trailers:
             if kw:
                 out.keywords.append(kw)
 
+    found: list[tuple[int, str]] = []  # (start, restriction): listed in the caption's order
     for name, pattern in _RESTRICTIONS:
         if name in _NEEDS and _NEEDS[name] not in text:
             continue
         for m in pattern.finditer(text):
-            if not m.group(0).strip() or not free(*m.span()):
+            s, e = m.span()
+            if name == "out_restriction" and not text.startswith("(", s):
+                s = _out_start(text, s)
+            if not text[s:e].strip() or not free(s, e):
                 continue
-            out.spans.append(m.span())
+            out.spans.append((s, e))
             out.rules.append(name)
-            out.restrictions.append(m.group(0).strip(" ().,;"))
+            found.append((s, text[s:e].strip(" ().,;")))
+    out.restrictions = [r for _, r in sorted(found)]
     return out
+
+
+_OUT_WORD = regex.compile(r"[^ ]+")
+
+
+def _names_out(words: list[str]) -> bool:
+    """``words`` open with a country, a US state or a listed outlet (``NEW ZEALAND …``, ``AFP``)."""
+    if words[0].strip(".,") in OUT_TARGETS:
+        return True
+    for n in range(min(3, len(words)), 0, -1):
+        name = " ".join(words[:n]).strip(".,")
+        if len(name) > 3 and (lookup_country(name) or lookup_state(name)):
+            return True
+    return False
+
+
+def _out_start(text: str, start: int) -> int:
+    """Where a bare ``… OUT`` restriction begins: at its first word that names a country,
+    state or outlet; the words before it (a photographer's name in capitals, another
+    restriction) are not part of it. When no word is known, the whole run is kept."""
+    end = text.find("OUT", start)
+    words = [(m.start(), m.group()) for m in _OUT_WORD.finditer(text, start, end)]
+    for k, (pos, _) in enumerate(words):
+        if _names_out([w for _, w in words[k:]]):
+            return pos
+    return start
