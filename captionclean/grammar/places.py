@@ -109,6 +109,8 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
         head, tail = " of ".join(pieces[:-1]), pieces[-1]
         word = _last(head)
         if lookup_country(tail) and head.split(" ", 1)[0] not in _VENUE_HEAD and word not in _COUNTRY_PREFIX:
+            if head.islower():
+                return [(tail, "")]  # "Beijing, capital of China": a common noun names no place
             return _split_part(head) + [(tail, "")]  # "Jiangsu Province of China"
         if word.casefold() in _CITYWORD or word in _NBH or word == "City":
             return [(tail, "city")]  # "the city of Hebron", "the Manhattan borough of New York"
@@ -296,6 +298,7 @@ _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[
                            + _alt(w for w in _CITYWORD | _NBH if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
+_APPOSED = regex.compile(r"[ ]*,[ ]*(?:(?:the|a|an)[ ]+)?")
 _TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
@@ -344,6 +347,10 @@ def find_place_runs(text: str) -> list[PlaceRun]:
         lead = None  # found when asked (PlaceRun.lead)
         generic = _TOWN_OF.search(text, max(0, s - 20), s) if text.find("of", max(0, s - 20), s) >= 0 else None
         if generic:
+            if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
+                prev = runs[-1]  # "Beijing, capital of China": one place, its country named after it
+                prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
+                continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
         for k in reversed([k + 1 for k, c in enumerate(chains) if c]):
             if classify_parts(parts[k:], "in").city:
