@@ -55,6 +55,12 @@ _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+# what each pattern above needs to find in a part before it can match (checked first: cheaper)
+_LEAD_FIRST = frozenset("©(PpSsſ")  # first letters of _LEAD's words in any case (ſ is an s)
+_GLUED_START = ("File", "Handout", "Pool Photo")
+_DASHES = ("-", "–")
+_STUDIO_WORDS = ("Photo", "Studio")
+_RANK_START = tuple(RANKS)
 
 
 @dataclass
@@ -147,16 +153,21 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
 
     for raw in parts:
-        part = _LEAD.sub("", raw.strip(" .,;:()[]\"'")).strip(" .,;:")
-        g = _GLUED_TAG.match(part)
+        part = raw.strip(" .,;:()[]\"'")
+        if part[:1] in _LEAD_FIRST:
+            part = _LEAD.sub("", part)
+        part = part.strip(" .,;:")
+        g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
         if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
             tags.append(PLACEHOLDERS.get(g["tag"].casefold(), "file"))
             continue
-        m = _SUFFIX_TAG.match(part)
+        dashed = any(d in part for d in _DASHES)
+        m = _SUFFIX_TAG.match(part) if dashed or "," in part else None
         if m:
             tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
             part = m["rest"].strip()
-        pieces = [s.strip() for s in _DASH.split(part) if s.strip()]
+            dashed = any(d in part for d in _DASHES)
+        pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
         for piece in pieces:
             tag = placeholder_tag(piece)
             if tag:
@@ -169,7 +180,7 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
             if known:
                 orgs.append(known)
                 continue
-            fm = _FOR.match(piece)
+            fm = _FOR.match(piece) if "for" in piece else None
             if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
                 a, b = fm["a"], fm["b"]
                 if agencies.lookup(a) or _is_org_like(a):
@@ -182,7 +193,7 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                     continue
             if piece[:1].isdigit():
                 continue
-            studio = _STUDIO.match(piece)
+            studio = _STUDIO.match(piece) if any(w in piece for w in _STUDIO_WORDS) else None
             if studio and not people:  # "Steve Raines Photography": the studio and its photographer
                 people.append(studio["name"])
                 orgs.append(piece)
@@ -190,7 +201,7 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
             if _is_org_like(piece):
                 orgs.append(agencies.lookup(piece) or _org_name(piece))
                 continue
-            piece = tidy_name(_RANK.sub("", piece))
+            piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
             if _NAMEISH.match(piece) and len(piece) <= 48:
                 person = normal_name(piece)
                 if person.casefold() in (p.casefold() for p in people):
@@ -266,19 +277,21 @@ RULES: list[Rule] = [
     Rule("afp_photo_name", r"\bAFP PHOTO\s+(?P<name>" + _NAME_CAPS + r")", ("afp photo",)),
     Rule("afp_slash", r"(?:/\s*)?\bAFP(?: PHOTO)?\s*(?:/\s*(?P<name>" + _PART + r"))?\s*$", ("afp",), tail=True),
     Rule("name_agency_caps", r"(?:(?<=[.!?]\s+)|(?<=\n[ ]*))(?P<name>" + _NAME_CAPS
-         + r")\s+(?P<agency>AFP|AP|EPA|REUTERS)\s*$", ("afp", "ap", "epa", "reuters"), tail=True),
+         + r")\s+(?P<agency>AFP|AP|EPA|REUTERS)\s*$", ("afp", "ap", "epa", "reuters"), tail=True,
+         gate="ends_caps_agency"),
     Rule("courtesy", r"\(?\b[Cc]ourtesy(?: of)?:?\s+(?P<chain>[^()\n.]+?)\s*(?:\)|\.|$)", ("courtesy",),
          only_known=True),
     Rule("paren_agency", r"\((?P<chain>[^()\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?\)[ ]*$", ("(",),
-         tail=True, only_known=True),
+         tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
     Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3})(?P<chain>[^\s/.()][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
-         only_known=True),
+         only_known=True, gate="ends_open"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
-    Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True),
-    Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True),
+    Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True,
+         gate="ends_paren"),
+    Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True, gate="ends_caps"),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -361,7 +374,14 @@ def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
     return False
 
 
+# the last character a tail rule's match can end on, less trailing white space (what the
+# regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
+_NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
+    "ends_paren": lambda text, _: text.rstrip().endswith(")"),
+    "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
+    "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
+    "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
                                              for ln in _lines(text)),
