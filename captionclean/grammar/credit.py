@@ -122,12 +122,12 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     return [part]
 
 
-# parse_chain results per agency table (credit chains repeat across an export)
+# results that depend only on a chain and the agency table, per table (credit chains
+# repeat across an export): parse_chain's by the chain, _all_known's by (chain,)
 _CHAIN_CACHE: dict[int, tuple[Agencies, int, dict]] = {}
 
 
-def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
-    """Split a credit chain into (people, organisations, placeholder tags)."""
+def _chain_cache(agencies: Agencies) -> dict:
     entry = _CHAIN_CACHE.get(id(agencies))
     size = len(agencies.names) + len(agencies.distributors)
     if entry is None or entry[0] is not agencies or entry[1] != size:
@@ -135,10 +135,16 @@ def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], l
             _CHAIN_CACHE.clear()
         entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {})
     cache = entry[2]
+    if len(cache) > 65536:
+        cache.clear()
+    return cache
+
+
+def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
+    """Split a credit chain into (people, organisations, placeholder tags)."""
+    cache = _chain_cache(agencies)
     hit = cache.get(chain)
     if hit is None:
-        if len(cache) > 65536:
-            cache.clear()
         hit = cache[chain] = _parse_chain(chain, agencies)
     people, orgs, tags = hit
     return list(people), list(orgs), list(tags)
@@ -238,6 +244,9 @@ class Rule:
     only_known: bool = False       # every part must be a known agency or a placeholder
     backward: bool = False         # anchored at line ends: searched backwards
     gate: str = ""                 # a cheap test the caption must pass first (see _GATES)
+    # tail rules: characters no match can contain, so that the match depends only on the text
+    # from the last of them on (a lookbehind may see that one); the match is remembered by it
+    stop: str = ""
 
 
 TAIL = 400
@@ -259,7 +268,7 @@ RULES: list[Rule] = [
     Rule("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)",
          ("ap photo", "afp photo")),
     Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^ \n](?:[^\n]*?[^ \n])?)[ ]*(?m:$)",
-         ("photo by", "photograph by", "photography by")),
+         ("photo by", "photograph by", "photography by"), gate="line_starts_photo"),
     Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
          ("reuters",)),
     Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
@@ -268,7 +277,8 @@ RULES: list[Rule] = [
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
     Rule("end_chain", r"(?:^|(?<=[\s.,;:!?)\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]]*[ ]*$",
-         ("/", " via "), tail=True),
+         ("/", " via "), tail=True,
+         stop="(\n:;\"”"),  # the chain and its end read letters, digits and ' ’-–.,&/)] only
     # a line of 300 characters or more is never only a credit (and would cost time squared)
     Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})", ("/", " via "),
          backward=True, gate="short_line_slash"),
@@ -306,6 +316,9 @@ _PLAIN_CHAIN = {rule.name: regex.compile(rule.pattern.replace(_CHAIN, f"(?:{_CHA
                                          regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
                 for rule in RULES if _CHAIN == f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})" and _CHAIN in rule.pattern}
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
+# each needle after the longest other needle inside it: when that one is absent, so is this one
+_NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
+                      for n in sorted(_NEEDLES, key=len))
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
 # the rest stays in the description (bounds the per-match work on hostile input)
@@ -313,6 +326,14 @@ MAX_MATCHES_PER_RULE = 50
 
 
 def _all_known(chain: str, agencies: Agencies) -> bool:
+    cache = _chain_cache(agencies)
+    known = cache.get((chain,))
+    if known is None:
+        known = cache[(chain,)] = _parts_known(chain, agencies)
+    return known
+
+
+def _parts_known(chain: str, agencies: Agencies) -> bool:
     parts = [p for p in _SPLIT.split(chain.strip()) if p.strip()]
     return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)
 
@@ -330,8 +351,7 @@ def _caps_name_ok(name: str, agencies: Agencies) -> bool:
                 or any(placeholder_tag(w) or lookup_country(w) for w in words))
 
 
-def _chain_of(rule: Rule, m, agencies: Agencies) -> str | None:
-    g = m.groupdict()
+def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     name = rule.name
     if name in _NAME_RULES:
         agency = g.get("agency") or "AFP"
@@ -378,6 +398,7 @@ def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
+    "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
     "ends_paren": lambda text, _: text.rstrip().endswith(")"),
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
@@ -389,6 +410,42 @@ _GATES = {
 }
 
 
+class _Moved:
+    """A remembered match, moved to the same words at the end of another caption."""
+
+    __slots__ = ("m", "by")
+
+    def __init__(self, m, by: int):
+        self.m, self.by = m, by
+
+    def groupdict(self) -> dict:
+        return self.m.groupdict()
+
+    def group(self, *names):
+        return self.m.group(*names)
+
+    def span(self, name=0) -> tuple[int, int]:
+        start, end = self.m.span(name)
+        return start + self.by, end + self.by
+
+
+_TAIL_MEMO: dict[tuple, object] = {}
+
+
+def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
+    """The rule's match at the end of ``text``, remembered by the text after its last stop character."""
+    last = max([text.rfind(c, tail_start) for c in rule.stop]) if rule.stop else -1
+    if last < 0:
+        return pattern.match(text, tail_start)
+    key = (pattern, text[last:])
+    m = _TAIL_MEMO.get(key, _TAIL_MEMO)
+    if m is _TAIL_MEMO:
+        if len(_TAIL_MEMO) > 16384:
+            _TAIL_MEMO.clear()
+        m = _TAIL_MEMO[key] = pattern.match(text, tail_start)
+    return m if m is None or m.string is text else _Moved(m, len(text) - len(m.string))
+
+
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     """Every credit found in ``text``, in rule order."""
     found: list[Credit] = []
@@ -398,8 +455,11 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         cut = len(text) - TAIL
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
-    plain = _PLAIN_CHAIN if not _DASH_SLASH.search(text) else {}
-    present = {n for n in _NEEDLES if n in low}
+    plain = _PLAIN_CHAIN if not ("/" in text and _DASH_SLASH.search(text)) else {}
+    present = set()
+    for needle, inside in _NEEDLE_ORDER:
+        if (inside is None or inside in present) and needle in low:
+            present.add(needle)
     for rule, pattern in COMPILED:
         if rule.needles and present.isdisjoint(rule.needles):
             continue
@@ -407,7 +467,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             continue
         pattern = plain.get(rule.name, pattern)
         if rule.tail:  # searched backwards, a match anchored at the end is one attempt
-            m = pattern.match(text, tail_start)
+            m = _tail_match(rule, pattern, text, tail_start)
             matches = [m] if m else []
         elif rule.backward:
             # found from the end: past the cap, the last lines are kept and the rest never searched
@@ -415,7 +475,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         else:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
-            chain = _chain_of(rule, m, agencies)
+            g = m.groupdict()
+            chain = _chain_of(rule, g, agencies)
             if not chain:
                 continue
             people, orgs, tags = parse_chain(chain, agencies)
@@ -423,7 +484,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 continue
             if rule.name == "courtesy":
                 tags.append("handout")
-            keep = m.span("date") if m.groupdict().get("date") else None
+            keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
                 keep = m.span()
             credit = Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep)
