@@ -122,19 +122,19 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     return [part]
 
 
-# results that depend only on a chain and the agency table, per table (credit chains
-# repeat across an export): parse_chain's by the chain, _all_known's by (chain,)
+# results that depend only on a string and the agency table, per table (credit chains and
+# their parts repeat across an export): parse_chain's, _all_known's and _read_part's
 _CHAIN_CACHE: dict[int, tuple[Agencies, int, dict]] = {}
 
 
-def _chain_cache(agencies: Agencies) -> dict:
+def _chain_cache(agencies: Agencies, kind: str) -> dict:
     entry = _CHAIN_CACHE.get(id(agencies))
     size = len(agencies.names) + len(agencies.distributors)
     if entry is None or entry[0] is not agencies or entry[1] != size:
         if len(_CHAIN_CACHE) > 16:
             _CHAIN_CACHE.clear()
-        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {})
-    cache = entry[2]
+        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {"chain": {}, "known": {}, "part": {}})
+    cache = entry[2][kind]
     if len(cache) > 65536:
         cache.clear()
     return cache
@@ -142,12 +142,76 @@ def _chain_cache(agencies: Agencies) -> dict:
 
 def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     """Split a credit chain into (people, organisations, placeholder tags)."""
-    cache = _chain_cache(agencies)
+    cache = _chain_cache(agencies, "chain")
     hit = cache.get(chain)
     if hit is None:
         hit = cache[chain] = _parse_chain(chain, agencies)
     people, orgs, tags = hit
     return list(people), list(orgs), list(tags)
+
+
+def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
+    """What one part of a chain says, whoever else the chain names: its placeholder tags and,
+    piece by piece, a reading (see _read_piece). Parts repeat across chains, so it is cached."""
+    tags: list[str] = []
+    part = part.strip(" .,;:()[]\"'")
+    if part[:1] in _LEAD_FIRST:
+        part = _LEAD.sub("", part)
+    part = part.strip(" .,;:")
+    g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
+    if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
+        return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
+    dashed = any(d in part for d in _DASHES)
+    m = _SUFFIX_TAG.match(part) if dashed or "," in part else None
+    if m:
+        tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
+        part = m["rest"].strip()
+        dashed = any(d in part for d in _DASHES)
+    pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
+    return tuple(tags), tuple(_read_piece(piece, agencies) for piece in pieces)
+
+
+_SKIP = ("skip",)
+
+
+def _read_piece(piece: str, agencies: Agencies) -> tuple:
+    """("tag", tag), ("org", name), ("commission", org), ("name", person, piece), ("skip",), or,
+    when no one is named yet, ("person_org", name, org) / ("studio", person, studio), each
+    followed by the reading that applies once someone is."""
+    tag = placeholder_tag(piece)
+    if tag:
+        return _SKIP if tag == "noise" else ("tag", tag)
+    if piece.casefold().rstrip(".") in _CAL_WORDS:
+        return _SKIP  # "Reuters / Sunday, March 26": a date, not a name
+    known = agencies.lookup(piece)
+    if known:
+        return ("org", known)
+    fm = _FOR.match(piece) if "for" in piece else None
+    if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
+        a, b = fm["a"], fm["b"]
+        if agencies.lookup(a) or _is_org_like(a):
+            return ("commission", agencies.lookup(a) or a)
+        if _NAMEISH.match(a):
+            return ("person_org", a, b, _read_rest(piece, agencies))
+    return _read_rest(piece, agencies)
+
+
+def _read_rest(piece: str, agencies: Agencies) -> tuple:
+    if piece[:1].isdigit():
+        return _SKIP
+    studio = _STUDIO.match(piece) if any(w in piece for w in _STUDIO_WORDS) else None
+    if studio:  # "Steve Raines Photography": the studio and its photographer
+        return ("studio", studio["name"], piece, _read_name(piece, agencies))
+    return _read_name(piece, agencies)
+
+
+def _read_name(piece: str, agencies: Agencies) -> tuple:
+    if _is_org_like(piece):
+        return ("org", agencies.lookup(piece) or _org_name(piece))
+    piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
+    if _NAMEISH.match(piece) and len(piece) <= 48:
+        return ("name", normal_name(piece), piece)
+    return _SKIP
 
 
 def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
@@ -157,65 +221,38 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     commissioned = False  # "Getty Images for Mercedes-Benz": the first organisation shot it
     parts = [p for p in _SPLIT.split(chain.strip(" /.,;:()[]")) if p.strip()]
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
-
-    for raw in parts:
-        part = raw.strip(" .,;:()[]\"'")
-        if part[:1] in _LEAD_FIRST:
-            part = _LEAD.sub("", part)
-        part = part.strip(" .,;:")
-        g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
-        if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
-            tags.append(PLACEHOLDERS.get(g["tag"].casefold(), "file"))
-            continue
-        dashed = any(d in part for d in _DASHES)
-        m = _SUFFIX_TAG.match(part) if dashed or "," in part else None
-        if m:
-            tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
-            part = m["rest"].strip()
-            dashed = any(d in part for d in _DASHES)
-        pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
-        for piece in pieces:
-            tag = placeholder_tag(piece)
-            if tag:
-                if tag != "noise":
-                    tags.append(tag)
-                continue
-            if piece.casefold().rstrip(".") in _CAL_WORDS:
-                continue  # "Reuters / Sunday, March 26": a date, not a name
-            known = agencies.lookup(piece)
-            if known:
-                orgs.append(known)
-                continue
-            fm = _FOR.match(piece) if "for" in piece else None
-            if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
-                a, b = fm["a"], fm["b"]
-                if agencies.lookup(a) or _is_org_like(a):
-                    orgs.append(agencies.lookup(a) or a)
-                    commissioned = True
-                    continue
-                if _NAMEISH.match(a) and not people:
-                    people.append(normal_name(a))
-                    orgs.append(agencies.lookup(b) or _org_name(b))
-                    continue
-            if piece[:1].isdigit():
-                continue
-            studio = _STUDIO.match(piece) if any(w in piece for w in _STUDIO_WORDS) else None
-            if studio and not people:  # "Steve Raines Photography": the studio and its photographer
-                people.append(studio["name"])
-                orgs.append(piece)
-                continue
-            if _is_org_like(piece):
-                orgs.append(agencies.lookup(piece) or _org_name(piece))
-                continue
-            piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
-            if _NAMEISH.match(piece) and len(piece) <= 48:
-                person = normal_name(piece)
+    readings = _chain_cache(agencies, "part")
+    for part in parts:
+        read = readings.get(part)
+        if read is None:
+            read = readings[part] = _read_part(part, agencies)
+        part_tags, pieces = read
+        tags.extend(part_tags)
+        for r in pieces:
+            while people and r[0] in ("person_org", "studio"):
+                r = r[-1]  # these read a piece this way only while no one is named yet
+            kind = r[0]
+            if kind == "tag":
+                tags.append(r[1])
+            elif kind == "org":
+                orgs.append(r[1])
+            elif kind == "commission":
+                orgs.append(r[1])
+                commissioned = True
+            elif kind == "person_org":
+                people.append(normal_name(r[1]))
+                orgs.append(agencies.lookup(r[2]) or _org_name(r[2]))
+            elif kind == "studio":
+                people.append(r[1])
+                orgs.append(r[2])
+            elif kind == "name":
+                person = r[1]
                 if person.casefold() in (p.casefold() for p in people):
                     continue
                 if not people:
                     people.append(person)
                 else:
-                    orgs.append(_org_name(piece))
+                    orgs.append(_org_name(r[2]))
 
     # "REUTERS/Name/Agencia Brasil/Handout via Reuters": the wordmark repeats as distributor
     if len(orgs) > 2 and orgs[0] == orgs[-1]:
@@ -326,10 +363,10 @@ MAX_MATCHES_PER_RULE = 50
 
 
 def _all_known(chain: str, agencies: Agencies) -> bool:
-    cache = _chain_cache(agencies)
-    known = cache.get((chain,))
+    cache = _chain_cache(agencies, "known")
+    known = cache.get(chain)
     if known is None:
-        known = cache[(chain,)] = _parts_known(chain, agencies)
+        known = cache[chain] = _parts_known(chain, agencies)
     return known
 
 
@@ -465,7 +502,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             continue
         if rule.gate and not _GATES[rule.gate](text, agencies):
             continue
-        pattern = plain.get(rule.name, pattern)
+        if plain and rule.name in plain:
+            pattern = plain[rule.name]
         if rule.tail:  # searched backwards, a match anchored at the end is one attempt
             m = _tail_match(rule, pattern, text, tail_start)
             matches = [m] if m else []
