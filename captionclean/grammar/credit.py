@@ -450,23 +450,25 @@ _GATES = {
 class _Moved:
     """A remembered match, moved to the same words at the end of another caption."""
 
-    __slots__ = ("m", "by")
+    __slots__ = ("whole", "groups", "spans", "by")
 
-    def __init__(self, m, by: int):
-        self.m, self.by = m, by
+    def __init__(self, whole: str, groups: dict, spans: dict, by: int):
+        self.whole, self.groups, self.spans, self.by = whole, groups, spans, by
 
     def groupdict(self) -> dict:
-        return self.m.groupdict()
+        return self.groups
 
-    def group(self, *names):
-        return self.m.group(*names)
+    def group(self, name=0) -> str:
+        return self.whole if name == 0 else self.groups[name]
 
     def span(self, name=0) -> tuple[int, int]:
-        start, end = self.m.span(name)
-        return start + self.by, end + self.by
+        start, end = self.spans[name]
+        return (start + self.by, end + self.by) if start is not None else (-1, -1)
 
 
-_TAIL_MEMO: dict[tuple, object] = {}
+# tail-rule matches by (pattern, the caption's text from the last stop character): a match
+# is kept as its text, groups and spans counted from the caption's end (never the caption)
+_TAIL_MEMO: dict[tuple, _Moved | None] = {}
 
 
 def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
@@ -474,13 +476,18 @@ def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
     last = max([text.rfind(c, tail_start) for c in rule.stop]) if rule.stop else -1
     if last < 0:
         return pattern.match(text, tail_start)
+    n = len(text)
     key = (pattern, text[last:])
-    m = _TAIL_MEMO.get(key, _TAIL_MEMO)
-    if m is _TAIL_MEMO:
+    moved = _TAIL_MEMO.get(key, _TAIL_MEMO)
+    if moved is _TAIL_MEMO:
+        m = pattern.match(text, tail_start)
         if len(_TAIL_MEMO) > 16384:
             _TAIL_MEMO.clear()
-        m = _TAIL_MEMO[key] = pattern.match(text, tail_start)
-    return m if m is None or m.string is text else _Moved(m, len(text) - len(m.string))
+        _TAIL_MEMO[key] = m and _Moved(m.group(0), m.groupdict(), {
+            name: (m.start(name) - n, m.end(name) - n) if m.start(name) >= 0 else (None, None)
+            for name in (0, *m.groupdict())}, 0)
+        return m
+    return moved and _Moved(moved.whole, moved.groups, moved.spans, n)
 
 
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
