@@ -6,8 +6,11 @@ parser then classifies the chain's parts as people, organisations or
 placeholders (``Handout``, ``Pool``, ``STR``…), using the agency table.
 
 Speed: a rule runs only when one of its ``needles`` (lower-case substrings)
-is in the caption, and rules anchored at the caption's end only look at its
-last ``TAIL`` characters.
+is in the caption and its ``gate`` (a cheap test the match implies) passes;
+rules anchored at the caption's end only look at its last ``TAIL`` characters,
+and end_chain's match is remembered by the words after its last ``stop``
+character. Chains, their parts and agency lookups are cached per agency table.
+None of this changes a result: each shortcut only skips work whose outcome is known.
 """
 from __future__ import annotations
 
@@ -532,9 +535,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
                 keep = m.span()
-            credit = Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep)
-            if credit.found:
-                found.append(credit)
+            if people or orgs:  # Credit.found
+                found.append(Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep))
     return found
 
 
