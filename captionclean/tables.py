@@ -138,7 +138,8 @@ class Agencies:
         key = _key(text)
         hit = self.names.get(key)
         if hit is None:
-            for suffix in (" photo", " photos", " images", " pictures", " news agency", " news"):
+            suffixes = (" photo", " photos", " images", " pictures", " news agency", " news")
+            for suffix in suffixes if key.endswith(suffixes) else ():
                 if key.endswith(suffix) and key[: -len(suffix)] in self.names:
                     return self.names[key[: -len(suffix)]]
             if key.startswith("the ") and key[4:] in self.names:
