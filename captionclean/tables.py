@@ -111,8 +111,13 @@ class Agencies:
     # canonical names whose role is "distributor" (Getty Images, Reuters, AP…): when
     # one of them leads a chain of organisations it distributes the others' picture
     distributors: set[str] = field(default_factory=set)
+    # lookup results (the same words are looked up again and again); emptied when
+    # ``names`` changes size and on every add_csv
+    _found: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _size: int = field(default=-1, init=False, repr=False, compare=False)
 
     def add_csv(self, path) -> None:
+        self._found.clear()
         with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
             if not reader.fieldnames or "name" not in reader.fieldnames:
@@ -127,10 +132,21 @@ class Agencies:
                         self.distributors.add(name)
 
     def lookup(self, text: str) -> str | None:
+        found = self._found
+        if self._size != len(self.names) or len(found) > 65536:
+            found.clear()
+            self._size = len(self.names)
+        hit = found.get(text, found)
+        if hit is found:
+            hit = found[text] = self._lookup(text)
+        return hit
+
+    def _lookup(self, text: str) -> str | None:
         key = _key(text)
         hit = self.names.get(key)
         if hit is None:
-            for suffix in (" photo", " photos", " images", " pictures", " news agency", " news"):
+            suffixes = (" photo", " photos", " images", " pictures", " news agency", " news")
+            for suffix in suffixes if key.endswith(suffixes) else ():
                 if key.endswith(suffix) and key[: -len(suffix)] in self.names:
                     return self.names[key[: -len(suffix)]]
             if key.startswith("the ") and key[4:] in self.names:

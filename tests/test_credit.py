@@ -83,3 +83,43 @@ def test_credit_spans_inside_text(text):
 def test_parse_never_raises_on_credit_fragments(prefix, tail):
     rec = parse_caption("A man walks. " + prefix + tail)
     assert "parse_failed" not in "; ".join(rec.warnings)
+
+
+def _fresh(text):
+    """find_credits with every cache emptied first (chain, part and tail memos, lookups)."""
+    from captionclean.grammar import credit
+    agencies = load_agencies()
+    credit._CHAIN_CACHE.clear()
+    credit._TAIL_MEMO.clear()
+    agencies._found.clear()
+    return find_credits(text, agencies)
+
+
+_ENDINGS = [  # real credit endings (dev d0001, d0016-like Getty shape, CONVENTIONS.md AFP shape)
+    " REUTERS/Mohamed Al Hwaity",
+    " (Photo by Win McNamee/Getty Images)",
+    " (Photo credit should read MARVIN RECINOS/AFP via Getty Images)",
+    "\nMarvin RECINOS/AFP/Getty Images",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=2, max_size=2), st.sampled_from(_ENDINGS))
+def test_remembered_credits_equal_fresh_ones(heads, ending):
+    """Captions ending in the same words share cached work: the credits must not depend on it."""
+    first, second = (head + ending for head in heads)
+    want = _fresh(second)
+    find_credits(first, load_agencies())  # warms the caches with the shared ending
+    assert find_credits(second, load_agencies()) == want
+
+
+def test_lookup_sees_a_new_table(tmp_path):
+    """Agencies.lookup remembers its answers; a table added later still counts."""
+    from captionclean.tables import Agencies, DATA
+    agencies = Agencies()
+    agencies.add_csv(DATA / "agencies.csv")
+    assert agencies.lookup("Kestrel Wire") is None
+    table = tmp_path / "my_agencies.csv"
+    table.write_text("name,alias\nKestrel Photo Agency,Kestrel Wire\n", encoding="utf-8")
+    agencies.add_csv(table)
+    assert agencies.lookup("Kestrel Wire") == "Kestrel Photo Agency"

@@ -6,8 +6,11 @@ parser then classifies the chain's parts as people, organisations or
 placeholders (``Handout``, ``Pool``, ``STR``…), using the agency table.
 
 Speed: a rule runs only when one of its ``needles`` (lower-case substrings)
-is in the caption, and rules anchored at the caption's end only look at its
-last ``TAIL`` characters.
+is in the caption and its ``gate`` (a cheap test the match implies) passes;
+rules anchored at the caption's end only look at its last ``TAIL`` characters,
+and end_chain's match is remembered by the words after its last ``stop``
+character. Chains, their parts and agency lookups are cached per agency table.
+None of this changes a result: each shortcut only skips work whose outcome is known.
 """
 from __future__ import annotations
 
@@ -55,6 +58,12 @@ _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+# what each pattern above needs to find in a part before it can match (checked first: cheaper)
+_LEAD_FIRST = frozenset("©(PpSsſ")  # first letters of _LEAD's words in any case (ſ is an s)
+_GLUED_START = ("File", "Handout", "Pool Photo")
+_DASHES = ("-", "–")
+_STUDIO_WORDS = ("Photo", "Studio")
+_RANK_START = tuple(RANKS)
 
 
 @dataclass
@@ -116,26 +125,96 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     return [part]
 
 
-# parse_chain results per agency table (credit chains repeat across an export)
+# results that depend only on a string and the agency table, per table (credit chains and
+# their parts repeat across an export): parse_chain's, _all_known's and _read_part's
 _CHAIN_CACHE: dict[int, tuple[Agencies, int, dict]] = {}
 
 
-def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
-    """Split a credit chain into (people, organisations, placeholder tags)."""
+def _chain_cache(agencies: Agencies, kind: str) -> dict:
     entry = _CHAIN_CACHE.get(id(agencies))
     size = len(agencies.names) + len(agencies.distributors)
     if entry is None or entry[0] is not agencies or entry[1] != size:
         if len(_CHAIN_CACHE) > 16:
             _CHAIN_CACHE.clear()
-        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {})
-    cache = entry[2]
+        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {"chain": {}, "known": {}, "part": {}})
+    cache = entry[2][kind]
+    if len(cache) > 65536:
+        cache.clear()
+    return cache
+
+
+def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
+    """Split a credit chain into (people, organisations, placeholder tags)."""
+    cache = _chain_cache(agencies, "chain")
     hit = cache.get(chain)
     if hit is None:
-        if len(cache) > 65536:
-            cache.clear()
         hit = cache[chain] = _parse_chain(chain, agencies)
     people, orgs, tags = hit
     return list(people), list(orgs), list(tags)
+
+
+def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
+    """What one part of a chain says, whoever else the chain names: its placeholder tags and,
+    piece by piece, a reading (see _read_piece). Parts repeat across chains, so it is cached."""
+    tags: list[str] = []
+    part = part.strip(" .,;:()[]\"'")
+    if part[:1] in _LEAD_FIRST:
+        part = _LEAD.sub("", part)
+    part = part.strip(" .,;:")
+    g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
+    if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
+        return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
+    dashed = any(d in part for d in _DASHES)
+    m = _SUFFIX_TAG.match(part) if dashed or "," in part else None
+    if m:
+        tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
+        part = m["rest"].strip()
+        dashed = any(d in part for d in _DASHES)
+    pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
+    return tuple(tags), tuple(_read_piece(piece, agencies) for piece in pieces)
+
+
+_SKIP = ("skip",)
+
+
+def _read_piece(piece: str, agencies: Agencies) -> tuple:
+    """("tag", tag), ("org", name), ("commission", org), ("name", person, piece), ("skip",), or,
+    when no one is named yet, ("person_org", name, org) / ("studio", person, studio), each
+    followed by the reading that applies once someone is."""
+    tag = placeholder_tag(piece)
+    if tag:
+        return _SKIP if tag == "noise" else ("tag", tag)
+    if piece.casefold().rstrip(".") in _CAL_WORDS:
+        return _SKIP  # "Reuters / Sunday, March 26": a date, not a name
+    known = agencies.lookup(piece)
+    if known:
+        return ("org", known)
+    fm = _FOR.match(piece) if "for" in piece else None
+    if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
+        a, b = fm["a"], fm["b"]
+        if agencies.lookup(a) or _is_org_like(a):
+            return ("commission", agencies.lookup(a) or a)
+        if _NAMEISH.match(a):
+            return ("person_org", a, b, _read_rest(piece, agencies))
+    return _read_rest(piece, agencies)
+
+
+def _read_rest(piece: str, agencies: Agencies) -> tuple:
+    if piece[:1].isdigit():
+        return _SKIP
+    studio = _STUDIO.match(piece) if any(w in piece for w in _STUDIO_WORDS) else None
+    if studio:  # "Steve Raines Photography": the studio and its photographer
+        return ("studio", studio["name"], piece, _read_name(piece, agencies))
+    return _read_name(piece, agencies)
+
+
+def _read_name(piece: str, agencies: Agencies) -> tuple:
+    if _is_org_like(piece):
+        return ("org", agencies.lookup(piece) or _org_name(piece))
+    piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
+    if _NAMEISH.match(piece) and len(piece) <= 48:
+        return ("name", normal_name(piece), piece)
+    return _SKIP
 
 
 def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
@@ -145,60 +224,38 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     commissioned = False  # "Getty Images for Mercedes-Benz": the first organisation shot it
     parts = [p for p in _SPLIT.split(chain.strip(" /.,;:()[]")) if p.strip()]
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
-
-    for raw in parts:
-        part = _LEAD.sub("", raw.strip(" .,;:()[]\"'")).strip(" .,;:")
-        g = _GLUED_TAG.match(part)
-        if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
-            tags.append(PLACEHOLDERS.get(g["tag"].casefold(), "file"))
-            continue
-        m = _SUFFIX_TAG.match(part)
-        if m:
-            tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
-            part = m["rest"].strip()
-        pieces = [s.strip() for s in _DASH.split(part) if s.strip()]
-        for piece in pieces:
-            tag = placeholder_tag(piece)
-            if tag:
-                if tag != "noise":
-                    tags.append(tag)
-                continue
-            if piece.casefold().rstrip(".") in _CAL_WORDS:
-                continue  # "Reuters / Sunday, March 26": a date, not a name
-            known = agencies.lookup(piece)
-            if known:
-                orgs.append(known)
-                continue
-            fm = _FOR.match(piece)
-            if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
-                a, b = fm["a"], fm["b"]
-                if agencies.lookup(a) or _is_org_like(a):
-                    orgs.append(agencies.lookup(a) or a)
-                    commissioned = True
-                    continue
-                if _NAMEISH.match(a) and not people:
-                    people.append(normal_name(a))
-                    orgs.append(agencies.lookup(b) or _org_name(b))
-                    continue
-            if piece[:1].isdigit():
-                continue
-            studio = _STUDIO.match(piece)
-            if studio and not people:  # "Steve Raines Photography": the studio and its photographer
-                people.append(studio["name"])
-                orgs.append(piece)
-                continue
-            if _is_org_like(piece):
-                orgs.append(agencies.lookup(piece) or _org_name(piece))
-                continue
-            piece = tidy_name(_RANK.sub("", piece))
-            if _NAMEISH.match(piece) and len(piece) <= 48:
-                person = normal_name(piece)
+    readings = _chain_cache(agencies, "part")
+    for part in parts:
+        read = readings.get(part)
+        if read is None:
+            read = readings[part] = _read_part(part, agencies)
+        part_tags, pieces = read
+        tags.extend(part_tags)
+        for r in pieces:
+            while people and r[0] in ("person_org", "studio"):
+                r = r[-1]  # these read a piece this way only while no one is named yet
+            kind = r[0]
+            if kind == "tag":
+                tags.append(r[1])
+            elif kind == "org":
+                orgs.append(r[1])
+            elif kind == "commission":
+                orgs.append(r[1])
+                commissioned = True
+            elif kind == "person_org":
+                people.append(normal_name(r[1]))
+                orgs.append(agencies.lookup(r[2]) or _org_name(r[2]))
+            elif kind == "studio":
+                people.append(r[1])
+                orgs.append(r[2])
+            elif kind == "name":
+                person = r[1]
                 if person.casefold() in (p.casefold() for p in people):
                     continue
                 if not people:
                     people.append(person)
                 else:
-                    orgs.append(_org_name(piece))
+                    orgs.append(_org_name(r[2]))
 
     # "REUTERS/Name/Agencia Brasil/Handout via Reuters": the wordmark repeats as distributor
     if len(orgs) > 2 and orgs[0] == orgs[-1]:
@@ -227,6 +284,9 @@ class Rule:
     only_known: bool = False       # every part must be a known agency or a placeholder
     backward: bool = False         # anchored at line ends: searched backwards
     gate: str = ""                 # a cheap test the caption must pass first (see _GATES)
+    # tail rules: characters no match can contain, so that the match depends only on the text
+    # from the last of them on (a lookbehind may see that one); the match is remembered by it
+    stop: str = ""
 
 
 TAIL = 400
@@ -248,7 +308,7 @@ RULES: list[Rule] = [
     Rule("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)",
          ("ap photo", "afp photo")),
     Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^ \n](?:[^\n]*?[^ \n])?)[ ]*(?m:$)",
-         ("photo by", "photograph by", "photography by")),
+         ("photo by", "photograph by", "photography by"), gate="line_starts_photo"),
     Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
          ("reuters",)),
     Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
@@ -257,7 +317,8 @@ RULES: list[Rule] = [
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
     Rule("end_chain", r"(?:^|(?<=[\s.,;:!?)\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]]*[ ]*$",
-         ("/", " via "), tail=True),
+         ("/", " via "), tail=True,
+         stop="(\n:;\"”"),  # the chain and its end read letters, digits and ' ’-–.,&/)] only
     # a line of 300 characters or more is never only a credit (and would cost time squared)
     Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})", ("/", " via "),
          backward=True, gate="short_line_slash"),
@@ -266,19 +327,21 @@ RULES: list[Rule] = [
     Rule("afp_photo_name", r"\bAFP PHOTO\s+(?P<name>" + _NAME_CAPS + r")", ("afp photo",)),
     Rule("afp_slash", r"(?:/\s*)?\bAFP(?: PHOTO)?\s*(?:/\s*(?P<name>" + _PART + r"))?\s*$", ("afp",), tail=True),
     Rule("name_agency_caps", r"(?:(?<=[.!?]\s+)|(?<=\n[ ]*))(?P<name>" + _NAME_CAPS
-         + r")\s+(?P<agency>AFP|AP|EPA|REUTERS)\s*$", ("afp", "ap", "epa", "reuters"), tail=True),
+         + r")\s+(?P<agency>AFP|AP|EPA|REUTERS)\s*$", ("afp", "ap", "epa", "reuters"), tail=True,
+         gate="ends_caps_agency"),
     Rule("courtesy", r"\(?\b[Cc]ourtesy(?: of)?:?\s+(?P<chain>[^()\n.]+?)\s*(?:\)|\.|$)", ("courtesy",),
          only_known=True),
     Rule("paren_agency", r"\((?P<chain>[^()\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?\)[ ]*$", ("(",),
-         tail=True, only_known=True),
+         tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
     Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3})(?P<chain>[^\s/.()][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
-         only_known=True),
+         only_known=True, gate="ends_open"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
-    Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True),
-    Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True),
+    Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True,
+         gate="ends_paren"),
+    Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True, gate="ends_caps"),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -293,6 +356,9 @@ _PLAIN_CHAIN = {rule.name: regex.compile(rule.pattern.replace(_CHAIN, f"(?:{_CHA
                                          regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
                 for rule in RULES if _CHAIN == f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})" and _CHAIN in rule.pattern}
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
+# each needle after the longest other needle inside it: when that one is absent, so is this one
+_NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
+                      for n in sorted(_NEEDLES, key=len))
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
 # the rest stays in the description (bounds the per-match work on hostile input)
@@ -300,6 +366,14 @@ MAX_MATCHES_PER_RULE = 50
 
 
 def _all_known(chain: str, agencies: Agencies) -> bool:
+    cache = _chain_cache(agencies, "known")
+    known = cache.get(chain)
+    if known is None:
+        known = cache[chain] = _parts_known(chain, agencies)
+    return known
+
+
+def _parts_known(chain: str, agencies: Agencies) -> bool:
     parts = [p for p in _SPLIT.split(chain.strip()) if p.strip()]
     return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)
 
@@ -317,8 +391,7 @@ def _caps_name_ok(name: str, agencies: Agencies) -> bool:
                 or any(placeholder_tag(w) or lookup_country(w) for w in words))
 
 
-def _chain_of(rule: Rule, m, agencies: Agencies) -> str | None:
-    g = m.groupdict()
+def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     name = rule.name
     if name in _NAME_RULES:
         agency = g.get("agency") or "AFP"
@@ -361,12 +434,63 @@ def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
     return False
 
 
+# the last character a tail rule's match can end on, less trailing white space (what the
+# regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
+_NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
+    "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
+    "ends_paren": lambda text, _: text.rstrip().endswith(")"),
+    "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
+    "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
+    "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
                                              for ln in _lines(text)),
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
 }
+
+
+class _Moved:
+    """A remembered match, moved to the same words at the end of another caption."""
+
+    __slots__ = ("whole", "groups", "spans", "by")
+
+    def __init__(self, whole: str, groups: dict, spans: dict, by: int):
+        self.whole, self.groups, self.spans, self.by = whole, groups, spans, by
+
+    def groupdict(self) -> dict:
+        return self.groups
+
+    def group(self, name=0) -> str:
+        return self.whole if name == 0 else self.groups[name]
+
+    def span(self, name=0) -> tuple[int, int]:
+        start, end = self.spans[name]
+        return (start + self.by, end + self.by) if start is not None else (-1, -1)
+
+
+# tail-rule matches by (pattern, the caption's text from the last stop character): a match
+# is kept as its text, groups and spans counted from the caption's end (never the caption)
+_TAIL_MEMO: dict[tuple, _Moved | None] = {}
+
+
+def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
+    """The rule's match at the end of ``text``, remembered by the text after its last stop character."""
+    last = max([text.rfind(c, tail_start) for c in rule.stop]) if rule.stop else -1
+    if last < 0:
+        return pattern.match(text, tail_start)
+    n = len(text)
+    key = (pattern, text[last:])
+    moved = _TAIL_MEMO.get(key, _TAIL_MEMO)
+    if moved is _TAIL_MEMO:
+        m = pattern.match(text, tail_start)
+        if len(_TAIL_MEMO) > 16384:
+            _TAIL_MEMO.clear()
+        _TAIL_MEMO[key] = m and _Moved(m.group(0), m.groupdict(), {
+            name: (m.start(name) - n, m.end(name) - n) if m.start(name) >= 0 else (None, None)
+            for name in (0, *m.groupdict())}, 0)
+        return m
+    return moved and _Moved(moved.whole, moved.groups, moved.spans, n)
 
 
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
@@ -378,16 +502,20 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         cut = len(text) - TAIL
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
-    plain = _PLAIN_CHAIN if not _DASH_SLASH.search(text) else {}
-    present = {n for n in _NEEDLES if n in low}
+    plain = _PLAIN_CHAIN if not ("/" in text and _DASH_SLASH.search(text)) else {}
+    present = set()
+    for needle, inside in _NEEDLE_ORDER:
+        if (inside is None or inside in present) and needle in low:
+            present.add(needle)
     for rule, pattern in COMPILED:
         if rule.needles and present.isdisjoint(rule.needles):
             continue
         if rule.gate and not _GATES[rule.gate](text, agencies):
             continue
-        pattern = plain.get(rule.name, pattern)
+        if plain and rule.name in plain:
+            pattern = plain[rule.name]
         if rule.tail:  # searched backwards, a match anchored at the end is one attempt
-            m = pattern.match(text, tail_start)
+            m = _tail_match(rule, pattern, text, tail_start)
             matches = [m] if m else []
         elif rule.backward:
             # found from the end: past the cap, the last lines are kept and the rest never searched
@@ -395,7 +523,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         else:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
-            chain = _chain_of(rule, m, agencies)
+            g = m.groupdict()
+            chain = _chain_of(rule, g, agencies)
             if not chain:
                 continue
             people, orgs, tags = parse_chain(chain, agencies)
@@ -403,12 +532,11 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 continue
             if rule.name == "courtesy":
                 tags.append("handout")
-            keep = m.span("date") if m.groupdict().get("date") else None
+            keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
                 keep = m.span()
-            credit = Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep)
-            if credit.found:
-                found.append(credit)
+            if people or orgs:  # Credit.found
+                found.append(Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep))
     return found
 
 
