@@ -50,3 +50,25 @@ def test_trie_matches_what_the_alternation_matches(words, text):
     tree = regex.compile(places._trie(words) + r"\b")
     for i in range(len(text) + 1):
         assert bool(plain.match(text, i)) == bool(tree.match(text, i))
+
+
+def _full_scan(text):
+    """find_dates as it would be with every shape scanning the whole text."""
+    saved = dates._starts
+    dates._starts = lambda text: None
+    try:
+        return dates.find_dates(text)
+    finally:
+        dates._starts = saved
+
+
+_DATE_PIECES = st.sampled_from([" ", ", ", ".", "5", "12", "31", "2019", "1st", " of ", "May", "MAY", "Mayor",
+                                "March", "Mar.", "Marvin", "Monday", "MONDAY", "Sun", "Sunni", "Sept", "OMAR",
+                                "Oct.", "10", "²", "é", "\n", ")"])
+
+
+@given(st.lists(_DATE_PIECES, max_size=14).map("".join))
+@example("on 5 March) in Omar")
+@example("OMAR 5, 2020 and Marvin 3, 2021")
+def test_dates_tried_at_starts_equal_a_full_scan(text):
+    assert dates.find_dates(text) == _full_scan(text)

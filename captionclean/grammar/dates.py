@@ -43,12 +43,17 @@ SHAPES: list[tuple[str, str]] = [
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
 
 # Speed: the shapes that open with a month or weekday name, or a day number before a
-# month, are tried only at the positions a cheap scan finds (a name's first three
-# letters, capitalised or in capitals as the shapes write them, and an ASCII day
-# number before one): the same matches as a full scan. Other digits: a full scan.
+# month, are tried only at the positions a cheap scan finds (a name, capitalised or in
+# capitals as the shapes write it, and an ASCII day number before one): the same matches
+# as a full scan. Other digits: a full scan.
 _ANCHORED = frozenset(("month_day_year", "day_month_year", "month_day", "day_month", "month_year"))
-_PREFIXES = "|".join(f"{p.capitalize()}|{p.upper()}" for p in sorted({w[:3] for w in list(MONTHS) + list(WEEKDAYS)}))
-_NAME_START = re.compile(f"(?:{_PREFIXES})")
+# a month or weekday name as the shapes write it, not running on into an ASCII letter or digit
+# ("Marvin", "Montreal", "Sunni" are no starts): every anchored match opens with one, or with
+# a day number before one
+_NAME_FORMS = {m[0].upper() + m[1:] for m in MONTHS} | {m.upper() for m in MONTHS} | {
+    w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}
+_NAME_START = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(_NAME_FORMS, key=len, reverse=True))
+                         + r")(?![A-Za-z0-9])")
 _ODD_DIGIT = regex.compile(r"(?![0-9])\d")
 
 
