@@ -85,8 +85,9 @@ class Vocabulary:
         vocab = cls()
         for t in texts:
             if not t.isascii():
-                for m in _WORD.finditer(t):
-                    vocab.add(m.group())
+                for word in _WORD.findall(t):
+                    if not word.isascii():  # an ASCII word is never kept (see add)
+                        vocab.add(word)
         return vocab
 
     def candidates(self, token: str, allowed) -> set[str]:

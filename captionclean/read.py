@@ -331,6 +331,14 @@ def caption_candidates(columns: list[str], key: str) -> list[str]:
     return [key] + found
 
 
+def _first_at(rec: list, spots: list[int | None]) -> object:
+    """``_first_value`` for a record as a list: the candidates' positions (None: no such column)."""
+    for i in spots:
+        if i is not None and rec[i] != "":
+            return rec[i]
+    return None if spots[0] is None else rec[spots[0]]
+
+
 def _first_value(rec: dict, candidates: list[str]) -> object:
     for c in candidates:
         if rec.get(c) not in (None, ""):
@@ -455,6 +463,11 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
         fmt = "exiftool-csv"
     candidates = caption_candidates(header, key) if fmt == "exiftool-csv" and not column else [key]
 
+    width = len(header)
+    unique = len(set(header)) == width  # else dict(zip(...)) keeps a repeated name's last value
+    others = [(i, h) for i, h in enumerate(header) if h != key]
+    spots = [header.index(c) if c in header else None for c in candidates]
+
     def rows() -> Iterator[InputRow]:
         reader = csv.reader((ln + "\n" for ln in lines), dialect)
         for rec in _checked(reader, name):
@@ -465,14 +478,18 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
                 continue
             n += 1
             warnings = []
-            if len(rec) != len(header):
-                warnings.append(f"ragged_row: {len(rec)} fields, header has {len(header)}")
-            rec = rec + [""] * (len(header) - len(rec))
-            record = dict(zip(header, rec))
-            value = str(_first_value(record, candidates))
-            extra = {h: v for h, v in record.items() if h != key}
-            # fields past the header are kept, named by position
-            extra.update((f"extra_{j}", v) for j, v in enumerate(rec[len(header):], start=len(header) + 1))
+            if len(rec) != width:
+                warnings.append(f"ragged_row: {len(rec)} fields, header has {width}")
+                rec = rec + [""] * (width - len(rec))
+            if unique:  # the same as the general path below, by position
+                value = str(_first_at(rec, spots))
+                extra = {h: rec[i] for i, h in others}
+            else:
+                record = dict(zip(header, rec))
+                value = str(_first_value(record, candidates))
+                extra = {h: v for h, v in record.items() if h != key}
+            if len(rec) > width:  # fields past the header are kept, named by position
+                extra.update((f"extra_{j}", v) for j, v in enumerate(rec[width:], start=width + 1))
             yield InputRow(value.strip() if fmt == "exiftool-csv" else value,
                            n, extra=extra, warnings=warnings, line=reader.line_num)
 
