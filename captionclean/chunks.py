@@ -81,6 +81,12 @@ def _lines(path: Path, stream: Stream) -> Iterator[tuple[str, bool]]:
         for n, raw in enumerate(f):  # each raw line ends with LF (but the last), so no CRLF is cut
             if n == 0 and raw.startswith(b"\xef\xbb\xbf"):
                 raw, stream.bom = raw[3:], True
+            if not carry and b"\r" not in raw:  # the usual line: one LF, at its end
+                if raw.endswith(b"\n"):
+                    yield _decode(raw[:-1], stream)
+                else:
+                    carry = raw
+                continue
             pieces = _NEWLINE.split(carry + raw)
             carry = pieces.pop()  # after the last break: the start of the next line
             for piece in pieces:
