@@ -28,3 +28,11 @@ def test_nothing_dropped(case):
     kept = set(_WORD.findall(" ".join([rec.description, rec.dateline, rec.credit_raw, rec.restrictions,
                                         rec.keywords])))
     assert set(_WORD.findall(rec.caption)) - STRUCTURE <= kept
+
+
+@pytest.mark.parametrize("case", case_params("trailer_cases.json"))
+def test_restrictions_listed_in_caption_order(case):
+    rec = parse_caption(case["text"])
+    found = [r for r in rec.restrictions.split("; ") if r]
+    places = [rec.caption.find(r) for r in found]
+    assert -1 not in places and places == sorted(places), found
