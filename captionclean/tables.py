@@ -66,6 +66,7 @@ university museum foundation council police army navy force corps embassy librar
 association federation committee commission organization organisation company corporation
 handout reuters afp ap epa xinhua kyodo bloomberg getty shutterstock
 foto fotos zoo bureau channel broadcasting broadcast productions records films pictures
+technologies technology labs satellite imaging forces defense defence
 """.split())
 
 # --- usage restrictions and trailers -----------------------------------------

@@ -31,7 +31,10 @@ _WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\.\p{Lu}[\p{L}\p{M}'’\-]*)*(?:\.com\b)?(
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
 _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
-_PART = rf"(?:{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?)"
+# a part may close with its name spelt out: "WANA (West Asia News Agency)"
+# (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
+_EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
+_PART = rf"(?:{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?{_EXPANSION}?)"
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
 # a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
@@ -43,6 +46,7 @@ _CHAIN_PLAIN = rf"(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+"
 _DASH_SLASH = regex.compile(r"[-–][ ]*/")
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
+_EXPANDED = regex.compile(r"(?<=\S)[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\)?$)[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\)?$")
 _SPLIT = regex.compile(r"(?:(?<!\s)\s*)?/\s*(?:via\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
 _SUFFIX_TAG = regex.compile(
     r"^(?P<rest>.*?)(?:,\s*|(?<!\s)\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
@@ -157,6 +161,13 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     """What one part of a chain says, whoever else the chain names: its placeholder tags and,
     piece by piece, a reading (see _read_piece). Parts repeat across chains, so it is cached."""
     tags: list[str] = []
+    if "(" in part:  # "WANA (West Asia News Agency)": the name is WANA (the chain's last ")" may be cut)
+        m = _EXPANDED.search(part)
+        if m:
+            tag = placeholder_tag(m.group().strip(" ()"))  # "Name (File)", "(Pool)"
+            if tag and tag != "noise":
+                tags.append(tag)
+            part = part[:m.start()]
     part = part.strip(" .,;:()[]\"'")
     if part[:1] in _LEAD_FIRST:
         part = _LEAD.sub("", part)

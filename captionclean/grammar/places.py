@@ -299,7 +299,9 @@ _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[
 
 
 _APPOSED = regex.compile(r"[ ]*,[ ]*(?:(?:the|a|an)[ ]+)?")
-_TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
+# "the town of New York", "the southern state of Kerala": what the generic word makes the name
+_TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_GENERIC if w.islower())
+                         + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
 def _last_char(text: str, s: int) -> str:
@@ -353,6 +355,11 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
         for k in reversed([k + 1 for k, c in enumerate(chains) if c]):
+            if chains[k - 1] == "near" and k + 1 < len(parts) and classify_parts(parts[:k], "in").city:
+                # "the village of Amizmiz, near Marrakech, Morocco": the place comes before "near";
+                # the city after it is a reference point, the names after that are the place's too
+                parts = parts[:k] + parts[k + 1:]
+                break
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], chains[k - 1]
                 break
