@@ -82,6 +82,12 @@ RESTRICTIONS = [
     ("no_archives", r"\bNO ARCHIVES\.?"),
     ("no_marketing", r"\bNO MARKETING(?: NO ADVERTISING CAMPAIGNS)?\b\.?"),
     ("third_party", r"\bTHIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY\.?"),
+    # the football leagues' terms on Reuters / Action Images sports pictures
+    ("no_unauthorised_use", r"\bNo use with unauthori[sz]ed audio, video, data, fixture lists, club/league logos"
+                            r" or [\"'‘’“”]live[\"'‘’“”] services\.?"),
+    ("in_match_limit", r"\bOnline in-match use limited to \d+ images, no video emulation\.?"),
+    ("no_betting_use", r"\bNo use in betting, games or single club/league/player publications\.?"),
+    ("contact_representative", r"\bPlease contact your account representative for further details\.?"),
 ]
 # who a bare "… OUT" restriction may name besides countries and states ("AFP OUT", "MAGS OUT");
 # a bare run is cut to start at the first such name ("EPA-EFE/BIANCA DE MARCHI AUSTRALIA AND NEW
