@@ -556,6 +556,12 @@ def choose_credit(credits: list[Credit]) -> Credit | None:
     if not credits:
         return None
     best = credits[0]
+    for other in credits[1:]:  # "Action Images via Reuters/Paul Childs" holds "Reuters/Paul Childs": the whole chain
+        if (other.span[0] <= best.span[0] and best.span[1] <= other.span[1] and other.span != best.span
+                and len(other.orgs) > len(best.orgs) and set(best.orgs) <= set(other.orgs)
+                and other.photographers == best.photographers):
+            best = other
+            break
     if not best.photographers:
         for other in credits[1:]:
             if other.photographers and (not other.orgs or not best.orgs or other.agency == best.agency):
