@@ -243,6 +243,30 @@ def place_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
+# ISO 3166-2 subdivision types that name a city or a town's part, not a region
+_CITYLIKE_SUBDIVISIONS = frozenset(("Municipality", "City", "City with county rights", "District", "Local council",
+                                    "Parish", "Quarter", "Popularate", "Administrative atoll", "Rayon", "Division",
+                                    "Town council", "Commune", "Metropolitan city", "Capital city", "Capital district"))
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, frozenset[str]]:
+    """First-level ISO 3166-2 subdivision names (states, provinces, regions…) → country codes
+    (pycountry; names as ISO writes them: ``Kerala``, ``Ontario``, ``Bayern``)."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type not in _CITYLIKE_SUBDIVISIONS:
+            out.setdefault(_key(sub.name), set()).add(sub.country_code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def lookup_subdivision(text: str) -> frozenset[str]:
+    """The countries (ISO codes) with a first-level subdivision of this name; empty if none."""
+    return subdivisions().get(_key(text), frozenset())
+
+
 def lookup_country(text: str) -> Country | None:
     return countries().get(_key(text))
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, WEEKDAYS, lookup_city, lookup_country, lookup_state, place_words, us_states
+from ..tables import AP_CITIES, MONTHS, WEEKDAYS, lookup_city, lookup_country, lookup_state, lookup_subdivision, \
+    place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound
 
 _W = place_words()
@@ -146,6 +147,22 @@ def _kind(part: str) -> str:
     return ""
 
 
+def _is_subdivision(part: str, countries: set[str]) -> bool:
+    """A first-level subdivision (ISO 3166-2) of a country the run names, or of any country when it
+    names none, and not a city in the gazetteer."""
+    codes = lookup_subdivision(part)
+    if not codes or countries and codes.isdisjoint(countries):
+        return False
+    for name in (part, _ARTICLE.sub("", part)):  # "An Najaf": the city Najaf
+        city = lookup_city(name)
+        if city and (not countries or city[0] in countries):
+            return False  # a city of that name there ("Ontario, Canada" is the province)
+    return True
+
+
+_ARTICLE = regex.compile(r"^(?:Al|An|Ar|As|Ad|Ash|At|Az|El)[ -](?=\p{Lu})")
+
+
 def _city_code(name: str) -> str:
     hit = lookup_city(name)
     return hit[0] if hit else ""
@@ -171,6 +188,7 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     states = [lookup_state(p) if h != "city" else None for p, h in named]
     us_context = any(c and c.code == "US" for c in countries) or any(
         s and not c for s, c in zip(states, countries))
+    named = {c.code for c in countries if c}
     cities: list[str] = []  # parts naming no known place, in order
     venues: list[tuple[int, str]] = []
     for i, part in enumerate(parts):
@@ -205,6 +223,8 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             place.by_table = True
             continue
         kind = "region" if hints[i] == "region" else ("" if hints[i] == "city" else _kind(part))
+        if not kind and not hints[i] and _is_subdivision(part, named):
+            kind = "region"  # "in Kerala, India": a state, not a city
         if hints[i] == "venue":
             kind = _kind(part) or "venue"
         if kind == "region":
