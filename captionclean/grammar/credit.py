@@ -24,8 +24,8 @@ from ..tables import MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS,
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
-_PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|ibn|y|e|of|the|for|"
-              r"to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?")
+_PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
+              r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
 _WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\.\p{Lu}[\p{L}\p{M}'’\-]*)*(?:\.com\b)?(?:(?<!\p{L}{4})\.)?"
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
