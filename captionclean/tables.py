@@ -67,7 +67,7 @@ association federation committee commission organization organisation company co
 handout reuters afp ap epa xinhua kyodo bloomberg getty shutterstock
 foto fotos zoo bureau channel broadcasting broadcast productions records films pictures
 technologies technology labs satellite imaging forces defense defence presidency parliament senate
-cabinet administration authority authorities
+cabinet administration authority authorities palace kremlin
 """.split())
 
 # --- usage restrictions and trailers -----------------------------------------
@@ -76,6 +76,8 @@ RESTRICTIONS = [
     # first: it spans the restrictions it announces, up to the credit or the next sentence
     ("attention_editors", r"\bATTENTION EDITORS\b[^a-z/]*?(?=$|\b[A-Z][a-z]|\b[A-Z][A-Z-]*/)"),
     ("out_restriction", r"\((?:[A-Z][A-Z.&'’ ,/-]*? )?OUT\)|\b(?:[A-Z][A-Z.&'’-]+ ){1,6}OUT\b(?:\s*[-–,;]\s*(?:[A-Z][A-Z.&'’-]+ ){1,6}OUT\b)*"),
+    # AFP's "/ China OUT" in mixed case: kept only when it names a country or outlet (trailers.py)
+    ("out_after_slash", r"(?<=/[ ]*)(?:[A-Z][a-z]+[ ]){1,3}OUT\b"),
     ("editorial_use_only", r"\(?\bEDITORIAL USE ONLY\b[.,]?\)?"),
     ("restricted_to_editorial", r"\bRESTRICTED TO EDITORIAL USE\b(?:\s*[-–]\s*(?:MANDATORY CREDIT\s*\"[^\"]*\"|NO MARKETING NO ADVERTISING CAMPAIGNS|NO MARKETING|NO ADVERTISING CAMPAIGNS|DISTRIBUTED AS A SERVICE TO CLIENTS))*"),
     ("mandatory_credit", r"\bMANDATORY CREDIT\b(?:\s*\"[^\"]*\")?[.,]?"),

@@ -11,7 +11,7 @@ _RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
 _KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
 _TPX = dict(_KEYWORDS)["tpx"]
 # speed: a pattern runs only when the caption holds this text, which every match contains
-_NEEDS = {"out_restriction": "OUT", "attention_editors": "ATTENTION EDITORS",
+_NEEDS = {"out_restriction": "OUT", "out_after_slash": "OUT", "attention_editors": "ATTENTION EDITORS",
           "editorial_use_only": "EDITORIAL USE ONLY", "restricted_to_editorial": "RESTRICTED TO EDITORIAL USE",
           "mandatory_credit": "MANDATORY CREDIT", "no_resales": "SALES", "no_archives": "NO ARCHIVES",
           "no_marketing": "NO MARKETING", "third_party": "THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY",
@@ -67,6 +67,8 @@ def find_trailers(text: str) -> Trailers:
             s, e = m.span()
             if name == "out_restriction" and not text.startswith("(", s):
                 s = _out_start(text, s)
+            if name == "out_after_slash" and not _names_out(text[s:e].split()[:-1]):
+                continue  # "/ Knocked OUT": not a restriction
             if not text[s:e].strip() or not free(s, e):
                 continue
             out.spans.append((s, e))
