@@ -396,6 +396,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
 
 
 _GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*)?$")  # "…, Norway, in February 2024"
+_OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'s southern suburbs, "
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _BEARING = regex.compile(
     r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
@@ -441,6 +442,12 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 near.country, near.country_code = place.country, place.country_code
             near.rules.append("place_bearing")
             place, run = near, runs[i - 1]
+        elif place.found and not place.city and i and runs[i - 1].parts[-1].endswith(("'s", "’s")) \
+                and _OWNED_GAP.match(text, runs[i - 1].end, run.start):
+            owner = _classify(runs[i - 1])  # "in Beirut's southern suburbs, Lebanon": Beirut, Lebanon
+            if owner.city and not owner.region and (not owner.country or owner.country == place.country):
+                place.city = owner.city
+                place.rules.append("place_owner")
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
