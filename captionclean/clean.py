@@ -411,7 +411,7 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
     one kind of line break), so the file is the same as the in-memory path's.
     """
     from .chunks import open_stream
-    from .write import FORMULA_START, csv_cell
+    from .write import csv_row
 
     options = with_vocabulary(options or Options(), _stream_texts(path, column, fmt, chunk_size))
     stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
@@ -423,8 +423,7 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
             f.write("\ufeff")
         writer = csv.writer(f, delimiter=sep, lineterminator="\n")
         writer.writerow(table.columns)
-        first = frozenset(p[0] for p in FORMULA_START)
-        writer.writerows(_csv_row(row, first, csv_cell) for row in table.finish())
+        writer.writerows(csv_row(row) for row in table.finish())
     return summary
 
 
@@ -432,26 +431,6 @@ def _settle(summary: Summary, stream) -> None:
     stream.finish()
     summary.warnings = list(stream.warnings)
     summary.format, summary.encoding = stream.format, stream.encoding
-
-
-def _csv_row(row: list, first: frozenset, csv_cell) -> list:
-    """``[csv_cell(_cell(v)) for v in row]``, with the usual text cell (no formula start, no
-    CR) passed through untouched: the writer calls this for every row."""
-    out = []
-    for v in row:
-        if v.__class__ is str:
-            if v and (v[0] in first or "\r" in v):
-                v = csv_cell(v)
-        else:
-            v = csv_cell(_cell(v))
-        out.append(v)
-    return out
-
-
-def _cell(value: object) -> object:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return value
 
 
 @contextmanager

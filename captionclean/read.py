@@ -464,9 +464,11 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
     candidates = caption_candidates(header, key) if fmt == "exiftool-csv" and not column else [key]
 
     width = len(header)
-    unique = len(set(header)) == width  # else dict(zip(...)) keeps a repeated name's last value
-    others = [(i, h) for i, h in enumerate(header) if h != key]
-    spots = [header.index(c) if c in header else None for c in candidates]
+    # each column name's position, as a record dict would have it: a repeated name keeps its
+    # first place in the order and its last value
+    last = {h: i for i, h in enumerate(header)}
+    others = [(i, h) for h, i in last.items() if h != key]
+    spots = [last.get(c) for c in candidates]
 
     def rows() -> Iterator[InputRow]:
         reader = csv.reader((ln + "\n" for ln in lines), dialect)
@@ -481,13 +483,8 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
             if len(rec) != width:
                 warnings.append(f"ragged_row: {len(rec)} fields, header has {width}")
                 rec = rec + [""] * (width - len(rec))
-            if unique:  # the same as the general path below, by position
-                value = str(_first_at(rec, spots))
-                extra = {h: rec[i] for i, h in others}
-            else:
-                record = dict(zip(header, rec))
-                value = str(_first_value(record, candidates))
-                extra = {h: v for h, v in record.items() if h != key}
+            value = str(_first_at(rec, spots))
+            extra = {h: rec[i] for i, h in others}
             if len(rec) > width:  # fields past the header are kept, named by position
                 extra.update((f"extra_{j}", v) for j, v in enumerate(rec[width:], start=width + 1))
             yield InputRow(value.strip() if fmt == "exiftool-csv" else value,

@@ -156,41 +156,6 @@ class TimedPattern:
         return self._match(string, pos, endpos, **kw) if t is None else \
             self._match(string, pos, endpos, timeout=t, **kw)
 
-    def fullmatch(self, string, *args, **kw):
-        if not _IN_DEADLINE or _DEADLINE.get() is None:
-            return self.compiled.fullmatch(string, *args, **kw)
-        t = _timeout(_span(string, args, kw))
-        return self.compiled.fullmatch(string, *args, **kw) if t is None else \
-            self.compiled.fullmatch(string, *args, timeout=t, **kw)
-
-    def sub(self, repl, string, *args, **kw):
-        if not _IN_DEADLINE or _DEADLINE.get() is None:
-            return self.compiled.sub(repl, string, *args, **kw)
-        t = _timeout(len(string))
-        return self.compiled.sub(repl, string, *args, **kw) if t is None else \
-            self.compiled.sub(repl, string, *args, timeout=t, **kw)
-
-    def subn(self, repl, string, *args, **kw):
-        if not _IN_DEADLINE or _DEADLINE.get() is None:
-            return self.compiled.subn(repl, string, *args, **kw)
-        t = _timeout(len(string))
-        return self.compiled.subn(repl, string, *args, **kw) if t is None else \
-            self.compiled.subn(repl, string, *args, timeout=t, **kw)
-
-    def split(self, string, *args, **kw):
-        if not _IN_DEADLINE or _DEADLINE.get() is None:
-            return self.compiled.split(string, *args, **kw)
-        t = _timeout(len(string))
-        return self.compiled.split(string, *args, **kw) if t is None else \
-            self.compiled.split(string, *args, timeout=t, **kw)
-
-    def findall(self, string, *args, **kw):
-        if not _IN_DEADLINE or _DEADLINE.get() is None:
-            return self.compiled.findall(string, *args, **kw)
-        t = _timeout(_span(string, args, kw))
-        return self.compiled.findall(string, *args, **kw) if t is None else \
-            self.compiled.findall(string, *args, timeout=t, **kw)
-
     def finditer(self, string, pos=None, endpos=None, **kw):
         if not _IN_DEADLINE or _DEADLINE.get() is None:
             return self._finditer_raw(string, pos, endpos, **kw)
@@ -204,6 +169,27 @@ class TimedPattern:
             yield m
             if n & 31 == 31:  # the caller's work between matches counts too
                 _timeout(0)
+
+
+def _timed(name: str, repl: bool) -> callable:
+    """The pattern method ``name`` (``repl``: it takes a replacement first, as sub does),
+    given the time left as its timeout inside a deadline budget."""
+    whole = repl or name == "split"  # sub, subn and split read the whole string
+
+    def call(self, *args, **kw):
+        method = getattr(self.compiled, name)
+        if not _IN_DEADLINE or _DEADLINE.get() is None:
+            return method(*args, **kw)
+        string, rest = (args[1], args[2:]) if repl else (args[0], args[1:])
+        t = _timeout(len(string) if whole else _span(string, rest, kw))
+        return method(*args, **kw) if t is None else method(*args, timeout=t, **kw)
+
+    call.__name__ = name
+    return call
+
+
+for _name, _repl in (("fullmatch", False), ("findall", False), ("split", False), ("sub", True), ("subn", True)):
+    setattr(TimedPattern, _name, _timed(_name, _repl))
 
 
 def compile(pattern, flags=0, **kw) -> TimedPattern:  # noqa: A001 - mirrors regex.compile

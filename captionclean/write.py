@@ -84,6 +84,25 @@ def csv_cell(value: object) -> object:
     return _one_newline(neutralise(value))
 
 
+_FORMULA_FIRST = frozenset(p[0] for p in FORMULA_START)
+
+
+def csv_row(values: list) -> list:
+    """``csv_cell`` of each value, a missing one (None, NaN) blank; the usual text cell (no
+    formula start, no CR) passes untouched, as a streamed write calls this for every row."""
+    out = []
+    for v in values:
+        if v.__class__ is str:
+            if v and (v[0] in _FORMULA_FIRST or "\r" in v):
+                v = csv_cell(v)
+        elif v is None or (isinstance(v, float) and v != v):
+            v = ""
+        else:
+            v = csv_cell(v)
+        out.append(v)
+    return out
+
+
 def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = True) -> str:
     """CSV/TSV text; line breaks inside cells become ``\\n`` (a bare CR would not be quoted)."""
     try:

@@ -152,15 +152,18 @@ _GATES = {
 }
 
 
+_SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), shape in _ANCHORED) for shape, pattern in COMPILED]
+
+
 def find_dates(text: str) -> list[DateFound]:
     """Every date phrase, in text order; overlapping shapes keep the most complete."""
     found: list[DateFound] = []
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text)
-    for shape, pattern in COMPILED:
-        if shape in _GATES and not _GATES[shape](text):
+    for shape, pattern, gate, anchored in _SHAPES_TRIED:
+        if gate is not None and not gate(text):
             continue
-        if starts is not None and shape in _ANCHORED:
+        if starts is not None and anchored:
             if not starts:
                 continue
             matches = _finditer(pattern, text, starts)
