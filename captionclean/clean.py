@@ -26,6 +26,7 @@ from typing import Iterable, Iterator
 
 import regex
 
+from .grammar.rules import qualify
 from .parse import FIELDS, parse_caption
 from .read import InputRow
 from .repair import RepairOptions
@@ -299,7 +300,7 @@ def _complete_date(out: dict, partial: tuple[int, int], gallery: str, gallery_ye
         return
     out["date"] = f"{y:04d}-{month:02d}-{day:02d}"
     out["date_inferred"] = True
-    out["style"] = "; ".join(filter(None, [out["style"], rule]))
+    out["style"] = "; ".join(filter(None, [out["style"], qualify(rule)]))
     out["warnings"] = "; ".join(w for w in out["warnings"].split("; ") if not w.startswith("no_year"))
 
 

@@ -7,6 +7,7 @@ from . import timed_regex as regex  # the regex module, with a time budget
 
 from .grammar.credit import choose_credit, find_credits
 from .grammar.dates import find_dates, photo_date, year_in_text
+from .grammar.rules import style_line
 from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
 from .grammar.trailers import find_trailers
 from .repair import Repair, RepairOptions, repair_text
@@ -47,7 +48,7 @@ class Caption:
 
     def to_row(self) -> dict[str, object]:
         row = {name: getattr(self, name) for name in FIELDS}
-        row["style"] = "; ".join(dict.fromkeys(self.style))
+        row["style"] = style_line(self.style)
         row["repairs"] = "; ".join(str(r) for r in self.repairs)
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
         return row
@@ -194,7 +195,7 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
         _set_date(rec, y, dl.month, dl.day, "date_dateline", year)
     elif phrase is not None:
         if phrase.year is None:
-            _set_date(rec, None, phrase.month, phrase.day, "date_phrase", year)
+            _set_date(rec, None, phrase.month, phrase.day, "date_" + phrase.shape, year)
         else:
             rec.date = phrase.iso()
             rec.style.append("date_" + phrase.shape)

@@ -33,3 +33,12 @@ settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True
 settings.register_profile("dev", max_examples=100, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def assert_rules(case: dict, rec) -> None:
+    """A case's ``rules`` (registered names, grammar/rules.py) must all be in the row's style."""
+    from captionclean.grammar.rules import qualify
+
+    fired = {qualify(p) for p in rec.style}
+    missing = [r for r in case.get("rules", []) if r not in fired]
+    assert not missing, (missing, sorted(fired))

@@ -6,7 +6,7 @@ from captionclean.grammar.credit import find_credits, parse_chain
 from captionclean.parse import parse_caption
 from captionclean.tables import PLACEHOLDERS, load_agencies
 
-from conftest import case_params
+from conftest import assert_rules, case_params
 
 
 def _ok(got: str, want) -> bool:
@@ -19,6 +19,7 @@ def test_credit_case(case):
     rec = parse_caption(case["text"])
     got = {k: getattr(rec, k) for k in ("photographer", "agency", "distributor")}
     assert all(_ok(got[k], case[k]) for k in got), (got, case["style"])
+    assert_rules(case, rec)
 
 
 @pytest.mark.parametrize("case", case_params("credit_negative_cases.json"))

@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 from captionclean.grammar.dates import find_dates, photo_date
 from captionclean.parse import parse_caption
 
-from conftest import case_params
+from conftest import assert_rules, case_params
 
 
 @pytest.mark.parametrize("case", case_params("date_cases.json"))
@@ -13,6 +13,7 @@ def test_date_case(case):
     rec = parse_caption(case["text"])
     wants = case["date"] if isinstance(case["date"], list) else [case["date"]]
     assert rec.date in wants, (rec.date, rec.style, case["style"])
+    assert_rules(case, rec)
 
 
 def test_no_year_leaves_date_blank_with_warning():

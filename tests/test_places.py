@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from captionclean.grammar.places import classify_parts, find_place_runs, place_near_date
 from captionclean.parse import parse_caption
-from conftest import case_params
+from conftest import assert_rules, case_params
 
 FIELDS = ("city", "region", "country")
 
@@ -27,6 +27,7 @@ def test_place_from_caption(case):
     rec = parse_caption(case["text"])
     got = {f: getattr(rec, f) for f in FIELDS}
     assert all(_accepts(case[f], got[f]) for f in FIELDS), (got, rec.style, rec.warnings)
+    assert_rules(case, rec)
     if rec.country:
         assert len(rec.country_code) == 2
 

@@ -4,7 +4,7 @@ import regex
 
 from captionclean.parse import parse_caption
 
-from conftest import case_params
+from conftest import assert_rules, case_params
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 STRUCTURE = {"Tags"}  # the label of a Reuters keyword list, not content
@@ -19,6 +19,7 @@ def test_trailer_case(case):
     for k in case["keywords"]:
         assert k in rec.keywords.split("; "), (k, rec.keywords)
         assert k not in rec.description
+    assert_rules(case, rec)
 
 
 @pytest.mark.parametrize("case", case_params("trailer_cases.json"))

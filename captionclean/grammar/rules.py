@@ -1,0 +1,150 @@
+"""The rule registry: every name a row's ``style`` can hold, with its namespace and what it reads.
+
+The grammar modules name their rules plainly (``end_chain``, ``dateline_getty``, ``pool``); the
+table a user reads shows each under one namespaced name (``credit.end_chain``,
+``dateline.getty``, ``tag.pool``), so the ``style`` column says which part of the grammar gave
+a field. One table here lists them all, with one line on what each reads; a rule that fires
+without an entry here is a defect (``tests/test_rules.py`` fails), and so is an entry with no
+case in ``tests/data``.
+
+``qualify`` maps a plain name to its registered name; ``REGISTRY`` maps registered names to
+:class:`RuleInfo`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    name: str       # namespaced: "credit.end_chain"
+    plain: str      # as the grammar module names it: "end_chain"
+    namespace: str  # credit, tag, dateline, date, place, trailer, text
+    reads: str      # one line: what it reads
+
+
+# (namespace, plain name, what it reads). The namespaced name is NAMESPACE + "." + the plain
+# name less a leading "NAMESPACE_" ("dateline_getty" → "dateline.getty").
+_TABLE: list[tuple[str, str, str]] = [
+    # --- credits (grammar/credit.py RULES, in priority order) -------------------------------
+    ("credit", "should_read", "AFP's '(Photo credit should read NAME/AFP/Getty Images)'"),
+    ("credit", "mandatory_credit_photo_by", "Shutterstock's 'Mandatory Credit: Photo by NAME/AGENCY (id)'"),
+    ("credit", "photo_by", "a bracketed marker: '(Photo by …)', '(Photograph: …)', '(Image by …)'"),
+    ("credit", "org_photo_by", "'ORGANISATION photo by NAME' (government and military styles)"),
+    ("credit", "agency_photo_paren", "'(AP Photo/NAME)', '(AFP Photo/NAME)'"),
+    ("credit", "photography_by", "a line that opens 'Photo by', 'Photography by'"),
+    ("credit", "reuters", "Reuters' wordmark chain: 'REUTERS/NAME', 'Reuters/NAME/File Photo'"),
+    ("credit", "label_colon", "a label and colon: 'Photo: …', 'Credit: …', 'Photographer: …', glued 'Credit…'"),
+    ("credit", "copyright", "'© NAME/AGENCY'"),
+    ("credit", "paren_chain", "a chain in brackets: '(NAME/AGENCY)', '(AGENCY via DISTRIBUTOR)'"),
+    ("credit", "end_chain", "a chain that ends the caption: '… NAME/AGENCY via DISTRIBUTOR'"),
+    ("credit", "line_chain", "a short line that is only a chain of names and known agencies"),
+    ("credit", "name_comma_agency", "'NAME, KNOWN AGENCY' closing a line"),
+    ("credit", "afp_photo_name", "'AFP PHOTO NAME SURNAME' with no slash"),
+    ("credit", "afp_slash", "'/ AFP / NAME', '… AFP' at the end"),
+    ("credit", "name_agency_caps", "'NAME SURNAME AFP' after the last sentence"),
+    ("credit", "courtesy", "'Courtesy (of) KNOWN ORGANISATION'"),
+    ("credit", "paren_agency", "a known agency in brackets at the end: '(Xinhua)', '(Kyodo)'"),
+    ("credit", "line_agency", "a short line that is only a known agency"),
+    ("credit", "end_agency", "a known agency after the last sentence"),
+    ("credit", "agency_date_header", "'AGENCY / Weekday, Month D, YYYY' as a header line"),
+    ("credit", "dpa_bildfunk", "dpa's '+++ dpa-Bildfunk +++'"),
+    ("credit", "paren_name_end", "a person's name in brackets at the end: '(Laura Simon)'"),
+    ("credit", "end_caps_name", "a name in capitals after the last sentence"),
+    ("credit", "released_by", "'image released by KNOWN ORGANISATION'"),
+    # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
+    ("tag", "handout", "the picture is a handout ('Handout', 'HO', 'Courtesy of …')"),
+    ("tag", "pool", "a pool picture ('Pool', 'WPA Pool')"),
+    ("tag", "stringer", "a stringer's picture ('STR', 'Stringer')"),
+    ("tag", "uncredited", "'Uncredited'"),
+    ("tag", "no_name", "'-' where the photographer's name would be ('-/CCTV/AFP')"),
+    ("tag", "staff", "'Staff', 'Reuters Staff'"),
+    ("tag", "file", "an archive picture ('File', 'File Photo')"),
+    ("tag", "screen_grab", "a still from video or a screen ('YouTube screen grab')"),
+    # --- datelines (grammar/places.py DATELINES) --------------------------------------------
+    ("dateline", "dateline_getty", "Getty's 'CITY, ST - MONTH D:' in capitals"),
+    ("dateline", "dateline_getty_dash", "'CITY - MONTH D, YYYY - '"),
+    ("dateline", "dateline_mixed_case", "'City, Country - Month D:' in mixed case"),
+    ("dateline", "dateline_paren_date", "'PLACE (Month D, YYYY)'"),
+    ("dateline", "dateline_no_date", "'SAN SALVADOR, EL SALVADOR:' with no date"),
+    ("dateline", "dateline_label", "'City, Country:' or 'City, Country / ' opening the caption"),
+    ("dateline", "dateline_ap", "AP-style 'CITY (AP) —'"),
+    # --- dates (grammar/dates.py shapes, "date_" + shape; and how the date was completed) -----
+    ("date", "date_iso_slash", "'2019/04/03', '2019-04-03'"),
+    ("date", "date_dated_dmy", "'dated 03/04/2019'"),
+    ("date", "date_dmy_numeric", "'13.05.2018'"),
+    ("date", "date_month_day_year", "'(Monday,) March 4, 2013'"),
+    ("date", "date_day_month_year", "'17 March 2005', '4th of March, 2013'"),
+    ("date", "date_month_day", "'March 4' with no year (completed from elsewhere)"),
+    ("date", "date_day_month", "'4 March' with no year (completed from elsewhere)"),
+    ("date", "date_month_year", "'March 2013'"),
+    ("date", "date_in_year", "'in 1998'"),
+    ("date", "date_year_end", "a year closing the caption: '… 1991.'"),
+    ("date", "date_dateline", "the date of the dateline"),
+    ("date", "year_from_option", "the year given with --year"),
+    ("date", "year_from_gallery", "the year most dated captions of the same gallery state"),
+    ("date", "year_from_gallery_title", "the year in the gallery's title"),
+    # --- places (grammar/places.py) ------------------------------------------------------------
+    ("place", "place_bearing", "'10 km north of CITY'"),
+    ("place", "place_owner", "'Israeli-occupied', 'rebel-held' before a place name"),
+    ("place", "place_before_date", "the place just before the photo's date ('in London, Britain, May 2')"),
+    ("place", "place_after_date", "the place just after the photo's date ('on May 2 in London')"),
+    ("place", "place_phrase", "'in CITY, COUNTRY' with no date next to it"),
+    ("place", "place_sentence_end", "a place closing the first sentence"),
+    ("place", "region_from_phrase", "the dateline's region completed from the place phrase"),
+    ("place", "country_from_phrase", "the dateline's country completed from the place phrase"),
+    ("place", "place_from_tags", "the place in Reuters' '(COUNTRY - Tags: …)'"),
+    ("place", "country_from_tags", "the country in Reuters' '(COUNTRY - Tags: …)'"),
+    # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
+    ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
+    ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
+    ("trailer", "out_after_slash", "AFP's '/ China OUT'"),
+    ("trailer", "editorial_use_only", "'EDITORIAL USE ONLY'"),
+    ("trailer", "restricted_to_editorial", "AFP's 'RESTRICTED TO EDITORIAL USE - …'"),
+    ("trailer", "mandatory_credit", "'MANDATORY CREDIT \"…\"'"),
+    ("trailer", "no_resales", "'NO RESALES. NO ARCHIVES'"),
+    ("trailer", "no_archives", "'NO ARCHIVES'"),
+    ("trailer", "no_marketing", "'NO MARKETING NO ADVERTISING CAMPAIGNS'"),
+    ("trailer", "third_party", "'THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY'"),
+    ("trailer", "no_unauthorised_use", "the football leagues' 'No use with unauthorized audio, video …'"),
+    ("trailer", "in_match_limit", "'Online in-match use limited to N images …'"),
+    ("trailer", "no_betting_use", "'No use in betting, games or single club/league/player publications'"),
+    ("trailer", "contact_representative", "'Please contact your account representative …'"),
+    ("trailer", "tags", "Reuters' '(COUNTRY - Tags: KEYWORDS)'"),
+    ("trailer", "tags_bare", "'Tags: KEYWORDS'"),
+    ("trailer", "tpx", "'TPX IMAGES OF THE DAY'"),
+    ("trailer", "search_poy", "'SEARCH \"…\" FOR THIS STORY'"),
+    ("trailer", "licensing_chrome", "'Acquire Licensing Rights' (page chrome)"),
+    # --- the text itself -------------------------------------------------------------------------
+    ("text", "epa_id", "EPA's picture id opening the caption ('epa06737033')"),
+]
+
+
+def _qualified(namespace: str, plain: str) -> str:
+    prefix = namespace + "_"
+    return namespace + "." + (plain[len(prefix):] if plain.startswith(prefix) else plain)
+
+
+REGISTRY: dict[str, RuleInfo] = {}
+_BY_PLAIN: dict[str, str] = {}
+for _ns, _plain, _reads in _TABLE:
+    _info = RuleInfo(_qualified(_ns, _plain), _plain, _ns, _reads)
+    if _info.name in REGISTRY or _plain in _BY_PLAIN:
+        raise ValueError(f"rule registered twice: {_info.name}")
+    REGISTRY[_info.name] = _info
+    _BY_PLAIN[_plain] = _info.name
+
+
+def qualify(plain: str) -> str:
+    """The registered name of a rule (``end_chain`` → ``credit.end_chain``); a name that is not
+    registered comes back as it is (the registry test reports it)."""
+    return _BY_PLAIN.get(plain, plain)
+
+
+def is_registered(plain: str) -> bool:
+    return plain in _BY_PLAIN
+
+
+def style_line(plain_names) -> str:
+    """The ``style`` cell: each rule's registered name once, in the order the rules fired."""
+    return "; ".join(dict.fromkeys(_BY_PLAIN.get(n, n) for n in plain_names))
