@@ -51,3 +51,8 @@ profile: $(STAMP)
 .PHONY: bench-adversarial
 bench-adversarial: $(STAMP)
 	$(BIN)/python bench/bench_adversarial.py
+
+# captions from every shared input that end in something credit-like but got no credit (needs ../shared)
+.PHONY: coverage
+coverage: $(STAMP)
+	@$(BIN)/python bench/coverage.py
