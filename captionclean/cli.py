@@ -177,6 +177,46 @@ def stats_cmd(
             typer.echo(f"  {name:28} {value}".rstrip())
 
 
+@app.command("apply")
+def apply_cmd(
+    table: Path = typer.Argument(..., help="A table captionclean clean wrote from pictures (it has SourceFile)."),
+    write: bool = typer.Option(False, "--write", help="Write the changes into the pictures (default: only show them)."),
+    overwrite_original: bool = typer.Option(False, "--overwrite-original",
+                                            help="Do not keep exiftool's FILE_original copies."),
+    force: bool = typer.Option(False, "--force", help="Also write rows that have doubts or warnings."),
+    quiet: bool = QUIET,
+) -> None:
+    """Write the cleaned fields back into the pictures named in SourceFile (a dry run unless --write).
+
+    Per picture, each tag that would change: old → new. A blank cleaned value never erases a tag;
+    rows with doubts are skipped unless --force; exiftool keeps FILE_original unless
+    --overwrite-original.
+    """
+    from .images import ExiftoolError, apply_plan, plan_apply
+
+    try:
+        plan = plan_apply(table, force=force)
+        written = apply_plan(plan, overwrite_original=overwrite_original) if write else 0
+    except (*ERRORS, ExiftoolError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _interrupted(None)
+    for f in plan.files:
+        if not f.changes and not f.skipped:
+            continue
+        typer.echo(f"{f.path}" + (f"  (skipped: {f.skipped})" if f.skipped else ""))
+        for c in f.changes:
+            typer.echo(f"  {c.tag}: {c.old!r} → {c.new!r}")
+    if not quiet:
+        lines = plan.lines()
+        if write:
+            lines.append(f"written: {written}" + ("" if overwrite_original or not written
+                                                  else " (originals kept as FILE_original)"))
+        else:
+            lines.append("dry run: nothing written (--write writes)")
+        typer.echo("; ".join(lines), err=True)
+
+
 @app.command("parse")
 def parse_cmd(
     text: str = typer.Argument(..., help="One caption."),

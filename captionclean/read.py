@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 
 import regex
 
+from .images import ExiftoolError, is_image, read_images
 from .repair import Repair
 
 
@@ -119,9 +120,12 @@ def read_inputs(paths: list[str | Path], *, column: str | None = None, fmt: str 
                 stdin=None) -> ReadResult:
     """Read every input (files, folders, ``-`` for standard input) into one result.
 
+    Pictures (JPEG, TIFF, PNG, HEIC, XMP sidecars, …), given as files or found in folders, are
+    read together by one exiftool process (images.py), as an ``exiftool -j -G1`` export is.
     With more than one file, each row's ``extra`` starts with ``source_file``.
     """
     files: list[tuple[str, Path | None]] = []
+    pictures: list[Path] = []
     warnings: list[str] = []
     for p in paths:
         if str(p) == "-":
@@ -131,18 +135,32 @@ def read_inputs(paths: list[str | Path], *, column: str | None = None, fmt: str 
         if not path.exists():
             raise ReadError(f"{path}: no such file or folder")
         if path.is_dir():
-            found, skipped = _folder_files(path)
-            if not found:
-                raise ReadError(f"{path}: the folder has no caption files (.txt, .csv, .tsv, .json, .jsonl)")
+            found, images, skipped = _folder_files(path, pictures=fmt is None)
+            if not found and not images:
+                raise ReadError(f"{path}: the folder has no caption files (.txt, .csv, .tsv, .json, .jsonl) "
+                                "and no pictures")
             if skipped:
-                warnings.append(f"{path}: skipped {skipped} files that are not caption exports")
+                warnings.append(f"{path}: skipped {skipped} files that are neither caption exports nor pictures")
             files += [(str(f), f) for f in found]
+            pictures += images
+        elif is_image(path) and fmt is None:  # --from names another format: read the file as that
+            pictures.append(path)
         else:
             files.append((str(path), path))
-    if not files:
+    if not files and not pictures:
         raise ReadError("no input given")
-    many = len(files) > 1 or any(Path(str(p)).is_dir() for p in paths if str(p) != "-")
+    many = len(files) + (1 if pictures else 0) > 1 or any(Path(str(p)).is_dir() for p in paths if str(p) != "-")
     results = []
+    if pictures:
+        try:
+            data = read_images(pictures)
+        except ExiftoolError as exc:
+            if not files:
+                raise ReadError(str(exc)) from None
+            warnings.append(f"skipped {len(pictures)} pictures: {exc}")  # the caption files are still read
+        else:
+            name = f"{len(pictures)} pictures"
+            results.append((name, read_bytes(data, name=name, column=column, fmt="exiftool-json")))
     for name, path in files:
         if path is None:
             data = (stdin or sys.stdin.buffer).read()
@@ -159,16 +177,19 @@ def read_inputs(paths: list[str | Path], *, column: str | None = None, fmt: str 
     return _combine(results, warnings, many)
 
 
-def _folder_files(folder: Path) -> tuple[list[Path], int]:
-    found, skipped = [], 0
+def _folder_files(folder: Path, pictures: bool = True) -> tuple[list[Path], list[Path], int]:
+    """A folder's caption files, its pictures (when ``pictures``), and how many other files it holds."""
+    found, images, skipped = [], [], 0
     for f in sorted(folder.rglob("*")):
         if not f.is_file() or any(part.startswith(".") for part in f.relative_to(folder).parts):
             continue
         if f.suffix.lower() in SUFFIXES:
             found.append(f)
+        elif pictures and is_image(f):
+            images.append(f)
         else:
             skipped += 1
-    return found, skipped
+    return found, images, skipped
 
 
 def _combine(results: list[tuple[str, ReadResult]], warnings: list[str], many: bool) -> ReadResult:

@@ -1,6 +1,7 @@
 """Readers: every input format from a real fixture, encodings, and the error paths."""
 import io
 import json
+import shutil
 
 import pytest
 
@@ -99,7 +100,7 @@ def test_binary_file_is_an_error():
 def test_missing_file_and_empty_folder(tmp_path):
     with pytest.raises(ReadError, match="no such file"):
         read_inputs([tmp_path / "nope.csv"])
-    (tmp_path / "a.jpg").write_bytes((FIXTURES / "tiny.jpg").read_bytes())
+    (tmp_path / "a.bin").write_bytes((FIXTURES / "tiny.jpg").read_bytes())
     with pytest.raises(ReadError, match="no caption files"):
         read_inputs([tmp_path])
 
@@ -112,10 +113,14 @@ def test_several_files_get_a_source_file_column(tmp_path):
     assert list(result.rows[0].extra)[0] == "source_file"
 
 
-def test_folder_reads_every_caption_file():
+def test_folder_reads_every_caption_file_and_picture():
     result = read_inputs([FIXTURES])
-    assert len(result.files) == 7
-    assert any("skipped 1 files" in w for w in result.warnings)
+    names = [name for name, *_ in result.files]
+    assert len([n for n in names if n != "1 pictures"]) == 7
+    if shutil.which("exiftool"):  # fixtures/tiny.jpg, read through exiftool: a row with no caption
+        assert "1 pictures" in names and not any("pictures" in w for w in result.warnings)
+    else:
+        assert any("skipped 1 pictures: exiftool is not installed" in w for w in result.warnings)
 
 
 def test_stdin():
@@ -144,3 +149,15 @@ def test_progress_is_told_as_chunks_finish():
                           chunk_size=10)
     assert seen == [(10, 46), (20, 46), (30, 46), (40, 46), (46, 46)]
     assert result.written + result.merged == result.summary.rows_read
+
+
+def test_pictures_are_skipped_with_a_warning_when_exiftool_is_missing(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("A caption. REUTERS/Kevin Lamarque\n", encoding="utf-8")
+    (tmp_path / "b.jpg").write_bytes((FIXTURES / "tiny.jpg").read_bytes())
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.delenv("CAPTIONCLEAN_EXIFTOOL", raising=False)
+    result = read_inputs([tmp_path])
+    assert [r.text for r in result.rows] == ["A caption. REUTERS/Kevin Lamarque"]
+    assert any("skipped 1 pictures: exiftool is not installed" in w for w in result.warnings)
+    with pytest.raises(ReadError, match="exiftool is not installed: install it with"):
+        read_inputs([tmp_path / "b.jpg"])
