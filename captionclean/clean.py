@@ -95,6 +95,8 @@ class Options:
     straight_quotes: bool = False
     year: int | None = None
     agencies: tuple[str, ...] = ()
+    # (canonical agency name, the house's name for it), from the settings file
+    house_names: tuple[tuple[str, str], ...] = ()
     # words spelt right elsewhere in the export, to restore lost letters (``Acu?a`` → ``Acuña``);
     # built from the whole input before parsing unless given or export_vocabulary=False
     export_vocabulary: bool = True
@@ -112,7 +114,7 @@ def with_vocabulary(options: Options, texts: Iterable[str]) -> Options:
 
 def parse_texts(texts: list[str], options: Options) -> list[tuple]:
     """Parse captions: (dedupe key, row fields, partial date, repair count) for each, in order."""
-    agencies = load_agencies(tuple(options.agencies))
+    agencies = load_agencies(tuple(options.agencies), tuple(options.house_names))
     ropts = RepairOptions(straight_quotes=options.straight_quotes, vocabulary=options.vocabulary)
     out = []
     for text in texts:

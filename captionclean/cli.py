@@ -13,12 +13,13 @@ from typing import List, Optional
 import typer
 
 from .clean import Options
+from .config import ConfigError, Settings, load_settings
 from .parse import parse_caption
 from .pipeline import clean_to_output, credits, stats
 from .read import ReadError
 from .repair import RepairOptions, repair_text
 from .tables import load_agencies
-from .write import WriteError, write_table
+from .write import SUFFIXES as OUTPUT_SUFFIXES, WriteError, write_table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Clean photo-desk caption exports into a tidy, deduplicated table.")
@@ -31,6 +32,8 @@ FROM = typer.Option(None, "--from", help="Input format: text, gallery, csv, tsv,
 YEAR = typer.Option(None, "--year", help="Year for dates stated without one (date_inferred is set).")
 AGENCIES = typer.Option([], "--agencies", help="Extra agency table (CSV with name,alias); may repeat.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No summary or progress bar on stderr.")
+CONFIG = typer.Option(None, "--config", help="House settings file (default: ./captionclean.toml, else "
+                                               "~/.config/captionclean/captionclean.toml, if there).")
 
 
 def _fail(message: str) -> None:
@@ -72,8 +75,26 @@ def _progress(quiet: bool):
         yield tick
 
 
-def _options(year, agencies, **kw) -> Options:
-    return Options(year=year, agencies=tuple(str(a) for a in agencies), **kw)
+def _options(year, agencies, settings: Settings | None = None, **kw) -> Options:
+    """The run's options: what was typed, else the settings file's."""
+    settings = settings or Settings()
+    return Options(year=year if year is not None else settings.year,
+                   agencies=settings.agencies + tuple(str(a) for a in agencies),
+                   house_names=settings.house_names, **kw)
+
+
+def _settings(config) -> Settings:
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _output_to(to, output, settings: Settings):
+    """--to, else the -o extension, else the settings' format."""
+    if to or not settings.to or (output and Path(str(output)).suffix.lower() in OUTPUT_SUFFIXES):
+        return to
+    return settings.to
 
 
 @app.command("clean")
@@ -95,10 +116,14 @@ def clean_cmd(
     chunk_size: int = typer.Option(5000, "--chunk-size", min=1, help="Rows read and parsed at a time (the output is the same)."),
     engine: str = typer.Option("local", "--engine", help="local, or dask: clean on a Dask cluster into part files in the -o folder."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster."),
+    config: Optional[Path] = CONFIG,
 ) -> None:
     """Clean INPUTS into the tidy caption table."""
-    options = _options(year, agencies, keep_duplicates=keep_duplicates, repair=not no_repair,
+    settings = _settings(config)
+    options = _options(year, agencies, settings, keep_duplicates=keep_duplicates, repair=not no_repair,
                        straight_quotes=straight_quotes)
+    column = column or settings.column
+    to = _output_to(to, output, settings)
     try:
         if engine == "dask":
             from .dask_engine import clean_files_dask
@@ -122,7 +147,8 @@ def clean_cmd(
         if getattr(result, "summary", result).rows_read == 0:
             typer.echo("the input has no captions: the table has only its header", err=True)
         where = f"; written to {output} ({written})" if output else ""
-        typer.echo("; ".join(result.lines()) + where, err=True)
+        used = f"; {settings.describe()}" if settings.path else ""
+        typer.echo("; ".join(result.lines()) + used + where, err=True)
 
 
 @app.command("credits")
@@ -138,13 +164,16 @@ def credits_cmd(
     year: Optional[int] = YEAR,
     agencies: List[Path] = AGENCIES,
     quiet: bool = QUIET,
+    config: Optional[Path] = CONFIG,
 ) -> None:
     """List who took the photos: one row per photographer and agency."""
     if format not in ("table", "text"):
         _fail(f"unknown --format {format!r}; use table or text")
+    settings = _settings(config)
+    column = column or settings.column
     try:
         with _progress(quiet) as tick:
-            result = credits(_paths(inputs), _options(year, agencies), by=by, sort=sort, column=column,
+            result = credits(_paths(inputs), _options(year, agencies, settings), by=by, sort=sort, column=column,
                              fmt=fmt, progress=tick)
         if format == "text":
             typer.echo(result.text)
@@ -164,11 +193,14 @@ def stats_cmd(
     year: Optional[int] = YEAR,
     agencies: List[Path] = AGENCIES,
     quiet: bool = QUIET,
+    config: Optional[Path] = CONFIG,
 ) -> None:
     """Print the summary of INPUTS: rows, repairs by rule, fields found, warnings by kind."""
+    settings = _settings(config)
     try:
         with _progress(quiet) as tick:
-            sections = stats(_paths(inputs), _options(year, agencies), column=column, fmt=fmt, progress=tick)
+            sections = stats(_paths(inputs), _options(year, agencies, settings), column=column or settings.column,
+                             fmt=fmt, progress=tick)
     except ERRORS as exc:
         _fail(str(exc))
     for title, items in sections.items():
@@ -223,10 +255,12 @@ def parse_cmd(
     year: Optional[int] = YEAR,
     agencies: List[Path] = AGENCIES,
     plain: bool = typer.Option(False, "--plain", help="Plain 'field value' lines instead of a table."),
+    config: Optional[Path] = CONFIG,
 ) -> None:
     """Show one caption's fields as a table."""
+    options = _options(year, agencies, _settings(config))
     try:
-        rec = parse_caption(text, agencies=load_agencies(tuple(str(a) for a in agencies)), year=year)
+        rec = parse_caption(text, agencies=load_agencies(options.agencies, options.house_names), year=options.year)
     except ERRORS as exc:
         _fail(str(exc))
     row = rec.to_row()

@@ -141,6 +141,20 @@ class Agencies:
                     if (row.get("role") or "").strip().casefold() == "distributor":
                         self.distributors.add(name)
 
+    def rename(self, house_names) -> None:
+        """Write agencies by the house's names: every alias of canonical ``X`` now gives ``H``
+        for each ``(X, H)`` (``("AFP", "Agence France-Presse")``); a name not in the table is added."""
+        self._found.clear()
+        for canonical, house in house_names:
+            old = self.names.get(_key(canonical), canonical)
+            for alias, name in list(self.names.items()):
+                if name == old:
+                    self.names[alias] = house
+            self.names[_key(canonical)] = house
+            self.names.setdefault(_key(house), house)
+            if old in self.distributors:
+                self.distributors.add(house)
+
     def lookup(self, text: str) -> str | None:
         found = self._found
         if self._size != len(self.names) or len(found) > 65536:
@@ -167,7 +181,8 @@ class Agencies:
 
 
 @lru_cache(maxsize=8)
-def load_agencies(extra: tuple[str, ...] = ()) -> Agencies:
+def load_agencies(extra: tuple[str, ...] = (), house_names: tuple[tuple[str, str], ...] = ()) -> Agencies:
+    """The built-in agency table, then the ``extra`` tables, then the house's names for agencies."""
     agencies = Agencies()
     with resources.as_file(DATA / "agencies.csv") as path:
         agencies.add_csv(path)
@@ -175,6 +190,8 @@ def load_agencies(extra: tuple[str, ...] = ()) -> Agencies:
         if not Path(path).is_file():
             raise FileNotFoundError(f"agency table not found: {path}")
         agencies.add_csv(path)
+    if house_names:
+        agencies.rename(house_names)
     return agencies
 
 
