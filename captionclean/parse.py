@@ -1,7 +1,7 @@
 """``parse_caption``: one caption in, a record of labelled fields out."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 from . import timed_regex as regex  # the regex module, with a time budget
 
@@ -52,9 +52,6 @@ class Caption:
         row["repairs"] = "; ".join(str(r) for r in self.repairs)
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
         return row
-
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
 
 
 FIELDS = [f.name for f in fields(Caption) if f.name != "partial_date"]

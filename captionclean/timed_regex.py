@@ -82,12 +82,10 @@ class budget:  # noqa: N801 - used as ``with budget(seconds):``
 
     def __exit__(self, *exc) -> None:
         if self.mode == "alarm":
-            try:
-                _ALARM["armed"] = False
-            finally:  # the one-shot timer may ring just here: it cannot ring twice
-                _ALARM["armed"] = False
-                _sig.setitimer(_REAL, 0)
-                _sig.signal(_SIGALRM, self.old)
+            # disarmed first: a ring from here on finds the budget over and raises nothing
+            _ALARM["armed"] = False
+            _sig.setitimer(_REAL, 0)
+            _sig.signal(_SIGALRM, self.old)
         elif self.mode == "deadline":
             _DEADLINE.reset(self.token)
             tid = threading.get_ident()
