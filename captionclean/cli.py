@@ -82,6 +82,7 @@ def clean_cmd(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the table here; stdout if not given."),
     to: Optional[str] = typer.Option(None, "--to", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv)."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of."),
+    only_doubtful: bool = typer.Option(False, "--only-doubtful", help="Write only the rows with a doubt (the doubt column says why)."),
     iptc: bool = typer.Option(False, "--iptc", help="Name the columns by exiftool tag (IPTC:By-line, …) for exiftool -csv=; one row per input row."),
     column: Optional[str] = COLUMN,
     fmt: Optional[str] = FROM,
@@ -98,7 +99,7 @@ def clean_cmd(
 ) -> None:
     """Clean INPUTS into the tidy caption table."""
     options = _options(year, agencies, keep_duplicates=keep_duplicates, repair=not no_repair,
-                       straight_quotes=straight_quotes)
+                       straight_quotes=straight_quotes, only_doubtful=only_doubtful)
     try:
         if engine == "dask":
             from .dask_engine import clean_files_dask

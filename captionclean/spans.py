@@ -1,0 +1,146 @@
+"""Where each field came from: character spans in the repaired caption.
+
+The grammar finds regions (the credit line, the dateline, the trailers); the fields
+are canonical forms of words inside them (``REUTERS`` → ``Reuters``, ``KEVIN
+LAMARQUE`` → ``Kevin Lamarque``). :func:`locate_spans` finds each field's value
+again: first inside the region the grammar found it in, case-insensitively, then
+anywhere in the caption outside the regions that hold other fields. A value the
+text does not spell as the table does (``U.S.`` for ``United States``) gets no
+span rather than a wrong one. Linear in the caption's length per field.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import timed_regex as regex
+
+Span = tuple[int, int]
+# the fields whose spans the table records, in the order they are looked for
+SPAN_FIELDS = ("photographer", "agency", "distributor", "city", "region", "country", "date", "restrictions")
+# a name's characters that a table value may write differently from the caption
+_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+
+@dataclass
+class Regions:
+    """The regions the grammar found: where to look for each field first."""
+
+    credit: Span | None = None
+    dateline: Span | None = None
+    trailers: list[Span] = field(default_factory=list)
+
+
+def _fold(text: str) -> str:
+    """Case and punctuation folded, one character for one (offsets stay valid)."""
+    text = text.translate(_FOLD)
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded
+    return "".join(low if len(low := ch.casefold()) == 1 else ch for ch in text)  # ß, İ: kept as written
+
+
+def _word_bounded(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Span] = ()) -> Span | None:
+    """The first whole-word occurrence of ``value`` in ``folded`` (the folded caption),
+    inside ``within`` if given, outside every ``avoid`` span."""
+    needle = _fold(value.strip())
+    if not needle:
+        return None
+    lo, hi = within if within else (0, len(folded))
+    pos = folded.find(needle, lo, hi)
+    while pos >= 0:
+        end = pos + len(needle)
+        if _word_bounded(folded, pos, end) and not any(s < end and pos < e for s, e in avoid):
+            return (pos, end)
+        pos = folded.find(needle, pos + 1, hi)
+    return None
+
+
+def _cover(found: list[Span | None]) -> Span | None:
+    got = [s for s in found if s]
+    if not got:
+        return None
+    return (min(s for s, _ in got), max(e for _, e in got))
+
+
+def _values(value: str) -> list[str]:
+    return [v for v in (p.strip() for p in value.split(";")) if v]
+
+
+def _date_span(text: str, iso: str, within: Span | None) -> Span | None:
+    from .grammar.dates import find_dates
+
+    try:
+        y, m, d = (int(p) for p in iso.split("-"))
+    except ValueError:
+        return None
+    lo, hi = within if within else (0, len(text))
+    best = None
+    for found in find_dates(text[lo:hi]):
+        if found.month == m and found.day == d and found.year in (y, None):
+            span = (found.start + lo, found.end + lo)
+            if found.year == y:
+                return span
+            best = best or span
+    return best
+
+
+def locate_spans(text: str, row: dict, regions: Regions) -> dict[str, list[int]]:
+    """Field name → [start, end] in ``text`` for each field of ``row`` found in it.
+
+    A field holding several values (``A; B`` photographers) spans from the first to the last.
+    """
+    if not text:
+        return {}
+    folded = _fold(text)
+    credit, dateline = regions.credit, regions.dateline
+    spans: dict[str, Span] = {}
+    taken: list[Span] = []
+
+    def put(name: str, span: Span | None) -> None:
+        if span:
+            spans[name] = span
+            taken.append(span)
+
+    # the credit's people and organisations: inside the credit line, else anywhere
+    for name in ("photographer", "agency", "distributor"):
+        values = _values(str(row.get(name) or ""))
+        if not values:
+            continue
+        put(name, _cover([find_in(folded, v, credit, taken) or find_in(folded, v, None, taken) for v in values]))
+    # places: in the dateline, else outside the credit line
+    outside = taken + ([credit] if credit else [])
+    last_place: Span | None = None
+    for name in ("city", "region", "country"):
+        value = str(row.get(name) or "")
+        if not value:
+            continue
+        near = None  # a region or country right after the place before it ("in Kyiv, Ukraine")
+        if name != "city" and last_place:
+            near = find_in(folded, value, (last_place[1], min(len(text), last_place[1] + 60)), taken)
+        span = (find_in(folded, value, dateline, taken) if dateline else None) or near \
+            or find_in(folded, value, None, outside)
+        put(name, span)
+        if span:
+            outside.append(span)
+            last_place = span
+    date = str(row.get("date") or "")
+    if len(date) == 10:
+        put("date", (_date_span(text, date, dateline) if dateline else None) or _date_span(text, date, None))
+    restrictions = _values(str(row.get("restrictions") or ""))
+    if restrictions:
+        found = []
+        for value in restrictions:
+            hit = None
+            for region in regions.trailers:
+                hit = find_in(folded, value, region)
+                if hit:
+                    break
+            found.append(hit or find_in(folded, value, None, taken))
+        put("restrictions", _cover(found))
+    return {name: [s, e] for name in SPAN_FIELDS if (se := spans.get(name)) for s, e in [se]}
