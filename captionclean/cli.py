@@ -178,6 +178,32 @@ def stats_cmd(
             typer.echo(f"  {name:28} {value}".rstrip())
 
 
+@app.command("review")
+def review_cmd(
+    inputs: List[str] = INPUTS,
+    output: Path = typer.Option(..., "-o", "--output", help="The review page to write (one self-contained HTML file)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The page's title (default: the input names)."),
+    column: Optional[str] = COLUMN,
+    fmt: Optional[str] = FROM,
+    year: Optional[int] = YEAR,
+    agencies: List[Path] = AGENCIES,
+    quiet: bool = QUIET,
+) -> None:
+    """Write a review page of INPUTS: each caption with its fields marked, repairs, doubts, filters."""
+    from .review import write_review
+
+    try:
+        with _progress(quiet) as tick:
+            result = write_review(_paths(inputs), output, _options(year, agencies), column=column, fmt=fmt,
+                                  title=title, progress=tick)
+    except ERRORS as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _interrupted(output)
+    if not quiet:
+        typer.echo("; ".join(result.lines()), err=True)
+
+
 @app.command("parse")
 def parse_cmd(
     text: str = typer.Argument(..., help="One caption."),

@@ -169,7 +169,7 @@ def asdict_fields(rec: Caption) -> dict[str, object]:
     """The record's fields as the doubt and span readers take them (no copies of lists)."""
     return {"photographer": rec.photographer, "agency": rec.agency, "distributor": rec.distributor,
             "city": rec.city, "region": rec.region, "country": rec.country, "date": rec.date,
-            "restrictions": rec.restrictions, "style": rec.style, "repairs": [str(r) for r in rec.repairs],
+            "restrictions": rec.restrictions, "partial_date": rec.partial_date, "style": rec.style, "repairs": [str(r) for r in rec.repairs],
             "warnings": rec.warnings}
 
 

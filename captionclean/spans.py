@@ -45,9 +45,12 @@ def _word_bounded(folded: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
-def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Span] = ()) -> Span | None:
+def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Span] = (),
+            text: str | None = None) -> Span | None:
     """The first whole-word occurrence of ``value`` in ``folded`` (the folded caption),
-    inside ``within`` if given, outside every ``avoid`` span."""
+    inside ``within`` if given, outside every ``avoid`` span. With ``text`` (the caption
+    as written), a value of three characters or fewer counts only where written in
+    capitals (``US``, not ``us``)."""
     needle = _fold(value.strip())
     if not needle:
         return None
@@ -55,10 +58,33 @@ def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Spa
     pos = folded.find(needle, lo, hi)
     while pos >= 0:
         end = pos + len(needle)
-        if _word_bounded(folded, pos, end) and not any(s < end and pos < e for s, e in avoid):
+        if (_word_bounded(folded, pos, end) and not any(s < end and pos < e for s, e in avoid)
+                and (text is None or len(needle.replace(".", "")) > 3 or text[pos:end].isupper())):
             return (pos, end)
         pos = folded.find(needle, pos + 1, hi)
     return None
+
+
+_GAP = frozenset(" ,;()-–—")
+
+
+def _right_after(folded: str, value: str, before: Span, avoid: list[Span], text: str) -> Span | None:
+    """``value`` just after the span ``before``, with only spaces and punctuation between."""
+    lo = before[1]
+    gap_end = lo
+    while gap_end < len(folded) and gap_end - lo < 4 and folded[gap_end] in _GAP:
+        gap_end += 1
+    span = find_in(folded, value, (gap_end, min(len(folded), gap_end + len(value) + 1)), avoid, text)
+    return span if span and span[0] == gap_end else None
+
+
+def _country_forms(name: str) -> list[str]:
+    """Other ways the tables write a country (``U.S.``, ``USA`` for United States), longest first."""
+    from .tables import countries
+
+    forms = {form for form, c in countries().items() if c.name == name and form != name.casefold()}
+    forms |= {form + "." for form in forms if "." in form}  # the tables' keys drop a last full stop
+    return sorted(forms, key=len, reverse=True)
 
 
 def _cover(found: list[Span | None]) -> Span | None:
@@ -72,13 +98,10 @@ def _values(value: str) -> list[str]:
     return [v for v in (p.strip() for p in value.split(";")) if v]
 
 
-def _date_span(text: str, iso: str, within: Span | None) -> Span | None:
+def _date_span(text: str, ymd: tuple, within: Span | None) -> Span | None:
     from .grammar.dates import find_dates
 
-    try:
-        y, m, d = (int(p) for p in iso.split("-"))
-    except ValueError:
-        return None
+    y, m, d = ymd
     lo, hi = within if within else (0, len(text))
     best = None
     for found in find_dates(text[lo:hi]):
@@ -120,18 +143,25 @@ def locate_spans(text: str, row: dict, regions: Regions) -> dict[str, list[int]]
         value = str(row.get(name) or "")
         if not value:
             continue
-        near = None  # a region or country right after the place before it ("in Kyiv, Ukraine")
-        if name != "city" and last_place:
-            near = find_in(folded, value, (last_place[1], min(len(text), last_place[1] + 60)), taken)
-        span = (find_in(folded, value, dateline, taken) if dateline else None) or near \
-            or find_in(folded, value, None, outside)
+        forms = [value] + (_country_forms(value) if name == "country" else [])
+        span = None
+        for form in forms:  # in the dateline; else right after the place before it ("in Kyiv, Ukraine")
+            span = (find_in(folded, form, dateline, taken, text) if dateline else None) \
+                or (_right_after(folded, form, last_place, taken, text) if last_place else None)
+            if span:
+                break
+        if span is None and (name == "city" or last_place is None):
+            span = find_in(folded, value, None, outside)
         put(name, span)
         if span:
             outside.append(span)
             last_place = span
     date = str(row.get("date") or "")
-    if len(date) == 10:
-        put("date", (_date_span(text, date, dateline) if dateline else None) or _date_span(text, date, None))
+    ymd = tuple(int(p) for p in date.split("-")) if len(date) == 10 and date[:4].isdigit() else None
+    if ymd is None and row.get("partial_date"):  # month and day stated, the year to come from context
+        ymd = (None, *row["partial_date"])
+    if ymd:
+        put("date", (_date_span(text, ymd, dateline) if dateline else None) or _date_span(text, ymd, None))
     restrictions = _values(str(row.get("restrictions") or ""))
     if restrictions:
         found = []
