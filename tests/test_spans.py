@@ -68,7 +68,9 @@ AGENCIES = load_agencies()
     ({"photographer": "Kabul Police Department"}, "photographer_org_word"),
     ({"photographer": "Reuters"}, "photographer_org_word"),
     ({"style": "end_caps_name; place_phrase"}, "credit_fallback"),
-    ({"city": "Xyzzyville", "country": "France"}, "place_unknown"),
+    ({"city": "Xyzzyville"}, "place_unknown"),
+    ({"photographer": "Unger", "agency": "Reuters"}, "photographer_odd_name"),
+    ({"photographer": "Captain A J Bowles Royal Regiment"}, "photographer_odd_name"),
     ({"warnings": "place_unsure: Foo, Bar"}, "place_unsure"),
     ({"style": "reuters; date_phrase; year_from_option"}, "date_from_year"),
     ({"style": "date_dateline; year_from_gallery"}, "date_from_gallery"),
@@ -89,6 +91,15 @@ def test_each_doubt_reason_is_read_off_the_row(row, reason):
 ])
 def test_a_plain_credited_placed_row_has_no_doubt(row):
     assert reasons(row, AGENCIES) == []
+
+
+@pytest.mark.parametrize("place", [
+    {"city": "Xyzzyville", "country": "France"},  # a village the gazetteer lacks, in a named country
+    {"city": "New York"},  # GeoNames' New York City, by its other name
+    {"city": "Kerbala", "style": "place_before_date"},
+])
+def test_a_city_known_by_another_name_or_in_a_confirmed_country_is_no_doubt(place):
+    assert "place_unknown" not in reasons(place, AGENCIES)
 
 
 def test_add_keeps_reasons_once_in_order():
