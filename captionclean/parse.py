@@ -152,7 +152,7 @@ def parse_caption(
             else:
                 rec.caption = text
             regions = _parse_into(rec, agencies, year)
-            rec.spans = locate_spans(rec.caption, asdict_fields(rec), regions)
+            rec.spans = locate_spans(rec.caption, asdict_fields(rec), regions, agencies)
     except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
         # keep the text whole (repaired if the repair finished), fields blank
         keep = rec.caption or text

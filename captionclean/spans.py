@@ -78,6 +78,38 @@ def _right_after(folded: str, value: str, before: Span, avoid: list[Span], text:
     return span if span and span[0] == gap_end else None
 
 
+def _region_forms(name: str) -> list[str]:
+    """Other ways a US state is written (``Calif.``, ``CA``, ``California``), longest first."""
+    from .tables import lookup_state, us_states
+
+    state = lookup_state(name)
+    if state is None:
+        return []
+    forms = {form for form, st in us_states().items() if st == state and form != name.casefold()}
+    forms |= {form + "." for form in forms if "." in form}
+    return sorted(forms, key=len, reverse=True)
+
+
+_ALIASES: dict[int, tuple[object, int, dict[str, list[str]]]] = {}
+
+
+def _agency_forms(name: str, agencies) -> list[str]:
+    """The agency table's aliases of a canonical name (``Agence France-Presse`` for AFP), longest first."""
+    if agencies is None:
+        return []
+    entry = _ALIASES.get(id(agencies))
+    if entry is None or entry[0] is not agencies or entry[1] != len(agencies.names):
+        index: dict[str, list[str]] = {}
+        for alias, canonical in agencies.names.items():
+            index.setdefault(canonical, []).append(alias)
+        for forms in index.values():
+            forms.sort(key=len, reverse=True)
+        if len(_ALIASES) > 8:
+            _ALIASES.clear()
+        entry = _ALIASES[id(agencies)] = (agencies, len(agencies.names), index)
+    return [a for a in entry[2].get(name, ()) if a != name.casefold()]
+
+
 def _country_forms(name: str) -> list[str]:
     """Other ways the tables write a country (``U.S.``, ``USA`` for United States), longest first."""
     from .tables import countries
@@ -113,8 +145,10 @@ def _date_span(text: str, ymd: tuple, within: Span | None) -> Span | None:
     return best
 
 
-def locate_spans(text: str, row: dict, regions: Regions) -> dict[str, list[int]]:
+def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[str, list[int]]:
     """Field name → [start, end] in ``text`` for each field of ``row`` found in it.
+
+    ``agencies`` (the agency table) lets an agency be found by its aliases in the credit line.
 
     A field holding several values (``A; B`` photographers) spans from the first to the last.
     """
@@ -135,7 +169,14 @@ def locate_spans(text: str, row: dict, regions: Regions) -> dict[str, list[int]]
         values = _values(str(row.get(name) or ""))
         if not values:
             continue
-        put(name, _cover([find_in(folded, v, credit, taken) or find_in(folded, v, None, taken) for v in values]))
+        found = []
+        for v in values:
+            hit = find_in(folded, v, credit, taken)
+            if hit is None and name != "photographer" and credit:
+                hit = next((h for a in _agency_forms(v, agencies) if (h := find_in(folded, a, credit, taken, text))),
+                           None)
+            found.append(hit or find_in(folded, v, None, taken))
+        put(name, _cover(found))
     # places: in the dateline, else outside the credit line
     outside = taken + ([credit] if credit else [])
     last_place: Span | None = None
@@ -143,7 +184,8 @@ def locate_spans(text: str, row: dict, regions: Regions) -> dict[str, list[int]]
         value = str(row.get(name) or "")
         if not value:
             continue
-        forms = [value] + (_country_forms(value) if name == "country" else [])
+        forms = [value] + (_country_forms(value) if name == "country" else
+                           _region_forms(value) if name == "region" else [])
         span = None
         for form in forms:  # in the dateline; else right after the place before it ("in Kyiv, Ukraine")
             span = (find_in(folded, form, dateline, taken, text) if dateline else None) \

@@ -149,3 +149,33 @@ def test_the_gallery_page_renders_in_chromium_with_every_photographer_marked(tmp
         assert "photographer" in fields, row["caption"]
         s, e = fields["photographer"]
         assert row["caption"][s:e].casefold() == row["fields"]["photographer"].casefold()
+
+
+def test_a_file_field_that_disagrees_is_a_doubt():
+    run = clean_inputs([FIXTURES / "exiftool_g1.json"])
+    marked = run.table[run.table["warnings"].str.contains("embedded_disagrees")]
+    assert len(marked) and all("embedded_disagrees" in d for d in marked["doubt"])
+    assert run.summary.doubtful == int((run.table["doubt"] != "").sum())
+
+
+def test_only_doubtful_on_the_streamed_csv_path_matches_the_whole_table(tmp_path):
+    import csv
+
+    lines = (FIXTURES / "gallery_export.txt").read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "in.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "caption"])
+        for i, line in enumerate(lines):
+            w.writerow([i, line])
+    whole, only = tmp_path / "all.csv", tmp_path / "only.csv"
+    assert runner.invoke(app, ["clean", str(source), "-o", str(whole), "-q"]).exit_code == 0
+    r = runner.invoke(app, ["clean", str(source), "-o", str(only), "--only-doubtful"])
+    assert r.exit_code == 0, r.output
+    import pandas as pd
+
+    a = pd.read_csv(whole, keep_default_na=False)
+    b = pd.read_csv(only, keep_default_na=False)
+    assert 0 < len(b) < len(a)
+    assert b.to_dict("records") == a[a["doubt"] != ""].to_dict("records")
+    assert f"doubtful rows: {len(b)}" in r.output
