@@ -11,6 +11,7 @@ span rather than a wrong one. Linear in the caption's length per field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import timed_regex as regex
 
@@ -30,9 +31,13 @@ class Regions:
     trailers: list[Span] = field(default_factory=list)
 
 
+_FOLDED = tuple(chr(c) for c in _FOLD)
+
+
 def _fold(text: str) -> str:
     """Case and punctuation folded, one character for one (offsets stay valid)."""
-    text = text.translate(_FOLD)
+    if any(ch in text for ch in _FOLDED):  # str.translate walks every character: only when needed
+        text = text.translate(_FOLD)
     folded = text.casefold()
     if len(folded) == len(text):
         return folded
@@ -78,6 +83,7 @@ def _right_after(folded: str, value: str, before: Span, avoid: list[Span], text:
     return span if span and span[0] == gap_end else None
 
 
+@lru_cache(maxsize=4096)
 def _region_forms(name: str) -> list[str]:
     """Other ways a US state is written (``Calif.``, ``CA``, ``California``), longest first."""
     from .tables import lookup_state, us_states
@@ -110,6 +116,7 @@ def _agency_forms(name: str, agencies) -> list[str]:
     return [a for a in entry[2].get(name, ()) if a != name.casefold()]
 
 
+@lru_cache(maxsize=4096)
 def _country_forms(name: str) -> list[str]:
     """Other ways the tables write a country (``U.S.``, ``USA`` for United States), longest first."""
     from .tables import countries
@@ -127,14 +134,28 @@ def _cover(found: list[Span | None]) -> Span | None:
 
 
 def _values(value: str) -> list[str]:
+    if ";" not in value:
+        return [value.strip()] if value.strip() else []
     return [v for v in (p.strip() for p in value.split(";")) if v]
 
 
 def _date_span(text: str, ymd: tuple, within: Span | None) -> Span | None:
-    from .grammar.dates import find_dates
-
+    """Where the date (year, month, day; year None for a partial date) is written in ``text``."""
     y, m, d = ymd
     lo, hi = within if within else (0, len(text))
+    if y is not None and hi - lo > 120:  # a dated phrase ends in its year: read around each one only
+        year, at, tried = str(y), text.find(str(y), lo, hi), 0
+        while at >= 0 and tried < 20:
+            span = _read_dates(text, y, m, d, max(lo, at - 60), min(hi, at + 5))
+            if span:
+                return span
+            at, tried = text.find(year, at + 4, hi), tried + 1
+    return _read_dates(text, y, m, d, lo, hi)  # the year written apart from its date, or none
+
+
+def _read_dates(text: str, y: int | None, m: int, d: int, lo: int, hi: int) -> Span | None:
+    from .grammar.dates import find_dates
+
     best = None
     for found in find_dates(text[lo:hi]):
         if found.month == m and found.day == d and found.year in (y, None):
