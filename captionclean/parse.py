@@ -152,7 +152,12 @@ def parse_caption(
             else:
                 rec.caption = text
             regions = _parse_into(rec, agencies, year)
-            rec.spans = locate_spans(rec.caption, asdict_fields(rec), regions, agencies)
+            try:  # where the fields are is an aid: its failure never costs the fields
+                rec.spans = locate_spans(rec.caption, asdict_fields(rec), regions, agencies)
+            except TimeoutError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                rec.warnings.append(f"spans_failed: {type(exc).__name__}")
     except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
         # keep the text whole (repaired if the repair finished), fields blank
         keep = rec.caption or text

@@ -404,7 +404,15 @@ mark.fix{background:none;border-bottom:2px dashed #d4760a;color:inherit}
     draw();
     window.scrollTo(0, 0);
   });
-  draw();
+  // a link may open the page filtered: review.html#doubtful, #q=Reuters
+  var hash = decodeURIComponent(location.hash.slice(1));
+  if (hash) {
+    hash.split("&").forEach(function (part) {
+      if (part === "doubtful") el("only-doubtful").checked = true;
+      else if (part.indexOf("q=") === 0) el("search").value = part.slice(2);
+    });
+    apply();
+  } else draw();
 })();
 </script>
 </body></html>

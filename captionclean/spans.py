@@ -83,6 +83,24 @@ def _right_after(folded: str, value: str, before: Span, avoid: list[Span], text:
     return span if span and span[0] == gap_end else None
 
 
+def _city_with_its_place(folded: str, city: str, row: dict, avoid: list[Span], text: str) -> Span | None:
+    """The city where the region or country follows it ("Shimbashi, Tokyo, Japan"), when the
+    caption names the city more than once ("outside Shimbashi station … Shimbashi, Tokyo")."""
+    after = [str(row.get("region") or ""), str(row.get("country") or "")]
+    after = [a for a in after if a]
+    if not after:
+        return None
+    start = 0
+    for _ in range(20):
+        span = find_in(folded, city, (start, len(folded)), avoid)
+        if span is None:
+            return None
+        if any(_right_after(folded, a, span, avoid, text) for a in after):
+            return span
+        start = span[1]
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _region_forms(name: str) -> list[str]:
     """Other ways a US state is written (``Calif.``, ``CA``, ``California``), longest first."""
@@ -213,6 +231,8 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
                 or (_right_after(folded, form, last_place, taken, text) if last_place else None)
             if span:
                 break
+        if span is None and name == "city":
+            span = _city_with_its_place(folded, value, row, outside, text)
         if span is None and (name == "city" or last_place is None):
             span = find_in(folded, value, None, outside)
         put(name, span)

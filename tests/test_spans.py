@@ -122,3 +122,15 @@ def test_letters_restored_from_the_export_are_a_doubt():
     table = clean(["Coach Pedro Acu?a watches. REUTERS/Jane Doe", "Pedro Acuña, the coach. REUTERS/Jane Doe"]).table
     first = table.iloc[0]
     assert "Acuña" in first["caption"] and "letters_guessed" in first["doubt"]
+
+
+def test_a_failure_to_locate_spans_keeps_the_fields(monkeypatch):
+    import captionclean.parse as parse
+
+    def broken(*args):
+        raise ValueError("broken")
+
+    monkeypatch.setattr(parse, "locate_spans", broken)
+    rec = parse.parse_caption("People in Kyiv, Ukraine, March 3, 2022. REUTERS/Gleb Garanich")
+    assert (rec.photographer, rec.city, rec.spans) == ("Gleb Garanich", "Kyiv", {})
+    assert "spans_failed: ValueError" in rec.warnings
