@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .tables import ORG_WORDS, Agencies, lookup_city, lookup_country, lookup_state
+from .tables import ORG_WORDS, Agencies, lookup_city, lookup_country, lookup_state, lookup_subdivision
 
 REASONS = ("no_credit", "org_unknown", "photographer_org_word", "photographer_odd_name", "credit_fallback", "place_unknown",
            "place_unsure", "date_from_year", "date_from_gallery", "letters_guessed", "lost_character",
@@ -85,7 +85,8 @@ def _place_known(row: dict) -> bool:
         return True
     # a city the gazetteer lacks, in a region or country the tables confirm (a village, a county)
     region, country = str(row.get("region") or ""), str(row.get("country") or "")
-    return bool((region and lookup_state(region)) or (country and lookup_country(country)))
+    return bool((region and (lookup_state(region) or lookup_subdivision(region)))
+                or (country and lookup_country(country)))
 
 
 def _odd_name(name: str) -> bool:
