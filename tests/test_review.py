@@ -179,3 +179,11 @@ def test_only_doubtful_on_the_streamed_csv_path_matches_the_whole_table(tmp_path
     assert 0 < len(b) < len(a)
     assert b.to_dict("records") == a[a["doubt"] != ""].to_dict("records")
     assert f"doubtful rows: {len(b)}" in r.output
+
+
+def test_stats_counts_doubtful_rows_and_their_reasons():
+    r = runner.invoke(app, ["stats", str(FIXTURES / "exiftool_g1.json")])
+    assert r.exit_code == 0, r.output
+    assert "doubtful rows                2" in r.output
+    section = r.output.split("doubts by reason:")[1]
+    assert "embedded_disagrees           1" in section and "no_credit                    1" in section
