@@ -26,13 +26,14 @@ from typing import Iterable, Iterator
 
 import regex
 
+from . import doubt
 from .grammar.rules import qualify
-from .parse import FIELDS, parse_caption
+from .parse import FIELDS, ROW_TAIL, parse_caption
 from .read import InputRow
 from .repair import RepairOptions
 from .tables import load_agencies
 
-COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"]
+COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"] + ROW_TAIL
 CHUNK_SIZE = 5000
 _KEY_STRIP = regex.compile(r"[\W_]+")
 _KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, and faster
@@ -63,6 +64,8 @@ class Summary:
     repaired_captions: int = 0
     no_credit: int = 0
     rows_with_warnings: int = 0  # input rows whose record has a warning (each row is kept)
+    doubtful: int = 0  # rows of the table with a doubt (captionclean.doubt)
+    left_out: int = 0  # rows of the table not written: no doubt, with Options.only_doubtful
     warnings: list[str] = field(default_factory=list)
     format: str = ""
     encoding: str = ""
@@ -76,6 +79,7 @@ class Summary:
             f"repairs: {self.repairs} in {self.repaired_captions} captions",
             f"captions with no credit found: {self.no_credit}",
             f"rows with warnings: {self.rows_with_warnings}",
+            f"doubtful rows: {self.doubtful}",
         ]
         if self.format:
             out.append(f"input: {self.format}, {self.encoding}")
@@ -101,6 +105,8 @@ class Options:
     # built from the whole input before parsing unless given or export_vocabulary=False
     export_vocabulary: bool = True
     vocabulary: object = field(default=None, compare=False, repr=False)
+    # write only the rows with a doubt (the rest are counted in Summary.left_out)
+    only_doubtful: bool = False
 
 
 def with_vocabulary(options: Options, texts: Iterable[str]) -> Options:
@@ -260,6 +266,7 @@ class Table:
                 partial = out.pop("_partial")
                 if partial:
                     _complete_date(out, partial, out["gallery"], gallery_years, self.options.year)
+                s.doubtful += bool(out["doubt"])
                 yield [out.get(c) for c in columns]
 
 
@@ -304,6 +311,7 @@ def _complete_date(out: dict, partial: tuple[int, int], gallery: str, gallery_ye
     out["date_inferred"] = True
     out["style"] = "; ".join(filter(None, [out["style"], qualify(rule)]))
     out["warnings"] = "; ".join(w for w in out["warnings"].split("; ") if not w.startswith("no_year"))
+    out["doubt"] = doubt.add(out.get("doubt"), doubt.YEAR_RULES[rule])
 
 
 def build(chunks: Iterable[list[InputRow]], options: Options, summary: Summary, *, jobs: int = 1,
@@ -426,8 +434,20 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
             f.write("\ufeff")
         writer = csv.writer(f, delimiter=sep, lineterminator="\n")
         writer.writerow(table.columns)
-        writer.writerows(csv_row(row) for row in table.finish())
+        rows = table.finish()
+        if options.only_doubtful:
+            rows = _doubtful(rows, table.columns.index("doubt"), summary)
+        writer.writerows(csv_row(row) for row in rows)
     return summary
+
+
+def _doubtful(rows: Iterable[list], at: int, summary: Summary) -> Iterator[list]:
+    """The rows with a doubt; the others counted in ``summary.left_out``."""
+    for row in rows:
+        if row[at]:
+            yield row
+        else:
+            summary.left_out += 1
 
 
 def _settle(summary: Summary, stream) -> None:

@@ -103,6 +103,7 @@ def clean_cmd(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the table here; stdout if not given."),
     to: Optional[str] = typer.Option(None, "--to", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv)."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of."),
+    only_doubtful: bool = typer.Option(False, "--only-doubtful", help="Write only the rows with a doubt (the doubt column says why)."),
     iptc: bool = typer.Option(False, "--iptc", help="Name the columns by exiftool tag (IPTC:By-line, …) for exiftool -csv=; one row per input row."),
     column: Optional[str] = COLUMN,
     fmt: Optional[str] = FROM,
@@ -121,7 +122,7 @@ def clean_cmd(
     """Clean INPUTS into the tidy caption table."""
     settings = _settings(config)
     options = _options(year, agencies, settings, keep_duplicates=keep_duplicates, repair=not no_repair,
-                       straight_quotes=straight_quotes)
+                       straight_quotes=straight_quotes, only_doubtful=only_doubtful)
     column = column or settings.column
     to = _output_to(to, output, settings)
     try:
@@ -247,6 +248,35 @@ def apply_cmd(
         else:
             lines.append("dry run: nothing written (--write writes)")
         typer.echo("; ".join(lines), err=True)
+
+
+@app.command("review")
+def review_cmd(
+    inputs: List[str] = INPUTS,
+    output: Path = typer.Option(..., "-o", "--output", help="The review page to write (one self-contained HTML file)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The page's title (default: the input names)."),
+    column: Optional[str] = COLUMN,
+    fmt: Optional[str] = FROM,
+    year: Optional[int] = YEAR,
+    agencies: List[Path] = AGENCIES,
+    quiet: bool = QUIET,
+    config: Optional[Path] = CONFIG,
+) -> None:
+    """Write a review page of INPUTS: each caption with its fields marked, repairs, doubts, filters."""
+    from .review import write_review
+
+    try:
+        with _progress(quiet) as tick:
+            settings = _settings(config)
+            result = write_review(_paths(inputs), output, _options(year, agencies, settings),
+                                  column=column or settings.column, fmt=fmt,
+                                  title=title, progress=tick)
+    except ERRORS as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _interrupted(output)
+    if not quiet:
+        typer.echo("; ".join(result.lines()), err=True)
 
 
 @app.command("parse")

@@ -1,6 +1,7 @@
 """``parse_caption``: one caption in, a record of labelled fields out."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
 
 from . import timed_regex as regex  # the regex module, with a time budget
@@ -10,7 +11,9 @@ from .grammar.dates import find_dates, photo_date, year_in_text
 from .grammar.rules import style_line
 from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
 from .grammar.trailers import find_trailers
+from .doubt import reasons as doubt_reasons
 from .repair import Repair, RepairOptions, repair_text
+from .spans import Regions, locate_spans
 from .tables import Agencies, load_agencies, lookup_country
 
 
@@ -45,16 +48,29 @@ class Caption:
     warnings: list[str] = field(default_factory=list)
     # month and day stated without a year, for the table to complete from context
     partial_date: tuple[int, int] | None = None
+    # why the row needs a human look (captionclean.doubt), and where each field is in
+    # ``caption``: field -> [start, end] (captionclean.spans); last in the table
+    doubt: list[str] = field(default_factory=list)
+    spans: dict[str, list[int]] = field(default_factory=dict)
 
     def to_row(self) -> dict[str, object]:
         row = {name: getattr(self, name) for name in FIELDS}
         row["style"] = style_line(self.style)
         row["repairs"] = "; ".join(str(r) for r in self.repairs)
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
+        row["doubt"] = "; ".join(self.doubt)
+        row["spans"] = spans_text(self.spans)
         return row
 
 
-FIELDS = [f.name for f in fields(Caption) if f.name != "partial_date"]
+# the columns a record gives, less the two kept for the table's end (ROW_TAIL)
+ROW_TAIL = ["doubt", "spans"]
+FIELDS = [f.name for f in fields(Caption) if f.name not in ["partial_date"] + ROW_TAIL]
+
+
+def spans_text(spans: dict[str, list[int]]) -> str:
+    """The spans cell: compact JSON (``{"photographer":[120,134]}``), empty for none."""
+    return json.dumps(spans, separators=(",", ":")) if spans else ""
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _EPA_ID = regex.compile(r"^\s*epa\d{6,}\s+")
@@ -133,7 +149,13 @@ def parse_caption(
                 rec.warnings += fixed.warnings
             else:
                 rec.caption = text
-            _parse_into(rec, agencies, year)
+            regions = _parse_into(rec, agencies, year)
+            try:  # where the fields are is an aid: its failure never costs the fields
+                rec.spans = locate_spans(rec.caption, asdict_fields(rec), regions, agencies)
+            except TimeoutError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                rec.warnings.append(f"spans_failed: {type(exc).__name__}")
     except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
         # keep the text whole (repaired if the repair finished), fields blank
         keep = rec.caption or text
@@ -142,10 +164,19 @@ def parse_caption(
             rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
         else:
             rec.warnings.append(f"parse_failed: {type(exc).__name__}")
+    rec.doubt = doubt_reasons(asdict_fields(rec), agencies)
     return rec
 
 
-def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
+def asdict_fields(rec: Caption) -> dict[str, object]:
+    """The record's fields as the doubt and span readers take them (no copies of lists)."""
+    return {"photographer": rec.photographer, "agency": rec.agency, "distributor": rec.distributor,
+            "city": rec.city, "region": rec.region, "country": rec.country, "date": rec.date,
+            "restrictions": rec.restrictions, "partial_date": rec.partial_date, "style": rec.style, "repairs": [str(r) for r in rec.repairs],
+            "warnings": rec.warnings}
+
+
+def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
     text = rec.caption
     spans: list[tuple[int, int]] = []
     m = _EPA_ID.match(text)
@@ -232,6 +263,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
             rec.style.append("country_from_tags")
 
     rec.description = _tidy(_cut(body, spans))
+    return Regions(credit=credit.span if credit else None, dateline=(offset, offset + dl.end) if dl else None,
+                   trailers=list(trailers.spans))
 
 
 def _set_date(rec: Caption, y: int | None, month: int | None, day: int | None, rule: str,

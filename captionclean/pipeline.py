@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import doubt
 from .clean import CHUNK_SIZE, Options, Summary, clean_rows, clean_to_path
 from .credits import credit_list, credit_text
 from .iptc import check_embedded, iptc_table, too_long
@@ -33,13 +34,15 @@ class RunResult:
 
     def lines(self) -> list[str]:
         s = self.summary
-        out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged",
+        left = f" + {s.left_out} without doubt left out" if s.left_out else ""
+        out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged{left}",
                f"captions: {s.captions}, unique: {s.unique}"]
         if self.merged == 0 and s.duplicates_merged:
             out.append(f"{s.duplicates_merged} repeats marked in duplicate_of")
         out.append(f"repairs: {s.repairs} in {s.repaired_captions} captions")
         out.append(f"captions with no credit found: {s.no_credit}")
         out.append(f"rows with warnings: {s.rows_with_warnings}")
+        out.append(f"doubtful rows: {s.doubtful}")
         if self.embedded_disagreements:
             out.append(f"file fields that disagree with the caption: {sum(self.embedded_disagreements.values())}")
         if len(self.read.files) > 1:
@@ -66,6 +69,10 @@ def clean_inputs(paths: list[str | Path], options: Options | None = None, *, col
     cleaned = clean_rows(read.rows, options, summary, progress=tick, jobs=jobs, chunk_size=chunk_size)
     table = cleaned.table
     disagreements = check_embedded(table) if "exiftool" in read.format else Counter()
+    if disagreements:
+        mark_embedded_doubts(table, summary)
+    if options.only_doubtful:
+        table = only_doubtful(table, summary)
     long_values = Counter()
     if iptc:
         long_values = too_long(table)
@@ -74,6 +81,21 @@ def clean_inputs(paths: list[str | Path], options: Options | None = None, *, col
     merged = 0 if options.keep_duplicates else summary.duplicates_merged
     return RunResult(table, summary, read, written=len(table), merged=merged,
                      embedded_disagreements=disagreements, too_long=long_values)
+
+
+def mark_embedded_doubts(table, summary: Summary) -> None:
+    """``embedded_disagrees`` in the doubt of rows whose file fields contradict the caption."""
+    marked = [doubt.add(d, "embedded_disagrees") if "embedded_disagrees" in str(w) else d
+              for d, w in zip(table["doubt"].tolist(), table["warnings"].tolist())]
+    summary.doubtful = sum(bool(d) for d in marked)
+    table["doubt"] = marked
+
+
+def only_doubtful(table, summary: Summary):
+    """The rows with a doubt; the others counted in ``summary.left_out``."""
+    keep = table["doubt"].fillna("").astype(str) != ""
+    summary.left_out += int((~keep).sum())
+    return table[keep].reset_index(drop=True)
 
 
 @dataclass
@@ -149,7 +171,7 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
                                 chunk_size=chunk_size, excel=excel, sep="\t" if out_fmt == "tsv" else ",",
                                 progress=tick)
         merged = 0 if options.keep_duplicates else summary.duplicates_merged
-        written = summary.rows_read - merged
+        written = summary.rows_read - merged - summary.left_out
         read = ReadResult([], summary.format, summary.encoding,
                           files=[(str(paths[0]), summary.format, summary.encoding, summary.rows_read)])
         lines = RunResult(None, summary, read, written=written, merged=merged).lines()

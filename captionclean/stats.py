@@ -1,4 +1,4 @@
-"""The summary of a run: counts, repairs by rule, fields found, warnings by kind."""
+"""The summary of a run: counts, repairs by rule, fields found, warnings by kind, doubts by reason."""
 from __future__ import annotations
 
 from collections import Counter
@@ -31,6 +31,7 @@ def table_stats(table, summary, read=None) -> dict[str, list[tuple[str, object]]
         ("unique", summary.unique),
         ("duplicates merged", summary.duplicates_merged),
         ("captions with no credit", summary.no_credit),
+        ("doubtful rows", summary.doubtful),
     ]
     if read is not None:
         out["rows"].append(("input", f"{read.format}, {read.encoding}"))
@@ -39,6 +40,7 @@ def table_stats(table, summary, read=None) -> dict[str, list[tuple[str, object]]
                            if c in table]
     warnings = kinds(table.get("warnings", []))
     out["warnings by kind"] = sorted(warnings.items(), key=lambda kv: (-kv[1], kv[0]))
+    out["doubts by reason"] = sorted(kinds(table.get("doubt", [])).items(), key=lambda kv: (-kv[1], kv[0]))
     if summary.warnings:
         out["input warnings"] = [(w, "") for w in summary.warnings]
     return out

@@ -121,7 +121,19 @@ def _table_to_csv(table, *, excel: bool, sep: str, guard: bool) -> str:
     return ("\ufeff" if excel else "") + table.to_csv(index=False, sep=sep, lineterminator="\n")
 
 
+def _spans_objects(table):
+    """The ``spans`` column (compact JSON text in the table) as JSON objects in JSON lines."""
+    import json
+
+    if "spans" not in table.columns or not _is_text(table["spans"]):
+        return table
+    out = table.copy()
+    out["spans"] = [json.loads(v) if isinstance(v, str) and v.startswith("{") else {} for v in out["spans"]]
+    return out
+
+
 def table_to_jsonl(table) -> str:
+    table = _spans_objects(table)
     try:
         return table.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
     except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): written as U+FFFD

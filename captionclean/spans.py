@@ -1,0 +1,259 @@
+"""Where each field came from: character spans in the repaired caption.
+
+The grammar finds regions (the credit line, the dateline, the trailers); the fields
+are canonical forms of words inside them (``REUTERS`` → ``Reuters``, ``KEVIN
+LAMARQUE`` → ``Kevin Lamarque``). :func:`locate_spans` finds each field's value
+again: first inside the region the grammar found it in, case-insensitively, then
+anywhere in the caption outside the regions that hold other fields. A value the
+text does not spell as the table does (``U.S.`` for ``United States``) gets no
+span rather than a wrong one. Linear in the caption's length per field.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import timed_regex as regex
+
+Span = tuple[int, int]
+# the fields whose spans the table records, in the order they are looked for
+SPAN_FIELDS = ("photographer", "agency", "distributor", "city", "region", "country", "date", "restrictions")
+# a name's characters that a table value may write differently from the caption
+_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+
+@dataclass
+class Regions:
+    """The regions the grammar found: where to look for each field first."""
+
+    credit: Span | None = None
+    dateline: Span | None = None
+    trailers: list[Span] = field(default_factory=list)
+
+
+_FOLDED = tuple(chr(c) for c in _FOLD)
+
+
+def _fold(text: str) -> str:
+    """Case and punctuation folded, one character for one (offsets stay valid)."""
+    if any(ch in text for ch in _FOLDED):  # str.translate walks every character: only when needed
+        text = text.translate(_FOLD)
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded
+    return "".join(low if len(low := ch.casefold()) == 1 else ch for ch in text)  # ß, İ: kept as written
+
+
+def _word_bounded(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Span] = (),
+            text: str | None = None) -> Span | None:
+    """The first whole-word occurrence of ``value`` in ``folded`` (the folded caption),
+    inside ``within`` if given, outside every ``avoid`` span. With ``text`` (the caption
+    as written), a value of three characters or fewer counts only where written in
+    capitals (``US``, not ``us``)."""
+    needle = _fold(value.strip())
+    if not needle:
+        return None
+    lo, hi = within if within else (0, len(folded))
+    pos = folded.find(needle, lo, hi)
+    while pos >= 0:
+        end = pos + len(needle)
+        if (_word_bounded(folded, pos, end) and not any(s < end and pos < e for s, e in avoid)
+                and (text is None or len(needle.replace(".", "")) > 3 or text[pos:end].isupper())):
+            return (pos, end)
+        pos = folded.find(needle, pos + 1, hi)
+    return None
+
+
+_GAP = frozenset(" ,;()-–—")
+
+
+def _right_after(folded: str, value: str, before: Span, avoid: list[Span], text: str) -> Span | None:
+    """``value`` just after the span ``before``, with only spaces and punctuation between."""
+    lo = before[1]
+    gap_end = lo
+    while gap_end < len(folded) and gap_end - lo < 4 and folded[gap_end] in _GAP:
+        gap_end += 1
+    span = find_in(folded, value, (gap_end, min(len(folded), gap_end + len(value) + 1)), avoid, text)
+    return span if span and span[0] == gap_end else None
+
+
+def _city_with_its_place(folded: str, city: str, row: dict, avoid: list[Span], text: str) -> Span | None:
+    """The city where the region or country follows it ("Shimbashi, Tokyo, Japan"), when the
+    caption names the city more than once ("outside Shimbashi station … Shimbashi, Tokyo")."""
+    after = [str(row.get("region") or ""), str(row.get("country") or "")]
+    after = [a for a in after if a]
+    if not after:
+        return None
+    start = 0
+    for _ in range(20):
+        span = find_in(folded, city, (start, len(folded)), avoid)
+        if span is None:
+            return None
+        if any(_right_after(folded, a, span, avoid, text) for a in after):
+            return span
+        start = span[1]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _region_forms(name: str) -> list[str]:
+    """Other ways a US state is written (``Calif.``, ``CA``, ``California``), longest first."""
+    from .tables import lookup_state, us_states
+
+    state = lookup_state(name)
+    if state is None:
+        return []
+    forms = {form for form, st in us_states().items() if st == state and form != name.casefold()}
+    forms |= {form + "." for form in forms if "." in form}
+    return sorted(forms, key=len, reverse=True)
+
+
+_ALIASES: dict[int, tuple[object, int, dict[str, list[str]]]] = {}
+
+
+def _agency_forms(name: str, agencies) -> list[str]:
+    """The agency table's aliases of a canonical name (``Agence France-Presse`` for AFP), longest first."""
+    if agencies is None:
+        return []
+    entry = _ALIASES.get(id(agencies))
+    if entry is None or entry[0] is not agencies or entry[1] != len(agencies.names):
+        index: dict[str, list[str]] = {}
+        for alias, canonical in agencies.names.items():
+            index.setdefault(canonical, []).append(alias)
+        for forms in index.values():
+            forms.sort(key=len, reverse=True)
+        if len(_ALIASES) > 8:
+            _ALIASES.clear()
+        entry = _ALIASES[id(agencies)] = (agencies, len(agencies.names), index)
+    return [a for a in entry[2].get(name, ()) if a != name.casefold()]
+
+
+@lru_cache(maxsize=4096)
+def _country_forms(name: str) -> list[str]:
+    """Other ways the tables write a country (``U.S.``, ``USA`` for United States), longest first."""
+    from .tables import countries
+
+    forms = {form for form, c in countries().items() if c.name == name and form != name.casefold()}
+    forms |= {form + "." for form in forms if "." in form}  # the tables' keys drop a last full stop
+    return sorted(forms, key=len, reverse=True)
+
+
+def _cover(found: list[Span | None]) -> Span | None:
+    got = [s for s in found if s]
+    if not got:
+        return None
+    return (min(s for s, _ in got), max(e for _, e in got))
+
+
+def _values(value: str) -> list[str]:
+    if ";" not in value:
+        return [value.strip()] if value.strip() else []
+    return [v for v in (p.strip() for p in value.split(";")) if v]
+
+
+def _date_span(text: str, ymd: tuple, within: Span | None) -> Span | None:
+    """Where the date (year, month, day; year None for a partial date) is written in ``text``."""
+    y, m, d = ymd
+    lo, hi = within if within else (0, len(text))
+    if y is not None and hi - lo > 120:  # a dated phrase ends in its year: read around each one only
+        year, at, tried = str(y), text.find(str(y), lo, hi), 0
+        while at >= 0 and tried < 20:
+            span = _read_dates(text, y, m, d, max(lo, at - 60), min(hi, at + 5))
+            if span:
+                return span
+            at, tried = text.find(year, at + 4, hi), tried + 1
+    return _read_dates(text, y, m, d, lo, hi)  # the year written apart from its date, or none
+
+
+def _read_dates(text: str, y: int | None, m: int, d: int, lo: int, hi: int) -> Span | None:
+    from .grammar.dates import find_dates
+
+    best = None
+    for found in find_dates(text[lo:hi]):
+        if found.month == m and found.day == d and found.year in (y, None):
+            span = (found.start + lo, found.end + lo)
+            if found.year == y:
+                return span
+            best = best or span
+    return best
+
+
+def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[str, list[int]]:
+    """Field name → [start, end] in ``text`` for each field of ``row`` found in it.
+
+    ``agencies`` (the agency table) lets an agency be found by its aliases in the credit line.
+
+    A field holding several values (``A; B`` photographers) spans from the first to the last.
+    """
+    if not text:
+        return {}
+    folded = _fold(text)
+    credit, dateline = regions.credit, regions.dateline
+    spans: dict[str, Span] = {}
+    taken: list[Span] = []
+
+    def put(name: str, span: Span | None) -> None:
+        if span:
+            spans[name] = span
+            taken.append(span)
+
+    # the credit's people and organisations: inside the credit line, else anywhere
+    for name in ("photographer", "agency", "distributor"):
+        values = _values(str(row.get(name) or ""))
+        if not values:
+            continue
+        found = []
+        for v in values:
+            hit = find_in(folded, v, credit, taken)
+            if hit is None and name != "photographer" and credit:
+                hit = next((h for a in _agency_forms(v, agencies) if (h := find_in(folded, a, credit, taken, text))),
+                           None)
+            found.append(hit or find_in(folded, v, None, taken))
+        put(name, _cover(found))
+    # places: in the dateline, else outside the credit line
+    outside = taken + ([credit] if credit else [])
+    last_place: Span | None = None
+    for name in ("city", "region", "country"):
+        value = str(row.get(name) or "")
+        if not value:
+            continue
+        forms = [value] + (_country_forms(value) if name == "country" else
+                           _region_forms(value) if name == "region" else [])
+        span = None
+        for form in forms:  # in the dateline; else right after the place before it ("in Kyiv, Ukraine")
+            span = (find_in(folded, form, dateline, taken, text) if dateline else None) \
+                or (_right_after(folded, form, last_place, taken, text) if last_place else None)
+            if span:
+                break
+        if span is None and name == "city":
+            span = _city_with_its_place(folded, value, row, outside, text)
+        if span is None and (name == "city" or last_place is None):
+            span = find_in(folded, value, None, outside)
+        put(name, span)
+        if span:
+            outside.append(span)
+            last_place = span
+    date = str(row.get("date") or "")
+    ymd = tuple(int(p) for p in date.split("-")) if len(date) == 10 and date[:4].isdigit() else None
+    if ymd is None and row.get("partial_date"):  # month and day stated, the year to come from context
+        ymd = (None, *row["partial_date"])
+    if ymd:
+        put("date", (_date_span(text, ymd, dateline) if dateline else None) or _date_span(text, ymd, None))
+    restrictions = _values(str(row.get("restrictions") or ""))
+    if restrictions:
+        found = []
+        for value in restrictions:
+            hit = None
+            for region in regions.trailers:
+                hit = find_in(folded, value, region)
+                if hit:
+                    break
+            found.append(hit or find_in(folded, value, None, taken))
+        put("restrictions", _cover(found))
+    return {name: [s, e] for name in SPAN_FIELDS if (se := spans.get(name)) for s, e in [se]}
