@@ -121,6 +121,8 @@ def test_dask_on_a_local_cluster_equals_one_machine(tmp_path):
     from captionclean.dask_engine import clean_files_dask
 
     rows = export_rows(150, seed=5)
+    for i in (7, 60, 61):  # blank rows: counted apart from the captions (and as one text)
+        rows[i][1] = "" if i != 60 else "  "
     parts = [write_csv(tmp_path / f"in{i}.csv", rows[i * 50:(i + 1) * 50]) for i in range(3)]
     whole = write_csv(tmp_path / "all.csv", rows)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -135,5 +137,6 @@ def test_dask_on_a_local_cluster_equals_one_machine(tmp_path):
                             ignore_index=True)
             expected = pd.read_csv(expected_path, dtype=str, keep_default_na=False)
             pd.testing.assert_frame_equal(got, expected)
-            for field in ("rows_read", "unique", "duplicates_merged", "repairs", "repaired_captions", "no_credit"):
+            for field in ("rows_read", "captions", "unique", "unique_captions", "duplicates_merged", "repairs",
+                          "repaired_captions", "no_credit"):
                 assert getattr(summary, field) == getattr(summary_one, field), field
