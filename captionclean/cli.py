@@ -59,7 +59,6 @@ COLUMN = typer.Option(None, "--column", metavar="NAME", help="The caption column
 FROM = typer.Option(None, "--from", metavar="FORMAT", help="Input format: text, gallery, csv, tsv, jsonl, json, exiftool-json, exiftool-csv.")
 YEAR = typer.Option(None, "--year", metavar="YYYY", help="Year for dates stated without one, four digits (date_inferred is set).")
 AGENCIES = typer.Option([], "--agencies", metavar="FILE", help="Extra agency table (CSV with name,alias); may repeat.")
-OUTPUT = "-o", "--output"
 QUIET = typer.Option(False, "--quiet", "-q", help="No summary or progress bar on stderr.")
 
 
@@ -155,7 +154,7 @@ def _options(year, agencies, **kw) -> Options:
 @_quiet_on_closed_pipe
 def clean_cmd(
     inputs: List[str] = INPUTS,
-    output: Optional[Path] = typer.Option(None, *OUTPUT, metavar="FILE", help="Write the table here; stdout if not given."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write the table here; stdout if not given."),
     to: Optional[str] = typer.Option(None, "--to", metavar="FORMAT", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv)."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of."),
     iptc: bool = typer.Option(False, "--iptc", help="Name the columns by exiftool tag (IPTC:By-line, …) for exiftool -csv=; one row per input row."),
@@ -210,7 +209,7 @@ def credits_cmd(
     by: Optional[str] = typer.Option(None, "--by", metavar="gallery", help="gallery: one credit list per gallery."),
     sort: str = typer.Option("order", "--sort", metavar="order|count", help="order (as photos appear) or count (most photos first)."),
     format: str = typer.Option("table", "--format", metavar="table|text", help="table (CSV on stdout or -o), or text: the 'Photos: …' line."),
-    output: Optional[Path] = typer.Option(None, *OUTPUT, metavar="FILE", help="Write the list here; stdout if not given."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write the list here; stdout if not given."),
     to: Optional[str] = typer.Option(None, "--to", metavar="FORMAT", help="Output format of the table: csv, tsv, jsonl, parquet, xlsx."),
     column: Optional[str] = COLUMN,
     fmt: Optional[str] = FROM,
