@@ -23,29 +23,26 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# accuracy on the labelled sets (seed, dev, dev2, dev3 in $(SHARED)/eval, not in the clone): one table
 eval: $(STAMP)
-	mkdir -p out
-	$(BIN)/captionclean clean $(SHARED)/eval/dev.input.jsonl --keep-duplicates -q -o out/dev.csv
-	$(BIN)/captionclean clean $(SHARED)/eval/seed.input.jsonl --keep-duplicates -q -o out/seed.csv
-	@echo "== dev.jsonl"; $(BIN)/python $(SHARED)/eval/score.py out/dev.csv $(SHARED)/eval/dev.jsonl --show 0
-	@echo "== seed.jsonl"; $(BIN)/python $(SHARED)/eval/score.py out/seed.csv $(SHARED)/eval/seed.jsonl --show 0
+	@$(BIN)/python bench/eval.py --shared $(SHARED)
 
 clean-venv:
 	rm -rf $(VENV)
 
 .PHONY: bench-repair
 bench-repair: $(STAMP)
-	$(BIN)/python bench/bench_repair.py
+	@$(BIN)/python bench/bench_repair.py --shared $(SHARED)
 
 # the archive-scale benchmark (bench/run.py): N is the sizes, e.g. `make bench N=100000`
 N ?= 100000 1000000
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --sizes $(N)
+	$(BIN)/python bench/run.py --sizes $(N) --shared $(SHARED)
 
 # where the parser's time goes, stage by stage (bench/profile.py), on the labelled captions
 .PHONY: profile
 profile: $(STAMP)
-	$(BIN)/python bench/profile.py
+	@$(BIN)/python bench/profile.py --shared $(SHARED)
 
 # hostile captions (bench/bench_adversarial.py): worst parse time per kB, and how it grows to 1 MB
 .PHONY: bench-adversarial

@@ -236,7 +236,13 @@ def write_cases() -> None:
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write-cases", action="store_true", help="write tests/data/repair_*.json")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the folder holding eval/dev.jsonl")
     args = ap.parse_args()
+    DEV = args.shared / "eval" / "dev.jsonl"
+    if not DEV.is_file():
+        print(f"bench-repair: needs the labelled captions {DEV} (not found; a fresh clone has none: "
+              f"set SHARED=DIR, e.g. make bench-repair SHARED=../shared)", file=sys.stderr)
+        sys.exit(2)
     if args.write_cases:
         write_cases()
     else:

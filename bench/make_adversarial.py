@@ -182,7 +182,13 @@ def derived(name: str, pattern: regex.Pattern, texts: list[str]) -> list[dict]:
 
 
 def main(argv: list[str]) -> None:
-    texts = captions([Path(a) for a in argv] or DEFAULT_SOURCES)
+    sources = [Path(a) for a in argv] or DEFAULT_SOURCES
+    missing = [str(p) for p in sources if not p.is_file()]
+    if missing:
+        print(f"make_adversarial: needs {', '.join(missing)} (not found; a fresh clone has no ../shared: "
+              f"name caption files, e.g. tests/data/seed.input.jsonl)", file=sys.stderr)
+        sys.exit(2)
+    texts = captions(sources)
     cases = [{"id": i, "unit": u, "source": note} for i, u, note in GENERIC] + run_cases()
     for name, pattern in patterns():
         cases += derived(name, pattern, texts)

@@ -1,6 +1,7 @@
 """Write a large, realistic caption export (CSV) for the benchmark, deterministically from a seed.
 
-Captions come from the real ones in fixtures/ and ../shared/eval/*.input.jsonl; each row varies a
+Captions come from the real ones in fixtures/ and ../shared/eval/*.input.jsonl (fixtures/ alone
+in a fresh clone, which has no ../shared: a different export); each row varies a
 real caption's dates, photographer names and places, about 20% of rows repeat an earlier caption
 (some with case or spacing changed), and about 2% carry damaged text (mojibake, entities, cut-off
 ellipses, stray spaces). Usage: python bench/make_export.py OUT.csv --rows 100000 [--seed 7]
@@ -34,9 +35,9 @@ PLACES = [("Paris", "France"), ("Nairobi", "Kenya"), ("Lima", "Peru"), ("Osaka",
 _PLACE = regex.compile(r"\b(?:" + "|".join(c for c, _ in PLACES) + r"|" + "|".join(k for _, k in PLACES) + r")\b")
 
 
-def real_captions() -> list[str]:
+def real_captions(shared: Path = SHARED) -> list[str]:
     texts = []
-    for path in sorted(SHARED.glob("*.input.jsonl")):
+    for path in sorted(shared.glob("*.input.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 texts.append(json.loads(line)["text"])
@@ -83,9 +84,9 @@ def damage(text: str, rng: random.Random) -> str:
     return text.replace(" ", "  ", 3)
 
 
-def rows(n: int, seed: int):
+def rows(n: int, seed: int, shared: Path = SHARED):
     rng = random.Random(seed)
-    base = real_captions()
+    base = real_captions(shared)
     made: list[str] = []
     for i in range(n):
         if made and rng.random() < 0.20:
@@ -109,11 +110,13 @@ def main() -> None:
     ap.add_argument("out")
     ap.add_argument("--rows", type=int, default=100000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--shared", type=Path, default=SHARED.parent,
+                    help="the folder holding eval/*.input.jsonl; without it, fixtures/ alone")
     args = ap.parse_args()
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["id", "caption", "uploaded", "desk", "filename"])
-        w.writerows(rows(args.rows, args.seed))
+        w.writerows(rows(args.rows, args.seed, args.shared / "eval"))
 
 
 if __name__ == "__main__":

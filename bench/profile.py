@@ -2,7 +2,7 @@
 
 Usage: python bench/profile.py [EXPORT.csv] [--rows 5000]
 Parses the first ROWS unique captions of EXPORT (a ``make_export.py`` file; default: the
-labelled captions in ../shared/eval) three times, keeps the fastest pass, and prints the
+labelled captions in ../shared/eval, which a fresh clone does not have) three times, keeps the fastest pass, and prints the
 microseconds per caption each stage took and its share. The stages are the functions
 ``parse.py`` calls; "parse_caption (own work)" is what remains (the record, spans, cuts).
 """
@@ -36,10 +36,10 @@ STAGES = {
 }
 
 
-def captions(path: Path | None, rows: int) -> list[str]:
+def captions(path: Path | None, rows: int, shared: Path = ROOT.parent / "shared") -> list[str]:
     texts: list[str] = []
     if path is None:
-        for p in sorted((ROOT.parent / "shared" / "eval").glob("*.input.jsonl")):
+        for p in sorted((shared / "eval").glob("*.input.jsonl")):
             texts += [json.loads(ln)["text"] for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
         return texts
     seen: set[str] = set()
@@ -90,12 +90,25 @@ def profile(texts: list[str]) -> tuple[float, dict[str, float]]:
     return total / len(texts), {k: v / len(texts) for k, v in stages.items()}
 
 
+def fail(message: str) -> None:
+    print(message, file=sys.stderr)
+    sys.exit(2)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("export", type=Path, nargs="?")
     ap.add_argument("--rows", type=int, default=5000)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                    help="the folder holding eval/*.input.jsonl (used when no EXPORT is given)")
     args = ap.parse_args()
-    texts = captions(args.export, args.rows)
+    if args.export is not None and not args.export.is_file():
+        fail(f"profile: {args.export}: no such file")
+    texts = captions(args.export, args.rows, args.shared)
+    if not texts:
+        fail(f"profile: no captions in {args.export}" if args.export else
+             f"profile: needs the labelled captions in {args.shared / 'eval'} (not found; a fresh clone has none: "
+             f"set SHARED=DIR, or name an export: python bench/profile.py EXPORT.csv)")
     total, stages = profile(texts)
     print(f"where the parser's time goes ({len(texts):,} captions, {total * 1e6:.0f} µs each "
           f"= {1 / total:,.0f} captions/s with the stage timers):")

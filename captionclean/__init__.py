@@ -1,4 +1,6 @@
 """captionclean: clean photo-desk caption exports into a tidy, deduplicated table."""
+from importlib.metadata import PackageNotFoundError, version as _version
+
 from .clean import CleanResult, Options, Summary, clean, clean_file, clean_rows, dedupe_key
 from .parse import FIELDS, Caption, parse_caption
 from .read import ReadError, read_path
@@ -11,4 +13,7 @@ __all__ = [
     "WriteError", "clean", "clean_file", "clean_rows", "dedupe_key", "load_agencies", "parse_caption",
     "read_path", "repair_text", "write_table",
 ]
-__version__ = "0.1.0"
+try:  # the version is written once, in pyproject.toml
+    __version__ = _version("captionclean")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"

@@ -21,6 +21,7 @@ from array import array
 from collections import Counter, defaultdict, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -54,11 +55,27 @@ def _text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).digest()
 
 
+FIRST_PHOTO_YEAR = 1826  # the oldest surviving photograph: no caption dates a photo earlier
+
+
+def check_year(year: int | None) -> int | None:
+    """``year`` if a photo can have been taken in it (four digits, 1826 to next year), else ValueError."""
+    if year is None:
+        return None
+    latest = date.today().year + 1
+    if not FIRST_PHOTO_YEAR <= year <= latest:
+        if 0 <= year < 100:
+            raise ValueError(f"year {year}: give the year in full, four digits (e.g. {2000 + year if year <= latest % 100 else 1900 + year})")
+        raise ValueError(f"year {year} is not a year a photo can have been taken in ({FIRST_PHOTO_YEAR}–{latest})")
+    return year
+
+
 @dataclass
 class Summary:
     rows_read: int = 0
-    captions: int = 0
-    unique: int = 0
+    captions: int = 0  # rows with a caption (not blank)
+    unique: int = 0  # distinct texts, the blank one included: rows of the merged table
+    unique_captions: int = 0  # distinct captions, blank rows not counted
     duplicates_merged: int = 0
     repairs: int = 0
     repaired_captions: int = 0
@@ -74,16 +91,23 @@ class Summary:
         out = [
             f"rows read: {self.rows_read}",
             f"captions: {self.captions}",
-            f"unique: {self.unique}",
+            f"unique: {self.unique_captions}",
             f"duplicates merged: {self.duplicates_merged}",
             f"repairs: {self.repairs} in {self.repaired_captions} captions",
             f"captions with no credit found: {self.no_credit}",
             f"rows with warnings: {self.rows_with_warnings}",
             f"doubtful rows: {self.doubtful}",
         ]
+        if self.blank_rows:
+            out.insert(3, f"blank rows: {self.blank_rows}")
         if self.format:
             out.append(f"input: {self.format}, {self.encoding}")
         return out
+
+    @property
+    def blank_rows(self) -> int:
+        """Input rows with no caption (empty or only spaces)."""
+        return self.rows_read - self.captions
 
 
 @dataclass
@@ -107,6 +131,9 @@ class Options:
     vocabulary: object = field(default=None, compare=False, repr=False)
     # write only the rows with a doubt (the rest are counted in Summary.left_out)
     only_doubtful: bool = False
+
+    def __post_init__(self) -> None:
+        check_year(self.year)
 
 
 def with_vocabulary(options: Options, texts: Iterable[str]) -> Options:
@@ -233,7 +260,9 @@ class Table:
             if new:
                 s.repairs += n_repairs + len(row.repairs)
                 s.repaired_captions += bool(out["repairs"])
-                s.no_credit += not out["credit"]
+                if row.text.strip():  # a blank row is no caption: neither unique nor without a credit
+                    s.unique_captions += 1
+                    s.no_credit += not out["credit"]
         self.spill.append(records)
 
     @property

@@ -5,39 +5,68 @@ errors into a one-line message and exit code 2.
 """
 from __future__ import annotations
 
+import errno
+import functools
+import os
+import select
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
-from .clean import Options
+from . import __version__
+from .clean import Options, check_year
 from .config import ConfigError, Settings, load_settings
 from .parse import parse_caption
 from .pipeline import clean_to_output, credits, stats
 from .read import ReadError
 from .repair import RepairOptions, repair_text
 from .tables import load_agencies
-from .write import SUFFIXES as OUTPUT_SUFFIXES, WriteError, write_table
+from .write import SUFFIXES as OUTPUT_SUFFIXES, WriteError, write_table, write_text_atomic
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+def _plain_help(params: list) -> list:
+    """Help without Python type names: a flag shows none, a value its metavar (TEXT, FILE, …)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+        elif param.param_type_name == "argument" and param.metavar:
+            param.display_type_rich = lambda ctx: None  # the metavar says it all
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx):
+        return _plain_help(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx):
+        return _plain_help(super().get_params(ctx))
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Group,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Clean photo-desk caption exports into a tidy, deduplicated table.")
 ERRORS = (ReadError, WriteError, FileNotFoundError, ValueError, ImportError)
 PROGRESS_FROM = 2000  # rows; the bar shows only on a terminal
 
-INPUTS = typer.Argument(..., help="Files, folders or - (stdin): gallery export, text, CSV/TSV, JSON (lines), exiftool -j/-csv.")
-COLUMN = typer.Option(None, "--column", help="The caption column of a CSV or JSON input.")
-FROM = typer.Option(None, "--from", help="Input format: text, gallery, csv, tsv, jsonl, json, exiftool-json, exiftool-csv.")
-YEAR = typer.Option(None, "--year", help="Year for dates stated without one (date_inferred is set).")
-AGENCIES = typer.Option([], "--agencies", help="Extra agency table (CSV with name,alias); may repeat.")
+INPUTS = typer.Argument(..., metavar="INPUT",
+                        help="Files, folders or - (stdin): gallery export, text, CSV/TSV, JSON (lines), exiftool -j/-csv.")
+COLUMN = typer.Option(None, "--column", metavar="NAME", help="The caption column of a CSV or JSON input.")
+FROM = typer.Option(None, "--from", metavar="FORMAT", help="Input format: text, gallery, csv, tsv, jsonl, json, exiftool-json, exiftool-csv.")
+YEAR = typer.Option(None, "--year", metavar="YYYY", help="Year for dates stated without one, four digits (date_inferred is set).")
+AGENCIES = typer.Option([], "--agencies", metavar="FILE", help="Extra agency table (CSV with name,alias); may repeat.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No summary or progress bar on stderr.")
-CONFIG = typer.Option(None, "--config", help="House settings file (default: ./captionclean.toml, else "
+CONFIG = typer.Option(None, "--config", metavar="FILE", help="House settings file (default: ./captionclean.toml, else "
                                                "~/.config/captionclean/captionclean.toml, if there).")
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"captionclean: {message}", err=True)
+    typer.echo(f"captionclean: {' '.join(message.split())}", err=True)  # one line, whatever the library said
     raise typer.Exit(2)
 
 
@@ -50,6 +79,51 @@ def _interrupted(output) -> None:
 
 def _paths(inputs: List[str]) -> list[str]:
     return [str(i) for i in inputs]
+
+
+def _quiet_on_closed_pipe(command):
+    """A reader that stops early (``| head``) ends the run quietly: exit 0, no message, no traceback."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:
+            try:  # what is still buffered for the closed pipe goes nowhere, not into an error at exit
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                os.close(devnull)
+            except (OSError, ValueError, AttributeError):
+                pass
+            raise typer.Exit(0) from None
+    return run
+
+
+def _check_stdout_reader() -> None:
+    """BrokenPipeError if standard output is a pipe whose reader has gone (``| head`` has its lines).
+
+    A big write that the reader stops half way can end short without an error, so the run
+    would go on to print its summary; a pipe with no reader polls as an error (POLLERR).
+    """
+    try:
+        poll = select.poll()
+        poll.register(sys.stdout.fileno(), select.POLLOUT)
+        gone = any(events & select.POLLERR for _, events in poll.poll(0))
+    except (OSError, ValueError, AttributeError):  # not a file (a test runner), or no poll()
+        return
+    if gone:
+        raise BrokenPipeError(errno.EPIPE, "the reader of standard output has gone")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"captionclean {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Clean photo-desk caption exports into a tidy, deduplicated table."""
 
 
 @contextmanager
@@ -97,11 +171,12 @@ def _output_to(to, output, settings: Settings):
     return settings.to
 
 
-@app.command("clean")
+@app.command("clean", cls=_Command)
+@_quiet_on_closed_pipe
 def clean_cmd(
     inputs: List[str] = INPUTS,
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the table here; stdout if not given."),
-    to: Optional[str] = typer.Option(None, "--to", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write the table here; stdout if not given."),
+    to: Optional[str] = typer.Option(None, "--to", metavar="FORMAT", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv)."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of."),
     only_doubtful: bool = typer.Option(False, "--only-doubtful", help="Write only the rows with a doubt (the doubt column says why)."),
     iptc: bool = typer.Option(False, "--iptc", help="Name the columns by exiftool tag (IPTC:By-line, …) for exiftool -csv=; one row per input row."),
@@ -113,19 +188,19 @@ def clean_cmd(
     straight_quotes: bool = typer.Option(False, "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones."),
     excel: bool = typer.Option(False, "--excel", help="CSV/TSV: write the UTF-8 BOM Excel needs."),
     quiet: bool = QUIET,
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parse in this many processes (the output is the same)."),
-    chunk_size: int = typer.Option(5000, "--chunk-size", min=1, help="Rows read and parsed at a time (the output is the same)."),
-    engine: str = typer.Option("local", "--engine", help="local, or dask: clean on a Dask cluster into part files in the -o folder."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Parse in this many processes (the output is the same)."),
+    chunk_size: int = typer.Option(5000, "--chunk-size", min=1, metavar="ROWS", help="Rows read and parsed at a time (the output is the same)."),
+    engine: str = typer.Option("local", "--engine", metavar="ENGINE", help="local, or dask: clean on a Dask cluster into part files in the -o folder."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster."),
     config: Optional[Path] = CONFIG,
 ) -> None:
     """Clean INPUTS into the tidy caption table."""
     settings = _settings(config)
-    options = _options(year, agencies, settings, keep_duplicates=keep_duplicates, repair=not no_repair,
-                       straight_quotes=straight_quotes, only_doubtful=only_doubtful)
     column = column or settings.column
     to = _output_to(to, output, settings)
     try:
+        options = _options(year, agencies, settings, keep_duplicates=keep_duplicates, repair=not no_repair,
+                           straight_quotes=straight_quotes, only_doubtful=only_doubtful)
         if engine == "dask":
             from .dask_engine import clean_files_dask
 
@@ -142,6 +217,8 @@ def clean_cmd(
         _fail(str(exc))
     except KeyboardInterrupt:
         _interrupted(output)
+    if output is None or str(output) == "-":
+        _check_stdout_reader()
     if not quiet:
         for w in result.warnings:
             typer.echo(f"warning: {w}", err=True)
@@ -152,14 +229,15 @@ def clean_cmd(
         typer.echo("; ".join(result.lines()) + used + where, err=True)
 
 
-@app.command("credits")
+@app.command("credits", cls=_Command)
+@_quiet_on_closed_pipe
 def credits_cmd(
     inputs: List[str] = INPUTS,
-    by: Optional[str] = typer.Option(None, "--by", help="gallery: one credit list per gallery."),
-    sort: str = typer.Option("order", "--sort", help="order (as photos appear) or count (most photos first)."),
-    format: str = typer.Option("table", "--format", help="table (CSV on stdout or -o), or text: the 'Photos: …' line."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the list here (table format)."),
-    to: Optional[str] = typer.Option(None, "--to", help="Output format of the table: csv, tsv, jsonl, parquet, xlsx."),
+    by: Optional[str] = typer.Option(None, "--by", metavar="gallery", help="gallery: one credit list per gallery."),
+    sort: str = typer.Option("order", "--sort", metavar="order|count", help="order (as photos appear) or count (most photos first)."),
+    format: str = typer.Option("table", "--format", metavar="table|text", help="table (CSV on stdout or -o), or text: the 'Photos: …' line."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write the list here; stdout if not given."),
+    to: Optional[str] = typer.Option(None, "--to", metavar="FORMAT", help="Output format of the table: csv, tsv, jsonl, parquet, xlsx."),
     column: Optional[str] = COLUMN,
     fmt: Optional[str] = FROM,
     year: Optional[int] = YEAR,
@@ -177,7 +255,12 @@ def credits_cmd(
             result = credits(_paths(inputs), _options(year, agencies, settings), by=by, sort=sort, column=column,
                              fmt=fmt, progress=tick)
         if format == "text":
-            typer.echo(result.text)
+            if to:
+                raise ValueError("--to is the table's format: the text format is one line of text")
+            if output is None or str(output) == "-":
+                typer.echo(result.text)
+            else:
+                write_text_atomic(output, result.text + "\n")
         else:
             write_table(result.table, output, fmt=to)
     except ERRORS as exc:
@@ -186,7 +269,8 @@ def credits_cmd(
         _interrupted(output)
 
 
-@app.command("stats")
+@app.command("stats", cls=_Command)
+@_quiet_on_closed_pipe
 def stats_cmd(
     inputs: List[str] = INPUTS,
     column: Optional[str] = COLUMN,
@@ -210,9 +294,10 @@ def stats_cmd(
             typer.echo(f"  {name:28} {value}".rstrip())
 
 
-@app.command("apply")
+@app.command("apply", cls=_Command)
+@_quiet_on_closed_pipe
 def apply_cmd(
-    table: Path = typer.Argument(..., help="A table captionclean clean wrote from pictures (it has SourceFile)."),
+    table: Path = typer.Argument(..., metavar="TABLE", help="A table captionclean clean wrote from pictures (it has SourceFile)."),
     write: bool = typer.Option(False, "--write", help="Write the changes into the pictures (default: only show them)."),
     overwrite_original: bool = typer.Option(False, "--overwrite-original",
                                             help="Do not keep exiftool's FILE_original copies."),
@@ -250,11 +335,12 @@ def apply_cmd(
         typer.echo("; ".join(lines), err=True)
 
 
-@app.command("review")
+@app.command("review", cls=_Command)
+@_quiet_on_closed_pipe
 def review_cmd(
     inputs: List[str] = INPUTS,
-    output: Path = typer.Option(..., "-o", "--output", help="The review page to write (one self-contained HTML file)."),
-    title: Optional[str] = typer.Option(None, "--title", help="The page's title (default: the input names)."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="FILE", help="The review page to write (one self-contained HTML file)."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT", help="The page's title (default: the input names)."),
     column: Optional[str] = COLUMN,
     fmt: Optional[str] = FROM,
     year: Optional[int] = YEAR,
@@ -279,18 +365,21 @@ def review_cmd(
         typer.echo("; ".join(result.lines()), err=True)
 
 
-@app.command("parse")
+@app.command("parse", cls=_Command)
+@_quiet_on_closed_pipe
 def parse_cmd(
-    text: str = typer.Argument(..., help="One caption."),
+    text: str = typer.Argument(..., metavar="CAPTION", help="One caption."),
     year: Optional[int] = YEAR,
     agencies: List[Path] = AGENCIES,
     plain: bool = typer.Option(False, "--plain", help="Plain 'field value' lines instead of a table."),
     config: Optional[Path] = CONFIG,
 ) -> None:
     """Show one caption's fields as a table."""
-    options = _options(year, agencies, _settings(config))
+    settings = _settings(config)
     try:
-        rec = parse_caption(text, agencies=load_agencies(options.agencies, options.house_names), year=options.year)
+        options = _options(year, agencies, settings)
+        rec = parse_caption(text, agencies=load_agencies(options.agencies, options.house_names),
+                           year=check_year(options.year))
     except ERRORS as exc:
         _fail(str(exc))
     row = rec.to_row()
@@ -307,10 +396,11 @@ def parse_cmd(
     Console(soft_wrap=False).print(table)
 
 
-@app.command("repair")
+@app.command("repair", cls=_Command)
+@_quiet_on_closed_pipe
 def repair_cmd(
-    text: str = typer.Argument(..., help="Text to repair."),
-    straight_quotes: bool = typer.Option(False, "--straight-quotes"),
+    text: str = typer.Argument(..., metavar="TEXT", help="Text to repair."),
+    straight_quotes: bool = typer.Option(False, "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones."),
 ) -> None:
     """Show what the repair step would change in TEXT, and why."""
     fixed = repair_text(text, RepairOptions(straight_quotes=straight_quotes))

@@ -84,8 +84,14 @@ def load_settings(explicit: str | Path | None = None, cwd: Path | None = None) -
                               f"{', '.join(sorted(allowed))}")
     clean = data.get("clean", {})
     year = clean.get("year")
-    if year is not None and not (isinstance(year, int) and 1800 <= year <= 2200):
-        raise ConfigError(f"{path}: year must be a four-digit year, not {year!r}")
+    if year is not None:
+        from .clean import check_year
+
+        try:
+            check_year(year if isinstance(year, int) and not isinstance(year, bool) else -1)
+        except ValueError:
+            raise ConfigError(f"{path}: year must be a four-digit year a photo can have been taken in, "
+                              f"not {year!r}") from None
     for key in ("to", "column"):
         if key in clean and not isinstance(clean[key], str):
             raise ConfigError(f"{path}: {key} must be text, not {clean[key]!r}")

@@ -17,23 +17,49 @@ from .clean import COLUMNS, Options, Summary, _complete_date, _extra_name, parse
 from .read import ReadError, pick_column
 
 
+DASK_FORMATS = ("csv", "tsv", "jsonl")
+_KIND = {"text": "a text or gallery export", "gallery": "a gallery export", "json": "a JSON array",
+         "exiftool-json": "an exiftool -j export", "exiftool-csv": "an exiftool -csv export"}
+
+
+def input_format(paths: list[str | Path], fmt: str | None = None) -> str:
+    """The one format of ``paths`` the dask engine can read (CSV, TSV or JSON lines), known from their
+    content as the local reader knows it; else a one-line ReadError, before any cluster starts."""
+    from .read import decode_lines, detect_format
+
+    names = [str(p) for p in paths]
+    if not names:
+        raise ReadError("no input files")
+    found: dict[str, str] = {}
+    for p in names:
+        if not Path(p).is_file():
+            raise ReadError(f"{p}: no such file")
+        if fmt is None:
+            with open(p, "rb") as f:
+                head = f.read(65536)
+            lines, _, _ = decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head)
+            found.setdefault(detect_format(p, lines), p)
+    if fmt is None and len(found) > 1:
+        raise ReadError(f"the dask engine reads inputs of one format; these are {', '.join(found)}")
+    kind, name = (fmt, names[0]) if fmt else next(iter(found.items()))
+    if kind not in DASK_FORMATS:
+        raise ReadError(f"{name}: {_KIND.get(kind, kind)}; the dask engine reads CSV, TSV or JSON lines "
+                        f"(use --engine local)")
+    return kind
+
+
 def read_frame(paths: list[str | Path], *, column: str | None = None, fmt: str | None = None):
     """The inputs as one dask DataFrame of strings, one partition per file, and the caption column."""
     import dask.dataframe as dd
 
     logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
     names = [str(p) for p in paths]
-    for p in names:
-        if not Path(p).is_file():
-            raise ReadError(f"{p}: no such file")
-    fmt = fmt or ("jsonl" if names[0].endswith((".jsonl", ".ndjson", ".json")) else "csv")
+    fmt = input_format(names, fmt)
     if fmt == "jsonl":
         ddf = dd.read_json(names, lines=True, blocksize=None, dtype=False)
     elif fmt in ("csv", "tsv"):
         ddf = dd.read_csv(names, blocksize=None, dtype=str, keep_default_na=False,
                           sep="\t" if fmt == "tsv" else ",")
-    else:
-        raise ReadError(f"the dask engine reads CSV, TSV or JSON lines, not {fmt}")
     return ddf, pick_column(list(ddf.columns), column, names[0])
 
 
@@ -130,6 +156,7 @@ def clean_files_dask(paths: list[str | Path], output: str | Path | None, options
         raise ValueError("the dask engine writes part files: give a folder with -o")
     options = options or Options()
     out = Path(output)
+    fmt = input_format(paths, fmt)  # an input it cannot read: one line, before a cluster starts
     cluster = None if scheduler else LocalCluster(processes=True, threads_per_worker=1)
     with Client(scheduler or cluster) as client:  # noqa: F841 - the client is the default scheduler
         ddf, column = read_frame(paths, column=column, fmt=fmt)
@@ -171,15 +198,17 @@ def _summary(table) -> Summary:
         "rows": table["occurrences"].sum(),
         "blank": counted["occurrences"].where(counted["_blank"], 0).sum(),
         "unique": counted["_row"].count(),
+        "unique_captions": (~counted["_blank"]).sum(),
         "repairs": counted["_repairs"].sum(),
         "repaired": (counted["repairs"] != "").sum(),
-        "no_credit": (counted["credit"] == "").sum(),
+        "no_credit": ((counted["credit"] == "") & ~counted["_blank"]).sum(),
     }
     import dask
 
     (values,) = dask.compute(stats)
     s = Summary(format="dask", encoding="utf-8")
     s.unique = int(values["unique"])
+    s.unique_captions = int(values["unique_captions"])
     s.rows_read = int(values["rows"])
     s.duplicates_merged = s.rows_read - s.unique
     s.captions = s.rows_read - int(values["blank"])

@@ -117,6 +117,22 @@ def _tidy(text: str) -> str:
     return text.strip(" \n-–—/")
 
 
+_TABLES = {"loaded": False}
+
+
+def load_tables() -> None:
+    """Load the tables the rules read lazily (place tables, gazetteer, its words for lost letters).
+
+    ``parse_caption`` calls this before a caption's time budget starts, so a slow first load on a
+    busy machine is not charged to the first caption, which would then time out and lose its fields.
+    """
+    from . import lost, tables
+
+    tables.us_states(), tables.countries(), tables.place_words(), tables.subdivisions(), tables.gazetteer()
+    lost.gazetteer_vocabulary()
+    _TABLES["loaded"] = True
+
+
 def parse_caption(
     text: str,
     *,
@@ -134,6 +150,8 @@ def parse_caption(
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     agencies = agencies or load_agencies()
+    if not _TABLES["loaded"]:
+        load_tables()
     rec = Caption()
     if _SURROGATE.search(text):  # pairs joined, lone ones (no UTF-8 for them) replaced and reported
         joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

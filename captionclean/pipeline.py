@@ -36,7 +36,8 @@ class RunResult:
         s = self.summary
         left = f" + {s.left_out} without doubt left out" if s.left_out else ""
         out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged{left}",
-               f"captions: {s.captions}, unique: {s.unique}"]
+               f"captions: {s.captions}, unique: {s.unique_captions}"
+               + (f", blank rows: {s.blank_rows}" if s.blank_rows else "")]
         if self.merged == 0 and s.duplicates_merged:
             out.append(f"{s.duplicates_merged} repeats marked in duplicate_of")
         out.append(f"repairs: {s.repairs} in {s.repaired_captions} captions")

@@ -28,11 +28,13 @@ def table_stats(table, summary, read=None) -> dict[str, list[tuple[str, object]]
     out["rows"] = [
         ("rows read", summary.rows_read),
         ("captions", summary.captions),
-        ("unique", summary.unique),
+        ("unique", summary.unique_captions),
         ("duplicates merged", summary.duplicates_merged),
         ("captions with no credit", summary.no_credit),
         ("doubtful rows", summary.doubtful),
     ]
+    if summary.blank_rows:
+        out["rows"].insert(3, ("blank rows", summary.blank_rows))
     if read is not None:
         out["rows"].append(("input", f"{read.format}, {read.encoding}"))
     out["repairs by rule"] = sorted(kinds(table.get("repairs", [])).items(), key=lambda kv: (-kv[1], kv[0]))

@@ -44,6 +44,10 @@ def output_format(path: str | Path | None, fmt: str | None = None) -> str:
     if fmt:
         if fmt not in OUTPUTS:
             raise WriteError(f"unknown output format {fmt!r}; use one of: {', '.join(OUTPUTS)}")
+        named = SUFFIXES.get(Path(path).suffix.lower()) if path is not None and str(path) != "-" else None
+        if named is not None and named != fmt:  # never JSON in a file named .csv
+            raise WriteError(f"{path}: the name says {named} but the format asked for is {fmt}; "
+                             f"name the file for its format, or leave the format out")
         return fmt
     if path is None or str(path) == "-":
         return "csv"
@@ -132,12 +136,18 @@ def _spans_objects(table):
     return out
 
 
+# pandas writes every "/" as "\\/": an escape that is itself a "\\" escaped ("\\\\") stays as it is
+_ESCAPED_SLASH = regex.compile(r"(?<!\\)((?:\\\\)*)\\/")
+
+
 def table_to_jsonl(table) -> str:
+    """JSON lines, as a person reads them: UTF-8, and ``/`` not escaped (``REUTERS/Kevin Lamarque``)."""
     table = _spans_objects(table)
     try:
-        return table.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+        text = table.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
     except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): written as U+FFFD
-        return _uniform(table).to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+        text = _uniform(table).to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+    return _ESCAPED_SLASH.sub(r"\1/", text) if "\\/" in text else text
 
 
 def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel: bool = False,

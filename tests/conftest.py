@@ -6,7 +6,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURES = ROOT / "fixtures"
-SHARED = ROOT.parent / "shared"
 
 
 def load_cases(name: str) -> list:

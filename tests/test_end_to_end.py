@@ -1,6 +1,7 @@
 """The CLI end to end: the bundled export, the labelled seed set, and error paths."""
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -8,7 +9,7 @@ from typer.testing import CliRunner
 
 from captionclean.cli import app
 
-from conftest import FIXTURES, SHARED
+from conftest import DATA, FIXTURES
 
 runner = CliRunner()
 EXPORT = FIXTURES / "gallery_export.txt"
@@ -31,15 +32,16 @@ def test_clean_writes_file_and_prints_summary(tmp_path):
         assert part in result.stderr
 
 
-@pytest.mark.skipif(not (SHARED / "eval" / "seed.jsonl").exists(), reason="needs ../shared/eval")
 def test_seed_set_scores_one_on_every_field(tmp_path):
+    """The source document's 46 labelled captions (tests/data/seed*.jsonl, copies of ../shared/eval's),
+    scored by tests/score.py (a copy of ../shared/eval/score.py)."""
     out = tmp_path / "seed.csv"
-    result = runner.invoke(app, ["clean", str(SHARED / "eval" / "seed.input.jsonl"), "--keep-duplicates", "-q",
+    result = runner.invoke(app, ["clean", str(DATA / "seed.input.jsonl"), "--keep-duplicates", "-q",
                                  "-o", str(out)])
     assert result.exit_code == 0, result.output
     fields = ["photographer", "agency", "distributor", "city", "region", "country", "date"]
     score = subprocess.run(
-        [sys.executable, str(SHARED / "eval" / "score.py"), str(out), str(SHARED / "eval" / "seed.jsonl"),
+        [sys.executable, str(Path(__file__).parent / "score.py"), str(out), str(DATA / "seed.jsonl"),
          "--show", "5"] + [f"--min={f}=1.0" for f in fields],
         capture_output=True, text=True)
     assert score.returncode == 0, score.stdout + score.stderr

@@ -1,0 +1,46 @@
+"""The targets that need the labelled sets (../shared/eval, outside the clone) say so in one line.
+
+``make eval``, ``make bench-repair``, ``make profile`` and the labelled part of ``make bench`` run
+these scripts with ``--shared $(SHARED)``; pointed at a folder with no ``eval/`` (a fresh clone
+has no ../shared), each prints one line on stderr naming what it needs and exits 2, no traceback.
+"""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+BENCH = ROOT / "bench"
+
+
+def run(script, *args, cwd=None):
+    return subprocess.run([sys.executable, str(BENCH / script), *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+@pytest.mark.parametrize("script, target", [("eval.py", "eval"), ("bench_repair.py", "bench-repair"),
+                                            ("profile.py", "profile")])
+def test_a_target_without_the_labelled_sets_says_so_in_one_line(tmp_path, script, target):
+    proc = run(script, "--shared", tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    err = proc.stderr.strip()
+    assert err.startswith(f"{target}: needs ") and str(tmp_path / "eval") in err, err
+    assert "\n" not in err and "Traceback" not in err, err
+
+
+def test_profile_on_an_empty_export_says_so(tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_text("id,caption\n", encoding="utf-8")
+    proc = run("profile.py", empty)
+    assert proc.returncode == 2 and proc.stderr.strip() == f"profile: no captions in {empty}", proc.stderr
+
+
+def test_bench_without_the_labelled_sets_runs_the_rest_then_says_what_it_left_out(tmp_path):
+    proc = run("run.py", "--sizes", "60", "--shared", tmp_path, "--dir", tmp_path / "bench")
+    assert proc.returncode == 2, proc.stderr
+    assert "60 rows" in proc.stdout and "where the parser's time goes" in proc.stdout
+    assert "parser alone" not in proc.stdout
+    assert proc.stderr.strip() == (f"bench: the parser-alone figure needs the labelled captions in {tmp_path / 'eval'} "
+                                   f"(not found; set SHARED=DIR); left out")
