@@ -28,6 +28,11 @@ from .tables import load_agencies
 from .write import SUFFIXES as OUTPUT_SUFFIXES, WriteError, write_table, write_text_atomic
 
 
+def _examples(*lines: str) -> str:
+    """A command's help ends with real examples (one per line)."""
+    return "Examples:\n\n" + "\n\n".join(f"  $ {line}" for line in lines)
+
+
 def _plain_help(params: list) -> list:
     """Help without Python type names: a flag shows none, a value its metavar (TEXT, FILE, …)."""
     for param in params:
@@ -171,7 +176,7 @@ def _output_to(to, output, settings: Settings):
     return settings.to
 
 
-@app.command("clean", cls=_Command)
+@app.command("clean", cls=_Command, epilog=_examples('captionclean clean fixtures/gallery_export.txt -o out/captions.csv', 'captionclean clean fixtures/captions_extra.tsv --column Description --only-doubtful -o out/check.xlsx'))
 @_quiet_on_closed_pipe
 def clean_cmd(
     inputs: List[str] = INPUTS,
@@ -229,7 +234,7 @@ def clean_cmd(
         typer.echo("; ".join(result.lines()) + used + where, err=True)
 
 
-@app.command("credits", cls=_Command)
+@app.command("credits", cls=_Command, epilog=_examples('captionclean credits fixtures/gallery_export.txt --by gallery --sort count --format text', 'captionclean credits fixtures/captions_extra.tsv -o out/credits.csv'))
 @_quiet_on_closed_pipe
 def credits_cmd(
     inputs: List[str] = INPUTS,
@@ -269,7 +274,7 @@ def credits_cmd(
         _interrupted(output)
 
 
-@app.command("stats", cls=_Command)
+@app.command("stats", cls=_Command, epilog=_examples('captionclean stats fixtures/gallery_export.txt', 'captionclean stats fixtures/exiftool_g1.json'))
 @_quiet_on_closed_pipe
 def stats_cmd(
     inputs: List[str] = INPUTS,
@@ -294,7 +299,7 @@ def stats_cmd(
             typer.echo(f"  {name:28} {value}".rstrip())
 
 
-@app.command("apply", cls=_Command)
+@app.command("apply", cls=_Command, epilog=_examples('captionclean clean fixtures/exiftool_g1.json -o out/photos.csv', 'captionclean apply out/photos.csv --write'))
 @_quiet_on_closed_pipe
 def apply_cmd(
     table: Path = typer.Argument(..., metavar="TABLE", help="A table captionclean clean wrote from pictures (it has SourceFile)."),
@@ -335,7 +340,7 @@ def apply_cmd(
         typer.echo("; ".join(lines), err=True)
 
 
-@app.command("review", cls=_Command)
+@app.command("review", cls=_Command, epilog=_examples('captionclean review fixtures/gallery_export.txt -o out/review.html', "captionclean review fixtures/captions_extra.tsv --title 'Desk, Monday' -o out/monday.html"))
 @_quiet_on_closed_pipe
 def review_cmd(
     inputs: List[str] = INPUTS,
@@ -365,7 +370,7 @@ def review_cmd(
         typer.echo("; ".join(result.lines()), err=True)
 
 
-@app.command("parse", cls=_Command)
+@app.command("parse", cls=_Command, epilog=_examples('captionclean parse "Officers hold candles in Washington, May 13, 2018. (Photo by Zach Gibson/Getty Images)"', 'captionclean parse --plain "People walk in the rain in London, May 25. REUTERS/Toby Melville" --year 2018'))
 @_quiet_on_closed_pipe
 def parse_cmd(
     text: str = typer.Argument(..., metavar="CAPTION", help="One caption."),
@@ -396,7 +401,7 @@ def parse_cmd(
     Console(soft_wrap=False).print(table)
 
 
-@app.command("repair", cls=_Command)
+@app.command("repair", cls=_Command, epilog=_examples('captionclean repair "Peace Officers? Memorial Service"', 'captionclean repair --straight-quotes "it?s ?Sanctuary City?"'))
 @_quiet_on_closed_pipe
 def repair_cmd(
     text: str = typer.Argument(..., metavar="TEXT", help="Text to repair."),

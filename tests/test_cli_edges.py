@@ -194,3 +194,27 @@ def test_gitignore_keeps_build_output_out():
     lines = {ln.strip() for ln in ignore.read_text().splitlines()}
     for folder in ("build/", "dist/", "*.egg-info/"):
         assert folder in lines, folder
+
+
+# --- every command's help ends with two examples, and they run ------------------------------------
+def _examples(command) -> list[str]:
+    return [ln.strip()[2:] for ln in (command.epilog or "").splitlines() if ln.strip().startswith("$ ")]
+
+
+def test_every_command_has_two_examples_that_run(tmp_path, monkeypatch):
+    import shlex
+
+    from conftest import FIXTURES
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fixtures").symlink_to(FIXTURES)
+    (tmp_path / "out").mkdir()
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        examples = _examples(command)
+        assert len(examples) == 2, f"{name}: {examples}"
+        for line in examples:
+            words = shlex.split(line)
+            assert words[0] == "captionclean"
+            result = runner.invoke(app, words[1:])
+            assert result.exit_code == 0, (line, result.output)
