@@ -116,59 +116,214 @@ def gazetteer_vocabulary() -> Vocabulary:
 
 
 _LOST_WORD = regex.compile(r"[\p{L}?\ufffd]+")
+_INTACT_WORD = regex.compile(r"(?<![\p{L}?\ufffd])\p{L}+(?![\p{L}?\ufffd])")
+# a word-frequency candidate wins when it is this much more common (Zipf: 1.0 = ten times)
+CLEAR_WIN = 1.0
+# a language is one of the caption's when this share of its intact words is common in it
+# (relative to the best language's share)
+LANGUAGE_SHARE = 0.75
+
+
+@lru_cache(maxsize=256)
+def caption_languages(text: str) -> tuple[str, ...]:
+    """The languages a caption is written in, best first: those whose common words make up
+    nearly as large a share of its intact words as the best one's. English alone → ``()``
+    (an English caption's accented words are names from any language)."""
+    from .wordlists import word_lists
+
+    lists = word_lists()
+    if lists is None:
+        return ()
+    shares = lists.languages(w.lower() for w in _INTACT_WORD.findall(text))
+    if not shares:
+        return ()
+    best = max(shares.values())
+    langs = tuple(sorted((lang for lang, v in shares.items() if v >= LANGUAGE_SHARE * best),
+                         key=lambda lang: -shares[lang]))
+    return () if langs[:1] == ("en",) else langs
+
+
+def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> tuple[str | None, list[str]]:
+    """The word-frequency lists' choice for ``tok``: (word or None, the candidates weighed).
+
+    Candidates common in the caption's languages are weighed first, by their Zipf frequency
+    there; when none is, every language's. One candidate must be ``CLEAR_WIN`` more common
+    than the next, else there is no choice.
+    """
+    from .wordlists import word_lists
+
+    lists = word_lists()
+    if lists is None:
+        return None, []
+    found = lists.candidates(tok, allowed)
+    if not found:
+        return None, []
+    from .wordlists import ONLY_AT_HOME
+
+    langs = caption_languages(text)
+    scored = {w: max((z for lang, z in ls.items() if lang in langs), default=0.0) for w, ls in found.items()}
+    if not any(scored.values()):
+        if home_only:
+            return None, []
+        scored = {w: max((z for lang, z in ls.items() if lang not in ONLY_AT_HOME), default=0.0)
+                  for w, ls in found.items()}
+        scored = {w: z for w, z in scored.items() if z}
+        if not scored:
+            return None, []
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    names = [w for w, _ in ranked]
+    if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= CLEAR_WIN:
+        return ranked[0][0], names
+    return None, names
+
+
+SHORT_WORD = 5.0
+_CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
+_STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…:]\s+|\n)[\"'“‘(«„¿¡]?$")
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    """Does a sentence (or the text, or a line) start at ``i``?"""
+    return bool(_STARTS_SENTENCE.search(text[max(0, i - 4): i]))
+
+
+_NAME_BEFORE = regex.compile(r"\b\p{Lu}\p{Ll}+ $")
+
+
+def _after_name(text: str, i: int) -> bool:
+    """A capitalised word (not a sentence's first) comes just before ``i``: a name goes on (Marjan ?arec)."""
+    m = _NAME_BEFORE.search(text[max(0, i - 30): i])
+    return bool(m) and not _sentence_start(text, i - len(m.group()))
+
+
+def _frequency_of(word: str, text: str) -> float:
+    from .wordlists import word_lists
+
+    lists = word_lists()
+    return lists.zipf(word) if lists else 0.0
+
+
+def _contraction_like(text: str, start: int, tok: str) -> bool:
+    """``don?t``, ``we?re``, ``didn?t``: an English contraction's lost apostrophe, not a letter."""
+    m = _CONTRACTION_END.search(tok)
+    if not m or tok.count("?") + tok.count("\ufffd") != 1:
+        return False
+    head = tok[: m.start()]
+    if m.group()[1:].lower() == "t" and head[-1:].lower() == "n":
+        return True
+    return _known_word(head, text) or (head.lower() == "i" and m.group()[1:].lower() == "m")
+
+
+def _known_word(word: str, text: str) -> bool:
+    """``word`` (intact) is a common word of the caption's languages or of English: a ? beside it
+    is punctuation (``Why now?``, ``?We``) rather than a lost letter."""
+    from .wordlists import word_lists
+
+    lists = word_lists()
+    if not lists or len(word) < 2:
+        return False
+    low = word.lower()
+    langs = caption_languages(text)
+    return low in lists.english or any(lang in langs for lang in lists.common.get(low, ()))
 
 
 def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
-    """``Bogot?`` → ``Bogotá``: a word with lost letters that exactly one known word fits.
+    """``Bogot?`` → ``Bogotá``, ``espa?ol`` → ``español``: a word with lost letters that one known word fits.
 
-    Known words: the gazetteer's place names and ``opts.vocabulary`` (names seen
-    elsewhere in the export). A ``?`` only at the end of a word must be followed by
-    ``, ; : )`` or a lower-case word, so a real question (``in Lom?``) is left.
+    Known words, by the strength of their evidence: the export's own vocabulary
+    (``opts.vocabulary``: one fitting word is enough), the word-frequency lists of the
+    caption's languages (wordfreq: one candidate must be ten times more common than the
+    next), the gazetteer's place names (one fitting name). A ``?`` only at the end of a
+    word must be followed by ``, ; : )``, a lower-case word, or (in text that shows lost
+    characters elsewhere) any word, and the word without it must not be a word itself, so
+    a real question (``Why now?``) is left; likewise a ``?`` only at the start (``?We``: a quote).
     """
     hyp = lossy_hypothesis(text)
     if "\ufffd" not in text and hyp == "none":
         return text, [], []
-    vocabs = ([gazetteer_vocabulary()] if opts.gazetteer else []) + ([opts.vocabulary] if opts.vocabulary else [])
-    if not vocabs:
-        return text, [], []
+    export = opts.vocabulary if opts.vocabulary else None
+    gaz = gazetteer_vocabulary() if opts.gazetteer else None
     warnings: list[str] = []
     evidence = _has_evidence(text, _url_spans(text))
 
     def allowed(ch: str) -> bool:
         return ord(ch) > 0xFF if hyp == "latin1" else ord(ch) > 127
 
-    def fill(m: regex.Match) -> str | None:
+    def fill(m: regex.Match):
         tok = m.group()
-        core = tok.rstrip(LOST)
-        letters = sum(ch.isalpha() for ch in tok)
-        if letters < 2 or not any(ch in LOST for ch in tok):
+        got = fill_token(m, tok)
+        if got is None and tok[:1] in LOST and any(ch in LOST for ch in tok.strip(LOST)):
+            # ?Qui?n (¿Quién): the word inside an opening mark
+            k = len(tok) - len(tok.lstrip(LOST))
+            got = fill_token(m, tok[k:], m.start() + k)
+            if got is not None:
+                return tok[:k] + got[0], got[1]
+        return got
+
+    def fill_token(m: regex.Match, tok: str, start: int | None = None):
+        start = m.start() if start is None else start
+        if not any(ch in LOST for ch in tok):
             return None
-        if len(core) < len(tok) and "\ufffd" not in tok[len(core):] and not any(ch in LOST for ch in core):
-            nxt = text[m.end(): m.end() + 2]
-            if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d]", nxt))):
+        core = tok.strip(LOST)
+        if not core or len(tok) < 2 or (len(tok) == 2 and "\ufffd" not in tok and not evidence):
+            return None
+        inner = any(ch in LOST for ch in core)
+        if _contraction_like(text, start, tok) and not (gaz is not None and gaz.candidates(tok, allowed)):
+            return None  # it?s, don?t (but Tom?s is Tomás: a place name fits)
+        trailing = len(tok) - len(tok.rstrip(LOST))
+        leading = len(tok) - len(tok.lstrip(LOST))
+        if not inner:
+            # only at an edge: a real question mark or a quote unless the context says otherwise
+            if _known_word(core, text):
+                return None
+            if trailing and "\ufffd" not in tok[-trailing:]:
+                nxt = text[m.end(): m.end() + 2]
+                if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d]", nxt))
+                        or (evidence and hyp != "none" and regex.match(r" \p{Lu}", nxt))):
+                    return None
+            if leading and (len(core) < 3 or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
                 return None
         if any(ch == "?" for ch in tok) and hyp == "none":
             return None
-        found = set()
-        for v in vocabs:
-            found |= v.candidates(tok, allowed)
-        if len(found) != 1:
-            if len(found) > 1 and any(ch in LOST for ch in core):
+        cand, rule = None, ""
+        if export is not None:
+            found = export.candidates(tok, allowed)
+            if len(found) == 1:
+                cand, rule = found.pop(), "vocabulary"
+            elif len(found) > 1 and inner:
                 warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(sorted(found))})")
-            return None
-        cand = found.pop()
-        upper = all(ch.isupper() for ch in tok if ch.isalpha())
+                return None
+        places = gaz.candidates(tok, allowed) if (cand is None and gaz is not None) else set()
+        if cand is None:
+            # a ? only at an edge may be a quote or a question: a word of another language than the
+            # caption's is not evidence enough there (Bandit? → banditų), a place name is
+            choice, weighed = _frequency_choice(tok, allowed, text, home_only=not inner)
+            if choice is not None and (len(places) != 1 or choice in places or not tok[:1].isupper()):
+                cand = choice
+                langs = caption_languages(text)
+                rule = "wordfreq " + (",".join(langs[:3]) if langs else "any language")
+            elif len(places) == 1 and choice is None and (not weighed or set(weighed) & places):
+                cand, rule = next(iter(places)), "gazetteer"
+            else:
+                every = sorted(set(weighed) | places)
+                if len(every) > 1 and inner:
+                    warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(every[:6])})")
+                return None
+        if len(tok) <= 3 and not inner and rule.startswith("wordfreq") and _frequency_of(cand, text) < SHORT_WORD:
+            return None  # a short word beside a ? (?r, n?): only a very common word is sure enough
+        upper = all(ch.isupper() for ch in tok if ch.isalpha()) and len(tok) > 1 and any(ch.isalpha() for ch in tok)
         out = []
         for i, (a, b) in enumerate(zip(tok, cand)):
             if a not in LOST:
                 out.append(a)
-            elif upper:
-                out.append(b.upper())
-            elif i == 0 and len(tok) > 1 and tok[1].isupper():
+            elif (upper or (i == 0 and len(tok) > 1 and tok[1].isupper())
+                  or (i == 0 and (rule in ("gazetteer", "vocabulary") or _sentence_start(text, start)
+                                  or _after_name(text, start)))) \
+                    and len(b.upper()) == 1:
                 out.append(b.upper())
             else:
                 out.append(b)
-        return "".join(out)
+        return "".join(out), f"lost_letters[{rule}]"
 
     new, repairs = _sub("lost_letters", _LOST_WORD, text, fill, skip=_url_spans(text))
     return new, repairs, warnings
@@ -301,6 +456,32 @@ def _quotes(text, opts, url, lossy_ok):
     return "".join(chars), repairs, warnings
 
 
+# Spanish opens a question (exclamation) with ¿ (¡): a lost mark that starts a sentence whose
+# end is a ? (!) in a caption written in Spanish (or Catalan, Galician, Asturian)
+_INVERTED_OPEN = regex.compile(rf"(?:(?<=^)|(?<=[.!?…:;\n]\s?)|(?<=[.!?…]\s[\"“]))[?\ufffd](?=\p{{L}})")
+_INVERTED_LANGS = ("es", "ca")
+
+
+def _inverted_marks(text, opts, url, hyp):
+    """``?Qui\u00e9n es?`` → ``¿Quién es?``; ``?Viva!`` → ``¡Viva!`` (Spanish, lossy text only)."""
+    if hyp == "none" and "\ufffd" not in text:
+        return text, [], []
+    langs = caption_languages(text)
+    if not langs or langs[0] not in _INVERTED_LANGS:
+        return text, [], []
+    repairs: list[Repair] = []
+
+    def mark(m: regex.Match):
+        # the sentence's end: the first ? or ! followed by a space, a quote, or the end (within 300 chars)
+        end = regex.search(r"[?!.](?=[\s\"”),;]|$)", text[m.end(): m.end() + 300])
+        if not end or end.group() == ".":
+            return None
+        return "¿" if end.group() == "?" else "¡"
+
+    text, r = _sub("lost_inverted_mark", _INVERTED_OPEN, text, mark, skip=url)
+    return text, r, []
+
+
 def _month(text: str, i: int) -> bool:
     from .tables import MONTHS
 
@@ -378,6 +559,9 @@ def restore_lost_characters(text: str, opts: RepairOptions) -> tuple[str, list[R
     repairs += r
     warnings += w
     url = _url_spans(text)
+    text, r, w = _inverted_marks(text, opts, url, hyp)
+    repairs += r
+    warnings += w
     text, r, w = _quotes(text, opts, url, lossy_ok)
     repairs += r
     warnings += w

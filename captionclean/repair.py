@@ -80,8 +80,8 @@ def in_spans(spans) -> Callable[[int], bool]:
 def _sub(rule: str, pattern: regex.Pattern, text: str, repl, skip=()) -> tuple[str, list[Repair]]:
     """Apply ``pattern`` and record each change with a little context.
 
-    ``repl`` may return None to leave a match as it is; matches inside a ``skip``
-    span (URLs) are left.
+    ``repl`` may return None to leave a match as it is, or ``(new, rule)`` to name the
+    rule (with its evidence) for that change; matches inside a ``skip`` span (URLs) are left.
     """
     repairs: list[Repair] = []
     out: list[str] = []
@@ -92,13 +92,16 @@ def _sub(rule: str, pattern: regex.Pattern, text: str, repl, skip=()) -> tuple[s
         if skipped(s):
             continue
         new = repl(m) if callable(repl) else m.expand(repl)
+        name = rule
+        if isinstance(new, tuple):
+            new, name = new
         if new is None or new == m.group(0):
             continue
         out.append(text[last:s])
         out.append(new)
         last = e
         after = text[max(0, s - 12): s] + new + text[e: e + 12]
-        repairs.append(Repair(rule, _context(text, s, e).strip(), after.strip()))
+        repairs.append(Repair(name, _context(text, s, e).strip(), after.strip()))
     if not repairs:
         return text, repairs
     out.append(text[last:])
