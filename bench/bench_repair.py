@@ -82,6 +82,7 @@ def layout(text: str) -> str:
 
 
 _NOT_LATIN = regex.compile(r"(?=\p{L})\P{Script=Latin}")
+_DAMAGED_WORD = regex.compile(r"\p{L}\?\p{L}")  # already lost a letter (ao?t): not clean
 
 
 def clean_captions(sets=SETS) -> list[tuple[str, str]]:
@@ -93,7 +94,7 @@ def clean_captions(sets=SETS) -> list[tuple[str, str]]:
                 continue
             row = json.loads(line)
             text = layout(row["text"])
-            if text in seen or "\ufffd" in text or _NOT_LATIN.search(text) \
+            if text in seen or "\ufffd" in text or _NOT_LATIN.search(text) or _DAMAGED_WORD.search(text) \
                     or ftfy.fix_text(text, uncurl_quotes=False) != text:
                 continue
             seen.add(text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import timed_regex as regex  # the regex module, with a time budget
 
@@ -143,38 +143,47 @@ def caption_languages(text: str) -> tuple[str, ...]:
     return () if langs[:1] == ("en",) else langs
 
 
-def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> tuple[str | None, list[str]]:
-    """The word-frequency lists' choice for ``tok``: (word or None, the candidates weighed).
+class Choice(NamedTuple):
+    word: str | None  # the clear winner, if any
+    zipf: float  # its frequency
+    where: str  # the languages it was weighed in ("es,ca", "en", "any language")
+    weighed: list[str]  # every candidate, most common first
 
-    Candidates common in the caption's languages are weighed first, by their Zipf frequency
-    there; when none is, every language's. One candidate must be ``CLEAR_WIN`` more common
-    than the next, else there is no choice.
+
+def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> Choice:
+    """The word-frequency lists' choice for ``tok``.
+
+    Candidates are weighed by their Zipf frequency in the caption's languages (English for
+    an English caption); when none is a word there, in every language's (unless
+    ``home_only``). One candidate must be ``CLEAR_WIN`` more common than the next.
     """
-    from .wordlists import word_lists
+    from .wordlists import ONLY_AT_HOME, word_lists
 
+    none = Choice(None, 0.0, "", [])
     lists = word_lists()
     if lists is None:
-        return None, []
+        return none
     found = lists.candidates(tok, allowed)
     if not found:
-        return None, []
-    from .wordlists import ONLY_AT_HOME
-
-    langs = caption_languages(text)
-    scored = {w: max((z for lang, z in ls.items() if lang in langs), default=0.0) for w, ls in found.items()}
-    if not any(scored.values()):
+        return none
+    home = caption_languages(text) or ("en",)
+    where = ",".join(home[:3])
+    scored = {w: max((z for lang, z in ls.items() if lang in home), default=0.0) for w, ls in found.items()}
+    scored = {w: z for w, z in scored.items() if z}
+    if not scored:
         if home_only:
-            return None, []
+            return Choice(None, 0.0, "", sorted(found))
+        where = "any language"
         scored = {w: max((z for lang, z in ls.items() if lang not in ONLY_AT_HOME), default=0.0)
                   for w, ls in found.items()}
         scored = {w: z for w, z in scored.items() if z}
         if not scored:
-            return None, []
+            return none
     ranked = sorted(scored.items(), key=lambda kv: -kv[1])
     names = [w for w, _ in ranked]
     if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= CLEAR_WIN:
-        return ranked[0][0], names
-    return None, names
+        return Choice(ranked[0][0], ranked[0][1], where, names)
+    return Choice(None, 0.0, where, names)
 
 
 SHORT_WORD = 5.0
@@ -194,13 +203,6 @@ def _after_name(text: str, i: int) -> bool:
     """A capitalised word (not a sentence's first) comes just before ``i``: a name goes on (Marjan ?arec)."""
     m = _NAME_BEFORE.search(text[max(0, i - 30): i])
     return bool(m) and not _sentence_start(text, i - len(m.group()))
-
-
-def _frequency_of(word: str, text: str) -> float:
-    from .wordlists import word_lists
-
-    lists = word_lists()
-    return lists.zipf(word) if lists else 0.0
 
 
 def _contraction_like(text: str, start: int, tok: str) -> bool:
@@ -224,7 +226,8 @@ def _known_word(word: str, text: str) -> bool:
         return False
     low = word.lower()
     langs = caption_languages(text)
-    return low in lists.english or any(lang in langs for lang in lists.common.get(low, ()))
+    return (low in lists.english and (not langs or "en" in langs)) or any(
+        lang in langs for lang in lists.common.get(low, ()))
 
 
 def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
@@ -281,7 +284,8 @@ def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repa
                 if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d]", nxt))
                         or (evidence and hyp != "none" and regex.match(r" \p{Lu}", nxt))):
                     return None
-            if leading and (len(core) < 3 or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
+            if leading and ((len(core) < 3 and not caption_languages(text))
+                            or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
                 return None
         if any(ch == "?" for ch in tok) and hyp == "none":
             return None
@@ -297,20 +301,22 @@ def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repa
         if cand is None:
             # a ? only at an edge may be a quote or a question: a word of another language than the
             # caption's is not evidence enough there (Bandit? → banditų), a place name is
-            choice, weighed = _frequency_choice(tok, allowed, text, home_only=not inner)
-            if choice is not None and (len(places) != 1 or choice in places or not tok[:1].isupper()):
-                cand = choice
-                langs = caption_languages(text)
-                rule = "wordfreq " + (",".join(langs[:3]) if langs else "any language")
-            elif len(places) == 1 and choice is None and (not weighed or set(weighed) & places):
+            choice = _frequency_choice(tok, allowed, text, home_only=not inner)
+            short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
+            if choice.word is not None and short and choice.zipf < SHORT_WORD:
+                choice = choice._replace(word=None)
+            # a place name that fits vetoes another word for a capitalised word, unless the
+            # caption's own language says otherwise
+            if choice.word is not None and (len(places) != 1 or choice.word in places or not tok[:1].isupper()
+                                            or choice.where not in ("en", "any language")):
+                cand, rule = choice.word, f"wordfreq {choice.where}"
+            elif len(places) == 1 and choice.word is None and (not choice.weighed or set(choice.weighed) & places):
                 cand, rule = next(iter(places)), "gazetteer"
             else:
-                every = sorted(set(weighed) | places)
+                every = sorted(set(choice.weighed) | places)
                 if len(every) > 1 and inner:
                     warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(every[:6])})")
                 return None
-        if len(tok) <= 3 and not inner and rule.startswith("wordfreq") and _frequency_of(cand, text) < SHORT_WORD:
-            return None  # a short word beside a ? (?r, n?): only a very common word is sure enough
         upper = all(ch.isupper() for ch in tok if ch.isalpha()) and len(tok) > 1 and any(ch.isalpha() for ch in tok)
         out = []
         for i, (a, b) in enumerate(zip(tok, cand)):

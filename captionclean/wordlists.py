@@ -19,6 +19,8 @@ LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "ca", "nl", "sv", "da", "nb", "
 # languages whose short, accent-dense words fit almost any damaged short word: their words
 # are candidates only in a caption written in them
 ONLY_AT_HOME = ("vi",)
+# large lists: words down to this Zipf frequency (once per hundred million words)
+RARE = 2.0
 # a language's common words (its first PROFILE words by frequency) tell a caption's language
 PROFILE = 3000
 LOST = "?\ufffd"
@@ -32,16 +34,16 @@ def skeleton(word: str) -> str:
 class WordLists:
     """Non-ASCII words of every language indexed by :func:`skeleton`, with Zipf frequencies."""
 
-    def __init__(self, lists: dict[str, list[list[str]]]) -> None:
+    def __init__(self, lists: dict[str, list[list[str]]], large=None) -> None:
+        """``lists``: language → wordfreq's small frequency list (buckets of words, most
+        frequent first); ``large``: (language, large list) pairs, read one at a time."""
         # skeleton → [(word, language, zipf)]: the words a damaged word can stand for
         self.index: dict[str, list[tuple[str, str, float]]] = {}
         # word → the languages among whose PROFILE most common words it is
         self.common: dict[str, list[str]] = {}
-        # word → its highest Zipf frequency in any language (is an intact word a word?)
-        self.known: dict[str, float] = {}
         # every English word (English is the language of most captions and all credits)
         self.english: frozenset[str] = frozenset(w for b in lists.get("en", ()) for w in b)
-        known, index, common = self.known, self.index, self.common
+        index, common = self.index, self.common
         for lang, buckets in lists.items():
             seen = 0
             for i, bucket in enumerate(buckets):
@@ -53,8 +55,6 @@ class WordLists:
                         common.setdefault(word, []).append(lang)
                     seen += len(bucket)
                 for word in bucket:
-                    if known.get(word, 0.0) < zipf:
-                        known[word] = zipf
                     if lang == "de" and word.count("ss") == 1:
                         # wordfreq folds German ß to ss (straßen → strassen): index the ß spelling too
                         sharp = word.replace("ss", "ß")
@@ -63,6 +63,16 @@ class WordLists:
                         # the ASCII encoder's own damage is the skeleton (one ? per character)
                         skel = word.encode("ascii", "replace").decode("ascii")
                         index.setdefault(skel, []).append((word, lang, zipf))
+
+        # rarer words (Zipf >= RARE) of the languages wordfreq has a large list for: candidates only
+        for lang, buckets in (large or ()):
+            for i, bucket in enumerate(buckets[:int((9.0 - RARE) * 100) + 1]):
+                zipf = 9.0 - i / 100
+                if zipf < 3.0:  # the small list has the rest
+                    for word in bucket:
+                        if not word.isascii() and word.isalpha():
+                            skel = word.encode("ascii", "replace").decode("ascii")
+                            index.setdefault(skel, []).append((word, lang, zipf))
 
     def candidates(self, token: str, allowed) -> dict[str, dict[str, float]]:
         """Words the damaged ``token`` can stand for → {language: zipf}; ``allowed(ch)`` bounds a lost letter."""
@@ -73,10 +83,6 @@ class WordLists:
                     a == b or (a in LOST and allowed(b)) for a, b in zip(low, cand)):
                 out.setdefault(cand, {})[lang] = zipf
         return out
-
-    def zipf(self, word: str) -> float:
-        """The word's highest Zipf frequency in any language (0 if in none)."""
-        return self.known.get(word.lower(), 0.0)
 
     def languages(self, words) -> dict[str, float]:
         """Each language's share of ``words`` (intact, lower case) that are among its common words."""
@@ -99,9 +105,12 @@ def word_lists() -> WordLists | None:
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         return None
     lists = {}
+    have_large = wordfreq.available_languages(wordlist="large")
     for lang in LANGUAGES:
         try:
             lists[lang] = wordfreq.get_frequency_list(lang, wordlist="small")
         except (LookupError, ValueError):  # pragma: no cover - a language wordfreq dropped
             continue
-    return WordLists(lists)
+    # read directly, not through wordfreq's cache, one at a time: only their rarer non-ASCII words are kept
+    large = ((lang, wordfreq.read_cBpack(str(have_large[lang]))) for lang in lists if lang in have_large)
+    return WordLists(lists, large)
