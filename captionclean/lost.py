@@ -230,7 +230,7 @@ def _known_word(word: str, text: str) -> bool:
         lang in langs for lang in lists.common.get(low, ()))
 
 
-def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
+def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None) -> tuple[str, list[Repair], list[str]]:
     """``Bogot?`` → ``Bogotá``, ``espa?ol`` → ``español``: a word with lost letters that one known word fits.
 
     Known words, by the strength of their evidence: the export's own vocabulary
@@ -241,7 +241,7 @@ def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repa
     characters elsewhere) any word, and the word without it must not be a word itself, so
     a real question (``Why now?``) is left; likewise a ``?`` only at the start (``?We``: a quote).
     """
-    hyp = lossy_hypothesis(text)
+    hyp = hyp or lossy_hypothesis(text)
     if "\ufffd" not in text and hyp == "none":
         return text, [], []
     export = opts.vocabulary if opts.vocabulary else None
@@ -304,6 +304,9 @@ def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repa
             choice = _frequency_choice(tok, allowed, text, home_only=not inner)
             short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
             if choice.word is not None and short and choice.zipf < SHORT_WORD:
+                choice = choice._replace(word=None)
+            # a name (capitalised, inside a sentence) needs a common word: a rare one is a guess
+            if choice.word is not None and choice.zipf < 3.0 and tok[:1].isupper() and not _sentence_start(text, start):
                 choice = choice._replace(word=None)
             # a place name that fits vetoes another word for a capitalised word, unless the
             # caption's own language says otherwise
@@ -538,7 +541,7 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     return text, repairs, warnings
 
 
-def restore_lost_characters(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
+def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = None) -> tuple[str, list[Repair], list[str]]:
     """Context rules for ``?`` / U+FFFD written in place of a lost ’, “ ”, – or ©.
 
     - ``lost_apostrophe``: inside a word before a contraction ending (``it?s``,
@@ -555,7 +558,7 @@ def restore_lost_characters(text: str, opts: RepairOptions) -> tuple[str, list[R
     """
     if "?" not in text and "\ufffd" not in text:
         return text, [], []
-    hyp = lossy_hypothesis(text)
+    hyp = hyp or lossy_hypothesis(text)
     lossy_ok = hyp != "none"
     url = _url_spans(text)
     evidence = _has_evidence(text, url)
@@ -592,16 +595,19 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     if "?" not in text and "\ufffd" not in text:
         return text, [], []
     repairs: list[Repair] = []
+    # what the lossy step could have been is read once, from the text as it came: letters
+    # restored here (ñ) must not make it look as if Latin-1 letters had survived
+    hyp = lossy_hypothesis(text)
     for _ in range(4):
         before = text
         for fix in (restore_lost_letters, restore_lost_characters):
-            text, r, _w = fix(text, opts)
+            text, r, _w = fix(text, opts, hyp)
             repairs += r
         if text == before:
             break
     warnings: list[str] = []
     for fix in (restore_lost_letters, restore_lost_characters):
-        warnings += fix(text, opts)[2]
+        warnings += fix(text, opts, hyp)[2]
     in_url = in_spans(_url_spans(text))
     for m in _LEFT.finditer(text):
         if in_url(m.start()):
