@@ -297,7 +297,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
             elif len(found) > 1 and inner:
                 warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(sorted(found))})")
                 return None
-        places = gaz.candidates(tok, allowed) if (cand is None and gaz is not None) else set()
+        places = gaz.candidates(tok, allowed) if (cand is None and gaz is not None and (inner or len(core) >= 3)) \
+            else set()
         if cand is None:
             # a ? only at an edge may be a quote or a question: a word of another language than the
             # caption's is not evidence enough there (Bandit? → banditų), a place name is
@@ -372,7 +373,6 @@ _SPEECH_VERBS = frozenset("said says asked asks added adds told tells wrote writ
 _OPEN = regex.compile(rf"(?:(?<=^)|(?<=[\s(\[/—–-])){_L}(?=[\p{{L}}\d])")
 _CLOSE = regex.compile(rf"(?<=[\p{{L}}\d.,!?…)’]){_L}(?=[\s,.;:!)\]—–]|$)")
 _NUMBER_DASH = regex.compile(rf"(?<=\d){_L}(?=\d)")
-_SPACED_DASH = regex.compile(rf"(?<=[\p{{L}}\d,.;:)’”\"']) {_L} (?=[\p{{L}}\d(“\"‘$])")
 _COPYRIGHT = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}}[^\n]*/)")
 _BEFORE_SPEECH = regex.compile(
     rf"(?<=\p{{L}}){_L}(?= (?:{'|'.join(sorted(_SPEECH_VERBS))})\b)", regex.IGNORECASE)
@@ -429,9 +429,22 @@ def _possessive_like(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in "sS" and text[i + 1: i + 2] == " " and text[i + 2: i + 3].isalpha()
 
 
+# the quotation marks a language opens and closes with, where they are not “ ”
+_QUOTE_STYLES = {
+    **dict.fromkeys(("de", "cs", "sk", "sl", "is", "lt", "lv"), ("„", "“")),
+    **dict.fromkeys(("hu", "pl", "ro", "sh"), ("„", "”")),
+}
+
+
+def _language_quotes(text: str) -> tuple[str, str]:
+    """The caption's language's quotation marks (German „ “, Hungarian and Polish „ ”), else “ ”."""
+    langs = caption_languages(text)
+    return _QUOTE_STYLES.get(langs[0], ("“", "”")) if langs else ("“", "”")
+
+
 def _quotes(text, opts, url, lossy_ok):
     """Pair an opening lost mark (before a word) with the next closing one (after a word)."""
-    lq, rq = opts.quotes
+    lq, rq = opts.quotes if opts.straight_quotes else _language_quotes(text)
     repairs, warnings = [], []
     in_url = in_spans(url)
     opens = [m.start() for m in _OPEN.finditer(text) if not in_url(m.start())]
@@ -515,24 +528,71 @@ def _has_evidence(text: str, url) -> bool:
     return any(not in_url(m.start()) for m in _EVIDENCE.finditer(text))
 
 
+# a lone mark between words: a dash, a question mark (French puts a space before it), or a
+# one-letter word (French à, Portuguese é)
+_LONE = regex.compile(rf"(?<=[\p{{L}}\d,.;:)’”\"']) {_L} (?=[\p{{L}}\d(“\"‘$])")
+# a dash glued between two words: rescuers?two, Jadallah?Anadolu
+_GLUED = regex.compile(rf"(?<=\b(?P<left>\p{{L}}{{3,}})){_L}(?=(?P<right>\p{{L}}{{3,}})\b)")
+# © before a credit: at a line's or sentence's start or after "(", before a capitalised name and a slash
+_COPYRIGHT_CREDIT = regex.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\())[?\ufffd](?= ?\p{{Lu}}[^\n.()]{{0,40}}/)")
+_FRENCH_QUESTION = ("fr",)
+
+
+def _one_letter_word(text: str, i: int, hyp: str) -> str | None:
+    """The caption's language's one-letter word with a letter a lossy step drops (à, é), if very common."""
+    langs = caption_languages(text)
+    if not langs:
+        return None
+    allowed = (lambda ch: ord(ch) > 0xFF) if hyp == "latin1" else (lambda ch: ord(ch) > 127)
+    choice = _frequency_choice("?", allowed, text, home_only=True)
+    return choice.word if choice.word and choice.zipf >= 6.0 else None
+
+
+def _question_language(text: str, i: int) -> bool:
+    """The sentence before ``i`` or the caption is French: a space before ? is its habit."""
+    start = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i), 0)
+    return any(lang in _FRENCH_QUESTION for lang in caption_languages(text[start:i]) + caption_languages(text))
+
+
 def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     repairs, warnings = [], []
     text, r = _sub("lost_dash", _NUMBER_DASH, text, "–", skip=url)
     repairs += r
+    if lossy_ok and ("\ufffd" in text or hyp == "ascii"):
+        text, r = _sub("lost_copyright", _COPYRIGHT_CREDIT, text, "©", skip=url)
+        repairs += r
 
-    def spaced(m: regex.Match) -> str | None:
+    def lone(m: regex.Match):
         q = m.group()[1]
         nxt = text[m.end(): m.end() + 1]
+        if lossy_ok and nxt.islower():
+            word = _one_letter_word(text, m.start(), hyp)
+            if word:
+                return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
         if q == "\ufffd" or nxt.islower() or nxt.isdigit() or (lossy_ok and evidence):
             return " – "
         if _DATELINE_DATE.match(text, m.end()) and _month(text, m.end()):
             return " – "
         if _agency_follows(text, m.end()):
             return " – "
+        if lossy_ok and not _question_language(text, m.start()):
+            return " – "  # English never puts a space before a question mark
         warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
         return None
 
-    text, r = _sub("lost_dash", _SPACED_DASH, text, spaced, skip=url)
+    text, r = _sub("lost_dash", _LONE, text, lone, skip=url)
+    repairs += r
+
+    def glued(m: regex.Match):
+        left, right = m.group("left"), m.group("right")
+        if not lossy_ok:
+            return None
+        ok_left = left[0].isupper() or _known_word(left, text)
+        ok_right = right[0].isupper() or _known_word(right, text)
+        return "–" if ok_left and ok_right else None
+
+    text, r = _sub("lost_dash", _GLUED, text, glued, skip=url)
     repairs += r
     if hyp == "ascii" or "\ufffd" in text:
         text, r = _sub("lost_copyright", _COPYRIGHT, text,
