@@ -202,13 +202,20 @@ _NAME_BEFORE = regex.compile(r"\b\p{Lu}\p{Ll}+ $")
 def _after_name(text: str, i: int) -> bool:
     """A capitalised word (not a sentence's first) comes just before ``i``: a name goes on (Marjan ?arec)."""
     m = _NAME_BEFORE.search(text[max(0, i - 30): i])
-    return bool(m) and not _sentence_start(text, i - len(m.group()))
+    # German capitalises every noun: a capital before says nothing there
+    return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
+
+
+def _english(text: str) -> bool:
+    """Is the caption English (or of no language the lists tell)? Contractions are English."""
+    langs = caption_languages(text)
+    return not langs or "en" in langs
 
 
 def _contraction_like(text: str, start: int, tok: str) -> bool:
     """``don?t``, ``we?re``, ``didn?t``: an English contraction's lost apostrophe, not a letter."""
     m = _CONTRACTION_END.search(tok)
-    if not m or tok.count("?") + tok.count("\ufffd") != 1:
+    if not m or tok.count("?") + tok.count("\ufffd") != 1 or not _english(text):
         return False
     head = tok[: m.start()]
     if m.group()[1:].lower() == "t" and head[-1:].lower() == "n":
@@ -281,7 +288,7 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                 return None
             if trailing and "\ufffd" not in tok[-trailing:]:
                 nxt = text[m.end(): m.end() + 2]
-                if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d]", nxt))
+                if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d?\ufffd]", nxt))
                         or (evidence and hyp != "none" and regex.match(r" \p{Lu}", nxt))):
                     return None
             if leading and ((len(core) < 3 and not caption_languages(text))
@@ -358,6 +365,10 @@ def _non_ascii(ch: str) -> bool:
     return ord(ch) > 127
 # O?Hare, d?Esquadra, L?Oreal
 _ELISION = regex.compile(rf"(?<=\b[OoDdLl]){_L}(?=\p{{Lu}}\p{{Ll}})")
+# French, Italian, Catalan elide an article or pronoun before a vowel: l?alliance, d?un, qu?il
+_ELIDING = ("fr", "it", "ca")
+_ELIDED_ARTICLE = regex.compile(
+    rf"(?<=\b(?i:[ldjmnstc]|qu|nell|dell|all|sull|un)){_L}(?=(?P<word>[aeiouhàâéèêîôûAEIOUHÀÂÉÈÊÎÔÛ]\p{{L}}+))")
 # ?90s
 _DECADE = regex.compile(rf"(?:(?<=^)|(?<=[\s(])){_L}(?=\d0s\b)")
 # a plural's lost apostrophe: Officers? Memorial, Democrats? luncheon
@@ -389,6 +400,8 @@ def _apostrophes(text, opts, url, lossy_ok):
     def contraction(m: regex.Match) -> str | None:
         # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
         word = _word_around(text, m.start())
+        if lossy_ok and not _english(text) and not (word[:1].isupper() and text[m.end(): m.end() + 1] == "s"):
+            return None  # pa?s, fr?re in a Spanish or French caption: a lost letter (Name?s stays ’s)
         if opts.gazetteer and lossy_ok and gazetteer_vocabulary().candidates(word, _non_ascii):
             return None
         return apo
@@ -397,6 +410,10 @@ def _apostrophes(text, opts, url, lossy_ok):
     repairs += r
     text, r = _sub("lost_apostrophe", _ELISION, text, apo, skip=url)
     repairs += r
+    if lossy_ok and any(lang in _ELIDING for lang in caption_languages(text)[:2]):
+        text, r = _sub("lost_apostrophe", _ELIDED_ARTICLE, text,
+                       lambda m: apo if _known_word(m.group("word"), text) else None, skip=url)
+        repairs += r
     text, r = _sub("lost_apostrophe", _DECADE, text, apo, skip=url)
     repairs += r
     return text, repairs, warnings

@@ -144,6 +144,28 @@ def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     return fixed, [Repair(f"mojibake[{steps}]", before, after)], []
 
 
+# A letter whose UTF-8 second byte is 0xA0 (Š à Ġ Creation: C5 A0, C3 A0, C4 A0) read as cp1252
+# comes out as a capital letter and a no-break space: ftfy leaves "Å\xa0arec", as it could be
+# a letter and a space. Glued to the next letter, it is the one letter (Šarec).
+_NBSP_MOJIBAKE = regex.compile(r"[\xc3-\xdf]\xa0(?=\p{L})")
+
+
+def _nbsp_letter(m: regex.Match) -> str | None:
+    try:
+        ch = m.group().encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:  # pragma: no cover - every pair the pattern takes is valid UTF-8
+        return None
+    return ch if ch.isalpha() else None
+
+
+def fix_nbsp_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
+    """``Å\xa0arec`` → ``Šarec``: a UTF-8 letter ending in byte A0, read as cp1252, that ftfy leaves."""
+    if "\xa0" not in text:
+        return text, [], []
+    new, repairs = _sub("mojibake[nbsp letter]", _NBSP_MOJIBAKE, text, _nbsp_letter)
+    return new, repairs, []
+
+
 def _diff_snippet(a: str, b: str, width: int = 10) -> tuple[str, str]:
     i = 0
     while i < min(len(a), len(b)) and a[i] == b[i]:
@@ -197,6 +219,7 @@ from .lost import Vocabulary, restore_lost  # noqa: E402
 
 FIXES: list[tuple[str, Fix]] = [
     ("fix_mojibake", fix_mojibake),
+    ("fix_nbsp_mojibake", fix_nbsp_mojibake),
     ("remove_truncation_marks", remove_truncation_marks),
     ("normalise_space", normalise_space),
     ("restore_lost", restore_lost),
