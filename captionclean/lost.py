@@ -186,6 +186,30 @@ def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> 
     return Choice(None, 0.0, where, names)
 
 
+# languages that write compounds as one word: a damaged part of one is a word of its own
+_COMPOUNDING = ("de", "nl", "sv", "da", "nb", "fi", "hu", "is")
+
+
+def _compound_choice(tok: str, allowed, text: str) -> tuple[str | None, str]:
+    """``Reichstagsgeb?ude`` → ``Reichstagsgebäude``: in a compounding language, the longest
+    start or end of the word that holds every lost letter and is itself a common word with
+    one clear fit (Zipf >= 3). Returns (the restored token or None, the part used)."""
+    langs = caption_languages(text)
+    if not any(lang in _COMPOUNDING for lang in langs[:2]) or len(tok) < 7:
+        return None, ""
+    lost = [i for i, ch in enumerate(tok) if ch in LOST]
+    first, last = lost[0], lost[-1]
+    for size in range(len(tok) - 3, 3, -1):
+        for a in (len(tok) - size, 0):  # the end, then the start
+            b = a + size
+            if a > first or b <= last:
+                continue
+            choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
+            if choice.word is not None and choice.zipf >= 3.0:
+                return tok[:a] + choice.word + tok[b:], tok[a:b]
+    return None, ""
+
+
 SHORT_WORD = 5.0
 _CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
 _STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…:]\s+|\n)[\"'“‘(«„¿¡]?$")
@@ -314,7 +338,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
             if choice.word is not None and short and choice.zipf < SHORT_WORD:
                 choice = choice._replace(word=None)
             # a name (capitalised, inside a sentence) needs a common word: a rare one is a guess
-            if choice.word is not None and choice.zipf < 3.0 and tok[:1].isupper() and not _sentence_start(text, start):
+            if choice.word is not None and choice.zipf < 3.0 and tok[:1].isupper() and not _sentence_start(text, start) \
+                    and "de" not in caption_languages(text)[:1]:  # (German capitalises every noun)
                 choice = choice._replace(word=None)
             # a place name that fits vetoes another word for a capitalised word, unless the
             # caption's own language says otherwise
@@ -323,6 +348,9 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                 cand, rule = choice.word, f"wordfreq {choice.where}"
             elif len(places) == 1 and choice.word is None and (not choice.weighed or set(choice.weighed) & places):
                 cand, rule = next(iter(places)), "gazetteer"
+            elif inner and not choice.weighed and not places and _compound_choice(tok, allowed, text)[0]:
+                fitted, part = _compound_choice(tok, allowed, text)
+                cand, rule = fitted.lower(), f"wordfreq {choice.where or ','.join(caption_languages(text)[:3])}: {part}"
             else:
                 every = sorted(set(choice.weighed) | places)
                 if len(every) > 1 and inner:
