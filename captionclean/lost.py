@@ -220,7 +220,7 @@ def _sentence_start(text: str, i: int) -> bool:
     return bool(_STARTS_SENTENCE.search(text[max(0, i - 4): i]))
 
 
-_NAME_BEFORE = regex.compile(r"\b\p{Lu}\p{Ll}+ $")
+_NAME_BEFORE = regex.compile(r"\b\p{Lu}[\p{Ll}?\ufffd]+ $")
 
 
 def _after_name(text: str, i: int) -> bool:
@@ -338,8 +338,9 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
             if choice.word is not None and short and choice.zipf < SHORT_WORD:
                 choice = choice._replace(word=None)
             # a name (capitalised, inside a sentence) needs a common word: a rare one is a guess
+            # (German capitalises every noun: there, only after another capitalised word, Jürgen Pf?hler)
             if choice.word is not None and choice.zipf < 3.0 and tok[:1].isupper() and not _sentence_start(text, start) \
-                    and "de" not in caption_languages(text)[:1]:  # (German capitalises every noun)
+                    and ("de" not in caption_languages(text)[:1] or _NAME_BEFORE.search(text[max(0, start - 30): start])):
                 choice = choice._replace(word=None)
             # a place name that fits vetoes another word for a capitalised word, unless the
             # caption's own language says otherwise
