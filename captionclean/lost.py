@@ -230,6 +230,15 @@ def _after_name(text: str, i: int) -> bool:
     return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
 
 
+def _any_word(word: str) -> bool:
+    """Is ``word`` a common word of some language (or any English word)?"""
+    from .wordlists import word_lists
+
+    lists = word_lists()
+    low = word.lower()
+    return not lists or low in lists.english or low in lists.common
+
+
 def _english(text: str) -> bool:
     """Is the caption English (or of no language the lists tell)? Contractions are English."""
     langs = caption_languages(text)
@@ -313,7 +322,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
             if trailing and "\ufffd" not in tok[-trailing:]:
                 nxt = text[m.end(): m.end() + 2]
                 if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d?\ufffd]", nxt))
-                        or (evidence and hyp != "none" and regex.match(r" \p{Lu}", nxt))):
+                        or (evidence and hyp != "none" and regex.match(r" \p{Lu}", nxt))
+                        or (hyp != "none" and len(core) >= 4 and regex.match(r" \p{Lu}", nxt)
+                            and not _any_word(core))):
+                    # (fianc? Kevin: "fianc" is no word in any list, so the ? is no question's)
                     return None
             if leading and ((len(core) < 3 and not caption_languages(text))
                             or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
@@ -378,7 +390,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
 # --- punctuation: ’ “ ” – © ------------------------------------------------------
 # A lost apostrophe inside a word: it?s, don?t, we?re, I?m, Zacatecoluca?s
 _CONTRACTION = regex.compile(
-    rf"(?<=\p{{L}}){_L}(?=(?i:s|re|ve|ll|d)\b)|(?<=\p{{L}}[nN]){_L}(?=[tT]\b)|(?<=\bI){_L}(?=m\b)")
+    rf"(?<=\p{{L}}){_L}(?=(?i:s|re|ve|ll|d)\b)|(?<=\p{{L}}[nN]){_L}(?=[tT]\b)|(?<=\bI){_L}(?=m\b)"
+    rf"|(?<=\b(?:\p{{Lu}}\.){{2,}}){_L}(?=s\b)")  # U.S.?s, S.S.A.B.?s
 
 
 def _word_around(text: str, i: int) -> str:
@@ -399,7 +412,7 @@ _ELIDING = ("fr", "it", "ca")
 _ELIDED_ARTICLE = regex.compile(
     rf"(?<=\b(?i:[ldjmnstc]|qu|nell|dell|all|sull|un)){_L}(?=(?P<word>[aeiouhàâéèêîôûAEIOUHÀÂÉÈÊÎÔÛ]\p{{L}}+))")
 # ?90s
-_DECADE = regex.compile(rf"(?:(?<=^)|(?<=[\s(])){_L}(?=\d0s\b)")
+_DECADE = regex.compile(rf"(?:(?<=^)|(?<=[\s(]))(?<!\d\s){_L}(?=\d0s\b|\d\d(?![\d.,:/-]?\d))")
 # a plural's lost apostrophe: Officers? Memorial, Democrats? luncheon
 _PLURAL = regex.compile(rf"(?P<word>\b\p{{L}}*[sSzZ])(?P<q>{_L}) (?P<next>[\p{{L}}][\p{{L}}'’-]*)")
 # words that start a new sentence or a credit rather than continue a name
@@ -431,7 +444,7 @@ def _apostrophes(text, opts, url, lossy_ok):
         word = _word_around(text, m.start())
         if lossy_ok and not _english(text) and not (word[:1].isupper() and text[m.end(): m.end() + 1] == "s"):
             return None  # pa?s, fr?re in a Spanish or French caption: a lost letter (Name?s stays ’s)
-        if opts.gazetteer and lossy_ok and gazetteer_vocabulary().candidates(word, _non_ascii):
+        if opts.gazetteer and lossy_ok and word[:1] not in LOST and gazetteer_vocabulary().candidates(word, _non_ascii):
             return None
         return apo
 
@@ -612,7 +625,8 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     def lone(m: regex.Match):
         q = m.group()[1]
         nxt = text[m.end(): m.end() + 1]
-        if lossy_ok and nxt.islower():
+        # French à before a place (guerre ? Alep) when the caption shows lost letters elsewhere
+        if lossy_ok and (nxt.islower() or (nxt.isupper() and evidence and "fr" in caption_languages(text)[:1])):
             word = _one_letter_word(text, m.start(), hyp)
             if word:
                 return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
