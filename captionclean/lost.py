@@ -594,7 +594,10 @@ _LONE = regex.compile(rf"(?<=[\p{{L}}\d,.;:)’”\"']) {_L} (?=[\p{{L}}\d(“\"
 _GLUED = regex.compile(rf"(?<=\b(?P<left>\p{{L}}{{3,}})){_L}(?=(?P<right>\p{{L}}{{3,}})\b)")
 # © before a credit: at a line's or sentence's start or after "(", before a capitalised name and a slash
 _COPYRIGHT_CREDIT = regex.compile(
-    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\())[?\ufffd](?= ?\p{{Lu}}[^\n.()]{{0,40}}/)")
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\())[?\ufffd](?= ?\p{{Lu}}[^\n.()]{{0,40}}/)"
+    rf"|(?<=\()[?\ufffd](?= \p{{Lu}})")  # (? Bundesarchiv, …: nothing else opens a bracket before a space
+# French guillemets keep a space inside: « Technic school »
+_GUILLEMETS = regex.compile(rf"(?<=[\s(]){_L} (?P<inner>[\p{{L}}\d][^?\ufffd\n.!;«»]{{0,60}}?[\p{{L}}\d]) {_L}(?=[\s,.;:)]|$)")
 _FRENCH_QUESTION = ("fr",)
 
 
@@ -620,6 +623,10 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     repairs += r
     if lossy_ok and ("\ufffd" in text or hyp == "ascii"):
         text, r = _sub("lost_copyright", _COPYRIGHT_CREDIT, text, "©", skip=url)
+        repairs += r
+
+    if lossy_ok and "fr" in caption_languages(text)[:1]:
+        text, r = _sub("lost_quotes", _GUILLEMETS, text, lambda m: f"« {m.group('inner')} »", skip=url)
         repairs += r
 
     def lone(m: regex.Match):
