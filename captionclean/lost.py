@@ -188,6 +188,7 @@ def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> 
 
 # languages that write compounds as one word: a damaged part of one is a word of its own
 _COMPOUNDING = ("de", "nl", "sv", "da", "nb", "fi", "hu", "is")
+_AGGLUTINATING = ("hu", "fi")
 
 
 def _compound_choice(tok: str, allowed, text: str) -> tuple[str | None, str]:
@@ -195,17 +196,22 @@ def _compound_choice(tok: str, allowed, text: str) -> tuple[str | None, str]:
     start or end of the word that holds every lost letter and is itself a common word with
     one clear fit (Zipf >= 3). Returns (the restored token or None, the part used)."""
     langs = caption_languages(text)
-    if not any(lang in _COMPOUNDING for lang in langs[:2]) or len(tok) < 7:
+    if not any(lang in _COMPOUNDING for lang in langs[:2]) or len(tok) < 6:
         return None, ""
     lost = [i for i, ch in enumerate(tok) if ch in LOST]
     first, last = lost[0], lost[-1]
+    # agglutinating languages (Hungarian p?rtj?val, Finnish): a stem that holds the first lost
+    # letters is enough; the rest of the word is left to the next round
+    stems = any(lang in _AGGLUTINATING for lang in langs[:1])
     for size in range(len(tok) - 3, 3, -1):
         for a in (len(tok) - size, 0):  # the end, then the start
             b = a + size
-            if a > first or b <= last:
+            if a > first or (b <= last and not (stems and a == 0 and b > first)):
+                continue
+            if sum(ch.isalpha() for ch in tok[a:b]) < 3:
                 continue
             choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
-            if choice.word is not None and choice.zipf >= 3.0:
+            if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5):
                 return tok[:a] + choice.word + tok[b:], tok[a:b]
     return None, ""
 
