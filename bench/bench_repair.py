@@ -103,7 +103,7 @@ def clean_captions(sets=SETS) -> list[tuple[str, str]]:
 
 
 def negative_set(clean: list[tuple[str, str]]) -> list[dict]:
-    cases = [{"id": cid, "text": t, "source": "labelled set"} for cid, t in clean if "?" in t or not t.isascii()]
+    cases = [{"id": cid, "text": t, "source": "dev.jsonl"} for cid, t in clean if "?" in t or not t.isascii()]
     cases += [{"id": f"neg{i:02d}", "text": layout(t), "source": "constructed around real titles/URLs"}
               for i, t in enumerate(NEGATIVE_EXTRA, 1)]
     return cases
@@ -116,7 +116,7 @@ def damaged_set(clean: list[tuple[str, str]]) -> list[dict]:
             bad = damage(text)
             if bad != text:
                 case = {"id": f"{cid}-{kind}", "kind": kind, "damaged": bad, "clean": text,
-                        "source": f"labelled set {cid}, damaged by {kind}"}
+                        "source": f"dev.jsonl {cid}, damaged by {kind}"}
                 if kind not in MOJIBAKE and "‘" in text:
                     case["xfail"] = "single quotes ‘…’ are restored as double “…”: nothing left in the text tells them apart"
                 cases.append(case)

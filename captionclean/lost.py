@@ -661,8 +661,11 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
         left, right = m.group("left"), m.group("right")
         if not lossy_ok:
             return None
-        ok_left = left[0].isupper() or _known_word(left, text)
-        ok_right = right[0].isupper() or _known_word(right, text)
+        # (a capital after it may start a sentence glued to a real question: Question?Call)
+        ok_right = right[0].islower() and _known_word(right, text)
+        # English words are ASCII: in an English caption a word before a known word is whole
+        ok_left = left[0].isupper() or _known_word(left, text) or (
+            ok_right and len(left) >= 4 and _english(text) and right[0].islower())
         return "–" if ok_left and ok_right else None
 
     text, r = _sub("lost_dash", _GLUED, text, glued, skip=url)
