@@ -125,3 +125,34 @@ def test_question_at_sentence_end_kept(words, rest):
     """A ? that ends a sentence (end of text, before a new sentence or line) is never changed."""
     text = words + "?" + rest
     assert repair_text(text).text.count("?") == text.count("?")
+
+
+# no ? and no U+FFFD: nothing was lost, so the lost-character repairs never touch the text
+_NO_LOST = st.text(alphabet=st.characters(blacklist_characters="?\ufffd", blacklist_categories=("Cs",)), max_size=80)
+_WORDS = st.lists(st.sampled_from(["Bogota", "Sao", "Paulo", "it", "s", "don", "t", "Zurich", "rescuers", "two",
+                                   "“", "”", "’", "–", "é", "ß", "(", ")", "Reuters/A", "©", " ", ", ", ". ", "\n"]),
+                  max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NO_LOST, _WORDS), st.booleans())
+def test_no_lost_mark_unchanged(text, straight):
+    """A caption with no ``?`` is unchanged by the lost-character repairs (and costs them nothing)."""
+    from captionclean.lost import restore_lost
+
+    assert restore_lost(text, RepairOptions(straight_quotes=straight)) == (text, [], [])
+
+
+def test_bench_without_shared_says_so(tmp_path, capsys, monkeypatch):
+    """``make bench-repair`` without ../shared: one line, non-zero exit, no traceback."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "bench_repair.py"
+    spec = importlib.util.spec_from_file_location("bench_repair_under_test", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    monkeypatch.setattr(bench, "EVAL", tmp_path / "shared" / "eval")
+    assert bench.report() != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "labelled sets" in err and "Traceback" not in err
