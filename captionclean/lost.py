@@ -64,8 +64,16 @@ class Vocabulary:
 
     def __init__(self, words: Iterable[str] = ()) -> None:
         self._index: dict[str, set[str]] = {}
+        # the export's habit: how often it writes an en dash and an em dash between words
+        self.dashes: dict[str, int] = {"–": 0, "—": 0}
         for w in words:
             self.add(w)
+
+    @property
+    def dash(self) -> str | None:
+        """The dash the export writes between words (the more frequent one), if it writes any."""
+        en, em = self.dashes["–"], self.dashes["—"]
+        return None if en == em == 0 else ("—" if em > en else "–")
 
     def add(self, word: str) -> None:
         word = word.lower()
@@ -79,12 +87,17 @@ class Vocabulary:
     def update(self, other: "Vocabulary") -> None:
         for k, v in other._index.items():
             self._index.setdefault(k, set()).update(v)
+        for k, n in other.dashes.items():
+            self.dashes[k] += n
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
         vocab = cls()
         for t in texts:
             if not t.isascii():
+                if "–" in t or "—" in t:
+                    for m in _WORD_DASH.finditer(t):
+                        vocab.dashes[m.group(1)] += 1
                 for word in _WORD.findall(t):
                     if not word.isascii():  # an ASCII word is never kept (see add)
                         vocab.add(word)
@@ -116,6 +129,7 @@ def gazetteer_vocabulary() -> Vocabulary:
 
 
 _LOST_WORD = regex.compile(r"[\p{L}?\ufffd]+")
+_WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
 _INTACT_WORD = regex.compile(r"(?<![\p{L}?\ufffd])\p{L}+(?![\p{L}?\ufffd])")
 # a word-frequency candidate wins when it is this much more common (Zipf: 1.0 = ten times)
 CLEAR_WIN = 1.0
@@ -623,8 +637,19 @@ def _question_language(text: str, i: int) -> bool:
     return any(lang in _FRENCH_QUESTION for lang in caption_languages(text[start:i]) + caption_languages(text))
 
 
+def _dash_habit(text: str, opts: RepairOptions) -> str:
+    """The dash between words: the caption's own (a surviving one), else the export's habit, else en."""
+    en, em = text.count("–"), text.count("—")
+    if en or em:
+        return "—" if em > en else "–"
+    habit = opts.vocabulary.dash if opts.vocabulary is not None else None
+    return habit or "–"
+
+
 def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     repairs, warnings = [], []
+    dash = _dash_habit(text, opts)
+    spaced_dash = f" {dash} "
     text, r = _sub("lost_dash", _NUMBER_DASH, text, "–", skip=url)
     repairs += r
     if lossy_ok and ("\ufffd" in text or hyp == "ascii"):
@@ -644,13 +669,13 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
             if word:
                 return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
         if q == "\ufffd" or nxt.islower() or nxt.isdigit() or (lossy_ok and evidence):
-            return " – "
+            return spaced_dash
         if _DATELINE_DATE.match(text, m.end()) and _month(text, m.end()):
-            return " – "
+            return spaced_dash
         if _agency_follows(text, m.end()):
-            return " – "
+            return spaced_dash
         if lossy_ok and not _question_language(text, m.start()):
-            return " – "  # English never puts a space before a question mark
+            return spaced_dash  # English never puts a space before a question mark
         warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
         return None
 
@@ -666,7 +691,7 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
         # English words are ASCII: in an English caption a word before a known word is whole
         ok_left = left[0].isupper() or _known_word(left, text) or (
             ok_right and len(left) >= 4 and _english(text) and right[0].islower())
-        return "–" if ok_left and ok_right else None
+        return dash if ok_left and ok_right else None
 
     text, r = _sub("lost_dash", _GLUED, text, glued, skip=url)
     repairs += r

@@ -156,3 +156,17 @@ def test_bench_without_shared_says_so(tmp_path, capsys, monkeypatch):
     assert bench.report() != 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "labelled sets" in err and "Traceback" not in err
+
+
+def test_dash_follows_export_habit():
+    """A lost dash between words is the export's own dash (em here), en dash when it shows none."""
+    from captionclean.lost import Vocabulary
+
+    damaged = "the rescuers?two of them volunteers?reached the village"
+    em = Vocabulary.from_texts(["The team — tired but happy — went home", "Bogotá"])
+    assert em.dash == "—"
+    assert repair_text(damaged, vocabulary=em).text == "the rescuers—two of them volunteers—reached the village"
+    assert repair_text(damaged).text == "the rescuers–two of them volunteers–reached the village"
+    # a dash that survives in the caption itself wins
+    assert "mid—way ? late" not in repair_text("from mid—way ? late in the day").text
+    assert repair_text("from mid—way ? late in the day").text == "from mid—way — late in the day"
