@@ -486,6 +486,8 @@ def _plural_possessive(text, opts, lossy_ok):
 
     def possessive(m: regex.Match) -> str | None:
         word, q, nxt = m.group("word"), m.group("q"), m.group("next")
+        if lossy_ok and not _english(text):
+            return None  # the English plural possessive (Officers? Memorial): not in Jos? Luis
         low = nxt.casefold()
         if nxt[0].islower() and low not in _SPEECH_VERBS:
             ok = True
@@ -657,7 +659,13 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
         repairs += r
 
     if lossy_ok and "fr" in caption_languages(text)[:1]:
-        text, r = _sub("lost_quotes", _GUILLEMETS, text, lambda m: f"« {m.group('inner')} »", skip=url)
+        def guillemets(m: regex.Match):
+            # à before a lower-case word (tué ? bout portant) is no quotation
+            if m.group("inner")[:1].islower() and _one_letter_word(text, m.start(), hyp):
+                return None
+            return f"« {m.group('inner')} »"
+
+        text, r = _sub("lost_quotes", _GUILLEMETS, text, guillemets, skip=url)
         repairs += r
 
     def lone(m: regex.Match):
