@@ -11,6 +11,7 @@ language seen at least once per million words (Zipf frequency >= 3).
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 # wordfreq's languages written in the Latin script
@@ -32,18 +33,28 @@ def skeleton(word: str) -> str:
 
 
 class WordLists:
-    """Non-ASCII words of every language indexed by :func:`skeleton`, with Zipf frequencies."""
+    """Non-ASCII words of every language indexed by :func:`skeleton`, with Zipf frequencies.
 
-    def __init__(self, lists: dict[str, list[list[str]]], large=None) -> None:
-        """``lists``: language → wordfreq's small frequency list (buckets of words, most
-        frequent first); ``large``: (language, large list) pairs, read one at a time."""
-        # skeleton → [(word, language, zipf)]: the words a damaged word can stand for
-        self.index: dict[str, list[tuple[str, str, float]]] = {}
-        # word → the languages among whose PROFILE most common words it is
-        self.common: dict[str, list[str]] = {}
-        # every English word (English is the language of most captions and all credits)
-        self.english: frozenset[str] = frozenset(w for b in lists.get("en", ()) for w in b)
-        index, common = self.index, self.common
+    ``index``: skeleton → ``"word:lang:zipf;word:lang:zipf"`` (one string per skeleton: a
+    compact form that loads fast from the cache); ``common``: word → the languages among
+    whose PROFILE most common words it is; ``english``: every English word of the small list.
+    """
+
+    def __init__(self, index: dict[str, str], common: dict[str, list[str]], english) -> None:
+        self.index = index
+        self.common = common
+        self.english = frozenset(english)
+
+    @classmethod
+    def build(cls, lists: dict[str, list[list[str]]], large=()) -> "WordLists":
+        """From wordfreq's small frequency lists (language → buckets of words, most frequent
+        first) and (language, large list) pairs, read one at a time."""
+        index: dict[str, list[str]] = {}
+        common: dict[str, list[str]] = {}
+
+        def put(word: str, lang: str, zipf: float) -> None:
+            index.setdefault(skeleton(word), []).append(f"{word}:{lang}:{zipf:.2f}")
+
         for lang, buckets in lists.items():
             seen = 0
             for i, bucket in enumerate(buckets):
@@ -57,31 +68,38 @@ class WordLists:
                 for word in bucket:
                     if lang == "de" and word.count("ss") == 1:
                         # wordfreq folds German ß to ss (straßen → strassen): index the ß spelling too
-                        sharp = word.replace("ss", "ß")
-                        index.setdefault(skeleton(sharp), []).append((sharp, lang, zipf))
-                    if not word.isascii():
-                        # the ASCII encoder's own damage is the skeleton (one ? per character)
-                        skel = word.encode("ascii", "replace").decode("ascii")
-                        index.setdefault(skel, []).append((word, lang, zipf))
-
-        # rarer words (Zipf >= RARE) of the languages wordfreq has a large list for: candidates only
-        for lang, buckets in (large or ()):
+                        put(word.replace("ss", "ß"), lang, zipf)
+                    if not word.isascii() and word.isalpha():
+                        put(word, lang, zipf)
+        # rarer words (Zipf >= RARE) of the languages wordfreq has a large list for
+        for lang, buckets in large:
             for i, bucket in enumerate(buckets[:int((9.0 - RARE) * 100) + 1]):
                 zipf = 9.0 - i / 100
                 if zipf < 3.0:  # the small list has the rest
                     for word in bucket:
                         if not word.isascii() and word.isalpha():
-                            skel = word.encode("ascii", "replace").decode("ascii")
-                            index.setdefault(skel, []).append((word, lang, zipf))
+                            put(word, lang, zipf)
+        english = [w for b in lists.get("en", ()) for w in b]
+        return cls({k: ";".join(v) for k, v in index.items()}, common, english)
+
+    def to_json(self) -> dict:
+        return {"index": self.index, "common": self.common, "english": sorted(self.english)}
+
+    @classmethod
+    def from_json(cls, raw: dict) -> "WordLists":
+        return cls(raw["index"], raw["common"], raw["english"])
 
     def candidates(self, token: str, allowed) -> dict[str, dict[str, float]]:
         """Words the damaged ``token`` can stand for → {language: zipf}; ``allowed(ch)`` bounds a lost letter."""
         low = token.lower()
+        entry = self.index.get(skeleton(low))
         out: dict[str, dict[str, float]] = {}
-        for cand, lang, zipf in self.index.get(skeleton(low), ()):
-            if len(cand) == len(low) and cand.isalpha() and all(
-                    a == b or (a in LOST and allowed(b)) for a, b in zip(low, cand)):
-                out.setdefault(cand, {})[lang] = zipf
+        if not entry:
+            return out
+        for item in entry.split(";"):
+            cand, lang, zipf = item.split(":")
+            if len(cand) == len(low) and all(a == b or (a in LOST and allowed(b)) for a, b in zip(low, cand)):
+                out.setdefault(cand, {})[lang] = float(zipf)
         return out
 
     def languages(self, words) -> dict[str, float]:
@@ -97,13 +115,76 @@ class WordLists:
         return {lang: c / n for lang, c in counts.items()} if n else {}
 
 
+_FORMAT = 1
+
+
+def _cache_path():
+    """Where the built lists are kept: the gazetteer's cache folder (``$CAPTIONCLEAN_CACHE_DIR``,
+    empty for no cache, else ``$XDG_CACHE_HOME/captionclean`` or ``~/.cache/captionclean``), named by
+    everything that shapes them, so a new wordfreq or new settings build anew."""
+    import hashlib
+    from importlib import metadata
+    from pathlib import Path
+
+    folder = os.environ.get("CAPTIONCLEAN_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "captionclean")
+    if not folder:
+        return None
+    try:
+        stamp = [str(_FORMAT), metadata.version("wordfreq"), ",".join(LANGUAGES), str(PROFILE), str(RARE)]
+    except Exception:  # noqa: BLE001 - no cache rather than a wrong one
+        return None
+    digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:16]
+    return Path(folder) / f"wordlists-{digest}.json"
+
+
+def _read_cache(path) -> WordLists | None:
+    if path is None:
+        return None
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            return WordLists.from_json(json.load(f))
+    except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt
+        return None
+
+
+def _write_cache(path, lists: WordLists) -> None:
+    """Write atomically (a temporary file renamed); never fails the caller."""
+    if path is None:
+        return
+    import json
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wordlists-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(lists.to_json(), f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # noqa: BLE001 - a read-only home: no cache
+        pass
+
+
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists | None:
-    """The lists, or None when wordfreq is not installed (the repair then uses the gazetteer alone)."""
+    """The lists (from the cache when it is there), or None when wordfreq is not installed
+    (the repair then uses the gazetteer and the export's vocabulary alone)."""
     try:
         import wordfreq
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         return None
+    path = _cache_path()
+    cached = _read_cache(path)
+    if cached is not None:
+        return cached
     lists = {}
     have_large = wordfreq.available_languages(wordlist="large")
     for lang in LANGUAGES:
@@ -113,4 +194,6 @@ def word_lists() -> WordLists | None:
             continue
     # read directly, not through wordfreq's cache, one at a time: only their rarer non-ASCII words are kept
     large = ((lang, wordfreq.read_cBpack(str(have_large[lang]))) for lang in lists if lang in have_large)
-    return WordLists(lists, large)
+    built = WordLists.build(lists, large)
+    _write_cache(path, built)
+    return built

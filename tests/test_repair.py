@@ -170,3 +170,24 @@ def test_dash_follows_export_habit():
     # a dash that survives in the caption itself wins
     assert "mid—way ? late" not in repair_text("from mid—way ? late in the day").text
     assert repair_text("from mid—way ? late in the day").text == "from mid—way — late in the day"
+
+
+def test_word_lists_build_and_cache(tmp_path, monkeypatch):
+    """The word lists index non-ASCII words by skeleton, keep German ß, and survive the JSON cache."""
+    from captionclean import wordlists
+
+    small = {"es": [[], ["de", "la"], ["bogotá", "año"]], "de": [["die"], ["strassen"]]}
+    large = [("es", [[]] * 650 + [["bogotà"]])]
+    built = wordlists.WordLists.build(small, large)
+    any_letter = lambda ch: ord(ch) > 127  # noqa: E731
+    assert built.candidates("Bogot?", any_letter) == {"bogotá": {"es": 8.98}, "bogotà": {"es": 2.5}}
+    assert built.candidates("Stra?en", any_letter) == {"straßen": {"de": 8.99}}
+    assert built.languages(["de", "la", "die"]) == {"es": 2 / 3, "de": 1 / 3}
+    monkeypatch.setenv("CAPTIONCLEAN_CACHE_DIR", str(tmp_path))
+    path = wordlists._cache_path()
+    assert path.parent == tmp_path
+    wordlists._write_cache(path, built)
+    again = wordlists._read_cache(path)
+    assert again.index == built.index and again.common == built.common and again.english == built.english
+    path.write_text("{broken", encoding="utf-8")
+    assert wordlists._read_cache(path) is None  # a damaged cache is rebuilt, never trusted
