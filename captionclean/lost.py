@@ -93,7 +93,9 @@ class Vocabulary:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
         vocab = cls()
+        damaged = False
         for t in texts:
+            damaged = damaged or "?" in t or "\ufffd" in t
             if not t.isascii():
                 if "–" in t or "—" in t:
                     for m in _WORD_DASH.finditer(t):
@@ -101,6 +103,10 @@ class Vocabulary:
                 for word in _WORD.findall(t):
                     if not word.isascii():  # an ASCII word is never kept (see add)
                         vocab.add(word)
+        if damaged:  # the export lost characters: load the word lists now, before any caption's budget
+            from .wordlists import word_lists
+
+            word_lists()
         return vocab
 
     def candidates(self, token: str, allowed) -> set[str]:
@@ -119,6 +125,13 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def gazetteer_vocabulary() -> Vocabulary:
     """Place names from the gazetteer (GeoNames cities) and the country table."""
+    from .wordlists import outside_budget
+
+    with outside_budget():  # a one-time load, maybe inside a caption's time budget
+        return _gazetteer_vocabulary()
+
+
+def _gazetteer_vocabulary() -> Vocabulary:
     from . import tables
 
     vocab = Vocabulary()

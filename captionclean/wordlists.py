@@ -173,8 +173,48 @@ def _write_cache(path, lists: WordLists) -> None:
         pass
 
 
+class outside_budget:  # noqa: N801 - used as ``with outside_budget():``
+    """Pause the caption's time budget (timed_regex) for a one-time load inside it.
+
+    The word lists (and the gazetteer) are loaded by the first caption that needs them,
+    which may be inside ``parse_caption``'s budget of a few seconds: the load is no
+    pattern running away, so its time is not counted. The alarm timer is stopped and
+    restarted with the time that was left; a deadline is moved on by the time taken.
+    """
+
+    def __enter__(self) -> None:
+        import signal
+        import time
+
+        from . import timed_regex as tr
+
+        self.start = time.monotonic()
+        self.left = None
+        if tr._ALARM["armed"] and tr._HAS_TIMER:
+            self.left = signal.getitimer(signal.ITIMER_REAL)[0]
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        self.deadline = tr._DEADLINE.get()
+
+    def __exit__(self, *exc) -> None:
+        import signal
+        import time
+
+        from . import timed_regex as tr
+
+        if self.left is not None and tr._ALARM["armed"]:
+            signal.setitimer(signal.ITIMER_REAL, max(self.left, 0.001))
+        if self.deadline is not None:
+            # the budget's own exit resets the variable to what it was before the budget
+            tr._DEADLINE.set(self.deadline + (time.monotonic() - self.start))
+
+
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists | None:
+    with outside_budget():
+        return _load_word_lists()
+
+
+def _load_word_lists() -> WordLists | None:
     """The lists (from the cache when it is there), or None when wordfreq is not installed
     (the repair then uses the gazetteer and the export's vocabulary alone)."""
     try:

@@ -191,3 +191,31 @@ def test_word_lists_build_and_cache(tmp_path, monkeypatch):
     assert again.index == built.index and again.common == built.common and again.english == built.english
     path.write_text("{broken", encoding="utf-8")
     assert wordlists._read_cache(path) is None  # a damaged cache is rebuilt, never trusted
+
+
+def test_word_lists_load_is_outside_the_caption_budget(monkeypatch):
+    """The first damaged caption loads the word lists inside parse_caption's time budget
+    (a few seconds): the load's time is not counted, so the caption is still read."""
+    import time
+
+    from captionclean import lost, wordlists
+    from captionclean.parse import parse_caption, time_budget
+
+    real = wordlists.word_lists()
+    text = "Dos j?venes caminan por la calle en la capital."
+
+    def slow():
+        time.sleep(time_budget(len(text)) + 0.5)
+        return real
+
+    monkeypatch.setattr(wordlists, "_load_word_lists", slow)
+    wordlists.word_lists.cache_clear()
+    lost.caption_languages.cache_clear()
+    try:
+        rec = parse_caption(text)
+    finally:  # leave the real lists loaded for the other tests
+        monkeypatch.setattr(wordlists, "_load_word_lists", lambda: real)
+        wordlists.word_lists.cache_clear()
+        wordlists.word_lists()
+    assert not any("timeout" in w for w in rec.warnings), rec.warnings
+    assert rec.caption == "Dos jóvenes caminan por la calle en la capital."
