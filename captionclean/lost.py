@@ -403,13 +403,17 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                     warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(every[:6])})")
                 return None
         upper = all(ch.isupper() for ch in tok if ch.isalpha()) and len(tok) > 1 and any(ch.isalpha() for ch in tok)
+        # a lost first letter: a capital at a sentence's start, in a name (a place or a word of the
+        # export, or after a capitalised word) unless the word is a common word of the caption's
+        # language (ont été ?lus, Világosságot ?s: élus, és)
+        common = _known_word(cand, text)
         out = []
         for i, (a, b) in enumerate(zip(tok, cand)):
             if a not in LOST:
                 out.append(a)
             elif (upper or (i == 0 and len(tok) > 1 and tok[1].isupper())
-                  or (i == 0 and (rule in ("gazetteer", "vocabulary") or _sentence_start(text, start)
-                                  or _after_name(text, start)))) \
+                  or (i == 0 and (_sentence_start(text, start) or (not common and (
+                      rule in ("gazetteer", "vocabulary") or _after_name(text, start)))))) \
                     and len(b.upper()) == 1:
                 out.append(b.upper())
             else:
