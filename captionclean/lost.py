@@ -184,7 +184,7 @@ def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> 
     an English caption); when none is a word there, in every language's (unless
     ``home_only``). One candidate must be ``CLEAR_WIN`` more common than the next.
     """
-    from .wordlists import ONLY_AT_HOME, word_lists
+    from .wordlists import HOME_NAMES, ONLY_AT_HOME, word_lists
 
     none = Choice(None, 0.0, "", [])
     lists = word_lists()
@@ -201,7 +201,9 @@ def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> 
         if home_only:
             return Choice(None, 0.0, "", sorted(found))
         where = "any language"
-        scored = {w: max((z for lang, z in ls.items() if lang not in ONLY_AT_HOME), default=0.0)
+        low = text.lower()
+        away = {lang for lang in ONLY_AT_HOME if not any(name in low for name in HOME_NAMES.get(lang, ()))}
+        scored = {w: max((z for lang, z in ls.items() if lang not in away), default=0.0)
                   for w, ls in found.items()}
         scored = {w: z for w, z in scored.items() if z}
         if not scored:
@@ -695,6 +697,10 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
                 return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
         if q == "\ufffd" or nxt.islower() or nxt.isdigit() or (lossy_ok and evidence):
             return spaced_dash
+        if q == "?" and _question_language(text, m.start()):
+            # French spaces a question mark: "chez vous ? REUTERS/…" asks a question
+            warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
+            return None
         if _DATELINE_DATE.match(text, m.end()) and _month(text, m.end()):
             return spaced_dash
         if _agency_follows(text, m.end()):

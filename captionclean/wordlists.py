@@ -20,6 +20,8 @@ LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "ca", "nl", "sv", "da", "nb", "
 # languages whose short, accent-dense words fit almost any damaged short word: their words
 # are candidates only in a caption written in them
 ONLY_AT_HOME = ("vi",)
+# ... or in a caption that names their country (its people's names are written in it)
+HOME_NAMES = {"vi": ("vietnam", "viet nam", "vietnamese")}
 # large lists: words down to this Zipf frequency (once per hundred million words)
 RARE = 2.0
 # a language's common words (its first PROFILE words by frequency) tell a caption's language
