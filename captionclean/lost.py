@@ -141,6 +141,12 @@ def _gazetteer_vocabulary() -> Vocabulary:
     return vocab
 
 
+@lru_cache(maxsize=8192)
+def _places(low: str, limit: int) -> frozenset[str]:
+    """The gazetteer's names a lower-case damaged token fits (cached: a word repeats)."""
+    return frozenset(gazetteer_vocabulary().candidates(low, lambda ch: ord(ch) > limit))
+
+
 _LOST_WORD = regex.compile(r"[\p{L}?\ufffd]+")
 _WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
 _INTACT_WORD = regex.compile(r"(?<![\p{L}?\ufffd])\p{L}+(?![\p{L}?\ufffd])")
@@ -184,16 +190,32 @@ def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> 
     an English caption); when none is a word there, in every language's (unless
     ``home_only``). One candidate must be ``CLEAR_WIN`` more common than the next.
     """
-    from .wordlists import HOME_NAMES, ONLY_AT_HOME, word_lists
+    # what a lost letter may be: beyond Latin-1 (é survived elsewhere) or beyond ASCII
+    limit = 0x7F if allowed("é") else 0xFF
+    return _choice(tok.lower(), limit, caption_languages(text) or ("en",), home_only, () if home_only else _away(text))
+
+
+@lru_cache(maxsize=256)
+def _away(text: str) -> tuple[str, ...]:
+    """The ONLY_AT_HOME languages whose country the caption does not name (once per text)."""
+    from .wordlists import HOME_NAMES, ONLY_AT_HOME
+
+    low = text.lower()
+    return tuple(lang for lang in ONLY_AT_HOME if not any(name in low for name in HOME_NAMES.get(lang, ())))
+
+
+@lru_cache(maxsize=8192)
+def _choice(low: str, limit: int, home: tuple[str, ...], home_only: bool, away: tuple[str, ...]) -> Choice:
+    """:func:`_frequency_choice` for one lower-case token (cached: a word repeats in an export)."""
+    from .wordlists import word_lists
 
     none = Choice(None, 0.0, "", [])
     lists = word_lists()
     if lists is None:
         return none
-    found = lists.candidates(tok, allowed)
+    found = lists.candidates(low, lambda ch: ord(ch) > limit)
     if not found:
         return none
-    home = caption_languages(text) or ("en",)
     where = ",".join(home[:3])
     scored = {w: max((z for lang, z in ls.items() if lang in home), default=0.0) for w, ls in found.items()}
     scored = {w: z for w, z in scored.items() if z}
@@ -201,8 +223,6 @@ def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> 
         if home_only:
             return Choice(None, 0.0, "", sorted(found))
         where = "any language"
-        low = text.lower()
-        away = {lang for lang in ONLY_AT_HOME if not any(name in low for name in HOME_NAMES.get(lang, ()))}
         scored = {w: max((z for lang, z in ls.items() if lang not in away), default=0.0)
                   for w, ls in found.items()}
         scored = {w: z for w, z in scored.items() if z}
@@ -246,6 +266,8 @@ def _compound_choice(tok: str, allowed, text: str) -> tuple[str | None, str]:
 
 
 SHORT_WORD = 5.0
+_NEXT_LOWER = regex.compile(r" [\p{Ll}\d?\ufffd]")
+_NEXT_CAPITAL = regex.compile(r" \p{Lu}")
 _CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
 _STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…:]\s+|\n)[\"'“‘(«„¿¡]?$")
 
@@ -356,9 +378,9 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                 return None
             if trailing and "\ufffd" not in tok[-trailing:]:
                 nxt = text[m.end(): m.end() + 2]
-                if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d?\ufffd]", nxt))
-                        or (evidence and hyp != "none" and regex.match(r" \p{Lu}", nxt))
-                        or (hyp != "none" and len(core) >= 4 and regex.match(r" \p{Lu}", nxt)
+                if not (nxt[:1] in (",", ";", ":", ")") or (evidence and _NEXT_LOWER.match(nxt))
+                        or (evidence and hyp != "none" and _NEXT_CAPITAL.match(nxt))
+                        or (hyp != "none" and len(core) >= 4 and _NEXT_CAPITAL.match(nxt)
                             and not _any_word(core))):
                     # (fianc? Kevin: "fianc" is no word in any list, so the ? is no question's)
                     return None
@@ -375,8 +397,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
             elif len(found) > 1 and inner:
                 warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(sorted(found))})")
                 return None
-        places = gaz.candidates(tok, allowed) if (cand is None and gaz is not None and (inner or len(core) >= 3)) \
-            else set()
+        places = _places(tok.lower(), 0x7F if allowed("é") else 0xFF) \
+            if (cand is None and gaz is not None and (inner or len(core) >= 3)) else frozenset()
         if cand is None:
             # a ? only at an edge may be a quote or a question: a word of another language than the
             # caption's is not evidence enough there (Bandit? → banditų), a place name is
@@ -582,6 +604,7 @@ def _quotes(text, opts, url, lossy_ok):
 # end is a ? (!) in a caption written in Spanish (or Catalan, Galician, Asturian)
 _INVERTED_OPEN = regex.compile(rf"(?:(?<=^)|(?<=[.!?…:;\n]\s?)|(?<=[.!?…]\s[\"“]))[?\ufffd](?=\p{{L}})")
 _INVERTED_LANGS = ("es", "ca")
+_SENTENCE_MARK = regex.compile(r"[?!.](?=[\s\"”),;]|$)")
 
 
 def _inverted_marks(text, opts, url, hyp):
@@ -595,7 +618,7 @@ def _inverted_marks(text, opts, url, hyp):
 
     def mark(m: regex.Match):
         # the sentence's end: the first ? or ! followed by a space, a quote, or the end (within 300 chars)
-        end = regex.search(r"[?!.](?=[\s\"”),;]|$)", text[m.end(): m.end() + 300])
+        end = _SENTENCE_MARK.search(text, m.end(), m.end() + 300)
         if not end or end.group() == ".":
             return None
         return "¿" if end.group() == "?" else "¡"
@@ -654,7 +677,7 @@ def _one_letter_word(text: str, i: int, hyp: str) -> str | None:
 
 def _question_language(text: str, i: int) -> bool:
     """The sentence before ``i`` or the caption is French: a space before ? is its habit."""
-    start = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i), 0)
+    start = max(text.rfind(". ", max(0, i - 200), i), text.rfind("\n", max(0, i - 200), i), i - 200, 0)
     return any(lang in _FRENCH_QUESTION for lang in caption_languages(text[start:i]) + caption_languages(text))
 
 
@@ -790,16 +813,21 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     # what the lossy step could have been is read once, from the text as it came: letters
     # restored here (ñ) must not make it look as if Latin-1 letters had survived
     hyp = lossy_hypothesis(text)
+    warnings: list[str] = []
+    settled = False
     for _ in range(4):
         before = text
+        round_warnings: list[str] = []
         for fix in (restore_lost_letters, restore_lost_characters):
-            text, r, _w = fix(text, opts, hyp)
+            text, r, w = fix(text, opts, hyp)
             repairs += r
-        if text == before:
+            round_warnings += w
+        if text == before:  # a round that changed nothing: its warnings are the final text's
+            warnings, settled = round_warnings, True
             break
-    warnings: list[str] = []
-    for fix in (restore_lost_letters, restore_lost_characters):
-        warnings += fix(text, opts, hyp)[2]
+    if not settled:
+        for fix in (restore_lost_letters, restore_lost_characters):
+            warnings += fix(text, opts, hyp)[2]
     in_url = in_spans(_url_spans(text))
     for m in _LEFT.finditer(text):
         if in_url(m.start()):
