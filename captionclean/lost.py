@@ -368,12 +368,15 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
         if not core or len(tok) < 2 or (len(tok) == 2 and "\ufffd" not in tok and not evidence):
             return None
         inner = any(ch in LOST for ch in core)
-        if _contraction_like(text, start, tok) and not (gaz is not None and gaz.candidates(tok, allowed)):
+        if inner and _contraction_like(text, start, tok) and not (
+                gaz is not None and _places(tok.lower(), 0x7F if allowed("é") else 0xFF)):
             return None  # it?s, don?t (but Tom?s is Tomás: a place name fits)
         trailing = len(tok) - len(tok.rstrip(LOST))
         leading = len(tok) - len(tok.lstrip(LOST))
         if not inner:
             # only at an edge: a real question mark or a quote unless the context says otherwise
+            if leading and len(core) < 3 and not caption_languages(text):
+                return None
             if _known_word(core, text):
                 return None
             if trailing and "\ufffd" not in tok[-trailing:]:
