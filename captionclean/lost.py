@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import timed_regex as regex  # the regex module, with a time budget
 
@@ -64,8 +64,16 @@ class Vocabulary:
 
     def __init__(self, words: Iterable[str] = ()) -> None:
         self._index: dict[str, set[str]] = {}
+        # the export's habit: how often it writes an en dash and an em dash between words
+        self.dashes: dict[str, int] = {"–": 0, "—": 0}
         for w in words:
             self.add(w)
+
+    @property
+    def dash(self) -> str | None:
+        """The dash the export writes between words (the more frequent one), if it writes any."""
+        en, em = self.dashes["–"], self.dashes["—"]
+        return None if en == em == 0 else ("—" if em > en else "–")
 
     def add(self, word: str) -> None:
         word = word.lower()
@@ -79,15 +87,26 @@ class Vocabulary:
     def update(self, other: "Vocabulary") -> None:
         for k, v in other._index.items():
             self._index.setdefault(k, set()).update(v)
+        for k, n in other.dashes.items():
+            self.dashes[k] += n
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
         vocab = cls()
+        damaged = False
         for t in texts:
+            damaged = damaged or "?" in t or "\ufffd" in t
             if not t.isascii():
+                if "–" in t or "—" in t:
+                    for m in _WORD_DASH.finditer(t):
+                        vocab.dashes[m.group(1)] += 1
                 for word in _WORD.findall(t):
                     if not word.isascii():  # an ASCII word is never kept (see add)
                         vocab.add(word)
+        if damaged:  # the export lost characters: load the word lists now, before any caption's budget
+            from .wordlists import word_lists
+
+            word_lists()
         return vocab
 
     def candidates(self, token: str, allowed) -> set[str]:
@@ -106,6 +125,13 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def gazetteer_vocabulary() -> Vocabulary:
     """Place names from the gazetteer (GeoNames cities) and the country table."""
+    from .wordlists import outside_budget
+
+    with outside_budget():  # a one-time load, maybe inside a caption's time budget
+        return _gazetteer_vocabulary()
+
+
+def _gazetteer_vocabulary() -> Vocabulary:
     from . import tables
 
     vocab = Vocabulary()
@@ -115,60 +141,311 @@ def gazetteer_vocabulary() -> Vocabulary:
     return vocab
 
 
+@lru_cache(maxsize=8192)
+def _places(low: str, limit: int) -> frozenset[str]:
+    """The gazetteer's names a lower-case damaged token fits (cached: a word repeats)."""
+    return frozenset(gazetteer_vocabulary().candidates(low, lambda ch: ord(ch) > limit))
+
+
 _LOST_WORD = regex.compile(r"[\p{L}?\ufffd]+")
+_WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
+_INTACT_WORD = regex.compile(r"(?<![\p{L}?\ufffd])\p{L}+(?![\p{L}?\ufffd])")
+# a word-frequency candidate wins when it is this much more common (Zipf: 1.0 = ten times)
+CLEAR_WIN = 1.0
+# a language is one of the caption's when this share of its intact words is common in it
+# (relative to the best language's share)
+LANGUAGE_SHARE = 0.75
 
 
-def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
-    """``Bogot?`` → ``Bogotá``: a word with lost letters that exactly one known word fits.
+@lru_cache(maxsize=256)
+def caption_languages(text: str) -> tuple[str, ...]:
+    """The languages a caption is written in, best first: those whose common words make up
+    nearly as large a share of its intact words as the best one's. English alone → ``()``
+    (an English caption's accented words are names from any language)."""
+    from .wordlists import word_lists
 
-    Known words: the gazetteer's place names and ``opts.vocabulary`` (names seen
-    elsewhere in the export). A ``?`` only at the end of a word must be followed by
-    ``, ; : )`` or a lower-case word, so a real question (``in Lom?``) is left.
+    lists = word_lists()
+    if lists is None:
+        return ()
+    shares = lists.languages(w.lower() for w in _INTACT_WORD.findall(text))
+    if not shares:
+        return ()
+    best = max(shares.values())
+    langs = tuple(sorted((lang for lang, v in shares.items() if v >= LANGUAGE_SHARE * best),
+                         key=lambda lang: -shares[lang]))
+    return () if langs[:1] == ("en",) else langs
+
+
+class Choice(NamedTuple):
+    word: str | None  # the clear winner, if any
+    zipf: float  # its frequency
+    where: str  # the languages it was weighed in ("es,ca", "en", "any language")
+    weighed: list[str]  # every candidate, most common first
+
+
+def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> Choice:
+    """The word-frequency lists' choice for ``tok``.
+
+    Candidates are weighed by their Zipf frequency in the caption's languages (English for
+    an English caption); when none is a word there, in every language's (unless
+    ``home_only``). One candidate must be ``CLEAR_WIN`` more common than the next.
     """
-    hyp = lossy_hypothesis(text)
+    # what a lost letter may be: beyond Latin-1 (é survived elsewhere) or beyond ASCII
+    limit = 0x7F if allowed("é") else 0xFF
+    return _choice(tok.lower(), limit, caption_languages(text) or ("en",), home_only, () if home_only else _away(text))
+
+
+@lru_cache(maxsize=256)
+def _away(text: str) -> tuple[str, ...]:
+    """The ONLY_AT_HOME languages whose country the caption does not name (once per text)."""
+    from .wordlists import HOME_NAMES, ONLY_AT_HOME
+
+    low = text.lower()
+    return tuple(lang for lang in ONLY_AT_HOME if not any(name in low for name in HOME_NAMES.get(lang, ())))
+
+
+@lru_cache(maxsize=8192)
+def _choice(low: str, limit: int, home: tuple[str, ...], home_only: bool, away: tuple[str, ...]) -> Choice:
+    """:func:`_frequency_choice` for one lower-case token (cached: a word repeats in an export)."""
+    from .wordlists import word_lists
+
+    none = Choice(None, 0.0, "", [])
+    lists = word_lists()
+    if lists is None:
+        return none
+    found = lists.candidates(low, lambda ch: ord(ch) > limit)
+    if not found:
+        return none
+    where = ",".join(home[:3])
+    scored = {w: max((z for lang, z in ls.items() if lang in home), default=0.0) for w, ls in found.items()}
+    scored = {w: z for w, z in scored.items() if z}
+    if not scored:
+        if home_only:
+            return Choice(None, 0.0, "", sorted(found))
+        where = "any language"
+        scored = {w: max((z for lang, z in ls.items() if lang not in away), default=0.0)
+                  for w, ls in found.items()}
+        scored = {w: z for w, z in scored.items() if z}
+        if not scored:
+            return none
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    names = [w for w, _ in ranked]
+    if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= CLEAR_WIN:
+        return Choice(ranked[0][0], ranked[0][1], where, names)
+    return Choice(None, 0.0, where, names)
+
+
+# languages that write compounds as one word: a damaged part of one is a word of its own
+_COMPOUNDING = ("de", "nl", "sv", "da", "nb", "fi", "hu", "is")
+_AGGLUTINATING = ("hu", "fi")
+
+
+def _compound_choice(tok: str, allowed, text: str) -> tuple[str | None, str]:
+    """``Reichstagsgeb?ude`` → ``Reichstagsgebäude``: in a compounding language, the longest
+    start or end of the word that holds every lost letter and is itself a common word with
+    one clear fit (Zipf >= 3). Returns (the restored token or None, the part used)."""
+    langs = caption_languages(text)
+    if not any(lang in _COMPOUNDING for lang in langs[:2]) or len(tok) < 6:
+        return None, ""
+    lost = [i for i, ch in enumerate(tok) if ch in LOST]
+    first, last = lost[0], lost[-1]
+    # agglutinating languages (Hungarian p?rtj?val, Finnish): a stem that holds the first lost
+    # letters is enough; the rest of the word is left to the next round
+    stems = any(lang in _AGGLUTINATING for lang in langs[:1])
+    for size in range(len(tok) - 3, 3, -1):
+        for a in (len(tok) - size, 0):  # the end, then the start
+            b = a + size
+            if a > first or (b <= last and not (stems and a == 0 and b > first)):
+                continue
+            if sum(ch.isalpha() for ch in tok[a:b]) < 3:
+                continue
+            choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
+            if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5):
+                return tok[:a] + choice.word + tok[b:], tok[a:b]
+    return None, ""
+
+
+SHORT_WORD = 5.0
+_NEXT_LOWER = regex.compile(r" [\p{Ll}\d?\ufffd]")
+_NEXT_CAPITAL = regex.compile(r" \p{Lu}")
+_CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
+_STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…:]\s+|\n)[\"'“‘(«„¿¡]?$")
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    """Does a sentence (or the text, or a line) start at ``i``?"""
+    return bool(_STARTS_SENTENCE.search(text[max(0, i - 4): i]))
+
+
+_NAME_BEFORE = regex.compile(r"\b\p{Lu}[\p{Ll}?\ufffd]+ $")
+
+
+def _after_name(text: str, i: int) -> bool:
+    """A capitalised word (not a sentence's first) comes just before ``i``: a name goes on (Marjan ?arec)."""
+    m = _NAME_BEFORE.search(text[max(0, i - 30): i])
+    # German capitalises every noun: a capital before says nothing there
+    return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
+
+
+def _any_word(word: str) -> bool:
+    """Is ``word`` a common word of some language (or any English word)?"""
+    from .wordlists import word_lists
+
+    lists = word_lists()
+    low = word.lower()
+    return not lists or low in lists.english or low in lists.common
+
+
+def _english(text: str) -> bool:
+    """Is the caption English (or of no language the lists tell)? Contractions are English."""
+    langs = caption_languages(text)
+    return not langs or "en" in langs
+
+
+def _contraction_like(text: str, start: int, tok: str) -> bool:
+    """``don?t``, ``we?re``, ``didn?t``: an English contraction's lost apostrophe, not a letter."""
+    m = _CONTRACTION_END.search(tok)
+    if not m or tok.count("?") + tok.count("\ufffd") != 1 or not _english(text):
+        return False
+    head = tok[: m.start()]
+    if m.group()[1:].lower() == "t" and head[-1:].lower() == "n":
+        return True
+    return _known_word(head, text) or (head.lower() == "i" and m.group()[1:].lower() == "m")
+
+
+def _known_word(word: str, text: str) -> bool:
+    """``word`` (intact) is a common word of the caption's languages or of English: a ? beside it
+    is punctuation (``Why now?``, ``?We``) rather than a lost letter."""
+    from .wordlists import word_lists
+
+    lists = word_lists()
+    if not lists or len(word) < 2:
+        return False
+    low = word.lower()
+    langs = caption_languages(text)
+    return (low in lists.english and (not langs or "en" in langs)) or any(
+        lang in langs for lang in lists.common.get(low, ()))
+
+
+def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None) -> tuple[str, list[Repair], list[str]]:
+    """``Bogot?`` → ``Bogotá``, ``espa?ol`` → ``español``: a word with lost letters that one known word fits.
+
+    Known words, by the strength of their evidence: the export's own vocabulary
+    (``opts.vocabulary``: one fitting word is enough), the word-frequency lists of the
+    caption's languages (wordfreq: one candidate must be ten times more common than the
+    next), the gazetteer's place names (one fitting name). A ``?`` only at the end of a
+    word must be followed by ``, ; : )``, a lower-case word, or (in text that shows lost
+    characters elsewhere) any word, and the word without it must not be a word itself, so
+    a real question (``Why now?``) is left; likewise a ``?`` only at the start (``?We``: a quote).
+    """
+    hyp = hyp or lossy_hypothesis(text)
     if "\ufffd" not in text and hyp == "none":
         return text, [], []
-    vocabs = ([gazetteer_vocabulary()] if opts.gazetteer else []) + ([opts.vocabulary] if opts.vocabulary else [])
-    if not vocabs:
-        return text, [], []
+    export = opts.vocabulary if opts.vocabulary else None
+    gaz = gazetteer_vocabulary() if opts.gazetteer else None
     warnings: list[str] = []
     evidence = _has_evidence(text, _url_spans(text))
 
     def allowed(ch: str) -> bool:
         return ord(ch) > 0xFF if hyp == "latin1" else ord(ch) > 127
 
-    def fill(m: regex.Match) -> str | None:
+    def fill(m: regex.Match):
         tok = m.group()
-        core = tok.rstrip(LOST)
-        letters = sum(ch.isalpha() for ch in tok)
-        if letters < 2 or not any(ch in LOST for ch in tok):
+        got = fill_token(m, tok)
+        if got is None and tok[:1] in LOST and any(ch in LOST for ch in tok.strip(LOST)):
+            # ?Qui?n (¿Quién): the word inside an opening mark
+            k = len(tok) - len(tok.lstrip(LOST))
+            got = fill_token(m, tok[k:], m.start() + k)
+            if got is not None:
+                return tok[:k] + got[0], got[1]
+        return got
+
+    def fill_token(m: regex.Match, tok: str, start: int | None = None):
+        start = m.start() if start is None else start
+        if not any(ch in LOST for ch in tok):
             return None
-        if len(core) < len(tok) and "\ufffd" not in tok[len(core):] and not any(ch in LOST for ch in core):
-            nxt = text[m.end(): m.end() + 2]
-            if not (nxt[:1] in (",", ";", ":", ")") or (evidence and regex.match(r" [\p{Ll}\d]", nxt))):
+        core = tok.strip(LOST)
+        if not core or len(tok) < 2 or (len(tok) == 2 and "\ufffd" not in tok and not evidence):
+            return None
+        inner = any(ch in LOST for ch in core)
+        if inner and _contraction_like(text, start, tok) and not (
+                gaz is not None and _places(tok.lower(), 0x7F if allowed("é") else 0xFF)):
+            return None  # it?s, don?t (but Tom?s is Tomás: a place name fits)
+        trailing = len(tok) - len(tok.rstrip(LOST))
+        leading = len(tok) - len(tok.lstrip(LOST))
+        if not inner:
+            # only at an edge: a real question mark or a quote unless the context says otherwise
+            if leading and len(core) < 3 and not caption_languages(text):
+                return None
+            if _known_word(core, text):
+                return None
+            if trailing and "\ufffd" not in tok[-trailing:]:
+                nxt = text[m.end(): m.end() + 2]
+                if not (nxt[:1] in (",", ";", ":", ")") or (evidence and _NEXT_LOWER.match(nxt))
+                        or (evidence and hyp != "none" and _NEXT_CAPITAL.match(nxt))
+                        or (hyp != "none" and len(core) >= 4 and _NEXT_CAPITAL.match(nxt)
+                            and not _any_word(core))):
+                    # (fianc? Kevin: "fianc" is no word in any list, so the ? is no question's)
+                    return None
+            if leading and ((len(core) < 3 and not caption_languages(text))
+                            or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
                 return None
         if any(ch == "?" for ch in tok) and hyp == "none":
             return None
-        found = set()
-        for v in vocabs:
-            found |= v.candidates(tok, allowed)
-        if len(found) != 1:
-            if len(found) > 1 and any(ch in LOST for ch in core):
+        cand, rule = None, ""
+        if export is not None:
+            found = export.candidates(tok, allowed)
+            if len(found) == 1:
+                cand, rule = found.pop(), "vocabulary"
+            elif len(found) > 1 and inner:
                 warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(sorted(found))})")
-            return None
-        cand = found.pop()
-        upper = all(ch.isupper() for ch in tok if ch.isalpha())
+                return None
+        places = _places(tok.lower(), 0x7F if allowed("é") else 0xFF) \
+            if (cand is None and gaz is not None and (inner or len(core) >= 3)) else frozenset()
+        if cand is None:
+            # a ? only at an edge may be a quote or a question: a word of another language than the
+            # caption's is not evidence enough there (Bandit? → banditų), a place name is
+            choice = _frequency_choice(tok, allowed, text, home_only=not inner)
+            short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
+            if choice.word is not None and short and choice.zipf < SHORT_WORD:
+                choice = choice._replace(word=None)
+            # a name (capitalised, inside a sentence) needs a common word: a rare one is a guess
+            # (German capitalises every noun: there, only after another capitalised word, Jürgen Pf?hler)
+            if choice.word is not None and choice.zipf < 3.0 and tok[:1].isupper() and not _sentence_start(text, start) \
+                    and ("de" not in caption_languages(text)[:1] or _NAME_BEFORE.search(text[max(0, start - 30): start])):
+                choice = choice._replace(word=None)
+            # a place name that fits vetoes another word for a capitalised word, unless the
+            # caption's own language says otherwise
+            if choice.word is not None and (len(places) != 1 or choice.word in places or not tok[:1].isupper()
+                                            or choice.where not in ("en", "any language")):
+                cand, rule = choice.word, f"wordfreq {choice.where}"
+            elif len(places) == 1 and choice.word is None and (not choice.weighed or set(choice.weighed) & places):
+                cand, rule = next(iter(places)), "gazetteer"
+            elif inner and not choice.weighed and not places and _compound_choice(tok, allowed, text)[0]:
+                fitted, part = _compound_choice(tok, allowed, text)
+                cand, rule = fitted.lower(), f"wordfreq {choice.where or ','.join(caption_languages(text)[:3])}: {part}"
+            else:
+                every = sorted(set(choice.weighed) | places)
+                if len(every) > 1 and inner:
+                    warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(every[:6])})")
+                return None
+        upper = all(ch.isupper() for ch in tok if ch.isalpha()) and len(tok) > 1 and any(ch.isalpha() for ch in tok)
+        # a lost first letter: a capital at a sentence's start, in a name (a place or a word of the
+        # export, or after a capitalised word) unless the word is a common word of the caption's
+        # language (ont été ?lus, Világosságot ?s: élus, és)
+        common = _known_word(cand, text)
         out = []
         for i, (a, b) in enumerate(zip(tok, cand)):
             if a not in LOST:
                 out.append(a)
-            elif upper:
-                out.append(b.upper())
-            elif i == 0 and len(tok) > 1 and tok[1].isupper():
+            elif (upper or (i == 0 and len(tok) > 1 and tok[1].isupper())
+                  or (i == 0 and (_sentence_start(text, start) or (not common and (
+                      rule in ("gazetteer", "vocabulary") or _after_name(text, start)))))) \
+                    and len(b.upper()) == 1:
                 out.append(b.upper())
             else:
                 out.append(b)
-        return "".join(out)
+        return "".join(out), f"lost_letters[{rule}]"
 
     new, repairs = _sub("lost_letters", _LOST_WORD, text, fill, skip=_url_spans(text))
     return new, repairs, warnings
@@ -177,7 +454,8 @@ def restore_lost_letters(text: str, opts: RepairOptions) -> tuple[str, list[Repa
 # --- punctuation: ’ “ ” – © ------------------------------------------------------
 # A lost apostrophe inside a word: it?s, don?t, we?re, I?m, Zacatecoluca?s
 _CONTRACTION = regex.compile(
-    rf"(?<=\p{{L}}){_L}(?=(?i:s|re|ve|ll|d)\b)|(?<=\p{{L}}[nN]){_L}(?=[tT]\b)|(?<=\bI){_L}(?=m\b)")
+    rf"(?<=\p{{L}}){_L}(?=(?i:s|re|ve|ll|d)\b)|(?<=\p{{L}}[nN]){_L}(?=[tT]\b)|(?<=\bI){_L}(?=m\b)"
+    rf"|(?<=\b(?:\p{{Lu}}\.){{2,}}){_L}(?=s\b)")  # U.S.?s, S.S.A.B.?s
 
 
 def _word_around(text: str, i: int) -> str:
@@ -193,8 +471,12 @@ def _non_ascii(ch: str) -> bool:
     return ord(ch) > 127
 # O?Hare, d?Esquadra, L?Oreal
 _ELISION = regex.compile(rf"(?<=\b[OoDdLl]){_L}(?=\p{{Lu}}\p{{Ll}})")
+# French, Italian, Catalan elide an article or pronoun before a vowel: l?alliance, d?un, qu?il
+_ELIDING = ("fr", "it", "ca")
+_ELIDED_ARTICLE = regex.compile(
+    rf"(?<=\b(?i:[ldjmnstc]|qu|nell|dell|all|sull|un)){_L}(?=(?P<word>[aeiouhàâéèêîôûAEIOUHÀÂÉÈÊÎÔÛ]\p{{L}}+))")
 # ?90s
-_DECADE = regex.compile(rf"(?:(?<=^)|(?<=[\s(])){_L}(?=\d0s\b)")
+_DECADE = regex.compile(rf"(?:(?<=^)|(?<=[\s(]))(?<!\d\s){_L}(?=\d0s\b|\d\d(?![\d.,:/-]?\d))")
 # a plural's lost apostrophe: Officers? Memorial, Democrats? luncheon
 _PLURAL = regex.compile(rf"(?P<word>\b\p{{L}}*[sSzZ])(?P<q>{_L}) (?P<next>[\p{{L}}][\p{{L}}'’-]*)")
 # words that start a new sentence or a credit rather than continue a name
@@ -208,7 +490,6 @@ _SPEECH_VERBS = frozenset("said says asked asks added adds told tells wrote writ
 _OPEN = regex.compile(rf"(?:(?<=^)|(?<=[\s(\[/—–-])){_L}(?=[\p{{L}}\d])")
 _CLOSE = regex.compile(rf"(?<=[\p{{L}}\d.,!?…)’]){_L}(?=[\s,.;:!)\]—–]|$)")
 _NUMBER_DASH = regex.compile(rf"(?<=\d){_L}(?=\d)")
-_SPACED_DASH = regex.compile(rf"(?<=[\p{{L}}\d,.;:)’”\"']) {_L} (?=[\p{{L}}\d(“\"‘$])")
 _COPYRIGHT = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}}[^\n]*/)")
 _BEFORE_SPEECH = regex.compile(
     rf"(?<=\p{{L}}){_L}(?= (?:{'|'.join(sorted(_SPEECH_VERBS))})\b)", regex.IGNORECASE)
@@ -225,7 +506,9 @@ def _apostrophes(text, opts, url, lossy_ok):
     def contraction(m: regex.Match) -> str | None:
         # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
         word = _word_around(text, m.start())
-        if opts.gazetteer and lossy_ok and gazetteer_vocabulary().candidates(word, _non_ascii):
+        if lossy_ok and not _english(text) and not (word[:1].isupper() and text[m.end(): m.end() + 1] == "s"):
+            return None  # pa?s, fr?re in a Spanish or French caption: a lost letter (Name?s stays ’s)
+        if opts.gazetteer and lossy_ok and word[:1] not in LOST and gazetteer_vocabulary().candidates(word, _non_ascii):
             return None
         return apo
 
@@ -233,6 +516,10 @@ def _apostrophes(text, opts, url, lossy_ok):
     repairs += r
     text, r = _sub("lost_apostrophe", _ELISION, text, apo, skip=url)
     repairs += r
+    if lossy_ok and any(lang in _ELIDING for lang in caption_languages(text)[:2]):
+        text, r = _sub("lost_apostrophe", _ELIDED_ARTICLE, text,
+                       lambda m: apo if _known_word(m.group("word"), text) else None, skip=url)
+        repairs += r
     text, r = _sub("lost_apostrophe", _DECADE, text, apo, skip=url)
     repairs += r
     return text, repairs, warnings
@@ -243,6 +530,8 @@ def _plural_possessive(text, opts, lossy_ok):
 
     def possessive(m: regex.Match) -> str | None:
         word, q, nxt = m.group("word"), m.group("q"), m.group("next")
+        if lossy_ok and not _english(text):
+            return None  # the English plural possessive (Officers? Memorial): not in Jos? Luis
         low = nxt.casefold()
         if nxt[0].islower() and low not in _SPEECH_VERBS:
             ok = True
@@ -265,9 +554,22 @@ def _possessive_like(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in "sS" and text[i + 1: i + 2] == " " and text[i + 2: i + 3].isalpha()
 
 
+# the quotation marks a language opens and closes with, where they are not “ ”
+_QUOTE_STYLES = {
+    **dict.fromkeys(("de", "cs", "sk", "sl", "is", "lt", "lv"), ("„", "“")),
+    **dict.fromkeys(("hu", "pl", "ro", "sh"), ("„", "”")),
+}
+
+
+def _language_quotes(text: str) -> tuple[str, str]:
+    """The caption's language's quotation marks (German „ “, Hungarian and Polish „ ”), else “ ”."""
+    langs = caption_languages(text)
+    return _QUOTE_STYLES.get(langs[0], ("“", "”")) if langs else ("“", "”")
+
+
 def _quotes(text, opts, url, lossy_ok):
     """Pair an opening lost mark (before a word) with the next closing one (after a word)."""
-    lq, rq = opts.quotes
+    lq, rq = opts.quotes if opts.straight_quotes else _language_quotes(text)
     repairs, warnings = [], []
     in_url = in_spans(url)
     opens = [m.start() for m in _OPEN.finditer(text) if not in_url(m.start())]
@@ -301,6 +603,33 @@ def _quotes(text, opts, url, lossy_ok):
     return "".join(chars), repairs, warnings
 
 
+# Spanish opens a question (exclamation) with ¿ (¡): a lost mark that starts a sentence whose
+# end is a ? (!) in a caption written in Spanish (or Catalan, Galician, Asturian)
+_INVERTED_OPEN = regex.compile(rf"(?:(?<=^)|(?<=[.!?…:;\n]\s?)|(?<=[.!?…]\s[\"“]))[?\ufffd](?=\p{{L}})")
+_INVERTED_LANGS = ("es", "ca")
+_SENTENCE_MARK = regex.compile(r"[?!.](?=[\s\"”),;]|$)")
+
+
+def _inverted_marks(text, opts, url, hyp):
+    """``?Qui\u00e9n es?`` → ``¿Quién es?``; ``?Viva!`` → ``¡Viva!`` (Spanish, lossy text only)."""
+    if hyp == "none" and "\ufffd" not in text:
+        return text, [], []
+    langs = caption_languages(text)
+    if not langs or langs[0] not in _INVERTED_LANGS:
+        return text, [], []
+    repairs: list[Repair] = []
+
+    def mark(m: regex.Match):
+        # the sentence's end: the first ? or ! followed by a space, a quote, or the end (within 300 chars)
+        end = _SENTENCE_MARK.search(text, m.end(), m.end() + 300)
+        if not end or end.group() == ".":
+            return None
+        return "¿" if end.group() == "?" else "¡"
+
+    text, r = _sub("lost_inverted_mark", _INVERTED_OPEN, text, mark, skip=url)
+    return text, r, []
+
+
 def _month(text: str, i: int) -> bool:
     from .tables import MONTHS
 
@@ -325,24 +654,103 @@ def _has_evidence(text: str, url) -> bool:
     return any(not in_url(m.start()) for m in _EVIDENCE.finditer(text))
 
 
+# a lone mark between words: a dash, a question mark (French puts a space before it), or a
+# one-letter word (French à, Portuguese é)
+_LONE = regex.compile(rf"(?<=[\p{{L}}\d,.;:)’”\"']) {_L} (?=[\p{{L}}\d(“\"‘$])")
+# a dash glued between two words: rescuers?two, Jadallah?Anadolu
+_GLUED = regex.compile(rf"(?<=\b(?P<left>\p{{L}}{{3,}})){_L}(?=(?P<right>\p{{L}}{{3,}})\b)")
+# © before a credit: at a line's or sentence's start or after "(", before a capitalised name and a slash
+_COPYRIGHT_CREDIT = regex.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\())[?\ufffd](?= ?\p{{Lu}}[^\n.()]{{0,40}}/)"
+    rf"|(?<=\()[?\ufffd](?= \p{{Lu}})")  # (? Bundesarchiv, …: nothing else opens a bracket before a space
+# French guillemets keep a space inside: « Technic school »
+_GUILLEMETS = regex.compile(rf"(?<=[\s(]){_L} (?P<inner>[\p{{L}}\d][^?\ufffd\n.!;«»]{{0,60}}?[\p{{L}}\d]) {_L}(?=[\s,.;:)]|$)")
+_FRENCH_QUESTION = ("fr",)
+
+
+def _one_letter_word(text: str, i: int, hyp: str) -> str | None:
+    """The caption's language's one-letter word with a letter a lossy step drops (à, é), if very common."""
+    langs = caption_languages(text)
+    if not langs:
+        return None
+    allowed = (lambda ch: ord(ch) > 0xFF) if hyp == "latin1" else (lambda ch: ord(ch) > 127)
+    choice = _frequency_choice("?", allowed, text, home_only=True)
+    return choice.word if choice.word and choice.zipf >= 6.0 else None
+
+
+def _question_language(text: str, i: int) -> bool:
+    """The sentence before ``i`` or the caption is French: a space before ? is its habit."""
+    start = max(text.rfind(". ", max(0, i - 200), i), text.rfind("\n", max(0, i - 200), i), i - 200, 0)
+    return any(lang in _FRENCH_QUESTION for lang in caption_languages(text[start:i]) + caption_languages(text))
+
+
+def _dash_habit(text: str, opts: RepairOptions) -> str:
+    """The dash between words: the caption's own (a surviving one), else the export's habit, else en."""
+    en, em = text.count("–"), text.count("—")
+    if en or em:
+        return "—" if em > en else "–"
+    habit = opts.vocabulary.dash if opts.vocabulary is not None else None
+    return habit or "–"
+
+
 def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     repairs, warnings = [], []
+    dash = _dash_habit(text, opts)
+    spaced_dash = f" {dash} "
     text, r = _sub("lost_dash", _NUMBER_DASH, text, "–", skip=url)
     repairs += r
+    if lossy_ok and ("\ufffd" in text or hyp == "ascii"):
+        text, r = _sub("lost_copyright", _COPYRIGHT_CREDIT, text, "©", skip=url)
+        repairs += r
 
-    def spaced(m: regex.Match) -> str | None:
+    if lossy_ok and "fr" in caption_languages(text)[:1]:
+        def guillemets(m: regex.Match):
+            # à before a lower-case word (tué ? bout portant) is no quotation
+            if m.group("inner")[:1].islower() and _one_letter_word(text, m.start(), hyp):
+                return None
+            return f"« {m.group('inner')} »"
+
+        text, r = _sub("lost_quotes", _GUILLEMETS, text, guillemets, skip=url)
+        repairs += r
+
+    def lone(m: regex.Match):
         q = m.group()[1]
         nxt = text[m.end(): m.end() + 1]
+        # French à before a place (guerre ? Alep) when the caption shows lost letters elsewhere
+        if lossy_ok and (nxt.islower() or (nxt.isupper() and evidence and "fr" in caption_languages(text)[:1])):
+            word = _one_letter_word(text, m.start(), hyp)
+            if word:
+                return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
         if q == "\ufffd" or nxt.islower() or nxt.isdigit() or (lossy_ok and evidence):
-            return " – "
+            return spaced_dash
+        if q == "?" and _question_language(text, m.start()):
+            # French spaces a question mark: "chez vous ? REUTERS/…" asks a question
+            warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
+            return None
         if _DATELINE_DATE.match(text, m.end()) and _month(text, m.end()):
-            return " – "
+            return spaced_dash
         if _agency_follows(text, m.end()):
-            return " – "
+            return spaced_dash
+        if lossy_ok and not _question_language(text, m.start()):
+            return spaced_dash  # English never puts a space before a question mark
         warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
         return None
 
-    text, r = _sub("lost_dash", _SPACED_DASH, text, spaced, skip=url)
+    text, r = _sub("lost_dash", _LONE, text, lone, skip=url)
+    repairs += r
+
+    def glued(m: regex.Match):
+        left, right = m.group("left"), m.group("right")
+        if not lossy_ok:
+            return None
+        # (a capital after it may start a sentence glued to a real question: Question?Call)
+        ok_right = right[0].islower() and _known_word(right, text)
+        # English words are ASCII: in an English caption a word before a known word is whole
+        ok_left = left[0].isupper() or _known_word(left, text) or (
+            ok_right and len(left) >= 4 and _english(text) and right[0].islower())
+        return dash if ok_left and ok_right else None
+
+    text, r = _sub("lost_dash", _GLUED, text, glued, skip=url)
     repairs += r
     if hyp == "ascii" or "\ufffd" in text:
         text, r = _sub("lost_copyright", _COPYRIGHT, text,
@@ -351,7 +759,7 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     return text, repairs, warnings
 
 
-def restore_lost_characters(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
+def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = None) -> tuple[str, list[Repair], list[str]]:
     """Context rules for ``?`` / U+FFFD written in place of a lost ’, “ ”, – or ©.
 
     - ``lost_apostrophe``: inside a word before a contraction ending (``it?s``,
@@ -368,7 +776,7 @@ def restore_lost_characters(text: str, opts: RepairOptions) -> tuple[str, list[R
     """
     if "?" not in text and "\ufffd" not in text:
         return text, [], []
-    hyp = lossy_hypothesis(text)
+    hyp = hyp or lossy_hypothesis(text)
     lossy_ok = hyp != "none"
     url = _url_spans(text)
     evidence = _has_evidence(text, url)
@@ -378,6 +786,9 @@ def restore_lost_characters(text: str, opts: RepairOptions) -> tuple[str, list[R
     repairs += r
     warnings += w
     url = _url_spans(text)
+    text, r, w = _inverted_marks(text, opts, url, hyp)
+    repairs += r
+    warnings += w
     text, r, w = _quotes(text, opts, url, lossy_ok)
     repairs += r
     warnings += w
@@ -402,16 +813,24 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     if "?" not in text and "\ufffd" not in text:
         return text, [], []
     repairs: list[Repair] = []
+    # what the lossy step could have been is read once, from the text as it came: letters
+    # restored here (ñ) must not make it look as if Latin-1 letters had survived
+    hyp = lossy_hypothesis(text)
+    warnings: list[str] = []
+    settled = False
     for _ in range(4):
         before = text
+        round_warnings: list[str] = []
         for fix in (restore_lost_letters, restore_lost_characters):
-            text, r, _w = fix(text, opts)
+            text, r, w = fix(text, opts, hyp)
             repairs += r
-        if text == before:
+            round_warnings += w
+        if text == before:  # a round that changed nothing: its warnings are the final text's
+            warnings, settled = round_warnings, True
             break
-    warnings: list[str] = []
-    for fix in (restore_lost_letters, restore_lost_characters):
-        warnings += fix(text, opts)[2]
+    if not settled:
+        for fix in (restore_lost_letters, restore_lost_characters):
+            warnings += fix(text, opts, hyp)[2]
     in_url = in_spans(_url_spans(text))
     for m in _LEFT.finditer(text):
         if in_url(m.start()):

@@ -80,8 +80,8 @@ def in_spans(spans) -> Callable[[int], bool]:
 def _sub(rule: str, pattern: regex.Pattern, text: str, repl, skip=()) -> tuple[str, list[Repair]]:
     """Apply ``pattern`` and record each change with a little context.
 
-    ``repl`` may return None to leave a match as it is; matches inside a ``skip``
-    span (URLs) are left.
+    ``repl`` may return None to leave a match as it is, or ``(new, rule)`` to name the
+    rule (with its evidence) for that change; matches inside a ``skip`` span (URLs) are left.
     """
     repairs: list[Repair] = []
     out: list[str] = []
@@ -92,13 +92,16 @@ def _sub(rule: str, pattern: regex.Pattern, text: str, repl, skip=()) -> tuple[s
         if skipped(s):
             continue
         new = repl(m) if callable(repl) else m.expand(repl)
+        name = rule
+        if isinstance(new, tuple):
+            new, name = new
         if new is None or new == m.group(0):
             continue
         out.append(text[last:s])
         out.append(new)
         last = e
         after = text[max(0, s - 12): s] + new + text[e: e + 12]
-        repairs.append(Repair(rule, _context(text, s, e).strip(), after.strip()))
+        repairs.append(Repair(name, _context(text, s, e).strip(), after.strip()))
     if not repairs:
         return text, repairs
     out.append(text[last:])
@@ -139,6 +142,28 @@ def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     steps = ", ".join(f"{a} {b}" for a, b in (explanation or [])) or "ftfy"
     before, after = _diff_snippet(text, fixed)
     return fixed, [Repair(f"mojibake[{steps}]", before, after)], []
+
+
+# A letter whose UTF-8 second byte is 0xA0 (Š à Ġ Creation: C5 A0, C3 A0, C4 A0) read as cp1252
+# comes out as a capital letter and a no-break space: ftfy leaves "Å\xa0arec", as it could be
+# a letter and a space. Glued to the next letter, it is the one letter (Šarec).
+_NBSP_MOJIBAKE = regex.compile(r"[\xc3-\xdf]\xa0(?=\p{L})")
+
+
+def _nbsp_letter(m: regex.Match) -> str | None:
+    try:
+        ch = m.group().encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:  # pragma: no cover - every pair the pattern takes is valid UTF-8
+        return None
+    return ch if ch.isalpha() else None
+
+
+def fix_nbsp_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
+    """``Å\xa0arec`` → ``Šarec``: a UTF-8 letter ending in byte A0, read as cp1252, that ftfy leaves."""
+    if "\xa0" not in text:
+        return text, [], []
+    new, repairs = _sub("mojibake[nbsp letter]", _NBSP_MOJIBAKE, text, _nbsp_letter)
+    return new, repairs, []
 
 
 def _diff_snippet(a: str, b: str, width: int = 10) -> tuple[str, str]:
@@ -194,6 +219,7 @@ from .lost import Vocabulary, restore_lost  # noqa: E402
 
 FIXES: list[tuple[str, Fix]] = [
     ("fix_mojibake", fix_mojibake),
+    ("fix_nbsp_mojibake", fix_nbsp_mojibake),
     ("remove_truncation_marks", remove_truncation_marks),
     ("normalise_space", normalise_space),
     ("restore_lost", restore_lost),

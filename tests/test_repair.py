@@ -100,8 +100,9 @@ def test_vocabulary_from_texts():
 
 
 def test_unresolved_lost_character_warned():
-    fixed = repair_text("Zerst?rung mit mindestens")
-    assert fixed.text == "Zerst?rung mit mindestens"
+    # no word of any list fits: left, and reported
+    fixed = repair_text("Vrzt?rqung mit mindestens")
+    assert fixed.text == "Vrzt?rqung mit mindestens"
     assert any(w.startswith("lost_character") for w in fixed.warnings)
 
 
@@ -124,3 +125,97 @@ def test_question_at_sentence_end_kept(words, rest):
     """A ? that ends a sentence (end of text, before a new sentence or line) is never changed."""
     text = words + "?" + rest
     assert repair_text(text).text.count("?") == text.count("?")
+
+
+# no ? and no U+FFFD: nothing was lost, so the lost-character repairs never touch the text
+_NO_LOST = st.text(alphabet=st.characters(blacklist_characters="?\ufffd", blacklist_categories=("Cs",)), max_size=80)
+_WORDS = st.lists(st.sampled_from(["Bogota", "Sao", "Paulo", "it", "s", "don", "t", "Zurich", "rescuers", "two",
+                                   "“", "”", "’", "–", "é", "ß", "(", ")", "Reuters/A", "©", " ", ", ", ". ", "\n"]),
+                  max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NO_LOST, _WORDS), st.booleans())
+def test_no_lost_mark_unchanged(text, straight):
+    """A caption with no ``?`` is unchanged by the lost-character repairs (and costs them nothing)."""
+    from captionclean.lost import restore_lost
+
+    assert restore_lost(text, RepairOptions(straight_quotes=straight)) == (text, [], [])
+
+
+def test_bench_without_shared_says_so(tmp_path, capsys, monkeypatch):
+    """``make bench-repair`` without ../shared: one line, non-zero exit, no traceback."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "bench_repair.py"
+    spec = importlib.util.spec_from_file_location("bench_repair_under_test", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    monkeypatch.setattr(bench, "EVAL", tmp_path / "shared" / "eval")
+    assert bench.report() != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "labelled sets" in err and "Traceback" not in err
+
+
+def test_dash_follows_export_habit():
+    """A lost dash between words is the export's own dash (em here), en dash when it shows none."""
+    from captionclean.lost import Vocabulary
+
+    damaged = "the rescuers?two of them volunteers?reached the village"
+    em = Vocabulary.from_texts(["The team — tired but happy — went home", "Bogotá"])
+    assert em.dash == "—"
+    assert repair_text(damaged, vocabulary=em).text == "the rescuers—two of them volunteers—reached the village"
+    assert repair_text(damaged).text == "the rescuers–two of them volunteers–reached the village"
+    # a dash that survives in the caption itself wins
+    assert "mid—way ? late" not in repair_text("from mid—way ? late in the day").text
+    assert repair_text("from mid—way ? late in the day").text == "from mid—way — late in the day"
+
+
+def test_word_lists_build_and_cache(tmp_path, monkeypatch):
+    """The word lists index non-ASCII words by skeleton, keep German ß, and survive the JSON cache."""
+    from captionclean import wordlists
+
+    small = {"es": [[], ["de", "la"], ["bogotá", "año"]], "de": [["die"], ["strassen"]]}
+    large = [("es", [[]] * 650 + [["bogotà"]])]
+    built = wordlists.WordLists.build(small, large)
+    any_letter = lambda ch: ord(ch) > 127  # noqa: E731
+    assert built.candidates("Bogot?", any_letter) == {"bogotá": {"es": 8.98}, "bogotà": {"es": 2.5}}
+    assert built.candidates("Stra?en", any_letter) == {"straßen": {"de": 8.99}}
+    assert built.languages(["de", "la", "die"]) == {"es": 2 / 3, "de": 1 / 3}
+    monkeypatch.setenv("CAPTIONCLEAN_CACHE_DIR", str(tmp_path))
+    path = wordlists._cache_path()
+    assert path.parent == tmp_path
+    wordlists._write_cache(path, built)
+    again = wordlists._read_cache(path)
+    assert again.index == built.index and again.common == built.common and again.english == built.english
+    path.write_text("{broken", encoding="utf-8")
+    assert wordlists._read_cache(path) is None  # a damaged cache is rebuilt, never trusted
+
+
+def test_word_lists_load_is_outside_the_caption_budget(monkeypatch):
+    """The first damaged caption loads the word lists inside parse_caption's time budget
+    (a few seconds): the load's time is not counted, so the caption is still read."""
+    import time
+
+    from captionclean import lost, wordlists
+    from captionclean.parse import parse_caption, time_budget
+
+    real = wordlists.word_lists()
+    text = "Dos j?venes caminan por la calle en la capital."
+
+    def slow():
+        time.sleep(time_budget(len(text)) + 0.5)
+        return real
+
+    monkeypatch.setattr(wordlists, "_load_word_lists", slow)
+    wordlists.word_lists.cache_clear()
+    lost.caption_languages.cache_clear()
+    try:
+        rec = parse_caption(text)
+    finally:  # leave the real lists loaded for the other tests
+        monkeypatch.setattr(wordlists, "_load_word_lists", lambda: real)
+        wordlists.word_lists.cache_clear()
+        wordlists.word_lists()
+    assert not any("timeout" in w for w in rec.warnings), rec.warnings
+    assert rec.caption == "Dos jóvenes caminan por la calle en la capital."

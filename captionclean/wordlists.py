@@ -1,0 +1,241 @@
+"""Word-frequency lists of the Latin-script languages captions come in (wordfreq).
+
+Used by the lost-letter repair (lost.py): which words a damaged word (``Bogot?``,
+``espa?ol``) can stand for, how common each is in the caption's languages, and
+which languages a caption is written in (the share of its intact words that are
+common words of each language).
+
+Loaded once, lazily, the first time a caption has a lost letter: a caption with no
+``?`` never reaches this module. wordfreq's "small" lists hold the words of each
+language seen at least once per million words (Zipf frequency >= 3).
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+# wordfreq's languages written in the Latin script
+LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "ca", "nl", "sv", "da", "nb", "fi", "is", "pl", "cs", "sk",
+             "sl", "sh", "hu", "ro", "tr", "lt", "lv", "vi", "id", "ms", "fil")
+# languages whose short, accent-dense words fit almost any damaged short word: their words
+# are candidates only in a caption written in them
+ONLY_AT_HOME = ("vi",)
+# ... or in a caption that names their country (its people's names are written in it)
+HOME_NAMES = {"vi": ("vietnam", "viet nam", "vietnamese")}
+# large lists: words down to this Zipf frequency (once per hundred million words)
+RARE = 2.0
+# a language's common words (its first PROFILE words by frequency) tell a caption's language
+PROFILE = 3000
+LOST = "?\ufffd"
+
+
+def skeleton(word: str) -> str:
+    """The word as a lossy encoder to ASCII writes it, lower case: every non-ASCII letter → ``?``."""
+    return "".join("?" if (ord(ch) > 127 or ch in LOST) else ch for ch in word.lower())
+
+
+class WordLists:
+    """Non-ASCII words of every language indexed by :func:`skeleton`, with Zipf frequencies.
+
+    ``index``: skeleton → ``"word:lang:zipf;word:lang:zipf"`` (one string per skeleton: a
+    compact form that loads fast from the cache); ``common``: word → the languages among
+    whose PROFILE most common words it is; ``english``: every English word of the small list.
+    """
+
+    def __init__(self, index: dict[str, str], common: dict[str, list[str]], english) -> None:
+        self.index = index
+        self.common = common
+        self.english = frozenset(english)
+
+    @classmethod
+    def build(cls, lists: dict[str, list[list[str]]], large=()) -> "WordLists":
+        """From wordfreq's small frequency lists (language → buckets of words, most frequent
+        first) and (language, large list) pairs, read one at a time."""
+        index: dict[str, list[str]] = {}
+        common: dict[str, list[str]] = {}
+
+        def put(word: str, lang: str, zipf: float) -> None:
+            index.setdefault(skeleton(word), []).append(f"{word}:{lang}:{zipf:.2f}")
+
+        for lang, buckets in lists.items():
+            seen = 0
+            for i, bucket in enumerate(buckets):
+                if not bucket:
+                    continue
+                zipf = 9.0 - i / 100
+                if seen < PROFILE:
+                    for word in bucket:
+                        common.setdefault(word, []).append(lang)
+                    seen += len(bucket)
+                for word in bucket:
+                    if lang == "de" and word.count("ss") == 1:
+                        # wordfreq folds German ß to ss (straßen → strassen): index the ß spelling too
+                        put(word.replace("ss", "ß"), lang, zipf)
+                    if not word.isascii() and word.isalpha():
+                        put(word, lang, zipf)
+        # rarer words (Zipf >= RARE) of the languages wordfreq has a large list for
+        for lang, buckets in large:
+            for i, bucket in enumerate(buckets[:int((9.0 - RARE) * 100) + 1]):
+                zipf = 9.0 - i / 100
+                if zipf < 3.0:  # the small list has the rest
+                    for word in bucket:
+                        if not word.isascii() and word.isalpha():
+                            put(word, lang, zipf)
+        english = [w for b in lists.get("en", ()) for w in b]
+        return cls({k: ";".join(v) for k, v in index.items()}, common, english)
+
+    def to_json(self) -> dict:
+        return {"index": self.index, "common": self.common, "english": sorted(self.english)}
+
+    @classmethod
+    def from_json(cls, raw: dict) -> "WordLists":
+        return cls(raw["index"], raw["common"], raw["english"])
+
+    def candidates(self, token: str, allowed) -> dict[str, dict[str, float]]:
+        """Words the damaged ``token`` can stand for → {language: zipf}; ``allowed(ch)`` bounds a lost letter."""
+        low = token.lower()
+        entry = self.index.get(skeleton(low))
+        out: dict[str, dict[str, float]] = {}
+        if not entry:
+            return out
+        for item in entry.split(";"):
+            cand, lang, zipf = item.split(":")
+            if len(cand) == len(low) and all(a == b or (a in LOST and allowed(b)) for a, b in zip(low, cand)):
+                out.setdefault(cand, {})[lang] = float(zipf)
+        return out
+
+    def languages(self, words) -> dict[str, float]:
+        """Each language's share of ``words`` (intact, lower case) that are among its common words."""
+        counts: dict[str, int] = {}
+        n = 0
+        for w in words:
+            if len(w) < 2:
+                continue
+            n += 1
+            for lang in self.common.get(w, ()):
+                counts[lang] = counts.get(lang, 0) + 1
+        return {lang: c / n for lang, c in counts.items()} if n else {}
+
+
+_FORMAT = 1
+
+
+def _cache_path():
+    """Where the built lists are kept: the gazetteer's cache folder (``$CAPTIONCLEAN_CACHE_DIR``,
+    empty for no cache, else ``$XDG_CACHE_HOME/captionclean`` or ``~/.cache/captionclean``), named by
+    everything that shapes them, so a new wordfreq or new settings build anew."""
+    import hashlib
+    from importlib import metadata
+    from pathlib import Path
+
+    folder = os.environ.get("CAPTIONCLEAN_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "captionclean")
+    if not folder:
+        return None
+    try:
+        stamp = [str(_FORMAT), metadata.version("wordfreq"), ",".join(LANGUAGES), str(PROFILE), str(RARE)]
+    except Exception:  # noqa: BLE001 - no cache rather than a wrong one
+        return None
+    digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:16]
+    return Path(folder) / f"wordlists-{digest}.json"
+
+
+def _read_cache(path) -> WordLists | None:
+    if path is None:
+        return None
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            return WordLists.from_json(json.load(f))
+    except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt
+        return None
+
+
+def _write_cache(path, lists: WordLists) -> None:
+    """Write atomically (a temporary file renamed); never fails the caller."""
+    if path is None:
+        return
+    import json
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wordlists-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(lists.to_json(), f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # noqa: BLE001 - a read-only home: no cache
+        pass
+
+
+class outside_budget:  # noqa: N801 - used as ``with outside_budget():``
+    """Pause the caption's time budget (timed_regex) for a one-time load inside it.
+
+    The word lists (and the gazetteer) are loaded by the first caption that needs them,
+    which may be inside ``parse_caption``'s budget of a few seconds: the load is no
+    pattern running away, so its time is not counted. The alarm timer is stopped and
+    restarted with the time that was left; a deadline is moved on by the time taken.
+    """
+
+    def __enter__(self) -> None:
+        import signal
+        import time
+
+        from . import timed_regex as tr
+
+        self.start = time.monotonic()
+        self.left = None
+        if tr._ALARM["armed"] and tr._HAS_TIMER:
+            self.left = signal.getitimer(signal.ITIMER_REAL)[0]
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        self.deadline = tr._DEADLINE.get()
+
+    def __exit__(self, *exc) -> None:
+        import signal
+        import time
+
+        from . import timed_regex as tr
+
+        if self.left is not None and tr._ALARM["armed"]:
+            signal.setitimer(signal.ITIMER_REAL, max(self.left, 0.001))
+        if self.deadline is not None:
+            # the budget's own exit resets the variable to what it was before the budget
+            tr._DEADLINE.set(self.deadline + (time.monotonic() - self.start))
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> WordLists | None:
+    with outside_budget():
+        return _load_word_lists()
+
+
+def _load_word_lists() -> WordLists | None:
+    """The lists (from the cache when it is there), or None when wordfreq is not installed
+    (the repair then uses the gazetteer and the export's vocabulary alone)."""
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return None
+    path = _cache_path()
+    cached = _read_cache(path)
+    if cached is not None:
+        return cached
+    lists = {}
+    have_large = wordfreq.available_languages(wordlist="large")
+    for lang in LANGUAGES:
+        try:
+            lists[lang] = wordfreq.get_frequency_list(lang, wordlist="small")
+        except (LookupError, ValueError):  # pragma: no cover - a language wordfreq dropped
+            continue
+    # read directly, not through wordfreq's cache, one at a time: only their rarer non-ASCII words are kept
+    large = ((lang, wordfreq.read_cBpack(str(have_large[lang]))) for lang in lists if lang in have_large)
+    built = WordLists.build(lists, large)
+    _write_cache(path, built)
+    return built
