@@ -436,7 +436,7 @@ def _settle(summary: Summary, stream) -> None:
 @contextmanager
 def _open_output(output: str | Path | None):
     """A text stream for the table: stdout, or a temporary file renamed over ``output`` on success."""
-    from .write import REPLACE, WriteError
+    from .write import REPLACE, WriteError, settle_mode
 
     if output is None or str(output) == "-":
         yield sys.stdout
@@ -454,6 +454,7 @@ def _open_output(output: str | Path | None):
             yield f
             f.flush()
             os.fsync(f.fileno())
+        settle_mode(tmp, path)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

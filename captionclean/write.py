@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -188,6 +189,35 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, write)
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux shows it (/proc), else set and restored."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def open_mode(path: Path) -> int:
+    """The permission bits ``open(path, "w")`` would leave: an existing file keeps its own, a new
+    one gets 0o666 less the umask (0o644 under 022)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def settle_mode(tmp: str, path: Path) -> None:
+    """Give the temporary file (mkstemp makes it 0o600) the mode ``path`` would get from ``open()``,
+    before it is renamed into place: colleagues on a shared drive can read the table."""
+    os.chmod(tmp, open_mode(path))
+
+
 def write_atomic(path: Path, write: Callable[[str], None], suffix: str = "") -> None:
     """Call ``write(temporary_path)`` beside ``path``, then rename it over ``path``.
 
@@ -203,6 +233,7 @@ def write_atomic(path: Path, write: Callable[[str], None], suffix: str = "") -> 
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + suffix, dir=folder)
         os.close(fd)
         write(tmp)
+        settle_mode(tmp, path)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

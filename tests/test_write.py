@@ -1,12 +1,14 @@
 """Writers: every output format, round trips, the formula guard, the atomic write."""
 import json
+import os
+import stat
 
 import pandas as pd
 import pytest
 from hypothesis import given, strategies as st
 
 from captionclean import write as write_mod
-from captionclean.clean import Options, clean_rows
+from captionclean.clean import Options, clean_rows, clean_to_path
 from captionclean.iptc import iptc_table, too_long
 from captionclean.read import read_path
 from captionclean.write import WriteError, neutralise, output_format, write_table
@@ -162,3 +164,51 @@ def test_csv_text_round_trip(records):
     back = read_bytes(table_to_csv(table, guard=False).encode("utf-8"), name="t.csv", column="caption")
     assert [(r.text, r.extra["notes"]) for r in back.rows] == [
         (c.replace("\r\n", "\n").replace("\r", "\n"), n.replace("\r\n", "\n").replace("\r", "\n")) for c, n in records]
+
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test and restore it after."""
+    old = os.umask(0o022)
+    os.umask(old)
+
+    def set_(mask):
+        os.umask(mask)
+    yield set_
+    os.umask(old)
+
+
+UMASK_MODES = [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)]
+
+
+@pytest.mark.parametrize("mask,mode", UMASK_MODES)
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "parquet", "xlsx"])
+def test_new_files_get_the_mode_open_would_give(tmp_path, table, umask, fmt, mask, mode):
+    """The temporary file's 0600 does not survive the rename: a table is as readable as open() makes it."""
+    umask(mask)
+    path = tmp_path / f"out.{fmt}"
+    write_table(table, path)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    with open(tmp_path / "by_open", "w"):
+        pass
+    assert stat.S_IMODE((tmp_path / "by_open").stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("mask,mode", UMASK_MODES)
+def test_streamed_csv_gets_the_mode_open_would_give(tmp_path, umask, mask, mode):
+    umask(mask)
+    path = tmp_path / "out.csv"
+    clean_to_path(FIXTURES / "captions_extra.tsv", path)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_an_existing_file_keeps_its_mode(tmp_path, table, umask):
+    """As open() would: rewriting a table a colleague made group-writable leaves it so."""
+    umask(0o077)
+    path = tmp_path / "out.csv"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o664)
+    write_table(table, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
+    clean_to_path(FIXTURES / "captions_extra.tsv", path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
