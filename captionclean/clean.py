@@ -402,13 +402,13 @@ def clean_file(path: str | Path, options: Options | None = None, *, column: str 
 def clean_to_path(path: str | Path, output: str | Path | None, options: Options | None = None, *,
                   column: str | None = None, fmt: str | None = None, jobs: int = 1,
                   chunk_size: int = CHUNK_SIZE, excel: bool = False, sep: str = ",",
-                  progress=None) -> Summary:
+                  progress=None, guard: bool = True) -> Summary:
     """Clean ``path`` into a CSV (or TSV, ``sep='\\t'``) at ``output`` (stdout if None or '-'),
     streaming in chunks.
 
     Memory stays bounded whatever the input size; the file appears only once complete.
-    Cells are written as :func:`captionclean.write.write_table` writes them (formula guard,
-    one kind of line break), so the file is the same as the in-memory path's.
+    Cells are written as :func:`captionclean.write.write_table` writes them (formula guard unless
+    ``guard=False``, one kind of line break), so the file is the same as the in-memory path's.
     """
     from .chunks import open_stream
     from .write import csv_row
@@ -423,7 +423,7 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
             f.write("\ufeff")
         writer = csv.writer(f, delimiter=sep, lineterminator="\n")
         writer.writerow(table.columns)
-        writer.writerows(csv_row(row) for row in table.finish())
+        writer.writerows(csv_row(row, guard) for row in table.finish())
     return summary
 
 

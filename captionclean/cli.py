@@ -31,6 +31,9 @@ FROM = typer.Option(None, "--from", help="Input format: text, gallery, csv, tsv,
 YEAR = typer.Option(None, "--year", help="Year for dates stated without one (date_inferred is set).")
 AGENCIES = typer.Option([], "--agencies", help="Extra agency table (CSV with name,alias); may repeat.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No summary or progress bar on stderr.")
+FORMULA_GUARD = typer.Option(True, "--formula-guard/--no-formula-guard",
+                             help="CSV/TSV: put ' before a cell starting with = + - @ (a spreadsheet would run it "
+                                  "as a formula). Never in --iptc, JSON lines, Parquet or xlsx (text cells).")
 
 
 def _fail(message: str) -> None:
@@ -90,6 +93,7 @@ def clean_cmd(
     no_repair: bool = typer.Option(False, "--no-repair", help="Do not repair the text."),
     straight_quotes: bool = typer.Option(False, "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones."),
     excel: bool = typer.Option(False, "--excel", help="CSV/TSV: write the UTF-8 BOM Excel needs."),
+    formula_guard: bool = FORMULA_GUARD,
     quiet: bool = QUIET,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parse in this many processes (the output is the same)."),
     chunk_size: int = typer.Option(5000, "--chunk-size", min=1, help="Rows read and parsed at a time (the output is the same)."),
@@ -103,14 +107,16 @@ def clean_cmd(
         if engine == "dask":
             from .dask_engine import clean_files_dask
 
-            result = clean_files_dask(_paths(inputs), output, options, column=column, fmt=fmt, scheduler=scheduler)
+            result = clean_files_dask(_paths(inputs), output, options, column=column, fmt=fmt, scheduler=scheduler,
+                                      formula_guard=formula_guard)
             written = "dask parts"
         elif engine != "local":
             raise ValueError(f"unknown engine {engine!r}: use local or dask")
         else:
             with _progress(quiet) as tick:
                 result = clean_to_output(_paths(inputs), output, options, column=column, fmt=fmt, to=to,
-                                         excel=excel, iptc=iptc, jobs=jobs, chunk_size=chunk_size, progress=tick)
+                                         excel=excel, iptc=iptc, jobs=jobs, chunk_size=chunk_size, progress=tick,
+                                         formula_guard=formula_guard)
             written = result.written_format
     except ERRORS as exc:
         _fail(str(exc))
@@ -137,6 +143,7 @@ def credits_cmd(
     fmt: Optional[str] = FROM,
     year: Optional[int] = YEAR,
     agencies: List[Path] = AGENCIES,
+    formula_guard: bool = FORMULA_GUARD,
     quiet: bool = QUIET,
 ) -> None:
     """List who took the photos: one row per photographer and agency."""
@@ -149,7 +156,7 @@ def credits_cmd(
         if format == "text":
             typer.echo(result.text)
         else:
-            write_table(result.table, output, fmt=to)
+            write_table(result.table, output, fmt=to, guard=formula_guard)
     except ERRORS as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

@@ -135,8 +135,11 @@ def _streamable(paths: list[str | Path], fmt: str | None, out_fmt: str, iptc: bo
 def clean_to_output(paths: list[str | Path], output: str | Path | None, options: Options | None = None, *,
                     column: str | None = None, fmt: str | None = None, to: str | None = None,
                     excel: bool = False, iptc: bool = False, jobs: int = 1, chunk_size: int = CHUNK_SIZE,
-                    progress=None, stdin=None) -> WriteResult:
+                    progress=None, stdin=None, formula_guard: bool = True) -> WriteResult:
     """Clean ``paths`` and write the table to ``output`` (stdout if None): what ``captionclean clean`` runs.
+
+    ``formula_guard`` puts a ``'`` before CSV/TSV cells a spreadsheet would run as a formula; the
+    exiftool table (``iptc``) never has it, as exiftool would write the ``'`` into the images.
 
     A single CSV or TSV file written as CSV/TSV is streamed in chunks, so memory
     stays bounded however large it is; everything else is read whole. Both give the same file.
@@ -147,7 +150,7 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
         tick = (lambda n: progress(n, None)) if progress is not None else None  # total not known ahead
         summary = clean_to_path(paths[0], output, options, column=column, fmt=fmt, jobs=jobs,
                                 chunk_size=chunk_size, excel=excel, sep="\t" if out_fmt == "tsv" else ",",
-                                progress=tick)
+                                progress=tick, guard=formula_guard)
         merged = 0 if options.keep_duplicates else summary.duplicates_merged
         written = summary.rows_read - merged
         read = ReadResult([], summary.format, summary.encoding,
@@ -156,5 +159,5 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
         return WriteResult(summary, out_fmt, lines)
     run = clean_inputs(paths, options, column=column, fmt=fmt, iptc=iptc, progress=progress, stdin=stdin,
                        jobs=jobs, chunk_size=chunk_size)
-    written_format = write_table(run.table, output, fmt=to, excel=excel)
+    written_format = write_table(run.table, output, fmt=to, excel=excel, guard=formula_guard and not iptc)
     return WriteResult(run.summary, written_format, run.lines())

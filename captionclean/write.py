@@ -1,9 +1,12 @@
 """Writers: tables out as CSV, TSV, JSON lines, Parquet or xlsx, atomically.
 
 Every file is written to a temporary file beside the target, then renamed over
-it, so an interrupted run never leaves a half-written table. In CSV, TSV and
-xlsx a text cell a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, tab or CR) gets a leading ``'`` (OWASP's CSV injection advice).
+it, so an interrupted run never leaves a half-written table; the file gets the
+mode ``open()`` would give it. In CSV and TSV a text cell a spreadsheet would
+run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) gets a
+leading ``'`` (OWASP's CSV injection advice) unless ``guard=False``. xlsx stores
+every text as a text cell (never a formula), so it needs no ``'``; JSON lines
+and Parquet keep every value exactly.
 """
 from __future__ import annotations
 
@@ -80,26 +83,28 @@ def _one_newline(value: object) -> object:
     return value
 
 
-def csv_cell(value: object) -> object:
-    """One CSV/TSV cell as the writers write it: formula guard, then ``\\n`` line breaks."""
-    return _one_newline(neutralise(value))
+def csv_cell(value: object, guard: bool = True) -> object:
+    """One CSV/TSV cell as the writers write it: formula guard (unless ``guard=False``), then
+    ``\\n`` line breaks."""
+    return _one_newline(neutralise(value) if guard else value)
 
 
 _FORMULA_FIRST = frozenset(p[0] for p in FORMULA_START)
 
 
-def csv_row(values: list) -> list:
+def csv_row(values: list, guard: bool = True) -> list:
     """``csv_cell`` of each value, a missing one (None, NaN) blank; the usual text cell (no
     formula start, no CR) passes untouched, as a streamed write calls this for every row."""
+    first = _FORMULA_FIRST if guard else frozenset()
     out = []
     for v in values:
         if v.__class__ is str:
-            if v and (v[0] in _FORMULA_FIRST or "\r" in v):
-                v = csv_cell(v)
+            if v and (v[0] in first or "\r" in v):
+                v = csv_cell(v, guard)
         elif v is None or (isinstance(v, float) and v != v):
             v = ""
         else:
-            v = csv_cell(v)
+            v = csv_cell(v, guard)
         out.append(v)
     return out
 
@@ -133,7 +138,8 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
                 guard: bool = True) -> str:
     """Write ``table`` to ``path`` (atomically), or to stdout when ``path`` is None or '-'.
 
-    Returns the format written.
+    ``guard`` is the CSV/TSV formula guard (a leading ``'``); the other formats never change a
+    value for it. Returns the format written.
     """
     fmt = output_format(path, fmt)
     to_stdout = path is None or str(path) == "-"
@@ -156,11 +162,39 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
         data = _uniform(table)
         write_atomic(Path(path), lambda tmp: data.to_parquet(tmp, index=False), suffix=".parquet")
     elif fmt == "xlsx":
-        data = _uniform(guard_formulas(_uniform(table)) if guard else table, xlsx=True)  # text first: U+FFFD for lone surrogates
-        write_atomic(Path(path), lambda tmp: data.to_excel(tmp, index=False, engine="openpyxl"), suffix=".xlsx")
+        data = _uniform(table, xlsx=True)  # U+FFFD for lone surrogates, no control characters
+        write_atomic(Path(path), lambda tmp: write_xlsx(data, tmp), suffix=".xlsx")
     else:
         write_text_atomic(Path(path), text)
     return fmt
+
+
+def write_xlsx(table, path: str) -> None:
+    """``table`` as one sheet whose every text is a text cell: openpyxl would store a text starting
+    with ``=`` as a formula, so such a cell is set back to a string (no ``'`` shown, nothing runs)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Sheet1")
+
+    def cells(values) -> list:
+        out = []
+        for v in values:
+            if v is None or (isinstance(v, float) and v != v):
+                v = None
+            elif hasattr(v, "item"):  # a numpy scalar: its Python value
+                v = v.item()
+            cell = WriteOnlyCell(sheet, value=v)
+            if cell.data_type == "f":
+                cell.data_type = "s"
+            out.append(cell)
+        return out
+
+    sheet.append(cells([str(c) for c in table.columns]))
+    for row in table.itertuples(index=False, name=None):
+        sheet.append(cells(row))
+    book.save(path)
 
 
 def _text(v: object) -> object:

@@ -84,3 +84,36 @@ def test_disagreeing_file_fields_are_warned(tmp_path):
     assert row["city"] == "Washington" and row["IPTC:City"] == "Baltimore"
     assert "embedded_disagrees: IPTC:City 'Baltimore'" in row["warnings"]
     assert "By-line" not in row["warnings"]
+
+
+# captions a spreadsheet would take for formulas: the exiftool table must carry them exactly
+FORMULA_LIKE = {
+    "minus.jpg": "-5 degrees in Moscow as people walk in Red Square, Russia, January 9, 2024. "
+                 "REUTERS/Maxim Shemetov",
+    "plus.jpg": "+1 for the home side as fans celebrate in London, Britain, May 2, 2019. REUTERS/Toby Melville",
+    "equals.jpg": "=Sign of the times: a man walks past a shop in London, Britain, May 2, 2019. "
+                  "REUTERS/Toby Melville",
+    "at.jpg": "@realDonaldTrump is projected on a screen at a rally in Miami, Florida, U.S., May 2, 2019. "
+              "REUTERS/Joe Skipper",
+}
+
+
+def test_formula_like_captions_go_back_exactly(tmp_path):
+    """The README's round trip (clean --iptc, exiftool -csv=) writes back the caption as it was:
+    no formula guard ' in the IPTC or XMP of the image."""
+    assert EXIFTOOL, "exiftool is required in CI"
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name, caption in FORMULA_LIKE.items():
+        shutil.copy(FIXTURES / "tiny.jpg", photos / name)
+        run([EXIFTOOL, "-q", "-overwrite_original", "-codedcharacterset=utf8",
+             f"-IPTC:Caption-Abstract={caption}", str(photos / name)], tmp_path)
+    (tmp_path / "photos.json").write_text(run([EXIFTOOL, "-j", "-G1", "photos"], tmp_path), encoding="utf-8")
+    run([sys.executable, "-m", "captionclean", "clean", "photos.json", "--iptc", "-o", "t.csv"], tmp_path)
+    run([EXIFTOOL, "-q", "-overwrite_original", "-csv=t.csv", "-sep", "; ", "-codedcharacterset=utf8",
+         "photos"], tmp_path)
+    after = {os.path.basename(r["SourceFile"]): r
+             for r in json.loads(run([EXIFTOOL, "-j", "-a", "-G1", "-IPTC:all", "-XMP:all", "photos"], tmp_path))}
+    for name, caption in FORMULA_LIKE.items():
+        assert after[name]["IPTC:Caption-Abstract"] == caption
+        assert after[name]["XMP-dc:Description"] == caption

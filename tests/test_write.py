@@ -76,13 +76,36 @@ def test_formula_cells_are_neutralised(cell):
     assert neutralise(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "xlsx"])
-def test_guard_in_spreadsheet_formats(tmp_path, table, fmt):
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_guard_in_csv_and_tsv(tmp_path, table, fmt):
     path = tmp_path / f"out.{fmt}"
     write_table(table, path)
     notes = _read_back(path, fmt)["notes"].tolist()
     assert "'=HYPERLINK(\"http://example.com\",\"x\")" in notes
     assert not any(n.startswith("=") for n in notes)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_guard_can_be_switched_off(tmp_path, table, fmt):
+    path = tmp_path / f"out.{fmt}"
+    write_table(table, path, guard=False)
+    assert "=HYPERLINK(\"http://example.com\",\"x\")" in _read_back(path, fmt)["notes"].tolist()
+
+
+FORMULA_CELLS = ["=1+1", "-5 degrees in Moscow", "+1 for the home side", "@realDonaldTrump", "=HYPERLINK(\"x\")"]
+
+
+def test_xlsx_keeps_formula_like_text_as_text_cells(tmp_path):
+    """No ' shown in Excel, and nothing run: every such cell is a text cell holding the exact text."""
+    import openpyxl
+
+    path = tmp_path / "out.xlsx"
+    write_table(pd.DataFrame({"caption": FORMULA_CELLS, "n": range(len(FORMULA_CELLS))}), path)
+    sheet = openpyxl.load_workbook(path).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == FORMULA_CELLS
+    assert {c.data_type for c in cells} == {"s"}
+    assert [row[1].value for row in sheet.iter_rows(min_row=2)] == list(range(len(FORMULA_CELLS)))
 
 
 def test_jsonl_keeps_values_as_they_are(tmp_path, table):
