@@ -35,13 +35,17 @@ class RunResult:
         s = self.summary
         out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged",
                f"captions: {s.captions}, unique: {s.unique}"]
-        if self.merged == 0 and s.duplicates_merged:
+        # only what the written table holds: the exiftool table has no duplicate_of
+        columns = None if self.table is None else set(self.table.columns)
+        if self.merged == 0 and s.duplicates_merged and (columns is None or "duplicate_of" in columns):
             out.append(f"{s.duplicates_merged} repeats marked in duplicate_of")
         out.append(f"repairs: {s.repairs} in {s.repaired_captions} captions")
         out.append(f"captions with no credit found: {s.no_credit}")
-        out.append(f"rows with warnings: {s.rows_with_warnings}")
+        if columns is None or "warnings" in columns:
+            out.append(f"rows with warnings: {s.rows_with_warnings}")
         if self.embedded_disagreements:
-            out.append(f"file fields that disagree with the caption: {sum(self.embedded_disagreements.values())}")
+            out.append(f"file fields that disagree with the caption: {sum(self.embedded_disagreements.values())}"
+                       " (see embedded_disagrees in warnings)")
         if len(self.read.files) > 1:
             out.append(f"{len(self.read.files)} files")
         out.append(f"input: {self.read.format}, {self.read.encoding}")
@@ -65,7 +69,14 @@ def clean_inputs(paths: list[str | Path], options: Options | None = None, *, col
     tick = (lambda n: progress(n, total)) if progress is not None else None
     cleaned = clean_rows(read.rows, options, summary, progress=tick, jobs=jobs, chunk_size=chunk_size)
     table = cleaned.table
-    disagreements = check_embedded(table) if "exiftool" in read.format else Counter()
+    disagreements = Counter()
+    if "exiftool" in read.format:
+        warned = _warned(table)
+        disagreements = check_embedded(table)
+        # rows the file's fields made warned count as the parsed rows' warnings do: input rows
+        newly = _warned(table) & ~warned
+        rows = 1 if options.keep_duplicates else table["occurrences"]
+        summary.rows_with_warnings += int((newly * rows).sum())
     long_values = Counter()
     if iptc:
         long_values = too_long(table)
@@ -74,6 +85,14 @@ def clean_inputs(paths: list[str | Path], options: Options | None = None, *, col
     merged = 0 if options.keep_duplicates else summary.duplicates_merged
     return RunResult(table, summary, read, written=len(table), merged=merged,
                      embedded_disagreements=disagreements, too_long=long_values)
+
+
+def _warned(table):
+    import pandas as pd
+
+    if "warnings" not in table:
+        return pd.Series(False, index=table.index)
+    return table["warnings"].fillna("").astype(str) != ""
 
 
 @dataclass

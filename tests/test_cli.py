@@ -74,6 +74,19 @@ def test_clean_iptc_table(tmp_path):
     row = table[table["SourceFile"] == "photos/img_01.jpg"].iloc[0]
     assert (row["IPTC:By-line"], row["IPTC:City"], row["IPTC:DateCreated"]) == ("Zach Gibson", "Washington", "2018-05-13")
     assert "file fields that disagree with the caption: 2" in result.stderr
+    # every disagreement is in the table, in a column exiftool -csv= ignores, and counted
+    warned = table[table["SourceFile"] == "photos/img_02.jpg"].iloc[0]["warnings"]
+    assert "IPTC:City 'New York' in the file" in warned and "IPTC:DateCreated '2018:05:14'" in warned
+    assert "rows with warnings: 2" in result.stderr
+
+
+def test_iptc_summary_speaks_only_of_the_written_table(tmp_path):
+    result = invoke("clean", FIXTURES / "gallery_export.txt", "--iptc", "-o", tmp_path / "t.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "duplicate_of" not in result.stderr
+    assert "duplicate_of" not in pd.read_csv(tmp_path / "t.csv", dtype=str).columns
+    result = invoke("clean", FIXTURES / "gallery_export.txt", "--keep-duplicates", "-o", tmp_path / "k.csv")
+    assert "7 repeats marked in duplicate_of" in result.stderr
 
 
 def test_iptc_long_values_reported(tmp_path):

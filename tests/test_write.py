@@ -9,7 +9,7 @@ from hypothesis import given, strategies as st
 
 from captionclean import write as write_mod
 from captionclean.clean import Options, clean_rows, clean_to_path
-from captionclean.iptc import iptc_table, too_long
+from captionclean.iptc import check_embedded, iptc_table, too_long
 from captionclean.read import read_path
 from captionclean.write import WriteError, neutralise, output_format, write_table
 from conftest import FIXTURES
@@ -235,3 +235,27 @@ def test_an_existing_file_keeps_its_mode(tmp_path, table, umask):
     assert stat.S_IMODE(path.stat().st_mode) == 0o664
     clean_to_path(FIXTURES / "captions_extra.tsv", path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o664
+
+
+@pytest.mark.parametrize("byline", ["STR", "HO", "Handout", "Staff", "stringer", "POOL", "-", "STR; HO"])
+def test_a_placeholder_byline_disagrees_with_nothing(byline):
+    table = pd.DataFrame({"IPTC:By-line": [byline], "photographer": ["Zach Gibson"], "warnings": [""]})
+    assert check_embedded(table) == {}
+    assert table["warnings"].tolist() == [""]
+
+
+@pytest.mark.parametrize("byline", ["Jane Roe", "STR; Jane Roe"])
+def test_a_named_byline_that_differs_is_a_disagreement(byline):
+    table = pd.DataFrame({"IPTC:By-line": [byline], "photographer": ["Zach Gibson"], "warnings": [""]})
+    assert check_embedded(table) == {"IPTC:By-line": 1}
+    assert table["warnings"][0].startswith("embedded_disagrees: IPTC:By-line")
+
+
+def test_iptc_table_carries_the_warnings_last():
+    read = read_path(FIXTURES / "exiftool_g1.json")
+    table = clean_rows(read.rows, Options(keep_duplicates=True)).table
+    check_embedded(table)
+    out, _ = iptc_table(table)
+    assert out.columns[-1] == "warnings"
+    row = out[out["SourceFile"] == "photos/img_02.jpg"].iloc[0]
+    assert "embedded_disagrees: IPTC:City 'New York' in the file, city 'Washington' in the caption" in row["warnings"]
