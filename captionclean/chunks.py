@@ -13,7 +13,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Iterator
 
-from .read import _NEWLINE, InputRow, ReadError, _looks_binary, csv_rows, detect_format, read_head, read_path
+from .read import _NEWLINE, InputRow, ReadError, _looks_binary, csv_rows, csv_sample, detect_format, read_head
+from .read import read_path
 from .read import DECODE_CP1252
 from .repair import Repair
 
@@ -114,9 +115,9 @@ def _csv_rows(lines: Iterator[tuple[str, bool]], name: str, column: str | None, 
         size += len(text) + 1
         if size > _SNIFF:
             break
-    sample = "\n".join(text for text, _ in head_flags)
-    if not sample.strip() and size <= _SNIFF:
+    if size <= _SNIFF and not any(text.strip() for text, _ in head_flags):
         return
+    sample = csv_sample(text for text, _ in head_flags)
 
     fell_lines: set[int] = set()  # line numbers not yet passed that fell back to cp1252
     count = 0

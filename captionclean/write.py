@@ -11,6 +11,8 @@ and Parquet keep every value exactly.
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import os
 import stat
 import sys
@@ -111,20 +113,60 @@ def csv_row(values: list, guard: bool = True) -> list:
 
 def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = True) -> str:
     """CSV/TSV text; line breaks inside cells become ``\\n`` (a bare CR would not be quoted)."""
-    try:
-        return _table_to_csv(table, excel=excel, sep=sep, guard=guard)
-    except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): written as U+FFFD
-        return _table_to_csv(_uniform(table), excel=excel, sep=sep, guard=guard)
+    out = io.StringIO()
+    write_csv(table, out, excel=excel, sep=sep, guard=guard)
+    return no_surrogates(out.getvalue())
 
 
-def _table_to_csv(table, *, excel: bool, sep: str, guard: bool) -> str:
-    if guard:
-        table = guard_formulas(table)
-    table = table.copy()
-    for column in table.columns:
-        if _is_text(table[column]):
-            table[column] = table[column].map(_one_newline)
-    return ("\ufeff" if excel else "") + table.to_csv(index=False, sep=sep, lineterminator="\n")
+def write_csv(table, stream, *, excel: bool = False, sep: str = ",", guard: bool = True) -> None:
+    """``table`` as CSV/TSV into a text ``stream``, row by row (no copy of the whole table is made):
+    cells as :func:`csv_row` makes them, as the streamed clean writes them."""
+    import pandas as pd
+
+    if excel:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=sep, lineterminator="\n")
+    writer.writerow(csv_row([str(c) for c in table.columns], guard))
+    missing = (pd.NA, pd.NaT)
+    for row in table.itertuples(index=False, name=None):
+        if any(v is pd.NA or v is pd.NaT for v in row):
+            row = [None if any(v is m for m in missing) else v for v in row]
+        write_csv_row(writer, stream, csv_row(list(row), guard), sep)
+
+
+BIG_CELL = 1 << 20  # characters: a row holding a longer cell is written a window at a time
+
+
+def write_csv_row(writer, stream, cells: list, sep: str) -> None:
+    """One row of :func:`csv_row` cells: by ``writer`` (a ``csv.writer`` on ``stream``), but a row
+    holding a cell over ``BIG_CELL`` characters is written piece by piece as the csv module would
+    write it (it would copy the cell several times over, four bytes a character)."""
+    if not any(c.__class__ is str and len(c) > BIG_CELL for c in cells):
+        writer.writerow(cells)
+        return
+    for i, cell in enumerate(cells):
+        if i:
+            stream.write(sep)
+        text = cell if cell.__class__ is str else str(cell)
+        if not any(ch in text for ch in (sep, '"', "\n", "\r")):
+            for j in range(0, len(text), BIG_CELL):
+                stream.write(text[j:j + BIG_CELL])
+            continue
+        stream.write('"')
+        for j in range(0, len(text), BIG_CELL):
+            stream.write(text[j:j + BIG_CELL].replace('"', '""'))
+        stream.write('"')
+    stream.write("\n")
+
+
+class _NoSurrogates:
+    """A text stream that writes lone surrogates (no UTF-8 for them) as U+FFFD."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(no_surrogates(text))
 
 
 def table_to_jsonl(table) -> str:
@@ -151,11 +193,15 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
             raise WriteError(f"{fmt} output needs {module}: pip install 'captionclean[{extra}]'") from None
         if to_stdout:
             raise WriteError(f"{fmt} output is binary: give a file with -o")
-    if fmt in ("csv", "tsv"):
-        text = table_to_csv(table, excel=excel, sep="\t" if fmt == "tsv" else ",", guard=guard)
-    elif fmt == "jsonl":
+    sep = "\t" if fmt == "tsv" else ","
+    if fmt == "jsonl":
         text = table_to_jsonl(table)
-    if to_stdout:
+    if fmt in ("csv", "tsv") and to_stdout:
+        write_csv(table, _NoSurrogates(sys.stdout), excel=excel, sep=sep, guard=guard)
+        sys.stdout.flush()
+    elif fmt in ("csv", "tsv"):
+        write_text_atomic(Path(path), lambda f: write_csv(table, f, excel=excel, sep=sep, guard=guard))
+    elif to_stdout:
         sys.stdout.write(no_surrogates(text))
         sys.stdout.flush()
     elif fmt == "parquet":
@@ -214,10 +260,14 @@ def _uniform(table, xlsx: bool = False):
     return out
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text) -> None:
+    """``text`` (a str, or a function writing into the open text file) into ``path``, atomically."""
     def write(tmp: str) -> None:
-        with open(tmp, "w", encoding="utf-8", errors=REPLACE, newline="") as f:
-            f.write(text)
+        with open(tmp, "w", encoding="utf-8", errors=REPLACE, newline="", buffering=1 << 20) as f:
+            if callable(text):
+                text(f)
+            else:
+                f.write(text)
             f.flush()
             os.fsync(f.fileno())
     write_atomic(path, write)
