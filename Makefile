@@ -51,3 +51,8 @@ profile: $(STAMP)
 .PHONY: bench-adversarial
 bench-adversarial: $(STAMP)
 	$(BIN)/python bench/bench_adversarial.py
+
+# one huge line (a 43 MB file with no line break, as text and as a CSV field): time and peak memory
+.PHONY: bench-huge-line
+bench-huge-line: $(STAMP)
+	$(BIN)/python bench/bench_huge_line.py

@@ -32,6 +32,8 @@ class Stream:
     fell_back: int = 0  # lines not UTF-8, read as cp1252
     utf8_non_ascii: int = 0  # lines that are UTF-8 beyond ASCII
     bom: bool = False
+    size: int = 0  # the file's bytes
+    bytes_read: int = 0  # how far the reader has got (progress when rows cannot be counted ahead)
 
     def finish(self) -> None:
         """Settle the encoding summary once every chunk has been read (as read.decode_lines does)."""
@@ -56,8 +58,10 @@ def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None 
     streamable = fmt in ("csv", "tsv")
     if not streamable or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         read = read_path(path, column=column, fmt=fmt)
-        return Stream(_cut(read.rows, chunk_size), read.format, read.encoding, list(read.warnings))
-    stream = Stream(iter(()), fmt)
+        size = path.stat().st_size
+        return Stream(_cut(read.rows, chunk_size), read.format, read.encoding, list(read.warnings),
+                      size=size, bytes_read=size)
+    stream = Stream(iter(()), fmt, size=path.stat().st_size)
     lines = _lines(path, stream)
     rows = _csv_rows(lines, str(path), column, fmt)
     stream.chunks = _batches(rows, chunk_size)
@@ -80,6 +84,7 @@ def _lines(path: Path, stream: Stream) -> Iterator[tuple[str, bool]]:
     with path.open("rb") as f:
         carry = b""
         for n, raw in enumerate(f):  # each raw line ends with LF (but the last), so no CRLF is cut
+            stream.bytes_read += len(raw)
             if n == 0 and raw.startswith(b"\xef\xbb\xbf"):
                 raw, stream.bom = raw[3:], True
             if not carry and b"\r" not in raw:  # the usual line: one LF, at its end

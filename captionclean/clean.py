@@ -438,6 +438,7 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
     streaming in chunks.
 
     Memory stays bounded whatever the input size; the file appears only once complete.
+    ``progress(bytes_read, file_size)`` is called after each chunk (rows cannot be counted ahead).
     Cells are written as :func:`captionclean.write.write_table` writes them (formula guard unless
     ``guard=False``, one kind of line break), so the file is the same as the in-memory path's.
     """
@@ -447,7 +448,8 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
     options = with_vocabulary(options or Options(), _stream_texts(path, column, fmt, chunk_size))
     stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
     summary = Summary()
-    table = build(stream.chunks, options, summary, jobs=jobs, progress=progress)
+    tick = None if progress is None else (lambda rows: progress(stream.bytes_read, stream.size))
+    table = build(stream.chunks, options, summary, jobs=jobs, progress=tick)
     _settle(summary, stream)
     with _open_output(output) as f:
         if excel:

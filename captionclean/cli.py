@@ -24,6 +24,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Clean photo-desk caption exports into a tidy, deduplicated table.")
 ERRORS = (ReadError, WriteError, FileNotFoundError, ValueError, ImportError)
 PROGRESS_FROM = 2000  # rows; the bar shows only on a terminal
+PROGRESS_BYTES = 1 << 20  # or bytes, where rows cannot be counted ahead
 
 INPUTS = typer.Argument(..., help="Files, folders or - (stdin): gallery export, text, CSV/TSV, JSON (lines), exiftool -j/-csv.")
 COLUMN = typer.Option(None, "--column", help="The caption column of a CSV or JSON input.")
@@ -54,7 +55,8 @@ def _paths(inputs: List[str]) -> list[str]:
 
 @contextmanager
 def _progress(quiet: bool):
-    """A rich progress bar on stderr, only when stderr is a terminal and the input is big."""
+    """A rich progress bar on stderr, only when stderr is a terminal and the input is big: rows
+    parsed, or bytes read when the rows cannot be counted ahead (a streamed CSV)."""
     if quiet or not sys.stderr.isatty():
         yield None
         return
@@ -64,13 +66,15 @@ def _progress(quiet: bool):
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = None
 
-        def tick(n: int, total: int | None) -> None:
+        def tick(n: int, total: int | None, unit: str = "rows") -> None:
             nonlocal task
-            if (total if total is not None else n) < PROGRESS_FROM:
-                return  # a small input (total None: a streamed file, size not known ahead)
+            small = PROGRESS_BYTES if unit == "bytes" else PROGRESS_FROM
+            if (total if total is not None else n) < small:
+                return
             if task is None:
-                task = bar.add_task("parsing captions", total=total)
-            if n % 100 == 0 or n == total:
+                label = f"cleaning {total / 1e6:,.0f} MB" if unit == "bytes" else "parsing captions"
+                task = bar.add_task(label, total=total)
+            if unit == "bytes" or n % 100 == 0 or n == total:
                 bar.update(task, completed=n)
         yield tick
 

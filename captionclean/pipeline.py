@@ -157,7 +157,9 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
                     progress=None, stdin=None, formula_guard: bool = True) -> WriteResult:
     """Clean ``paths`` and write the table to ``output`` (stdout if None): what ``captionclean clean`` runs.
 
-    ``formula_guard`` puts a ``'`` before CSV/TSV cells a spreadsheet would run as a formula; the
+    ``progress(n, total, unit)`` is called as the work goes: ``unit`` "rows" (``n`` rows of ``total``),
+    or "bytes" on the streamed path, whose rows cannot be counted ahead (``n`` bytes read of the
+    file's ``total``). ``formula_guard`` puts a ``'`` before CSV/TSV cells a spreadsheet would run as a formula; the
     exiftool table (``iptc``) never has it, as exiftool would write the ``'`` into the images.
 
     A single CSV or TSV file written as CSV/TSV is streamed in chunks, so memory
@@ -166,7 +168,8 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
     options = options or Options()
     out_fmt = output_format(output, to)
     if _streamable(paths, fmt, out_fmt, iptc):
-        tick = (lambda n: progress(n, None)) if progress is not None else None  # total not known ahead
+        # rows cannot be counted ahead: progress by bytes read
+        tick = (lambda done, size: progress(done, size, "bytes")) if progress is not None else None
         summary = clean_to_path(paths[0], output, options, column=column, fmt=fmt, jobs=jobs,
                                 chunk_size=chunk_size, excel=excel, sep="\t" if out_fmt == "tsv" else ",",
                                 progress=tick, guard=formula_guard)
@@ -176,7 +179,8 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
                           files=[(str(paths[0]), summary.format, summary.encoding, summary.rows_read)])
         lines = RunResult(None, summary, read, written=written, merged=merged).lines()
         return WriteResult(summary, out_fmt, lines)
-    run = clean_inputs(paths, options, column=column, fmt=fmt, iptc=iptc, progress=progress, stdin=stdin,
+    rows_tick = (lambda n, total: progress(n, total, "rows")) if progress is not None else None
+    run = clean_inputs(paths, options, column=column, fmt=fmt, iptc=iptc, progress=rows_tick, stdin=stdin,
                        jobs=jobs, chunk_size=chunk_size)
     written_format = write_table(run.table, output, fmt=to, excel=excel, guard=formula_guard and not iptc)
     return WriteResult(run.summary, written_format, run.lines())

@@ -135,6 +135,7 @@ def write_csv(table, stream, *, excel: bool = False, sep: str = ",", guard: bool
 
 
 BIG_CELL = 1 << 20  # characters: a row holding a longer cell is written a window at a time
+_PIECE = 1 << 20  # characters written at a time from such a cell
 
 
 def write_csv_row(writer, stream, cells: list, sep: str) -> None:
@@ -149,12 +150,12 @@ def write_csv_row(writer, stream, cells: list, sep: str) -> None:
             stream.write(sep)
         text = cell if cell.__class__ is str else str(cell)
         if not any(ch in text for ch in (sep, '"', "\n", "\r")):
-            for j in range(0, len(text), BIG_CELL):
-                stream.write(text[j:j + BIG_CELL])
+            for j in range(0, len(text), _PIECE):
+                stream.write(text[j:j + _PIECE])
             continue
         stream.write('"')
-        for j in range(0, len(text), BIG_CELL):
-            stream.write(text[j:j + BIG_CELL].replace('"', '""'))
+        for j in range(0, len(text), _PIECE):
+            stream.write(text[j:j + _PIECE].replace('"', '""'))
         stream.write('"')
     stream.write("\n")
 
