@@ -54,8 +54,9 @@ def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None 
         raise ReadError(f"{path}: looks like a binary file, not captions")
     first = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace").splitlines()
     fmt = fmt or detect_format(str(path), first)
-    # CSV and TSV stream; JSON (lines or arrays) is read whole by read_path, with its rules
-    streamable = fmt in ("csv", "tsv")
+    # CSV, TSV and plain text stream; JSON (lines or arrays) and gallery exports are read whole by
+    # read_path, with their rules
+    streamable = fmt in ("csv", "tsv") or (fmt == "text" and not _may_be_gallery(path))
     if not streamable or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         read = read_path(path, column=column, fmt=fmt)
         size = path.stat().st_size
@@ -63,9 +64,34 @@ def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None 
                       size=size, bytes_read=size)
     stream = Stream(iter(()), fmt, size=path.stat().st_size)
     lines = _lines(path, stream)
-    rows = _csv_rows(lines, str(path), column, fmt)
+    rows = _text_rows(lines) if fmt == "text" else _csv_rows(lines, str(path), column, fmt)
     stream.chunks = _batches(rows, chunk_size)
     return stream
+
+
+def _may_be_gallery(path: Path, block: int = 1 << 20) -> bool:
+    """Whether the file holds ``PHOTOS`` anywhere (a gallery export's ``N PHOTOS`` line), read a
+    block at a time: such a file is read whole, by the gallery rules."""
+    word = b"PHOTOS"
+    with path.open("rb") as f:
+        tail = b""
+        while data := f.read(block):
+            if word in tail + data[:len(word)] or word in data:
+                return True
+            tail = data[-len(word):]
+    return False
+
+
+def _text_rows(lines: Iterator[tuple[str, bool]]) -> Iterator[InputRow]:
+    """Plain text rows with :func:`captionclean.read.read_bytes`'s rules: one caption a non-empty
+    line, its line number, and a ``decode_cp1252`` repair where the line was not UTF-8."""
+    for n, (text, fell) in enumerate(lines, start=1):
+        caption = text.strip()
+        if caption:
+            row = InputRow(caption, n)
+            if fell:
+                row.repairs.append(Repair(*DECODE_CP1252))
+            yield row
 
 
 def _cut(rows: list[InputRow], size: int) -> Iterator[list[InputRow]]:

@@ -137,7 +137,7 @@ class WriteResult:
 
 
 def _streamable(paths: list[str | Path], fmt: str | None, out_fmt: str, iptc: bool) -> bool:
-    """One plain CSV or TSV file written as CSV/TSV: clean it in bounded memory."""
+    """One plain CSV, TSV or text file written as CSV/TSV: clean it in bounded memory."""
     if iptc or out_fmt not in ("csv", "tsv") or len(paths) != 1 or str(paths[0]) == "-":
         return False
     path = Path(paths[0])
@@ -148,7 +148,7 @@ def _streamable(paths: list[str | Path], fmt: str | None, out_fmt: str, iptc: bo
     lines, _, _ = decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head)
     if lines and lines[0].lstrip('"').startswith("SourceFile"):
         return False  # exiftool -csv: read whole, to compare the files' own fields
-    return (fmt or detect_format(str(path), lines)) in ("csv", "tsv")
+    return (fmt or detect_format(str(path), lines)) in ("csv", "tsv", "text")
 
 
 def clean_to_output(paths: list[str | Path], output: str | Path | None, options: Options | None = None, *,
