@@ -157,12 +157,13 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
                     progress=None, stdin=None, formula_guard: bool = True) -> WriteResult:
     """Clean ``paths`` and write the table to ``output`` (stdout if None): what ``captionclean clean`` runs.
 
-    ``progress(n, total, unit)`` is called as the work goes: ``unit`` "rows" (``n`` rows of ``total``),
-    or "bytes" on the streamed path, whose rows cannot be counted ahead (``n`` bytes read of the
-    file's ``total``). ``formula_guard`` puts a ``'`` before CSV/TSV cells a spreadsheet would run as a formula; the
-    exiftool table (``iptc``) never has it, as exiftool would write the ``'`` into the images.
+    ``progress(n, total, unit)`` is called as the work goes: ``unit`` "rows" (``n`` rows of
+    ``total``), or "bytes" on the streamed path, whose rows cannot be counted ahead (``n`` bytes
+    read of the file's ``total``). ``formula_guard`` puts a ``'`` before CSV/TSV cells a
+    spreadsheet would run as a formula; the exiftool table (``iptc``) never has it, as exiftool
+    would write the ``'`` into the images.
 
-    A single CSV or TSV file written as CSV/TSV is streamed in chunks, so memory
+    A single CSV, TSV or plain-text file written as CSV/TSV is streamed in chunks, so memory
     stays bounded however large it is; everything else is read whole. Both give the same file.
     """
     options = options or Options()
