@@ -119,19 +119,51 @@ def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = Tr
 
 
 def write_csv(table, stream, *, excel: bool = False, sep: str = ",", guard: bool = True) -> None:
-    """``table`` as CSV/TSV into a text ``stream``, row by row (no copy of the whole table is made):
-    cells as :func:`csv_row` makes them, as the streamed clean writes them."""
+    """``table`` as CSV/TSV into a text ``stream``, a block of rows at a time (no copy of the whole
+    table or file is made); a block holding a cell over ``BIG_CELL`` characters is written row by
+    row, that cell a window at a time."""
     import pandas as pd
 
     if excel:
         stream.write("\ufeff")
     writer = csv.writer(stream, delimiter=sep, lineterminator="\n")
-    writer.writerow(csv_row([str(c) for c in table.columns], guard))
-    missing = (pd.NA, pd.NaT)
-    for row in table.itertuples(index=False, name=None):
-        if any(v is pd.NA or v is pd.NaT for v in row):
-            row = [None if any(v is m for m in missing) else v for v in row]
-        write_csv_row(writer, stream, csv_row(list(row), guard), sep)
+    writer.writerow([neutralise(str(c)) if guard else str(c) for c in table.columns])
+    text = [i for i in range(table.shape[1]) if _is_text(table.iloc[:, i])]
+    for start in range(0, len(table), _BLOCK):
+        part = table.iloc[start:start + _BLOCK].copy(deep=False)
+        big = any(_longest(part.iloc[:, i]) > BIG_CELL for i in text)
+        first = _FORMULA_FIRST if guard else frozenset()
+        for i in text:  # the cells a guard or a CR changes, in an object column (pandas' own map
+            column = part.iloc[:, i]  # could infer a type that refuses a lone surrogate)
+            cells = column.to_numpy(dtype=object)
+            changed = [j for j, v in enumerate(cells) if v.__class__ is str and v and (v[0] in first or "\r" in v)]
+            if changed:
+                cells = cells.copy()
+                for j in changed:
+                    cells[j] = csv_cell(cells[j], guard)
+                part.isetitem(i, pd.Series(cells, index=column.index, dtype=object))
+        if not big:
+            part.to_csv(stream, index=False, header=False, sep=sep, lineterminator="\n")
+            continue
+        for i in range(part.shape[1]):  # pd.NA, NaT, NaN as None: written blank, as pandas writes them
+            column = part.iloc[:, i]
+            part.isetitem(i, column.astype(object).where(column.notna(), None))
+        for row in part.itertuples(index=False, name=None):
+            write_csv_row(writer, stream, csv_row(list(row), guard), sep)
+
+
+_BLOCK = 10000  # rows written at a time
+
+
+def _longest(column) -> int:
+    """The length of the longest text in a column (0 if none)."""
+    import pandas as pd
+    from pandas.api.types import is_object_dtype
+
+    if not is_object_dtype(column.dtype):  # a string dtype: counted without a Python loop
+        longest = column.str.len().max()
+        return 0 if pd.isna(longest) else int(longest)
+    return max((len(v) for v in column if v.__class__ is str), default=0)
 
 
 BIG_CELL = 1 << 20  # characters: a row holding a longer cell is written a window at a time
