@@ -116,3 +116,23 @@ def test_progress_by_bytes_where_rows_cannot_be_counted(tmp_path):
     calls.clear()
     clean_to_output([src], tmp_path / "out.jsonl", chunk_size=7, progress=lambda *a: calls.append(a))
     assert calls[-1] == (50, 50, "rows")
+
+
+_TEXT = st.text(st.sampled_from('ab ,;\t"\n\r=-+@é'), max_size=10)
+
+
+@given(st.lists(st.tuples(_TEXT, st.one_of(st.none(), _TEXT), st.integers(-5, 5)), min_size=1, max_size=6),
+       st.sampled_from([",", "\t"]), st.booleans())
+def test_a_block_holding_a_big_cell_is_written_as_any_other(rows, sep, guard):
+    """The rows of a block with a cell over BIG_CELL go through the windowed writer: the same bytes
+    as pandas writes for the others (quotes, separators, line breaks, blanks, the guard)."""
+    from captionclean.write import table_to_csv
+
+    table = pd.DataFrame(rows, columns=["caption", "notes", "n"])
+    usual = table_to_csv(table, sep=sep, guard=guard)
+    old = write_mod.BIG_CELL, write_mod._PIECE
+    write_mod.BIG_CELL, write_mod._PIECE = 0, 3
+    try:
+        assert table_to_csv(table, sep=sep, guard=guard) == usual
+    finally:
+        write_mod.BIG_CELL, write_mod._PIECE = old
