@@ -53,3 +53,8 @@ bench-adversarial: $(STAMP)
 .PHONY: coverage
 coverage: $(STAMP)
 	@$(BIN)/python bench/coverage.py
+
+# one huge line (a 43 MB file with no line break, as text and as a CSV field): time and peak memory
+.PHONY: bench-huge-line
+bench-huge-line: $(STAMP)
+	$(BIN)/python bench/bench_huge_line.py

@@ -13,7 +13,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Iterator
 
-from .read import _NEWLINE, InputRow, ReadError, _looks_binary, csv_rows, detect_format, read_head, read_path
+from .read import _NEWLINE, InputRow, ReadError, _looks_binary, csv_rows, csv_sample, detect_format, read_head
+from .read import read_path
 from .read import DECODE_CP1252
 from .repair import Repair
 
@@ -31,6 +32,8 @@ class Stream:
     fell_back: int = 0  # lines not UTF-8, read as cp1252
     utf8_non_ascii: int = 0  # lines that are UTF-8 beyond ASCII
     bom: bool = False
+    size: int = 0  # the file's bytes
+    bytes_read: int = 0  # how far the reader has got (progress when rows cannot be counted ahead)
 
     def finish(self) -> None:
         """Settle the encoding summary once every chunk has been read (as read.decode_lines does)."""
@@ -51,16 +54,44 @@ def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None 
         raise ReadError(f"{path}: looks like a binary file, not captions")
     first = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace").splitlines()
     fmt = fmt or detect_format(str(path), first)
-    # CSV and TSV stream; JSON (lines or arrays) is read whole by read_path, with its rules
-    streamable = fmt in ("csv", "tsv")
+    # CSV, TSV and plain text stream; JSON (lines or arrays) and gallery exports are read whole by
+    # read_path, with their rules
+    streamable = fmt in ("csv", "tsv") or (fmt == "text" and not _may_be_gallery(path))
     if not streamable or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         read = read_path(path, column=column, fmt=fmt)
-        return Stream(_cut(read.rows, chunk_size), read.format, read.encoding, list(read.warnings))
-    stream = Stream(iter(()), fmt)
+        size = path.stat().st_size
+        return Stream(_cut(read.rows, chunk_size), read.format, read.encoding, list(read.warnings),
+                      size=size, bytes_read=size)
+    stream = Stream(iter(()), fmt, size=path.stat().st_size)
     lines = _lines(path, stream)
-    rows = _csv_rows(lines, str(path), column, fmt)
+    rows = _text_rows(lines) if fmt == "text" else _csv_rows(lines, str(path), column, fmt)
     stream.chunks = _batches(rows, chunk_size)
     return stream
+
+
+def _may_be_gallery(path: Path, block: int = 1 << 20) -> bool:
+    """Whether the file holds ``PHOTOS`` anywhere (a gallery export's ``N PHOTOS`` line), read a
+    block at a time: such a file is read whole, by the gallery rules."""
+    word = b"PHOTOS"
+    with path.open("rb") as f:
+        tail = b""
+        while data := f.read(block):
+            if word in tail + data[:len(word)] or word in data:
+                return True
+            tail = data[-len(word):]
+    return False
+
+
+def _text_rows(lines: Iterator[tuple[str, bool]]) -> Iterator[InputRow]:
+    """Plain text rows with :func:`captionclean.read.read_bytes`'s rules: one caption a non-empty
+    line, its line number, and a ``decode_cp1252`` repair where the line was not UTF-8."""
+    for n, (text, fell) in enumerate(lines, start=1):
+        caption = text.strip()
+        if caption:
+            row = InputRow(caption, n)
+            if fell:
+                row.repairs.append(Repair(*DECODE_CP1252))
+            yield row
 
 
 def _cut(rows: list[InputRow], size: int) -> Iterator[list[InputRow]]:
@@ -79,6 +110,7 @@ def _lines(path: Path, stream: Stream) -> Iterator[tuple[str, bool]]:
     with path.open("rb") as f:
         carry = b""
         for n, raw in enumerate(f):  # each raw line ends with LF (but the last), so no CRLF is cut
+            stream.bytes_read += len(raw)
             if n == 0 and raw.startswith(b"\xef\xbb\xbf"):
                 raw, stream.bom = raw[3:], True
             if not carry and b"\r" not in raw:  # the usual line: one LF, at its end
@@ -114,9 +146,9 @@ def _csv_rows(lines: Iterator[tuple[str, bool]], name: str, column: str | None, 
         size += len(text) + 1
         if size > _SNIFF:
             break
-    sample = "\n".join(text for text, _ in head_flags)
-    if not sample.strip() and size <= _SNIFF:
+    if size <= _SNIFF and not any(text.strip() for text, _ in head_flags):
         return
+    sample = csv_sample(text for text, _ in head_flags)
 
     fell_lines: set[int] = set()  # line numbers not yet passed that fell back to cp1252
     count = 0

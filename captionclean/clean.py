@@ -29,7 +29,7 @@ import regex
 
 from . import doubt
 from .grammar.rules import qualify
-from .parse import FIELDS, ROW_TAIL, parse_caption
+from .parse import FIELDS, ROW_TAIL, Caption, parse_caption
 from .read import InputRow
 from .repair import RepairOptions
 from .tables import load_agencies
@@ -41,17 +41,38 @@ _KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, an
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # exact texts remembered to skip parsing a repeat again; past this many, repeats are re-parsed
 RAW_MEMORY = 1_000_000
+# characters: a longer "caption" (a file with no line breaks, a field swallowing the rest of a
+# damaged CSV) is kept whole in ``caption``, unrepaired and unparsed, with an ``oversized`` warning,
+# so the work per row stays bounded
+MAX_CAPTION = 64 * 1024
+
+
+_WINDOW = 1 << 20  # characters: a long text is keyed a window at a time (no whole-text copies)
 
 
 def dedupe_key(text: str) -> bytes:
     """A compact key: the caption with case, whitespace and punctuation removed, hashed."""
+    if len(text) > _WINDOW:
+        # the same key, a window at a time: casefolding and dropping [\W_] work character by character
+        h = hashlib.blake2b(digest_size=12)
+        for i in range(0, len(text), _WINDOW):
+            h.update(_key_text(text[i:i + _WINDOW]).encode("utf-8", "surrogatepass"))
+        return h.digest()
+    return hashlib.blake2b(_key_text(text).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+
+
+def _key_text(text: str) -> str:
     folded = text.casefold()
     strip = _KEY_STRIP_ASCII if folded.isascii() else _KEY_STRIP
-    return hashlib.blake2b(strip.sub("", folded).encode("utf-8", "surrogatepass"),
-                           digest_size=12).digest()
+    return strip.sub("", folded)
 
 
 def _text_key(text: str) -> bytes:
+    if len(text) > _WINDOW:
+        h = hashlib.blake2b(digest_size=12)
+        for i in range(0, len(text), _WINDOW):
+            h.update(text[i:i + _WINDOW].encode("utf-8", "surrogatepass"))
+        return h.digest()
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).digest()
 
 
@@ -142,7 +163,14 @@ def with_vocabulary(options: Options, texts: Iterable[str]) -> Options:
         return options
     from .lost import Vocabulary
 
-    return replace(options, vocabulary=Vocabulary.from_texts(texts))
+    return replace(options, vocabulary=Vocabulary.from_texts(t for t in texts if len(t) <= MAX_CAPTION))
+
+
+def unparsed(text: str) -> Caption:
+    """The record of a text too long to be a caption: kept whole, fields blank, and why."""
+    return Caption(caption=text, warnings=[
+        f"oversized: {len(text):,} characters, over the {MAX_CAPTION:,} a caption may have; "
+        "kept whole in caption, not repaired or parsed"])
 
 
 def parse_texts(texts: list[str], options: Options) -> list[tuple]:
@@ -151,7 +179,10 @@ def parse_texts(texts: list[str], options: Options) -> list[tuple]:
     ropts = RepairOptions(straight_quotes=options.straight_quotes, vocabulary=options.vocabulary)
     out = []
     for text in texts:
-        rec = parse_caption(text, agencies=agencies, repair=options.repair, repair_options=ropts)
+        if len(text) > MAX_CAPTION:
+            rec = unparsed(text)
+        else:
+            rec = parse_caption(text, agencies=agencies, repair=options.repair, repair_options=ropts)
         out.append((dedupe_key(rec.caption), rec.to_row(), rec.partial_date, len(rec.repairs)))
     return out
 
@@ -442,21 +473,23 @@ def clean_file(path: str | Path, options: Options | None = None, *, column: str 
 def clean_to_path(path: str | Path, output: str | Path | None, options: Options | None = None, *,
                   column: str | None = None, fmt: str | None = None, jobs: int = 1,
                   chunk_size: int = CHUNK_SIZE, excel: bool = False, sep: str = ",",
-                  progress=None) -> Summary:
+                  progress=None, guard: bool = True) -> Summary:
     """Clean ``path`` into a CSV (or TSV, ``sep='\\t'``) at ``output`` (stdout if None or '-'),
     streaming in chunks.
 
     Memory stays bounded whatever the input size; the file appears only once complete.
-    Cells are written as :func:`captionclean.write.write_table` writes them (formula guard,
-    one kind of line break), so the file is the same as the in-memory path's.
+    ``progress(bytes_read, file_size)`` is called after each chunk (rows cannot be counted ahead).
+    Cells are written as :func:`captionclean.write.write_table` writes them (formula guard unless
+    ``guard=False``, one kind of line break), so the file is the same as the in-memory path's.
     """
     from .chunks import open_stream
-    from .write import csv_row
+    from .write import csv_row, write_csv_row
 
     options = with_vocabulary(options or Options(), _stream_texts(path, column, fmt, chunk_size))
     stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
     summary = Summary()
-    table = build(stream.chunks, options, summary, jobs=jobs, progress=progress)
+    tick = None if progress is None else (lambda rows: progress(stream.bytes_read, stream.size))
+    table = build(stream.chunks, options, summary, jobs=jobs, progress=tick)
     _settle(summary, stream)
     with _open_output(output) as f:
         if excel:
@@ -466,7 +499,8 @@ def clean_to_path(path: str | Path, output: str | Path | None, options: Options 
         rows = table.finish()
         if options.only_doubtful:
             rows = _doubtful(rows, table.columns.index("doubt"), summary)
-        writer.writerows(csv_row(row) for row in rows)
+        for row in rows:
+            write_csv_row(writer, f, csv_row(row, guard), sep)
     return summary
 
 
@@ -488,7 +522,7 @@ def _settle(summary: Summary, stream) -> None:
 @contextmanager
 def _open_output(output: str | Path | None):
     """A text stream for the table: stdout, or a temporary file renamed over ``output`` on success."""
-    from .write import REPLACE, WriteError
+    from .write import REPLACE, WriteError, settle_mode
 
     if output is None or str(output) == "-":
         yield sys.stdout
@@ -506,6 +540,7 @@ def _open_output(output: str | Path | None):
             yield f
             f.flush()
             os.fsync(f.fileno())
+        settle_mode(tmp, path)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

@@ -58,6 +58,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Group,
                   help="Clean photo-desk caption exports into a tidy, deduplicated table.")
 ERRORS = (ReadError, WriteError, FileNotFoundError, ValueError, ImportError)
 PROGRESS_FROM = 2000  # rows; the bar shows only on a terminal
+PROGRESS_BYTES = 1 << 20  # or bytes, where rows cannot be counted ahead
 
 INPUTS = typer.Argument(..., metavar="INPUT",
                         help="Files, folders or - (stdin): gallery export, text, CSV/TSV, JSON (lines), exiftool -j/-csv.")
@@ -68,6 +69,9 @@ AGENCIES = typer.Option([], "--agencies", metavar="FILE", help="Extra agency tab
 QUIET = typer.Option(False, "--quiet", "-q", help="No summary or progress bar on stderr.")
 CONFIG = typer.Option(None, "--config", metavar="FILE", help="House settings file (default: ./captionclean.toml, else "
                                                "~/.config/captionclean/captionclean.toml, if there).")
+FORMULA_GUARD = typer.Option(True, "--formula-guard/--no-formula-guard",
+                             help="CSV/TSV: put ' before a cell starting with = + - @ (a spreadsheet would run it "
+                                  "as a formula). Never in --iptc, JSON lines, Parquet or xlsx (text cells).")
 
 
 def _fail(message: str) -> None:
@@ -133,7 +137,8 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 
 @contextmanager
 def _progress(quiet: bool):
-    """A rich progress bar on stderr, only when stderr is a terminal and the input is big."""
+    """A rich progress bar on stderr, only when stderr is a terminal and the input is big: rows
+    parsed, or bytes read when the rows cannot be counted ahead (a streamed CSV)."""
     if quiet or not sys.stderr.isatty():
         yield None
         return
@@ -143,13 +148,15 @@ def _progress(quiet: bool):
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = None
 
-        def tick(n: int, total: int | None) -> None:
+        def tick(n: int, total: int | None, unit: str = "rows") -> None:
             nonlocal task
-            if (total if total is not None else n) < PROGRESS_FROM:
-                return  # a small input (total None: a streamed file, size not known ahead)
+            small = PROGRESS_BYTES if unit == "bytes" else PROGRESS_FROM
+            if (total if total is not None else n) < small:
+                return
             if task is None:
-                task = bar.add_task("parsing captions", total=total)
-            if n % 100 == 0 or n == total:
+                label = f"cleaning {total / 1e6:,.0f} MB" if unit == "bytes" else "parsing captions"
+                task = bar.add_task(label, total=total)
+            if unit == "bytes" or n % 100 == 0 or n == total:
                 bar.update(task, completed=n)
         yield tick
 
@@ -192,6 +199,7 @@ def clean_cmd(
     no_repair: bool = typer.Option(False, "--no-repair", help="Do not repair the text."),
     straight_quotes: bool = typer.Option(False, "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones."),
     excel: bool = typer.Option(False, "--excel", help="CSV/TSV: write the UTF-8 BOM Excel needs."),
+    formula_guard: bool = FORMULA_GUARD,
     quiet: bool = QUIET,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Parse in this many processes (the output is the same)."),
     chunk_size: int = typer.Option(5000, "--chunk-size", min=1, metavar="ROWS", help="Rows read and parsed at a time (the output is the same)."),
@@ -209,14 +217,16 @@ def clean_cmd(
         if engine == "dask":
             from .dask_engine import clean_files_dask
 
-            result = clean_files_dask(_paths(inputs), output, options, column=column, fmt=fmt, scheduler=scheduler)
+            result = clean_files_dask(_paths(inputs), output, options, column=column, fmt=fmt, scheduler=scheduler,
+                                      formula_guard=formula_guard)
             written = "dask parts"
         elif engine != "local":
             raise ValueError(f"unknown engine {engine!r}: use local or dask")
         else:
             with _progress(quiet) as tick:
                 result = clean_to_output(_paths(inputs), output, options, column=column, fmt=fmt, to=to,
-                                         excel=excel, iptc=iptc, jobs=jobs, chunk_size=chunk_size, progress=tick)
+                                         excel=excel, iptc=iptc, jobs=jobs, chunk_size=chunk_size, progress=tick,
+                                         formula_guard=formula_guard)
             written = result.written_format
     except ERRORS as exc:
         _fail(str(exc))
@@ -247,6 +257,7 @@ def credits_cmd(
     fmt: Optional[str] = FROM,
     year: Optional[int] = YEAR,
     agencies: List[Path] = AGENCIES,
+    formula_guard: bool = FORMULA_GUARD,
     quiet: bool = QUIET,
     config: Optional[Path] = CONFIG,
 ) -> None:
@@ -267,7 +278,7 @@ def credits_cmd(
             else:
                 write_text_atomic(output, result.text + "\n")
         else:
-            write_table(result.table, output, fmt=to)
+            write_table(result.table, output, fmt=to, guard=formula_guard)
     except ERRORS as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

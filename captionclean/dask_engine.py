@@ -144,7 +144,8 @@ def clean_frame(ddf, column: str, options: Options | None = None):
 
 
 def clean_files_dask(paths: list[str | Path], output: str | Path | None, options: Options | None = None, *,
-                     column: str | None = None, fmt: str | None = None, scheduler: str | None = None) -> Summary:
+                     column: str | None = None, fmt: str | None = None, scheduler: str | None = None,
+                     formula_guard: bool = True) -> Summary:
     """Clean ``paths`` on a Dask cluster into part files in the folder ``output``.
 
     ``output`` ending in ``.parquet`` gives Parquet parts, else CSV parts (``part-000.csv``…, in
@@ -173,7 +174,7 @@ def clean_files_dask(paths: list[str | Path], output: str | Path | None, options
             final.to_parquet(str(out), write_index=False)
         else:
             out.mkdir(parents=True, exist_ok=True)
-            final = final.map_partitions(_csv_cells, meta=final._meta)
+            final = final.map_partitions(_csv_cells, formula_guard, meta=final._meta)
             final.to_csv(str(out / "part-*.csv"), index=False, name_function=lambda i: f"{i:03d}",
                          lineterminator="\n")
     if cluster is not None:
@@ -181,14 +182,14 @@ def clean_files_dask(paths: list[str | Path], output: str | Path | None, options
     return summary
 
 
-def _csv_cells(part: pd.DataFrame) -> pd.DataFrame:
+def _csv_cells(part: pd.DataFrame, guard: bool = True) -> pd.DataFrame:
     """Text cells as every CSV writer of captionclean writes them (formula guard, LF breaks)."""
     from .write import csv_cell
 
     part = part.copy()
     for c in part.columns:
         if part[c].dtype == object or str(part[c].dtype).startswith("string"):
-            part[c] = part[c].map(csv_cell)
+            part[c] = part[c].map(lambda v: csv_cell(v, guard))
     return part
 
 

@@ -11,6 +11,8 @@ from collections import Counter
 
 import regex
 
+from .tables import PLACEHOLDERS
+
 # column, IIM tag, IIM limit in bytes (per item), XMP tag
 TAGS = [
     ("caption", "IPTC:Caption-Abstract", 2000, "XMP-dc:Description"),
@@ -43,7 +45,9 @@ _DIGITS = regex.compile(r"\d")
 
 
 def iptc_table(table, *, xmp: bool = True):
-    """The write-back table: ``SourceFile`` (when the input had it) and one column per tag.
+    """The write-back table: ``SourceFile`` (when the input had it), one column per tag, and last
+    the rows' ``warnings`` (``embedded_disagrees: …`` among them), which ``exiftool -csv=`` ignores,
+    so a desk sees what the file said before writing the caption's values over it.
 
     Returns ``(table, warnings)``; the warnings list the values over the IIM limits.
     """
@@ -58,6 +62,8 @@ def iptc_table(table, *, xmp: bool = True):
         out[iim] = [_alpha3(v) for v in values] if column == "country_code" else values
         if xmp:
             out[xmp_tag] = values
+    if "warnings" in table:
+        out["warnings"] = _texts(table["warnings"])
     warnings = [] if source else ["no SourceFile column: exiftool -csv= matches rows to images by SourceFile"]
     for column, count in too_long(table).items():
         warnings.append(f"{count} values of {column} are longer than the IIM limit")
@@ -97,6 +103,23 @@ def _norm(value: str) -> str:
     return _NOT_WORD.sub("", value.casefold())
 
 
+_PUNCT = regex.compile(r"[^\w\s]+")
+
+
+def placeholder(value: str) -> bool:
+    """A By-line that names no one (``STR``, ``HO``, ``Handout``, ``Staff``, ``Pool``): the
+    grammar's placeholder tokens."""
+    words = " ".join(_PUNCT.sub(" ", value.casefold()).split())
+    return not words or words in PLACEHOLDERS
+
+
+def _named(column: str, file_value: str) -> str:
+    """The file's value as far as it names something: placeholder By-line items dropped."""
+    if column != "photographer":
+        return file_value
+    return LIST_SEP.join(v for v in file_value.split(LIST_SEP) if not placeholder(v))
+
+
 def _agrees(column: str, file_value: str, caption_value: str) -> bool:
     if column == "date":
         return "".join(_DIGITS.findall(file_value))[:8] == caption_value.replace("-", "")[:8]
@@ -119,7 +142,9 @@ def embedded_columns(columns) -> dict[str, str]:
 def check_embedded(table) -> Counter:
     """Add an ``embedded_disagrees`` warning to rows whose file fields contradict the caption.
 
-    Both values stay in the table (the file's in its own column). Returns counts per field.
+    Both values stay in the table (the file's in its own column). A placeholder By-line
+    (``STR``, ``HO``, ``Handout``, ``Staff``…) names no one, so it disagrees with nothing.
+    Returns counts per field.
     """
     counts: Counter = Counter()
     found = embedded_columns(table.columns)
@@ -130,7 +155,7 @@ def check_embedded(table) -> Counter:
         if target not in table:
             continue
         for i, (fv, cv) in enumerate(zip(_texts(table[source]), _texts(table[target]))):
-            if fv.strip() and cv.strip() and not _agrees(target, fv, cv):
+            if _named(target, fv).strip() and cv.strip() and not _agrees(target, _named(target, fv), cv):
                 note = f"embedded_disagrees: {source} {fv!r} in the file, {target} {cv!r} in the caption"
                 warnings[i] = f"{warnings[i]}; {note}" if warnings[i] else note
                 counts[source] += 1

@@ -106,15 +106,30 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_ENDS = " -–—/"
+_DIGIT = frozenset("0123456789")
+
+
+def _strip_ends(text: str, chars: str = _ENDS) -> str:
+    """``text`` without the separators a cut leaves at its ends, but a minus sign written before
+    a digit is text ("-5 degrees in Moscow"), so it stays."""
+    text = text.rstrip(chars)
+    kept = text.lstrip(chars)
+    cut = len(text) - len(kept)
+    if cut and kept[:1] in _DIGIT and text[cut - 1] == "-":
+        return text[cut - 1:]
+    return kept
+
+
 def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
     if "\t" in text or "  " in text:  # else every match is one space, put back as it was
         text = _TIDY_SPACE.sub(" ", text)
     if _TIDY_PUNCT_GATE.search(text):  # a space before punctuation (few captions): the gate is 3x cheaper
         text = _TIDY_PUNCT.sub(r"\1", text)
-    lines = [ln.strip(" -–—/") for ln in text.split("\n")]
+    lines = [_strip_ends(ln) for ln in text.split("\n")]
     text = "\n".join(ln for ln in lines if ln)
-    return text.strip(" \n-–—/")
+    return _strip_ends(text, _ENDS + "\n")
 
 
 _TABLES = {"loaded": False}

@@ -38,14 +38,19 @@ class RunResult:
         out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged{left}",
                f"captions: {s.captions}, unique: {s.unique_captions}"
                + (f", blank rows: {s.blank_rows}" if s.blank_rows else "")]
-        if self.merged == 0 and s.duplicates_merged:
+        # only what the written table holds: the exiftool table has no duplicate_of, no doubt
+        columns = None if self.table is None else set(self.table.columns)
+        if self.merged == 0 and s.duplicates_merged and (columns is None or "duplicate_of" in columns):
             out.append(f"{s.duplicates_merged} repeats marked in duplicate_of")
         out.append(f"repairs: {s.repairs} in {s.repaired_captions} captions")
         out.append(f"captions with no credit found: {s.no_credit}")
-        out.append(f"rows with warnings: {s.rows_with_warnings}")
-        out.append(f"doubtful rows: {s.doubtful}")
+        if columns is None or "warnings" in columns:
+            out.append(f"rows with warnings: {s.rows_with_warnings}")
+        if columns is None or "doubt" in columns:
+            out.append(f"doubtful rows: {s.doubtful}")
         if self.embedded_disagreements:
-            out.append(f"file fields that disagree with the caption: {sum(self.embedded_disagreements.values())}")
+            out.append(f"file fields that disagree with the caption: {sum(self.embedded_disagreements.values())}"
+                       " (see embedded_disagrees in warnings)")
         if len(self.read.files) > 1:
             out.append(f"{len(self.read.files)} files")
         out.append(f"input: {self.read.format}, {self.read.encoding}")
@@ -69,9 +74,16 @@ def clean_inputs(paths: list[str | Path], options: Options | None = None, *, col
     tick = (lambda n: progress(n, total)) if progress is not None else None
     cleaned = clean_rows(read.rows, options, summary, progress=tick, jobs=jobs, chunk_size=chunk_size)
     table = cleaned.table
-    disagreements = check_embedded(table) if "exiftool" in read.format else Counter()
-    if disagreements:
-        mark_embedded_doubts(table, summary)
+    disagreements = Counter()
+    if "exiftool" in read.format:
+        warned = _warned(table)
+        disagreements = check_embedded(table)
+        # rows the file's fields made warned count as the parsed rows' warnings do: input rows
+        newly = _warned(table) & ~warned
+        rows = 1 if options.keep_duplicates else table["occurrences"]
+        summary.rows_with_warnings += int((newly * rows).sum())
+        if disagreements:
+            mark_embedded_doubts(table, summary)
     if options.only_doubtful:
         table = only_doubtful(table, summary)
     long_values = Counter()
@@ -97,6 +109,14 @@ def only_doubtful(table, summary: Summary):
     keep = table["doubt"].fillna("").astype(str) != ""
     summary.left_out += int((~keep).sum())
     return table[keep].reset_index(drop=True)
+
+
+def _warned(table):
+    import pandas as pd
+
+    if "warnings" not in table:
+        return pd.Series(False, index=table.index)
+    return table["warnings"].fillna("").astype(str) != ""
 
 
 @dataclass
@@ -141,7 +161,7 @@ class WriteResult:
 
 
 def _streamable(paths: list[str | Path], fmt: str | None, out_fmt: str, iptc: bool) -> bool:
-    """One plain CSV or TSV file written as CSV/TSV: clean it in bounded memory."""
+    """One plain CSV, TSV or text file written as CSV/TSV: clean it in bounded memory."""
     if iptc or out_fmt not in ("csv", "tsv") or len(paths) != 1 or str(paths[0]) == "-":
         return False
     path = Path(paths[0])
@@ -152,32 +172,40 @@ def _streamable(paths: list[str | Path], fmt: str | None, out_fmt: str, iptc: bo
     lines, _, _ = decode_lines(head.rsplit(b"\n", 1)[0] if b"\n" in head else head)
     if lines and lines[0].lstrip('"').startswith("SourceFile"):
         return False  # exiftool -csv: read whole, to compare the files' own fields
-    return (fmt or detect_format(str(path), lines)) in ("csv", "tsv")
+    return (fmt or detect_format(str(path), lines)) in ("csv", "tsv", "text")
 
 
 def clean_to_output(paths: list[str | Path], output: str | Path | None, options: Options | None = None, *,
                     column: str | None = None, fmt: str | None = None, to: str | None = None,
                     excel: bool = False, iptc: bool = False, jobs: int = 1, chunk_size: int = CHUNK_SIZE,
-                    progress=None, stdin=None) -> WriteResult:
+                    progress=None, stdin=None, formula_guard: bool = True) -> WriteResult:
     """Clean ``paths`` and write the table to ``output`` (stdout if None): what ``captionclean clean`` runs.
 
-    A single CSV or TSV file written as CSV/TSV is streamed in chunks, so memory
+    ``progress(n, total, unit)`` is called as the work goes: ``unit`` "rows" (``n`` rows of
+    ``total``), or "bytes" on the streamed path, whose rows cannot be counted ahead (``n`` bytes
+    read of the file's ``total``). ``formula_guard`` puts a ``'`` before CSV/TSV cells a
+    spreadsheet would run as a formula; the exiftool table (``iptc``) never has it, as exiftool
+    would write the ``'`` into the images.
+
+    A single CSV, TSV or plain-text file written as CSV/TSV is streamed in chunks, so memory
     stays bounded however large it is; everything else is read whole. Both give the same file.
     """
     options = options or Options()
     out_fmt = output_format(output, to)
     if _streamable(paths, fmt, out_fmt, iptc):
-        tick = (lambda n: progress(n, None)) if progress is not None else None  # total not known ahead
+        # rows cannot be counted ahead: progress by bytes read
+        tick = (lambda done, size: progress(done, size, "bytes")) if progress is not None else None
         summary = clean_to_path(paths[0], output, options, column=column, fmt=fmt, jobs=jobs,
                                 chunk_size=chunk_size, excel=excel, sep="\t" if out_fmt == "tsv" else ",",
-                                progress=tick)
+                                progress=tick, guard=formula_guard)
         merged = 0 if options.keep_duplicates else summary.duplicates_merged
         written = summary.rows_read - merged - summary.left_out
         read = ReadResult([], summary.format, summary.encoding,
                           files=[(str(paths[0]), summary.format, summary.encoding, summary.rows_read)])
         lines = RunResult(None, summary, read, written=written, merged=merged).lines()
         return WriteResult(summary, out_fmt, lines)
-    run = clean_inputs(paths, options, column=column, fmt=fmt, iptc=iptc, progress=progress, stdin=stdin,
+    rows_tick = (lambda n, total: progress(n, total, "rows")) if progress is not None else None
+    run = clean_inputs(paths, options, column=column, fmt=fmt, iptc=iptc, progress=rows_tick, stdin=stdin,
                        jobs=jobs, chunk_size=chunk_size)
-    written_format = write_table(run.table, output, fmt=to, excel=excel)
+    written_format = write_table(run.table, output, fmt=to, excel=excel, guard=formula_guard and not iptc)
     return WriteResult(run.summary, written_format, run.lines())

@@ -437,7 +437,7 @@ def _dialects(text: str, delimiter: str | None):
         return
     first = ","
     try:
-        first = csv.Sniffer().sniff(text[:20000], delimiters=_DELIMITERS).delimiter
+        first = csv.Sniffer().sniff(text[:SAMPLE], delimiters=_DELIMITERS).delimiter
     except csv.Error:
         pass
     for d in dict.fromkeys(first + _DELIMITERS):
@@ -445,12 +445,30 @@ def _dialects(text: str, delimiter: str | None):
 
 
 def _read_csv(lines: list[str], name: str, column: str | None, delimiter: str | None) -> ReadResult:
-    text = "\n".join(lines)
     fmt = "tsv" if delimiter == "\t" else "csv"
-    if not text.strip():
+    if not any(ln.strip() for ln in lines):
         return ReadResult([], fmt)
-    fmt, rows = csv_rows(lines, text, name, column, delimiter)
+    fmt, rows = csv_rows(lines, csv_sample(lines), name, column, delimiter)
     return ReadResult(list(rows), fmt)
+
+
+SAMPLE = 20000  # characters of a CSV's start that choose its delimiter and caption column
+
+
+def csv_sample(lines: Iterable[str]) -> str:
+    """The file's start for :func:`csv_rows`: the first line whole, then up to ``SAMPLE``
+    characters in all (what the sniffer reads), never the whole of a huge file or a huge line.
+    Its first ``SAMPLE`` characters are those of the whole text."""
+    out, size = [], 0
+    for ln in lines:
+        if out and size + len(ln) >= SAMPLE:
+            out.append(ln[:SAMPLE - size])
+            break
+        out.append(ln)
+        size += len(ln) + 1
+        if size >= SAMPLE:
+            break
+    return "\n".join(out)
 
 
 def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,

@@ -1,14 +1,20 @@
 """Writers: tables out as CSV, TSV, JSON lines, Parquet or xlsx, atomically.
 
 Every file is written to a temporary file beside the target, then renamed over
-it, so an interrupted run never leaves a half-written table. In CSV, TSV and
-xlsx a text cell a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, tab or CR) gets a leading ``'`` (OWASP's CSV injection advice).
+it, so an interrupted run never leaves a half-written table; the file gets the
+mode ``open()`` would give it. In CSV and TSV a text cell a spreadsheet would
+run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) gets a
+leading ``'`` (OWASP's CSV injection advice) unless ``guard=False``. xlsx stores
+every text as a text cell (never a formula), so it needs no ``'``; JSON lines
+and Parquet keep every value exactly.
 """
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -83,46 +89,121 @@ def _one_newline(value: object) -> object:
     return value
 
 
-def csv_cell(value: object) -> object:
-    """One CSV/TSV cell as the writers write it: formula guard, then ``\\n`` line breaks."""
-    return _one_newline(neutralise(value))
+def csv_cell(value: object, guard: bool = True) -> object:
+    """One CSV/TSV cell as the writers write it: formula guard (unless ``guard=False``), then
+    ``\\n`` line breaks."""
+    return _one_newline(neutralise(value) if guard else value)
 
 
 _FORMULA_FIRST = frozenset(p[0] for p in FORMULA_START)
 
 
-def csv_row(values: list) -> list:
+def csv_row(values: list, guard: bool = True) -> list:
     """``csv_cell`` of each value, a missing one (None, NaN) blank; the usual text cell (no
     formula start, no CR) passes untouched, as a streamed write calls this for every row."""
+    first = _FORMULA_FIRST if guard else frozenset()
     out = []
     for v in values:
         if v.__class__ is str:
-            if v and (v[0] in _FORMULA_FIRST or "\r" in v):
-                v = csv_cell(v)
+            if v and (v[0] in first or "\r" in v):
+                v = csv_cell(v, guard)
         elif v is None or (isinstance(v, float) and v != v):
             v = ""
         else:
-            v = csv_cell(v)
+            v = csv_cell(v, guard)
         out.append(v)
     return out
 
 
 def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = True) -> str:
     """CSV/TSV text; line breaks inside cells become ``\\n`` (a bare CR would not be quoted)."""
-    try:
-        return _table_to_csv(table, excel=excel, sep=sep, guard=guard)
-    except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): written as U+FFFD
-        return _table_to_csv(_uniform(table), excel=excel, sep=sep, guard=guard)
+    out = io.StringIO()
+    write_csv(table, out, excel=excel, sep=sep, guard=guard)
+    return no_surrogates(out.getvalue())
 
 
-def _table_to_csv(table, *, excel: bool, sep: str, guard: bool) -> str:
-    if guard:
-        table = guard_formulas(table)
-    table = table.copy()
-    for column in table.columns:
-        if _is_text(table[column]):
-            table[column] = table[column].map(_one_newline)
-    return ("\ufeff" if excel else "") + table.to_csv(index=False, sep=sep, lineterminator="\n")
+def write_csv(table, stream, *, excel: bool = False, sep: str = ",", guard: bool = True) -> None:
+    """``table`` as CSV/TSV into a text ``stream``, a block of rows at a time (no copy of the whole
+    table or file is made); a block holding a cell over ``BIG_CELL`` characters is written row by
+    row, that cell a window at a time."""
+    import pandas as pd
+
+    if excel:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=sep, lineterminator="\n")
+    writer.writerow([neutralise(str(c)) if guard else str(c) for c in table.columns])
+    text = [i for i in range(table.shape[1]) if _is_text(table.iloc[:, i])]
+    for start in range(0, len(table), _BLOCK):
+        part = table.iloc[start:start + _BLOCK].copy(deep=False)
+        big = any(_longest(part.iloc[:, i]) > BIG_CELL for i in text)
+        first = _FORMULA_FIRST if guard else frozenset()
+        for i in text:  # the cells a guard or a CR changes, in an object column (pandas' own map
+            column = part.iloc[:, i]  # could infer a type that refuses a lone surrogate)
+            cells = column.to_numpy(dtype=object)
+            changed = [j for j, v in enumerate(cells) if v.__class__ is str and v and (v[0] in first or "\r" in v)]
+            if changed:
+                cells = cells.copy()
+                for j in changed:
+                    cells[j] = csv_cell(cells[j], guard)
+                part.isetitem(i, pd.Series(cells, index=column.index, dtype=object))
+        if not big:
+            part.to_csv(stream, index=False, header=False, sep=sep, lineterminator="\n")
+            continue
+        for i in range(part.shape[1]):  # pd.NA, NaT, NaN as None: written blank, as pandas writes them
+            column = part.iloc[:, i]
+            part.isetitem(i, column.astype(object).where(column.notna(), None))
+        for row in part.itertuples(index=False, name=None):
+            write_csv_row(writer, stream, csv_row(list(row), guard), sep)
+
+
+_BLOCK = 10000  # rows written at a time
+
+
+def _longest(column) -> int:
+    """The length of the longest text in a column (0 if none)."""
+    import pandas as pd
+    from pandas.api.types import is_object_dtype
+
+    if not is_object_dtype(column.dtype):  # a string dtype: counted without a Python loop
+        longest = column.str.len().max()
+        return 0 if pd.isna(longest) else int(longest)
+    return max((len(v) for v in column if v.__class__ is str), default=0)
+
+
+BIG_CELL = 1 << 20  # characters: a row holding a longer cell is written a window at a time
+_PIECE = 1 << 20  # characters written at a time from such a cell
+
+
+def write_csv_row(writer, stream, cells: list, sep: str) -> None:
+    """One row of :func:`csv_row` cells: by ``writer`` (a ``csv.writer`` on ``stream``), but a row
+    holding a cell over ``BIG_CELL`` characters is written piece by piece as the csv module would
+    write it (it would copy the cell several times over, four bytes a character)."""
+    if not any(c.__class__ is str and len(c) > BIG_CELL for c in cells):
+        writer.writerow(cells)
+        return
+    for i, cell in enumerate(cells):
+        if i:
+            stream.write(sep)
+        text = cell if cell.__class__ is str else str(cell)
+        if not any(ch in text for ch in (sep, '"', "\n", "\r")):
+            for j in range(0, len(text), _PIECE):
+                stream.write(text[j:j + _PIECE])
+            continue
+        stream.write('"')
+        for j in range(0, len(text), _PIECE):
+            stream.write(text[j:j + _PIECE].replace('"', '""'))
+        stream.write('"')
+    stream.write("\n")
+
+
+class _NoSurrogates:
+    """A text stream that writes lone surrogates (no UTF-8 for them) as U+FFFD."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(no_surrogates(text))
 
 
 def _spans_objects(table):
@@ -154,7 +235,8 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
                 guard: bool = True) -> str:
     """Write ``table`` to ``path`` (atomically), or to stdout when ``path`` is None or '-'.
 
-    Returns the format written.
+    ``guard`` is the CSV/TSV formula guard (a leading ``'``); the other formats never change a
+    value for it. Returns the format written.
     """
     fmt = output_format(path, fmt)
     to_stdout = path is None or str(path) == "-"
@@ -166,22 +248,54 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
             raise WriteError(f"{fmt} output needs {module}: pip install 'captionclean[{extra}]'") from None
         if to_stdout:
             raise WriteError(f"{fmt} output is binary: give a file with -o")
-    if fmt in ("csv", "tsv"):
-        text = table_to_csv(table, excel=excel, sep="\t" if fmt == "tsv" else ",", guard=guard)
-    elif fmt == "jsonl":
+    sep = "\t" if fmt == "tsv" else ","
+    if fmt == "jsonl":
         text = table_to_jsonl(table)
-    if to_stdout:
+    if fmt in ("csv", "tsv") and to_stdout:
+        write_csv(table, _NoSurrogates(sys.stdout), excel=excel, sep=sep, guard=guard)
+        sys.stdout.flush()
+    elif fmt in ("csv", "tsv"):
+        write_text_atomic(Path(path), lambda f: write_csv(table, f, excel=excel, sep=sep, guard=guard))
+    elif to_stdout:
         sys.stdout.write(no_surrogates(text))
         sys.stdout.flush()
     elif fmt == "parquet":
         data = _uniform(table)
         write_atomic(Path(path), lambda tmp: data.to_parquet(tmp, index=False), suffix=".parquet")
     elif fmt == "xlsx":
-        data = _uniform(guard_formulas(_uniform(table)) if guard else table, xlsx=True)  # text first: U+FFFD for lone surrogates
-        write_atomic(Path(path), lambda tmp: data.to_excel(tmp, index=False, engine="openpyxl"), suffix=".xlsx")
+        data = _uniform(table, xlsx=True)  # U+FFFD for lone surrogates, no control characters
+        write_atomic(Path(path), lambda tmp: write_xlsx(data, tmp), suffix=".xlsx")
     else:
         write_text_atomic(Path(path), text)
     return fmt
+
+
+def write_xlsx(table, path: str) -> None:
+    """``table`` as one sheet whose every text is a text cell: openpyxl would store a text starting
+    with ``=`` as a formula, so such a cell is set back to a string (no ``'`` shown, nothing runs)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Sheet1")
+
+    def cells(values) -> list:
+        out = []
+        for v in values:
+            if v is None or (isinstance(v, float) and v != v):
+                v = None
+            elif hasattr(v, "item"):  # a numpy scalar: its Python value
+                v = v.item()
+            cell = WriteOnlyCell(sheet, value=v)
+            if cell.data_type == "f":
+                cell.data_type = "s"
+            out.append(cell)
+        return out
+
+    sheet.append(cells([str(c) for c in table.columns]))
+    for row in table.itertuples(index=False, name=None):
+        sheet.append(cells(row))
+    book.save(path)
 
 
 def _text(v: object) -> object:
@@ -201,13 +315,46 @@ def _uniform(table, xlsx: bool = False):
     return out
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text) -> None:
+    """``text`` (a str, or a function writing into the open text file) into ``path``, atomically."""
     def write(tmp: str) -> None:
-        with open(tmp, "w", encoding="utf-8", errors=REPLACE, newline="") as f:
-            f.write(text)
+        with open(tmp, "w", encoding="utf-8", errors=REPLACE, newline="", buffering=1 << 20) as f:
+            if callable(text):
+                text(f)
+            else:
+                f.write(text)
             f.flush()
             os.fsync(f.fileno())
     write_atomic(path, write)
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux shows it (/proc), else set and restored."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def open_mode(path: Path) -> int:
+    """The permission bits ``open(path, "w")`` would leave: an existing file keeps its own, a new
+    one gets 0o666 less the umask (0o644 under 022)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def settle_mode(tmp: str, path: Path) -> None:
+    """Give the temporary file (mkstemp makes it 0o600) the mode ``path`` would get from ``open()``,
+    before it is renamed into place: colleagues on a shared drive can read the table."""
+    os.chmod(tmp, open_mode(path))
 
 
 def write_atomic(path: Path, write: Callable[[str], None], suffix: str = "") -> None:
@@ -225,6 +372,7 @@ def write_atomic(path: Path, write: Callable[[str], None], suffix: str = "") -> 
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + suffix, dir=folder)
         os.close(fd)
         write(tmp)
+        settle_mode(tmp, path)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

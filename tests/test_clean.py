@@ -1,10 +1,13 @@
 """The tidy table: columns, dedupe, row accounting, dates completed from context."""
 import json
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
 from captionclean import Options, clean, clean_file, dedupe_key
 from captionclean.clean import COLUMNS
+from captionclean.parse import parse_caption
 from captionclean.read import read_path
 
 from conftest import FIXTURES
@@ -113,3 +116,28 @@ def test_lost_letters_are_restored_from_names_spelt_right_elsewhere_in_the_expor
     alone = clean(caps[1:]).table
     assert alone.loc[0, "caption"].startswith("Antonio R?diger")
     assert clean(caps, export_vocabulary=False).table.loc[1, "caption"].startswith("Antonio R?diger")
+
+
+@pytest.mark.parametrize("text,description", [
+    ("-5 degrees in Moscow as people walk in Red Square, Russia, January 9, 2024. REUTERS/Maxim Shemetov",
+     "-5 degrees in Moscow as people walk in Red Square, Russia, January 9, 2024."),
+    ("MOSCOW, RUSSIA - JANUARY 9: -12 degrees as people walk in Red Square on January 9, 2024 in Moscow, "
+     "Russia. (Photo by Jane Doe/Getty Images)",
+     "-12 degrees as people walk in Red Square on January 9, 2024 in Moscow, Russia."),
+])
+def test_a_leading_minus_sign_is_text(text, description):
+    assert parse_caption(text).description == description
+
+
+@given(st.text(st.sampled_from(" -–—/\n5a"), max_size=12))
+def test_tidy_ends_strip_only_separators_and_keep_a_sign(text):
+    """The ends lose what they always lost (spaces, dashes, slashes), except a '-' right before a digit."""
+    from captionclean.parse import _strip_ends
+
+    plain = text.strip(" -–—/")
+    out = _strip_ends(text)
+    before = text.rstrip(" -–—/")[:-len(plain)] if plain else ""
+    if plain[:1].isdigit() and before.endswith("-"):
+        assert out == "-" + plain
+    else:
+        assert out == plain

@@ -75,6 +75,19 @@ def test_clean_iptc_table(tmp_path):
     row = table[table["SourceFile"] == "photos/img_01.jpg"].iloc[0]
     assert (row["IPTC:By-line"], row["IPTC:City"], row["IPTC:DateCreated"]) == ("Zach Gibson", "Washington", "2018-05-13")
     assert "file fields that disagree with the caption: 2" in result.stderr
+    # every disagreement is in the table, in a column exiftool -csv= ignores, and counted
+    warned = table[table["SourceFile"] == "photos/img_02.jpg"].iloc[0]["warnings"]
+    assert "IPTC:City 'New York' in the file" in warned and "IPTC:DateCreated '2018:05:14'" in warned
+    assert "rows with warnings: 2" in result.stderr
+
+
+def test_iptc_summary_speaks_only_of_the_written_table(tmp_path):
+    result = invoke("clean", FIXTURES / "gallery_export.txt", "--iptc", "-o", tmp_path / "t.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "duplicate_of" not in result.stderr
+    assert "duplicate_of" not in pd.read_csv(tmp_path / "t.csv", dtype=str).columns
+    result = invoke("clean", FIXTURES / "gallery_export.txt", "--keep-duplicates", "-o", tmp_path / "k.csv")
+    assert "7 repeats marked in duplicate_of" in result.stderr
 
 
 def test_iptc_long_values_reported(tmp_path):
@@ -172,3 +185,33 @@ def test_parse_shows_a_table():
     assert regex.search(r"│ photographer\s+│ Zach Gibson\s+│", result.stdout)
     plain = invoke("parse", caption, "--plain").stdout
     assert "city           Washington" in plain
+
+
+FORMULA_LIKE = ["-5 degrees in Moscow as people walk in Red Square, Russia, January 9, 2024. REUTERS/Maxim Shemetov",
+                "+1 for the home side as fans celebrate in London, Britain, May 2, 2019. REUTERS/Toby Melville",
+                "=Sign of the times: a man walks past a shop in London, Britain, May 2, 2019. REUTERS/Toby Melville",
+                "@realDonaldTrump is projected on a screen at a rally in Miami, Florida, U.S., May 2, 2019. "
+                "REUTERS/Joe Skipper"]
+
+
+@pytest.mark.parametrize("source", ["jsonl", "csv"])  # csv in, csv out: the streamed path
+def test_formula_guard_only_in_csv_and_tsv_and_switched_off_by_option(tmp_path, source):
+    src = tmp_path / f"in.{source}"
+    if source == "jsonl":
+        src.write_text("".join(json.dumps({"SourceFile": f"p/{i}.jpg", "Caption-Abstract": c}) + "\n"
+                               for i, c in enumerate(FORMULA_LIKE)), encoding="utf-8")
+    else:
+        pd.DataFrame({"caption": FORMULA_LIKE}).to_csv(src, index=False)
+    read = lambda p: pd.read_csv(p, dtype=str, keep_default_na=False)  # noqa: E731
+    assert invoke("clean", src, "-o", tmp_path / "g.csv").exit_code == 0
+    assert read(tmp_path / "g.csv")["caption"].tolist() == ["'" + c for c in FORMULA_LIKE]
+    result = invoke("clean", src, "-o", tmp_path / "n.csv", "--no-formula-guard")
+    assert result.exit_code == 0, result.stderr
+    assert read(tmp_path / "n.csv")["caption"].tolist() == FORMULA_LIKE
+    result = invoke("clean", src, "--iptc", "-o", tmp_path / "t.csv")
+    assert result.exit_code == 0, result.stderr
+    assert read(tmp_path / "t.csv")["IPTC:Caption-Abstract"].tolist() == FORMULA_LIKE
+    assert read(tmp_path / "t.csv")["XMP-dc:Description"].tolist() == FORMULA_LIKE
+    assert invoke("clean", src, "-o", tmp_path / "t.jsonl").exit_code == 0
+    rows = [json.loads(ln) for ln in (tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["caption"] for r in rows] == FORMULA_LIKE

@@ -84,3 +84,67 @@ def test_disagreeing_file_fields_are_warned(tmp_path):
     assert row["city"] == "Washington" and row["IPTC:City"] == "Baltimore"
     assert "embedded_disagrees: IPTC:City 'Baltimore'" in row["warnings"]
     assert "By-line" not in row["warnings"]
+
+
+# captions a spreadsheet would take for formulas: the exiftool table must carry them exactly
+FORMULA_LIKE = {
+    "minus.jpg": "-5 degrees in Moscow as people walk in Red Square, Russia, January 9, 2024. "
+                 "REUTERS/Maxim Shemetov",
+    "plus.jpg": "+1 for the home side as fans celebrate in London, Britain, May 2, 2019. REUTERS/Toby Melville",
+    "equals.jpg": "=Sign of the times: a man walks past a shop in London, Britain, May 2, 2019. "
+                  "REUTERS/Toby Melville",
+    "at.jpg": "@realDonaldTrump is projected on a screen at a rally in Miami, Florida, U.S., May 2, 2019. "
+              "REUTERS/Joe Skipper",
+}
+
+
+def test_formula_like_captions_go_back_exactly(tmp_path):
+    """The README's round trip (clean --iptc, exiftool -csv=) writes back the caption as it was:
+    no formula guard ' in the IPTC or XMP of the image."""
+    assert EXIFTOOL, "exiftool is required in CI"
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name, caption in FORMULA_LIKE.items():
+        shutil.copy(FIXTURES / "tiny.jpg", photos / name)
+        run([EXIFTOOL, "-q", "-overwrite_original", "-codedcharacterset=utf8",
+             f"-IPTC:Caption-Abstract={caption}", str(photos / name)], tmp_path)
+    (tmp_path / "photos.json").write_text(run([EXIFTOOL, "-j", "-G1", "photos"], tmp_path), encoding="utf-8")
+    run([sys.executable, "-m", "captionclean", "clean", "photos.json", "--iptc", "-o", "t.csv"], tmp_path)
+    run([EXIFTOOL, "-q", "-overwrite_original", "-csv=t.csv", "-sep", "; ", "-codedcharacterset=utf8",
+         "photos"], tmp_path)
+    after = {os.path.basename(r["SourceFile"]): r
+             for r in json.loads(run([EXIFTOOL, "-j", "-a", "-G1", "-IPTC:all", "-XMP:all", "photos"], tmp_path))}
+    for name, caption in FORMULA_LIKE.items():
+        assert after[name]["IPTC:Caption-Abstract"] == caption
+        assert after[name]["XMP-dc:Description"] == caption
+
+
+def test_iptc_table_shows_disagreements_and_exiftool_ignores_them(tmp_path):
+    """--iptc: what the file said is in the table's warnings before it is overwritten; a
+    placeholder By-line (STR) is no disagreement; exiftool -csv= takes the table as it is."""
+    assert EXIFTOOL, "exiftool is required in CI"
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name, byline in (("a.jpg", "STR"), ("b.jpg", "Jane Roe")):
+        shutil.copy(FIXTURES / "tiny.jpg", photos / name)
+        run([EXIFTOOL, "-q", "-overwrite_original", "-codedcharacterset=utf8",
+             f"-IPTC:Caption-Abstract={CAPTIONS['getty.jpg']}", "-IPTC:City=New York",
+             f"-IPTC:By-line={byline}", str(photos / name)], tmp_path)
+    (tmp_path / "p.json").write_text(run([EXIFTOOL, "-j", "-G1", "photos"], tmp_path), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "captionclean", "clean", "p.json", "--iptc", "-o", "t.csv"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "file fields that disagree with the caption: 3" in done.stderr
+    assert "rows with warnings: 2" in done.stderr
+    import csv
+    rows = {os.path.basename(r["SourceFile"]): r
+            for r in csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8"))}
+    assert "IPTC:City 'New York' in the file, city 'Washington' in the caption" in rows["a.jpg"]["warnings"]
+    assert "By-line" not in rows["a.jpg"]["warnings"]
+    assert "IPTC:By-line 'Jane Roe' in the file" in rows["b.jpg"]["warnings"]
+    done = subprocess.run([EXIFTOOL, "-overwrite_original", "-csv=t.csv", "-sep", "; ", "-codedcharacterset=utf8",
+                           "photos"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0 and "arning" not in done.stdout + done.stderr, done.stdout + done.stderr
+    after = json.loads(run([EXIFTOOL, "-j", "-a", "-G1", "-IPTC:all", "photos"], tmp_path))
+    assert {r["IPTC:City"] for r in after} == {"Washington"}
+    assert not any("warnings" in k.casefold() for r in after for k in r)

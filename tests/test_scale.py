@@ -140,3 +140,23 @@ def test_dask_on_a_local_cluster_equals_one_machine(tmp_path):
             for field in ("rows_read", "captions", "unique", "unique_captions", "duplicates_merged", "repairs",
                           "repaired_captions", "no_credit"):
                 assert getattr(summary, field) == getattr(summary_one, field), field
+
+
+def test_streamed_text_rows_equal_the_whole_file_reader(tmp_path):
+    """Plain text streams too: every kind of line break, blank lines, a cp1252 line; a file
+    holding PHOTOS anywhere is a gallery export and is read whole, by its rules."""
+    lines = [ln for ln in (FIXTURES / "gallery_export.txt").read_text(encoding="utf-8").splitlines() if "Photo" in ln][:4]
+    data = (f"{lines[0]}\r\n{lines[1]}\r\n  \n{lines[2]}\r{lines[3]}\n".encode("utf-8")
+            + "Caf\u00e9 owner, Paris (Photo by Anne Dupont)\n".encode("cp1252") + lines[0].encode("utf-8"))
+    path = tmp_path / "export.txt"
+    path.write_bytes(data)
+    whole = read_path(path)
+    stream = open_stream(path, chunk_size=2)
+    assert stream.size == len(data) and stream.bytes_read == 0  # streamed, not read ahead
+    assert [row for chunk in stream.chunks for row in chunk] == whole.rows
+    stream.finish()
+    assert (stream.format, stream.encoding, stream.warnings) == (whole.format, whole.encoding, whole.warnings)
+    assert stream.bytes_read == len(data)
+    gallery = tmp_path / "gallery.txt"
+    gallery.write_bytes((FIXTURES / "gallery_export.txt").read_bytes())
+    assert open_stream(gallery).format == "gallery"

@@ -1,13 +1,15 @@
 """Writers: every output format, round trips, the formula guard, the atomic write."""
 import json
+import os
+import stat
 
 import pandas as pd
 import pytest
 from hypothesis import given, strategies as st
 
 from captionclean import write as write_mod
-from captionclean.clean import Options, clean_rows
-from captionclean.iptc import iptc_table, too_long
+from captionclean.clean import Options, clean_rows, clean_to_path
+from captionclean.iptc import check_embedded, iptc_table, too_long
 from captionclean.read import read_path
 from captionclean.write import WriteError, neutralise, output_format, write_table
 from conftest import FIXTURES
@@ -74,13 +76,36 @@ def test_formula_cells_are_neutralised(cell):
     assert neutralise(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "xlsx"])
-def test_guard_in_spreadsheet_formats(tmp_path, table, fmt):
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_guard_in_csv_and_tsv(tmp_path, table, fmt):
     path = tmp_path / f"out.{fmt}"
     write_table(table, path)
     notes = _read_back(path, fmt)["notes"].tolist()
     assert "'=HYPERLINK(\"http://example.com\",\"x\")" in notes
     assert not any(n.startswith("=") for n in notes)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_guard_can_be_switched_off(tmp_path, table, fmt):
+    path = tmp_path / f"out.{fmt}"
+    write_table(table, path, guard=False)
+    assert "=HYPERLINK(\"http://example.com\",\"x\")" in _read_back(path, fmt)["notes"].tolist()
+
+
+FORMULA_CELLS = ["=1+1", "-5 degrees in Moscow", "+1 for the home side", "@realDonaldTrump", "=HYPERLINK(\"x\")"]
+
+
+def test_xlsx_keeps_formula_like_text_as_text_cells(tmp_path):
+    """No ' shown in Excel, and nothing run: every such cell is a text cell holding the exact text."""
+    import openpyxl
+
+    path = tmp_path / "out.xlsx"
+    write_table(pd.DataFrame({"caption": FORMULA_CELLS, "n": range(len(FORMULA_CELLS))}), path)
+    sheet = openpyxl.load_workbook(path).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == FORMULA_CELLS
+    assert {c.data_type for c in cells} == {"s"}
+    assert [row[1].value for row in sheet.iter_rows(min_row=2)] == list(range(len(FORMULA_CELLS)))
 
 
 def test_jsonl_keeps_values_as_they_are(tmp_path, table):
@@ -162,3 +187,75 @@ def test_csv_text_round_trip(records):
     back = read_bytes(table_to_csv(table, guard=False).encode("utf-8"), name="t.csv", column="caption")
     assert [(r.text, r.extra["notes"]) for r in back.rows] == [
         (c.replace("\r\n", "\n").replace("\r", "\n"), n.replace("\r\n", "\n").replace("\r", "\n")) for c, n in records]
+
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test and restore it after."""
+    old = os.umask(0o022)
+    os.umask(old)
+
+    def set_(mask):
+        os.umask(mask)
+    yield set_
+    os.umask(old)
+
+
+UMASK_MODES = [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)]
+
+
+@pytest.mark.parametrize("mask,mode", UMASK_MODES)
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "parquet", "xlsx"])
+def test_new_files_get_the_mode_open_would_give(tmp_path, table, umask, fmt, mask, mode):
+    """The temporary file's 0600 does not survive the rename: a table is as readable as open() makes it."""
+    umask(mask)
+    path = tmp_path / f"out.{fmt}"
+    write_table(table, path)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    with open(tmp_path / "by_open", "w"):
+        pass
+    assert stat.S_IMODE((tmp_path / "by_open").stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("mask,mode", UMASK_MODES)
+def test_streamed_csv_gets_the_mode_open_would_give(tmp_path, umask, mask, mode):
+    umask(mask)
+    path = tmp_path / "out.csv"
+    clean_to_path(FIXTURES / "captions_extra.tsv", path)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_an_existing_file_keeps_its_mode(tmp_path, table, umask):
+    """As open() would: rewriting a table a colleague made group-writable leaves it so."""
+    umask(0o077)
+    path = tmp_path / "out.csv"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o664)
+    write_table(table, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
+    clean_to_path(FIXTURES / "captions_extra.tsv", path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
+
+
+@pytest.mark.parametrize("byline", ["STR", "HO", "Handout", "Staff", "stringer", "POOL", "-", "STR; HO"])
+def test_a_placeholder_byline_disagrees_with_nothing(byline):
+    table = pd.DataFrame({"IPTC:By-line": [byline], "photographer": ["Zach Gibson"], "warnings": [""]})
+    assert check_embedded(table) == {}
+    assert table["warnings"].tolist() == [""]
+
+
+@pytest.mark.parametrize("byline", ["Jane Roe", "STR; Jane Roe"])
+def test_a_named_byline_that_differs_is_a_disagreement(byline):
+    table = pd.DataFrame({"IPTC:By-line": [byline], "photographer": ["Zach Gibson"], "warnings": [""]})
+    assert check_embedded(table) == {"IPTC:By-line": 1}
+    assert table["warnings"][0].startswith("embedded_disagrees: IPTC:By-line")
+
+
+def test_iptc_table_carries_the_warnings_last():
+    read = read_path(FIXTURES / "exiftool_g1.json")
+    table = clean_rows(read.rows, Options(keep_duplicates=True)).table
+    check_embedded(table)
+    out, _ = iptc_table(table)
+    assert out.columns[-1] == "warnings"
+    row = out[out["SourceFile"] == "photos/img_02.jpg"].iloc[0]
+    assert "embedded_disagrees: IPTC:City 'New York' in the file, city 'Washington' in the caption" in row["warnings"]
