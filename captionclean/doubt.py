@@ -124,7 +124,7 @@ def reasons(row: dict, agencies: Agencies) -> list[str]:
         found.add("photographer_odd_name")
     if not _place_known(row):
         found.add("place_unknown")
-    if any(_kind(r) == "lost_letters" for r in _items(row.get("repairs"))):
+    if any(_kind(r).split("[")[0] == "lost_letters" for r in _items(row.get("repairs"))):  # lost_letters[wordfreq es]
         found.add("letters_guessed")
     return [r for r in REASONS if r in found]
 
