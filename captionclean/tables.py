@@ -14,14 +14,27 @@ from pathlib import Path
 
 DATA = resources.files("captionclean") / "data"
 
-# --- months ---------------------------------------------------------------
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "febuary": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# --- months and weekdays -------------------------------------------------------
+def _read_words(name: str, value: str) -> list[tuple[str, int, str]]:
+    """(word, number, language) rows of months.csv / weekdays.csv, words in lower case."""
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return [(row["word"].lower(), int(row[value]), row["lang"]) for row in csv.DictReader(f)]
+
+
+_MONTH_ROWS = _read_words("months.csv", "month")
+_WEEKDAY_ROWS = _read_words("weekdays.csv", "day")
+# English month names and abbreviations (the grammar's month-first shapes, credits, datelines)
+MONTHS = {w: m for w, m, lang in _MONTH_ROWS if lang == "en"}
+WEEKDAYS = tuple(w for w, _, lang in _WEEKDAY_ROWS if lang == "en")
+# every language's month names (``marzo``, ``März``, ``juillet``, ``września``) → month number:
+# the day-first shapes read them ("12 de marzo de 2019", "31. März 2020", "le 5 septembre 2016")
+MONTH_WORDS = {w: m for w, m, _ in _MONTH_ROWS}
+# every language's weekday names (``martes``, ``Rabu``, ``Sonntag``)
+WEEKDAY_WORDS = frozenset(w for w, _, _ in _WEEKDAY_ROWS)
+with (DATA / "weekdays.csv").open(encoding="utf-8", newline="") as _f:
+    # the weekday names that never start a place's name ("Domingo", "Quinta" also name places and people)
+    WEEKDAY_NOT_NAMES = frozenset(r["word"].lower() for r in csv.DictReader(_f) if not r.get("also_name"))
+
 
 # --- tokens that stand where a photographer's name would ----------------------
 # value: the style tag recorded when the token is seen

@@ -13,6 +13,8 @@ def test_date_case(case):
     rec = parse_caption(case["text"])
     wants = case["date"] if isinstance(case["date"], list) else [case["date"]]
     assert rec.date in wants, (rec.date, rec.style, case["style"])
+    if case.get("rule"):  # the named rule that reads this convention
+        assert case["rule"] in rec.style, (rec.style, case["style"])
 
 
 def test_no_year_leaves_date_blank_with_warning():

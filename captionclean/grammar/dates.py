@@ -8,12 +8,13 @@ by rule, never a date the story only mentions (``began in January 2005``,
 from __future__ import annotations
 
 import calendar
+import unicodedata
 import re
 from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import MONTHS, WEEKDAYS
+from ..tables import MONTH_WORDS, MONTHS, WEEKDAYS
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # capitalised (May, MAY) month names only: "may" the verb is not a month
@@ -21,7 +22,23 @@ MONTH = "(?P<month>" + "|".join(
     "(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES
 ) + r")\.?"
 WEEKDAY = r"(?:(?:" + "|".join(w.capitalize() + "|" + w.upper() for w in WEEKDAYS) + r"),?\s+)?"
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
+# day-first shapes read every language's month names, and in lower case too, as those
+# languages write them ("12 de marzo de 2019", "le 5 septembre 2016", "31. März 2020")
+_FOREIGN = sorted((w for w in MONTH_WORDS if w not in MONTHS), key=len, reverse=True)
+DMONTH = "(?P<month>" + "|".join(
+    ["(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES]
+    + ["(?:" + m + "|" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _FOREIGN]
+) + r")\.?"
+# a month name in lower case, of a language that writes it so, then the year ("julio de 2022")
+_LMONTH = "(?P<month>" + "|".join(
+    [m for m in _FOREIGN if m.isalpha()]  # Latin-script names: lower case ("julio de 2022")
+    + [m[0].upper() + m[1:] for m in _FOREIGN if m.isalpha() and "LATIN" not in unicodedata.name(m[0])]
+) + r")"  # Greek and Cyrillic ones also capitalised ("Οκτώβριος 2019")
+# the words between a day and its month, and a month and its year: "16th of March", "12 de marzo
+# de 2019", "21 de agosto del 2017", "31. März"; "19 декабря 2022 года"
+_D_M = r"\.?(?:\s+(?:of|de))?\s+"
+_M_Y = r"(?:\s+(?:de|del))?,?\s+"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
 _Y = YEAR + r"(?!\d)"  # "31 May 2022Image source": a year glued to the next word
@@ -29,15 +46,28 @@ _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
 SHAPES: list[tuple[str, str]] = [
     ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"),
+    # Korean and Japanese wire style: "2020.08.23."
+    ("ymd_dots", r"(?<![\d.])(?P<year>(?:1[89]|20)\d\d)\.(?P<mnum>[01]\d)\.(?P<day>[0-3]\d)\b(?!\.\d)"),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
-    ("month_day_year", r"(?=\p{Lu})" + WEEKDAY + MONTH + _MS + DAY + r"(?:,\s*|\s+)" + _Y),
-    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r",?\s+" + _Y),
+    # day/month/year as most of the world writes it ("17/02/2026", "(19/5/2021)"); the US
+    # month/day/year when the second number cannot be a month, or the place is in the US
+    ("dmy_slash", r"(?<![\d/.-])(?P<day>[0-3]?\d)/(?P<mnum>[0-3]?\d)/(?P<year>(?:1[89]|20)\d\d)(?![\d/])"),
+    # a US archive's numeric date opening the caption: "6/27/03 Staff Photo by …"
+    ("lead_mdy", r"^[ ]*(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<yy>\d\d)(?=[ ])"),
+    ("month_day_year", r"(?=\p{Lu})" + WEEKDAY + MONTH + _MS + DAY + r"(?:[ ]?,\s*|\s+)" + _Y),
+    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"\b" + DAY + _D_M + DMONTH + _M_Y + _Y),
     ("month_day", r"(?=\p{Lu})" + WEEKDAY + r"\b" + MONTH + _MS + DAY + r"\b(?!\s*,?\s*\d)"),
-    ("day_month", r"(?=\d)\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r"\b(?!\s*,?\s*\d)"),
+    ("day_month", r"(?=\d)\b" + DAY + _D_M + DMONTH + r"\b(?!\s*,?\s*\d)"),
     ("month_year", r"(?=\p{Lu})\b" + MONTH + r",?\s+(?:of\s+)?" + _Y),
+    ("month_year_words", r"(?<!\p{L})" + _LMONTH + r"(?:\s+(?:de|del))?\s+" + _Y),
     # a year alone: "in Wuhan, China, in 2021.", "(Photo by …/Getty Images). 1991"
     ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
+    # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
+    # "Washington, D.C., 2006 | …", "(Amsterdam, 1954)", "Chad, 2015: …"
+    ("year_comma", r",[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"(?=[ ]*(?:[.:;)|\n]|[-–—][ ]|$))"),
+    # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
+    ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
 ]
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
@@ -46,12 +76,12 @@ COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
 # month, are tried only at the positions a cheap scan finds (a name, capitalised or in
 # capitals as the shapes write it, and an ASCII day number before one): the same matches
 # as a full scan. Other digits: a full scan.
-_ANCHORED = frozenset(("month_day_year", "day_month_year", "month_day", "day_month", "month_year"))
+_ANCHORED = frozenset(("month_day_year", "day_month_year", "month_day", "day_month", "month_year", "month_year_words"))
 # a month or weekday name as the shapes write it, not running on into an ASCII letter or digit
 # ("Marvin", "Montreal", "Sunni" are no starts): every anchored match opens with one, or with
 # a day number before one
-_NAME_FORMS = {m[0].upper() + m[1:] for m in MONTHS} | {m.upper() for m in MONTHS} | {
-    w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}
+_NAME_FORMS = {m[0].upper() + m[1:] for m in MONTH_WORDS} | {m.upper() for m in MONTH_WORDS} | {
+    m for m in _FOREIGN} | {w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}
 _NAME_START = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(_NAME_FORMS, key=len, reverse=True))
                          + r")(?![A-Za-z0-9])")
 _ODD_DIGIT = regex.compile(r"(?![0-9])\d")
@@ -66,17 +96,21 @@ def _starts(text: str) -> list[int] | None:
     while m:
         q = m.start()
         out.add(q)
-        # a day number before the name: [0-3]?[0-9] (st|nd|rd|th)? (\s+of)? \s+
+        # a day number before the name: [0-3]?[0-9] (st|nd|rd|th|er|º)? \.? (\s+(of|de))? \s+
         i = q
         while i and text[i - 1].isspace():
             i -= 1
         if i < q:
-            if i >= 3 and text[i - 2:i] == "of" and text[i - 3].isspace():
+            if i >= 3 and text[i - 2:i] in ("of", "de") and text[i - 3].isspace():
                 i -= 2
                 while i and text[i - 1].isspace():
                     i -= 1
-            if i >= 2 and text[i - 2:i] in ("st", "nd", "rd", "th"):
+            if i and text[i - 1] == ".":
+                i -= 1
+            if i >= 2 and text[i - 2:i] in ("st", "nd", "rd", "th", "er"):
                 i -= 2
+            elif i and text[i - 1] == "º":
+                i -= 1
             if i and text[i - 1] in "0123456789":
                 out.add(i - 1)
                 if i > 1 and text[i - 2] in "0123":
@@ -99,7 +133,10 @@ def _finditer(pattern: regex.Pattern, text: str, starts: list[int]):
 
 # words just before a date that make it the story's date, not the photo's
 _NOT_PHOTO_DATE = regex.compile(
-    r"(?:Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?)\W*(?:on\W+)?(?:in\W+)?$",
+    r"(?:Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?"
+    # the same words in the languages whose month names the shapes read
+    r"|veröffentlicht|publiziert|seit|bis|publicad[oa]|desde|hasta|publiée?|depuis|jusqu'au|pubblicat[oa]|publisert)"
+    r"\W*(?:(?:on|am|el|le|em|il|den)\W+)?(?:in\W+)?$",
     regex.I,
 )
 
@@ -113,6 +150,11 @@ class DateFound:
     month: int | None
     day: int | None
     text: str
+    ambiguous: bool = False  # day/month/year whose day and month could be read either way
+
+    def us_order(self) -> "DateFound":
+        """The same numbers read month/day/year (a place in the US writes them so)."""
+        return DateFound("mdy_slash", self.start, self.end, self.year, self.day, self.month, self.text)
 
     @property
     def full(self) -> bool:
@@ -149,6 +191,11 @@ _GATES = {
     "in_year": lambda text: "n 1" in text or "n 2" in text,  # "in 1…", "in 2…"
     "dated_dmy": lambda text: "dated " in text,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
+    "dmy_slash": lambda text: "/" in text,
+    "lead_mdy": lambda text: "/" in text[:9],
+    "ymd_dots": lambda text: "." in text,
+    "year_comma": lambda text: "," in text,
+    "year_paren": lambda text: "(" in text,
 }
 
 
@@ -174,17 +221,25 @@ def find_dates(text: str) -> list[DateFound]:
             if 1 in taken[s:e]:
                 continue
             g = m.groupdict()
-            month = MONTHS[g["month"].casefold().rstrip(".")] if g.get("month") else (
+            month = MONTH_WORDS[g["month"].lower().rstrip(".")] if g.get("month") else (
                 int(g["mnum"]) if g.get("mnum") else None)
             day = int(g["day"]) if g.get("day") else None
             year = g.get("year")
             y = None
             if year:
                 y = int(year) if len(year) == 4 else 2000 + int(year)
+            elif g.get("yy"):
+                y = int(g["yy"]) + (1900 if int(g["yy"]) > 50 else 2000)
+            name, ambiguous = shape, False
+            if shape == "dmy_slash" and month is not None and day is not None:
+                if month > 12 >= day:
+                    name, day, month = "mdy_slash", month, day  # "6/27/2003": the US order
+                elif month != day and month <= 12 and day <= 12:
+                    ambiguous = True  # "08/09/2025": day first, unless the place is in the US
             if not _valid(y, month, day):
                 continue
             taken[s:e] = b"\x01" * (e - s)
-            found.append(DateFound(shape, s, e, y, month, day, m.group(0)))
+            found.append(DateFound(name, s, e, y, month, day, m.group(0), ambiguous))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -218,7 +273,7 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
             return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 5 if end else len(text)
-    for shape in ("month_year", "in_year", "year_end"):
+    for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end"):
         for d in usable:
             if d.shape == shape and (d.start < first or shape == "year_end"):
                 return d

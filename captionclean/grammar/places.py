@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, WEEKDAYS, city_in, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAYS, city_in, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound
 
@@ -278,7 +278,8 @@ def _trie(words) -> str:
     return body + "?" if end else body
 
 
-_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"}
+_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAY_NOT_NAMES} | {
+    "In", "At", "On", "Near"}
 _NOT_DATE = r"(?!" + _trie(_STOP) + r"\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
