@@ -244,8 +244,17 @@ def countries() -> dict[str, Country]:
         for form in (c.name, short, getattr(c, "official_name", None)):
             if form:
                 out.setdefault(_key(form), country)
+    by_code: dict[str, Country] = {}
     for row in _read_csv("countries.csv"):
-        out[_key(row["alias"])] = Country(row["name"], row["code"])
+        out[_key(row["alias"])] = country = Country(row["name"], row["code"])
+        by_code.setdefault(country.code, country)
+    for country in out.values():
+        by_code.setdefault(country.code, country)
+    # the names other languages give them ("Alemania", "Chine", "Russland"): country_names.csv,
+    # written by tools/make_country_names.py from pycountry's translations; never an English name's
+    for row in _read_csv("country_names.csv"):
+        if row["code"] in by_code:
+            out.setdefault(_key(row["alias"]), by_code[row["code"]])
     return out
 
 

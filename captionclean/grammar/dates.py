@@ -249,7 +249,7 @@ def is_story_date(text: str, d: DateFound) -> bool:
 
 
 # "in this undated photo released … on April 12, 2016": the date is the release's
-_UNDATED = regex.compile(r"\b[Uu]ndated (?:photo|picture|image|handout|file|still|frame)")
+_UNDATED = regex.compile(r"\b[Uu]ndated (?:photo|picture|image|handout|file|still|frame)|\b[Uu]ndatierte?[ns]? (?:Archiv)?[Bb]ild|\b[Ii]mage(?:n)? sin fecha")
 # the end of the first sentence: a full stop after a word of four letters or more
 _SENTENCE_END = regex.compile(r"\p{L}{4}[.!?][\"”’]?\s+[\"“(]?\p{Lu}")
 

@@ -26,6 +26,10 @@ _NBH = _W.get("neighbourhood", frozenset())
 _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
+# "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
+_LEAD_IN = _W.get("lead_in", frozenset())
+# words between a place and its date in other languages ("à Paris, le 12 juillet 2023")
+_DATE_LEAD = _W.get("date_lead", frozenset())
 _COUNTRY_PREFIX = _W.get("country_prefix", frozenset())
 _REGION_GENERIC = _W.get("region_generic", frozenset())
 _VENUE_HEAD = _W.get("venue_head", frozenset()) | _W.get("nature_head", frozenset())
@@ -292,9 +296,11 @@ _JOINED = r"(?:al|el|ad|ed|as|es|an|ar|az|ez|at|ash|um|umm)-\p{Lu}[\p{L}\p{M}'�
 _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
          rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
 _PART = rf"{_DIR}{_NAME}"
-_SEP = r"[ ]*,[ ]*(?P<chain>(?:in|near)[ ]+)?"
-_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:in|near)[ ]+)?{_PART}){{0,5}})")
-_SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>in|near)[ ]+)?")  # (?<![ ]): a space run is tried once
+# the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
+_CHAIN = "in|near|" + _alt(_LEAD_IN)
+_SEP = r"[ ]*,[ ]*(?P<chain>(?:" + _CHAIN + r")[ ]+)?"
+_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
+_SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
                       _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
@@ -354,7 +360,8 @@ def _lead(text: str, s: int) -> str:
     word = m["lead"]
     if word[0].isupper() and _last_char(text, m.start("lead")).isalnum():
         return word  # "Gets In The Election": a title's capital, not a sentence's "In"
-    return word.casefold()
+    word = word.casefold()
+    return "in" if word in _LEAD_IN else word  # "en Caracas", "em Brasília", "i København"
 
 
 def find_place_runs(text: str) -> list[PlaceRun]:
@@ -390,13 +397,14 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 parts = parts[:k] + parts[k + 1:]
                 break
             if classify_parts(parts[k:], "in").city:
-                parts, lead = parts[k:], chains[k - 1]
+                parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
         runs.append(PlaceRun(s, e, [p.strip() for p in parts], text, lead))
     return runs
 
 
-_GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*)?$")  # "…, Norway, in February 2024"
+_GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
+                            r"(?:\p{Ll}+[ ]+)?)?$")  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
 _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'s southern suburbs, "
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _BEARING = regex.compile(
