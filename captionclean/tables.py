@@ -418,3 +418,16 @@ def _write_gazetteer(path: Path | None, table: dict[str, tuple[str, int]]) -> No
 
 def lookup_city(text: str) -> tuple[str, int] | None:
     return gazetteer().get(_key(text))
+
+
+@lru_cache(maxsize=1)
+def city_names() -> dict[str, tuple[str, str]]:
+    """A city's name in other languages → its English (GeoNames) name and country code:
+    ``Múnich`` → (``Munich``, ``DE``), ``Pékin`` → (``Beijing``, ``CN``). From ``city_names.csv``,
+    written by tools/make_city_names.py."""
+    return {_key(row["alias"]): (row["name"], row["code"]) for row in _read_csv("city_names.csv")}
+
+
+def english_city(text: str) -> tuple[str, str] | None:
+    """The English name and country code of a city written in another language, or None."""
+    return city_names().get(_key(text))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAYS, city_in, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound
 
@@ -186,10 +186,29 @@ def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
     return Place(p.city, p.region, p.country, p.country_code, list(p.rules), list(p.warnings), p.by_table)
 
 
+def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
+    """No part names a country or US state other than the one with this code ("Roma, Texas" is
+    no Rome), and, when ``needed``, one names that country: a name in plain letters is an exonym
+    of a city under a million only beside its country ("Ganga" alone is a river, not Ganja)."""
+    found = False
+    for part, _ in named:
+        country = lookup_country(part)
+        if country and country.code != code or lookup_state(part) and code != "US":
+            return False
+        found = found or bool(country)
+    return found or not needed
+
+
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
     named = [pair for raw in raw_parts for pair in _split_part(raw) if pair[0]]
+    for i, (part, hint) in enumerate(named):
+        english = english_city(part)  # "Múnich, Alemania": Munich, Germany
+        if english and not (lookup_city(part) or _is_known(part)) and _in_named(
+                english[1], named, part.isascii() and (lookup_city(english[0]) or ("", 0))[1] < 1_000_000):
+            named[i] = (english[0], hint)
+            place.rules.append("place_exonym")
     parts = [p for p, _ in named]
     hints = [h for _, h in named]
     countries = [lookup_country(p) if h != "city" else None for p, h in named]
@@ -256,6 +275,9 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             a, b = lookup_city(cities[0]), lookup_city(cities[1])
             if a[0] == b[0] and b[1] > a[1]:
                 pick = 1  # "Hollywood, Los Angeles": the larger city holds the smaller place
+        elif len(cities) > 1 and (lookup_city(cities[1]) or (None, 0))[1] >= 300_000 and not _kind(cities[1]):
+            pick = 1  # "in Mbare, Harare": a district the gazetteer lacks, then its (large) city
+            place.rules.append("place_district_city")
         place.city = _case(cities[pick])
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
@@ -289,7 +311,7 @@ _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
 _GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
-_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and)"
+_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and|au|aux)"
 _DIR = r"(?:" + _trie({"the"} | {w for w in _DIRS if w.islower()}) + r"[ ]+){0,3}"
 # an Arabic article joined to the next word inside a name: "Deir al-Balah", "Sharm el-Sheikh", "Deir ez-Zor"
 _JOINED = r"(?:al|el|ad|ed|as|es|an|ar|az|ez|at|ash|um|umm)-\p{Lu}[\p{L}\p{M}'’\-]*+"
@@ -407,6 +429,7 @@ _GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:"
                             r"(?:\p{Ll}+[ ]+)?)?$")  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
 _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'s southern suburbs, "
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
+_IN_GAP = regex.compile(r"[ ]*,?[ ]*in[ ]+(?:the[ ]+)?")  # a venue, then the place it is in
 _BEARING = regex.compile(
     r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
     r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
@@ -439,6 +462,13 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
     after = [r for r in runs if r.start >= date.end][:1]
     after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start])]
     after_place = _classify(after[0]) if after else None
+    if after and after[0].lead == "at":  # "on Sept. 29, 2019, at Cape County Park North in Cape Girardeau"
+        k = runs.index(after[0]) + 1
+        if k < len(runs) and _IN_GAP.fullmatch(text, after[0].end, runs[k].start):
+            inner = _classify(runs[k])
+            if inner.found:
+                inner.rules.append("place_venue_in")
+                after_place = inner
     if after_place is not None and not after_place.found:
         after_place = None
     if before:
@@ -471,6 +501,20 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
     return None
 
 
+# what may follow a place on a line of its own: its country in brackets, a date, a full stop
+_LINE_REST = regex.compile(r"[ ]*(?:\((?P<paren>[^()\n]{1,40})\)[ ]*)?(?:[,.]?[ ]*(?:(?:c\.|ca\.|circa)[ ]*)?"
+                           r"(?:\p{Lu}\p{Ll}+\.?[ ]+)?\d[\d/.,: ]*(?:\p{Ll}{2}[ ]*)?(?:[,]?[ ]*\d{4})?)?[ ]*\.?[ ]*(?=\n|$)")
+
+
+def _own_line(text: str, run: PlaceRun) -> str | None:
+    """The bracketed words after a run that fills its line ("" if none), or None."""
+    start = text.rfind("\n", 0, run.start) + 1
+    if text[start:run.start].strip():
+        return None
+    m = _LINE_REST.match(text, run.end)
+    return None if m is None else (m["paren"] or "")
+
+
 def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
     """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
     unsure: list[str] = []
@@ -480,6 +524,13 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
         if place is not None:
             unsure += place.warnings
+    for run in runs:  # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020"
+        line = _own_line(text, run)
+        if line is not None and all(p.count(" ") < 4 for p in run.parts):
+            place = classify_parts(run.parts + ([line] if lookup_country(line) else []), "in")
+            if place.by_table or place.city and (lookup_city(place.city) or (None, 0))[1] >= 100_000:
+                place.rules.append("place_line")
+                return place
     classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at")]
     for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
         for run, place in classified:
