@@ -11,6 +11,7 @@ Run: python tools/make_city_names.py
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from pathlib import Path
 
@@ -34,8 +35,12 @@ def _script_ok(name: str) -> bool:
 
 
 def _plain(text: str) -> str:
-    """Lower case, accents and marks dropped: "Kraków" → "krakow"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    """Lower case, accents, marks and punctuation dropped: "Kraków" → "krakow", "Mek'ele" → "mekele"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", text.casefold()) if w]
 
 
 def _like(alt: str, name: str) -> bool:
@@ -47,8 +52,9 @@ def _like(alt: str, name: str) -> bool:
     a, b = _plain(alt), _plain(name)
     if a == b:
         return not alt.isascii()  # "Múnich", "París" → Munich, Paris; not "Krakow" → Kraków
-    if a in b or b in a:
-        return False  # "Gaza City" (Gaza), "Frankfurt" (Frankfurt am Main): one name
+    wa, wb = set(_words(alt)), set(_words(name))
+    if wa <= wb or wb <= wa:
+        return False  # "Gaza City" (Gaza), "Frankfurt" (Frankfurt am Main), "Goyang" (Goyang-si): one name
     if not alt.isascii():
         return True
     if a[:3] == b[:3] or fuzz.ratio(a, b) >= 80 and a[:1] != b[:1]:

@@ -17,7 +17,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 from ..tables import _key
 from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
-from .dates import DAY, MONTH, YEAR, DateFound
+from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
 _W = place_words()
 _REGION = _W.get("region", frozenset())
@@ -572,7 +572,22 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     ("dateline_no_date", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}):\s+")),
     ("dateline_label", regex.compile(
-        r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,2})[ ]*(?::[ ]+|[ ]+/[ ]+|[ ]*\n)")),
+        r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,3})[ ]*(?::[ ]+|[ ]+/[ ]+|[ ]*\n|\.[ ]+)")),
+    # the date first, then the place: dpa "05 November 2019, US, San Francisco:", USA TODAY Sports
+    # "Jul 26, 2023; Indianapolis, IN, USA;", "15 juillet 2023, Abiy Addi, Éthiopie."
+    ("dateline_date_first", regex.compile(
+        r"^\s*(?P<pre>[\p{L}\d][\p{L}\d. ]{2,24}?,?[ ]*(?:19|20)\d\d)[ ]*[,;–—-][ ]*(?P<place>" + _NAME
+        + r"(?:[ ]*,[ ]*" + _NAME + r"){0,3})[ ]*[:;.][ ]")),
+    # a city alone opening the caption as its own sentence: "Roma. Folla sulla sponda…"
+    ("dateline_city_stop", regex.compile(r"^\s*(?P<place>" + _NAME + r")\.[ ]+(?=\p{Lu})")),
+    # a place in capitals, then a numeric date: EFE "MADRID, 19/10/2019.-", NTB "OSLO 19820820",
+    # ANTARA "MERAK 5/9 -"; a city with its Brazilian state: "Rio de Janeiro (RJ), 17/02/2026 –"
+    ("dateline_numeric", regex.compile(
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}|" + _NAME + r"[ ]+\((?P<uf>\p{Lu}{2})\))"
+        r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:19|20)\d{6}\b)")),
+    # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
+    ("dateline_caps_dash", regex.compile(
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
     ("dateline_ap", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})(?<!\s)\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
 ]
@@ -587,8 +602,12 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_mixed_case": (_DASHES, (":", "\n")),
     "dateline_paren_date": (("(",), (")",)),
     "dateline_no_date": ((":",),),
-    "dateline_label": ((": ", " / ", "\n"),),
+    "dateline_label": ((": ", " / ", "\n", ". "),),
     "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
+    "dateline_date_first": ((",", ";", "-", "–", "—"), (":", ";", ".")),
+    "dateline_city_stop": ((". ",),),
+    "dateline_numeric": (("/", "0", "1", "2"),),
+    "dateline_caps_dash": (_DASHES,),
 }
 assert all(len(needs) <= 2 for needs in _DATELINE_NEEDS.values())  # find_dateline tests two groups
 _DATELINE_STRINGS = frozenset(n for needs in _DATELINE_NEEDS.values() for group in needs for n in group)
@@ -605,6 +624,12 @@ class Dateline:
     year: int | None = None
 
 
+def _big_city(name: str) -> bool:
+    """A city of 100,000 people or more: alone at a caption's start, a dateline."""
+    hit = lookup_city(name) if name else None
+    return bool(hit) and hit[1] >= 100_000
+
+
 def find_dateline(text: str) -> Dateline | None:
     has = {n for n in _DATELINE_STRINGS if n in text}
     for rule, pattern in DATELINES:
@@ -614,15 +639,27 @@ def find_dateline(text: str) -> Dateline | None:
         m = pattern.match(text)
         if not m:
             continue
-        parts = [p for p in m["place"].split(",")]
+        g = m.groupdict()
+        parts = [p for p in (m["place"] if not g.get("uf") else m["place"].split("(")[0]).split(",")]
         place = classify_parts(parts, "dateline")
-        if rule == "dateline_no_date" and not (place.country or place.region or
-                                                any(lookup_city(p.strip()) for p in parts)):
+        if rule in ("dateline_no_date", "dateline_city_stop", "dateline_numeric", "dateline_caps_dash") \
+                and not (place.country or place.region or _big_city(place.city)):
             continue  # "FILE PHOTO:", "ONLY A TEST:": a headline, not a dateline
+        if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
+            continue  # "Ms. Elizabeth …": a title, not Mississippi
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue
+        if rule == "dateline_date_first":
+            if not (place.by_table or _big_city(place.city)):
+                continue
+            pre = find_dates(m["pre"])
+            if len(pre) != 1 or not pre[0].full or pre[0].end - pre[0].start < len(m["pre"].strip()) - 1:
+                continue  # the words before the place are its date, and nothing else
+            dl = Dateline(rule, m.group(0).strip(), m.end(), place, pre[0].month, pre[0].day, pre[0].year)
+            return dl
+        if g.get("uf"):  # "Rio de Janeiro (RJ)": the state's code is the region
+            place.region = g["uf"]
         dl = Dateline(rule, m.group(0).strip(), m.end(), place)
-        g = m.groupdict()
         if g.get("month"):
             dl.month = MONTHS[g["month"].casefold().rstrip(".")]
             dl.day = int(g["day"])
