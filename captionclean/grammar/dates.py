@@ -28,8 +28,7 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 _FOREIGN = sorted((w for w in MONTH_WORDS if w not in MONTHS), key=len, reverse=True)
 DMONTH = "(?P<month>" + "|".join(
     ["(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES]
-    + ["(?:" + m + "|" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _FOREIGN]
-) + r")\.?"
+) + "|(?i:" + "|".join(_FOREIGN) + r"))\.?"  # other languages' names in any case
 # a month name in lower case, of a language that writes it so, then the year ("julio de 2022")
 _LMONTH = "(?P<month>" + "|".join(
     [m for m in _FOREIGN if m.isalpha()]  # Latin-script names: lower case ("julio de 2022")

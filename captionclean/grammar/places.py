@@ -304,8 +304,7 @@ def _trie(words) -> str:
     return body + "?" if end else body
 
 
-_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAY_NOT_NAMES} | {
-    "In", "At", "On", "Near"}
+_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"}
 _NOT_DATE = r"(?!" + _trie(_STOP) + r"\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
@@ -421,7 +420,12 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
-        runs.append(PlaceRun(s, e, [p.strip() for p in parts], text, lead))
+        parts = [p.strip() for p in parts]
+        if parts[-1].casefold() in WEEKDAY_NOT_NAMES:  # "Surabaya, Jawa Timur, Sabtu (15/5/2021)"
+            parts.pop()
+            if not parts:
+                continue
+        runs.append(PlaceRun(s, e, parts, text, lead))
     return runs
 
 
@@ -429,7 +433,7 @@ _GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:"
                             r"(?:\p{Ll}+[ ]+)?)?$")  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
 _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'s southern suburbs, "
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
-_IN_GAP = regex.compile(r"[ ]*,?[ ]*in[ ]+(?:the[ ]+)?")  # a venue, then the place it is in
+_IN_GAP = regex.compile(r"[ ]*+,?[ ]*+in[ ]++(?:the[ ]++)?")  # a venue, then the place it is in
 _BEARING = regex.compile(
     r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
     r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
@@ -502,8 +506,8 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
 
 
 # what may follow a place on a line of its own: its country in brackets, a date, a full stop
-_LINE_REST = regex.compile(r"[ ]*(?:\((?P<paren>[^()\n]{1,40})\)[ ]*)?(?:[,.]?[ ]*(?:(?:c\.|ca\.|circa)[ ]*)?"
-                           r"(?:\p{Lu}\p{Ll}+\.?[ ]+)?\d[\d/.,: ]*(?:\p{Ll}{2}[ ]*)?(?:[,]?[ ]*\d{4})?)?[ ]*\.?[ ]*(?=\n|$)")
+_LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?[ ]*+(?:(?:c\.|ca\.|circa)[ ]*+)?"
+                           r"(?:\p{Lu}\p{Ll}++\.?[ ]++)?\d[\d/.,: ]*+(?:\p{Ll}{2}[ ]*+)?(?:,?[ ]*+\d{4})?)?[ ]*+\.?[ ]*+(?=\n|$)")
 
 
 def _own_line(text: str, run: PlaceRun) -> str | None:
@@ -576,14 +580,14 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     # the date first, then the place: dpa "05 November 2019, US, San Francisco:", USA TODAY Sports
     # "Jul 26, 2023; Indianapolis, IN, USA;", "15 juillet 2023, Abiy Addi, Éthiopie."
     ("dateline_date_first", regex.compile(
-        r"^\s*(?P<pre>[\p{L}\d][\p{L}\d. ]{2,24}?,?[ ]*(?:19|20)\d\d)[ ]*[,;–—-][ ]*(?P<place>" + _NAME
-        + r"(?:[ ]*,[ ]*" + _NAME + r"){0,3})[ ]*[:;.][ ]")),
+        r"^\s*(?P<pre>[\p{L}\d][\p{L}\d. ]{2,24}?,?[ ]*(?:19|20)\d\d)[ ]*[,;–—-][ ]*(?P<place>" + _ANY_PART
+        + r"(?:,[ ]*" + _ANY_PART + r"){0,3})(?<![ ])(?:[ ]*[:;][ ]|[.][ ](?=\p{Lu}))")),
     # a city alone opening the caption as its own sentence: "Roma. Folla sulla sponda…"
-    ("dateline_city_stop", regex.compile(r"^\s*(?P<place>" + _NAME + r")\.[ ]+(?=\p{Lu})")),
+    ("dateline_city_stop", regex.compile(r"^\s*(?P<place>\p{Lu}[\p{L}\p{M}'’\- ]{1,30}?)\.[ ]+(?=\p{Lu})")),
     # a place in capitals, then a numeric date: EFE "MADRID, 19/10/2019.-", NTB "OSLO 19820820",
     # ANTARA "MERAK 5/9 -"; a city with its Brazilian state: "Rio de Janeiro (RJ), 17/02/2026 –"
     ("dateline_numeric", regex.compile(
-        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}|" + _NAME + r"[ ]+\((?P<uf>\p{Lu}{2})\))"
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}|" + _ANY_PART + r"[ ]+\((?P<uf>\p{Lu}{2})\))"
         r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:19|20)\d{6}\b)")),
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
