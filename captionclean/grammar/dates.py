@@ -44,9 +44,9 @@ _Y = YEAR + r"(?!\d)"  # "31 May 2022Image source": a year glued to the next wor
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
 SHAPES: list[tuple[str, str]] = [
-    ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"),
-    # Korean and Japanese wire style: "2020.08.23."
-    ("ymd_dots", r"(?<![\d.])(?P<year>(?:1[89]|20)\d\d)\.(?P<mnum>[01]\d)\.(?P<day>[0-3]\d)\b(?!\.\d)"),
+    # year-month-day; with dots, Korean and Japanese wire style ("2020.08.23."): ymd_dots
+    ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)(?:[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"
+                  r"|(?<![\d.]....)\.(?P<mnum2>[01]\d)\.(?P<day2>[0-3]\d)\b(?!\.\d))"),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
     # day/month/year as most of the world writes it ("17/02/2026", "(19/5/2021)"); the US
@@ -80,9 +80,30 @@ _ANCHORED = frozenset(("month_day_year", "day_month_year", "month_day", "day_mon
 # ("Marvin", "Montreal", "Sunni" are no starts): every anchored match opens with one, or with
 # a day number before one
 _NAME_FORMS = {m[0].upper() + m[1:] for m in MONTH_WORDS} | {m.upper() for m in MONTH_WORDS} | {
-    m for m in _FOREIGN} | {w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}
-_NAME_START = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(_NAME_FORMS, key=len, reverse=True))
-                         + r")(?![A-Za-z0-9])")
+    w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}
+# other languages write month names in lower case: found from the numbers next to them
+# (a day before, a year after), which are few, not by scanning every word
+_LOWER_MONTHS = frozenset(_FOREIGN)
+
+_YEAR_AT = re.compile(r"(?:1[89]|20)[0-9][0-9](?![0-9])")
+_FOREIGN_LETTER = re.compile(r"[à-öø-ÿĀ-žΑ-ωА-я]")  # a letter English does not write: the year-first test's gate
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?:de|del))?\s+$")
+
+def _trie(words) -> str:
+    """The words as a prefix tree (``J(?:an(?:uary)?|u(?:ly|ne))``): a scan rejects most
+    positions at their first letter; the longer of two words is tried first."""
+    heads: dict[str, list[str]] = {}
+    for w in set(words):
+        heads.setdefault(w[:1], []).append(w[1:])
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(heads.items()) if c]
+    if not alts:
+        return ""
+    return "(?:" + "|".join(alts) + ")" + ("?" if "" in heads else "")
+
+
+_NAME_START = re.compile(_trie(_NAME_FORMS) + r"(?![A-Za-z0-9])")
+# a day, then a month in lower case: one C scan, the names tried only after a number
+_DAY_LOWER = re.compile(r"[0-9](?:st|nd|rd|th|er|º)?\.?\s+(?:(?:of|de)\s+)?(?=" + _trie(_LOWER_MONTHS) + r"(?![^\W\d_]))")
 _ODD_DIGIT = regex.compile(r"(?![0-9])\d")
 
 
@@ -115,6 +136,16 @@ def _starts(text: str) -> list[int] | None:
                 if i > 1 and text[i - 2] in "0123":
                     out.add(i - 2)
         m = _NAME_START.search(text, q + 1)
+    for m in _DAY_LOWER.finditer(text):  # "12 de marzo", "17. oktober", "le 5 septembre"
+        q = m.start()
+        out.add(q)
+        if q and text[q - 1] in "0123":
+            out.add(q - 1)
+    if " de " in text or " del " in text or _FOREIGN_LETTER.search(text):  # "julio de 2022", "Οκτώβριος 2019"
+        for m in _YEAR_AT.finditer(text):
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if w and w[1].lower() in _LOWER_MONTHS:
+                out.add(w.start(1))
     return sorted(out)
 
 
@@ -185,16 +216,27 @@ def _ends_in_year(text: str) -> bool:
     return len(end) >= 5 and end[-4:].isdigit()
 
 
+_COMMA_YEAR = re.compile(r",[ ]{0,2}(?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)[0-9][0-9]")
+
+
+def _year_after_comma(text: str) -> bool:
+    """A year after a comma that follows no number ("May 13, 2018" is another shape's)."""
+    for m in _COMMA_YEAR.finditer(text):
+        if not text[m.start() - 1:m.start()].isdigit():
+            return True
+    return False
+
+
 # cheap tests every match of a shape passes (a shape that fails one is not tried)
 _GATES = {
     "in_year": lambda text: "n 1" in text or "n 2" in text,  # "in 1…", "in 2…"
     "dated_dmy": lambda text: "dated " in text,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
-    "dmy_slash": lambda text: "/" in text,
     "lead_mdy": lambda text: "/" in text[:9],
-    "ymd_dots": lambda text: "." in text,
-    "year_comma": lambda text: "," in text,
-    "year_paren": lambda text: "(" in text,
+    # the numeric and year shapes scan the whole text: a C scan for their core first
+    "dmy_slash": re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search,
+    "year_comma": _year_after_comma,
+    "year_paren": re.compile(r"\((?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)\d\d\)").search,
 }
 
 
@@ -230,6 +272,8 @@ def find_dates(text: str) -> list[DateFound]:
             elif g.get("yy"):
                 y = int(g["yy"]) + (1900 if int(g["yy"]) > 50 else 2000)
             name, ambiguous = shape, False
+            if g.get("mnum2"):
+                name, month, day = "ymd_dots", int(g["mnum2"]), int(g["day2"])
             if shape == "dmy_slash" and month is not None and day is not None:
                 if month > 12 >= day:
                     name, day, month = "mdy_slash", month, day  # "6/27/2003": the US order

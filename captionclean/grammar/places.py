@@ -9,6 +9,7 @@ else the first ``in …`` run that names a known place.
 """
 from __future__ import annotations
 
+import re as stdlib_re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -512,8 +513,10 @@ _LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?
 
 def _own_line(text: str, run: PlaceRun) -> str | None:
     """The bracketed words after a run that fills its line ("" if none), or None."""
-    start = text.rfind("\n", 0, run.start) + 1
-    if text[start:run.start].strip():
+    i = run.start  # only white space between the line's start and the run (a linear walk back:
+    while i and text[i - 1] in " \t":  # it stops at the first other character)
+        i -= 1
+    if i and text[i - 1] != "\n":
         return None
     m = _LINE_REST.match(text, run.end)
     return None if m is None else (m["paren"] or "")
@@ -634,11 +637,26 @@ def _big_city(name: str) -> bool:
     return bool(hit) and hit[1] >= 100_000
 
 
+_YEAR_EARLY = stdlib_re.compile(r"(?:19|20)[0-9][0-9][ ]*[,;–—-]")
+_NUMERIC_EARLY = stdlib_re.compile(r"[ ,][0-9]{1,2}/[0-9]{1,2}\b|[ ](?:19|20)[0-9]{6}\b")
+# speed: cheap tests of the caption's opening that every match of these rules passes
+_DATELINE_OPENING = {
+    "dateline_date_first": lambda text: _YEAR_EARLY.search(text, 0, 45) is not None,
+    "dateline_city_stop": lambda text: 0 < text.find(". ", 0, 36),
+    "dateline_numeric": lambda text: _NUMERIC_EARLY.search(text, 0, 70) is not None,
+    "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper(),
+    "dateline_label": lambda text: 0 < text.find(",", 0, 80),  # "Place, Country:" opens the caption
+}
+
+
 def find_dateline(text: str) -> Dateline | None:
     has = {n for n in _DATELINE_STRINGS if n in text}
     for rule, pattern in DATELINES:
         needs = _DATELINE_NEEDS.get(rule, ())
         if needs and (has.isdisjoint(needs[0]) or len(needs) > 1 and has.isdisjoint(needs[1])):
+            continue
+        opening = _DATELINE_OPENING.get(rule)
+        if opening is not None and not opening(text):
             continue
         m = pattern.match(text)
         if not m:
