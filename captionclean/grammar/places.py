@@ -79,6 +79,7 @@ def _region_text(part: str) -> str:
 
 # --- naming the parts of a run -------------------------------------------------
 _POSSESSIVE = regex.compile(r"^(?P<owner>[^ ]+?)['’]s(?:\s+(?P<rest>.*))?$")
+_OWNED_COUNTRY = regex.compile(r"^(\p{Lu}[\p{L}\-]*)['’]s ")  # "China's …": a possessive, after a direction
 _OF = regex.compile(r" (?:of|Of) (?:(?:the|The) )?")
 
 
@@ -94,6 +95,13 @@ def _is_known(name: str) -> bool:
 _HELD = regex.compile(r"\p{L}+-(?:occupied|controlled|held|annexed|run)")
 
 
+def _owned_after_direction(direction: str, rest: str) -> bool:
+    """"East" + "China's Jiangsu Province": a direction before a country's possessive (not
+    "South" + "Sudan's Juba": South Sudan is a country's name)."""
+    m = _OWNED_COUNTRY.match(rest)
+    return bool(m) and not _is_known(direction + " " + m[1])
+
+
 def _split_part(raw: str) -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
@@ -101,7 +109,9 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
     while True:
         first, _, rest = part.partition(" ")
         if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)
-                     or _HELD.fullmatch(first)) and not _is_known(part):  # "Israeli-occupied West Bank"
+                     or _HELD.fullmatch(first) or first.lower() in _DIRS and _owned_after_direction(first, rest)
+                     ) and not _is_known(part):
+            # "Israeli-occupied West Bank"; "East China's Jiangsu Province" (not "South Sudan's")
             part = rest
             continue
         break
@@ -432,6 +442,10 @@ def find_place_runs(text: str) -> list[PlaceRun]:
 
 _GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
                             r"(?:\p{Ll}+[ ]+)?)?$")  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
+# a city, then what it is in: "Suzhou, a city in …", "Chengdu, capital of …", "Taiyuan, capital city of …"
+_APPOSED_CITY = regex.compile(r"[ ]*+,[ ]*+(?:(?:a|the)[ ]++)?(?:[a-z\-]++[ ]++){0,2}?(?:city|town|village|capital"
+                              r"(?:[ ]city)?|county[ ]seat|port[ ]city)[ ]++(?:in|of)[ ]++(?:the[ ]++)?"
+                              r"(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?")
 _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'s southern suburbs, "
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _IN_GAP = regex.compile(r"[ ]*+,?[ ]*+in[ ]++(?:the[ ]++)?")  # a venue, then the place it is in
@@ -486,6 +500,11 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 near.country, near.country_code = place.country, place.country_code
             near.rules.append("place_bearing")
             place, run = near, runs[i - 1]
+        elif place.found and not place.city and i and _APPOSED_CITY.fullmatch(text, runs[i - 1].end, run.start):
+            near = _classify(runs[i - 1])  # Xinhua: "in Suzhou, a city in East China's Jiangsu Province"
+            if near.city and not near.region and (not near.country or near.country == place.country):
+                place.city = near.city
+                place.rules.append("place_apposition")
         elif place.found and not place.city and i and runs[i - 1].parts[-1].endswith(("'s", "’s")) \
                 and _OWNED_GAP.match(text, runs[i - 1].end, run.start):
             owner = _classify(runs[i - 1])  # "in Beirut's southern suburbs, Lebanon": Beirut, Lebanon
