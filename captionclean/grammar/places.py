@@ -580,6 +580,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
 # --- datelines ---------------------------------------------------------------
 _CAPS_PART = r"\p{Lu}[\p{Lu}\p{M}.'’&\- ]*?"
 _ANY_PART = r"\p{Lu}[\p{L}\p{M}.'’&\- ]*?"
+# a place's name in a dateline: up to five words ("Rio de Janeiro", "Washington, D.C.")
+_DF_WORD = r"[\p{L}\p{M}'’&\-]*+(?:\.\p{L}[\p{L}\p{M}'’&\-]*+)*+\.?"
+_DF_PART = r"\p{Lu}" + _DF_WORD + r"(?:[ ]\p{L}" + _DF_WORD + r"){0,4}"
 _DL_DATE = (
     r"(?P<dl_date>" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?"
     r"|(?P<ny>(?:19|20)\d\d)/(?P<nm>[01]\d)/(?P<nd>[0-3]\d)"
@@ -602,8 +605,8 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     # the date first, then the place: dpa "05 November 2019, US, San Francisco:", USA TODAY Sports
     # "Jul 26, 2023; Indianapolis, IN, USA;", "15 juillet 2023, Abiy Addi, Éthiopie."
     ("dateline_date_first", regex.compile(
-        r"^\s*(?P<pre>[\p{L}\d][\p{L}\d. ]{2,24}?,?[ ]*(?:19|20)\d\d)[ ]*[,;–—-][ ]*(?P<place>" + _ANY_PART
-        + r"(?:,[ ]*" + _ANY_PART + r"){0,3})(?<![ ])(?:[ ]*[:;][ ]|[.][ ](?=\p{Lu}))")),
+        r"^\s*(?P<pre>[\p{L}\d][\p{L}\d. ]{2,24}?,?[ ]*(?:19|20)\d\d)[ ]*[,;–—-][ ]*(?P<place>" + _DF_PART
+        + r"(?:,[ ]*" + _DF_PART + r"){0,3})(?:[ ]*[:;][ ]|[.][ ](?=\p{Lu})|[ ][-–—][ ])")),
     # a city alone opening the caption as its own sentence: "Roma. Folla sulla sponda…"
     ("dateline_city_stop", regex.compile(r"^\s*(?P<place>\p{Lu}[\p{L}\p{M}'’\- ]{1,30}?)\.[ ]+(?=\p{Lu})")),
     # a place in capitals, then a numeric date: EFE "MADRID, 19/10/2019.-", NTB "OSLO 19820820",
