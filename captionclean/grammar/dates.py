@@ -26,14 +26,14 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 # day-first shapes read every language's month names, and in lower case too, as those
 # languages write them ("12 de marzo de 2019", "le 5 septembre 2016", "31. März 2020")
 _FOREIGN = sorted((w for w in MONTH_WORDS if w not in MONTHS), key=len, reverse=True)
-DMONTH = "(?P<month>" + "|".join(
+DMONTH = "(?P<month>(?>(?:" + "|".join(  # atomic: a whole name that matched is not tried again as another
     ["(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES]
-) + "|(?i:" + "|".join(_FOREIGN) + r"))\.?"  # other languages' names in any case
+) + r")(?!\p{L})|(?i:" + "|".join(_FOREIGN) + r")(?!\p{L})))\.?"  # other languages' names in any case
 # a month name in lower case, of a language that writes it so, then the year ("julio de 2022")
-_LMONTH = "(?P<month>" + "|".join(
+_LMONTH = "(?P<month>(?>" + "|".join(
     [m for m in _FOREIGN if m.isalpha()]  # Latin-script names: lower case ("julio de 2022")
     + [m[0].upper() + m[1:] for m in _FOREIGN if m.isalpha() and "LATIN" not in unicodedata.name(m[0])]
-) + r")"  # Greek and Cyrillic ones also capitalised ("Οκτώβριος 2019")
+) + r")(?!\p{L}))"  # Greek and Cyrillic ones also capitalised ("Οκτώβριος 2019")
 # the words between a day and its month, and a month and its year: "16th of March", "12 de marzo
 # de 2019", "21 de agosto del 2017", "31. März"; "19 декабря 2022 года"
 _D_M = r"\.?(?:\s+(?:of|de))?\s+"
@@ -59,7 +59,7 @@ SHAPES: list[tuple[str, str]] = [
     ("month_day", r"(?=\p{Lu})" + WEEKDAY + r"\b" + MONTH + _MS + DAY + r"\b(?!\s*,?\s*\d)"),
     ("day_month", r"(?=\d)\b" + DAY + _D_M + DMONTH + r"\b(?!\s*,?\s*\d)"),
     ("month_year", r"(?=\p{Lu})\b" + MONTH + r",?\s+(?:of\s+)?" + _Y),
-    ("month_year_words", r"(?<!\p{L})" + _LMONTH + r"(?:\s+(?:de|del))?\s+" + _Y),
+    ("month_year_words", r"(?=\p{Ll}|[^\x00-\x7f])(?<!\p{L})" + _LMONTH + r"(?:\s+(?:de|del))?\s+" + _Y),
     # a year alone: "in Wuhan, China, in 2021.", "(Photo by …/Getty Images). 1991"
     ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
     # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
