@@ -289,6 +289,10 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
         rec.country, rec.country_code = place.country, place.country_code
         rec.style += place.rules
         rec.warnings += place.warnings
+    if phrase is not None and phrase.ambiguous and rec.country_code == "US" and rec.date == phrase.iso():
+        us = phrase.us_order()  # "08/09/2025" in a US place: August 9
+        rec.date = us.iso()
+        rec.style[rec.style.index("date_dmy_slash")] = "date_mdy_slash"
     if not rec.country and trailers.place:
         c = lookup_country(trailers.place)
         if c:

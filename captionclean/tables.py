@@ -14,14 +14,27 @@ from pathlib import Path
 
 DATA = resources.files("captionclean") / "data"
 
-# --- months ---------------------------------------------------------------
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "febuary": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# --- months and weekdays -------------------------------------------------------
+def _read_words(name: str, value: str) -> list[tuple[str, int, str]]:
+    """(word, number, language) rows of months.csv / weekdays.csv, words in lower case."""
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return [(row["word"].lower(), int(row[value]), row["lang"]) for row in csv.DictReader(f)]
+
+
+_MONTH_ROWS = _read_words("months.csv", "month")
+_WEEKDAY_ROWS = _read_words("weekdays.csv", "day")
+# English month names and abbreviations (the grammar's month-first shapes, credits, datelines)
+MONTHS = {w: m for w, m, lang in _MONTH_ROWS if lang == "en"}
+WEEKDAYS = tuple(w for w, _, lang in _WEEKDAY_ROWS if lang == "en")
+# every language's month names (``marzo``, ``März``, ``juillet``, ``września``) → month number:
+# the day-first shapes read them ("12 de marzo de 2019", "31. März 2020", "le 5 septembre 2016")
+MONTH_WORDS = {w: m for w, m, _ in _MONTH_ROWS}
+# every language's weekday names (``martes``, ``Rabu``, ``Sonntag``)
+WEEKDAY_WORDS = frozenset(w for w, _, _ in _WEEKDAY_ROWS)
+with (DATA / "weekdays.csv").open(encoding="utf-8", newline="") as _f:
+    # the weekday names that never start a place's name ("Domingo", "Quinta" also name places and people)
+    WEEKDAY_NOT_NAMES = frozenset(r["word"].lower() for r in csv.DictReader(_f) if not r.get("also_name"))
+
 
 # --- tokens that stand where a photographer's name would ----------------------
 # value: the style tag recorded when the token is seen
@@ -248,8 +261,17 @@ def countries() -> dict[str, Country]:
         for form in (c.name, short, getattr(c, "official_name", None)):
             if form:
                 out.setdefault(_key(form), country)
+    by_code: dict[str, Country] = {}
     for row in _read_csv("countries.csv"):
-        out[_key(row["alias"])] = Country(row["name"], row["code"])
+        out[_key(row["alias"])] = country = Country(row["name"], row["code"])
+        by_code.setdefault(country.code, country)
+    for country in out.values():
+        by_code.setdefault(country.code, country)
+    # the names other languages give them ("Alemania", "Chine", "Russland"): country_names.csv,
+    # written by tools/make_country_names.py from pycountry's translations; never an English name's
+    for row in _read_csv("country_names.csv"):
+        if row["code"] in by_code:
+            out.setdefault(_key(row["alias"]), by_code[row["code"]])
     return out
 
 
@@ -413,3 +435,16 @@ def _write_gazetteer(path: Path | None, table: dict[str, tuple[str, int]]) -> No
 
 def lookup_city(text: str) -> tuple[str, int] | None:
     return gazetteer().get(_key(text))
+
+
+@lru_cache(maxsize=1)
+def city_names() -> dict[str, tuple[str, str]]:
+    """A city's name in other languages → its English (GeoNames) name and country code:
+    ``Múnich`` → (``Munich``, ``DE``), ``Pékin`` → (``Beijing``, ``CN``). From ``city_names.csv``,
+    written by tools/make_city_names.py."""
+    return {_key(row["alias"]): (row["name"], row["code"]) for row in _read_csv("city_names.csv")}
+
+
+def english_city(text: str) -> tuple[str, str] | None:
+    """The English name and country code of a city written in another language, or None."""
+    return city_names().get(_key(text))

@@ -8,12 +8,13 @@ by rule, never a date the story only mentions (``began in January 2005``,
 from __future__ import annotations
 
 import calendar
+import unicodedata
 import re
 from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import MONTHS, WEEKDAYS
+from ..tables import MONTH_WORDS, MONTHS, WEEKDAYS
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # capitalised (May, MAY) month names only: "may" the verb is not a month
@@ -21,23 +22,51 @@ MONTH = "(?P<month>" + "|".join(
     "(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES
 ) + r")\.?"
 WEEKDAY = r"(?:(?:" + "|".join(w.capitalize() + "|" + w.upper() for w in WEEKDAYS) + r"),?\s+)?"
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
+# day-first shapes read every language's month names, and in lower case too, as those
+# languages write them ("12 de marzo de 2019", "le 5 septembre 2016", "31. März 2020")
+_FOREIGN = sorted((w for w in MONTH_WORDS if w not in MONTHS), key=len, reverse=True)
+DMONTH = "(?P<month>(?>(?:" + "|".join(  # atomic: a whole name that matched is not tried again as another
+    ["(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES]
+) + r")(?!\p{L})|(?i:" + "|".join(_FOREIGN) + r")(?!\p{L})))\.?"  # other languages' names in any case
+# a month name in lower case, of a language that writes it so, then the year ("julio de 2022")
+_LMONTH = "(?P<month>(?>" + "|".join(
+    [m for m in _FOREIGN if m.isalpha()]  # Latin-script names: lower case ("julio de 2022")
+    + [m[0].upper() + m[1:] for m in _FOREIGN if m.isalpha() and "LATIN" not in unicodedata.name(m[0])]
+) + r")(?!\p{L}))"  # Greek and Cyrillic ones also capitalised ("Οκτώβριος 2019")
+# the words between a day and its month, and a month and its year: "16th of March", "12 de marzo
+# de 2019", "21 de agosto del 2017", "31. März"; "19 декабря 2022 года"
+_D_M = r"\.?(?:\s+(?:of|de))?\s+"
+_M_Y = r"(?:\s+(?:de|del))?,?\s+"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
 _Y = YEAR + r"(?!\d)"  # "31 May 2022Image source": a year glued to the next word
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
 SHAPES: list[tuple[str, str]] = [
-    ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"),
+    # year-month-day; with dots, Korean and Japanese wire style ("2020.08.23."): ymd_dots
+    ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)(?:[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"
+                  r"|(?<![\d.]....)\.(?P<mnum2>[01]\d)\.(?P<day2>[0-3]\d)\b(?!\.\d))"),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
-    ("month_day_year", r"(?=\p{Lu})" + WEEKDAY + MONTH + _MS + DAY + r"(?:,\s*|\s+)" + _Y),
-    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r",?\s+" + _Y),
+    # day/month/year as most of the world writes it ("17/02/2026", "(19/5/2021)"); the US
+    # month/day/year when the second number cannot be a month, or the place is in the US
+    ("dmy_slash", r"(?<![\d/.-])(?P<day>[0-3]?\d)/(?P<mnum>[0-3]?\d)/(?P<year>(?:1[89]|20)\d\d)(?![\d/])"),
+    # a US archive's numeric date opening the caption: "6/27/03 Staff Photo by …"
+    ("lead_mdy", r"^[ ]*(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<yy>\d\d)(?=[ ])"),
+    ("month_day_year", r"(?=\p{Lu})" + WEEKDAY + MONTH + _MS + DAY + r"(?:[ ]?,\s*|\s+)" + _Y),
+    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"\b" + DAY + _D_M + DMONTH + _M_Y + _Y),
     ("month_day", r"(?=\p{Lu})" + WEEKDAY + r"\b" + MONTH + _MS + DAY + r"\b(?!\s*,?\s*\d)"),
-    ("day_month", r"(?=\d)\b" + DAY + r"(?:\s+of)?\s+" + MONTH + r"\b(?!\s*,?\s*\d)"),
+    ("day_month", r"(?=\d)\b" + DAY + _D_M + DMONTH + r"\b(?!\s*,?\s*\d)"),
     ("month_year", r"(?=\p{Lu})\b" + MONTH + r",?\s+(?:of\s+)?" + _Y),
+    ("month_year_words", r"(?=\p{Ll}|[^\x00-\x7f])(?<!\p{L})" + _LMONTH + r"(?:\s+(?:de|del))?\s+" + _Y),
     # a year alone: "in Wuhan, China, in 2021.", "(Photo by …/Getty Images). 1991"
     ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
+    # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
+    # "Washington, D.C., 2006 | …", "(Amsterdam, 1954)", "Chad, 2015: …"
+    ("year_comma", r",[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"(?=[ ]*(?:[.:;)|\n]|[-–—][ ]|$))"),
+    # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
+    ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
 ]
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
@@ -46,14 +75,35 @@ COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
 # month, are tried only at the positions a cheap scan finds (a name, capitalised or in
 # capitals as the shapes write it, and an ASCII day number before one): the same matches
 # as a full scan. Other digits: a full scan.
-_ANCHORED = frozenset(("month_day_year", "day_month_year", "month_day", "day_month", "month_year"))
+_ANCHORED = frozenset(("month_day_year", "day_month_year", "month_day", "day_month", "month_year", "month_year_words"))
 # a month or weekday name as the shapes write it, not running on into an ASCII letter or digit
 # ("Marvin", "Montreal", "Sunni" are no starts): every anchored match opens with one, or with
 # a day number before one
-_NAME_FORMS = {m[0].upper() + m[1:] for m in MONTHS} | {m.upper() for m in MONTHS} | {
+_NAME_FORMS = {m[0].upper() + m[1:] for m in MONTH_WORDS} | {m.upper() for m in MONTH_WORDS} | {
     w.capitalize() for w in WEEKDAYS} | {w.upper() for w in WEEKDAYS}
-_NAME_START = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(_NAME_FORMS, key=len, reverse=True))
-                         + r")(?![A-Za-z0-9])")
+# other languages write month names in lower case: found from the numbers next to them
+# (a day before, a year after), which are few, not by scanning every word
+_LOWER_MONTHS = frozenset(_FOREIGN)
+
+_YEAR_AT = re.compile(r"(?:1[89]|20)[0-9][0-9](?![0-9])")
+_FOREIGN_LETTER = re.compile(r"[à-öø-ÿĀ-žΑ-ωА-я]")  # a letter English does not write: the year-first test's gate
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?:de|del))?\s+$")
+
+def _trie(words) -> str:
+    """The words as a prefix tree (``J(?:an(?:uary)?|u(?:ly|ne))``): a scan rejects most
+    positions at their first letter; the longer of two words is tried first."""
+    heads: dict[str, list[str]] = {}
+    for w in set(words):
+        heads.setdefault(w[:1], []).append(w[1:])
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(heads.items()) if c]
+    if not alts:
+        return ""
+    return "(?:" + "|".join(alts) + ")" + ("?" if "" in heads else "")
+
+
+_NAME_START = re.compile(_trie(_NAME_FORMS) + r"(?![A-Za-z0-9])")
+# a day, then a month in lower case: one C scan, the names tried only after a number
+_DAY_LOWER = re.compile(r"[0-9](?:st|nd|rd|th|er|º)?\.?\s+(?:(?:of|de)\s+)?(?=" + _trie(_LOWER_MONTHS) + r"(?![^\W\d_]))")
 _ODD_DIGIT = regex.compile(r"(?![0-9])\d")
 
 
@@ -66,22 +116,36 @@ def _starts(text: str) -> list[int] | None:
     while m:
         q = m.start()
         out.add(q)
-        # a day number before the name: [0-3]?[0-9] (st|nd|rd|th)? (\s+of)? \s+
+        # a day number before the name: [0-3]?[0-9] (st|nd|rd|th|er|º)? \.? (\s+(of|de))? \s+
         i = q
         while i and text[i - 1].isspace():
             i -= 1
         if i < q:
-            if i >= 3 and text[i - 2:i] == "of" and text[i - 3].isspace():
+            if i >= 3 and text[i - 2:i] in ("of", "de") and text[i - 3].isspace():
                 i -= 2
                 while i and text[i - 1].isspace():
                     i -= 1
-            if i >= 2 and text[i - 2:i] in ("st", "nd", "rd", "th"):
+            if i and text[i - 1] == ".":
+                i -= 1
+            if i >= 2 and text[i - 2:i] in ("st", "nd", "rd", "th", "er"):
                 i -= 2
+            elif i and text[i - 1] == "º":
+                i -= 1
             if i and text[i - 1] in "0123456789":
                 out.add(i - 1)
                 if i > 1 and text[i - 2] in "0123":
                     out.add(i - 2)
         m = _NAME_START.search(text, q + 1)
+    for m in _DAY_LOWER.finditer(text):  # "12 de marzo", "17. oktober", "le 5 septembre"
+        q = m.start()
+        out.add(q)
+        if q and text[q - 1] in "0123":
+            out.add(q - 1)
+    if " de " in text or " del " in text or _FOREIGN_LETTER.search(text):  # "julio de 2022", "Οκτώβριος 2019"
+        for m in _YEAR_AT.finditer(text):
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if w and w[1].lower() in _LOWER_MONTHS:
+                out.add(w.start(1))
     return sorted(out)
 
 
@@ -99,7 +163,10 @@ def _finditer(pattern: regex.Pattern, text: str, starts: list[int]):
 
 # words just before a date that make it the story's date, not the photo's
 _NOT_PHOTO_DATE = regex.compile(
-    r"(?:Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?)\W*(?:on\W+)?(?:in\W+)?$",
+    r"(?:Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?"
+    # the same words in the languages whose month names the shapes read
+    r"|veröffentlicht|publiziert|seit|bis|publicad[oa]|desde|hasta|publiée?|depuis|jusqu'au|pubblicat[oa]|publisert)"
+    r"\W*(?:(?:on|am|el|le|em|il|den)\W+)?(?:in\W+)?$",
     regex.I,
 )
 
@@ -113,6 +180,11 @@ class DateFound:
     month: int | None
     day: int | None
     text: str
+    ambiguous: bool = False  # day/month/year whose day and month could be read either way
+
+    def us_order(self) -> "DateFound":
+        """The same numbers read month/day/year (a place in the US writes them so)."""
+        return DateFound("mdy_slash", self.start, self.end, self.year, self.day, self.month, self.text)
 
     @property
     def full(self) -> bool:
@@ -144,11 +216,27 @@ def _ends_in_year(text: str) -> bool:
     return len(end) >= 5 and end[-4:].isdigit()
 
 
+_COMMA_YEAR = re.compile(r",[ ]{0,2}(?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)[0-9][0-9]")
+
+
+def _year_after_comma(text: str) -> bool:
+    """A year after a comma that follows no number ("May 13, 2018" is another shape's)."""
+    for m in _COMMA_YEAR.finditer(text):
+        if not text[m.start() - 1:m.start()].isdigit():
+            return True
+    return False
+
+
 # cheap tests every match of a shape passes (a shape that fails one is not tried)
 _GATES = {
     "in_year": lambda text: "n 1" in text or "n 2" in text,  # "in 1…", "in 2…"
     "dated_dmy": lambda text: "dated " in text,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
+    "lead_mdy": lambda text: "/" in text[:9],
+    # the numeric and year shapes scan the whole text: a C scan for their core first
+    "dmy_slash": re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search,
+    "year_comma": _year_after_comma,
+    "year_paren": re.compile(r"\((?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)\d\d\)").search,
 }
 
 
@@ -174,17 +262,27 @@ def find_dates(text: str) -> list[DateFound]:
             if 1 in taken[s:e]:
                 continue
             g = m.groupdict()
-            month = MONTHS[g["month"].casefold().rstrip(".")] if g.get("month") else (
+            month = MONTH_WORDS[g["month"].lower().rstrip(".")] if g.get("month") else (
                 int(g["mnum"]) if g.get("mnum") else None)
             day = int(g["day"]) if g.get("day") else None
             year = g.get("year")
             y = None
             if year:
                 y = int(year) if len(year) == 4 else 2000 + int(year)
+            elif g.get("yy"):
+                y = int(g["yy"]) + (1900 if int(g["yy"]) > 50 else 2000)
+            name, ambiguous = shape, False
+            if g.get("mnum2"):
+                name, month, day = "ymd_dots", int(g["mnum2"]), int(g["day2"])
+            if shape == "dmy_slash" and month is not None and day is not None:
+                if month > 12 >= day:
+                    name, day, month = "mdy_slash", month, day  # "6/27/2003": the US order
+                elif month != day and month <= 12 and day <= 12:
+                    ambiguous = True  # "08/09/2025": day first, unless the place is in the US
             if not _valid(y, month, day):
                 continue
             taken[s:e] = b"\x01" * (e - s)
-            found.append(DateFound(shape, s, e, y, month, day, m.group(0)))
+            found.append(DateFound(name, s, e, y, month, day, m.group(0), ambiguous))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -194,7 +292,7 @@ def is_story_date(text: str, d: DateFound) -> bool:
 
 
 # "in this undated photo released … on April 12, 2016": the date is the release's
-_UNDATED = regex.compile(r"\b[Uu]ndated (?:photo|picture|image|handout|file|still|frame)")
+_UNDATED = regex.compile(r"\b[Uu]ndated (?:photo|picture|image|handout|file|still|frame)|\b[Uu]ndatierte?[ns]? (?:Archiv)?[Bb]ild|\b[Ii]mage(?:n)? sin fecha")
 # the end of the first sentence: a full stop after a word of four letters or more
 _SENTENCE_END = regex.compile(r"\p{L}{4}[.!?][\"”’]?\s+[\"“(]?\p{Lu}")
 
@@ -218,7 +316,7 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
             return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 5 if end else len(text)
-    for shape in ("month_year", "in_year", "year_end"):
+    for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end"):
         for d in usable:
             if d.shape == shape and (d.start < first or shape == "year_end"):
                 return d

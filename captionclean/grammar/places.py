@@ -9,15 +9,16 @@ else the first ``in …`` run that names a known place.
 """
 from __future__ import annotations
 
+import re as stdlib_re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, WEEKDAYS, city_in, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
-from .dates import DAY, MONTH, YEAR, DateFound
+from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
 _W = place_words()
 _REGION = _W.get("region", frozenset())
@@ -26,6 +27,10 @@ _NBH = _W.get("neighbourhood", frozenset())
 _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
+# "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
+_LEAD_IN = _W.get("lead_in", frozenset())
+# words between a place and its date in other languages ("à Paris, le 12 juillet 2023")
+_DATE_LEAD = _W.get("date_lead", frozenset())
 _COUNTRY_PREFIX = _W.get("country_prefix", frozenset())
 _REGION_GENERIC = _W.get("region_generic", frozenset())
 _VENUE_HEAD = _W.get("venue_head", frozenset()) | _W.get("nature_head", frozenset())
@@ -74,6 +79,7 @@ def _region_text(part: str) -> str:
 
 # --- naming the parts of a run -------------------------------------------------
 _POSSESSIVE = regex.compile(r"^(?P<owner>[^ ]+?)['’]s(?:\s+(?P<rest>.*))?$")
+_OWNED_COUNTRY = regex.compile(r"^(\p{Lu}[\p{L}\-]*)['’]s ")  # "China's …": a possessive, after a direction
 _OF = regex.compile(r" (?:of|Of) (?:(?:the|The) )?")
 
 
@@ -89,6 +95,13 @@ def _is_known(name: str) -> bool:
 _HELD = regex.compile(r"\p{L}+-(?:occupied|controlled|held|annexed|run)")
 
 
+def _owned_after_direction(direction: str, rest: str) -> bool:
+    """"East" + "China's Jiangsu Province": a direction before a country's possessive (not
+    "South" + "Sudan's Juba": South Sudan is a country's name)."""
+    m = _OWNED_COUNTRY.match(rest)
+    return bool(m) and not _is_known(direction + " " + m[1])
+
+
 def _split_part(raw: str) -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
@@ -96,7 +109,9 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
     while True:
         first, _, rest = part.partition(" ")
         if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)
-                     or _HELD.fullmatch(first)) and not _is_known(part):  # "Israeli-occupied West Bank"
+                     or _HELD.fullmatch(first) or first.lower() in _DIRS and _owned_after_direction(first, rest)
+                     ) and not _is_known(part):
+            # "Israeli-occupied West Bank"; "East China's Jiangsu Province" (not "South Sudan's")
             part = rest
             continue
         break
@@ -182,10 +197,29 @@ def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
     return Place(p.city, p.region, p.country, p.country_code, list(p.rules), list(p.warnings), p.by_table)
 
 
+def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
+    """No part names a country or US state other than the one with this code ("Roma, Texas" is
+    no Rome), and, when ``needed``, one names that country: a name in plain letters is an exonym
+    of a city under a million only beside its country ("Ganga" alone is a river, not Ganja)."""
+    found = False
+    for part, _ in named:
+        country = lookup_country(part)
+        if country and country.code != code or lookup_state(part) and code != "US":
+            return False
+        found = found or bool(country)
+    return found or not needed
+
+
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
     named = [pair for raw in raw_parts for pair in _split_part(raw) if pair[0]]
+    for i, (part, hint) in enumerate(named):
+        english = english_city(part)  # "Múnich, Alemania": Munich, Germany
+        if english and not (lookup_city(part) or _is_known(part)) and _in_named(
+                english[1], named, part.isascii() and (lookup_city(english[0]) or ("", 0))[1] < 1_000_000):
+            named[i] = (english[0], hint)
+            place.rules.append("place_exonym")
     parts = [p for p, _ in named]
     hints = [h for _, h in named]
     countries = [lookup_country(p) if h != "city" else None for p, h in named]
@@ -252,6 +286,9 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             a, b = lookup_city(cities[0]), lookup_city(cities[1])
             if a[0] == b[0] and b[1] > a[1]:
                 pick = 1  # "Hollywood, Los Angeles": the larger city holds the smaller place
+        elif len(cities) > 1 and (lookup_city(cities[1]) or (None, 0))[1] >= 300_000 and not _kind(cities[1]):
+            pick = 1  # "in Mbare, Harare": a district the gazetteer lacks, then its (large) city
+            place.rules.append("place_district_city")
         place.city = _case(cities[pick])
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
@@ -284,16 +321,18 @@ _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
 _GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
-_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and)"
+_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and|au|aux)"
 _DIR = r"(?:" + _trie({"the"} | {w for w in _DIRS if w.islower()}) + r"[ ]+){0,3}"
 # an Arabic article joined to the next word inside a name: "Deir al-Balah", "Sharm el-Sheikh", "Deir ez-Zor"
 _JOINED = r"(?:al|el|ad|ed|as|es|an|ar|az|ez|at|ash|um|umm)-\p{Lu}[\p{L}\p{M}'’\-]*+"
 _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
          rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
 _PART = rf"{_DIR}{_NAME}"
-_SEP = r"[ ]*,[ ]*(?P<chain>(?:in|near)[ ]+)?"
-_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:in|near)[ ]+)?{_PART}){{0,5}})")
-_SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>in|near)[ ]+)?")  # (?<![ ]): a space run is tried once
+# the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
+_CHAIN = "in|near|" + _alt(_LEAD_IN)
+_SEP = r"[ ]*,[ ]*(?P<chain>(?:" + _CHAIN + r")[ ]+)?"
+_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
+_SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
                       _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
@@ -353,7 +392,8 @@ def _lead(text: str, s: int) -> str:
     word = m["lead"]
     if word[0].isupper() and _last_char(text, m.start("lead")).isalnum():
         return word  # "Gets In The Election": a title's capital, not a sentence's "In"
-    return word.casefold()
+    word = word.casefold()
+    return "in" if word in _LEAD_IN else word  # "en Caracas", "em Brasília", "i København"
 
 
 def find_place_runs(text: str) -> list[PlaceRun]:
@@ -389,15 +429,26 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 parts = parts[:k] + parts[k + 1:]
                 break
             if classify_parts(parts[k:], "in").city:
-                parts, lead = parts[k:], chains[k - 1]
+                parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
-        runs.append(PlaceRun(s, e, [p.strip() for p in parts], text, lead))
+        parts = [p.strip() for p in parts]
+        if parts[-1].casefold() in WEEKDAY_NOT_NAMES:  # "Surabaya, Jawa Timur, Sabtu (15/5/2021)"
+            parts.pop()
+            if not parts:
+                continue
+        runs.append(PlaceRun(s, e, parts, text, lead))
     return runs
 
 
-_GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*)?$")  # "…, Norway, in February 2024"
+_GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
+                            r"(?:\p{Ll}+[ ]+)?)?$")  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
+# a city, then what it is in: "Suzhou, a city in …", "Chengdu, capital of …", "Taiyuan, capital city of …"
+_APPOSED_CITY = regex.compile(r"[ ]*+,[ ]*+(?:(?:a|the)[ ]++)?(?:[a-z\-]++[ ]++){0,2}?(?:city|town|village|capital"
+                              r"(?:[ ]city)?|county[ ]seat|port[ ]city)[ ]++(?:in|of)[ ]++(?:the[ ]++)?"
+                              r"(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?")
 _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'s southern suburbs, "
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
+_IN_GAP = regex.compile(r"[ ]*+,?[ ]*+in[ ]++(?:the[ ]++)?")  # a venue, then the place it is in
 _BEARING = regex.compile(
     r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
     r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
@@ -430,6 +481,13 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
     after = [r for r in runs if r.start >= date.end][:1]
     after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start])]
     after_place = _classify(after[0]) if after else None
+    if after and after[0].lead == "at":  # "on Sept. 29, 2019, at Cape County Park North in Cape Girardeau"
+        k = runs.index(after[0]) + 1
+        if k < len(runs) and _IN_GAP.fullmatch(text, after[0].end, runs[k].start):
+            inner = _classify(runs[k])
+            if inner.found:
+                inner.rules.append("place_venue_in")
+                after_place = inner
     if after_place is not None and not after_place.found:
         after_place = None
     if before:
@@ -442,6 +500,11 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 near.country, near.country_code = place.country, place.country_code
             near.rules.append("place_bearing")
             place, run = near, runs[i - 1]
+        elif place.found and not place.city and i and _APPOSED_CITY.fullmatch(text, runs[i - 1].end, run.start):
+            near = _classify(runs[i - 1])  # Xinhua: "in Suzhou, a city in East China's Jiangsu Province"
+            if near.city and not near.region and (not near.country or near.country == place.country):
+                place.city = near.city
+                place.rules.append("place_apposition")
         elif place.found and not place.city and i and runs[i - 1].parts[-1].endswith(("'s", "’s")) \
                 and _OWNED_GAP.match(text, runs[i - 1].end, run.start):
             owner = _classify(runs[i - 1])  # "in Beirut's southern suburbs, Lebanon": Beirut, Lebanon
@@ -462,6 +525,22 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
     return None
 
 
+# what may follow a place on a line of its own: its country in brackets, a date, a full stop
+_LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?[ ]*+(?:(?:c\.|ca\.|circa)[ ]*+)?"
+                           r"(?:\p{Lu}\p{Ll}++\.?[ ]++)?\d[\d/.,: ]*+(?:\p{Ll}{2}[ ]*+)?(?:,?[ ]*+\d{4})?)?[ ]*+\.?[ ]*+(?=\n|$)")
+
+
+def _own_line(text: str, run: PlaceRun) -> str | None:
+    """The bracketed words after a run that fills its line ("" if none), or None."""
+    i = run.start  # only white space between the line's start and the run (a linear walk back:
+    while i and text[i - 1] in " \t":  # it stops at the first other character)
+        i -= 1
+    if i and text[i - 1] != "\n":
+        return None
+    m = _LINE_REST.match(text, run.end)
+    return None if m is None else (m["paren"] or "")
+
+
 def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
     """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
     unsure: list[str] = []
@@ -471,6 +550,13 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
         if place is not None:
             unsure += place.warnings
+    for run in runs:  # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020"
+        line = _own_line(text, run)
+        if line is not None and all(p.count(" ") < 4 for p in run.parts):
+            place = classify_parts(run.parts + ([line] if lookup_country(line) else []), "in")
+            if place.by_table or place.city and (lookup_city(place.city) or (None, 0))[1] >= 100_000:
+                place.rules.append("place_line")
+                return place
     classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at")]
     for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
         for run, place in classified:
@@ -494,6 +580,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
 # --- datelines ---------------------------------------------------------------
 _CAPS_PART = r"\p{Lu}[\p{Lu}\p{M}.'’&\- ]*?"
 _ANY_PART = r"\p{Lu}[\p{L}\p{M}.'’&\- ]*?"
+# a place's name in a dateline: up to five words ("Rio de Janeiro", "Washington, D.C.")
+_DF_WORD = r"[\p{L}\p{M}'’&\-]*+(?:\.\p{L}[\p{L}\p{M}'’&\-]*+)*+\.?"
+_DF_PART = r"\p{Lu}" + _DF_WORD + r"(?:[ ]\p{L}" + _DF_WORD + r"){0,4}"
 _DL_DATE = (
     r"(?P<dl_date>" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?"
     r"|(?P<ny>(?:19|20)\d\d)/(?P<nm>[01]\d)/(?P<nd>[0-3]\d)"
@@ -512,7 +601,22 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     ("dateline_no_date", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}):\s+")),
     ("dateline_label", regex.compile(
-        r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,2})[ ]*(?::[ ]+|[ ]+/[ ]+|[ ]*\n)")),
+        r"^\s*(?P<place>" + _NAME + r"(?:[ ]*,[ ]*" + _NAME + r"){1,3})[ ]*(?::[ ]+|[ ]+/[ ]+|[ ]*\n|\.[ ]+)")),
+    # the date first, then the place: dpa "05 November 2019, US, San Francisco:", USA TODAY Sports
+    # "Jul 26, 2023; Indianapolis, IN, USA;", "15 juillet 2023, Abiy Addi, Éthiopie."
+    ("dateline_date_first", regex.compile(
+        r"^\s*(?P<pre>[\p{L}\d][\p{L}\d. ]{2,24}?,?[ ]*(?:19|20)\d\d)[ ]*[,;–—-][ ]*(?P<place>" + _DF_PART
+        + r"(?:,[ ]*" + _DF_PART + r"){0,3})(?:[ ]*[:;][ ]|[.][ ](?=\p{Lu})|[ ][-–—][ ])")),
+    # a city alone opening the caption as its own sentence: "Roma. Folla sulla sponda…"
+    ("dateline_city_stop", regex.compile(r"^\s*(?P<place>\p{Lu}[\p{L}\p{M}'’\- ]{1,30}?)\.[ ]+(?=\p{Lu})")),
+    # a place in capitals, then a numeric date: EFE "MADRID, 19/10/2019.-", NTB "OSLO 19820820",
+    # ANTARA "MERAK 5/9 -"; a city with its Brazilian state: "Rio de Janeiro (RJ), 17/02/2026 –"
+    ("dateline_numeric", regex.compile(
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}|" + _ANY_PART + r"[ ]+\((?P<uf>\p{Lu}{2})\))"
+        r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:19|20)\d{6}\b)")),
+    # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
+    ("dateline_caps_dash", regex.compile(
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
     ("dateline_ap", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})(?<!\s)\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
 ]
@@ -527,8 +631,12 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_mixed_case": (_DASHES, (":", "\n")),
     "dateline_paren_date": (("(",), (")",)),
     "dateline_no_date": ((":",),),
-    "dateline_label": ((": ", " / ", "\n"),),
+    "dateline_label": ((": ", " / ", "\n", ". "),),
     "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
+    "dateline_date_first": ((",", ";", "-", "–", "—"), (":", ";", ".")),
+    "dateline_city_stop": ((". ",),),
+    "dateline_numeric": (("/", "0", "1", "2"),),
+    "dateline_caps_dash": (_DASHES,),
 }
 assert all(len(needs) <= 2 for needs in _DATELINE_NEEDS.values())  # find_dateline tests two groups
 _DATELINE_STRINGS = frozenset(n for needs in _DATELINE_NEEDS.values() for group in needs for n in group)
@@ -545,24 +653,57 @@ class Dateline:
     year: int | None = None
 
 
+def _big_city(name: str) -> bool:
+    """A city of 100,000 people or more: alone at a caption's start, a dateline."""
+    hit = lookup_city(name) if name else None
+    return bool(hit) and hit[1] >= 100_000
+
+
+_YEAR_EARLY = stdlib_re.compile(r"(?:19|20)[0-9][0-9][ ]*[,;–—-]")
+_NUMERIC_EARLY = stdlib_re.compile(r"[ ,][0-9]{1,2}/[0-9]{1,2}\b|[ ](?:19|20)[0-9]{6}\b")
+# speed: cheap tests of the caption's opening that every match of these rules passes
+_DATELINE_OPENING = {
+    "dateline_date_first": lambda text: _YEAR_EARLY.search(text, 0, 45) is not None,
+    "dateline_city_stop": lambda text: 0 < text.find(". ", 0, 36),
+    "dateline_numeric": lambda text: _NUMERIC_EARLY.search(text, 0, 70) is not None,
+    "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper(),
+    "dateline_label": lambda text: 0 < text.find(",", 0, 80),  # "Place, Country:" opens the caption
+}
+
+
 def find_dateline(text: str) -> Dateline | None:
     has = {n for n in _DATELINE_STRINGS if n in text}
     for rule, pattern in DATELINES:
         needs = _DATELINE_NEEDS.get(rule, ())
         if needs and (has.isdisjoint(needs[0]) or len(needs) > 1 and has.isdisjoint(needs[1])):
             continue
+        opening = _DATELINE_OPENING.get(rule)
+        if opening is not None and not opening(text):
+            continue
         m = pattern.match(text)
         if not m:
             continue
-        parts = [p for p in m["place"].split(",")]
+        g = m.groupdict()
+        parts = [p for p in (m["place"] if not g.get("uf") else m["place"].split("(")[0]).split(",")]
         place = classify_parts(parts, "dateline")
-        if rule == "dateline_no_date" and not (place.country or place.region or
-                                                any(lookup_city(p.strip()) for p in parts)):
+        if rule in ("dateline_no_date", "dateline_city_stop", "dateline_numeric", "dateline_caps_dash") \
+                and not (place.country or place.region or _big_city(place.city)):
             continue  # "FILE PHOTO:", "ONLY A TEST:": a headline, not a dateline
+        if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
+            continue  # "Ms. Elizabeth …": a title, not Mississippi
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue
+        if rule == "dateline_date_first":
+            if not (place.by_table or _big_city(place.city)):
+                continue
+            pre = find_dates(m["pre"])
+            if len(pre) != 1 or not pre[0].full or pre[0].end - pre[0].start < len(m["pre"].strip()) - 1:
+                continue  # the words before the place are its date, and nothing else
+            dl = Dateline(rule, m.group(0).strip(), m.end(), place, pre[0].month, pre[0].day, pre[0].year)
+            return dl
+        if g.get("uf"):  # "Rio de Janeiro (RJ)": the state's code is the region
+            place.region = g["uf"]
         dl = Dateline(rule, m.group(0).strip(), m.end(), place)
-        g = m.groupdict()
         if g.get("month"):
             dl.month = MONTHS[g["month"].casefold().rstrip(".")]
             dl.day = int(g["day"])

