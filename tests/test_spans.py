@@ -22,6 +22,8 @@ def test_each_field_is_marked_where_the_caption_says_it(case):
         assert got.get(field) == text, (field, got)
     for field in case.get("unmarked", []):
         assert field not in got, (field, got)
+    for field, start in case.get("marked_at", {}).items():  # the place the grammar read, not an earlier mention
+        assert rec.spans[field][0] == start, (field, rec.spans)
 
 
 def _spans_valid(caption: str, spans: dict) -> None:
