@@ -182,7 +182,8 @@ def read_table(path: str | Path):
         return pd.read_json(path, lines=True, dtype=False).astype(str).replace({"None": "", "nan": ""})
     if fmt == "parquet":
         return pd.read_parquet(path).astype(str).replace({"None": "", "nan": ""})
-    return pd.read_excel(path, dtype=str).fillna("")
+    table = pd.read_excel(path, dtype=object).fillna("")  # whole dates are date cells: back to ISO text
+    return table.map(lambda v: v.date().isoformat() if hasattr(v, "date") and callable(v.date) else str(v))
 
 
 def plan_apply(table_path: str | Path, *, force: bool = False) -> ApplyPlan:

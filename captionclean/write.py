@@ -270,29 +270,66 @@ def write_table(table, path: str | Path | None, *, fmt: str | None = None, excel
     return fmt
 
 
+XLSX_DATE_COLUMNS = frozenset(("date",))  # whole ISO dates become date cells; "2018-05" and "2018" stay text
+XLSX_MAX_WIDTH = 60
+
+
+def _xlsx_widths(table, sample: int = 200) -> list[float]:
+    """A width per column from its header and its first ``sample`` values, capped (a caption wraps)."""
+    widths = []
+    for i, column in enumerate(table.columns):
+        longest = max([len(str(column))] + [len(str(v)) for v in table.iloc[:sample, i].tolist()
+                                            if v is not None and v == v])
+        widths.append(min(XLSX_MAX_WIDTH, max(8, longest + 2)))
+    return widths
+
+
 def write_xlsx(table, path: str) -> None:
-    """``table`` as one sheet whose every text is a text cell: openpyxl would store a text starting
-    with ``=`` as a formula, so such a cell is set back to a string (no ``'`` shown, nothing runs)."""
+    """``table`` as one sheet a desk can work in: every text a text cell (openpyxl would store a text
+    starting with ``=`` as a formula, so such a cell is set back to a string: no ``'`` shown, nothing
+    runs), whole dates as date cells, the header row frozen, an autofilter, and column widths."""
+    import datetime
+
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Sheet1")
+    sheet.freeze_panes = "A2"
+    columns = [str(c) for c in table.columns]
+    for i, width in enumerate(_xlsx_widths(table), start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    if columns:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(table) + 1}"
+    dated = {i for i, c in enumerate(columns) if c in XLSX_DATE_COLUMNS}
+    bold = Font(bold=True)
 
-    def cells(values) -> list:
+    def cells(values, header: bool = False) -> list:
         out = []
-        for v in values:
+        for i, v in enumerate(values):
             if v is None or (isinstance(v, float) and v != v):
                 v = None
             elif hasattr(v, "item"):  # a numpy scalar: its Python value
                 v = v.item()
+            is_date = False
+            if i in dated and isinstance(v, str) and len(v) == 10:
+                try:
+                    v, is_date = datetime.date.fromisoformat(v), True
+                except ValueError:
+                    pass
             cell = WriteOnlyCell(sheet, value=v)
             if cell.data_type == "f":
                 cell.data_type = "s"
+            if is_date:
+                cell.number_format = "yyyy-mm-dd"
+            if header:
+                cell.font = bold
             out.append(cell)
         return out
 
-    sheet.append(cells([str(c) for c in table.columns]))
+    sheet.append(cells(columns, header=True))
     for row in table.itertuples(index=False, name=None):
         sheet.append(cells(row))
     book.save(path)

@@ -41,7 +41,9 @@ def _read_back(path, fmt):
         return pd.read_json(path, lines=True, dtype=False)
     if fmt == "parquet":
         return pd.read_parquet(path)
-    return pd.read_excel(path, dtype=str, keep_default_na=False)
+    back = pd.read_excel(path, dtype=str, keep_default_na=False)
+    back["date"] = back["date"].str.replace(" 00:00:00", "", regex=False)  # whole dates are date cells
+    return back
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "parquet", "xlsx"])
@@ -259,3 +261,26 @@ def test_iptc_table_carries_the_warnings_last():
     assert out.columns[-1] == "warnings"
     row = out[out["SourceFile"] == "photos/img_02.jpg"].iloc[0]
     assert "embedded_disagrees: IPTC:City 'New York' in the file, city 'Washington' in the caption" in row["warnings"]
+
+
+def test_xlsx_is_ready_to_work_in(tmp_path):
+    """Whole dates are date cells (a month or a year alone stays text), the header is frozen and
+    bold, an autofilter covers the table, and columns have widths from their contents."""
+    import datetime
+
+    import openpyxl
+    import pandas as pd
+
+    from captionclean.write import XLSX_MAX_WIDTH, write_table
+
+    table = pd.DataFrame({"caption": ["A long caption " * 20, "Short.", "=1+1"],
+                          "date": ["2018-05-13", "2018-05", "2018"], "city": ["Washington", "", "Oslo"]})
+    write_table(table, tmp_path / "t.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").active
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:C4"
+    assert sheet["A1"].font.b
+    assert sheet["B2"].value == datetime.datetime(2018, 5, 13) and sheet["B2"].number_format == "yyyy-mm-dd"
+    assert (sheet["B3"].value, sheet["B4"].value) == ("2018-05", "2018")
+    assert sheet["A4"].value == "=1+1" and sheet["A4"].data_type == "s"
+    assert sheet.column_dimensions["A"].width == XLSX_MAX_WIDTH
+    assert 8 <= sheet.column_dimensions["C"].width < XLSX_MAX_WIDTH
