@@ -26,12 +26,12 @@ from typing import Iterable, Iterator
 
 import regex
 
-from .parse import FIELDS, parse_caption
+from .parse import FIELDS, LATE_FIELDS, parse_caption
 from .read import InputRow
 from .repair import RepairOptions
 from .tables import load_agencies
 
-COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"]
+COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"] + LATE_FIELDS
 CHUNK_SIZE = 5000
 _KEY_STRIP = regex.compile(r"[\W_]+")
 _KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, and faster

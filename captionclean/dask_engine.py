@@ -57,9 +57,9 @@ def parse_partition(part: pd.DataFrame, column: str, offset: int, options: Optio
 
 
 def _meta_columns(extras: list[str]) -> list[str]:
-    from .parse import FIELDS
+    from .parse import FIELDS, LATE_FIELDS
 
-    return FIELDS + ["gallery", "_key", "_row", "_repairs", "_blank"] + [_extra_name(c) for c in extras]
+    return FIELDS + LATE_FIELDS + ["gallery", "_key", "_row", "_repairs", "_blank"] + [_extra_name(c) for c in extras]
 
 
 def _groups(part: pd.DataFrame, keep: bool) -> pd.DataFrame:

@@ -44,9 +44,13 @@ class Caption:
     warnings: list[str] = field(default_factory=list)
     # month and day stated without a year, for the table to complete from context
     partial_date: tuple[int, int] | None = None
+    # a wire's correction or re-send notice ("correcting spelling of name"), and its marker's rank
+    # (2 corrects or updates, 1 sends again, 0 notes, -1 none): which version of a picture wins
+    correction: str = ""
+    correction_rank: int = -1
 
     def to_row(self) -> dict[str, object]:
-        row = {name: getattr(self, name) for name in FIELDS}
+        row = {name: getattr(self, name) for name in FIELDS + LATE_FIELDS}
         row["style"] = "; ".join(dict.fromkeys(self.style))
         row["repairs"] = "; ".join(str(r) for r in self.repairs)
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
@@ -56,7 +60,9 @@ class Caption:
         return asdict(self)
 
 
-FIELDS = [f.name for f in fields(Caption) if f.name != "partial_date"]
+# columns added since the table's first release: they come after its other columns
+LATE_FIELDS = ["correction"]
+FIELDS = [f.name for f in fields(Caption) if f.name not in ("partial_date", "correction_rank", *LATE_FIELDS)]
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _EPA_ID = regex.compile(r"^\s*epa\d{6,}\s+")
@@ -161,6 +167,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
     rec.style += trailers.rules
     rec.restrictions = "; ".join(trailers.restrictions)
     rec.keywords = "; ".join(trailers.keywords)
+    rec.correction = "; ".join(trailers.corrections)
+    rec.correction_rank = trailers.correction_rank
 
     # credit: searched with the trailers blanked out ("REUTERS/Name TPX IMAGES OF THE DAY")
     credits = find_credits(_blank(text, trailers.spans), agencies)

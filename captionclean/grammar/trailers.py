@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import KEYWORD_TRAILERS, OUT_TARGETS, RESTRICTIONS, lookup_country, lookup_state
+from ..tables import (KEYWORD_TRAILERS, OUT_TARGETS, RESTRICTIONS, correction_markers, correction_patterns,
+                      lookup_country, lookup_marker, lookup_state)
 
 _RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
 _KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
@@ -20,6 +21,10 @@ _NEEDS = {"out_restriction": "OUT", "out_after_slash": "OUT", "attention_editors
           "in_match_limit": "Online in-match use", "no_betting_use": "No use in betting",
           "contact_representative": "Please contact your account representative"}
 _NEEDS = {k: n for k, n in _NEEDS.items() if n in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")}
+_CORRECTIONS = [(n, regex.compile(p)) for n, p in correction_patterns()]
+# speed: the notices are looked for only when the caption, in capitals, holds a marker's first word
+_FIRST_WORDS = {m.text.upper().split()[0].split("'")[0] for m in correction_markers()} | {"ERRONEOUS"}
+_MARKER_WORDS = tuple(sorted(w for w in _FIRST_WORDS if not any(v != w and v in w for v in _FIRST_WORDS)))
 
 
 @dataclass
@@ -27,6 +32,8 @@ class Trailers:
     restrictions: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     place: str = ""
+    corrections: list[str] = field(default_factory=list)  # "correcting spelling of name"
+    correction_rank: int = -1  # the highest marker's rank (2 corrects, 1 sends again, 0 notes); -1 none
     spans: list[tuple[int, int]] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
 
@@ -41,6 +48,9 @@ def find_trailers(text: str) -> Trailers:
         taken[s:e] = b"\x01" * (e - s)  # every caller keeps a free span
         return True
 
+    upper = text.upper()
+    if any(w in upper for w in _MARKER_WORDS):
+        _find_corrections(text, out, free)
     for name, pattern in _KEYWORDS:
         if name in _NEEDS and _NEEDS[name] not in text:
             continue
@@ -76,6 +86,31 @@ def find_trailers(text: str) -> Trailers:
             found.append((s, text[s:e].strip(" ().,;")))
     out.restrictions = [r for _, r in sorted(found)]
     return out
+
+
+def _find_corrections(text: str, out: Trailers, free) -> None:
+    """Correction and re-send notices: the note, in the caption's order, and the highest rank."""
+    found: list[tuple[int, str]] = []
+    for name, pattern in _CORRECTIONS:
+        for m in pattern.finditer(text):
+            if not free(*m.span()):
+                continue
+            if name == "afp_correction_notice":
+                marker, word = lookup_marker("CORRECTION"), ""
+            else:
+                marker, word = lookup_marker(m["m"]), m["m"]
+            note = " ".join(m["note"].split()).strip(" -\u2013\u2014:/.,;")
+            if note and not any(c.islower() for c in note):
+                note = note.lower()  # "CORRECTING SPELLING OF NAME" → "correcting spelling of name"
+            if marker.keep or not note:
+                note = " ".join(filter(None, [word.lower(), note]))
+            elif marker.kind == "editors_note":
+                note = f"{word.lower().rstrip(':')}: {note}"
+            out.spans.append(m.span())
+            out.rules.append(f"{name}_{marker.kind}")
+            out.correction_rank = max(out.correction_rank, marker.rank)
+            found.append((m.start(), note))
+    out.corrections = [n for _, n in sorted(found)]
 
 
 _OUT_WORD = regex.compile(r"[^ ]+")
