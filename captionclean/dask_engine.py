@@ -43,7 +43,7 @@ def parse_partition(part: pd.DataFrame, column: str, offset: int, options: Optio
     extras = [c for c in part.columns if c != column]
     parsed = parse_texts(texts, options)
     records = []
-    for i, (text, (key, out, partial, n_repairs)) in enumerate(zip(texts, parsed)):
+    for i, (text, (key, out, partial, n_repairs, _)) in enumerate(zip(texts, parsed)):
         out = dict(out, gallery="")
         if partial and not out["date"]:
             _complete_date(out, partial, "", {}, options.year)

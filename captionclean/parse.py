@@ -184,8 +184,10 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> None:
     else:
         rec.warnings.append("no_credit")
 
-    # dateline (searched after an epa id)
+    # dateline (searched after an epa id, and after a notice that opens the caption: "CORRECTION: …")
     offset = m.end() if m else 0
+    if trailers.lead_end > offset:
+        offset = len(text) - len(text[trailers.lead_end:].lstrip())
     dl = find_dateline(text[offset:])
     body = text
     if dl:

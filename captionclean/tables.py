@@ -160,7 +160,8 @@ def correction_patterns() -> list[tuple[str, str]]:
     markers = correction_markers()
     caps = _marker_alternation(markers)
     labels = _marker_alternation([m for m in markers if m.label])
-    words = r"(?:[ \t]+[^\s\p{Ll}()\[\]]+)"  # a word with no small letter: the reason in capitals
+    # a word with no small letter: the reason in capitals (not an abbreviation: "U.S. President …")
+    words = r"(?:[ \t]+(?!\p{Lu}\.\p{Lu})[^\s\p{Ll}()\[\]]+)"
     # the reason ends at a dash or colon, the line's end, or the caption's first word in small letters
     # (or its opening "A" / "I": "QUALITY REPEAT A view of …")
     stop = r"(?=[ \t]*[-–—:]+[ \t]|[ \t]*\n|[ \t]*$|[ \t]+[^\s\p{Ll}]*\p{Ll}|[ \t]+\p{Lu}[ \t]+\S*\p{Ll})"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import (KEYWORD_TRAILERS, OUT_TARGETS, RESTRICTIONS, correction_markers, correction_patterns,
-                      lookup_country, lookup_marker, lookup_state)
+                      lookup_city, lookup_country, lookup_marker, lookup_state)
 
 _RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
 _KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
@@ -34,6 +34,7 @@ class Trailers:
     place: str = ""
     corrections: list[str] = field(default_factory=list)  # "correcting spelling of name"
     correction_rank: int = -1  # the highest marker's rank (2 corrects, 1 sends again, 0 notes); -1 none
+    lead_end: int = 0  # where a notice that opens the caption ends: a dateline may follow it
     spans: list[tuple[int, int]] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
 
@@ -88,6 +89,32 @@ def find_trailers(text: str) -> Trailers:
     return out
 
 
+def _before_dateline(text: str, m) -> tuple[tuple[int, int], str]:
+    """A notice's reason in capitals ends where a dateline begins ("REFILE - CORRECTING DATE
+    WASHINGTON, DC - MAY 13: …"): unless a dateline reads after the notice, at the first word from
+    which one reads and whose first part is a known place; the span and reason, cut there."""
+    from .places import find_dateline
+
+    rest = text[m.end():].lstrip()
+    if not m["note"].strip() or rest and find_dateline(rest):
+        return m.span(), m["note"]  # "CORRECTS DATE - UNITED STATES - MAY 15: …": it follows the notice
+    start = m.start("note")
+    for w in _NOTE_WORD.finditer(m["note"]):
+        pos = start + w.start()
+        first = _PLACE_PART.match(text, pos)
+        name = first.group().strip() if first else ""
+        if not (lookup_city(name) or lookup_country(name) or lookup_state(name)):
+            continue
+        if find_dateline(text[pos:]):
+            return (m.start(), pos), m["note"][:w.start()]
+    return m.span(), m["note"]
+
+
+_PLACE_PART = regex.compile(r"[^,\n]{1,40}?(?=,| [-\u2013\u2014] |:)")
+_NOTE_WORD = regex.compile(r"(?<!\S)\S")
+_LEAD_PREFIX = regex.compile(r"\s*(?:epa\d{6,}\s+)?(?:\[\d+/\d+\][ ]*)?")
+
+
 def _find_corrections(text: str, out: Trailers, free) -> None:
     """Correction and re-send notices: the note, in the caption's order, and the highest rank."""
     found: list[tuple[int, str]] = []
@@ -99,14 +126,19 @@ def _find_corrections(text: str, out: Trailers, free) -> None:
                 marker, word = lookup_marker("CORRECTION"), ""
             else:
                 marker, word = lookup_marker(m["m"]), m["m"]
-            note = " ".join(m["note"].split()).strip(" -\u2013\u2014:/.,;")
+            span, raw = m.span(), m["note"]
+            if name == "correction_lead":
+                span, raw = _before_dateline(text, m)
+            note = " ".join(raw.split()).strip(" -\u2013\u2014:/.,;")
             if note and not any(c.islower() for c in note):
                 note = note.lower()  # "CORRECTING SPELLING OF NAME" → "correcting spelling of name"
             if marker.keep or not note:
                 note = " ".join(filter(None, [word.lower(), note]))
             elif marker.kind == "editors_note":
                 note = f"{word.lower().rstrip(':')}: {note}"
-            out.spans.append(m.span())
+            out.spans.append(span)
+            if _LEAD_PREFIX.fullmatch(text, 0, m.start()):
+                out.lead_end = max(out.lead_end, span[1])
             out.rules.append(f"{name}_{marker.kind}")
             out.correction_rank = max(out.correction_rank, marker.rank)
             found.append((m.start(), note))
