@@ -82,6 +82,7 @@ def clean_cmd(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the table here; stdout if not given."),
     to: Optional[str] = typer.Option(None, "--to", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv)."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of."),
+    versions: str = typer.Option("off", "--versions", help="Versions of one picture (re-sends, corrections): off; group = one row per picture, its corrected or latest caption, with versions, version_rows, changes; all = every version a row, version_of pointing at the chosen one (what --keep-duplicates makes of group)."),
     iptc: bool = typer.Option(False, "--iptc", help="Name the columns by exiftool tag (IPTC:By-line, …) for exiftool -csv=; one row per input row."),
     column: Optional[str] = COLUMN,
     fmt: Optional[str] = FROM,
@@ -97,9 +98,9 @@ def clean_cmd(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster."),
 ) -> None:
     """Clean INPUTS into the tidy caption table."""
-    options = _options(year, agencies, keep_duplicates=keep_duplicates, repair=not no_repair,
-                       straight_quotes=straight_quotes)
     try:
+        options = _options(year, agencies, keep_duplicates=keep_duplicates, repair=not no_repair,
+                           straight_quotes=straight_quotes, versions=versions)
         if engine == "dask":
             from .dask_engine import clean_files_dask
 

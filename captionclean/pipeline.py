@@ -33,10 +33,13 @@ class RunResult:
 
     def lines(self) -> list[str]:
         s = self.summary
-        out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged",
+        grouped = f" + {s.versions_grouped} versions grouped" if s.versions_grouped else ""
+        out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged{grouped}",
                f"captions: {s.captions}, unique: {s.unique}"]
         if self.merged == 0 and s.duplicates_merged:
             out.append(f"{s.duplicates_merged} repeats marked in duplicate_of")
+        if s.versions_marked:
+            out.append(f"{s.versions_marked} older versions marked in version_of")
         out.append(f"repairs: {s.repairs} in {s.repaired_captions} captions")
         out.append(f"captions with no credit found: {s.no_credit}")
         out.append(f"rows with warnings: {s.rows_with_warnings}")
@@ -149,7 +152,7 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
                                 chunk_size=chunk_size, excel=excel, sep="\t" if out_fmt == "tsv" else ",",
                                 progress=tick)
         merged = 0 if options.keep_duplicates else summary.duplicates_merged
-        written = summary.rows_read - merged
+        written = summary.rows_read - merged - summary.versions_grouped
         read = ReadResult([], summary.format, summary.encoding,
                           files=[(str(paths[0]), summary.format, summary.encoding, summary.rows_read)])
         lines = RunResult(None, summary, read, written=written, merged=merged).lines()

@@ -163,8 +163,8 @@ def correction_patterns() -> list[tuple[str, str]]:
     # a word with no small letter: the reason in capitals (not an abbreviation: "U.S. President …")
     words = r"(?:[ \t]+(?!\p{Lu}\.\p{Lu})[^\s\p{Ll}()\[\]]+)"
     # the reason ends at a dash or colon, the line's end, or the caption's first word in small letters
-    # (or its opening "A" / "I": "QUALITY REPEAT A view of …")
-    stop = r"(?=[ \t]*[-–—:]+[ \t]|[ \t]*\n|[ \t]*$|[ \t]+[^\s\p{Ll}]*\p{Ll}|[ \t]+\p{Lu}[ \t]+\S*\p{Ll})"
+    # (or its opening "A" / "I": "QUALITY REPEAT A view of …", or an abbreviation: "U.S. President")
+    stop = r"(?=[ \t]*[-–—:]+[ \t]|[ \t]*\n|[ \t]*$|[ \t]+[^\s\p{Ll}]*\p{Ll}|[ \t]+\p{Lu}[ \t]+\S*\p{Ll}|[ \t]+\p{Lu}\.\p{Lu})"
     return [
         # "(CORRECTS DATE)", "[REFILE]", "(EDITORS NOTE: Image was created using a variable planed lens.)"
         ("correction_bracketed", r"[(\[][ ]*(?P<m>" + caps + r"|(?=\p{Lu})(?i:" + labels + r")(?=[ ]*:))\b"

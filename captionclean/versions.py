@@ -232,7 +232,8 @@ def _spelling_fix(old: list[str], new: list[str]) -> bool:
 
 
 def changes(old: dict, new: dict, limit: int = 200) -> str:
-    """What differs from ``old`` to ``new``, word by word: "Recino → Recinos; + They were …"."""
+    """What differs from ``old`` to ``new``, word by word: "Recino → Recinos; added: They were …"
+    (a field that changed first: "date: 2021-06-02 → 2021-06-03")."""
     out = []
     for name in ("date", "city", "country", "photographer", "agency"):
         if old[name] != new[name] and old[name] and new[name]:
@@ -244,7 +245,7 @@ def changes(old: dict, new: dict, limit: int = 200) -> str:
         if tag == "equal":
             continue
         a, b = _short(wa[s1:e1]), _short(wb[s2:e2])
-        out.append(f"{a} → {b}" if tag == "replace" else (f"+ {b}" if tag == "insert" else f"− {a}"))
+        out.append(f"{a} → {b}" if tag == "replace" else (f"added: {b}" if tag == "insert" else f"removed: {a}"))
     text = "; ".join(dict.fromkeys(out))
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
