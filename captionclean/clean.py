@@ -365,13 +365,17 @@ class _Versions:
         chosen = dict(self.rows[grp.chosen])
         chosen.pop("_row", None)
         chosen["occurrences"] = sum(t.count[m] for m in grp.members)
-        chosen["source_rows"] = ";".join(map(str, sorted(int(x) for m in grp.members
-                                                         for x in self.members[m].split(";"))))
+        chosen["source_rows"] = _sorted_rows(self.members[m] for m in grp.members)
         chosen["versions"] = len(grp.members)
         chosen["version_rows"] = ";".join(str(self.order[m]) for m in grp.members)
         chosen["changes"] = " | ".join(changes(self.rows[m], self.rows[grp.chosen])
                                        for m in grp.members if m != grp.chosen)
         return chosen
+
+
+def _sorted_rows(cells: Iterable[str]) -> str:
+    """Several "3;17;40" cells as one, in row order."""
+    return ";".join(map(str, sorted(int(x) for cell in cells for x in cell.split(";"))))
 
 
 def _members(group_of: array, source: array, count: array) -> Iterator[str]:

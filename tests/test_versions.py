@@ -157,3 +157,40 @@ def test_cli_versions_group_and_summary(tmp_path):
     assert "read 3 rows = 2 written + 0 duplicates merged + 1 versions grouped" in result.output
     bad = runner.invoke(app, ["clean", str(src), "-o", str(out), "--versions", "maybe"])
     assert bad.exit_code == 2 and "unknown versions mode" in bad.output and "Traceback" not in bad.output
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_dask_engine_gives_the_one_machine_table(tmp_path):
+    pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    import pandas as pd
+
+    from captionclean.dask_engine import clean_files_dask
+
+    rows = POOL + POOL[::-1]
+    parts = []
+    for i in range(2):
+        parts.append(tmp_path / f"in{i}.csv")
+        with parts[-1].open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["caption"])
+            w.writerows([c] for c in rows[i * len(POOL):(i + 1) * len(POOL)])
+    whole = tmp_path / "all.csv"
+    with whole.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["caption"])
+        w.writerows([c] for c in rows)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        for mode, keep in (("group", False), ("all", False), ("group", True)):
+            options = Options(versions=mode, keep_duplicates=keep)
+            expected_path = tmp_path / f"one_{mode}_{keep}.csv"
+            one = clean_to_path(whole, expected_path, options)
+            out = tmp_path / f"dask_{mode}_{keep}"
+            summary = clean_files_dask(parts, out, options, scheduler=cluster.scheduler_address)
+            got = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in sorted(out.glob("part-*.csv"))],
+                            ignore_index=True)
+            expected = pd.read_csv(expected_path, dtype=str, keep_default_na=False)
+            pd.testing.assert_frame_equal(got, expected)
+            assert (summary.versions_grouped, summary.versions_marked) == (one.versions_grouped, one.versions_marked)
+            assert one.versions_grouped + one.versions_marked > 0
