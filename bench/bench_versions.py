@@ -10,7 +10,7 @@ Needs ../shared/eval (the labelled sets); without it, says so and exits non-zero
    a changed date marked CORRECTS, a trimmed trailer, one more sentence, a typo fixed), all in one
    export per edit, each pair a few hundred rows apart; the share of pairs grouped (target ≥ 95%),
    and the groups that join versions of two captions with different labels (false merges, target 0).
-``--sweep`` repeats both at other similarity thresholds (the choice of versions.SIMILARITY).
+``--sweep`` repeats both at other thresholds (the choice of versions.SIMILARITY and CONTAINED).
 """
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def grouping(rows, sigs):
     s = Signatures()
     for sig in sigs:
         s.append(sig)
-    return group(s, lambda wanted: {i: rows[i] for i in wanted})
+    return group(s, lambda wanted: ((i, rows[i]) for i in range(len(rows)) if wanted[i]))
 
 
 def false_merges(result, labels: list[dict]) -> list[tuple[list[int], list[str]]]:
@@ -175,14 +175,21 @@ def main() -> None:
         where = {t: n for n, t in enumerate(uniq)}
         exports[kind] = (pairs, mixed, where, erows, esigs, uniq)
 
-    thresholds = [75.0, 80.0, 85.0, 90.0, 95.0] if args.sweep else [versions.SIMILARITY]
+    default = (versions.SIMILARITY, versions.CONTAINED)
+    settings = [default]
+    if args.sweep:
+        settings += [(t, c) for t in (70.0, 80.0, 85.0, 90.0, 95.0) for c in (0.7, 0.8, 0.9, 1.01)
+                     if (t, c) != default]
     print(f"labelled captions: {len(cases)} ({len(distinct)} distinct) from {', '.join(SETS)}")
-    for t in thresholds:
-        versions.SIMILARITY = t
+    for t, c in settings:
+        versions.SIMILARITY, versions.CONTAINED = t, c
         res = grouping(rows, sigs)
         fm = false_merges(res, label_of)
-        print(f"similarity {t:.0f}: labelled sets: {len(res.groups)} groups of versions, "
-              f"{len(fm)} false merges")
+        print(f"similarity {t:.0f}, contained {c:.2f}{' (the default)' if (t, c) == default else ''}: "
+              f"labelled sets: {len(res.groups)} groups of versions, {len(fm)} false merges")
+        if (t, c) == default:
+            for grp in res.groups[:args.show]:
+                print("   grouped: " + " || ".join(distinct[i][:90] for i in grp.members))
         for members, bad in fm[:args.show]:
             print(f"   false merge on {', '.join(bad)}:")
             for i in members:
@@ -206,6 +213,8 @@ def main() -> None:
             cross += len(bad)
             total += len(pairs)
             grouped += ok
+            if (t, c) != default:
+                continue
             print(f"   {kind:22} {ok:5}/{len(pairs):5} grouped = {100 * ok / max(1, len(pairs)):5.1f}%"
                   f"   false merges: {len(bad)}")
             for a, b in misses[:args.show]:

@@ -306,19 +306,24 @@ class _Versions:
         self.table, self.mode = table, table.versions
         t = table
         self.order = [t.source[r] for r in t.first_row]  # each distinct caption's first row
-        self.rows: dict[int, dict] = {}
-        self.grouping = group_versions(t.sigs, self._fetch, self.order)
+        self.grouping = group_versions(t.sigs, self._light, self.order)
+        self.rows = self.grouping.rows
         s = t.summary
         folded = sum(len(grp.members) - 1 for grp in self.grouping.groups)
+        self.full: dict[int, dict] = {}
+        self.members: dict[int, str] = {}
         if self.mode == "group":
             s.versions_grouped = folded
-            self.members = self._grouped_members() if not t.keep else {}
+            if folded:  # the chosen versions' records, and every grouped caption's rows
+                chosen = {grp.chosen for grp in self.grouping.groups}
+                self.full = {g: dict(out) for g, out in self._records() if g in chosen}
+                self.members = self._grouped_members()
         else:
             s.versions_marked = folded
 
-    def _fetch(self, wanted: list[int]) -> dict[int, dict]:
-        """The parsed rows of the distinct captions ``wanted``: one more read of the spill."""
-        t, want = self.table, set(wanted)
+    def _records(self) -> Iterator[tuple[int, dict]]:
+        """(distinct caption, its record) in order: one more read of the spill."""
+        t = self.table
         g = 0
         for records in t.spill:
             for out in records:
@@ -329,9 +334,10 @@ class _Versions:
                         continue
                 else:
                     grp, g = g, g + 1
-                if grp in want:
-                    self.rows[grp] = dict(out)
-        return self.rows
+                yield grp, out
+
+    def _light(self, wanted) -> Iterator[tuple[int, dict]]:
+        return ((g, out) for g, out in self._records() if wanted[g])
 
     def _grouped_members(self) -> dict[int, str]:
         """The source rows of every grouped caption (its exact repeats included)."""
@@ -362,7 +368,7 @@ class _Versions:
             return out
         if g != grp.members[0]:
             return None
-        chosen = dict(self.rows[grp.chosen])
+        chosen = dict(self.full[grp.chosen])
         chosen.pop("_row", None)
         chosen["occurrences"] = sum(t.count[m] for m in grp.members)
         chosen["source_rows"] = _sorted_rows(self.members[m] for m in grp.members)

@@ -59,7 +59,7 @@ def parse_partition(part: pd.DataFrame, column: str, offset: int, options: Optio
     return frame
 
 
-_SIG = ("even", "odd", "last", "credit", "date", "city", "city_name", "country", "photographer", "name", "agency",
+_SIG = ("head", "next", "last", "credit", "date", "city", "city_name", "country", "photographer", "name", "agency",
         "rank")
 
 
@@ -186,19 +186,17 @@ def _with_versions(table, options: Options, summary: Summary):
     keys = narrow["_key"].tolist()
     fields = [c for c in table.columns if not c.startswith("_s_")]
 
-    def fetch(wanted: list[int]) -> dict[int, dict]:
-        rows = set(order[i] for i in wanted)
-        got = firsts[firsts["_row"].isin(rows)][fields].compute()
-        by_row = {r["_row"]: r for r in got.to_dict("records")}
-        return {i: by_row[order[i]] for i in wanted}
+    def fetch(wanted):
+        """The candidates' rows, in order (computed on the cluster, brought to the client)."""
+        want = {order[i] for i in wanted.nonzero()[0].tolist()}
+        got = firsts[firsts["_row"].isin(want)][fields].compute().sort_values("_row", kind="stable")
+        index = {r: i for i, r in enumerate(order)}
+        for rec in got.to_dict("records"):
+            rows[index[rec["_row"]]] = rec
+            yield index[rec["_row"]], rec
 
     rows: dict[int, dict] = {}
-
-    def fetch_keep(wanted):
-        rows.update(fetch(wanted))
-        return rows
-
-    grouping = group_versions(sigs, fetch_keep, order)
+    grouping = group_versions(sigs, fetch, order)
     folded = sum(len(g.members) - 1 for g in grouping.groups)
     mode = options.versions_mode
     patch: dict[str, dict] = {}  # by dedupe key: the version columns (and a replacement row, or a drop)

@@ -4,9 +4,9 @@ Exact repeats are merged by the dedupe key (:mod:`captionclean.clean`); this mod
 distinct captions that are versions of one picture: a wire's ``REFILE - CORRECTING SPELLING OF NAME``,
 an AP ``CORRECTS DATE``, a trimmed trailer, one more sentence, a typo fixed.
 
-It never compares all pairs. Each distinct caption gets a :class:`Signature` while it is parsed: three
-cheap block keys (every other one of the first words of its description, the others, its last words,
-its photographer with its date and city) and small fingerprints of the fields a version may not change (date, place, photographer,
+It never compares all pairs. Each distinct caption gets a :class:`Signature` while it is parsed: four
+cheap block keys (the first four words of its description, the next four, its last five, its
+photographer with its date and city) and small fingerprints of the fields a version may not change (date, place, photographer,
 agency). Captions that share a block key are candidates, each compared with the few before it in its
 block (``WINDOW``): linear in rows. A candidate pair whose fields differ is dropped at once (a vector
 test on the fingerprints) unless one of them carries a correction notice; the rest are confirmed on
@@ -21,6 +21,7 @@ versions, word by word (``Recino → Recinos``).
 from __future__ import annotations
 
 import hashlib
+import re
 from array import array
 from dataclasses import dataclass, field
 
@@ -35,10 +36,11 @@ CONTAINED = 0.9  # or: this share of the shorter text's words stand, in order, i
 MIN_WORDS = 5  # a description shorter than this is too bare to tell versions from other pictures
 SPELLING = 70.0  # a replaced run of words is a spelling fix when this similar (rapidfuzz ratio)
 NAME_SPELLING = 80.0  # two photographers' names: one spelt two ways
-BLOCK_WORDS = 5
+BLOCK_WORDS = 5  # the last words of a description make a block key
+HEAD_WORDS = 4  # its first four, and the next four, make two more
 CORRECTS = 2  # a notice of this rank says something was corrected: the fields may differ
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits (the re module: faster than regex here)
 _DIGIT = regex.compile(r"\d")
 _SHOW_WORD = regex.compile(r"\S+")
 
@@ -72,8 +74,8 @@ def _name_skeleton(name: str) -> str:
 class Signature:
     """What grouping keeps in memory of one distinct caption: block keys and field fingerprints."""
 
-    even: int  # the 1st, 3rd, … 9th words of the description (0: too few words)
-    odd: int  # its 2nd, 4th, … 10th words: one word changed leaves one of the two keys
+    head: int  # the first four words of the description (0: too few words)
+    next: int  # its next four: one word changed leaves one of the two, words added at the end both
     last: int  # its last words
     credit: int  # photographer, date and city (0: no photographer or no date)
     date: int  # yyyymmdd, 0 blank
@@ -92,8 +94,8 @@ def signature(row: dict, rank: int) -> Signature:
     few = len(w) < MIN_WORDS
     photographer = " ".join(words(row["photographer"]))
     return Signature(
-        even=0 if few else _h64(" ".join(w[:2 * BLOCK_WORDS:2])),
-        odd=0 if few else _h64(" ".join(w[1:2 * BLOCK_WORDS:2])),
+        head=0 if few else _h64(" ".join(w[:HEAD_WORDS])),
+        next=0 if few else _h64(" ".join(w[HEAD_WORDS:2 * HEAD_WORDS])),
         last=0 if few else _h64(" ".join(w[-BLOCK_WORDS:])),
         credit=0 if few or not photographer or not row["date"] else _h64(
             "\x1f".join((photographer, row["date"], row["city"].casefold()))),
@@ -115,7 +117,7 @@ def _yyyymmdd(date: str) -> int:
 class Signatures:
     """The signatures of the distinct captions, in order, as compact arrays (61 bytes each)."""
 
-    KEYS = ("even", "odd", "last", "credit")
+    KEYS = ("head", "next", "last", "credit")
     FIELDS = ("date", "city", "city_name", "country", "photographer", "name", "agency")
 
     def __init__(self):
@@ -143,6 +145,8 @@ def candidates(sigs: Signatures, window: int = WINDOW):
     n = len(sigs)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
+    rank = np.frombuffer(sigs.rank, dtype=np.int8)
+    arrays = {k: np.frombuffer(sigs.arrays[k], dtype=np.int32) for k in sigs.FIELDS}
     found = []
     for k in sigs.KEYS:
         key = np.frombuffer(sigs.arrays[k], dtype=np.int64)
@@ -150,31 +154,63 @@ def candidates(sigs: Signatures, window: int = WINDOW):
         sorted_key = key[order]
         for lag in range(1, window + 1):
             same = (sorted_key[lag:] == sorted_key[:-lag]) & (sorted_key[lag:] != 0)
-            if same.any():
-                found.append(np.stack([order[:-lag][same], order[lag:][same]], axis=1))
+            a, b = order[:-lag][same], order[lag:][same]
+            if len(a):
+                keep = _fields_agree(arrays, rank, a, b)
+                found.append(np.stack([a[keep], b[keep]], axis=1).astype(np.int64))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.unique(np.concatenate(found).astype(np.int64), axis=0)
-    a, b = pairs[:, 0], pairs[:, 1]
-    rank = np.frombuffer(sigs.rank, dtype=np.int8)
+    pairs = np.concatenate(found)
+    pairs.sort(axis=1)  # (earlier, later)
+    return np.unique(pairs, axis=0)
+
+
+def _fields_agree(arrays: dict, rank, a, b):
+    """Which pairs' fields agree (or are blank); with a correction notice, a date may differ in one
+    part and a city may differ within its country."""
+    import numpy as np
+
     marked = (rank[a] >= CORRECTS) | (rank[b] >= CORRECTS)
 
     def agree(name):
-        v = np.frombuffer(sigs.arrays[name], dtype=np.int32)
+        v = arrays[name]
         return (v[a] == v[b]) | (v[a] == 0) | (v[b] == 0)
 
-    date = np.frombuffer(sigs.arrays["date"], dtype=np.int32)
+    date = arrays["date"]
     da, db = date[a], date[b]
     parts = ((da // 10000 != db // 10000).astype(np.int8) + (da // 100 % 100 != db // 100 % 100)
              + (da % 100 != db % 100))
     date_ok = agree("date") | (marked & (parts == 1))  # a corrected date: one of year, month, day
     city_ok = agree("city") | agree("city_name") | (marked & agree("country"))
-    ok = (date_ok & city_ok & agree("country") & agree("agency") & (agree("photographer") | agree("name")))
-    return pairs[ok]
+    return date_ok & city_ok & agree("country") & agree("agency") & (agree("photographer") | agree("name"))
 
 
 def _agree(a: str, b: str) -> bool:
     return not a or not b or a.casefold() == b.casefold()
+
+
+LIGHT = ("description", "date", "city", "country", "agency", "photographer")  # what comparing reads
+
+
+class Text:
+    """A row's fields as compared, and its description's words (case folded, no punctuation), each
+    marked when it ends a sentence; made once per caption."""
+
+    __slots__ = ("row", "words", "ends", "joined")
+
+    def __init__(self, row: dict):
+        self.row = {k: row[k] for k in LIGHT}
+        self.words, self.ends = [], []
+        for word in _TOKEN.findall(row["description"].casefold()):
+            if word:
+                self.words.append(word)
+                self.ends.append(False)
+            elif self.ends:
+                self.ends[-1] = True
+        self.joined = " ".join(self.words)
+
+
+_TOKEN = re.compile(r"([^\W_]+)|[.!?]")
 
 
 def same_picture(a: dict, b: dict, rank_a: int = -1, rank_b: int = -1) -> bool:
@@ -183,9 +219,13 @@ def same_picture(a: dict, b: dict, rank_a: int = -1, rank_b: int = -1) -> bool:
     Never when their country or agency differ, or their photographers are not one name spelt two
     ways; their dates must agree (with a correction notice: differ in one part, a typo) and their
     cities too (one spelt two ways; any, with a notice). Their descriptions must be alike (see
-    ``SIMILARITY`` and ``CONTAINED``), and each run of words replaced a spelling fix (with a notice:
-    or at most three words: a corrected name or date)."""
-    marked = max(rank_a, rank_b) >= CORRECTS
+    ``SIMILARITY`` and ``CONTAINED``), each run of words replaced a spelling fix, and each run added
+    or removed whole sentences (with a notice: or at most three words, a corrected name or date)."""
+    return _same(Text(a), Text(b), max(rank_a, rank_b) >= CORRECTS)
+
+
+def _same(ta: Text, tb: Text, marked: bool) -> bool:
+    a, b = ta.row, tb.row
     if not (_agree(a["country"], b["country"]) and _agree(a["agency"], b["agency"])
             and _spelt(a["photographer"], b["photographer"])):
         return False
@@ -193,18 +233,31 @@ def same_picture(a: dict, b: dict, rank_a: int = -1, rank_b: int = -1) -> bool:
         return False
     if not (_spelt(a["city"], b["city"]) or marked):
         return False
-    wa, wb = words(a["description"]), words(b["description"])
+    wa, wb = ta.words, tb.words
     if min(len(wa), len(wb)) < MIN_WORDS:
         return False
-    similar = fuzz.ratio(" ".join(wa), " ".join(wb)) >= SIMILARITY
-    if not similar:
+    if fuzz.ratio(ta.joined, tb.joined) < SIMILARITY:
         kept = sum(e - s for _, s, e, _, _ in _opcodes(wa, wb, "equal"))
         if kept < CONTAINED * min(len(wa), len(wb)):
             return False
-    for _, s1, e1, s2, e2 in _opcodes(wa, wb, "replace"):
-        if not (_spelling_fix(wa[s1:e1], wb[s2:e2]) or marked and max(e1 - s1, e2 - s2) <= 3):
+    for tag, s1, e1, s2, e2 in Levenshtein.opcodes(wa, wb):
+        if tag == "replace":
+            ok = _spelling_fix(wa[s1:e1], wb[s2:e2]) or marked and max(e1 - s1, e2 - s2) <= 3
+        elif tag == "insert":
+            ok = _whole_sentences(tb.ends, s2, e2) or marked and e2 - s2 <= 3
+        elif tag == "delete":
+            ok = _whole_sentences(ta.ends, s1, e1) or marked and e1 - s1 <= 3
+        else:
+            continue
+        if not ok:
             return False
     return True
+
+
+def _whole_sentences(ends: list[bool], start: int, end: int) -> bool:
+    """Words start:end are whole sentences (one more sentence, one less) or the text's tail (a
+    sentence or trailer added at the end); not words within a sentence ("leaves after speaking")."""
+    return end == len(ends) or (start == 0 or ends[start - 1]) and ends[end - 1]
 
 
 def _spelt(a: str, b: str) -> bool:
@@ -266,19 +319,33 @@ class Group:
 class Grouping:
     groups: list[Group] = field(default_factory=list)
     group_of: dict[int, int] = field(default_factory=dict)  # a grouped caption → its group's index
+    rows: dict[int, dict] = field(default_factory=dict)  # a grouped caption → its fields (LIGHT)
 
 
 def group(sigs: Signatures, fetch, order=None) -> Grouping:
     """Group the distinct captions ``sigs`` describes.
 
-    ``fetch(indices)`` returns the parsed rows of those captions (a dict: index → row); it is called
-    once, with the candidates only. ``order[i]`` is caption i's place in the export (its first row);
-    by default its index.
+    ``fetch(wanted)`` (``wanted``: a numpy bool array, True for the candidates) yields ``(index, row)``
+    for at least those, in index order; a row needs the ``LIGHT`` fields. Each pair is confirmed when
+    its later caption arrives, and a row is kept only until its last pair is done (or while it is in a
+    group): memory follows the candidates waiting for a partner, not the export. ``order[i]`` is
+    caption i's place in the export (its first row); by default its index.
     """
+    import numpy as np
+
     pairs = candidates(sigs)
     if not len(pairs):
         return Grouping()
-    rows = fetch(sorted(set(pairs.ravel().tolist())))
+    pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]  # by the later caption
+    wanted = np.zeros(len(sigs), dtype=bool)
+    wanted[pairs.ravel()] = True
+    last = np.zeros(len(sigs), dtype=np.int64)
+    np.maximum.at(last, pairs[:, 0], pairs[:, 1])
+    np.maximum.at(last, pairs[:, 1], pairs[:, 1])
+    done_at: dict[int, list[int]] = {}
+    for i in np.flatnonzero(wanted).tolist():
+        done_at.setdefault(int(last[i]), []).append(i)
+    later, earlier = pairs[:, 1].tolist(), pairs[:, 0].tolist()
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -288,20 +355,34 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
         return i
 
     rank = sigs.rank
-    for a, b in pairs.tolist():
-        ra, rb = root(a), root(b)
-        if ra == rb:
+    waiting: dict[int, Text] = {}
+    kept: dict[int, Text] = {}  # the captions in a group
+    k = 0
+    for i, row in fetch(wanted):
+        if not wanted[i]:
             continue
-        if not same_picture(rows[a], rows[b], rank[a], rank[b]):
-            continue
-        # a chain may not join two captions that tell different pictures: the roots must agree too
-        if (ra != a or rb != b) and not same_picture(rows[ra], rows[rb], rank[ra], rank[rb]):
-            continue
-        parent[max(ra, rb)] = min(ra, rb)
+        waiting[i] = Text(row)
+        while k < len(later) and later[k] == i:
+            a, b = earlier[k], i
+            k += 1
+            ra, rb = root(a), root(b)
+            if ra == rb:
+                continue
+            ta, tb = kept.get(a) or waiting[a], waiting[b]
+            if not _same(ta, tb, max(rank[a], rank[b]) >= CORRECTS):
+                continue
+            # a chain may not join two captions that tell different pictures: the roots must agree too
+            if (ra != a or rb != b) and not _same(kept.get(ra) or waiting[ra], kept.get(rb) or waiting[rb],
+                                                  max(rank[ra], rank[rb]) >= CORRECTS):
+                continue
+            parent[max(ra, rb)] = min(ra, rb)
+            kept[a], kept[b] = ta, tb
+        for j in done_at.pop(i, ()):
+            waiting.pop(j, None)
     members: dict[int, list[int]] = {}
     for i in parent:
         members.setdefault(root(i), []).append(i)
-    out = Grouping()
+    out = Grouping(rows={i: t.row for i, t in kept.items()})
     position = (lambda i: i) if order is None else (lambda i: order[i])
     for r in sorted(members):
         ms = sorted(set(members[r]) | {r}, key=position)
