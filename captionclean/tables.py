@@ -169,14 +169,14 @@ def correction_patterns() -> list[tuple[str, str]]:
         # "(CORRECTS DATE)", "[REFILE]", "(EDITORS NOTE: Image was created using a variable planed lens.)"
         ("correction_bracketed", r"[(\[][ ]*(?P<m>" + caps + r"|(?=\p{Lu})(?i:" + labels + r")(?=[ ]*:))\b"
                                  r"(?:[ ]*[-–—:/]+)?[ ]*(?P<note>[^()\[\]\n]{0,300}?)[ ]*[)\]]"),
-        # anywhere, before a colon, to the end of its sentence: "CORRECTION: corrects date.",
+        # anywhere, before a colon, to its first full stop: "CORRECTION: corrects date.",
         # "Editor's note: This image was processed using digital filters."
         ("correction_label", r"(?<![\p{L}'’])(?P<m>(?=\p{Lu})(?i:" + labels + r"))[ ]*:[ ]*"
-                             r"(?P<note>[^\n]{1,300}?)(?:\.(?=\s|$)|(?=\n)|$)"),
+                             r"(?P<note>[^\n.]{1,300})\.?"),  # greedy, to the first full stop: no backtracking
         # at the caption's start (after an epa id or a "[1/2]" counter): "REFILE - CORRECTING SPELLING
         # OF NAME Supporters …", "CORRECTS DATE TO JUNE 3 - Protesters …"
         ("correction_lead", r"^\s*(?:epa\d{6,}\s+)?(?:\[\d+/\d+\][ ]*)?\K(?P<m>" + caps + r")\b"
-                            r"(?:[ \t]*[-–—:/]+(?=[ \t]))?(?P<note>" + words + r"*?)" + stop
+                            r"(?:[ \t]*[-–—:/]+(?=[ \t]))?(?P<note>" + words + r"{0,25}?)" + stop
                             + r"(?:[ \t]*[-–—:/]+(?=[ \t]))?"),
         # AFP's notice on a corrected picture, quoted after the credit
         ("afp_correction_notice", r"[\"'“]?The erroneous mentions?(?:\[s\])? appearing in the metadata of "

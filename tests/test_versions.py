@@ -194,3 +194,19 @@ def test_dask_engine_gives_the_one_machine_table(tmp_path):
             pd.testing.assert_frame_equal(got, expected)
             assert (summary.versions_grouped, summary.versions_marked) == (one.versions_grouped, one.versions_marked)
             assert one.versions_grouped + one.versions_marked > 0
+
+
+HOSTILE = [  # (head, unit, tail): notice-shaped text repeated, to make the notice patterns backtrack
+    ("", "REFILE - ", ""), ("REFILE", " CORRECTING", " x"), ("REFILE - ", "WASHINGTON, DC ", "- MAY 13: x"),
+    ("REFILE - CORRECTING ", "U.S. ", ""), ("", "(CORRECTS ", ""), ("(EDITORS NOTE: ", "a", ""),
+    ("", "CORRECTION: ", ""), ("", "Editor's note: ", ""),
+    ("", "The erroneous mention appearing in the metadata of this photo by ", ""),
+]
+
+
+@pytest.mark.parametrize("head,unit,tail", HOSTILE)
+def test_hostile_notices_are_read_in_time(head, unit, tail):
+    """Tens of kB of notice-shaped text parse within the time budget (a backtracking pattern would not)."""
+    text = head + (unit * (30_000 // len(unit) + 1))[:30_000] + tail
+    rec = parse_caption(text)
+    assert not any(w.startswith(("parse_timeout", "parse_failed")) for w in rec.warnings), rec.warnings

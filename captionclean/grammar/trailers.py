@@ -95,17 +95,17 @@ def _before_dateline(text: str, m) -> tuple[tuple[int, int], str]:
     which one reads and whose first part is a known place; the span and reason, cut there."""
     from .places import find_dateline
 
-    rest = text[m.end():].lstrip()
+    rest = text[m.end():m.end() + 400].lstrip()
     if not m["note"].strip() or rest and find_dateline(rest):
         return m.span(), m["note"]  # "CORRECTS DATE - UNITED STATES - MAY 15: …": it follows the notice
     start = m.start("note")
-    for w in _NOTE_WORD.finditer(m["note"]):
+    for w in _NOTE_WORD.finditer(m["note"]):  # at most 25 words (the pattern's bound)
         pos = start + w.start()
         first = _PLACE_PART.match(text, pos)
         name = first.group().strip() if first else ""
         if not (lookup_city(name) or lookup_country(name) or lookup_state(name)):
             continue
-        if find_dateline(text[pos:]):
+        if find_dateline(text[pos:pos + 400]):  # a dateline is short: the test needs no more
             return (m.start(), pos), m["note"][:w.start()]
     return m.span(), m["note"]
 
