@@ -118,7 +118,10 @@ _LEAD_PREFIX = regex.compile(r"\s*(?:epa\d{6,}\s+)?(?:\[\d+/\d+\][ ]*)?")
 def _find_corrections(text: str, out: Trailers, free) -> None:
     """Correction and re-send notices: the note, in the caption's order, and the highest rank."""
     found: list[tuple[int, str]] = []
+    capitals = text.upper() == text  # a caption all in capitals: its first words are not a notice's reason
     for name, pattern in _CORRECTIONS:
+        if capitals and name == "correction_lead":
+            continue
         for m in pattern.finditer(text):
             if not free(*m.span()):
                 continue
