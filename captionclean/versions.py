@@ -138,15 +138,16 @@ def candidates(sigs: Signatures, window: int = WINDOW):
     """Pairs (earlier, later) of distinct captions that may be versions of one picture: they share
     a block key and their fields agree (or are blank, or one carries a correction notice).
 
-    An ``int64`` array of shape (n, 2), each pair once, sorted; linear in the number of captions.
+    An integer array of shape (n, 2), each pair once, sorted; linear in the number of captions.
     """
     import numpy as np
 
     n = len(sigs)
     if n < 2:
-        return np.zeros((0, 2), dtype=np.int64)
+        return np.zeros((0, 2), dtype=np.int32)
     rank = np.frombuffer(sigs.rank, dtype=np.int8)
     arrays = {k: np.frombuffer(sigs.arrays[k], dtype=np.int32) for k in sigs.FIELDS}
+    index_type = np.int32 if n < 2**31 else np.int64  # half the memory for the pairs
     found = []
     for k in sigs.KEYS:
         key = np.frombuffer(sigs.arrays[k], dtype=np.int64)
@@ -157,9 +158,9 @@ def candidates(sigs: Signatures, window: int = WINDOW):
             a, b = order[:-lag][same], order[lag:][same]
             if len(a):
                 keep = _fields_agree(arrays, rank, a, b)
-                found.append(np.stack([a[keep], b[keep]], axis=1).astype(np.int64))
+                found.append(np.stack([a[keep], b[keep]], axis=1).astype(index_type))
     if not found:
-        return np.zeros((0, 2), dtype=np.int64)
+        return np.zeros((0, 2), dtype=index_type)
     pairs = np.concatenate(found)
     pairs.sort(axis=1)  # (earlier, later)
     return np.unique(pairs, axis=0)
@@ -339,13 +340,12 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
     pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]  # by the later caption
     wanted = np.zeros(len(sigs), dtype=bool)
     wanted[pairs.ravel()] = True
-    last = np.zeros(len(sigs), dtype=np.int64)
+    last = np.zeros(len(sigs), dtype=pairs.dtype)  # each candidate's last pair (by its later caption)
     np.maximum.at(last, pairs[:, 0], pairs[:, 1])
     np.maximum.at(last, pairs[:, 1], pairs[:, 1])
-    done_at: dict[int, list[int]] = {}
-    for i in np.flatnonzero(wanted).tolist():
-        done_at.setdefault(int(last[i]), []).append(i)
-    later, earlier = pairs[:, 1].tolist(), pairs[:, 0].tolist()
+    by_last = np.flatnonzero(wanted)
+    by_last = by_last[np.argsort(last[by_last], kind="stable")]
+    later, earlier = pairs[:, 1], pairs[:, 0]
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -357,14 +357,14 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
     rank = sigs.rank
     waiting: dict[int, Text] = {}
     kept: dict[int, Text] = {}  # the captions in a group
-    k = 0
+    done = 0  # by_last[:done] are no longer waiting
     for i, row in fetch(wanted):
         if not wanted[i]:
             continue
         waiting[i] = Text(row)
-        while k < len(later) and later[k] == i:
-            a, b = earlier[k], i
-            k += 1
+        start, end = np.searchsorted(later, i, "left"), np.searchsorted(later, i, "right")
+        for a in earlier[start:end].tolist():
+            b = i
             ra, rb = root(a), root(b)
             if ra == rb:
                 continue
@@ -377,8 +377,9 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
                 continue
             parent[max(ra, rb)] = min(ra, rb)
             kept[a], kept[b] = ta, tb
-        for j in done_at.pop(i, ()):
-            waiting.pop(j, None)
+        while done < len(by_last) and last[by_last[done]] <= i:
+            waiting.pop(int(by_last[done]), None)
+            done += 1
     members: dict[int, list[int]] = {}
     for i in parent:
         members.setdefault(root(i), []).append(i)
