@@ -190,7 +190,7 @@ def _agree(a: str, b: str) -> bool:
     return not a or not b or a.casefold() == b.casefold()
 
 
-LIGHT = ("description", "date", "city", "country", "agency", "photographer")  # what comparing reads
+LIGHT = ("description", "date", "city", "country", "agency", "photographer", "distributor")  # what comparing reads
 
 
 class Text:
@@ -262,8 +262,12 @@ def _whole_sentences(ends: list[bool], start: int, end: int) -> bool:
 
 
 def _spelt(a: str, b: str) -> bool:
-    """The same value, or one blank, or one name spelt two ways ("Marvin Recino", "Marvin Recinos")."""
-    return _agree(a, b) or fuzz.ratio(a.casefold(), b.casefold()) >= NAME_SPELLING
+    """The same value, or one blank, or one name spelt two ways: word for word, each word the same
+    or alike ("Marvin Recino", "Marvin Recinos"; not "Ana Helga Diaz", "Ana Omar Diaz")."""
+    if _agree(a, b):
+        return True
+    wa, wb = words(a), words(b)
+    return len(wa) == len(wb) and all(x == y or fuzz.ratio(x, y) >= NAME_SPELLING for x, y in zip(wa, wb))
 
 
 def _one_part(a: str, b: str) -> bool:
@@ -289,9 +293,9 @@ def changes(old: dict, new: dict, limit: int = 200) -> str:
     """What differs from ``old`` to ``new``, word by word: "Recino → Recinos; added: They were …"
     (a field that changed first: "date: 2021-06-02 → 2021-06-03")."""
     out = []
-    for name in ("date", "city", "country", "photographer", "agency"):
-        if old[name] != new[name] and old[name] and new[name]:
-            out.append(f"{name}: {old[name]} → {new[name]}")
+    for name in ("date", "city", "country", "photographer", "agency", "distributor"):
+        if old[name] != new[name]:
+            out.append(f"{name}: {old[name] or '(none)'} → {new[name] or '(none)'}")
     wa, wb = _SHOW_WORD.findall(old["description"]), _SHOW_WORD.findall(new["description"])
     fa = [" ".join(words(w)) for w in wa]
     fb = [" ".join(words(w)) for w in wb]
