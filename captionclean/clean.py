@@ -310,13 +310,10 @@ class _Versions:
         self.rows = self.grouping.rows
         s = t.summary
         folded = sum(len(grp.members) - 1 for grp in self.grouping.groups)
-        self.full: dict[int, dict] = {}
         self.members: dict[int, str] = {}
         if self.mode == "group":
             s.versions_grouped = folded
-            if folded:  # the chosen versions' records, and every grouped caption's rows
-                chosen = {grp.chosen for grp in self.grouping.groups}
-                self.full = {g: dict(out) for g, out in self._records() if g in chosen}
+            if folded:  # every grouped caption's rows
                 self.members = self._grouped_members()
         else:
             s.versions_marked = folded
@@ -337,7 +334,8 @@ class _Versions:
                 yield grp, out
 
     def _light(self, wanted) -> Iterator[tuple[int, dict]]:
-        return ((g, out) for g, out in self._records() if wanted[g])
+        """The candidates' records (copies: the in-memory spill's are written later)."""
+        return ((g, dict(out)) for g, out in self._records() if wanted[g])
 
     def _grouped_members(self) -> dict[int, str]:
         """The source rows of every grouped caption (its exact repeats included)."""
@@ -368,7 +366,7 @@ class _Versions:
             return out
         if g != grp.members[0]:
             return None
-        chosen = dict(self.full[grp.chosen])
+        chosen = dict(self.grouping.full[grp.chosen])
         chosen.pop("_row", None)
         chosen["occurrences"] = sum(t.count[m] for m in grp.members)
         chosen["source_rows"] = _sorted_rows(self.members[m] for m in grp.members)

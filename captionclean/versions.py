@@ -197,10 +197,11 @@ class Text:
     """A row's fields as compared, and its description's words (case folded, no punctuation), each
     marked when it ends a sentence; made once per caption."""
 
-    __slots__ = ("row", "words", "ends", "joined")
+    __slots__ = ("row", "full", "words", "ends", "joined")
 
     def __init__(self, row: dict):
         self.row = {k: row[k] for k in LIGHT}
+        self.full = row  # the row as given (kept only while waiting, or in a group)
         self.words, self.ends = [], []
         for word in _TOKEN.findall(row["description"].casefold()):
             if word:
@@ -325,6 +326,7 @@ class Grouping:
     groups: list[Group] = field(default_factory=list)
     group_of: dict[int, int] = field(default_factory=dict)  # a grouped caption → its group's index
     rows: dict[int, dict] = field(default_factory=dict)  # a grouped caption → its fields (LIGHT)
+    full: dict[int, dict] = field(default_factory=dict)  # a grouped caption → its row as fetch gave it
 
 
 def group(sigs: Signatures, fetch, order=None) -> Grouping:
@@ -387,7 +389,7 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
     members: dict[int, list[int]] = {}
     for i in parent:
         members.setdefault(root(i), []).append(i)
-    out = Grouping(rows={i: t.row for i, t in kept.items()})
+    out = Grouping(rows={i: t.row for i, t in kept.items()}, full={i: t.full for i, t in kept.items()})
     position = (lambda i: i) if order is None else (lambda i: order[i])
     for r in sorted(members):
         ms = sorted(set(members[r]) | {r}, key=position)
