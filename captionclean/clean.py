@@ -30,7 +30,7 @@ from .parse import FIELDS, LATE_FIELDS, parse_caption
 from .read import InputRow
 from .repair import RepairOptions
 from .tables import load_agencies
-from .versions import MODES, Signatures, changes, signature
+from .versions import MODES, Signatures, changes, join_changes, signature
 from .versions import group as group_versions
 
 COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"] + LATE_FIELDS
@@ -372,8 +372,8 @@ class _Versions:
         chosen["source_rows"] = _sorted_rows(self.members[m] for m in grp.members)
         chosen["versions"] = len(grp.members)
         chosen["version_rows"] = ";".join(str(self.order[m]) for m in grp.members)
-        chosen["changes"] = " | ".join(changes(self.rows[m], self.rows[grp.chosen])
-                                       for m in grp.members if m != grp.chosen)
+        chosen["changes"] = join_changes(changes(self.rows[m], self.rows[grp.chosen])
+                                         for m in grp.members if m != grp.chosen)
         return chosen
 
 

@@ -172,7 +172,7 @@ def _with_versions(table, options: Options, summary: Summary):
     signatures of the distinct captions come to the client (a few integers each), the candidates'
     rows too; each partition then gets its rows' version columns (and loses the folded versions)."""
     from .clean import _sorted_rows
-    from .versions import Signatures, changes
+    from .versions import Signatures, changes, join_changes
     from .versions import group as group_versions
 
     sig_cols = [f"_s_{k}" for k in _SIG]
@@ -213,7 +213,7 @@ def _with_versions(table, options: Options, summary: Summary):
             chosen["source_rows"] = _sorted_rows(members[order[m]] for m in g.members)
             chosen["versions"] = len(g.members)
             chosen["version_rows"] = ";".join(str(order[m]) for m in g.members)
-            chosen["changes"] = " | ".join(changes(rows[m], rows[g.chosen]) for m in g.members if m != g.chosen)
+            chosen["changes"] = join_changes(changes(rows[m], rows[g.chosen]) for m in g.members if m != g.chosen)
             chosen["_row"] = order[g.members[0]]
             patch[keys[g.members[0]]] = chosen
             for m in g.members[1:]:

@@ -309,6 +309,12 @@ def changes(old: dict, new: dict, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+def join_changes(items, limit: int = 500) -> str:
+    """Several versions' changes as one cell: each once, ` | `-separated, at most ``limit`` characters."""
+    text = " | ".join(dict.fromkeys(c for c in items if c))
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _short(ws: list[str], most: int = 8) -> str:
     return " ".join(ws) if len(ws) <= most else " ".join(ws[:most - 2]) + " … " + ws[-1]
 
