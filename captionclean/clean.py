@@ -33,8 +33,12 @@ from .parse import FIELDS, ROW_TAIL, Caption, parse_caption
 from .read import InputRow
 from .repair import RepairOptions
 from .tables import load_agencies
+from .versions import MODES, Signatures, changes, join_changes, signature
+from .versions import group as group_versions
 
 COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"] + ROW_TAIL
+# the columns versions add (after the others): per mode
+VERSION_COLUMNS = {"group": ["versions", "version_rows", "changes"], "all": ["versions", "version_of", "changes"]}
 CHUNK_SIZE = 5000
 _KEY_STRIP = regex.compile(r"[\W_]+")
 _KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, and faster
@@ -98,6 +102,8 @@ class Summary:
     unique: int = 0  # distinct texts, the blank one included: rows of the merged table
     unique_captions: int = 0  # distinct captions, blank rows not counted
     duplicates_merged: int = 0
+    versions_grouped: int = 0  # distinct captions folded into another version of their picture
+    versions_marked: int = 0  # older versions kept as rows, pointing at the chosen one (version_of)
     repairs: int = 0
     repaired_captions: int = 0
     no_credit: int = 0
@@ -114,6 +120,8 @@ class Summary:
             f"captions: {self.captions}",
             f"unique: {self.unique_captions}",
             f"duplicates merged: {self.duplicates_merged}",
+            *([f"versions grouped: {self.versions_grouped}"] if self.versions_grouped else []),
+            *([f"older versions marked: {self.versions_marked}"] if self.versions_marked else []),
             f"repairs: {self.repairs} in {self.repaired_captions} captions",
             f"captions with no credit found: {self.no_credit}",
             f"rows with warnings: {self.rows_with_warnings}",
@@ -152,9 +160,19 @@ class Options:
     vocabulary: object = field(default=None, compare=False, repr=False)
     # write only the rows with a doubt (the rest are counted in Summary.left_out)
     only_doubtful: bool = False
+    # versions of one picture (captionclean.versions): "off"; "group" (one row per picture, its
+    # chosen version); "all" (every version a row, older ones pointing at it in version_of).
+    # keep_duplicates keeps every row: with it, "group" marks versions as "all" does
+    versions: str = "off"
 
     def __post_init__(self) -> None:
         check_year(self.year)
+        if self.versions not in MODES:
+            raise ValueError(f"unknown versions mode {self.versions!r}: use {', '.join(MODES)}")
+
+    @property
+    def versions_mode(self) -> str:
+        return "all" if self.versions == "group" and self.keep_duplicates else self.versions
 
 
 def with_vocabulary(options: Options, texts: Iterable[str]) -> Options:
@@ -174,16 +192,20 @@ def unparsed(text: str) -> Caption:
 
 
 def parse_texts(texts: list[str], options: Options) -> list[tuple]:
-    """Parse captions: (dedupe key, row fields, partial date, repair count) for each, in order."""
+    """Parse captions: (dedupe key, row fields, partial date, repair count, versions signature or
+    None) for each, in order."""
     agencies = load_agencies(tuple(options.agencies), tuple(options.house_names))
     ropts = RepairOptions(straight_quotes=options.straight_quotes, vocabulary=options.vocabulary)
     out = []
+    versions = options.versions != "off"
     for text in texts:
         if len(text) > MAX_CAPTION:
             rec = unparsed(text)
         else:
             rec = parse_caption(text, agencies=agencies, repair=options.repair, repair_options=ropts)
-        out.append((dedupe_key(rec.caption), rec.to_row(), rec.partial_date, len(rec.repairs)))
+        row = rec.to_row()
+        out.append((dedupe_key(rec.caption), row, rec.partial_date, len(rec.repairs),
+                    signature(row, rec.correction_rank) if versions else None))
     return out
 
 
@@ -201,6 +223,7 @@ class _Spill:
             pickle.dump(records, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[list[dict]]:
+        """The chunks in order; may be read again (versions read the spill twice) until closed."""
         if self.items is not None:
             yield from self.items
             return
@@ -210,7 +233,10 @@ class _Spill:
                 yield pickle.load(self.file)
             except EOFError:
                 break
-        self.file.close()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
 
 
 class Table:
@@ -228,6 +254,8 @@ class Table:
         self.passthrough: dict[str, None] = {}
         self.years: dict[str, Counter] = defaultdict(Counter)
         self.spill = _Spill(in_memory)
+        self.versions = options.versions_mode
+        self.sigs = Signatures() if self.versions != "off" else None
 
     def plan(self, rows: list[InputRow]) -> tuple[list[int], list[str]]:
         """Which rows need parsing: an index into the texts, or -1 - the earlier row with the same text."""
@@ -265,7 +293,7 @@ class Table:
                 self.group_of.append(g)
                 self.count[g] += 1
                 continue
-            key, out, partial, n_repairs = parsed[p]
+            key, out, partial, n_repairs, sig = parsed[p]
             if row.gallery:
                 date = out["date"]
                 self.years[row.gallery][int(date[:4]) if date[:4].isdigit() else None] += 1
@@ -275,6 +303,8 @@ class Table:
                 g = self.groups[key] = len(self.first_row)
                 self.first_row.append(r)
                 self.count.append(0)
+                if self.sigs is not None:
+                    self.sigs.append(sig)
             self.count[g] += 1
             self.group_of.append(g)
             if not (new or self.keep):
@@ -299,7 +329,7 @@ class Table:
     @property
     def columns(self) -> list[str]:
         return ([_extra_name(k) for k in self.passthrough] + COLUMNS
-                + (["duplicate_of"] if self.keep else []))
+                + (["duplicate_of"] if self.keep else []) + VERSION_COLUMNS.get(self.versions, []))
 
     def finish(self) -> Iterator[list]:
         """The table's rows, in order, each a list of values in ``columns`` order."""
@@ -309,6 +339,7 @@ class Table:
         gallery_years = _gallery_years(self.years)
         columns = self.columns
         members = None if self.keep else _members(self.group_of, self.source, self.count)
+        versions = _Versions(self) if self.versions != "off" else None
         g = 0
         for records in self.spill:
             for out in records:
@@ -320,14 +351,103 @@ class Table:
                     out["source_rows"] = str(self.source[r])
                     out["duplicate_of"] = "" if r == first else str(self.source[first])
                 else:
+                    grp = g
                     out["occurrences"] = self.count[g]
                     out["source_rows"] = next(members)
                     g += 1
+                if versions is not None:
+                    out = versions.row(grp, out)
+                    if out is None:
+                        continue  # another version of a picture written earlier
                 partial = out.pop("_partial")
                 if partial:
                     _complete_date(out, partial, out["gallery"], gallery_years, self.options.year)
                 s.doubtful += bool(out["doubt"])
                 yield [out.get(c) for c in columns]
+        self.spill.close()
+
+
+class _Versions:
+    """The versions of one table's pictures (captionclean.versions), and each row's version columns."""
+
+    def __init__(self, table: Table):
+        self.table, self.mode = table, table.versions
+        t = table
+        self.order = [t.source[r] for r in t.first_row]  # each distinct caption's first row
+        self.grouping = group_versions(t.sigs, self._light, self.order)
+        self.rows = self.grouping.rows
+        s = t.summary
+        folded = sum(len(grp.members) - 1 for grp in self.grouping.groups)
+        self.members: dict[int, str] = {}
+        if self.mode == "group":
+            s.versions_grouped = folded
+            if folded:  # every grouped caption's rows
+                self.members = self._grouped_members()
+        else:
+            s.versions_marked = folded
+
+    def _records(self) -> Iterator[tuple[int, dict]]:
+        """(distinct caption, its record) in order: one more read of the spill."""
+        t = self.table
+        g = 0
+        for records in t.spill:
+            for out in records:
+                if t.keep:
+                    r = out["_row"]
+                    grp = t.group_of[r]
+                    if r != t.first_row[grp]:
+                        continue
+                else:
+                    grp, g = g, g + 1
+                yield grp, out
+
+    def _light(self, wanted) -> Iterator[tuple[int, dict]]:
+        """The candidates' records (copies: the in-memory spill's are written later)."""
+        return ((g, dict(out)) for g, out in self._records() if wanted[g])
+
+    def _grouped_members(self) -> dict[int, str]:
+        """The source rows of every grouped caption (its exact repeats included)."""
+        t = self.table
+        out = {}
+        for g, rows in enumerate(_members(t.group_of, t.source, t.count)):
+            if g in self.grouping.group_of:
+                out[g] = rows
+        return out
+
+    def row(self, g: int, out: dict) -> dict | None:
+        """The row to write for distinct caption ``g`` (``out``), or None when it is not written."""
+        t = self.table
+        i = self.grouping.group_of.get(g)
+        if i is None:
+            out["versions"] = 1
+            out["changes"] = ""
+            if self.mode == "group":
+                out["version_rows"] = str(self.order[g])
+            else:
+                out["version_of"] = ""
+            return out
+        grp = self.grouping.groups[i]
+        if self.mode == "all":
+            out["versions"] = len(grp.members)
+            out["version_of"] = "" if g == grp.chosen else str(self.order[grp.chosen])
+            out["changes"] = "" if g == grp.chosen else changes(self.rows[g], self.rows[grp.chosen])
+            return out
+        if g != grp.members[0]:
+            return None
+        chosen = dict(self.grouping.full[grp.chosen])
+        chosen.pop("_row", None)
+        chosen["occurrences"] = sum(t.count[m] for m in grp.members)
+        chosen["source_rows"] = _sorted_rows(self.members[m] for m in grp.members)
+        chosen["versions"] = len(grp.members)
+        chosen["version_rows"] = ";".join(str(self.order[m]) for m in grp.members)
+        chosen["changes"] = join_changes(changes(self.rows[m], self.rows[grp.chosen])
+                                         for m in grp.members if m != grp.chosen)
+        return chosen
+
+
+def _sorted_rows(cells: Iterable[str]) -> str:
+    """Several "3;17;40" cells as one, in row order."""
+    return ";".join(map(str, sorted(int(x) for cell in cells for x in cell.split(";"))))
 
 
 def _members(group_of: array, source: array, count: array) -> Iterator[str]:

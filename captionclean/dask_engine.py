@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .clean import COLUMNS, Options, Summary, _complete_date, _extra_name, parse_texts
+from .clean import COLUMNS, VERSION_COLUMNS, Options, Summary, _complete_date, _extra_name, parse_texts
 from .read import ReadError, pick_column
 
 
@@ -69,23 +69,31 @@ def parse_partition(part: pd.DataFrame, column: str, offset: int, options: Optio
     extras = [c for c in part.columns if c != column]
     parsed = parse_texts(texts, options)
     records = []
-    for i, (text, (key, out, partial, n_repairs)) in enumerate(zip(texts, parsed)):
+    for i, (text, (key, out, partial, n_repairs, sig)) in enumerate(zip(texts, parsed)):
         out = dict(out, gallery="")
         if partial and not out["date"]:
             _complete_date(out, partial, "", {}, options.year)
         out["_key"], out["_row"], out["_repairs"] = key.hex(), offset + i + 1, n_repairs
         out["_blank"] = not text.strip()
+        if sig is not None:  # the versions signature, one column per part
+            out.update({f"_s_{k}": getattr(sig, k) for k in _SIG})
         records.append(out)
-    frame = pd.DataFrame.from_records(records, columns=list(records[0]) if records else _meta_columns([]))
+    versions = options.versions != "off"
+    frame = pd.DataFrame.from_records(records, columns=list(records[0]) if records else _meta_columns([], versions))
     for c in extras:
         frame[_extra_name(c)] = part[c].tolist()
     return frame
 
 
-def _meta_columns(extras: list[str]) -> list[str]:
-    from .parse import FIELDS, ROW_TAIL
+_SIG = ("head", "next", "last", "credit", "date", "city", "city_name", "country", "photographer", "name", "agency",
+        "rank")
 
-    return FIELDS + ROW_TAIL + ["gallery", "_key", "_row", "_repairs", "_blank"] + [_extra_name(c) for c in extras]
+
+def _meta_columns(extras: list[str], versions: bool = False) -> list[str]:
+    from .parse import FIELDS, LATE_FIELDS  # LATE_FIELDS: the table's last columns (ROW_TAIL)
+
+    return (FIELDS + LATE_FIELDS + ["gallery", "_key", "_row", "_repairs", "_blank"]
+            + ([f"_s_{k}" for k in _SIG] if versions else []) + [_extra_name(c) for c in extras])
 
 
 def _groups(part: pd.DataFrame, keep: bool) -> pd.DataFrame:
@@ -130,8 +138,10 @@ def clean_frame(ddf, column: str, options: Options | None = None):
     offsets = [sum(lengths[:i]) for i in range(len(lengths))]
     extras = [c for c in ddf.columns if c != column]
     sample = parse_partition(ddf._meta.iloc[:0].copy(), column, 0, options)
-    meta = sample.reindex(columns=_meta_columns(extras)).astype(
-        {"date_inferred": bool, "_row": "int64", "_repairs": "int64", "_blank": bool})
+    versions = options.versions != "off"
+    meta = sample.reindex(columns=_meta_columns(extras, versions)).astype(
+        {"date_inferred": bool, "_row": "int64", "_repairs": "int64", "_blank": bool,
+         **({f"_s_{k}": "int64" for k in _SIG} if versions else {})})
     parts = [ddf.partitions[i].map_partitions(parse_partition, column, offsets[i], options, meta=meta)
              for i in range(ddf.npartitions)]
     import dask.dataframe as dd
@@ -168,7 +178,10 @@ def clean_files_dask(paths: list[str | Path], output: str | Path | None, options
         # (functools.cached_property holds one lock per attribute for all instances)
         wait(table)
         summary = _summary(table)
-        cols = extras + COLUMNS + (["duplicate_of"] if options.keep_duplicates else [])
+        if options.versions_mode != "off":
+            table = _with_versions(table, options, summary)
+        cols = (extras + COLUMNS + (["duplicate_of"] if options.keep_duplicates else [])
+                + VERSION_COLUMNS.get(options.versions_mode, []))
         final = table[cols]
         if out.suffix == ".parquet":
             final.to_parquet(str(out), write_index=False)
@@ -180,6 +193,93 @@ def clean_files_dask(paths: list[str | Path], output: str | Path | None, options
     if cluster is not None:
         cluster.close()
     return summary
+
+
+def _with_versions(table, options: Options, summary: Summary):
+    """The versions of the table's pictures (captionclean.versions), found as on one machine: the
+    signatures of the distinct captions come to the client (a few integers each), the candidates'
+    rows too; each partition then gets its rows' version columns (and loses the folded versions)."""
+    from .clean import _sorted_rows
+    from .versions import Signatures, changes, join_changes
+    from .versions import group as group_versions
+
+    sig_cols = [f"_s_{k}" for k in _SIG]
+    firsts = table[table["_counted"]] if not options.keep_duplicates else table[table["duplicate_of"] == ""]
+    narrow = firsts[["_row", "_key", "occurrences"] + sig_cols].compute().sort_values("_row", kind="stable")
+    sigs = Signatures()
+    for k in Signatures.KEYS + Signatures.FIELDS:
+        sigs.arrays[k].extend(narrow[f"_s_{k}"].tolist())
+    sigs.rank.extend(narrow["_s_rank"].tolist())
+    order = narrow["_row"].tolist()
+    keys = narrow["_key"].tolist()
+    fields = [c for c in table.columns if not c.startswith("_s_")]
+
+    def fetch(wanted):
+        """The candidates' rows, in order (computed on the cluster, brought to the client)."""
+        want = {order[i] for i in wanted.nonzero()[0].tolist()}
+        got = firsts[firsts["_row"].isin(want)][fields].compute().sort_values("_row", kind="stable")
+        index = {r: i for i, r in enumerate(order)}
+        for rec in got.to_dict("records"):
+            rows[index[rec["_row"]]] = rec
+            yield index[rec["_row"]], rec
+
+    rows: dict[int, dict] = {}
+    grouping = group_versions(sigs, fetch, order)
+    folded = sum(len(g.members) - 1 for g in grouping.groups)
+    mode = options.versions_mode
+    patch: dict[str, dict] = {}  # by dedupe key: the version columns (and a replacement row, or a drop)
+    if mode == "group":
+        summary.versions_grouped = folded
+        members = {}
+        if grouping.groups:
+            wanted = [order[i] for g in grouping.groups for i in g.members]
+            src = firsts[firsts["_row"].isin(set(wanted))][["_row", "source_rows"]].compute()
+            members = dict(zip(src["_row"], src["source_rows"]))
+        for g in grouping.groups:
+            chosen = dict(rows[g.chosen])
+            chosen["occurrences"] = int(narrow["occurrences"].iloc[g.members].sum())
+            chosen["source_rows"] = _sorted_rows(members[order[m]] for m in g.members)
+            chosen["versions"] = len(g.members)
+            chosen["version_rows"] = ";".join(str(order[m]) for m in g.members)
+            chosen["changes"] = join_changes(changes(rows[m], rows[g.chosen]) for m in g.members if m != g.chosen)
+            chosen["_row"] = order[g.members[0]]
+            patch[keys[g.members[0]]] = chosen
+            for m in g.members[1:]:
+                patch[keys[m]] = None
+    else:
+        summary.versions_marked = folded
+        for g in grouping.groups:
+            for m in g.members:
+                patch[keys[m]] = {"versions": len(g.members),
+                                  "version_of": "" if m == g.chosen else str(order[g.chosen]),
+                                  "changes": "" if m == g.chosen else changes(rows[m], rows[g.chosen])}
+    extra = VERSION_COLUMNS[mode]
+    meta = table._meta.assign(**{c: pd.Series(dtype="int64" if c == "versions" else object) for c in extra})
+    return table.map_partitions(_apply_versions, patch, mode, meta=meta)
+
+
+def _apply_versions(part: pd.DataFrame, patch: dict, mode: str) -> pd.DataFrame:
+    """One partition's version columns; in ``group`` mode its folded versions dropped, and each
+    picture's row replaced by its chosen version."""
+    records = []
+    for rec in part.to_dict("records"):
+        p = patch.get(rec["_key"], False)
+        if p is None:
+            continue
+        if p is False:
+            rec.update({"versions": 1, "changes": ""})
+            if mode == "group":
+                rec["version_rows"] = str(rec["_row"])
+            else:
+                rec["version_of"] = ""
+        elif mode == "group":
+            rec = {**rec, **{k: v for k, v in p.items() if k in rec or k in VERSION_COLUMNS[mode]}}
+        else:
+            rec.update(p)
+        records.append(rec)
+    columns = list(part.columns) + VERSION_COLUMNS[mode]
+    out = pd.DataFrame.from_records(records, columns=columns) if records else pd.DataFrame(columns=columns)
+    return out.astype(part.dtypes.to_dict()).astype({"versions": "int64"})
 
 
 def _csv_cells(part: pd.DataFrame, guard: bool = True) -> pd.DataFrame:

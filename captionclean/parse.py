@@ -52,6 +52,10 @@ class Caption:
     # ``caption``: field -> [start, end] (captionclean.spans); last in the table
     doubt: list[str] = field(default_factory=list)
     spans: dict[str, list[int]] = field(default_factory=dict)
+    # a wire's correction or re-send notice ("correcting spelling of name"), and its marker's rank
+    # (2 corrects or updates, 1 sends again, 0 notes, -1 none): which version of a picture wins
+    correction: str = ""
+    correction_rank: int = -1
 
     def to_row(self) -> dict[str, object]:
         row = {name: getattr(self, name) for name in FIELDS}
@@ -60,12 +64,16 @@ class Caption:
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
         row["doubt"] = "; ".join(self.doubt)
         row["spans"] = spans_text(self.spans)
+        row["correction"] = self.correction
         return row
 
 
-# the columns a record gives, less the two kept for the table's end (ROW_TAIL)
-ROW_TAIL = ["doubt", "spans"]
-FIELDS = [f.name for f in fields(Caption) if f.name not in ["partial_date"] + ROW_TAIL]
+# columns added since the table's first release, kept for the table's end (after occurrences and
+# source_rows): why a row is doubtful, where its fields are, and a wire's correction notice
+ROW_TAIL = ["doubt", "spans", "correction"]
+LATE_FIELDS = ROW_TAIL
+# the columns a record gives first
+FIELDS = [f.name for f in fields(Caption) if f.name not in ("partial_date", "correction_rank", *ROW_TAIL)]
 
 
 def spans_text(spans: dict[str, list[int]]) -> str:
@@ -223,6 +231,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
     rec.style += trailers.rules
     rec.restrictions = "; ".join(trailers.restrictions)
     rec.keywords = "; ".join(trailers.keywords)
+    rec.correction = "; ".join(trailers.corrections)
+    rec.correction_rank = trailers.correction_rank
 
     # credit: searched with the trailers blanked out ("REUTERS/Name TPX IMAGES OF THE DAY")
     credits = find_credits(_blank(text, trailers.spans), agencies)
@@ -238,8 +248,10 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
     else:
         rec.warnings.append("no_credit")
 
-    # dateline (searched after an epa id)
+    # dateline (searched after an epa id, and after a notice that opens the caption: "CORRECTION: …")
     offset = m.end() if m else 0
+    if trailers.lead_end > offset:
+        offset = len(text) - len(text[trailers.lead_end:].lstrip())
     dl = find_dateline(text[offset:])
     body = text
     if dl:

@@ -35,13 +35,16 @@ class RunResult:
     def lines(self) -> list[str]:
         s = self.summary
         left = f" + {s.left_out} without doubt left out" if s.left_out else ""
-        out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged{left}",
+        grouped = f" + {s.versions_grouped} versions grouped" if s.versions_grouped else ""
+        out = [f"read {s.rows_read} rows = {self.written} written + {self.merged} duplicates merged{grouped}{left}",
                f"captions: {s.captions}, unique: {s.unique_captions}"
                + (f", blank rows: {s.blank_rows}" if s.blank_rows else "")]
         # only what the written table holds: the exiftool table has no duplicate_of, no doubt
         columns = None if self.table is None else set(self.table.columns)
         if self.merged == 0 and s.duplicates_merged and (columns is None or "duplicate_of" in columns):
             out.append(f"{s.duplicates_merged} repeats marked in duplicate_of")
+        if s.versions_marked:
+            out.append(f"{s.versions_marked} older versions marked in version_of")
         out.append(f"repairs: {s.repairs} in {s.repaired_captions} captions")
         out.append(f"captions with no credit found: {s.no_credit}")
         if columns is None or "warnings" in columns:
@@ -199,7 +202,7 @@ def clean_to_output(paths: list[str | Path], output: str | Path | None, options:
                                 chunk_size=chunk_size, excel=excel, sep="\t" if out_fmt == "tsv" else ",",
                                 progress=tick, guard=formula_guard)
         merged = 0 if options.keep_duplicates else summary.duplicates_merged
-        written = summary.rows_read - merged - summary.left_out
+        written = summary.rows_read - merged - summary.left_out - summary.versions_grouped
         read = ReadResult([], summary.format, summary.encoding,
                           files=[(str(paths[0]), summary.format, summary.encoding, summary.rows_read)])
         lines = RunResult(None, summary, read, written=written, merged=merged).lines()

@@ -121,6 +121,84 @@ KEYWORD_TRAILERS = [
 ]
 
 
+# --- correction and re-send notices (data/corrections.csv) --------------------
+# A wire re-sends a picture with a notice ("REFILE - CORRECTING SPELLING OF NAME", "CORRECTS DATE",
+# "CORRECTION: …", "EDITOR'S NOTE: …"): it moves to the `correction` column. `rank` orders the
+# versions of one picture (2 corrects or updates, 1 sends again, 0 only notes); `keep`: the marker
+# word is part of the notice ("corrects date"); `label`: also written in mixed case before a colon.
+@dataclass(frozen=True)
+class Marker:
+    text: str
+    kind: str
+    rank: int
+    keep: bool
+    label: bool
+
+
+@lru_cache(maxsize=1)
+def correction_markers() -> tuple[Marker, ...]:
+    """Every marker of data/corrections.csv, as written there."""
+    return tuple(Marker(r["marker"], r["kind"], int(r["rank"]), r["keep"] == "yes", r["label"] == "yes")
+                 for r in _read_csv("corrections.csv"))
+
+
+@lru_cache(maxsize=1)
+def _markers_by_key() -> dict[str, Marker]:
+    return {marker_key(m.text): m for m in correction_markers()}
+
+
+def lookup_marker(text: str) -> Marker:
+    """The marker a notice opens with ("EDITORS NOTE", "Editor’s note" → EDITOR'S NOTE)."""
+    return _markers_by_key()[marker_key(text)]
+
+
+def marker_key(text: str) -> str:
+    return " ".join(text.upper().replace("'", "").replace("’", "").split())
+
+
+def _marker_alternation(markers) -> str:
+    forms = sorted((m.text for m in markers), key=len, reverse=True)
+    return "|".join(r"[ ]+".join(regex_escape(w).replace("'", "['’]?") for w in f.split()) for f in forms)
+
+
+def regex_escape(text: str) -> str:
+    import re
+
+    return re.escape(text).replace("\\'", "'")
+
+
+@lru_cache(maxsize=1)
+def correction_patterns() -> list[tuple[str, str]]:
+    """Named patterns of the notices, built from the markers (regex syntax, case-sensitive)."""
+    markers = correction_markers()
+    caps = _marker_alternation(markers)
+    labels = _marker_alternation([m for m in markers if m.label])
+    # a word with no small letter: the reason in capitals (not an abbreviation: "U.S. President …")
+    words = r"(?:[ \t]+(?!\p{Lu}\.\p{Lu})[^\s\p{Ll}()\[\]]+)"
+    # the reason ends at a dash or colon, the line's end, or the caption's first word in small letters
+    # (or its opening "A" / "I": "QUALITY REPEAT A view of …", or an abbreviation: "U.S. President")
+    stop = r"(?=[ \t]*[-–—:]+[ \t]|[ \t]*\n|[ \t]*$|[ \t]+[^\s\p{Ll}]*\p{Ll}|[ \t]+\p{Lu}[ \t]+\S*\p{Ll}|[ \t]+\p{Lu}\.\p{Lu})"
+    return [
+        # "(CORRECTS DATE)", "[REFILE]", "(EDITORS NOTE: Image was created using a variable planed lens.)"
+        ("correction_bracketed", r"[(\[][ ]*(?P<m>" + caps + r"|(?=\p{Lu})(?i:" + labels + r")(?=[ ]*:))\b"
+                                 r"(?:[ ]*[-–—:/]+)?[ ]*(?P<note>[^()\[\]\n]{0,300}?)[ ]*[)\]]"),
+        # anywhere, before a colon, to its first full stop: "CORRECTION: corrects date.",
+        # "Editor's note: This image was processed using digital filters."
+        ("correction_label", r"(?<![\p{L}'’])(?P<m>(?=\p{Lu})(?i:" + labels + r"))[ ]*:[ ]*"
+                             r"(?P<note>[^\n.]{1,300})\.?"),  # greedy, to the first full stop: no backtracking
+        # at the caption's start (after an epa id or a "[1/2]" counter): "REFILE - CORRECTING SPELLING
+        # OF NAME Supporters …", "CORRECTS DATE TO JUNE 3 - Protesters …"
+        ("correction_lead", r"^\s*(?:epa\d{6,}\s+)?(?:\[\d+/\d+\][ ]*)?\K(?P<m>" + caps + r")\b"
+                            r"(?:[ \t]*[-–—:/]+(?=[ \t]))?(?P<note>" + words + r"{0,25}?)" + stop
+                            + r"(?:[ \t]*[-–—:/]+(?=[ \t]))?"),
+        # AFP's notice on a corrected picture, quoted after the credit
+        ("afp_correction_notice", r"[\"'“]?The erroneous mentions?(?:\[s\])? appearing in the metadata of "
+                                  r"this photo by [^\n]{0,120}? has been modified in AFP systems in the following "
+                                  r"manner:[ ]*(?P<note>[^\n]{0,300}?)\.(?:[ ]*Please immediately remove[^\n]{0,1200}?"
+                                  r"compliant with these instructions\.)?[\"'”]?"),
+    ]
+
+
 # --- agencies -------------------------------------------------------------
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold().rstrip(".")

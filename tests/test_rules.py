@@ -7,7 +7,7 @@ import pytest
 
 from captionclean.grammar import credit, dates, places, rules
 from captionclean.parse import parse_caption
-from captionclean.tables import KEYWORD_TRAILERS, PLACEHOLDERS, RESTRICTIONS
+from captionclean.tables import KEYWORD_TRAILERS, PLACEHOLDERS, RESTRICTIONS, correction_markers, correction_patterns
 
 from conftest import DATA
 
@@ -18,9 +18,22 @@ TABLE_RULES = {"year_from_option": "tests/test_clean.py", "year_from_gallery": "
                "year_from_gallery_title": "tests/test_clean.py"}
 
 
+def _cases(data):
+    """Every case in a case file: a list of cases, or named lists of them."""
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from _cases(value)
+    elif isinstance(data, list):
+        for case in data:
+            if isinstance(case, dict) and "text" not in case:
+                yield from _cases(case)
+            else:
+                yield case
+
+
 def _case_texts():
     for name in CASE_FILES:
-        for case in json.loads((DATA / name).read_text(encoding="utf-8")):
+        for case in _cases(json.loads((DATA / name).read_text(encoding="utf-8"))):
             if isinstance(case, dict) and isinstance(case.get("text"), str):
                 yield name, case["text"]
 
@@ -41,6 +54,7 @@ def _defined() -> set[str]:
     names |= {"date_" + shape for shape, _ in dates.COMPILED}
     names |= {name for name, _ in RESTRICTIONS + KEYWORD_TRAILERS}
     names |= {tag for tag in PLACEHOLDERS.values() if tag != "noise"}
+    names |= {name for name, _ in correction_patterns()} | {f"notice_{m.kind}" for m in correction_markers()}
     return names
 
 

@@ -687,8 +687,8 @@ def find_dateline(text: str) -> Dateline | None:
         parts = [p for p in (m["place"] if not g.get("uf") else m["place"].split("(")[0]).split(",")]
         place = classify_parts(parts, "dateline")
         if rule in ("dateline_no_date", "dateline_city_stop", "dateline_numeric", "dateline_caps_dash") \
-                and not (place.country or place.region or _big_city(place.city)):
-            continue  # "FILE PHOTO:", "ONLY A TEST:": a headline, not a dateline
+                and not (place.country or place.region and place.by_table or _big_city(place.city)):
+            continue  # "FILE PHOTO:", "ONLY A TEST:", "MORALES, NOT MORALEZ -": a headline or notice, not a dateline
         if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
             continue  # "Ms. Elizabeth …": a title, not Mississippi
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:

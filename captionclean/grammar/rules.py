@@ -131,6 +131,17 @@ _TABLE: list[tuple[str, str, str]] = [
     ("trailer", "tpx", "'TPX IMAGES OF THE DAY'"),
     ("trailer", "search_poy", "'SEARCH \"…\" FOR THIS STORY'"),
     ("trailer", "licensing_chrome", "'Acquire Licensing Rights' (page chrome)"),
+    # --- correction and re-send notices (tables.correction_patterns; kinds in data/corrections.csv) --
+    ("correction", "correction_lead", "a notice opening the caption in capitals: 'REFILE - CORRECTING SPELLING OF NAME'"),
+    ("correction", "correction_label", "a labelled notice: 'CORRECTION: …', 'EDITOR'S NOTE: …'"),
+    ("correction", "correction_bracketed", "a notice in brackets: '(CORRECTS LOCATION)'"),
+    ("correction", "afp_correction_notice", "AFP's 'The erroneous mention appearing in the metadata of …'"),
+    ("notice", "notice_refile", "the notice is a Reuters REFILE"),
+    ("notice", "notice_corrects", "the notice corrects the caption (CORRECTS, CORRECTED, CORRECTING)"),
+    ("notice", "notice_correction", "the notice is a CORRECTION or CLARIFICATION"),
+    ("notice", "notice_updates", "the notice updates the caption (UPDATES, UPDATED)"),
+    ("notice", "notice_resend", "the picture is sent again (REPEAT, RETRANSMISSION, RESENT)"),
+    ("notice", "notice_editors_note", "an editor's note"),
     # --- the text itself -------------------------------------------------------------------------
     ("text", "epa_id", "EPA's picture id opening the caption ('epa06737033')"),
 ]

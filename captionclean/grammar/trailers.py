@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import KEYWORD_TRAILERS, OUT_TARGETS, RESTRICTIONS, lookup_country, lookup_state
+from ..tables import (KEYWORD_TRAILERS, OUT_TARGETS, RESTRICTIONS, correction_markers, correction_patterns,
+                      lookup_city, lookup_country, lookup_marker, lookup_state)
 
 _RESTRICTIONS = [(n, regex.compile(p)) for n, p in RESTRICTIONS]
 _KEYWORDS = [(n, regex.compile(p)) for n, p in KEYWORD_TRAILERS]
@@ -20,6 +21,10 @@ _NEEDS = {"out_restriction": "OUT", "out_after_slash": "OUT", "attention_editors
           "in_match_limit": "Online in-match use", "no_betting_use": "No use in betting",
           "contact_representative": "Please contact your account representative"}
 _NEEDS = {k: n for k, n in _NEEDS.items() if n in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")}
+_CORRECTIONS = [(n, regex.compile(p)) for n, p in correction_patterns()]
+# speed: the notices are looked for only when the caption, in capitals, holds a marker's first word
+_FIRST_WORDS = {m.text.upper().split()[0].split("'")[0] for m in correction_markers()} | {"ERRONEOUS"}
+_MARKER_WORDS = tuple(sorted(w for w in _FIRST_WORDS if not any(v != w and v in w for v in _FIRST_WORDS)))
 
 
 @dataclass
@@ -27,6 +32,9 @@ class Trailers:
     restrictions: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     place: str = ""
+    corrections: list[str] = field(default_factory=list)  # "correcting spelling of name"
+    correction_rank: int = -1  # the highest marker's rank (2 corrects, 1 sends again, 0 notes); -1 none
+    lead_end: int = 0  # where a notice that opens the caption ends: a dateline may follow it
     spans: list[tuple[int, int]] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
 
@@ -41,6 +49,9 @@ def find_trailers(text: str) -> Trailers:
         taken[s:e] = b"\x01" * (e - s)  # every caller keeps a free span
         return True
 
+    upper = text.upper()
+    if any(w in upper for w in _MARKER_WORDS):
+        _find_corrections(text, out, free)
     for name, pattern in _KEYWORDS:
         if name in _NEEDS and _NEEDS[name] not in text:
             continue
@@ -76,6 +87,65 @@ def find_trailers(text: str) -> Trailers:
             found.append((s, text[s:e].strip(" ().,;")))
     out.restrictions = [r for _, r in sorted(found)]
     return out
+
+
+def _before_dateline(text: str, m) -> tuple[tuple[int, int], str]:
+    """A notice's reason in capitals ends where a dateline begins ("REFILE - CORRECTING DATE
+    WASHINGTON, DC - MAY 13: …"): unless a dateline reads after the notice, at the first word from
+    which one reads and whose first part is a known place; the span and reason, cut there."""
+    from .places import find_dateline
+
+    rest = text[m.end():m.end() + 400].lstrip()
+    if not m["note"].strip() or rest and find_dateline(rest):
+        return m.span(), m["note"]  # "CORRECTS DATE - UNITED STATES - MAY 15: …": it follows the notice
+    start = m.start("note")
+    for w in _NOTE_WORD.finditer(m["note"]):  # at most 25 words (the pattern's bound)
+        pos = start + w.start()
+        first = _PLACE_PART.match(text, pos)
+        name = first.group().strip() if first else ""
+        if not (lookup_city(name) or lookup_country(name) or lookup_state(name)):
+            continue
+        if find_dateline(text[pos:pos + 400]):  # a dateline is short: the test needs no more
+            return (m.start(), pos), m["note"][:w.start()]
+    return m.span(), m["note"]
+
+
+_PLACE_PART = regex.compile(r"[^,\n]{1,40}?(?=,| [-\u2013\u2014] |:)")
+_NOTE_WORD = regex.compile(r"(?<!\S)\S")
+_LEAD_PREFIX = regex.compile(r"\s*(?:epa\d{6,}\s+)?(?:\[\d+/\d+\][ ]*)?")
+
+
+def _find_corrections(text: str, out: Trailers, free) -> None:
+    """Correction and re-send notices: the note, in the caption's order, and the highest rank."""
+    found: list[tuple[int, str]] = []
+    capitals = text.upper() == text  # a caption all in capitals: its first words are not a notice's reason
+    for name, pattern in _CORRECTIONS:
+        if capitals and name == "correction_lead":
+            continue
+        for m in pattern.finditer(text):
+            if not free(*m.span()):
+                continue
+            if name == "afp_correction_notice":
+                marker, word = lookup_marker("CORRECTION"), ""
+            else:
+                marker, word = lookup_marker(m["m"]), m["m"]
+            span, raw = m.span(), m["note"]
+            if name == "correction_lead":
+                span, raw = _before_dateline(text, m)
+            note = " ".join(raw.split()).strip(" -\u2013\u2014:/.,;")
+            if note and not any(c.islower() for c in note):
+                note = note.lower()  # "CORRECTING SPELLING OF NAME" → "correcting spelling of name"
+            if marker.keep or not note:
+                note = " ".join(filter(None, [word.lower(), note]))
+            elif marker.kind == "editors_note":
+                note = f"{word.lower().rstrip(':')}: {note}"
+            out.spans.append(span)
+            if _LEAD_PREFIX.fullmatch(text, 0, m.start()):
+                out.lead_end = max(out.lead_end, span[1])
+            out.rules += [name, f"notice_{marker.kind}"]  # the pattern, and the kind of notice
+            out.correction_rank = max(out.correction_rank, marker.rank)
+            found.append((m.start(), note))
+    out.corrections = [n for _, n in sorted(found)]
 
 
 _OUT_WORD = regex.compile(r"[^ ]+")

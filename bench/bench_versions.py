@@ -1,0 +1,229 @@
+"""Versions of one picture: false merges on the labelled sets, and how often desk edits are grouped.
+
+Usage: python bench/bench_versions.py [--sweep] [--show 5]
+Needs ../shared/eval (the labelled sets); without it, says so and exits non-zero.
+
+1. False merges: every labelled caption of ../shared/eval/*.jsonl in one export; a group of versions
+   whose captions carry different labels (photographer, agency, date, city, region or country: no
+   accepted value in common) is a false merge. Target: 0.
+2. Grouping: from each labelled caption, two versions made by an edit desks make (a corrected name,
+   a changed date marked CORRECTS, a trimmed trailer, one more sentence, a typo fixed), all in one
+   export per edit, each pair a few hundred rows apart; the share of pairs grouped (target ≥ 95%),
+   and the groups that join versions of two captions with different labels (false merges, target 0).
+``--sweep`` repeats both at other thresholds (the choice of versions.SIMILARITY and CONTAINED).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "eval"
+LABELS = ("photographer", "agency", "date", "city", "region", "country")
+SETS = ("seed", "dev", "dev2", "dev3")
+MONTH = regex.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|"
+                      r"JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+(\d{1,2})\b")
+NAME = regex.compile(r"(?<=\p{L}+ )(?!(?:January|February|March|April|June|July|August|September|October|"
+                     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                     r"\p{Lu}\p{Ll}{4,}(?=[ ,.])")  # a capitalised word, not the first, not a month or day
+WORD = regex.compile(r"(?<= )\p{Ll}{5,}(?= )")
+TRAILERS = ["EDITORIAL USE ONLY.", "MANDATORY CREDIT", "TPX IMAGES OF THE DAY", "NO RESALES. NO ARCHIVES",
+            "Acquire Licensing Rights", "THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY."]
+SENTENCES = ["Picture taken with a drone.", "Police said no one was injured.",
+             "Organisers expected thousands of visitors.", "The event was cancelled last year.",
+             "Picture taken through a window.", "Hundreds of people gathered to watch."]
+NAME_NOTICES = ["REFILE - CORRECTING SPELLING OF NAME ", "CORRECTS SPELLING OF NAME - ", "", ""]
+DATE_NOTICES = ["REFILE - CORRECTING DATE ", "CORRECTS DATE - ", "CORRECTION: corrects date. ",
+                "{text} (CORRECTS DATE)"]
+
+
+def load() -> list[dict]:
+    out = []
+    for name in SETS:
+        for line in (SHARED / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append(json.loads(line))
+    return out
+
+
+def accepted(value) -> set[str]:
+    values = value if isinstance(value, list) else [value]
+    return {" ".join(str(v).casefold().split()) for v in values}
+
+
+def differ(a: dict, b: dict) -> list[str]:
+    """The labels two captions disagree on: no accepted value in common."""
+    return [f for f in LABELS if not accepted(a.get(f, "")) & accepted(b.get(f, ""))]
+
+
+def with_notice(notice: str, text: str) -> str:
+    return notice.format(text=text) if "{text}" in notice else notice + text
+
+
+def edits(text: str, rng: random.Random, description: str = "") -> dict[str, tuple[str, str] | None]:
+    """For each edit: (first version, later version) of ``text``, or None when it does not apply."""
+    out: dict[str, tuple[str, str] | None] = {}
+    names = list(NAME.finditer(text))
+    if names:
+        m = rng.choice(names)
+        wrong = text[:m.end() - 1] + text[m.end():]  # "Recinos" sent as "Recino"
+        out["corrected name"] = (wrong, with_notice(rng.choice(NAME_NOTICES), text))
+    else:
+        out["corrected name"] = None
+    dates = list(MONTH.finditer(text))
+    if dates:
+        day = int(dates[0][2])
+        wrong = text[:dates[0].start(2)] + str(day + 1 if day < 28 else day - 1) + text[dates[0].end(2):]
+        wrong = MONTH.sub(lambda m: m[1] + " " + (str(day + 1 if day < 28 else day - 1)
+                                                   if m[2] == str(day) else m[2]), wrong)
+        out["date marked CORRECTS"] = (wrong, with_notice(rng.choice(DATE_NOTICES), text))
+    else:
+        out["date marked CORRECTS"] = None
+    out["trimmed trailer"] = (text.rstrip() + " " + rng.choice(TRAILERS), text)
+    sentence = rng.choice(SENTENCES)
+    tail = description[-30:]
+    at = text.rfind(tail) if tail else -1
+    if at >= 0:  # after the description's last sentence (before the credit and trailers)
+        end = at + len(tail)
+        more = text[:end].rstrip() + " " + sentence + " " + text[end:].lstrip()
+    else:
+        more = text.rstrip() + " " + sentence
+    out["one more sentence"] = (text, more)
+    words = list(WORD.finditer(text))
+    if words:
+        m = rng.choice(words)
+        w = m.group()
+        k = rng.randrange(1, len(w) - 2)
+        typo = w[:k] + w[k + 1] + w[k] + w[k + 2:]
+        out["typo fixed"] = (text[:m.start()] + typo + text[m.end():], text)
+    else:
+        out["typo fixed"] = None
+    return {k: v for k, v in out.items() if v is None or v[0] != v[1]}
+
+
+def parse_all(texts: list[str]):
+    """Parse distinct texts once: the rows and signatures the grouping reads."""
+    from captionclean.clean import Options, parse_texts, with_vocabulary
+
+    options = with_vocabulary(Options(versions="group"), texts)
+    parsed = parse_texts(texts, options)
+    return [p[1] for p in parsed], [p[4] for p in parsed]
+
+
+def grouping(rows, sigs):
+    from captionclean.versions import Signatures, group
+
+    s = Signatures()
+    for sig in sigs:
+        s.append(sig)
+    return group(s, lambda wanted: ((i, rows[i]) for i in range(len(rows)) if wanted[i]))
+
+
+def false_merges(result, labels: list[dict]) -> list[tuple[list[int], list[str]]]:
+    out = []
+    for grp in result.groups:
+        bad = sorted({f for i in grp.members for j in grp.members if i < j for f in differ(labels[i], labels[j])})
+        if bad:
+            out.append((grp.members, bad))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sweep", action="store_true", help="also at similarity thresholds 75-95")
+    ap.add_argument("--show", type=int, default=3, help="print this many misses and false merges")
+    ap.add_argument("--seed", type=int, default=17)
+    args = ap.parse_args()
+    if not SHARED.is_dir():
+        sys.exit(f"bench_versions: needs the labelled sets in {SHARED}, which is not there")
+    from captionclean import versions
+
+    cases = load()
+    texts = [c["text"] for c in cases]
+    distinct = list(dict.fromkeys(texts))
+    index = {t: i for i, t in enumerate(distinct)}
+    label_of = [None] * len(distinct)
+    for c in cases:
+        label_of[index[c["text"]]] = c
+    rows, sigs = parse_all(distinct)
+
+    rng = random.Random(args.seed)
+    made = {}
+    for i, t in enumerate(distinct):
+        for kind, pair in edits(t, rng, rows[i]["description"]).items():
+            made.setdefault(kind, []).append((i, pair))
+    exports = {}
+    for kind, pairs in made.items():
+        pairs = [(i, p) for i, p in pairs if p is not None]
+        order = [(i, 0, p[0]) for i, p in pairs]  # first versions in order, the later ones ~300 rows on
+        later = [(i, 1, p[1]) for i, p in pairs]
+        mixed = []
+        for k in range(len(order)):
+            mixed.append(order[k])
+            if k >= 300:
+                mixed.append(later[k - 300])
+        mixed += later[max(0, len(order) - 300):]
+        etexts = [t for _, _, t in mixed]
+        uniq = list(dict.fromkeys(etexts))
+        erows, esigs = parse_all(uniq)
+        where = {t: n for n, t in enumerate(uniq)}
+        exports[kind] = (pairs, mixed, where, erows, esigs, uniq)
+
+    default = (versions.SIMILARITY, versions.CONTAINED)
+    settings = [default]
+    if args.sweep:
+        settings += [(t, c) for t in (70.0, 80.0, 85.0, 90.0, 95.0) for c in (0.7, 0.8, 0.9, 1.01)
+                     if (t, c) != default]
+    print(f"labelled captions: {len(cases)} ({len(distinct)} distinct) from {', '.join(SETS)}")
+    for t, c in settings:
+        versions.SIMILARITY, versions.CONTAINED = t, c
+        res = grouping(rows, sigs)
+        fm = false_merges(res, label_of)
+        print(f"similarity {t:.0f}, contained {c:.2f}{' (the default)' if (t, c) == default else ''}: "
+              f"labelled sets: {len(res.groups)} groups of versions, {len(fm)} false merges")
+        if (t, c) == default:
+            for grp in res.groups[:args.show]:
+                print("   grouped: " + " || ".join(distinct[i][:90] for i in grp.members))
+        for members, bad in fm[:args.show]:
+            print(f"   false merge on {', '.join(bad)}:")
+            for i in members:
+                print(f"     {distinct[i][:150]}")
+        total = grouped = 0
+        cross = 0
+        for kind, (pairs, mixed, where, erows, esigs, uniq) in exports.items():
+            res = grouping(erows, esigs)
+            origin = {}
+            for i, _, text in mixed:
+                origin.setdefault(where[text], i)
+            ok = 0
+            misses = []
+            for i, (a, b) in pairs:
+                ga, gb = res.group_of.get(where[a]), res.group_of.get(where[b])
+                if ga is not None and ga == gb:
+                    ok += 1
+                else:
+                    misses.append((a, b))
+            bad = false_merges(res, [label_of[origin[n]] for n in range(len(uniq))])
+            cross += len(bad)
+            total += len(pairs)
+            grouped += ok
+            if (t, c) != default:
+                continue
+            print(f"   {kind:22} {ok:5}/{len(pairs):5} grouped = {100 * ok / max(1, len(pairs)):5.1f}%"
+                  f"   false merges: {len(bad)}")
+            for a, b in misses[:args.show]:
+                print(f"      missed: {a[:140]}\n              {b[:140]}")
+            for members, fields in bad[:args.show]:
+                print(f"      false merge on {', '.join(fields)}: " + " || ".join(uniq[n][:90] for n in members))
+        print(f"   all edits: {grouped}/{total} grouped = {100 * grouped / max(1, total):.1f}%, "
+              f"false merges among them: {cross}")
+
+
+if __name__ == "__main__":
+    main()
