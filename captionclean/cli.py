@@ -191,7 +191,7 @@ def clean_cmd(
     to: Optional[str] = typer.Option(None, "--to", metavar="FORMAT", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv)."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of."),
     only_doubtful: bool = typer.Option(False, "--only-doubtful", help="Write only the rows with a doubt (the doubt column says why)."),
-    versions: str = typer.Option("off", "--versions", help="Versions of one picture (re-sends, corrections): off; group = one row per picture, its corrected or latest caption, with versions, version_rows, changes; all = every version a row, version_of pointing at the chosen one (what --keep-duplicates makes of group)."),
+    versions: str = typer.Option("off", "--versions", metavar="off|group|all", help="Versions of one picture (re-sends, corrections): off; group = one row per picture, its corrected or latest caption, with versions, version_rows, changes; all = every version a row, version_of pointing at the chosen one (what --keep-duplicates makes of group)."),
     iptc: bool = typer.Option(False, "--iptc", help="Name the columns by exiftool tag (IPTC:By-line, …) for exiftool -csv=; one row per input row."),
     column: Optional[str] = COLUMN,
     fmt: Optional[str] = FROM,
