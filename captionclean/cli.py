@@ -143,9 +143,11 @@ def _progress(quiet: bool):
         yield None
         return
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[count]}"), TextColumn("left"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = None
 
         def tick(n: int, total: int | None, unit: str = "rows") -> None:
@@ -153,11 +155,15 @@ def _progress(quiet: bool):
             small = PROGRESS_BYTES if unit == "bytes" else PROGRESS_FROM
             if (total if total is not None else n) < small:
                 return
+            if unit == "bytes":
+                count = f"{n / 1e6:,.1f}/{total / 1e6:,.1f} MB" if total else f"{n / 1e6:,.1f} MB"
+            else:
+                count = f"{n:,}/{total:,} captions" if total else f"{n:,} captions"
             if task is None:
-                label = f"cleaning {total / 1e6:,.0f} MB" if unit == "bytes" else "parsing captions"
-                task = bar.add_task(label, total=total)
+                label = "reading and cleaning" if unit == "bytes" else "parsing captions"
+                task = bar.add_task(label, total=total, count=count)
             if unit == "bytes" or n % 100 == 0 or n == total:
-                bar.update(task, completed=n)
+                bar.update(task, completed=n, count=count)
         yield tick
 
 
