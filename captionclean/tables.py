@@ -137,15 +137,24 @@ class Agencies:
         key = _key(text)
         hit = self.names.get(key)
         if hit is None:
-            suffixes = (" photo", " photos", " images", " pictures", " news agency", " news")
+            suffixes = (" photo", " photos", " foto", " images", " pictures", " news agency", " news", " archive",
+                        " archivo", " file")
             for suffix in suffixes if key.endswith(suffixes) else ():
                 if key.endswith(suffix) and key[: -len(suffix)] in self.names:
                     return self.names[key[: -len(suffix)]]
+            for prefix in ("photo ", "foto ", "archivo ", "the "):  # "FOTO ANTARA", "Archivo EFE"
+                if key.startswith(prefix) and key[len(prefix):] in self.names:
+                    return self.names[key[len(prefix):]]
             if key.startswith("the ") and key[4:] in self.names:
                 return self.names[key[4:]]
             if key.endswith(".com") and key[:-4] in self.names:
                 return self.names[key[:-4]]
         return hit
+
+
+def agency_rows() -> list[dict[str, str]]:
+    """The built-in agency table's rows (name, alias, role)."""
+    return [{k: (v or "").strip() for k, v in row.items()} for row in _data_rows("agencies.csv")]
 
 
 @lru_cache(maxsize=8)

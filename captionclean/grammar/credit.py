@@ -19,24 +19,34 @@ from itertools import islice
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, Agencies, \
-    lookup_country, lookup_state
+from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
+    Agencies, agency_rows, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 _PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
               r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
-_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\.\p{Lu}[\p{L}\p{M}'’\-]*)*(?:\.com\b)?(?:(?<!\p{L}{4})\.)?"
+_WORD = (r"(?:\p{Lu}[\p{L}\p{M}'’\-]{0,2}(?:\.\p{Lu}[\p{L}\p{M}'’\-]*)+|\p{Lu}[\p{L}\p{M}'’\-]*)"
+         r"(?:\.com\b)?(?:(?<!\p{L}{4})\.)?")
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
+# wordmarks written in lower case ("dpa", "picture alliance", "picturedesk.com"): the agency
+# table's own lower-case aliases, each a whole part
+_LOWER_MARKS = sorted({row["alias"] or row["name"] for row in agency_rows() if (row["alias"] or row["name"])[:1].islower()
+                       and "/" not in (row["alias"] or row["name"])},
+                      key=len, reverse=True)
+_LOWER = (r"(?:" + "|".join(regex.escape(m) for m in _LOWER_MARKS) + r")(?![\p{L}\p{N}])") if _LOWER_MARKS else r"(?!)"
 _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # a part may close with its name spelt out: "WANA (West Asia News Agency)"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
-_PART = rf"(?:{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?{_EXPANSION}?)"
+_PART = rf"(?:{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?{_EXPANSION}?)"
+# "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
+# ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
+_DESK_SEPS = ("|", "•", "~", "—")
 # a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
 _CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
 # the chain's two shapes: a no-name dash ("-/CCTV/AFP"), else parts joined by separators;
@@ -54,16 +64,19 @@ _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|H
 _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
 _LEAD = regex.compile(
-    r"^(?:©|\(c\)|Photo(?:graph|graphy)?s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Special to)\s*", regex.I)
+    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY"
+    r"|Special to)\s*", regex.I)
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
+_GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
+_ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2})[ ]+(?:Photography|Photo|Photos|Studio)$")
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
-_LEAD_FIRST = frozenset("©(PpSsſ")  # first letters of _LEAD's words in any case (ſ is an s)
+_LEAD_FIRST = frozenset("©(PpSsſFfBbIiİ")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
 _DASHES = ("-", "–")
 _STUDIO_WORDS = ("Photo", "Studio")
@@ -169,7 +182,7 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
                 tags.append(tag)
             part = part[:m.start()]
     part = part.strip(" .,;:()[]\"'")
-    if part[:1] in _LEAD_FIRST:
+    if part[:1] in _LEAD_FIRST and not agencies.lookup(part):  # "Image View" is an agency
         part = _LEAD.sub("", part)
     part = part.strip(" .,;:")
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
@@ -200,6 +213,9 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     known = agencies.lookup(piece)
     if known:
         return ("org", known)
+    glued = _glued_agency(piece, agencies)
+    if glued:
+        return glued
     fm = _FOR.match(piece) if "for" in piece else None
     if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
         a, b = fm["a"], fm["b"]
@@ -208,6 +224,35 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
         if _NAMEISH.match(a):
             return ("person_org", a, b, _read_rest(piece, agencies))
     return _read_rest(piece, agencies)
+
+
+def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
+    """A name and a known agency with no separator or a hyphen between them: ``Name-USA TODAY Sports``,
+    ``Ezra Shaw Getty Images``, ``AP-James Manning`` (credit.glued_agency); a name followed by a
+    placeholder word: ``Paul Childs Livepic``."""
+    words = piece.split()
+    if (len(words) < 2 and "-" not in piece) or " for " in piece:
+        return None
+    if "-" in piece:
+        head, _, tail = piece.rpartition("-")
+        head, tail = head.strip(), tail.strip()
+        if head and tail and " " in head + tail:
+            if agencies.lookup(tail) and not agencies.lookup(head) and _NAMEISH.match(head):
+                return ("name_org", normal_name(tidy_name(head)), agencies.lookup(tail))
+            first, _, rest = piece.partition("-")
+            if agencies.lookup(first) and _NAMEISH.match(rest.strip()) and not agencies.lookup(rest.strip()):
+                return ("org_name", agencies.lookup(first), normal_name(tidy_name(rest.strip())))
+    if len(words) >= 3:
+        for k in (3, 2, 1):
+            if len(words) - k < 2:
+                continue
+            tail, head = " ".join(words[-k:]), " ".join(words[:-k])
+            if placeholder_tag(tail) == "noise" and _NAMEISH.match(head):
+                return _read_piece(head, agencies)
+            known = agencies.lookup(tail)
+            if known and _NAMEISH.match(head) and not _is_org_like(head) and len(head.split()) <= 3:
+                return ("name_org", normal_name(tidy_name(head)), known)
+    return None
 
 
 def _read_rest(piece: str, agencies: Agencies) -> tuple:
@@ -235,6 +280,10 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     commissioned = False  # "Getty Images for Mercedes-Benz": the first organisation shot it
     parts = [p for p in _SPLIT.split(chain.strip(" /.,;:()[]")) if p.strip()]
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
+    if parts and _GLUED_CAPS.search(parts[0]):  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
+        parts[0] = _GLUED_CAPS.sub("", parts[0], count=1)
+    lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
+    acronym_first = len(parts) > 1 and bool(_ACRONYM.fullmatch(parts[0].strip()))
     readings = _chain_cache(agencies, "part")
     for part in parts:
         read = readings.get(part)
@@ -258,6 +307,18 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 orgs.append(agencies.lookup(r[2]) or _org_name(r[2]))
             elif kind == "studio":
                 people.append(r[1])
+                orgs.append(r[2])
+            elif kind == "name_org":
+                if r[1].casefold() not in (p.casefold() for p in people):
+                    people.append(r[1])
+                orgs.append(r[2])
+            elif kind == "org_name":
+                orgs.append(r[1])
+                if r[2].casefold() not in (p.casefold() for p in people):
+                    people.append(r[2])
+            elif kind == "name" and (lone or (acronym_first and part is parts[0])) and not people:
+                # "Photo: Sportsfile", "(DBT/Neuhauser)", "UNHCR/E. Hockstein": a lone word, or an
+                # acronym ahead of a name, is an organisation's wordmark (credit.lone_org)
                 orgs.append(r[2])
             elif kind == "name":
                 person = r[1]
@@ -301,6 +362,26 @@ class Rule:
 
 
 TAIL = 400
+
+
+def _alternation(words, cased: bool = False) -> str:
+    """The words as one alternation; ``cased``: as written, Capitalised, Title Case or in CAPITALS only."""
+    if cased:
+        words = {v for w in words for v in (w, w[:1].upper() + w[1:], w.title(), w.upper())}
+    return "|".join(regex.escape(w).replace("\\ ", "[ ]+") for w in sorted(set(words), key=len, reverse=True))
+
+
+# credit markers (data/credit_markers.csv): "Photo:", "Foto/", "Crédito:", "Photo by", "Courtesy of", "PIC NAME"
+_LABEL_WORDS = _alternation(CREDIT_MARKERS.get("label", ()), cased=True)
+_BY_WORDS = _alternation(CREDIT_MARKERS.get("by", ()))
+_COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
+_BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()))
+_MARKER_NEEDLES = tuple(sorted({w.casefold().split()[0] for k in ("label", "by", "courtesy")
+                                for w in CREDIT_MARKERS.get(k, ())}))
+_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
+_NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
+_CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*"
+
 _MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)][ ]{1,3})|(?<=\n[ ]{0,3})|^)"
@@ -322,16 +403,48 @@ RULES: list[Rule] = [
          ("photo by", "photograph by", "photography by"), gate="line_starts_photo"),
     Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
          ("reuters",)),
+    # "ST PHOTO: NAME", "AA photo", "AP Foto/Name": a known organisation's picture marker
+    Rule("org_photo_label", r"(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+(?:PHOTO|Photo|FOTO|Foto)"
+         r"[ ]*[:/][ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
     Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
          r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*)",
          ("photo", "credit", "image", "picture")),
+    # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
+    # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
+    Rule("credit_marker", r"(?:(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")[ ]*:"
+         r"|(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?:" + _LABEL_WORDS + r")[ ]*/(?![ ]*\d)"
+         r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?[ ]*:)"
+         r"[ ]*\n?[ ]*(?:©[ ]*)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES),
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
-    Rule("end_chain", r"(?:^|(?<=[\s.,;:!?)\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]]*[ ]*$",
+    # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
+    Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*(?:\n[ ]*|[~/|•–—-][ ]*)"
+         r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", ("@",)),
+    Rule("end_chain", r"(?:^|(?<=[\s.,;:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]/]*[ ]*$",
          ("/", " via "), tail=True,
          stop="(\n:;\"”"),  # the chain and its end read letters, digits and ' ’-–.,&/)] only
     # a line of 300 characters or more is never only a credit (and would cost time squared)
-    Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})", ("/", " via "),
+    # "Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images":
+    # a name, a paper's separator, an organisation, ending the line (desk_chain)
+    Rule("desk_chain", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\p{Ll}[.]?)|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
+         + r")[ ]*[|•~—][ ]*(?P<org>" + _CHAIN_ANY + r")[ ]*[.]?[ ]*(?m:$)", ("|", "•", "~", "—"), backward=True),
+    # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
+    Rule("credit_by", r"(?<![\p{L}\p{N}])(?i:" + _BY_WORDS + r")[ ]*:?[ ]+(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
+         + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", (" by", "von ", "de ", "di ", "van ", "par ", "door ")),
+    # "by NAME/AGENCY", "von NAME/AGENCY, publiziert…", "por NAME/AGENCY": a chain with a known agency
+    Rule("by_chain", r"(?<![\p{L}\p{N}])(?:by|von|por|par)[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")+)",
+         (" by ", "von ", "por ", "par ")),
+    # "Photo courtesy of Name", "(Courtesy photo / Name)", "Cortesía de ORG": a person or an organisation
+    Rule("courtesy_marker", r"(?<![\p{L}\p{N}])(?i:" + _COURTESY_WORDS + r")[ ]*[:/]?[ ]*(?:the[ ]+)?(?P<chain>"
+         + _CHAIN_ANY + r")", ("courtesy", "cortes", "cedid")),
+    # "Name (AFP)", "CaracasJUAN BARRETO (AFP)", "Werner Friedli (ETH-Bibliothek)": a name, then its agency
+    Rule("name_paren_agency", r"(?:(?<=[.!?”\"/][ ]{0,3})|(?<=\p{Ll})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY
+         + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
+    # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
+    Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
+         + _NAME_ANY + r")[ ]*(?m:$)", ("pic", "photo", "foto"), backward=True),
+    Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})",
+("/", " via "),
          backward=True, gate="short_line_slash"),
     Rule("name_comma_agency", _AFTER_SENTENCE + r"(?P<name>" + _PART + r"),[ ]*(?P<agency>" + _PART
          + r")[ ]*[.)]?[ ]*(?m:$)", (",",), backward=True, gate="comma_agency"),
@@ -342,7 +455,8 @@ RULES: list[Rule] = [
          gate="ends_caps_agency"),
     Rule("courtesy", r"\(?\b[Cc]ourtesy(?: of)?:?\s+(?P<chain>[^()\n.]+?)\s*(?:\)|\.|$)", ("courtesy",),
          only_known=True),
-    Rule("paren_agency", r"\((?P<chain>[^()\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?\)[ ]*$", ("(",),
+    Rule("paren_agency", r"[(\[](?P<chain>[^()\[\]\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?[)\]][ ]*\.?[ ]*$",
+         ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
     Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3})(?P<chain>[^\s/.()][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
@@ -409,6 +523,25 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if name == "name_comma_agency" and (not agencies.lookup(agency) or agencies.lookup(g["name"])):
             return None
         return f"{agency}/{g['name']}"
+    if name == "name_paren_agency":
+        known = agencies.lookup(g["agency"].strip())
+        if not known or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{g['agency'].strip()}"
+    if name == "desk_chain":  # "… at the final — Real Madrid": the separator needs an organisation after it
+        first = _SPLIT.split(g["org"].strip(), maxsplit=1)[0].strip()
+        if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{g['org']}"
+    if name == "name_email":
+        if not (_email_matches(g["name"], g["email"]) and _caps_name_ok(g["name"], agencies)):
+            return None
+        return g["name"]
+    if name == "credit_marker_bare":
+        return g["name"] if _caps_name_ok(g["name"], agencies) else None
+    if name == "org_photo_label":
+        org = agencies.lookup(g["org"])
+        return f"{org}/{g['chain']}" if org else None
     if name == "afp_slash":
         return f"AFP/{g['name']}" if g.get("name") else "AFP"
     if name in ("paren_name_end", "end_caps_name"):
@@ -429,7 +562,22 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return None
     if name == "line_chain" and not _line_chain_ok(chain, agencies):
         return None
+    if name == "by_chain" and not _any_known(chain, agencies):
+        return None
     return chain
+
+
+def _any_known(chain: str, agencies: Agencies, org_like: bool = False) -> bool:
+    parts = [p.strip() for p in _SPLIT.split(chain.strip(" /")) if p.strip()]
+    return any(agencies.lookup(p) or (org_like and _is_org_like(p)) for p in parts)
+
+
+def _email_matches(name: str, email: str) -> bool:
+    """``Harry Lynch`` and ``hlynch@…``: the address's local part holds the surname."""
+    local = regex.sub(r"[^\p{L}]", "", email.partition("@")[0]).casefold()
+    words = [regex.sub(r"[^\p{L}]", "", w).casefold() for w in name.split()]
+    words = [w for w in words if len(w) > 1]
+    return bool(words) and len(words[-1]) > 1 and words[-1] in local
 
 
 def _lines(text: str) -> list[str]:
@@ -450,7 +598,7 @@ def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
     "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
-    "ends_paren": lambda text, _: text.rstrip().endswith(")"),
+    "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
@@ -541,7 +689,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             people, orgs, tags = parse_chain(chain, agencies)
             if rule.name == "paren_name_end" and (orgs or not people):
                 continue
-            if rule.name == "courtesy":
+            if rule.name in ("courtesy", "courtesy_marker"):
                 tags.append("handout")
             keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
