@@ -41,7 +41,9 @@ _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # a part may close with its name spelt out: "WANA (West Asia News Agency)"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
-_PART = rf"(?:{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?{_EXPANSION}?)"
+# a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani"): a part of its own
+_CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?{_EXPANSION}?)"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
@@ -64,13 +66,16 @@ _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|H
 _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
 _LEAD = regex.compile(
-    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY"
+    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Fot\."
     r"|Special to)\s*", regex.I)
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
 _GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
+_SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
+_TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|y|e|of|the|"
+                                   r"for|to|and|on|&))+$")
 _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2})[ ]+(?:Photography|Photo|Photos|Studio)$")
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
@@ -137,7 +142,8 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     """``Azzam Rasgla, Agence France-Presse`` → the name and the agency."""
     if "," in part:
         head, _, tail = part.rpartition(",")
-        if head.strip() and agencies.lookup(tail.strip()) and not agencies.lookup(head.strip()):
+        if head.strip() and (agencies.lookup(tail.strip()) or (_is_org_like(tail) and _NAMEISH.match(head.strip()))) \
+                and not agencies.lookup(head.strip()):
             return [head.strip(), tail.strip()]
     return [part]
 
@@ -268,6 +274,9 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     if _is_org_like(piece):
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
+    piece = _TRAILING_PARTICLE.sub("", piece)  # "Foto: Captura de" (the line ran on), "Hubble &"
+    if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
+        return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
     if _NAMEISH.match(piece) and len(piece) <= 48:
         return ("name", normal_name(piece), piece)
     return _SKIP
