@@ -20,7 +20,7 @@ from itertools import islice
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, agency_rows, lookup_country, lookup_state
+    Agencies, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
@@ -31,19 +31,16 @@ _WORD = (r"(?:\p{Lu}[\p{L}\p{M}'’\-]{0,2}(?:\.\p{Lu}[\p{L}\p{M}'’\-]*)+|\p{L
          r"(?:\.com\b)?(?:(?<!\p{L}{4})\.)?")
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
-# wordmarks written in lower case ("dpa", "picture alliance", "picturedesk.com"): the agency
-# table's own lower-case aliases, each a whole part
-_LOWER_MARKS = sorted({row["alias"] or row["name"] for row in agency_rows() if (row["alias"] or row["name"])[:1].islower()
-                       and "/" not in (row["alias"] or row["name"])},
-                      key=len, reverse=True)
-_LOWER = (r"(?:" + "|".join(regex.escape(m) for m in _LOWER_MARKS) + r")(?![\p{L}\p{N}])") if _LOWER_MARKS else r"(?!)"
+# wordmarks written in lower case ("dpa", "picture alliance", "picturedesk.com", "laif"): a part of one or
+# two lower-case words; the agency table decides what it is (an unknown one is skipped, never a name)
+_LOWER = r"(?:\p{Ll}[\p{Ll}\p{N}\-]+(?:\.\p{Ll}{2,3})?(?:[ ]\p{Ll}{3,})?(?![\p{L}\p{N}.]))"
 _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # a part may close with its name spelt out: "WANA (West Asia News Agency)"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
 # a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani"): a part of its own
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?{_EXPANSION}?)"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?(?:[ ]+(?:photo|foto)(?![\p{{L}}]))?{_EXPANSION}?)"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
@@ -73,6 +70,7 @@ _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, 
                       + r")\s+(?=\p{Lu})")
 _GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
+_TRAILING_NUMBER = regex.compile(r"(?<=\S)[ ]+\d{1,2}[ ]+\p{L}+\.?,?[ ]+\d{4}$")  # "Noorani 20 July 2015": the date after the name
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
 _TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|y|e|of|the|"
                                    r"for|to|and|on|&))+$")
@@ -214,8 +212,9 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     tag = placeholder_tag(piece)
     if tag:
         return _SKIP if tag == "noise" else ("tag", tag)
-    if piece.casefold().rstrip(".") in _CAL_WORDS:
-        return _SKIP  # "Reuters / Sunday, March 26": a date, not a name
+    if piece.casefold().rstrip(".") in _CAL_WORDS or (
+            piece.split()[0].casefold().rstrip(".,") in _CAL_WORDS and all(w.isdigit() for w in piece.split()[1:])):
+        return _SKIP  # "Reuters / Sunday, March 26", "UNHCR/Name/March 2010": a date, not a name
     known = agencies.lookup(piece)
     if known:
         return ("org", known)
@@ -274,7 +273,7 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     if _is_org_like(piece):
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
-    piece = _TRAILING_PARTICLE.sub("", piece)  # "Foto: Captura de" (the line ran on), "Hubble &"
+    piece = _TRAILING_PARTICLE.sub("", _TRAILING_NUMBER.sub("", piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
     if _NAMEISH.match(piece) and len(piece) <= 48:
@@ -482,12 +481,27 @@ RULES: list[Rule] = [
          only_known=True),
 ]
 # end-anchored rules are searched backwards: every position but the end fails at once
-COMPILED = [(rule, regex.compile(rule.pattern,
-                                 regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
+class _LazyPattern:
+    """A pattern compiled when first used: a program that never meets a rule's needle never pays for it
+    (compiling the chain patterns is most of this module's import time)."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args):
+        self._args, self._compiled = args, None
+
+    def __getattr__(self, name):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = regex.compile(*self._args)
+        return getattr(compiled, name)
+
+
+COMPILED = [(rule, _LazyPattern(rule.pattern, regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
             for rule in RULES]
 # the same rules without the chain's dash shape, for captions with no "-/" (see _CHAIN_DASH)
-_PLAIN_CHAIN = {rule.name: regex.compile(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
-                                         regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
+_PLAIN_CHAIN = {rule.name: _LazyPattern(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
+                                          regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
                 for rule in RULES if _CHAIN == f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})" and _CHAIN in rule.pattern}
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # each needle after the longest other needle inside it: when that one is absent, so is this one
@@ -549,7 +563,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name == "credit_marker_bare":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "org_photo_label":
-        org = agencies.lookup(g["org"])
+        org = agencies.lookup(g["org"]) or agencies.lookup(g["org"] + " Photo")
         return f"{org}/{g['chain']}" if org else None
     if name == "afp_slash":
         return f"AFP/{g['name']}" if g.get("name") else "AFP"
