@@ -276,7 +276,7 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     piece = _TRAILING_PARTICLE.sub("", _TRAILING_NUMBER.sub("", piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
-    if _NAMEISH.match(piece) and len(piece) <= 48:
+    if _NAMEISH.match(piece) and len(piece) <= 48 and not piece.islower():  # "Cedida por la": no capital, no name
         return ("name", normal_name(piece), piece)
     return _SKIP
 
@@ -324,7 +324,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 orgs.append(r[1])
                 if r[2].casefold() not in (p.casefold() for p in people):
                     people.append(r[2])
-            elif kind == "name" and (lone or (acronym_first and part is parts[0])) and not people:
+            elif kind == "name" and (lone or (acronym_first and part is parts[0])) and not people \
+                    and r[2][:1].isupper():
                 # "Photo: Sportsfile", "(DBT/Neuhauser)", "UNHCR/E. Hockstein": a lone word, or an
                 # acronym ahead of a name, is an organisation's wordmark (credit.lone_org)
                 orgs.append(r[2])
