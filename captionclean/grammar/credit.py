@@ -423,7 +423,7 @@ RULES: list[Rule] = [
     Rule("credit_marker", r"(?:(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")[ ]*:"
          r"|(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?:" + _LABEL_WORDS + r")[ ]*/(?![ ]*\d)"
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?[ ]*:)"
-         r"[ ]*\n?[ ]*(?:©[ ]*)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES),
+         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES),
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
@@ -438,17 +438,17 @@ RULES: list[Rule] = [
     Rule("desk_chain", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\p{Ll}[.]?)|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
          + r")[ ]*[|•~—][ ]*(?P<org>" + _CHAIN_ANY + r")[ ]*[.]?[ ]*(?m:$)", ("|", "•", "~", "—"), backward=True),
     # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
-    Rule("credit_by", r"(?<![\p{L}\p{N}])(?i:" + _BY_WORDS + r")[ ]*:?[ ]+(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
+    Rule("credit_by", r"(?<![\p{L}\p{N}])(?i:" + _BY_WORDS + r")(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
          + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", (" by", "von ", "de ", "di ", "van ", "par ", "door ")),
     # "by NAME/AGENCY", "von NAME/AGENCY, publiziert…", "por NAME/AGENCY": a chain with a known agency
     Rule("by_chain", r"(?<![\p{L}\p{N}])(?:by|von|por|par)[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")+)",
          (" by ", "von ", "por ", "par ")),
     # "Photo courtesy of Name", "(Courtesy photo / Name)", "Cortesía de ORG": a person or an organisation
-    Rule("courtesy_marker", r"(?<![\p{L}\p{N}])(?i:" + _COURTESY_WORDS + r")[ ]*[:/]?[ ]*(?:the[ ]+)?(?P<chain>"
+    Rule("courtesy_marker", r"(?<![\p{L}\p{N}])(?i:" + _COURTESY_WORDS + r")[ ]*+[:/]?[ ]*+(?:the[ ]+)?(?P<chain>"
          + _CHAIN_ANY + r")", ("courtesy", "cortes", "cedid")),
     # "Name (AFP)", "CaracasJUAN BARRETO (AFP)", "Werner Friedli (ETH-Bibliothek)": a name, then its agency
     Rule("name_paren_agency", r"(?:(?<=[.!?”\"/][ ]{0,3})|(?<=\p{Ll})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY
-         + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
+         + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
          + _NAME_ANY + r")[ ]*(?m:$)", ("pic", "photo", "foto"), backward=True),
@@ -464,7 +464,7 @@ RULES: list[Rule] = [
          gate="ends_caps_agency"),
     Rule("courtesy", r"\(?\b[Cc]ourtesy(?: of)?:?\s+(?P<chain>[^()\n.]+?)\s*(?:\)|\.|$)", ("courtesy",),
          only_known=True),
-    Rule("paren_agency", r"[(\[](?P<chain>[^()\[\]\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?[)\]][ ]*\.?[ ]*$",
+    Rule("paren_agency", r"[(\[](?P<chain>[^()\[\]\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?[)\]][ ]*+\.?[ ]*$",
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
