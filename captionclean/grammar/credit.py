@@ -27,7 +27,7 @@ from .names import normal_name, tidy_name
 _PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
               r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
-_WORD = (r"(?:\p{Lu}[\p{L}\p{M}'’\-]{0,2}(?:\.\p{Lu}[\p{L}\p{M}'’\-]*)+|\p{Lu}[\p{L}\p{M}'’\-]*)"
+_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
          r"(?:\.com\b)?(?:(?<!\p{L}{4})\.)?")
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
@@ -385,8 +385,10 @@ _LABEL_WORDS = _alternation(CREDIT_MARKERS.get("label", ()), cased=True)
 _BY_WORDS = _alternation(CREDIT_MARKERS.get("by", ()))
 _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
 _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()))
-_MARKER_NEEDLES = tuple(sorted({w.casefold().split()[0] for k in ("label", "by", "courtesy")
-                                for w in CREDIT_MARKERS.get(k, ())}))
+_BARE_FIRST = tuple({w.split()[0] for w in CREDIT_MARKERS.get("bare", ())})
+_BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
+_BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("by", ())}))
+_MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 _NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 _CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*"
@@ -413,16 +415,16 @@ RULES: list[Rule] = [
     Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
          ("reuters",)),
     # "ST PHOTO: NAME", "AA photo", "AP Foto/Name": a known organisation's picture marker
-    Rule("org_photo_label", r"(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+(?:PHOTO|Photo|FOTO|Foto)"
-         r"[ ]*[:/][ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
+    Rule("org_photo_label", r"[:/](?<=(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+"
+         r"(?:PHOTO|Photo|FOTO|Foto)[ ]*[:/])[ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
     Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
          r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*)",
          ("photo", "credit", "image", "picture")),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
     # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
-    Rule("credit_marker", r"(?:(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")[ ]*:"
-         r"|(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?:" + _LABEL_WORDS + r")[ ]*/(?![ ]*\d)"
-         r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?[ ]*:)"
+    Rule("credit_marker", r"(?::(?<=(?:(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
+         r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
+         r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?:" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
          r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES),
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
@@ -438,11 +440,11 @@ RULES: list[Rule] = [
     Rule("desk_chain", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\p{Ll}[.]?)|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
          + r")[ ]*[|•~—][ ]*(?P<org>" + _CHAIN_ANY + r")[ ]*[.]?[ ]*(?m:$)", ("|", "•", "~", "—"), backward=True),
     # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
-    Rule("credit_by", r"(?<![\p{L}\p{N}])(?i:" + _BY_WORDS + r")(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
-         + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", (" by", "von ", "de ", "di ", "van ", "par ", "door ")),
+    Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?<=(?<![\p{L}\p{N}])(?i:" + _BY_WORDS + r"))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
+         + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", _BY_NEEDLES),
     # "by NAME/AGENCY", "von NAME/AGENCY, publiziert…", "por NAME/AGENCY": a chain with a known agency
-    Rule("by_chain", r"(?<![\p{L}\p{N}])(?:by|von|por|par)[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")+)",
-         (" by ", "von ", "por ", "par ")),
+    Rule("by_chain", r"(?:by|von|por|par)(?<=(?<![\p{L}\p{N}])(?:by|von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")+)",
+         (" by ", "von ", "por ", "par "), gate="slash_or_via"),
     # "Photo courtesy of Name", "(Courtesy photo / Name)", "Cortesía de ORG": a person or an organisation
     Rule("courtesy_marker", r"(?<![\p{L}\p{N}])(?i:" + _COURTESY_WORDS + r")[ ]*+[:/]?[ ]*+(?:the[ ]+)?(?P<chain>"
          + _CHAIN_ANY + r")", ("courtesy", "cortes", "cedid")),
@@ -451,7 +453,7 @@ RULES: list[Rule] = [
          + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
-         + _NAME_ANY + r")[ ]*(?m:$)", ("pic", "photo", "foto"), backward=True),
+         + _NAME_ANY + r")[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
     Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})",
 ("/", " via "),
          backward=True, gate="short_line_slash"),
@@ -629,6 +631,8 @@ _GATES = {
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
                                              for ln in _lines(text)),
+    "bare_marker_near_line_end": lambda text, _: any(w in ln[-48:] for ln in _lines(text) for w in _BARE_FIRST),
+    "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
 }
 
