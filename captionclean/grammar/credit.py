@@ -14,7 +14,7 @@ None of this changes a result: each shortcut only skips work whose outcome is kn
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from .. import timed_regex as regex  # the regex module, with a time budget
@@ -442,9 +442,9 @@ RULES: list[Rule] = [
     # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
     Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?<=(?<![\p{L}\p{N}])(?i:" + _BY_WORDS + r"))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
          + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", _BY_NEEDLES),
-    # "by NAME/AGENCY", "von NAME/AGENCY, publiziert…", "por NAME/AGENCY": a chain with a known agency
-    Rule("by_chain", r"(?:by|von|por|par)(?<=(?<![\p{L}\p{N}])(?:by|von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")+)",
-         (" by ", "von ", "por ", "par "), gate="slash_or_via"),
+    # "von NAME/AGENCY, publiziert…", "por NAME/AGENCY", "par NAME/AGENCY": a chain with a known agency
+    Rule("by_chain", r"(?:von|por|par)(?<=(?<![\p{L}\p{N}])(?:von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART
+         + r")+)", ("von ", "por ", "par "), gate="slash_or_via"),
     # "Photo courtesy of Name", "(Courtesy photo / Name)", "Cortesía de ORG": a person or an organisation
     Rule("courtesy_marker", r"(?<![\p{L}\p{N}])(?i:" + _COURTESY_WORDS + r")[ ]*+[:/]?[ ]*+(?:the[ ]+)?(?P<chain>"
          + _CHAIN_ANY + r")", ("courtesy", "cortes", "cedid")),
@@ -483,6 +483,9 @@ RULES: list[Rule] = [
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
          only_known=True),
 ]
+# a rule's needle that holds another of its needles adds nothing ("photo credit" holds "photo")
+RULES = [replace(rule, needles=tuple(n for n in rule.needles if not any(o != n and o in n for o in rule.needles)))
+         for rule in RULES]
 # end-anchored rules are searched backwards: every position but the end fails at once
 class _LazyPattern:
     """A pattern compiled when first used: a program that never meets a rule's needle never pays for it
