@@ -25,10 +25,10 @@ from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 _PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
-              r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?")
+              r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
 _WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
-         r"(?:\.com\b)?(?:(?<!\p{L}{4})\.)?")
+         r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
 # wordmarks written in lower case ("dpa", "picture alliance", "picturedesk.com", "laif"): a part of one or
@@ -270,6 +270,8 @@ def _read_rest(piece: str, agencies: Agencies) -> tuple:
 
 
 def _read_name(piece: str, agencies: Agencies) -> tuple:
+    if len(piece) < 2:
+        return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
     if _is_org_like(piece):
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
@@ -325,7 +327,7 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 if r[2].casefold() not in (p.casefold() for p in people):
                     people.append(r[2])
             elif kind == "name" and (lone or (acronym_first and part is parts[0])) and not people \
-                    and r[2][:1].isupper():
+                    and not r[2].islower():
                 # "Photo: Sportsfile", "(DBT/Neuhauser)", "UNHCR/E. Hockstein": a lone word, or an
                 # acronym ahead of a name, is an organisation's wordmark (credit.lone_org)
                 orgs.append(r[2])
@@ -368,6 +370,7 @@ class Rule:
     # tail rules: characters no match can contain, so that the match depends only on the text
     # from the last of them on (a lookbehind may see that one); the match is remembered by it
     stop: str = ""
+    last_first: bool = False       # searched forwards, its matches tried last first (credits end captions)
 
 
 TAIL = 400
@@ -417,15 +420,15 @@ RULES: list[Rule] = [
     # "ST PHOTO: NAME", "AA photo", "AP Foto/Name": a known organisation's picture marker
     Rule("org_photo_label", r"[:/](?<=(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+"
          r"(?:PHOTO|Photo|FOTO|Foto)[ ]*[:/])[ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
-    Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
+    Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
          r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*)",
          ("photo", "credit", "image", "picture")),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
     # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
-    Rule("credit_marker", r"(?::(?<=(?:(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
+    Rule("credit_marker", r"(?::(?<=(?P<lead>(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
-         r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?:" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
-         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES),
+         r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
+         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
@@ -440,7 +443,7 @@ RULES: list[Rule] = [
     Rule("desk_chain", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\p{Ll}[.]?)|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
          + r")[ ]*[|•~—][ ]*(?P<org>" + _CHAIN_ANY + r")[ ]*[.]?[ ]*(?m:$)", ("|", "•", "~", "—"), backward=True),
     # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
-    Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?<=(?<![\p{L}\p{N}])(?i:" + _BY_WORDS + r"))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
+    Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
          + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", _BY_NEEDLES),
     # "von NAME/AGENCY, publiziert…", "por NAME/AGENCY", "par NAME/AGENCY": a chain with a known agency
     Rule("by_chain", r"(?:von|por|par)(?<=(?<![\p{L}\p{N}])(?:von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART
@@ -454,6 +457,9 @@ RULES: list[Rule] = [
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
          + _NAME_ANY + r")[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
+    # "…\nDavid Goldman\nAP": a name on its own line above a known agency's line (name_line_agency)
+    Rule("name_line_agency", r"(?<=\n)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*\n[ ]*(?P<agency>[^\n/(:;\"”]{2,40}?)[ ]*$", ("\n",),
+         tail=True, stop="(:;\"”"),
     Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})",
 ("/", " via "),
          backward=True, gate="short_line_slash"),
@@ -513,6 +519,7 @@ _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # each needle after the longest other needle inside it: when that one is absent, so is this one
 _NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
                       for n in sorted(_NEEDLES, key=len))
+_LEAD_RULES = frozenset(("credit_marker", "credit_by", "org_photo_label"))
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
 # the rest stays in the description (bounds the per-match work on hostile input)
@@ -562,6 +569,10 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
             return None
         return f"{g['name']}/{g['org']}"
+    if name == "name_line_agency":
+        if not agencies.lookup(g["agency"]) or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{g['agency']}"
     if name == "name_email":
         if not (_email_matches(g["name"], g["email"]) and _caps_name_ok(g["name"], agencies)):
             return None
@@ -710,6 +721,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         elif rule.backward:
             # found from the end: past the cap, the last lines are kept and the rest never searched
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
+        elif rule.last_first:
+            matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
         else:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
@@ -726,7 +739,11 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
                 keep = m.span()
             if people or orgs:  # Credit.found
-                found.append(Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep))
+                span = m.span()
+                lead = g.get("lead") or g.get("org") if rule.name in _LEAD_RULES else None
+                if lead:  # the marker or organisation was read behind the match: the credit holds it
+                    span = (min(m.start("lead") if g.get("lead") else m.start("org"), span[0]), span[1])
+                found.append(Credit(rule.name, text[span[0]:span[1]].strip(), span, people, orgs, tags, keep))
     return found
 
 
