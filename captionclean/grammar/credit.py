@@ -46,6 +46,7 @@ _PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
 _DESK_SEPS = ("|", "•", "~", "—")
+_DESK_SEP = regex.compile(r"[ ]*[|•~—][ ]*")
 # a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
 _CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
 # the chain's two shapes: a no-name dash ("-/CCTV/AFP"), else parts joined by separators;
@@ -441,7 +442,8 @@ RULES: list[Rule] = [
     # "Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images":
     # a name, a paper's separator, an organisation, ending the line (desk_chain)
     Rule("desk_chain", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\p{Ll}[.]?)|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
-         + r")[ ]*[|•~—][ ]*(?P<org>" + _CHAIN_ANY + r")[ ]*[.]?[ ]*(?m:$)", ("|", "•", "~", "—"), backward=True),
+         + r")[ ]*[|•~—][ ]*(?P<org>" + _PART + r"(?:(?:" + _SEP + r"|[ ]*[|•~—][ ]*)" + _PART + r")*)[ ]*[.]?[ ]*(?m:$)",
+         ("|", "•", "~", "—"), backward=True),
     # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
     Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
          + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", _BY_NEEDLES),
@@ -565,10 +567,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
             return None
         return f"{g['name']}/{g['agency'].strip()}"
     if name == "desk_chain":  # "… at the final — Real Madrid": the separator needs an organisation after it
-        first = _SPLIT.split(g["org"].strip(), maxsplit=1)[0].strip()
+        org = _DESK_SEP.sub("/", g["org"].strip())  # "Name | Los Angeles Times | Getty Images"
+        first = _SPLIT.split(org, maxsplit=1)[0].strip()
         if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
             return None
-        return f"{g['name']}/{g['org']}"
+        return f"{g['name']}/{org}"
     if name == "name_line_agency":
         if not agencies.lookup(g["agency"]) or not _caps_name_ok(g["name"], agencies):
             return None
