@@ -70,6 +70,7 @@ _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
 _GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
+_CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _TRAILING_NUMBER = regex.compile(r"(?<=\S)[ ]+\d{1,2}[ ]+\p{L}+\.?,?[ ]+\d{4}$")  # "Noorani 20 July 2015": the date after the name
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
@@ -293,6 +294,7 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
     if parts and _GLUED_CAPS.search(parts[0]):  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
         parts[0] = _GLUED_CAPS.sub("", parts[0], count=1)
+    coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
     acronym_first = len(parts) > 1 and bool(_ACRONYM.fullmatch(parts[0].strip()))
     readings = _chain_cache(agencies, "part")
@@ -338,6 +340,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                     continue
                 if not people:
                     people.append(person)
+                elif coded and len(r[2]) <= 3 and not r[2].isupper():
+                    continue  # "…/Name/Koz/Spt/11": an editor's initials after the photographer
                 else:
                     orgs.append(_org_name(r[2]))
 
@@ -435,9 +439,10 @@ RULES: list[Rule] = [
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
     Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*(?:\n[ ]*|[~/|•–—-][ ]*)"
          r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", ("@",)),
-    Rule("end_chain", r"(?:^|(?<=[\s.,;:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]/]*[ ]*$",
+    Rule("end_chain", r"(?:^|(?<=[\s.,;:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")(?P<code>(?:[ ]*/[ ]*\p{Ll}{1,4}){0,3}[ ]*/[ ]*\d{1,4})?[ ]*[.)\]/]*[ ]*$",
          ("/", " via "), tail=True,
          stop="(\n:;\"”"),  # the chain and its end read letters, digits and ' ’-–.,&/)] only
+    # (end_chain: an editor's initials and a number may close the credit: "ANTARA FOTO/Name/foc/18.")
     # a line of 300 characters or more is never only a credit (and would cost time squared)
     # "Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images":
     # a name, a paper's separator, an organisation, ending the line (desk_chain)
@@ -605,6 +610,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return None
     if name == "line_chain" and not _line_chain_ok(chain, agencies):
         return None
+    if name == "end_chain" and g.get("code"):
+        chain += "/" + g["code"].rpartition("/")[2].strip()  # the number tells parse_chain the desk's initials end it
     if name == "by_chain" and not _any_known(chain, agencies):
         return None
     return chain
