@@ -72,7 +72,7 @@ _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, 
 _GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
-_TRAILING_NUMBER = regex.compile(r"(?<=\S)[ ]+\d{1,2}[ ]+\p{L}+\.?,?[ ]+\d{4}$")  # "Noorani 20 July 2015": the date after the name
+_TRAILING_NUMBER = regex.compile(r"(?<=\S)[ ]+\d{1,2}[ ]+\p{L}+\.?,?[ ]+\d{4}$", regex.REVERSE)  # one try, at the end  # "Noorani 20 July 2015": the date after the name
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
 _TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|y|e|of|the|"
                                    r"for|to|and|on|&))+$")
