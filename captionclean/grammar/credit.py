@@ -72,7 +72,6 @@ _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, 
 _GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
-_TRAILING_NUMBER = regex.compile(r"(?<=\S)[ ]+\d{1,2}[ ]+\p{L}+\.?,?[ ]+\d{4}$", regex.REVERSE)  # one try, at the end  # "Noorani 20 July 2015": the date after the name
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
 _TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|y|e|of|the|"
                                    r"for|to|and|on|&))+$")
@@ -271,13 +270,22 @@ def _read_rest(piece: str, agencies: Agencies) -> tuple:
     return _read_name(piece, agencies)
 
 
+def _without_trailing_date(piece: str) -> str:
+    """``Noorani 20 July 2015`` → ``Noorani``: a day, a month word and a year after a name."""
+    words = piece.split()
+    if len(words) >= 4 and len(words[-1]) == 4 and words[-1].isdigit() and words[-3].isdigit() \
+            and len(words[-3]) <= 2 and words[-2].rstrip(".,").isalpha():
+        return " ".join(words[:-3])
+    return piece
+
+
 def _read_name(piece: str, agencies: Agencies) -> tuple:
     if len(piece) < 2:
         return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
     if _is_org_like(piece):
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
-    piece = _TRAILING_PARTICLE.sub("", _TRAILING_NUMBER.sub("", piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
+    piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
     if _NAMEISH.match(piece) and len(piece) <= 48 and not piece.islower():  # "Cedida por la": no capital, no name
