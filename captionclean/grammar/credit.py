@@ -403,6 +403,16 @@ _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
 _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()))
 _BARE_FIRST = tuple({w.split()[0] for w in CREDIT_MARKERS.get("bare", ())})
 _BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
+def _bare_tail(tail: str) -> bool:
+    """A bare marker in a line's last characters, followed by two to four capitalised words only."""
+    for w in _BARE_FIRST:
+        at = tail.rfind(w + " ")
+        if at >= 0:
+            words = tail[at + len(w) + 1:].split()
+            return 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words)
+    return False
+
+
 _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("by", ())}))
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 _NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
@@ -456,25 +466,25 @@ RULES: list[Rule] = [
     # a name, a paper's separator, an organisation, ending the line (desk_chain)
     Rule("desk_chain", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\p{Ll}[.]?)|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
          + r")[ ]*[|•~—][ ]*(?P<org>" + _PART + r"(?:(?:" + _SEP + r"|[ ]*[|•~—][ ]*)" + _PART + r")*)[ ]*[.]?[ ]*(?m:$)",
-         ("|", "•", "~", "—"), backward=True),
+         ("|", "•", "~", "—"), backward=True, gate="desk_line_end"),
     # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
-    Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
+    Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?![\p{L}\p{N}])(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
          + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", _BY_NEEDLES),
     # "von NAME/AGENCY, publiziert…", "por NAME/AGENCY", "par NAME/AGENCY": a chain with a known agency
-    Rule("by_chain", r"(?:von|por|par)(?<=(?<![\p{L}\p{N}])(?:von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART
+    Rule("by_chain", r"(?:von|por|par)(?=[ ])(?<=(?<![\p{L}\p{N}])(?:von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART
          + r")+)", ("von ", "por ", "par "), gate="slash_or_via"),
     # "Photo courtesy of Name", "(Courtesy photo / Name)", "Cortesía de ORG": a person or an organisation
     Rule("courtesy_marker", r"(?<![\p{L}\p{N}])(?i:" + _COURTESY_WORDS + r")[ ]*+[:/]?[ ]*+(?:the[ ]+)?(?P<chain>"
          + _CHAIN_ANY + r")", ("courtesy", "cortes", "cedid")),
     # "Name (AFP)", "CaracasJUAN BARRETO (AFP)", "Werner Friedli (ETH-Bibliothek)": a name, then its agency
     Rule("name_paren_agency", r"(?:(?<=[.!?”\"/][ ]{0,3})|(?<=\p{Ll})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY
-         + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
+         + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_known_paren"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
          + _NAME_ANY + r")[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
     # "…\nDavid Goldman\nAP": a name on its own line above a known agency's line (name_line_agency)
     Rule("name_line_agency", r"(?<=\n)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*\n[ ]*(?P<agency>[^\n/(:;\"”]{2,40}?)[ ]*$", ("\n",),
-         tail=True, stop="(:;\"”"),
+         tail=True, stop="(:;\"”", gate="last_line_known"),
     Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})",
 ("/", " via "),
          backward=True, gate="short_line_slash"),
@@ -651,6 +661,15 @@ def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
     return False
 
 
+def _gate_known_paren(text: str, agencies: Agencies) -> bool:
+    """The caption ends in ``(KNOWN AGENCY)`` or ``[KNOWN AGENCY]``."""
+    end = text.rstrip(" .")
+    if not end.endswith((")", "]")):
+        return False
+    opening = max(end.rfind("("), end.rfind("["))
+    return opening >= 0 and bool(agencies.lookup(end[opening + 1:-1].strip()))
+
+
 # the last character a tail rule's match can end on, less trailing white space (what the
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
@@ -663,7 +682,12 @@ _GATES = {
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
                                              for ln in _lines(text)),
-    "bare_marker_near_line_end": lambda text, _: any(w in ln[-48:] for ln in _lines(text) for w in _BARE_FIRST),
+    "bare_marker_near_line_end": lambda text, _: any(_bare_tail(ln[-48:]) for ln in _lines(text)),
+    "ends_known_paren": _gate_known_paren,
+    "last_line_known": lambda text, agencies: "\n" in text.rstrip() and bool(
+        agencies.lookup(text.rstrip().rpartition("\n")[2].strip())),
+    "desk_line_end": lambda text, _: any(len(ln.rstrip(" .")) - max(ln.rfind(sep) for sep in _DESK_SEPS) < 90
+                                          for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
 }
