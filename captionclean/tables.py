@@ -37,51 +37,33 @@ with (DATA / "weekdays.csv").open(encoding="utf-8", newline="") as _f:
 
 
 # --- tokens that stand where a photographer's name would ----------------------
-# value: the style tag recorded when the token is seen
-PLACEHOLDERS = {
-    "handout": "handout", "ho": "handout", "handout photo": "handout",
-    "pool": "pool", "pool photo": "pool", "wpa pool": "pool",
-    "str": "stringer", "stringer": "stringer", "uncredited": "uncredited",
-    "-": "no_name", "--": "no_name", "staff": "staff", "reuters photographer": "staff",
-    "reuters staff": "staff", "afp staff": "staff",
-    "file": "file", "file photo": "file", "file pic": "file", "archive": "file",
-    "photo": "noise", "photos": "noise", "pictures": "noise", "photo illustration": "noise",
-    "agencies": "noise", "various sources": "noise",
-}
+def _data_rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+# token (lower case) → the style tag recorded when it is seen (placeholders.csv)
+PLACEHOLDERS = {row["token"].strip().casefold(): row["tag"].strip() for row in _data_rows("placeholders.csv")}
 # a credit part ending in one of these names the medium, not a person
 # ("YouTube screen capture", "AFPTV screengrab"): recorded as the tag "screen_grab"
 SOURCE_DESCRIPTORS = ("screen capture", "screen shot", "screenshot", "screen grab", "screengrab",
-                      "video grab", "video still", "frame grab", "tv grab", "still image")
+                      "video grab", "video still", "frame grab", "tv grab", "still image", "screen image")
 
-# military and service ranks written before a photographer's name
+# military and service ranks written before a photographer's name (ranks.csv)
 # ("U.S. Navy photo by Mass Communication Specialist 2nd Class Kerri Kline")
-RANKS = [
-    "Mass Communication Specialist Seaman Apprentice", "Mass Communication Specialist Seaman",
-    "Chief Mass Communication Specialist", "Senior Chief Mass Communication Specialist",
-    "Mass Communication Specialist 1st Class", "Mass Communication Specialist 2nd Class",
-    "Mass Communication Specialist 3rd Class", "Petty Officer 1st Class", "Petty Officer 2nd Class",
-    "Petty Officer 3rd Class", "Chief Petty Officer", "Senior Chief Petty Officer",
-    "Master Chief Petty Officer", "Seaman Apprentice", "Seaman", "Airman 1st Class", "Senior Airman",
-    "Airman Basic", "Airman", "Staff Sgt.", "Tech. Sgt.", "Master Sgt.", "Senior Master Sgt.",
-    "Chief Master Sgt.", "Sgt. 1st Class", "Sgt. Maj.", "Master Sgt.", "1st Sgt.", "Sgt.",
-    "Staff Sergeant", "Sergeant", "Spc.", "Specialist", "Pfc.", "Pvt.", "Lance Cpl.", "Cpl.", "Corporal",
-    "2nd Lt.", "1st Lt.", "Lt. j.g.", "Lt. Cmdr.", "Lt. Col.", "Lt.", "Capt.", "Maj.", "Col.", "Cmdr.",
-    "Ens.", "Chief Warrant Officer", "Warrant Officer", "Officer", "Cadet",
-]
+RANKS = [row["rank"].strip() for row in _data_rows("ranks.csv") if row["rank"].strip()]
 
-# words that mark an unknown credit part as an organisation, not a person
-ORG_WORDS = frozenset("""
-agency news press pictures picture images image media photography photos photo times post wire
-ltd inc inc. llc gallery archive archives studios studio publishing group collection service
-services network networks tv television radio magazine journal daily herald tribune gazette
-courier examiner chronicle observer sport sports club office ministry department government
-university museum foundation council police army navy force corps embassy library institute
-association federation committee commission organization organisation company corporation
-handout reuters afp ap epa xinhua kyodo bloomberg getty shutterstock
-foto fotos zoo bureau channel broadcasting broadcast productions records films pictures
-technologies technology labs satellite imaging forces defense defence presidency parliament senate
-cabinet administration authority authorities palace kremlin
-""".split())
+# words that mark an unknown credit part as an organisation, not a person (org_words.csv)
+ORG_WORDS = frozenset(row["word"].strip().casefold() for row in _data_rows("org_words.csv"))
+
+# credit markers by kind (credit_markers.csv): "label" precedes a credit with ":" or "/"
+# ("Photo:", "Foto/", "Credit:"), "by" precedes it with a space ("Photo by", "Foto von"),
+# "courtesy" marks a handout ("Courtesy of", "Cedida por"), "bare" precedes a name at a
+# caption's end with only a space ("Picture NAME", "PIC NAME")
+CREDIT_MARKERS: dict[str, tuple[str, ...]] = {}
+for _row in _data_rows("credit_markers.csv"):
+    CREDIT_MARKERS.setdefault(_row["kind"].strip(), ())
+    CREDIT_MARKERS[_row["kind"].strip()] += (_row["marker"].strip(),)
 
 # --- usage restrictions and trailers -----------------------------------------
 # Named patterns (regex syntax); matched case-sensitively against the caption.
@@ -260,15 +242,24 @@ class Agencies:
         key = _key(text)
         hit = self.names.get(key)
         if hit is None:
-            suffixes = (" photo", " photos", " images", " pictures", " news agency", " news")
+            suffixes = (" photo", " photos", " foto", " images", " pictures", " news agency", " news", " archive",
+                        " archivo", " file")
             for suffix in suffixes if key.endswith(suffixes) else ():
                 if key.endswith(suffix) and key[: -len(suffix)] in self.names:
                     return self.names[key[: -len(suffix)]]
+            for prefix in ("photo ", "foto ", "archivo ", "the "):  # "FOTO ANTARA", "Archivo EFE"
+                if key.startswith(prefix) and key[len(prefix):] in self.names:
+                    return self.names[key[len(prefix):]]
             if key.startswith("the ") and key[4:] in self.names:
                 return self.names[key[4:]]
             if key.endswith(".com") and key[:-4] in self.names:
                 return self.names[key[:-4]]
         return hit
+
+
+def agency_rows() -> list[dict[str, str]]:
+    """The built-in agency table's rows (name, alias, role)."""
+    return [{k: (v or "").strip() for k, v in row.items()} for row in _data_rows("agencies.csv")]
 
 
 @lru_cache(maxsize=8)

@@ -14,29 +14,39 @@ None of this changes a result: each shortcut only skips work whose outcome is kn
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, Agencies, \
-    lookup_country, lookup_state
+from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
+    Agencies, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 _PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
-              r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?")
+              r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
-_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\.\p{Lu}[\p{L}\p{M}'’\-]*)*(?:\.com\b)?(?:(?<!\p{L}{4})\.)?"
+_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
+         r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
+# wordmarks written in lower case ("dpa", "picture alliance", "picturedesk.com", "laif"): a part of one or
+# two lower-case words; the agency table decides what it is (an unknown one is skipped, never a name)
+_LOWER = r"(?:\p{Ll}[\p{Ll}\p{N}\-]+(?:\.\p{Ll}{2,3})?(?:[ ]\p{Ll}{3,})?(?![\p{L}\p{N}.]))"
 _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # a part may close with its name spelt out: "WANA (West Asia News Agency)"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
-_PART = rf"(?:{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?{_EXPANSION}?)"
+# a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani"): a part of its own
+_CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?(?:[ ]+(?:photo|foto)(?![\p{{L}}]))?{_EXPANSION}?)"
+# "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
+# ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
+_DESK_SEPS = ("|", "•", "~", "—")
+_DESK_SEP = regex.compile(r"[ ]*[|•~—][ ]*")
 # a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
 _CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
 # the chain's two shapes: a no-name dash ("-/CCTV/AFP"), else parts joined by separators;
@@ -54,16 +64,23 @@ _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|H
 _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
 _LEAD = regex.compile(
-    r"^(?:©|\(c\)|Photo(?:graph|graphy)?s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Special to)\s*", regex.I)
+    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Fot\."
+    r"|Special to)\s*", regex.I)
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
+_GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
+_CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
+_ACRONYM = regex.compile(r"\p{Lu}{2,5}")
+_SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
+_TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|y|e|of|the|"
+                                   r"for|to|and|on|&))+$")
 _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2})[ ]+(?:Photography|Photo|Photos|Studio)$")
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
-_LEAD_FIRST = frozenset("©(PpSsſ")  # first letters of _LEAD's words in any case (ſ is an s)
+_LEAD_FIRST = frozenset("©(PpSsſFfBbIiİ")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
 _DASHES = ("-", "–")
 _STUDIO_WORDS = ("Photo", "Studio")
@@ -124,7 +141,8 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     """``Azzam Rasgla, Agence France-Presse`` → the name and the agency."""
     if "," in part:
         head, _, tail = part.rpartition(",")
-        if head.strip() and agencies.lookup(tail.strip()) and not agencies.lookup(head.strip()):
+        if head.strip() and (agencies.lookup(tail.strip()) or (_is_org_like(tail) and _NAMEISH.match(head.strip()))) \
+                and not agencies.lookup(head.strip()):
             return [head.strip(), tail.strip()]
     return [part]
 
@@ -169,7 +187,7 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
                 tags.append(tag)
             part = part[:m.start()]
     part = part.strip(" .,;:()[]\"'")
-    if part[:1] in _LEAD_FIRST:
+    if part[:1] in _LEAD_FIRST and not agencies.lookup(part):  # "Image View" is an agency
         part = _LEAD.sub("", part)
     part = part.strip(" .,;:")
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
@@ -195,11 +213,15 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     tag = placeholder_tag(piece)
     if tag:
         return _SKIP if tag == "noise" else ("tag", tag)
-    if piece.casefold().rstrip(".") in _CAL_WORDS:
-        return _SKIP  # "Reuters / Sunday, March 26": a date, not a name
+    if piece.casefold().rstrip(".") in _CAL_WORDS or (
+            piece.split()[0].casefold().rstrip(".,") in _CAL_WORDS and all(w.isdigit() for w in piece.split()[1:])):
+        return _SKIP  # "Reuters / Sunday, March 26", "UNHCR/Name/March 2010": a date, not a name
     known = agencies.lookup(piece)
     if known:
         return ("org", known)
+    glued = _glued_agency(piece, agencies)
+    if glued:
+        return glued
     fm = _FOR.match(piece) if "for" in piece else None
     if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
         a, b = fm["a"], fm["b"]
@@ -208,6 +230,35 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
         if _NAMEISH.match(a):
             return ("person_org", a, b, _read_rest(piece, agencies))
     return _read_rest(piece, agencies)
+
+
+def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
+    """A name and a known agency with no separator or a hyphen between them: ``Name-USA TODAY Sports``,
+    ``Ezra Shaw Getty Images``, ``AP-James Manning`` (credit.glued_agency); a name followed by a
+    placeholder word: ``Paul Childs Livepic``."""
+    words = piece.split()
+    if (len(words) < 2 and "-" not in piece) or " for " in piece:
+        return None
+    if "-" in piece:
+        head, _, tail = piece.rpartition("-")
+        head, tail = head.strip(), tail.strip()
+        if head and tail and " " in head + tail:
+            if agencies.lookup(tail) and not agencies.lookup(head) and _NAMEISH.match(head):
+                return ("name_org", normal_name(tidy_name(head)), agencies.lookup(tail))
+            first, _, rest = piece.partition("-")
+            if agencies.lookup(first) and _NAMEISH.match(rest.strip()) and not agencies.lookup(rest.strip()):
+                return ("org_name", agencies.lookup(first), normal_name(tidy_name(rest.strip())))
+    if len(words) >= 3:
+        for k in (3, 2, 1):
+            if len(words) - k < 2:
+                continue
+            tail, head = " ".join(words[-k:]), " ".join(words[:-k])
+            if placeholder_tag(tail) == "noise" and _NAMEISH.match(head):
+                return _read_piece(head, agencies)
+            known = agencies.lookup(tail)
+            if known and _NAMEISH.match(head) and not _is_org_like(head) and len(head.split()) <= 3:
+                return ("name_org", normal_name(tidy_name(head)), known)
+    return None
 
 
 def _read_rest(piece: str, agencies: Agencies) -> tuple:
@@ -219,11 +270,25 @@ def _read_rest(piece: str, agencies: Agencies) -> tuple:
     return _read_name(piece, agencies)
 
 
+def _without_trailing_date(piece: str) -> str:
+    """``Noorani 20 July 2015`` → ``Noorani``: a day, a month word and a year after a name."""
+    words = piece.split()
+    if len(words) >= 4 and len(words[-1]) == 4 and words[-1].isdigit() and words[-3].isdigit() \
+            and len(words[-3]) <= 2 and words[-2].rstrip(".,").isalpha():
+        return " ".join(words[:-3])
+    return piece
+
+
 def _read_name(piece: str, agencies: Agencies) -> tuple:
+    if len(piece) < 2:
+        return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
     if _is_org_like(piece):
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
-    if _NAMEISH.match(piece) and len(piece) <= 48:
+    piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
+    if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
+        return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
+    if _NAMEISH.match(piece) and len(piece) <= 48 and not piece.islower():  # "Cedida por la": no capital, no name
         return ("name", normal_name(piece), piece)
     return _SKIP
 
@@ -235,6 +300,11 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     commissioned = False  # "Getty Images for Mercedes-Benz": the first organisation shot it
     parts = [p for p in _SPLIT.split(chain.strip(" /.,;:()[]")) if p.strip()]
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
+    if parts and _GLUED_CAPS.search(parts[0]):  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
+        parts[0] = _GLUED_CAPS.sub("", parts[0], count=1)
+    coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
+    lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
+    acronym_first = len(parts) > 1 and bool(_ACRONYM.fullmatch(parts[0].strip()))
     readings = _chain_cache(agencies, "part")
     for part in parts:
         read = readings.get(part)
@@ -259,12 +329,27 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
             elif kind == "studio":
                 people.append(r[1])
                 orgs.append(r[2])
+            elif kind == "name_org":
+                if r[1].casefold() not in (p.casefold() for p in people):
+                    people.append(r[1])
+                orgs.append(r[2])
+            elif kind == "org_name":
+                orgs.append(r[1])
+                if r[2].casefold() not in (p.casefold() for p in people):
+                    people.append(r[2])
+            elif kind == "name" and (lone or (acronym_first and part is parts[0])) and not people \
+                    and not r[2].islower():
+                # "Photo: Sportsfile", "(DBT/Neuhauser)", "UNHCR/E. Hockstein": a lone word, or an
+                # acronym ahead of a name, is an organisation's wordmark (credit.lone_org)
+                orgs.append(r[2])
             elif kind == "name":
                 person = r[1]
                 if person.casefold() in (p.casefold() for p in people):
                     continue
                 if not people:
                     people.append(person)
+                elif coded and len(r[2]) <= 3 and not r[2].isupper():
+                    continue  # "…/Name/Koz/Spt/11": an editor's initials after the photographer
                 else:
                     orgs.append(_org_name(r[2]))
 
@@ -298,9 +383,42 @@ class Rule:
     # tail rules: characters no match can contain, so that the match depends only on the text
     # from the last of them on (a lookbehind may see that one); the match is remembered by it
     stop: str = ""
+    last_first: bool = False       # searched forwards, its matches tried last first (credits end captions)
 
 
 TAIL = 400
+
+
+def _alternation(words, cased: bool = False) -> str:
+    """The words as one alternation; ``cased``: as written, Capitalised, Title Case or in CAPITALS only."""
+    if cased:
+        words = {v for w in words for v in (w, w[:1].upper() + w[1:], w.title(), w.upper())}
+    return "|".join(regex.escape(w).replace("\\ ", "[ ]+") for w in sorted(set(words), key=len, reverse=True))
+
+
+# credit markers (data/credit_markers.csv): "Photo:", "Foto/", "Crédito:", "Photo by", "Courtesy of", "PIC NAME"
+_LABEL_WORDS = _alternation(CREDIT_MARKERS.get("label", ()), cased=True)
+_BY_WORDS = _alternation(CREDIT_MARKERS.get("by", ()))
+_COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
+_BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()))
+_BARE_FIRST = tuple({w.split()[0] for w in CREDIT_MARKERS.get("bare", ())})
+_BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
+def _bare_tail(tail: str) -> bool:
+    """A bare marker in a line's last characters, followed by two to four capitalised words only."""
+    for w in _BARE_FIRST:
+        at = tail.rfind(w + " ")
+        if at >= 0:
+            words = tail[at + len(w) + 1:].split()
+            return 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words)
+    return False
+
+
+_BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("by", ())}))
+_MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
+_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
+_NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
+_CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*"
+
 _MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)][ ]{1,3})|(?<=\n[ ]{0,3})|^)"
@@ -322,16 +440,53 @@ RULES: list[Rule] = [
          ("photo by", "photograph by", "photography by"), gate="line_starts_photo"),
     Rule("reuters", r"(?<!/[ ]*)(?P<chain>\b(?:REUTERS|Reuters)[ ]*/[ ]*" + _PART + r"(?:" + _SEP + _PART + r")*)",
          ("reuters",)),
-    Rule("label_colon", r"(?:\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
+    # "ST PHOTO: NAME", "AA photo", "AP Foto/Name": a known organisation's picture marker
+    Rule("org_photo_label", r"[:/](?<=(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+"
+         r"(?:PHOTO|Photo|FOTO|Foto)[ ]*[:/])[ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
+    Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
          r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*)",
          ("photo", "credit", "image", "picture")),
+    # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
+    # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
+    Rule("credit_marker", r"(?::(?<=(?P<lead>(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
+         r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
+         r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
+         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
-    Rule("end_chain", r"(?:^|(?<=[\s.,;:!?)\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*[.)\]]*[ ]*$",
+    # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
+    Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*(?:\n[ ]*|[~/|•–—-][ ]*)"
+         r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", ("@",)),
+    Rule("end_chain", r"(?:^|(?<=[\s.,;:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")(?P<code>(?:[ ]*/[ ]*\p{Ll}{1,4}){0,3}[ ]*/[ ]*\d{1,4})?[ ]*[.)\]/]*[ ]*$",
          ("/", " via "), tail=True,
          stop="(\n:;\"”"),  # the chain and its end read letters, digits and ' ’-–.,&/)] only
+    # (end_chain: an editor's initials and a number may close the credit: "ANTARA FOTO/Name/foc/18.")
     # a line of 300 characters or more is never only a credit (and would cost time squared)
-    Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})", ("/", " via "),
+    # "Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images":
+    # a name, a paper's separator, an organisation, ending the line (desk_chain)
+    Rule("desk_chain", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\p{Ll}[.]?)|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
+         + r")[ ]*[|•~—][ ]*(?P<org>" + _PART + r"(?:(?:" + _SEP + r"|[ ]*[|•~—][ ]*)" + _PART + r")*)[ ]*[.]?[ ]*(?m:$)",
+         ("|", "•", "~", "—"), backward=True, gate="desk_line_end"),
+    # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
+    Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?![\p{L}\p{N}])(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
+         + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", _BY_NEEDLES),
+    # "von NAME/AGENCY, publiziert…", "por NAME/AGENCY", "par NAME/AGENCY": a chain with a known agency
+    Rule("by_chain", r"(?:von|por|par)(?=[ ])(?<=(?<![\p{L}\p{N}])(?:von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART
+         + r")+)", ("von ", "por ", "par "), gate="slash_or_via"),
+    # "Photo courtesy of Name", "(Courtesy photo / Name)", "Cortesía de ORG": a person or an organisation
+    Rule("courtesy_marker", r"(?<![\p{L}\p{N}])(?i:" + _COURTESY_WORDS + r")[ ]*+[:/]?[ ]*+(?:the[ ]+)?(?P<chain>"
+         + _CHAIN_ANY + r")", ("courtesy", "cortes", "cedid")),
+    # "Name (AFP)", "CaracasJUAN BARRETO (AFP)", "Werner Friedli (ETH-Bibliothek)": a name, then its agency
+    Rule("name_paren_agency", r"(?:(?<=[.!?”\"/][ ]{0,3})|(?<=\p{Ll})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY
+         + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_known_paren"),
+    # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
+    Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
+         + _NAME_ANY + r")[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
+    # "…\nDavid Goldman\nAP": a name on its own line above a known agency's line (name_line_agency)
+    Rule("name_line_agency", r"(?<=\n)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*\n[ ]*(?P<agency>[^\n/(:;\"”]{2,40}?)[ ]*$", ("\n",),
+         tail=True, stop="(:;\"”", gate="last_line_known"),
+    Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})",
+("/", " via "),
          backward=True, gate="short_line_slash"),
     Rule("name_comma_agency", _AFTER_SENTENCE + r"(?P<name>" + _PART + r"),[ ]*(?P<agency>" + _PART
          + r")[ ]*[.)]?[ ]*(?m:$)", (",",), backward=True, gate="comma_agency"),
@@ -340,9 +495,8 @@ RULES: list[Rule] = [
     Rule("name_agency_caps", r"(?:(?<=[.!?]\s+)|(?<=\n[ ]*))(?P<name>" + _NAME_CAPS
          + r")\s+(?P<agency>AFP|AP|EPA|REUTERS)\s*$", ("afp", "ap", "epa", "reuters"), tail=True,
          gate="ends_caps_agency"),
-    Rule("courtesy", r"\(?\b[Cc]ourtesy(?: of)?:?\s+(?P<chain>[^()\n.]+?)\s*(?:\)|\.|$)", ("courtesy",),
-         only_known=True),
-    Rule("paren_agency", r"\((?P<chain>[^()\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?\)[ ]*$", ("(",),
+    Rule("paren_agency", r"[(\[](?P<chain>[^()\[\]\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?[)\]][ ]*+\.?[ ]*$",
+         ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
     Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3})(?P<chain>[^\s/.()][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
@@ -358,18 +512,37 @@ RULES: list[Rule] = [
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
          only_known=True),
 ]
+# a rule's needle that holds another of its needles adds nothing ("photo credit" holds "photo")
+RULES = [replace(rule, needles=tuple(n for n in rule.needles if not any(o != n and o in n for o in rule.needles)))
+         for rule in RULES]
 # end-anchored rules are searched backwards: every position but the end fails at once
-COMPILED = [(rule, regex.compile(rule.pattern,
-                                 regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
+class _LazyPattern:
+    """A pattern compiled when first used: a program that never meets a rule's needle never pays for it
+    (compiling the chain patterns is most of this module's import time)."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args):
+        self._args, self._compiled = args, None
+
+    def __getattr__(self, name):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = regex.compile(*self._args)
+        return getattr(compiled, name)
+
+
+COMPILED = [(rule, _LazyPattern(rule.pattern, regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
             for rule in RULES]
 # the same rules without the chain's dash shape, for captions with no "-/" (see _CHAIN_DASH)
-_PLAIN_CHAIN = {rule.name: regex.compile(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
-                                         regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
+_PLAIN_CHAIN = {rule.name: _LazyPattern(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
+                                          regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
                 for rule in RULES if _CHAIN == f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})" and _CHAIN in rule.pattern}
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # each needle after the longest other needle inside it: when that one is absent, so is this one
 _NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
                       for n in sorted(_NEEDLES, key=len))
+_LEAD_RULES = frozenset(("credit_marker", "credit_by", "org_photo_label"))
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
 # the rest stays in the description (bounds the per-match work on hostile input)
@@ -409,6 +582,30 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if name == "name_comma_agency" and (not agencies.lookup(agency) or agencies.lookup(g["name"])):
             return None
         return f"{agency}/{g['name']}"
+    if name == "name_paren_agency":
+        known = agencies.lookup(g["agency"].strip())
+        if not known or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{g['agency'].strip()}"
+    if name == "desk_chain":  # "… at the final — Real Madrid": the separator needs an organisation after it
+        org = _DESK_SEP.sub("/", g["org"].strip())  # "Name | Los Angeles Times | Getty Images"
+        first = _SPLIT.split(org, maxsplit=1)[0].strip()
+        if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{org}"
+    if name == "name_line_agency":
+        if not agencies.lookup(g["agency"]) or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{g['agency']}"
+    if name == "name_email":
+        if not (_email_matches(g["name"], g["email"]) and _caps_name_ok(g["name"], agencies)):
+            return None
+        return g["name"]
+    if name == "credit_marker_bare":
+        return g["name"] if _caps_name_ok(g["name"], agencies) else None
+    if name == "org_photo_label":
+        org = agencies.lookup(g["org"]) or agencies.lookup(g["org"] + " Photo")
+        return f"{org}/{g['chain']}" if org else None
     if name == "afp_slash":
         return f"AFP/{g['name']}" if g.get("name") else "AFP"
     if name in ("paren_name_end", "end_caps_name"):
@@ -429,7 +626,24 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return None
     if name == "line_chain" and not _line_chain_ok(chain, agencies):
         return None
+    if name == "end_chain" and g.get("code"):
+        chain += "/" + g["code"].rpartition("/")[2].strip()  # the number tells parse_chain the desk's initials end it
+    if name == "by_chain" and not _any_known(chain, agencies):
+        return None
     return chain
+
+
+def _any_known(chain: str, agencies: Agencies, org_like: bool = False) -> bool:
+    parts = [p.strip() for p in _SPLIT.split(chain.strip(" /")) if p.strip()]
+    return any(agencies.lookup(p) or (org_like and _is_org_like(p)) for p in parts)
+
+
+def _email_matches(name: str, email: str) -> bool:
+    """``Harry Lynch`` and ``hlynch@…``: the address's local part holds the surname."""
+    local = regex.sub(r"[^\p{L}]", "", email.partition("@")[0]).casefold()
+    words = [regex.sub(r"[^\p{L}]", "", w).casefold() for w in name.split()]
+    words = [w for w in words if len(w) > 1]
+    return bool(words) and len(words[-1]) > 1 and words[-1] in local
 
 
 def _lines(text: str) -> list[str]:
@@ -445,18 +659,34 @@ def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
     return False
 
 
+def _gate_known_paren(text: str, agencies: Agencies) -> bool:
+    """The caption ends in ``(KNOWN AGENCY)`` or ``[KNOWN AGENCY]``."""
+    end = text.rstrip(" .")
+    if not end.endswith((")", "]")):
+        return False
+    opening = max(end.rfind("("), end.rfind("["))
+    return opening >= 0 and bool(agencies.lookup(end[opening + 1:-1].strip()))
+
+
 # the last character a tail rule's match can end on, less trailing white space (what the
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
     "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
-    "ends_paren": lambda text, _: text.rstrip().endswith(")"),
+    "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
                                              for ln in _lines(text)),
+    "bare_marker_near_line_end": lambda text, _: any(_bare_tail(ln[-48:]) for ln in _lines(text)),
+    "ends_known_paren": _gate_known_paren,
+    "last_line_known": lambda text, agencies: "\n" in text.rstrip() and bool(
+        agencies.lookup(text.rstrip().rpartition("\n")[2].strip())),
+    "desk_line_end": lambda text, _: any(len(ln.rstrip(" .")) - max(ln.rfind(sep) for sep in _DESK_SEPS) < 90
+                                          for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
+    "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
 }
 
@@ -531,6 +761,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         elif rule.backward:
             # found from the end: past the cap, the last lines are kept and the rest never searched
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
+        elif rule.last_first:
+            matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
         else:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
@@ -541,13 +773,17 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             people, orgs, tags = parse_chain(chain, agencies)
             if rule.name == "paren_name_end" and (orgs or not people):
                 continue
-            if rule.name == "courtesy":
+            if rule.name in ("courtesy", "courtesy_marker"):
                 tags.append("handout")
             keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
                 keep = m.span()
             if people or orgs:  # Credit.found
-                found.append(Credit(rule.name, m.group(0).strip(), m.span(), people, orgs, tags, keep))
+                span = m.span()
+                lead = g.get("lead") or g.get("org") if rule.name in _LEAD_RULES else None
+                if lead:  # the marker or organisation was read behind the match: the credit holds it
+                    span = (min(m.start("lead") if g.get("lead") else m.start("org"), span[0]), span[1])
+                found.append(Credit(rule.name, text[span[0]:span[1]].strip(), span, people, orgs, tags, keep))
     return found
 
 
