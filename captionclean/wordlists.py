@@ -121,25 +121,22 @@ _FORMAT = 1
 
 
 def _cache_path():
-    """Where the built lists are kept: the gazetteer's cache folder (``$CAPTIONCLEAN_CACHE_DIR``,
-    empty for no cache, else ``$XDG_CACHE_HOME/captionclean`` or ``~/.cache/captionclean``), named by
-    everything that shapes them, so a new wordfreq or new settings build anew."""
+    """Where the built lists are kept (tables.cache_folder: the gazetteer's), named by everything
+    that shapes them, so a new wordfreq or new settings build anew."""
     import hashlib
     from importlib import metadata
-    from pathlib import Path
 
-    folder = os.environ.get("CAPTIONCLEAN_CACHE_DIR")
+    from .tables import cache_folder
+
+    folder = cache_folder()
     if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "captionclean")
-    if not folder:
         return None
     try:
         stamp = [str(_FORMAT), metadata.version("wordfreq"), ",".join(LANGUAGES), str(PROFILE), str(RARE)]
     except Exception:  # noqa: BLE001 - no cache rather than a wrong one
         return None
     digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:16]
-    return Path(folder) / f"wordlists-{digest}.json"
+    return folder / f"wordlists-{digest}.json"
 
 
 def _read_cache(path) -> WordLists | None:
@@ -155,24 +152,9 @@ def _read_cache(path) -> WordLists | None:
 
 
 def _write_cache(path, lists: WordLists) -> None:
-    """Write atomically (a temporary file renamed); never fails the caller."""
-    if path is None:
-        return
-    import json
-    import tempfile
+    from .tables import write_json_cache
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wordlists-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(lists.to_json(), f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except Exception:  # noqa: BLE001 - a read-only home: no cache
-        pass
+    write_json_cache(path, lists.to_json(), "wordlists")
 
 
 class outside_budget:  # noqa: N801 - used as ``with outside_budget():``
