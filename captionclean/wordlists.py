@@ -117,7 +117,7 @@ class WordLists:
         return {lang: c / n for lang, c in counts.items()} if n else {}
 
 
-_FORMAT = 1
+_FORMAT = 2  # 2: an SQLite file, its index read on demand (1: JSON, all in memory)
 
 
 def _cache_path():
@@ -136,25 +136,85 @@ def _cache_path():
     except Exception:  # noqa: BLE001 - no cache rather than a wrong one
         return None
     digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:16]
-    return folder / f"wordlists-{digest}.json"
+    return folder / f"wordlists-{digest}.sqlite"
+
+
+class _DiskIndex:
+    """The skeleton index in the SQLite cache, read a key at a time: half a million skeletons stay on
+    disk instead of some 150 MB of memory (only damaged words are looked up). The connection is
+    opened in the process that reads (never carried across a fork to a --jobs worker)."""
+
+    def __init__(self, path) -> None:
+        self.path = str(path)
+        self._conn = None
+        self._pid = None
+
+    def _cursor(self):
+        import sqlite3
+
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._conn
+
+    def get(self, key: str, default=None):
+        row = self._cursor().execute("SELECT entries FROM idx WHERE skel = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def items(self):
+        return self._cursor().execute("SELECT skel, entries FROM idx").fetchall()
 
 
 def _read_cache(path) -> WordLists | None:
-    if path is None:
+    """The lists from the SQLite cache (common words and English in memory, the index on disk), or
+    None when there is none or it is damaged (it is then rebuilt)."""
+    if path is None or not os.path.isfile(path):
         return None
-    import json
+    import sqlite3
 
     try:
-        with open(path, encoding="utf-8") as f:
-            return WordLists.from_json(json.load(f))
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            common: dict[str, list[str]] = {}
+            for word, langs in conn.execute("SELECT word, langs FROM common"):
+                common[word] = langs.split(",")
+            english = [w for (w,) in conn.execute("SELECT word FROM english")]
+            if conn.execute("SELECT skel FROM idx LIMIT 1").fetchone() is None:
+                return None
+        finally:
+            conn.close()
     except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt
         return None
+    return WordLists(_DiskIndex(path), common, english)
 
 
 def _write_cache(path, lists: WordLists) -> None:
-    from .tables import write_json_cache
+    """Write the SQLite cache atomically (a temporary file renamed); never fails the caller."""
+    if path is None:
+        return
+    import sqlite3
+    import tempfile
 
-    write_json_cache(path, lists.to_json(), "wordlists")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wordlists-", suffix=".tmp")
+        os.close(fd)
+        try:
+            conn = sqlite3.connect(tmp)
+            with conn:
+                conn.execute("CREATE TABLE idx (skel TEXT PRIMARY KEY, entries TEXT) WITHOUT ROWID")
+                conn.execute("CREATE TABLE common (word TEXT PRIMARY KEY, langs TEXT) WITHOUT ROWID")
+                conn.execute("CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID")
+                conn.executemany("INSERT INTO idx VALUES (?, ?)", lists.index.items())
+                conn.executemany("INSERT INTO common VALUES (?, ?)", ((w, ",".join(v)) for w, v in lists.common.items()))
+                conn.executemany("INSERT INTO english VALUES (?)", ((w,) for w in lists.english))
+            conn.close()
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # noqa: BLE001 - a read-only home: no cache
+        pass
 
 
 class outside_budget:  # noqa: N801 - used as ``with outside_budget():``
@@ -220,4 +280,4 @@ def _load_word_lists() -> WordLists | None:
     large = ((lang, wordfreq.read_cBpack(str(have_large[lang]))) for lang in lists if lang in have_large)
     built = WordLists.build(lists, large)
     _write_cache(path, built)
-    return built
+    return _read_cache(path) or built  # the index on disk when the cache could be written

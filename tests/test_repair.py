@@ -173,7 +173,8 @@ def test_dash_follows_export_habit():
 
 
 def test_word_lists_build_and_cache(tmp_path, monkeypatch):
-    """The word lists index non-ASCII words by skeleton, keep German ß, and survive the JSON cache."""
+    """The word lists index non-ASCII words by skeleton, keep German ß, and survive the SQLite cache
+    (whose index is read from disk)."""
     from captionclean import wordlists
 
     small = {"es": [[], ["de", "la"], ["bogotá", "año"]], "de": [["die"], ["strassen"]]}
@@ -188,7 +189,9 @@ def test_word_lists_build_and_cache(tmp_path, monkeypatch):
     assert path.parent == tmp_path
     wordlists._write_cache(path, built)
     again = wordlists._read_cache(path)
-    assert again.index == built.index and again.common == built.common and again.english == built.english
+    assert dict(again.index.items()) == built.index and again.common == built.common
+    assert again.english == built.english
+    assert again.candidates("Bogot?", any_letter) == built.candidates("Bogot?", any_letter)
     path.write_text("{broken", encoding="utf-8")
     assert wordlists._read_cache(path) is None  # a damaged cache is rebuilt, never trusted
 
