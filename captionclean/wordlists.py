@@ -189,18 +189,14 @@ def _read_cache(path) -> WordLists | None:
 
 
 def _write_cache(path, lists: WordLists) -> None:
-    """Write the SQLite cache atomically (a temporary file renamed); never fails the caller."""
-    if path is None:
-        return
+    """Write the SQLite cache atomically (tables.write_cache); never fails the caller."""
     import sqlite3
-    import tempfile
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wordlists-", suffix=".tmp")
-        os.close(fd)
+    from .tables import write_cache
+
+    def write(tmp: str) -> None:
+        conn = sqlite3.connect(tmp)
         try:
-            conn = sqlite3.connect(tmp)
             with conn:
                 conn.execute("CREATE TABLE idx (skel TEXT PRIMARY KEY, entries TEXT) WITHOUT ROWID")
                 conn.execute("CREATE TABLE common (word TEXT PRIMARY KEY, langs TEXT) WITHOUT ROWID")
@@ -208,13 +204,10 @@ def _write_cache(path, lists: WordLists) -> None:
                 conn.executemany("INSERT INTO idx VALUES (?, ?)", lists.index.items())
                 conn.executemany("INSERT INTO common VALUES (?, ?)", ((w, ",".join(v)) for w, v in lists.common.items()))
                 conn.executemany("INSERT INTO english VALUES (?)", ((w,) for w in lists.english))
+        finally:
             conn.close()
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except Exception:  # noqa: BLE001 - a read-only home: no cache
-        pass
+
+    write_cache(path, "wordlists", write)
 
 
 class outside_budget:  # noqa: N801 - used as ``with outside_budget():``
