@@ -192,7 +192,16 @@ def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> 
     """
     # what a lost letter may be: beyond Latin-1 (é survived elsewhere) or beyond ASCII
     limit = 0x7F if allowed("é") else 0xFF
-    return _choice(tok.lower(), limit, caption_languages(text) or ("en",), home_only, () if home_only else _away(text))
+    home, away = caption_languages(text) or ("en",), () if home_only else _away(text)
+    choice = _choice(tok.lower(), limit, home, home_only, away)
+    if limit == 0xFF and choice.word is not None:
+        # Latin-1 letters survive, so a lost one is beyond Latin-1 (dőlt, not dúlt); but the word
+        # must also be the most common fit of any letter, so that a text whose é were restored
+        # by this tool (and now reads as Latin-1) gets no choice its first reading refused
+        wide = _choice(tok.lower(), 0x7F, home, home_only, away)
+        if wide.weighed[:1] != [choice.word]:
+            return Choice(None, 0.0, choice.where, wide.weighed)
+    return choice
 
 
 @lru_cache(maxsize=256)
@@ -394,7 +403,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
             return None
         cand, rule = None, ""
         if export is not None:
-            found = export.candidates(tok, allowed)
+            # (Latin-1 reading: a word is one fit among every letter beyond ASCII, as in _frequency_choice)
+            found = export.candidates(tok, _non_ascii if hyp == "latin1" else allowed)
+            if hyp == "latin1" and len(found) == 1 and not export.candidates(tok, allowed):
+                found = set()
             if len(found) == 1:
                 cand, rule = found.pop(), "vocabulary"
             elif len(found) > 1 and inner:
@@ -402,6 +414,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                 return None
         places = _places(tok.lower(), 0x7F if allowed("é") else 0xFF) \
             if (cand is None and gaz is not None and (inner or len(core) >= 3)) else frozenset()
+        if len(places) == 1 and hyp == "latin1" and len(_places(tok.lower(), 0x7F)) > 1:
+            places = _places(tok.lower(), 0x7F)  # one fit beyond Latin-1, others in it: ambiguous
         if cand is None:
             # a ? only at an edge may be a quote or a question: a word of another language than the
             # caption's is not evidence enough there (Bandit? → banditų), a place name is
@@ -506,7 +520,7 @@ def _apostrophes(text, opts, url, lossy_ok):
     def contraction(m: regex.Match) -> str | None:
         # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
         word = _word_around(text, m.start())
-        if lossy_ok and not _english(text) and not (word[:1].isupper() and text[m.end(): m.end() + 1] == "s"):
+        if not _english(text) and not (word[:1].isupper() and text[m.end(): m.end() + 1] == "s"):
             return None  # pa?s, fr?re in a Spanish or French caption: a lost letter (Name?s stays ’s)
         if opts.gazetteer and lossy_ok and word[:1] not in LOST and gazetteer_vocabulary().candidates(word, _non_ascii):
             return None
@@ -809,34 +823,53 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
 
     The warnings describe what is left: ambiguous ``?`` and lost characters that
     no rule could restore.
+
+    What the lossy step could have been is read from the text as it came: letters restored
+    here (ñ) must not make it look as if Latin-1 letters had survived. But a second call only
+    sees the repaired text, whose restored characters (– é) change that reading; so once the
+    rules settle under one reading, they run again under the repaired text's own, until that
+    changes no more. The reading only ever moves ascii → latin1 → none (restorations add
+    characters, never take one away), so this ends, and the result is a fixpoint: repairing
+    it again changes nothing.
     """
     if "?" not in text and "\ufffd" not in text:
         return text, [], []
     repairs: list[Repair] = []
-    # what the lossy step could have been is read once, from the text as it came: letters
-    # restored here (ñ) must not make it look as if Latin-1 letters had survived
     hyp = lossy_hypothesis(text)
-    warnings: list[str] = []
-    settled = False
-    for _ in range(4):
-        before = text
-        round_warnings: list[str] = []
-        for fix in (restore_lost_letters, restore_lost_characters):
-            text, r, w = fix(text, opts, hyp)
-            repairs += r
-            round_warnings += w
-        if text == before:  # a round that changed nothing: its warnings are the final text's
-            warnings, settled = round_warnings, True
+    while True:
+        text, warnings, settled = _settle(text, opts, hyp, repairs)
+        now = lossy_hypothesis(text)
+        if now == hyp or not settled or not any(ch in LOST for ch in text):
             break
-    if not settled:
-        for fix in (restore_lost_letters, restore_lost_characters):
-            warnings += fix(text, opts, hyp)[2]
+        hyp = now
     in_url = in_spans(_url_spans(text))
     for m in _LEFT.finditer(text):
         if in_url(m.start()):
             continue
         warnings.append(f"lost_character: {_context(text, m.start(), m.end()).strip()}")
     return text, repairs, list(dict.fromkeys(warnings))
+
+
+ROUNDS = 6
+
+
+def _settle(text: str, opts: RepairOptions, hyp: str, repairs: list[Repair]) -> tuple[str, list[str], bool]:
+    """Rounds of the letter and character rules under one reading ``hyp`` until a round changes
+    nothing (at most ``ROUNDS``); appends to ``repairs``; returns the text, the last round's
+    warnings (about the text as it ends up) and whether it settled."""
+    for _ in range(ROUNDS):
+        before = text
+        warnings: list[str] = []
+        for fix in (restore_lost_letters, restore_lost_characters):
+            text, r, w = fix(text, opts, hyp)
+            repairs += r
+            warnings += w
+        if text == before:
+            return text, warnings, True
+    warnings = []
+    for fix in (restore_lost_letters, restore_lost_characters):
+        warnings += fix(text, opts, hyp)[2]
+    return text, warnings, False
 
 
 # left after repair: any U+FFFD, and a ? between two letters

@@ -6,7 +6,7 @@ repair_damaged.json / repair_negative.json (written by
 ``python bench/bench_repair.py --write-cases`` from ../shared/eval/dev.jsonl).
 """
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from captionclean.repair import RepairOptions, repair_text
 from conftest import case_params, load_cases
@@ -112,6 +112,9 @@ _ALPHABET = st.sampled_from(list("aAsStTeE ?\ufffd’“”–é,.0123\n") + ["i
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_ALPHABET, max_size=30).map("".join), st.booleans())
+# the first pass restored the dash (ASCII text: lossy), after which the text read as never
+# lossy and only the second pass restored the apostrophe
+@example("aa ? it?s", False)
 def test_idempotent(text, straight):
     opts = RepairOptions(straight_quotes=straight)
     once = repair_text(text, opts).text
