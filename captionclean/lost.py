@@ -152,6 +152,8 @@ _WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
 _INTACT_WORD = regex.compile(r"(?<![\p{L}?\ufffd])\p{L}+(?![\p{L}?\ufffd])")
 # a word-frequency candidate wins when it is this much more common (Zipf: 1.0 = ten times)
 CLEAR_WIN = 1.0
+# a word of the caption's second (third) language counts this much less than one of its first
+SECONDARY = 1.0
 # a language is one of the caption's when this share of its intact words is common in it
 # (relative to the best language's share)
 LANGUAGE_SHARE = 0.75
@@ -181,6 +183,7 @@ class Choice(NamedTuple):
     zipf: float  # its frequency
     where: str  # the languages it was weighed in ("es,ca", "en", "any language")
     weighed: list[str]  # every candidate, most common first
+    fits: int = 0  # how many words of any language fit
 
 
 def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> Choice:
@@ -226,8 +229,12 @@ def _choice(low: str, limit: int, home: tuple[str, ...], home_only: bool, away: 
     if not found:
         return none
     where = ",".join(home[:3])
-    scored = {w: max((z for lang, z in ls.items() if lang in home), default=0.0) for w, ls in found.items()}
-    scored = {w: z for w, z in scored.items() if z}
+    # a word of the caption's main language outweighs one of its other languages (Comité in a
+    # Spanish caption that also reads as Portuguese, not Comitê): those count SECONDARY less
+    rank = {lang: i for i, lang in enumerate(home)}
+    scored = {w: max((z - (SECONDARY if rank[lang] else 0.0) for lang, z in ls.items() if lang in rank), default=0.0)
+              for w, ls in found.items()}
+    scored = {w: z for w, z in scored.items() if z > 0}
     if not scored:
         if home_only:
             return Choice(None, 0.0, "", sorted(found))
@@ -240,8 +247,8 @@ def _choice(low: str, limit: int, home: tuple[str, ...], home_only: bool, away: 
     ranked = sorted(scored.items(), key=lambda kv: -kv[1])
     names = [w for w, _ in ranked]
     if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= CLEAR_WIN:
-        return Choice(ranked[0][0], ranked[0][1], where, names)
-    return Choice(None, 0.0, where, names)
+        return Choice(ranked[0][0], ranked[0][1], where, names, len(found))
+    return Choice(None, 0.0, where, names, len(found))
 
 
 # languages that write compounds as one word: a damaged part of one is a word of its own
@@ -390,7 +397,9 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                 return None
             if trailing and "\ufffd" not in tok[-trailing:]:
                 nxt = text[m.end(): m.end() + 2]
+                # (a question never ends in "?.": Helsingiss?.)
                 if not (nxt[:1] in (",", ";", ":", ")") or (evidence and _NEXT_LOWER.match(nxt))
+                        or (evidence and nxt[:1] == "." and not _known_word(core, text))
                         or (evidence and hyp != "none" and _NEXT_CAPITAL.match(nxt))
                         or (hyp != "none" and len(core) >= 4 and _NEXT_CAPITAL.match(nxt)
                             and not _any_word(core))):
@@ -425,7 +434,9 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                 choice = choice._replace(word=None)
             # a name (capitalised, inside a sentence) needs a common word: a rare one is a guess
             # (German capitalises every noun: there, only after another capitalised word, Jürgen Pf?hler)
+            # (unless it is the one word of any language that fits a lost letter inside it: M?ori, Say?o)
             if choice.word is not None and choice.zipf < 3.0 and tok[:1].isupper() and not _sentence_start(text, start) \
+                    and not (inner and choice.fits == 1) \
                     and ("de" not in caption_languages(text)[:1] or _NAME_BEFORE.search(text[max(0, start - 30): start])):
                 choice = choice._replace(word=None)
             # a place name that fits vetoes another word for a capitalised word, unless the
@@ -502,7 +513,8 @@ file handout pool reuters afp ap epa getty said says asked asks added told wrote
 """.split())
 _SPEECH_VERBS = frozenset("said says asked asks added adds told tells wrote writes shouted cried".split())
 _OPEN = regex.compile(rf"(?:(?<=^)|(?<=[\s(\[/—–-])){_L}(?=[\p{{L}}\d])")
-_CLOSE = regex.compile(rf"(?<=[\p{{L}}\d.,!?…)’]){_L}(?=[\s,.;:!)\]—–]|$)")
+# (Hungarian joins a suffix to a quotation with a hyphen: „Le az uszítókkal”-felirat)
+_CLOSE = regex.compile(rf"(?<=[\p{{L}}\d.,!?…)’]){_L}(?=[\s,.;:!)\]—–]|-\p{{L}}|$)")
 _NUMBER_DASH = regex.compile(rf"(?<=\d){_L}(?=\d)")
 _COPYRIGHT = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}}[^\n]*/)")
 _BEFORE_SPEECH = regex.compile(
@@ -581,6 +593,16 @@ def _language_quotes(text: str) -> tuple[str, str]:
     return _QUOTE_STYLES.get(langs[0], ("“", "”")) if langs else ("“", "”")
 
 
+_QUOTED_WORD = regex.compile(r"\p{Lu}\p{Ll}*(?= )")
+
+
+def _opens_quote(text: str, o: int) -> bool:
+    """A lost mark at a sentence's start before a capitalised common word (``?We do two``): a
+    question mark never stands there, and the word is whole, so no letter of it was lost."""
+    m = _QUOTED_WORD.match(text, o + 1)
+    return bool(m) and _sentence_start(text, o) and _known_word(m.group(), text)
+
+
 def _quotes(text, opts, url, lossy_ok):
     """Pair an opening lost mark (before a word) with the next closing one (after a word)."""
     lq, rq = opts.quotes if opts.straight_quotes else _language_quotes(text)
@@ -588,7 +610,7 @@ def _quotes(text, opts, url, lossy_ok):
     in_url = in_spans(url)
     opens = [m.start() for m in _OPEN.finditer(text) if not in_url(m.start())]
     closes = [m.start() for m in _CLOSE.finditer(text) if not in_url(m.start())]
-    pairs = []
+    pairs, lone = [], []
     lo = 0  # closes before this index are used up (linear time: no list rebuilt per pair)
     for k, o in enumerate(opens):
         limit = opens[k + 1] if k + 1 < len(opens) else len(text)
@@ -597,7 +619,10 @@ def _quotes(text, opts, url, lossy_ok):
         i = bisect_right(closes, o, lo)
         cands = [c for c in closes[i: i + 2] if c < limit]  # the first two are all that is used
         if not cands:
-            warnings.append(f"lost_character: {_context(text, o, o + 1).strip()}")
+            if lossy_ok and _opens_quote(text, o):
+                lone.append(o)  # a quotation that runs on past the paragraph: opened, never closed
+            else:
+                warnings.append(f"lost_character: {_context(text, o, o + 1).strip()}")
             continue
         c = cands[0]
         if _possessive_like(text, c) and len(cands) > 1 and not _possessive_like(text, cands[1]) \
@@ -605,9 +630,13 @@ def _quotes(text, opts, url, lossy_ok):
             c = cands[1]
         pairs.append((o, c))
         lo = bisect_right(closes, c, lo)
-    if not pairs:
+    if not pairs and not lone:
         return text, repairs, warnings
     chars = list(text)
+    for o in lone:
+        chars[o] = lq
+        repairs.append(Repair("lost_quotes", _context(text, o, o + 1).strip(),
+                              (text[max(0, o - 12): o] + lq + text[o + 1: o + 13]).strip()))
     for o, c in pairs:
         before = text[o: c + 1]
         chars[o], chars[c] = lq, rq
