@@ -152,6 +152,8 @@ _WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
 _INTACT_WORD = regex.compile(r"(?<![\p{L}?\ufffd])\p{L}+(?![\p{L}?\ufffd])")
 # a word-frequency candidate wins when it is this much more common (Zipf: 1.0 = ten times)
 CLEAR_WIN = 1.0
+from .wordlists import RARE  # noqa: E402  (the word lists' floor, Zipf)
+
 # a word of the caption's second (third) language counts this much less than one of its first
 SECONDARY = 1.0
 # a language is one of the caption's when this share of its intact words is common in it
@@ -434,9 +436,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                 choice = choice._replace(word=None)
             # a name (capitalised, inside a sentence) needs a common word: a rare one is a guess
             # (German capitalises every noun: there, only after another capitalised word, Jürgen Pf?hler)
-            # (unless it is the one word of any language that fits a lost letter inside it: M?ori, Say?o)
+            # (unless it is the one word of any language that fits a lost letter inside it, and above
+            # the lists' floor, where a name (Pf?hler) meets one surname of many: M?ori, Say?o)
             if choice.word is not None and choice.zipf < 3.0 and tok[:1].isupper() and not _sentence_start(text, start) \
-                    and not (inner and choice.fits == 1) \
+                    and not (inner and choice.fits == 1 and choice.zipf > RARE) \
                     and ("de" not in caption_languages(text)[:1] or _NAME_BEFORE.search(text[max(0, start - 30): start])):
                 choice = choice._replace(word=None)
             # a place name that fits vetoes another word for a capitalised word, unless the
