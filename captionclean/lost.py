@@ -258,7 +258,7 @@ _COMPOUNDING = ("de", "nl", "sv", "da", "nb", "fi", "hu", "is")
 _AGGLUTINATING = ("hu", "fi")
 
 
-def _compound_choice(tok: str, allowed, text: str) -> tuple[str | None, str]:
+def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[str | None, str]:
     """``Reichstagsgeb?ude`` → ``Reichstagsgebäude``: in a compounding language, the longest
     start or end of the word that holds every lost letter and is itself a common word with
     one clear fit (Zipf >= 3). Returns (the restored token or None, the part used)."""
@@ -275,7 +275,7 @@ def _compound_choice(tok: str, allowed, text: str) -> tuple[str | None, str]:
             b = a + size
             if a > first or (b <= last and not (stems and a == 0 and b > first)):
                 continue
-            if sum(ch.isalpha() for ch in tok[a:b]) < 3:
+            if sum(ch.isalpha() for ch in tok[a:b]) < letters:
                 continue
             choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
             if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5):
@@ -303,6 +303,26 @@ def _after_name(text: str, i: int) -> bool:
     m = _NAME_BEFORE.search(text[max(0, i - 30): i])
     # German capitalises every noun: a capital before says nothing there
     return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
+
+
+def _outweighs(tok: str, core: str, text: str, end: int) -> bool:
+    """``práv? teď``: in a caption that is not English, a word that ends in a lost mark before a
+    lower-case word (not a speech verb) is the word with a letter (právě) when that is CLEAR_WIN
+    more common in the caption's languages than the word without it (práv), not a question."""
+    from .wordlists import word_lists
+
+    nxt = _NEXT_WORD.match(text, end)
+    langs = caption_languages(text)
+    if not nxt or not langs or "en" in langs or nxt.group(1).casefold() in _SPEECH_VERBS:
+        return False
+    choice = _frequency_choice(tok, _non_ascii, text, home_only=True)
+    if choice.word is None:
+        return False
+    bare = word_lists().candidates(core.lower(), lambda ch: True).get(core.lower(), {})
+    return choice.zipf - max((z for lang, z in bare.items() if lang in langs), default=0.0) >= CLEAR_WIN
+
+
+_NEXT_WORD = regex.compile(r" (\p{Ll}+)")
 
 
 def _any_word(word: str) -> bool:
@@ -395,7 +415,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
             # only at an edge: a real question mark or a quote unless the context says otherwise
             if leading and len(core) < 3 and not caption_languages(text):
                 return None
-            if _known_word(core, text):
+            if _known_word(core, text) and not (trailing and not leading and evidence and hyp != "none"
+                                                and _outweighs(tok, core, text, m.end())):
                 return None
             if trailing and "\ufffd" not in tok[-trailing:]:
                 nxt = text[m.end(): m.end() + 2]
@@ -449,8 +470,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
                 cand, rule = choice.word, f"wordfreq {choice.where}"
             elif len(places) == 1 and choice.word is None and (not choice.weighed or set(choice.weighed) & places):
                 cand, rule = next(iter(places)), "gazetteer"
-            elif inner and not choice.weighed and not places and _compound_choice(tok, allowed, text)[0]:
-                fitted, part = _compound_choice(tok, allowed, text)
+            elif (inner or not leading) and not choice.weighed and not places \
+                    and _compound_choice(tok, allowed, text, 3 if inner else 5)[0]:
+                # (a mark only at the end may still be a question: the part must be a longer word)
+                fitted, part = _compound_choice(tok, allowed, text, 3 if inner else 5)
                 cand, rule = fitted.lower(), f"wordfreq {choice.where or ','.join(caption_languages(text)[:3])}: {part}"
             else:
                 every = sorted(set(choice.weighed) | places)
