@@ -365,7 +365,8 @@ def _known_word(word: str, text: str) -> bool:
         lang in langs for lang in lists.common.get(low, ()))
 
 
-def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None) -> tuple[str, list[Repair], list[str]]:
+def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
+                         evidence: bool = False) -> tuple[str, list[Repair], list[str]]:
     """``Bogot?`` → ``Bogotá``, ``espa?ol`` → ``español``: a word with lost letters that one known word fits.
 
     Known words, by the strength of their evidence: the export's own vocabulary
@@ -382,7 +383,7 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None)
     export = opts.vocabulary if opts.vocabulary else None
     gaz = gazetteer_vocabulary() if opts.gazetteer else None
     warnings: list[str] = []
-    evidence = _has_evidence(text, _url_spans(text))
+    evidence = evidence or _has_evidence(text, _url_spans(text))
 
     def allowed(ch: str) -> bool:
         return ord(ch) > 0xFF if hyp == "latin1" else ord(ch) > 127
@@ -753,6 +754,21 @@ def _question_language(text: str, i: int) -> bool:
     return any(lang in _FRENCH_QUESTION for lang in caption_languages(text[start:i]) + caption_languages(text))
 
 
+_NEXT_NAME = regex.compile(r"\p{Lu}\p{Ll}+\b")
+
+
+def _place_after(text: str, i: int, evidence: bool) -> bool:
+    """A capitalised word at ``i`` that is a place of the gazetteer, or (when the caption shows lost
+    letters elsewhere) no common word of any language."""
+    from .tables import gazetteer
+
+    m = _NEXT_NAME.match(text, i)
+    if not m:
+        return False
+    return m.group().lower() in gazetteer() or (
+        evidence and not _known_word(m.group(), text) and not _any_word(m.group()))
+
+
 def _dash_habit(text: str, opts: RepairOptions) -> str:
     """The dash between words: the caption's own (a surviving one), else the export's habit, else en."""
     en, em = text.count("–"), text.count("—")
@@ -785,8 +801,11 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     def lone(m: regex.Match):
         q = m.group()[1]
         nxt = text[m.end(): m.end() + 1]
-        # French à before a place (guerre ? Alep) when the caption shows lost letters elsewhere
-        if lossy_ok and (nxt.islower() or (nxt.isupper() and evidence and "fr" in caption_languages(text)[:1])):
+        # French à before a place (guerre ? Alep, G20 ? Hangzhou): a capitalised word that is no
+        # common word (a question's next sentence starts with one: Pourquoi ? Parce que), when the
+        # caption shows lost letters elsewhere or the word is a place of the gazetteer
+        if lossy_ok and (nxt.islower() or (nxt.isupper() and "fr" in caption_languages(text)[:1]
+                                           and _place_after(text, m.end(), evidence))):
             word = _one_letter_word(text, m.start(), hyp)
             if word:
                 return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
@@ -828,7 +847,8 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     return text, repairs, warnings
 
 
-def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = None) -> tuple[str, list[Repair], list[str]]:
+def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = None,
+                            evidence: bool = False) -> tuple[str, list[Repair], list[str]]:
     """Context rules for ``?`` / U+FFFD written in place of a lost ’, “ ”, – or ©.
 
     - ``lost_apostrophe``: inside a word before a contraction ending (``it?s``,
@@ -848,7 +868,7 @@ def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = No
     hyp = hyp or lossy_hypothesis(text)
     lossy_ok = hyp != "none"
     url = _url_spans(text)
-    evidence = _has_evidence(text, url)
+    evidence = evidence or _has_evidence(text, url)
     repairs: list[Repair] = []
     warnings: list[str] = []
     text, r, w = _apostrophes(text, opts, url, lossy_ok)
@@ -891,8 +911,11 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
         return text, [], []
     repairs: list[Repair] = []
     hyp = lossy_hypothesis(text)
+    # likewise whether a lost mark shows that cannot be a question's (Bogot?): read from the text
+    # as it came, as the letters restored first take that evidence away from the marks left
+    evidence = _has_evidence(text, _url_spans(text))
     while True:
-        text, warnings, settled = _settle(text, opts, hyp, repairs)
+        text, warnings, settled = _settle(text, opts, hyp, repairs, evidence)
         now = lossy_hypothesis(text)
         if now == hyp or not settled or not any(ch in LOST for ch in text):
             break
@@ -908,7 +931,8 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
 ROUNDS = 6
 
 
-def _settle(text: str, opts: RepairOptions, hyp: str, repairs: list[Repair]) -> tuple[str, list[str], bool]:
+def _settle(text: str, opts: RepairOptions, hyp: str, repairs: list[Repair],
+            evidence: bool = False) -> tuple[str, list[str], bool]:
     """Rounds of the letter and character rules under one reading ``hyp`` until a round changes
     nothing (at most ``ROUNDS``); appends to ``repairs``; returns the text, the last round's
     warnings (about the text as it ends up) and whether it settled."""
@@ -916,14 +940,14 @@ def _settle(text: str, opts: RepairOptions, hyp: str, repairs: list[Repair]) -> 
         before = text
         warnings: list[str] = []
         for fix in (restore_lost_letters, restore_lost_characters):
-            text, r, w = fix(text, opts, hyp)
+            text, r, w = fix(text, opts, hyp, evidence)
             repairs += r
             warnings += w
         if text == before:
             return text, warnings, True
     warnings = []
     for fix in (restore_lost_letters, restore_lost_characters):
-        warnings += fix(text, opts, hyp)[2]
+        warnings += fix(text, opts, hyp, evidence)[2]
     return text, warnings, False
 
 
