@@ -155,7 +155,7 @@ CLEAR_WIN = 1.0
 from .wordlists import RARE  # noqa: E402  (the word lists' floor, Zipf)
 
 # a word of the caption's second (third) language counts this much less than one of its first
-SECONDARY = 1.0
+SECONDARY = 1.5
 # a language is one of the caption's when this share of its intact words is common in it
 # (relative to the best language's share)
 LANGUAGE_SHARE = 0.75
@@ -287,12 +287,13 @@ SHORT_WORD = 5.0
 _NEXT_LOWER = regex.compile(r" [\p{Ll}\d?\ufffd]")
 _NEXT_CAPITAL = regex.compile(r" \p{Lu}")
 _CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
-_STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…:]\s+|\n)[\"'“‘(«„¿¡]?$")
+# (a ? ends a sentence unless its word lost another letter too: ont ?t? ?lus)
+_STARTS_SENTENCE = regex.compile(r"(?:^|[.!…:]\s+|(?<![?\ufffd]\p{L}*)\?\s+|\n)[\"'“‘(«„¿¡]?$")
 
 
 def _sentence_start(text: str, i: int) -> bool:
     """Does a sentence (or the text, or a line) start at ``i``?"""
-    return bool(_STARTS_SENTENCE.search(text[max(0, i - 4): i]))
+    return bool(_STARTS_SENTENCE.search(text[max(0, i - 40): i]))
 
 
 _NAME_BEFORE = regex.compile(r"\b\p{Lu}[\p{Ll}?\ufffd]+ $")
@@ -425,9 +426,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
                 if not (nxt[:1] in (",", ";", ":", ")") or (evidence and _NEXT_LOWER.match(nxt))
                         or (evidence and nxt[:1] == "." and not _known_word(core, text))
                         or (evidence and hyp != "none" and _NEXT_CAPITAL.match(nxt))
-                        or (hyp != "none" and len(core) >= 4 and _NEXT_CAPITAL.match(nxt)
-                            and not _any_word(core))):
-                    # (fianc? Kevin: "fianc" is no word in any list, so the ? is no question's)
+                        or (hyp != "none" and len(core) >= 3 and not _any_word(core)
+                            and (_NEXT_CAPITAL.match(nxt) or (evidence and nxt[:1] in ("\n", ""))))):
+                    # (fianc? Kevin, Jos? Luis, Aqu? at a line's end: "fianc", "jos", "aqu" are no
+                    # word in any list, so the ? is no question's)
                     return None
             if leading and ((len(core) < 3 and not caption_languages(text))
                             or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
@@ -486,12 +488,14 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
         # export, or after a capitalised word) unless the word is a common word of the caption's
         # language (ont été ?lus, Világosságot ?s: élus, és)
         common = _known_word(cand, text)
+        # a place's name is written with a capital even where it is a common word (Abiy Addi, ?thiopie)
+        place = gaz is not None and tok[:1] in LOST and cand in _places(tok.lower(), 0x7F)
         out = []
         for i, (a, b) in enumerate(zip(tok, cand)):
             if a not in LOST:
                 out.append(a)
             elif (upper or (i == 0 and len(tok) > 1 and tok[1].isupper())
-                  or (i == 0 and (_sentence_start(text, start) or (not common and (
+                  or (i == 0 and (_sentence_start(text, start) or place or (not common and (
                       rule in ("gazetteer", "vocabulary") or _after_name(text, start)))))) \
                     and len(b.upper()) == 1:
                 out.append(b.upper())
