@@ -762,15 +762,14 @@ _NEXT_NAME = regex.compile(r"\p{Lu}\p{Ll}+\b")
 
 
 def _place_after(text: str, i: int, evidence: bool) -> bool:
-    """A capitalised word at ``i`` that is a place of the gazetteer, or (when the caption shows lost
-    letters elsewhere) no common word of any language."""
+    """When the caption shows lost letters elsewhere: a capitalised word at ``i`` that is a place of
+    the gazetteer or no common word of any language."""
     from .tables import gazetteer
 
     m = _NEXT_NAME.match(text, i)
-    if not m:
+    if not m or not evidence:  # (Et maintenant ? Paris attend: a question, in text with no other loss)
         return False
-    return m.group().lower() in gazetteer() or (
-        evidence and not _known_word(m.group(), text) and not _any_word(m.group()))
+    return m.group().lower() in gazetteer() or (not _known_word(m.group(), text) and not _any_word(m.group()))
 
 
 def _dash_habit(text: str, opts: RepairOptions) -> str:
@@ -805,9 +804,9 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     def lone(m: regex.Match):
         q = m.group()[1]
         nxt = text[m.end(): m.end() + 1]
-        # French à before a place (guerre ? Alep, G20 ? Hangzhou): a capitalised word that is no
-        # common word (a question's next sentence starts with one: Pourquoi ? Parce que), when the
-        # caption shows lost letters elsewhere or the word is a place of the gazetteer
+        # French à before a place (guerre ? Alep, élections, ? Strasbourg) in a caption that shows
+        # lost letters elsewhere: a place of the gazetteer or a capitalised word no list holds (a
+        # question's next sentence starts with a common word: Pourquoi ? Parce que)
         if lossy_ok and (nxt.islower() or (nxt.isupper() and "fr" in caption_languages(text)[:1]
                                            and _place_after(text, m.end(), evidence))):
             word = _one_letter_word(text, m.start(), hyp)
