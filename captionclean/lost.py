@@ -737,6 +737,19 @@ _GLUED = regex.compile(rf"(?<=\b(?P<left>\p{{L}}{{3,}})){_L}(?=(?P<right>\p{{L}}
 _COPYRIGHT_CREDIT = regex.compile(
     rf"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\())[?\ufffd](?= ?\p{{Lu}}[^\n.()]{{0,40}}/)"
     rf"|(?<=\()[?\ufffd](?= \p{{Lu}})")  # (? Bundesarchiv, …: nothing else opens a bracket before a space
+
+
+@lru_cache(maxsize=1)
+def _after_credit_label() -> regex.Pattern:
+    """A lost mark alone after a credit label (credit_markers.csv, kind "label") and before a name:
+    ``Photo: ? European Union``, ``(photo ? hidden europe)`` → ©."""
+    from .tables import CREDIT_MARKERS
+
+    labels = "|".join(regex.escape(m) for m in sorted(CREDIT_MARKERS.get("label", ()), key=len, reverse=True))
+    # (the mark first: the look behind is tried only where a mark stands)
+    return regex.compile(rf"[?\ufffd](?<=(?:^|[\s(])(?i:{labels}):? [?\ufffd])(?= \p{{L}})")
+
+
 # French guillemets keep a space inside: « Technic school »
 _GUILLEMETS = regex.compile(rf"(?<=[\s(]){_L} (?P<inner>[\p{{L}}\d][^?\ufffd\n.!;«»]{{0,60}}?[\p{{L}}\d]) {_L}(?=[\s,.;:)]|$)")
 _FRENCH_QUESTION = ("fr",)
@@ -789,6 +802,8 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     repairs += r
     if lossy_ok and ("\ufffd" in text or hyp == "ascii"):
         text, r = _sub("lost_copyright", _COPYRIGHT_CREDIT, text, "©", skip=url)
+        repairs += r
+        text, r = _sub("lost_copyright", _after_credit_label(), text, "©", skip=url)
         repairs += r
 
     if lossy_ok and "fr" in caption_languages(text)[:1]:
