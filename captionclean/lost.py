@@ -283,7 +283,7 @@ def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[st
     return None, ""
 
 
-SHORT_WORD = 5.0
+SHORT_WORD = 4.5
 _NEXT_LOWER = regex.compile(r" [\p{Ll}\d?\ufffd]")
 _NEXT_CAPITAL = regex.compile(r" \p{Lu}")
 _CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
