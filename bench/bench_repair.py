@@ -34,8 +34,8 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from captionclean.lost import Vocabulary  # noqa: E402
-from captionclean.repair import RepairOptions, normalise_space, remove_truncation_marks, repair_text  # noqa: E402
+from captionclean.repair import (RepairOptions, Vocabulary, normalise_space,  # noqa: E402
+                                 remove_truncation_marks, repair_text)
 
 EVAL = ROOT.parent / "shared" / "eval"
 SETS = ("dev", "dev2", "dev3")  # the report's captions

@@ -24,8 +24,9 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "adversarial_units.json"
 MODULES = ["captionclean.grammar.credit", "captionclean.grammar.dates", "captionclean.grammar.places",
-           "captionclean.grammar.trailers", "captionclean.grammar.names", "captionclean.repair",
-           "captionclean.lost", "captionclean.parse", "captionclean.tables"]
+           "captionclean.grammar.trailers", "captionclean.grammar.names",
+           "captionclean.repair.mojibake", "captionclean.repair.spacing", "captionclean.repair.lost",
+           "captionclean.repair.vocabulary", "captionclean.parse", "captionclean.tables"]
 DEFAULT_SOURCES = [ROOT.parent / "shared" / "eval" / "dev.input.jsonl",
                    ROOT.parent / "shared" / "eval" / "seed.input.jsonl"]
 

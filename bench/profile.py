@@ -31,7 +31,7 @@ STAGES = {
     "find_dates": "date shapes (grammar/dates.py)",
     "photo_date": "the photo's date",
     "find_trailers": "trailers and restrictions",
-    "repair_text": "text repair (repair.py, lost.py)",
+    "repair_text": "text repair (the repair package)",
     "_tidy": "description tidied",
 }
 

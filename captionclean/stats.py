@@ -10,11 +10,13 @@ from .parse import FIELDS
 # the columns whose fill rate says how much the grammar found
 FOUND_COLUMNS = [f for f in FIELDS if f not in ("caption", "credit_raw", "style", "repairs", "warnings",
                                                 "date_inferred")]
-_KIND = regex.compile(r"(?:^|; )([a-z][a-z0-9_]*)(?=:|;|$)")
+# a rule's detail in brackets is not part of its name: mojibake[encode …, decode utf-8] is mojibake
+_KIND = regex.compile(r"(?:^|; )([a-z][a-z0-9_]*)(?:\[[^\]\n]*\])?(?=:|;|$)")
 
 
 def kinds(cells) -> Counter:
-    """Count the rule or warning names at the start of each ``; ``-separated item."""
+    """Count the rule or warning names at the start of each ``; ``-separated item (a rule's
+    bracketed detail, ``lost_letters[gazetteer]``, counts under its name)."""
     counts: Counter = Counter()
     for cell in cells:
         if isinstance(cell, str) and cell:

@@ -1,6 +1,6 @@
 """Word-frequency lists of the Latin-script languages captions come in (wordfreq).
 
-Used by the lost-letter repair (lost.py): which words a damaged word (``Bogot?``,
+Used by the lost-letter repair (repair/lost.py): which words a damaged word (``Bogot?``,
 ``espa?ol``) can stand for, how common each is in the caption's languages, and
 which languages a caption is written in (the share of its intact words that are
 common words of each language).

@@ -278,7 +278,7 @@ def test_the_first_caption_is_not_timed_out_by_tables_loading(monkeypatch):
     import time as time_module
     from functools import lru_cache
 
-    import captionclean.lost as lost
+    import captionclean.repair.lost as lost
 
     loaded = lost.gazetteer_vocabulary()
 

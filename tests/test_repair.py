@@ -8,7 +8,7 @@ repair_damaged.json / repair_negative.json (written by
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from captionclean.repair import RepairOptions, repair_text
+from captionclean.repair import FIXES, RULES, RepairOptions, repair_text
 from conftest import case_params, load_cases
 
 MOJIBAKE = ("cp1252", "cp1252x2")
@@ -19,9 +19,26 @@ def test_rule(case):
     opts = RepairOptions(straight_quotes=case.get("straight_quotes", False))
     fixed = repair_text(case["text"], opts, vocabulary=case.get("vocabulary"))
     assert fixed.text == case["expected"]
-    assert any(r.rule.startswith(case["rule"]) for r in fixed.repairs)
+    assert any(r.name.startswith(case["rule"]) for r in fixed.repairs)  # the rule, maybe its detail
     for r in fixed.repairs:
-        assert " → " in str(r) and str(r).startswith(r.rule + ": ")
+        assert r.rule in RULES and " → " in str(r) and str(r).startswith(r.name + ": ")
+
+
+@pytest.mark.parametrize("case", case_params("repair_rules.json"))
+def test_rule_switched_off(case):
+    """A rule's word (RULES) is its switch: off, it writes nothing and its change is not made."""
+    rule = case["rule"].partition("[")[0]
+    opts = RepairOptions(straight_quotes=case.get("straight_quotes", False), off=frozenset({rule}))
+    fixed = repair_text(case["text"], opts, vocabulary=case.get("vocabulary"))
+    assert not any(r.rule == rule for r in fixed.repairs)
+    assert fixed.text != case["expected"]
+
+
+def test_registry_names_rules_once():
+    """One registry: each rule's word is a key of FIXES, of RULES, and a RepairOptions switch."""
+    assert list(FIXES) == list(RULES)
+    with pytest.raises(ValueError, match="unknown repair rule"):
+        RepairOptions(off=frozenset({"lost_dashes"}))
 
 
 @pytest.mark.parametrize("case", case_params("repair_questions.json"))
@@ -74,6 +91,17 @@ def test_damaged_apostrophes_mostly_restored():
     assert lost > 30 and restored >= 0.95 * lost
 
 
+def test_stats_counts_rules_with_details():
+    """`captionclean stats` counts mojibake and lost letters by their rule, whatever their detail."""
+    from captionclean.stats import kinds
+
+    rows = [repair_text(t).repairs for t in ("Russiaâ€™s  team", "Bogot?, Colombia; it?s here")]
+    counted = kinds(["; ".join(str(r) for r in repairs) for repairs in rows])
+    every = [r.rule for repairs in rows for r in repairs]
+    assert counted == {rule: every.count(rule) for rule in every}
+    assert counted["mojibake"] == 1 and counted["lost_letters"] == 1
+
+
 def test_clean_text_untouched_without_ftfy(monkeypatch):
     """Clean text with curly quotes and accents never reaches ftfy (the cheap check)."""
     import ftfy
@@ -85,11 +113,13 @@ def test_clean_text_untouched_without_ftfy(monkeypatch):
 
 def test_ftfy_explanation_kept():
     fixed = repair_text("Russiaâ€™s")
-    assert fixed.repairs[0].rule.startswith("mojibake[") and "utf-8" in fixed.repairs[0].rule
+    # a plain rule name, ftfy's explanation as its detail, both written: mojibake[…, decode utf-8]
+    assert fixed.repairs[0].rule == "mojibake" and "utf-8" in fixed.repairs[0].detail
+    assert str(fixed.repairs[0]).startswith("mojibake[encode ")
 
 
 def test_vocabulary_from_texts():
-    from captionclean.lost import Vocabulary
+    from captionclean.repair.lost import Vocabulary
 
     vocab = Vocabulary.from_texts(["Luisangel Acuña is introduced", "plain ascii"])
     assert repair_text("ACU?A, Luisangel", vocabulary=vocab).text == "ACUÑA, Luisangel"
@@ -141,7 +171,7 @@ _WORDS = st.lists(st.sampled_from(["Bogota", "Sao", "Paulo", "it", "s", "don", "
 @given(st.one_of(_NO_LOST, _WORDS), st.booleans())
 def test_no_lost_mark_unchanged(text, straight):
     """A caption with no ``?`` is unchanged by the lost-character repairs (and costs them nothing)."""
-    from captionclean.lost import restore_lost
+    from captionclean.repair.lost import restore_lost
 
     assert restore_lost(text, RepairOptions(straight_quotes=straight)) == (text, [], [])
 
@@ -163,7 +193,7 @@ def test_bench_without_shared_says_so(tmp_path, capsys, monkeypatch):
 
 def test_dash_follows_export_habit():
     """A lost dash between words is the export's own dash (em here), en dash when it shows none."""
-    from captionclean.lost import Vocabulary
+    from captionclean.repair.lost import Vocabulary
 
     damaged = "the rescuers?two of them volunteers?reached the village"
     em = Vocabulary.from_texts(["The team — tired but happy — went home", "Bogotá"])

@@ -1,0 +1,878 @@
+"""Characters lost to a lossy encoding: ``?`` or U+FFFD written in their place.
+
+Encoding to ASCII or Latin-1 with ``errors='replace'`` writes ``?`` for every
+character the code page cannot hold (’ “ ” – …, and in ASCII accented letters);
+decoding bad bytes writes U+FFFD. The information is gone, so only context can
+restore it. Each rule below restores one thing that context makes certain and
+leaves everything else, with a warning. A ``?`` that could be a real question
+mark is never changed; U+FFFD is never a question mark.
+
+Which encoding could have done it bounds what a ``?`` can stand for: if a
+character beyond Latin-1 (’ “ –) survives in the text, the text as a whole never
+went through a lossy encoder, so only the rules that cannot mistake a question
+are used; if Latin-1 letters (é) survive, a lost letter must be beyond Latin-1.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+from .. import timed_regex as regex  # the regex module, with a time budget
+from .record import Repair, RepairOptions
+from .text import context as _context, in_spans, sub
+from ..wordlists import RARE  # the word lists' floor (Zipf)
+from .vocabulary import LOST, Vocabulary, gazetteer_vocabulary  # noqa: F401  (Vocabulary: re-exported)
+
+_L = "[?\ufffd]"
+
+_BEYOND_LATIN1 = regex.compile(r"[^\x00-\xff\ufffd]")
+_LATIN1_LETTER = regex.compile(r"[\x80-\xff]")
+_TOKEN = regex.compile(r"\S+")
+_QUERY = regex.compile(r"\?\w+=")
+
+
+def lossy_hypothesis(text: str) -> str:
+    """``"none"`` (a character beyond Latin-1 survives), ``"latin1"`` or ``"ascii"``."""
+    if _BEYOND_LATIN1.search(text):
+        return "none"
+    return "latin1" if _LATIN1_LETTER.search(text) else "ascii"
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and query strings, where a ? is never a lost character."""
+    if "/" not in text and "=" not in text and "www" not in text:
+        return []
+    return [m.span() for m in _TOKEN.finditer(text)
+            if "://" in m.group() or "www." in m.group().lower() or _QUERY.search(m.group())]
+
+
+@lru_cache(maxsize=8192)
+def _places(low: str, limit: int) -> frozenset[str]:
+    """The gazetteer's names a lower-case damaged token fits (cached: a word repeats)."""
+    return frozenset(gazetteer_vocabulary().candidates(low, lambda ch: ord(ch) > limit))
+
+
+_LOST_WORD = regex.compile(r"[\p{L}?\ufffd]+")
+_INTACT_WORD = regex.compile(r"(?<![\p{L}?\ufffd])\p{L}+(?![\p{L}?\ufffd])")
+# a word-frequency candidate wins when it is this much more common (Zipf: 1.0 = ten times)
+CLEAR_WIN = 1.0
+# a word of the caption's second (third) language counts this much less than one of its first
+SECONDARY = 1.5
+# a language is one of the caption's when this share of its intact words is common in it
+# (relative to the best language's share)
+LANGUAGE_SHARE = 0.75
+
+
+@lru_cache(maxsize=256)
+def caption_languages(text: str) -> tuple[str, ...]:
+    """The languages a caption is written in, best first: those whose common words make up
+    nearly as large a share of its intact words as the best one's. English alone → ``()``
+    (an English caption's accented words are names from any language)."""
+    from ..wordlists import word_lists
+
+    lists = word_lists()
+    if lists is None:
+        return ()
+    shares = lists.languages(w.lower() for w in _INTACT_WORD.findall(text))
+    if not shares:
+        return ()
+    best = max(shares.values())
+    langs = tuple(sorted((lang for lang, v in shares.items() if v >= LANGUAGE_SHARE * best),
+                         key=lambda lang: -shares[lang]))
+    return () if langs[:1] == ("en",) else langs
+
+
+class Choice(NamedTuple):
+    word: str | None  # the clear winner, if any
+    zipf: float  # its frequency
+    where: str  # the languages it was weighed in ("es,ca", "en", "any language")
+    weighed: list[str]  # every candidate, most common first
+    fits: int = 0  # how many words of any language fit
+
+
+def _frequency_choice(tok: str, allowed, text: str, home_only: bool = False) -> Choice:
+    """The word-frequency lists' choice for ``tok``.
+
+    Candidates are weighed by their Zipf frequency in the caption's languages (English for
+    an English caption); when none is a word there, in every language's (unless
+    ``home_only``). One candidate must be ``CLEAR_WIN`` more common than the next.
+    """
+    # what a lost letter may be: beyond Latin-1 (é survived elsewhere) or beyond ASCII
+    limit = 0x7F if allowed("é") else 0xFF
+    home, away = caption_languages(text) or ("en",), () if home_only else _away(text)
+    choice = _choice(tok.lower(), limit, home, home_only, away)
+    if limit == 0xFF and choice.word is not None:
+        # Latin-1 letters survive, so a lost one is beyond Latin-1 (dőlt, not dúlt); but the word
+        # must also be the most common fit of any letter, so that a text whose é were restored
+        # by this tool (and now reads as Latin-1) gets no choice its first reading refused
+        wide = _choice(tok.lower(), 0x7F, home, home_only, away)
+        if wide.weighed[:1] != [choice.word]:
+            return Choice(None, 0.0, choice.where, wide.weighed)
+    return choice
+
+
+@lru_cache(maxsize=256)
+def _away(text: str) -> tuple[str, ...]:
+    """The ONLY_AT_HOME languages whose country the caption does not name (once per text)."""
+    from ..wordlists import HOME_NAMES, ONLY_AT_HOME
+
+    low = text.lower()
+    return tuple(lang for lang in ONLY_AT_HOME if not any(name in low for name in HOME_NAMES.get(lang, ())))
+
+
+@lru_cache(maxsize=8192)
+def _choice(low: str, limit: int, home: tuple[str, ...], home_only: bool, away: tuple[str, ...]) -> Choice:
+    """:func:`_frequency_choice` for one lower-case token (cached: a word repeats in an export)."""
+    from ..wordlists import word_lists
+
+    none = Choice(None, 0.0, "", [])
+    lists = word_lists()
+    if lists is None:
+        return none
+    found = lists.candidates(low, lambda ch: ord(ch) > limit)
+    if not found:
+        return none
+    where = ",".join(home[:3])
+    # a word of the caption's main language outweighs one of its other languages (Comité in a
+    # Spanish caption that also reads as Portuguese, not Comitê): those count SECONDARY less
+    rank = {lang: i for i, lang in enumerate(home)}
+    scored = {w: max((z - (SECONDARY if rank[lang] else 0.0) for lang, z in ls.items() if lang in rank), default=0.0)
+              for w, ls in found.items()}
+    scored = {w: z for w, z in scored.items() if z > 0}
+    if not scored:
+        if home_only:
+            return Choice(None, 0.0, "", sorted(found))
+        where = "any language"
+        scored = {w: max((z for lang, z in ls.items() if lang not in away), default=0.0)
+                  for w, ls in found.items()}
+        scored = {w: z for w, z in scored.items() if z}
+        if not scored:
+            return none
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    names = [w for w, _ in ranked]
+    if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= CLEAR_WIN:
+        return Choice(ranked[0][0], ranked[0][1], where, names, len(found))
+    return Choice(None, 0.0, where, names, len(found))
+
+
+# languages that write compounds as one word: a damaged part of one is a word of its own
+_COMPOUNDING = ("de", "nl", "sv", "da", "nb", "fi", "hu", "is")
+_AGGLUTINATING = ("hu", "fi")
+
+
+def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[str | None, str]:
+    """``Reichstagsgeb?ude`` → ``Reichstagsgebäude``: in a compounding language, the longest
+    start or end of the word that holds every lost letter and is itself a common word with
+    one clear fit (Zipf >= 3). Returns (the restored token or None, the part used)."""
+    langs = caption_languages(text)
+    if not any(lang in _COMPOUNDING for lang in langs[:2]) or len(tok) < 6:
+        return None, ""
+    lost = [i for i, ch in enumerate(tok) if ch in LOST]
+    first, last = lost[0], lost[-1]
+    # agglutinating languages (Hungarian p?rtj?val, Finnish): a stem that holds the first lost
+    # letters is enough; the rest of the word is left to the next round
+    stems = any(lang in _AGGLUTINATING for lang in langs[:1])
+    for size in range(len(tok) - 3, 3, -1):
+        for a in (len(tok) - size, 0):  # the end, then the start
+            b = a + size
+            if a > first or (b <= last and not (stems and a == 0 and b > first)):
+                continue
+            if sum(ch.isalpha() for ch in tok[a:b]) < letters:
+                continue
+            choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
+            if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5):
+                return tok[:a] + choice.word + tok[b:], tok[a:b]
+    return None, ""
+
+
+SHORT_WORD = 4.5
+_NEXT_LOWER = regex.compile(r" [\p{Ll}\d?\ufffd]")
+_NEXT_CAPITAL = regex.compile(r" \p{Lu}")
+_CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
+# (a ? ends a sentence unless its word lost another letter too: ont ?t? ?lus)
+_STARTS_SENTENCE = regex.compile(r"(?:^|[.!…:]\s+|(?<![?\ufffd]\p{L}*)\?\s+|\n)[\"'“‘(«„¿¡]?$")
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    """Does a sentence (or the text, or a line) start at ``i``?"""
+    return bool(_STARTS_SENTENCE.search(text[max(0, i - 40): i]))
+
+
+_NAME_BEFORE = regex.compile(r"\b\p{Lu}[\p{Ll}?\ufffd]+ $")
+
+
+def _after_name(text: str, i: int) -> bool:
+    """A capitalised word (not a sentence's first) comes just before ``i``: a name goes on (Marjan ?arec)."""
+    m = _NAME_BEFORE.search(text[max(0, i - 30): i])
+    # German capitalises every noun: a capital before says nothing there
+    return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
+
+
+def _outweighs(tok: str, core: str, text: str, end: int) -> bool:
+    """``práv? teď``: in a caption that is not English, a word that ends in a lost mark before a
+    lower-case word (not a speech verb) is the word with a letter (právě) when that is CLEAR_WIN
+    more common in the caption's languages than the word without it (práv), not a question."""
+    from ..wordlists import word_lists
+
+    nxt = _NEXT_WORD.match(text, end)
+    langs = caption_languages(text)
+    if not nxt or not langs or "en" in langs or nxt.group(1).casefold() in _SPEECH_VERBS:
+        return False
+    choice = _frequency_choice(tok, _non_ascii, text, home_only=True)
+    if choice.word is None:
+        return False
+    bare = word_lists().candidates(core.lower(), lambda ch: True).get(core.lower(), {})
+    return choice.zipf - max((z for lang, z in bare.items() if lang in langs), default=0.0) >= CLEAR_WIN
+
+
+_NEXT_WORD = regex.compile(r" (\p{Ll}+)")
+
+
+def _any_word(word: str) -> bool:
+    """Is ``word`` a common word of some language (or any English word)?"""
+    from ..wordlists import word_lists
+
+    lists = word_lists()
+    low = word.lower()
+    return not lists or low in lists.english or low in lists.common
+
+
+def _english(text: str) -> bool:
+    """Is the caption English (or of no language the lists tell)? Contractions are English."""
+    langs = caption_languages(text)
+    return not langs or "en" in langs
+
+
+def _contraction_like(text: str, start: int, tok: str) -> bool:
+    """``don?t``, ``we?re``, ``didn?t``: an English contraction's lost apostrophe, not a letter."""
+    m = _CONTRACTION_END.search(tok)
+    if not m or tok.count("?") + tok.count("\ufffd") != 1 or not _english(text):
+        return False
+    head = tok[: m.start()]
+    if m.group()[1:].lower() == "t" and head[-1:].lower() == "n":
+        return True
+    return _known_word(head, text) or (head.lower() == "i" and m.group()[1:].lower() == "m")
+
+
+def _known_word(word: str, text: str) -> bool:
+    """``word`` (intact) is a common word of the caption's languages or of English: a ? beside it
+    is punctuation (``Why now?``, ``?We``) rather than a lost letter."""
+    from ..wordlists import word_lists
+
+    lists = word_lists()
+    if not lists or len(word) < 2:
+        return False
+    low = word.lower()
+    langs = caption_languages(text)
+    return (low in lists.english and (not langs or "en" in langs)) or any(
+        lang in langs for lang in lists.common.get(low, ()))
+
+
+def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
+                         evidence: bool = False) -> tuple[str, list[Repair], list[str]]:
+    """``Bogot?`` → ``Bogotá``, ``espa?ol`` → ``español``: a word with lost letters that one known word fits.
+
+    Known words, by the strength of their evidence: the export's own vocabulary
+    (``opts.vocabulary``: one fitting word is enough), the word-frequency lists of the
+    caption's languages (wordfreq: one candidate must be ten times more common than the
+    next), the gazetteer's place names (one fitting name). A ``?`` only at the end of a
+    word must be followed by ``, ; : )``, a lower-case word, or (in text that shows lost
+    characters elsewhere) any word, and the word without it must not be a word itself, so
+    a real question (``Why now?``) is left; likewise a ``?`` only at the start (``?We``: a quote).
+    """
+    hyp = hyp or lossy_hypothesis(text)
+    if "\ufffd" not in text and hyp == "none":
+        return text, [], []
+    export = opts.vocabulary if opts.vocabulary else None
+    gaz = gazetteer_vocabulary() if opts.gazetteer else None
+    warnings: list[str] = []
+    evidence = evidence or _has_evidence(text, _url_spans(text))
+
+    def allowed(ch: str) -> bool:
+        return ord(ch) > 0xFF if hyp == "latin1" else ord(ch) > 127
+
+    def fill(m: regex.Match):
+        tok = m.group()
+        got = fill_token(m, tok)
+        if got is None and tok[:1] in LOST and any(ch in LOST for ch in tok.strip(LOST)):
+            # ?Qui?n (¿Quién): the word inside an opening mark
+            k = len(tok) - len(tok.lstrip(LOST))
+            got = fill_token(m, tok[k:], m.start() + k)
+            if got is not None:
+                return tok[:k] + got[0], got[1]
+        return got
+
+    def fill_token(m: regex.Match, tok: str, start: int | None = None):
+        start = m.start() if start is None else start
+        if not any(ch in LOST for ch in tok):
+            return None
+        core = tok.strip(LOST)
+        if not core or len(tok) < 2 or (len(tok) == 2 and "\ufffd" not in tok and not evidence):
+            return None
+        inner = any(ch in LOST for ch in core)
+        if inner and _contraction_like(text, start, tok) and not (
+                gaz is not None and _places(tok.lower(), 0x7F if allowed("é") else 0xFF)):
+            return None  # it?s, don?t (but Tom?s is Tomás: a place name fits)
+        trailing = len(tok) - len(tok.rstrip(LOST))
+        leading = len(tok) - len(tok.lstrip(LOST))
+        if not inner:
+            # only at an edge: a real question mark or a quote unless the context says otherwise
+            if leading and len(core) < 3 and not caption_languages(text):
+                return None
+            if _known_word(core, text) and not (trailing and not leading and evidence and hyp != "none"
+                                                and _outweighs(tok, core, text, m.end())):
+                return None
+            if trailing and "\ufffd" not in tok[-trailing:]:
+                nxt = text[m.end(): m.end() + 2]
+                # (a question never ends in "?.": Helsingiss?.)
+                if not (nxt[:1] in (",", ";", ":", ")") or (evidence and _NEXT_LOWER.match(nxt))
+                        or (evidence and nxt[:1] == "." and not _known_word(core, text))
+                        or (evidence and hyp != "none" and _NEXT_CAPITAL.match(nxt))
+                        or (hyp != "none" and len(core) >= 3 and not _any_word(core)
+                            and (_NEXT_CAPITAL.match(nxt) or (evidence and nxt[:1] in ("\n", ""))))):
+                    # (fianc? Kevin, Jos? Luis, Aqu? at a line's end: "fianc", "jos", "aqu" are no
+                    # word in any list, so the ? is no question's)
+                    return None
+            if leading and ((len(core) < 3 and not caption_languages(text))
+                            or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
+                return None
+        if any(ch == "?" for ch in tok) and hyp == "none":
+            return None
+        cand, rule = None, ""
+        if export is not None:
+            # (Latin-1 reading: a word is one fit among every letter beyond ASCII, as in _frequency_choice)
+            found = export.candidates(tok, _non_ascii if hyp == "latin1" else allowed)
+            if hyp == "latin1" and len(found) == 1 and not export.candidates(tok, allowed):
+                found = set()
+            if len(found) == 1:
+                cand, rule = found.pop(), "vocabulary"
+            elif len(found) > 1 and inner:
+                warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(sorted(found))})")
+                return None
+        places = _places(tok.lower(), 0x7F if allowed("é") else 0xFF) \
+            if (cand is None and gaz is not None and (inner or len(core) >= 3)) else frozenset()
+        if len(places) == 1 and hyp == "latin1" and len(_places(tok.lower(), 0x7F)) > 1:
+            places = _places(tok.lower(), 0x7F)  # one fit beyond Latin-1, others in it: ambiguous
+        if cand is None:
+            # a ? only at an edge may be a quote or a question: a word of another language than the
+            # caption's is not evidence enough there (Bandit? → banditų), a place name is
+            choice = _frequency_choice(tok, allowed, text, home_only=not inner)
+            short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
+            if choice.word is not None and short and choice.zipf < SHORT_WORD:
+                choice = choice._replace(word=None)
+            # a name (capitalised, inside a sentence) needs a common word: a rare one is a guess
+            # (German capitalises every noun: there, only after another capitalised word, Jürgen Pf?hler)
+            # (unless it is the one word of any language that fits a lost letter inside it, and above
+            # the lists' floor, where a name (Pf?hler) meets one surname of many: M?ori, Say?o)
+            if choice.word is not None and choice.zipf < 3.0 and tok[:1].isupper() and not _sentence_start(text, start) \
+                    and not (inner and choice.fits == 1 and choice.zipf > RARE) \
+                    and ("de" not in caption_languages(text)[:1] or _NAME_BEFORE.search(text[max(0, start - 30): start])):
+                choice = choice._replace(word=None)
+            # a place name that fits vetoes another word for a capitalised word, unless the
+            # caption's own language says otherwise
+            if choice.word is not None and (len(places) != 1 or choice.word in places or not tok[:1].isupper()
+                                            or choice.where not in ("en", "any language")):
+                cand, rule = choice.word, f"wordfreq {choice.where}"
+            elif len(places) == 1 and choice.word is None and (not choice.weighed or set(choice.weighed) & places):
+                cand, rule = next(iter(places)), "gazetteer"
+            elif (inner or not leading) and not choice.weighed and not places \
+                    and _compound_choice(tok, allowed, text, 3 if inner else 5)[0]:
+                # (a mark only at the end may still be a question: the part must be a longer word)
+                fitted, part = _compound_choice(tok, allowed, text, 3 if inner else 5)
+                cand, rule = fitted.lower(), f"wordfreq {choice.where or ','.join(caption_languages(text)[:3])}: {part}"
+            else:
+                every = sorted(set(choice.weighed) | places)
+                if len(every) > 1 and inner:
+                    warnings.append(f"ambiguous_lost_letters: {tok} ({', '.join(every[:6])})")
+                return None
+        upper = all(ch.isupper() for ch in tok if ch.isalpha()) and len(tok) > 1 and any(ch.isalpha() for ch in tok)
+        # a lost first letter: a capital at a sentence's start, in a name (a place or a word of the
+        # export, or after a capitalised word) unless the word is a common word of the caption's
+        # language (ont été ?lus, Világosságot ?s: élus, és)
+        common = _known_word(cand, text)
+        # a place's name is written with a capital even where it is a common word (Abiy Addi, ?thiopie)
+        place = gaz is not None and tok[:1] in LOST and cand in _places(tok.lower(), 0x7F)
+        out = []
+        for i, (a, b) in enumerate(zip(tok, cand)):
+            if a not in LOST:
+                out.append(a)
+            elif (upper or (i == 0 and len(tok) > 1 and tok[1].isupper())
+                  or (i == 0 and (_sentence_start(text, start) or place or (not common and (
+                      rule in ("gazetteer", "vocabulary") or _after_name(text, start)))))) \
+                    and len(b.upper()) == 1:
+                out.append(b.upper())
+            else:
+                out.append(b)
+        return "".join(out), f"lost_letters[{rule}]"
+
+    new, repairs = sub("lost_letters", _LOST_WORD, text, fill, skip=_url_spans(text), opts=opts)
+    return new, repairs, warnings
+
+
+# --- punctuation: ’ “ ” – © ------------------------------------------------------
+# A lost apostrophe inside a word: it?s, don?t, we?re, I?m, Zacatecoluca?s
+_CONTRACTION = regex.compile(
+    rf"(?<=\p{{L}}){_L}(?=(?i:s|re|ve|ll|d)\b)|(?<=\p{{L}}[nN]){_L}(?=[tT]\b)|(?<=\bI){_L}(?=m\b)"
+    rf"|(?<=\b(?:\p{{Lu}}\.){{2,}}){_L}(?=s\b)")  # U.S.?s, S.S.A.B.?s
+
+
+def _word_around(text: str, i: int) -> str:
+    a = b = i
+    while a > 0 and (text[a - 1].isalpha() or text[a - 1] in LOST):
+        a -= 1
+    while b < len(text) and (text[b].isalpha() or text[b] in LOST):
+        b += 1
+    return text[a:b]
+
+
+def _non_ascii(ch: str) -> bool:
+    return ord(ch) > 127
+# O?Hare, d?Esquadra, L?Oreal
+_ELISION = regex.compile(rf"(?<=\b[OoDdLl]){_L}(?=\p{{Lu}}\p{{Ll}})")
+# French, Italian, Catalan elide an article or pronoun before a vowel: l?alliance, d?un, qu?il
+_ELIDING = ("fr", "it", "ca")
+_ELIDED_ARTICLE = regex.compile(
+    rf"(?<=\b(?i:[ldjmnstc]|qu|nell|dell|all|sull|un)){_L}(?=(?P<word>[aeiouhàâéèêîôûAEIOUHÀÂÉÈÊÎÔÛ]\p{{L}}+))")
+# ?90s
+_DECADE = regex.compile(rf"(?:(?<=^)|(?<=[\s(]))(?<!\d\s){_L}(?=\d0s\b|\d\d(?![\d.,:/-]?\d))")
+# a plural's lost apostrophe: Officers? Memorial, Democrats? luncheon
+_PLURAL = regex.compile(rf"(?P<word>\b\p{{L}}*[sSzZ])(?P<q>{_L}) (?P<next>[\p{{L}}][\p{{L}}'’-]*)")
+# words that start a new sentence or a credit rather than continue a name
+_SENTENCE_STARTERS = frozenset("""
+a an the this that these those it its he she they we i you his her their our my your there here
+what who whom whose which why how when where is are was were do does did will would can could should
+and but or so yet if not no yes maybe perhaps photo photos photograph picture image credit source
+file handout pool reuters afp ap epa getty said says asked asks added told wrote shouted cried
+""".split())
+_SPEECH_VERBS = frozenset("said says asked asks added adds told tells wrote writes shouted cried".split())
+_OPEN = regex.compile(rf"(?:(?<=^)|(?<=[\s(\[/—–-])){_L}(?=[\p{{L}}\d])")
+# (Hungarian joins a suffix to a quotation with a hyphen: „Le az uszítókkal”-felirat)
+_CLOSE = regex.compile(rf"(?<=[\p{{L}}\d.,!?…)’]){_L}(?=[\s,.;:!)\]—–]|-\p{{L}}|$)")
+_NUMBER_DASH = regex.compile(rf"(?<=\d){_L}(?=\d)")
+_COPYRIGHT = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}}[^\n]*/)")
+_BEFORE_SPEECH = regex.compile(
+    rf"(?<=\p{{L}}){_L}(?= (?:{'|'.join(sorted(_SPEECH_VERBS))})\b)", regex.IGNORECASE)
+_AGENCY_WORDS = regex.compile(r"[\p{L}-]+(?: [\p{L}-]+){0,2}")
+_DATELINE_DATE = regex.compile(r"(\p{L}+)\.? \d{1,2}\b")
+_EVIDENCE = regex.compile(rf"\ufffd|(?<=\p{{L}})\?(?=\p{{L}})|(?:(?<=^)|(?<=\s))\?(?=\p{{L}})|(?<=\d)\?(?=\d)")
+_SENTENCE_END = regex.compile(r"[.!?…]\s")
+
+
+def _apostrophes(text, opts, url, lossy_ok):
+    apo = opts.apostrophe
+    repairs, warnings = [], []
+
+    def contraction(m: regex.Match) -> str | None:
+        # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
+        word = _word_around(text, m.start())
+        if not _english(text) and not (word[:1].isupper() and text[m.end(): m.end() + 1] == "s"):
+            return None  # pa?s, fr?re in a Spanish or French caption: a lost letter (Name?s stays ’s)
+        if opts.gazetteer and lossy_ok and word[:1] not in LOST and gazetteer_vocabulary().candidates(word, _non_ascii):
+            return None
+        return apo
+
+    text, r = sub("lost_apostrophe", _CONTRACTION, text, contraction, skip=url, opts=opts)
+    repairs += r
+    text, r = sub("lost_apostrophe", _ELISION, text, apo, skip=url, opts=opts)
+    repairs += r
+    if lossy_ok and any(lang in _ELIDING for lang in caption_languages(text)[:2]):
+        text, r = sub("lost_apostrophe", _ELIDED_ARTICLE, text,
+                       lambda m: apo if _known_word(m.group("word"), text) else None, skip=url, opts=opts)
+        repairs += r
+    text, r = sub("lost_apostrophe", _DECADE, text, apo, skip=url, opts=opts)
+    repairs += r
+    return text, repairs, warnings
+
+
+def _plural_possessive(text, opts, lossy_ok):
+    warnings: list[str] = []
+
+    def possessive(m: regex.Match) -> str | None:
+        word, q, nxt = m.group("word"), m.group("q"), m.group("next")
+        if lossy_ok and not _english(text):
+            return None  # the English plural possessive (Officers? Memorial): not in Jos? Luis
+        low = nxt.casefold()
+        if nxt[0].islower() and low not in _SPEECH_VERBS:
+            ok = True
+        elif nxt[0].isupper() and word[:1].isupper() and low not in _SENTENCE_STARTERS and (
+            not nxt.isupper() or word.isupper()
+        ):
+            ok = lossy_ok or q == "\ufffd"
+        else:
+            ok = False
+        if not ok:
+            warnings.append(f"ambiguous_question_mark: {word}{q} {nxt}")
+            return None
+        return word + opts.apostrophe + " " + nxt
+
+    text, repairs = sub("lost_apostrophe", _PLURAL, text, possessive, opts=opts)
+    return text, repairs, warnings
+
+
+def _possessive_like(text: str, i: int) -> bool:
+    return i > 0 and text[i - 1] in "sS" and text[i + 1: i + 2] == " " and text[i + 2: i + 3].isalpha()
+
+
+# the quotation marks a language opens and closes with, where they are not “ ”
+_QUOTE_STYLES = {
+    **dict.fromkeys(("de", "cs", "sk", "sl", "is", "lt", "lv"), ("„", "“")),
+    **dict.fromkeys(("hu", "pl", "ro", "sh"), ("„", "”")),
+}
+
+
+def _language_quotes(text: str) -> tuple[str, str]:
+    """The caption's language's quotation marks (German „ “, Hungarian and Polish „ ”), else “ ”."""
+    langs = caption_languages(text)
+    return _QUOTE_STYLES.get(langs[0], ("“", "”")) if langs else ("“", "”")
+
+
+_QUOTED_WORD = regex.compile(r"\p{Lu}\p{Ll}*(?= )")
+
+
+def _opens_quote(text: str, o: int) -> bool:
+    """A lost mark at a sentence's start before a capitalised common word (``?We do two``): a
+    question mark never stands there, and the word is whole, so no letter of it was lost."""
+    m = _QUOTED_WORD.match(text, o + 1)
+    return bool(m) and _sentence_start(text, o) and _known_word(m.group(), text)
+
+
+def _quotes(text, opts, url, lossy_ok):
+    """Pair an opening lost mark (before a word) with the next closing one (after a word)."""
+    if not opts.on("lost_quotes"):
+        return text, [], []
+    lq, rq = opts.quotes if opts.straight_quotes else _language_quotes(text)
+    repairs, warnings = [], []
+    in_url = in_spans(url)
+    opens = [m.start() for m in _OPEN.finditer(text) if not in_url(m.start())]
+    closes = [m.start() for m in _CLOSE.finditer(text) if not in_url(m.start())]
+    pairs, lone = [], []
+    lo = 0  # closes before this index are used up (linear time: no list rebuilt per pair)
+    for k, o in enumerate(opens):
+        limit = opens[k + 1] if k + 1 < len(opens) else len(text)
+        nl = text.find("\n", o, o + 300)
+        limit = min(limit, nl if nl >= 0 else len(text), o + 300)
+        i = bisect_right(closes, o, lo)
+        cands = [c for c in closes[i: i + 2] if c < limit]  # the first two are all that is used
+        if not cands:
+            if lossy_ok and _opens_quote(text, o):
+                lone.append(o)  # a quotation that runs on past the paragraph: opened, never closed
+            else:
+                warnings.append(f"lost_character: {_context(text, o, o + 1).strip()}")
+            continue
+        c = cands[0]
+        if _possessive_like(text, c) and len(cands) > 1 and not _possessive_like(text, cands[1]) \
+                and not _SENTENCE_END.search(text, c, cands[1]):
+            c = cands[1]
+        pairs.append((o, c))
+        lo = bisect_right(closes, c, lo)
+    if not pairs and not lone:
+        return text, repairs, warnings
+    chars = list(text)
+    for o in lone:
+        chars[o] = lq
+        repairs.append(Repair("lost_quotes", _context(text, o, o + 1).strip(),
+                              (text[max(0, o - 12): o] + lq + text[o + 1: o + 13]).strip()))
+    for o, c in pairs:
+        before = text[o: c + 1]
+        chars[o], chars[c] = lq, rq
+        repairs.append(Repair("lost_quotes", before if len(before) <= 60 else before[:28] + "…" + before[-28:],
+                              "".join(chars[o: c + 1]) if len(before) <= 60
+                              else lq + before[1:28] + "…" + before[-28:-1] + rq))
+    return "".join(chars), repairs, warnings
+
+
+# Spanish opens a question (exclamation) with ¿ (¡): a lost mark that starts a sentence whose
+# end is a ? (!) in a caption written in Spanish (or Catalan, Galician, Asturian)
+_INVERTED_OPEN = regex.compile(rf"(?:(?<=^)|(?<=[.!?…:;\n]\s?)|(?<=[.!?…]\s[\"“]))[?\ufffd](?=\p{{L}})")
+_INVERTED_LANGS = ("es", "ca")
+_SENTENCE_MARK = regex.compile(r"[?!.](?=[\s\"”),;]|$)")
+
+
+def _inverted_marks(text, opts, url, hyp):
+    """``?Qui\u00e9n es?`` → ``¿Quién es?``; ``?Viva!`` → ``¡Viva!`` (Spanish, lossy text only)."""
+    if hyp == "none" and "\ufffd" not in text:
+        return text, [], []
+    langs = caption_languages(text)
+    if not langs or langs[0] not in _INVERTED_LANGS:
+        return text, [], []
+    repairs: list[Repair] = []
+
+    def mark(m: regex.Match):
+        # the sentence's end: the first ? or ! followed by a space, a quote, or the end (within 300 chars)
+        end = _SENTENCE_MARK.search(text, m.end(), m.end() + 300)
+        if not end or end.group() == ".":
+            return None
+        return "¿" if end.group() == "?" else "¡"
+
+    text, r = sub("lost_inverted_mark", _INVERTED_OPEN, text, mark, skip=url, opts=opts)
+    return text, r, []
+
+
+def _month(text: str, i: int) -> bool:
+    from ..tables import MONTHS
+
+    return _DATELINE_DATE.match(text, i).group(1).casefold() in MONTHS
+
+
+def _agency_follows(text: str, i: int) -> bool:
+    """``Name ? Reuters``: a spaced mark before an agency name is a credit's dash."""
+    from ..tables import load_agencies
+
+    words = _AGENCY_WORDS.match(text, i)
+    if not words:
+        return False
+    parts = words.group().split()
+    agencies = load_agencies()
+    return any(agencies.lookup(" ".join(parts[:n])) for n in range(1, min(3, len(parts)) + 1))
+
+
+def _has_evidence(text: str, url) -> bool:
+    """Some lost mark in the text cannot be a question mark (inside a word, before one, between digits)."""
+    in_url = in_spans(url)
+    return any(not in_url(m.start()) for m in _EVIDENCE.finditer(text))
+
+
+# a lone mark between words: a dash, a question mark (French puts a space before it), or a
+# one-letter word (French à, Portuguese é)
+_LONE = regex.compile(rf"(?<=[\p{{L}}\d,.;:)’”\"']) {_L} (?=[\p{{L}}\d(“\"‘$])")
+# a dash glued between two words: rescuers?two, Jadallah?Anadolu
+_GLUED = regex.compile(rf"(?<=\b(?P<left>\p{{L}}{{3,}})){_L}(?=(?P<right>\p{{L}}{{3,}})\b)")
+# © before a credit: at a line's or sentence's start or after "(", before a capitalised name and a slash
+_COPYRIGHT_CREDIT = regex.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\())[?\ufffd](?= ?\p{{Lu}}[^\n.()]{{0,40}}/)"
+    rf"|(?<=\()[?\ufffd](?= \p{{Lu}})")  # (? Bundesarchiv, …: nothing else opens a bracket before a space
+
+
+@lru_cache(maxsize=1)
+def _after_credit_label() -> regex.Pattern:
+    """A lost mark alone after a credit label (credit_markers.csv, kind "label") and before a name:
+    ``Photo: ? European Union``, ``(photo ? hidden europe)`` → ©."""
+    from ..tables import CREDIT_MARKERS
+
+    labels = "|".join(regex.escape(m) for m in sorted(CREDIT_MARKERS.get("label", ()), key=len, reverse=True))
+    # (the mark first: the look behind is tried only where a mark stands)
+    return regex.compile(rf"[?\ufffd](?<=(?:^|[\s(])(?i:{labels}):? [?\ufffd])(?= \p{{L}})")
+
+
+# French guillemets keep a space inside: « Technic school »
+_GUILLEMETS = regex.compile(rf"(?<=[\s(]){_L} (?P<inner>[\p{{L}}\d][^?\ufffd\n.!;«»]{{0,60}}?[\p{{L}}\d]) {_L}(?=[\s,.;:)]|$)")
+_FRENCH_QUESTION = ("fr",)
+
+
+def _one_letter_word(text: str, i: int, hyp: str) -> str | None:
+    """The caption's language's one-letter word with a letter a lossy step drops (à, é), if very common."""
+    langs = caption_languages(text)
+    if not langs:
+        return None
+    allowed = (lambda ch: ord(ch) > 0xFF) if hyp == "latin1" else (lambda ch: ord(ch) > 127)
+    choice = _frequency_choice("?", allowed, text, home_only=True)
+    return choice.word if choice.word and choice.zipf >= 6.0 else None
+
+
+def _question_language(text: str, i: int) -> bool:
+    """The sentence before ``i`` or the caption is French: a space before ? is its habit."""
+    start = max(text.rfind(". ", max(0, i - 200), i), text.rfind("\n", max(0, i - 200), i), i - 200, 0)
+    return any(lang in _FRENCH_QUESTION for lang in caption_languages(text[start:i]) + caption_languages(text))
+
+
+_NEXT_NAME = regex.compile(r"\p{Lu}\p{Ll}+\b")
+
+
+def _place_after(text: str, i: int, evidence: bool) -> bool:
+    """When the caption shows lost letters elsewhere: a capitalised word at ``i`` that is a place of
+    the gazetteer or no common word of any language."""
+    from ..tables import gazetteer
+
+    m = _NEXT_NAME.match(text, i)
+    if not m or not evidence:  # (Et maintenant ? Paris attend: a question, in text with no other loss)
+        return False
+    return m.group().lower() in gazetteer() or (not _known_word(m.group(), text) and not _any_word(m.group()))
+
+
+def _dash_habit(text: str, opts: RepairOptions) -> str:
+    """The dash between words: the caption's own (a surviving one), else the export's habit, else en."""
+    en, em = text.count("–"), text.count("—")
+    if en or em:
+        return "—" if em > en else "–"
+    habit = opts.vocabulary.dash if opts.vocabulary is not None else None
+    return habit or "–"
+
+
+def _dashes(text, opts, url, lossy_ok, hyp, evidence):
+    repairs, warnings = [], []
+    dash = _dash_habit(text, opts)
+    spaced_dash = f" {dash} "
+    text, r = sub("lost_dash", _NUMBER_DASH, text, "–", skip=url, opts=opts)
+    repairs += r
+    if lossy_ok and ("\ufffd" in text or hyp == "ascii"):
+        text, r = sub("lost_copyright", _COPYRIGHT_CREDIT, text, "©", skip=url, opts=opts)
+        repairs += r
+        text, r = sub("lost_copyright", _after_credit_label(), text, "©", skip=url, opts=opts)
+        repairs += r
+
+    if lossy_ok and "fr" in caption_languages(text)[:1]:
+        def guillemets(m: regex.Match):
+            # à before a lower-case word (tué ? bout portant) is no quotation
+            if m.group("inner")[:1].islower() and _one_letter_word(text, m.start(), hyp):
+                return None
+            return f"« {m.group('inner')} »"
+
+        text, r = sub("lost_quotes", _GUILLEMETS, text, guillemets, skip=url, opts=opts)
+        repairs += r
+
+    def lone(m: regex.Match):
+        q = m.group()[1]
+        nxt = text[m.end(): m.end() + 1]
+        # French à before a place (guerre ? Alep, élections, ? Strasbourg) in a caption that shows
+        # lost letters elsewhere: a place of the gazetteer or a capitalised word no list holds (a
+        # question's next sentence starts with a common word: Pourquoi ? Parce que)
+        if lossy_ok and (nxt.islower() or (nxt.isupper() and "fr" in caption_languages(text)[:1]
+                                           and _place_after(text, m.end(), evidence))):
+            word = _one_letter_word(text, m.start(), hyp)
+            if word:
+                return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
+        if q == "\ufffd" or nxt.islower() or nxt.isdigit() or (lossy_ok and evidence):
+            return spaced_dash
+        if q == "?" and _question_language(text, m.start()):
+            # French spaces a question mark: "chez vous ? REUTERS/…" asks a question
+            warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
+            return None
+        if _DATELINE_DATE.match(text, m.end()) and _month(text, m.end()):
+            return spaced_dash
+        if _agency_follows(text, m.end()):
+            return spaced_dash
+        if lossy_ok and not _question_language(text, m.start()):
+            return spaced_dash  # English never puts a space before a question mark
+        warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
+        return None
+
+    text, r = sub("lost_dash", _LONE, text, lone, skip=url, opts=opts)
+    repairs += r
+
+    def glued(m: regex.Match):
+        left, right = m.group("left"), m.group("right")
+        if not lossy_ok:
+            return None
+        # (a capital after it may start a sentence glued to a real question: Question?Call)
+        ok_right = right[0].islower() and _known_word(right, text)
+        # English words are ASCII: in an English caption a word before a known word is whole
+        ok_left = left[0].isupper() or _known_word(left, text) or (
+            ok_right and len(left) >= 4 and _english(text) and right[0].islower())
+        return dash if ok_left and ok_right else None
+
+    text, r = sub("lost_dash", _GLUED, text, glued, skip=url, opts=opts)
+    repairs += r
+    if hyp == "ascii" or "\ufffd" in text:
+        text, r = sub("lost_copyright", _COPYRIGHT, text,
+                       lambda m: "©" if (m.group() == "\ufffd" or hyp == "ascii") else None, opts=opts)
+        repairs += r
+    return text, repairs, warnings
+
+
+def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = None,
+                            evidence: bool = False) -> tuple[str, list[Repair], list[str]]:
+    """Context rules for ``?`` / U+FFFD written in place of a lost ’, “ ”, – or ©.
+
+    - ``lost_apostrophe``: inside a word before a contraction ending (``it?s``,
+      ``don?t``, ``Zacatecoluca?s``), after O/D/L before a capital (``O?Hare``), before
+      a decade (``?90s``), and after a plural that the next word continues
+      (``Officers? Memorial``, ``Democrats? luncheon``). A next word that starts a
+      sentence or a credit (``They``, ``Photo``) or a speech verb (``dying? said``)
+      makes it a possible question: left, with a warning.
+    - ``lost_quotes``: one before a word paired with the next one after a word in the
+      same paragraph (``?Sanctuary City?``). An unpaired one is left and reported.
+    - ``lost_dash``: between digits (``2016?2017``) and standing alone between words
+      (``word ? word``).
+    - ``lost_copyright``: ``? Name / AGENCY`` at the start of a line of ASCII text.
+    """
+    if "?" not in text and "\ufffd" not in text:
+        return text, [], []
+    hyp = hyp or lossy_hypothesis(text)
+    lossy_ok = hyp != "none"
+    url = _url_spans(text)
+    evidence = evidence or _has_evidence(text, url)
+    repairs: list[Repair] = []
+    warnings: list[str] = []
+    text, r, w = _apostrophes(text, opts, url, lossy_ok)
+    repairs += r
+    warnings += w
+    url = _url_spans(text)
+    text, r, w = _inverted_marks(text, opts, url, hyp)
+    repairs += r
+    warnings += w
+    text, r, w = _quotes(text, opts, url, lossy_ok)
+    repairs += r
+    warnings += w
+    text, r, w = _plural_possessive(text, opts, lossy_ok)
+    repairs += r
+    warnings += w
+    url = _url_spans(text)
+    text, r, w = _dashes(text, opts, url, lossy_ok, hyp, evidence)
+    repairs += r
+    warnings += w
+    for m in _BEFORE_SPEECH.finditer(text):
+        warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
+    return text, repairs, warnings
+
+
+def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
+    """Run the lost-letter and lost-character rules until nothing more changes.
+
+    The warnings describe what is left: ambiguous ``?`` and lost characters that
+    no rule could restore.
+
+    What the lossy step could have been is read from the text as it came: letters restored
+    here (ñ) must not make it look as if Latin-1 letters had survived. But a second call only
+    sees the repaired text, whose restored characters (– é) change that reading; so once the
+    rules settle under one reading, they run again under the repaired text's own, until that
+    changes no more. The reading only ever moves ascii → latin1 → none (restorations add
+    characters, never take one away), so this ends, and the result is a fixpoint: repairing
+    it again changes nothing.
+    """
+    if "?" not in text and "\ufffd" not in text:
+        return text, [], []
+    repairs: list[Repair] = []
+    hyp = lossy_hypothesis(text)
+    # likewise whether a lost mark shows that cannot be a question's (Bogot?): read from the text
+    # as it came, as the letters restored first take that evidence away from the marks left
+    evidence = _has_evidence(text, _url_spans(text))
+    while True:
+        text, warnings, settled = _settle(text, opts, hyp, repairs, evidence)
+        now = lossy_hypothesis(text)
+        if now == hyp or not settled or not any(ch in LOST for ch in text):
+            break
+        hyp = now
+    in_url = in_spans(_url_spans(text))
+    for m in _LEFT.finditer(text):
+        if in_url(m.start()):
+            continue
+        warnings.append(f"lost_character: {_context(text, m.start(), m.end()).strip()}")
+    return text, repairs, list(dict.fromkeys(warnings))
+
+
+ROUNDS = 6
+
+
+def _settle(text: str, opts: RepairOptions, hyp: str, repairs: list[Repair],
+            evidence: bool = False) -> tuple[str, list[str], bool]:
+    """Rounds of the letter and character rules under one reading ``hyp`` until a round changes
+    nothing (at most ``ROUNDS``); appends to ``repairs``; returns the text, the last round's
+    warnings (about the text as it ends up) and whether it settled."""
+    for _ in range(ROUNDS):
+        before = text
+        warnings: list[str] = []
+        for fix in (restore_lost_letters, restore_lost_characters):
+            text, r, w = fix(text, opts, hyp, evidence)
+            repairs += r
+            warnings += w
+        if text == before:
+            return text, warnings, True
+    warnings = []
+    for fix in (restore_lost_letters, restore_lost_characters):
+        warnings += fix(text, opts, hyp, evidence)[2]
+    return text, warnings, False
+
+
+# left after repair: any U+FFFD, and a ? between two letters
+_LEFT = regex.compile(r"\ufffd+|(?<=\p{L})\?+(?=\p{L})")

@@ -1,0 +1,105 @@
+"""Words an export spells right, indexed so a damaged word finds them: the export's own
+vocabulary (:class:`Vocabulary`) and the gazetteer's place names (:func:`gazetteer_vocabulary`)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from .. import timed_regex as regex  # the regex module, with a time budget
+
+LOST = "?\ufffd"  # what a lossy step writes for a character it cannot hold
+_WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _skeleton(word: str) -> str:
+    return "".join("?" if (ord(ch) > 127 or ch in LOST) else ch for ch in word.lower())
+
+
+class Vocabulary:
+    """Words spelt with letters beyond ASCII, indexed by their ASCII skeleton.
+
+    ``Vocabulary.from_texts(captions)`` collects the accented words of an export, so
+    a word damaged in one caption (``Acu?a``) is restored from another caption that
+    spells it right (``Acuña``). Only a single fitting word is ever used.
+    """
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self._index: dict[str, set[str]] = {}
+        # the export's habit: how often it writes an en dash and an em dash between words
+        self.dashes: dict[str, int] = {"–": 0, "—": 0}
+        for w in words:
+            self.add(w)
+
+    @property
+    def dash(self) -> str | None:
+        """The dash the export writes between words (the more frequent one), if it writes any."""
+        en, em = self.dashes["–"], self.dashes["—"]
+        return None if en == em == 0 else ("—" if em > en else "–")
+
+    def add(self, word: str) -> None:
+        word = word.lower()
+        if len(word) >= 2 and word.isalpha() and not word.isascii() and len(word) == len(_skeleton(word)):
+            self._index.setdefault(_skeleton(word), set()).add(word)
+
+    def words(self) -> set[str]:
+        """Every word known (lower case)."""
+        return {w for ws in self._index.values() for w in ws}
+
+    def update(self, other: "Vocabulary") -> None:
+        for k, v in other._index.items():
+            self._index.setdefault(k, set()).update(v)
+        for k, n in other.dashes.items():
+            self.dashes[k] += n
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
+        vocab = cls()
+        damaged = False
+        for t in texts:
+            damaged = damaged or "?" in t or "\ufffd" in t
+            if not t.isascii():
+                if "–" in t or "—" in t:
+                    for m in _WORD_DASH.finditer(t):
+                        vocab.dashes[m.group(1)] += 1
+                for word in _WORD.findall(t):
+                    if not word.isascii():  # an ASCII word is never kept (see add)
+                        vocab.add(word)
+        if damaged:  # the export lost characters: load the word lists now, before any caption's budget
+            from ..wordlists import word_lists
+
+            word_lists()
+        return vocab
+
+    def candidates(self, token: str, allowed) -> set[str]:
+        """Known words the damaged ``token`` can stand for; ``allowed(ch)`` bounds a lost letter."""
+        low = token.lower()
+        out = set()
+        for cand in self._index.get(_skeleton(low), ()):
+            if all(a == b or (a in LOST and allowed(b)) for a, b in zip(low, cand)):
+                out.add(cand)
+        return out
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._index.values())
+
+
+@lru_cache(maxsize=1)
+def gazetteer_vocabulary() -> Vocabulary:
+    """Place names from the gazetteer (GeoNames cities) and the country table."""
+    from ..wordlists import outside_budget
+
+    with outside_budget():  # a one-time load, maybe inside a caption's time budget
+        return _gazetteer_vocabulary()
+
+
+def _gazetteer_vocabulary() -> Vocabulary:
+    from .. import tables
+
+    vocab = Vocabulary()
+    for name in list(tables.gazetteer()) + list(tables.countries()):
+        for m in _WORD.finditer(name):
+            vocab.add(m.group())
+    return vocab
