@@ -191,12 +191,24 @@ _NEXT_LOWER = regex.compile(r" [\p{Ll}\d?\ufffd]")
 _NEXT_CAPITAL = regex.compile(r" \p{Lu}")
 _CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
 # (a ? ends a sentence unless its word lost another letter too: ont ?t? ?lus)
-_STARTS_SENTENCE = regex.compile(r"(?:^|[.!…:]\s+|(?<![?\ufffd]\p{L}*)\?\s+|\n)[\"'“‘(«„¿¡]?$")
+_STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…:]\s+|\n)[\"'“‘(«„¿¡]?$")
 
 
 def _sentence_start(text: str, i: int) -> bool:
-    """Does a sentence (or the text, or a line) start at ``i``?"""
-    return bool(_STARTS_SENTENCE.search(text[max(0, i - 40): i]))
+    """Does a sentence (or the text, or a line) start at ``i``? (A ? ends a sentence unless its
+    word lost another letter too: ont ?t? ?lus.)"""
+    m = _STARTS_SENTENCE.search(text[max(0, i - 4): i])
+    if not m:
+        return False
+    j = max(0, i - 4) + m.start()
+    if text[j: j + 1] != "?":
+        return True
+    k = j  # the word before the ?: does it hold another lost mark?
+    while k > 0 and j - k < 40 and (text[k - 1].isalpha() or text[k - 1] in LOST):
+        k -= 1
+        if text[k] in LOST:
+            return False
+    return True
 
 
 _NAME_BEFORE = regex.compile(r"\b\p{Lu}[\p{Ll}?\ufffd]+ $")
