@@ -64,7 +64,9 @@ SHAPES: list[tuple[str, str]] = [
     ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
     # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
     # "Washington, D.C., 2006 | …", "(Amsterdam, 1954)", "Chad, 2015: …"
-    ("year_comma", r",[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"(?=[ ]*(?:[.:;)|\n]|[-–—][ ]|$))"),
+    # (not after a number: "May 13, 2018" is another shape's, "No. 5, 1943" no year of the photo)
+    ("year_comma", r"(?<!\d),[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?(?P<year>(?:1[89]|20)[0-9][0-9])"
+                   r"(?![0-9])(?=[ ]*(?:[.:;)|\n]|[-–—][ ]|$))"),
     # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
     ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
@@ -216,15 +218,8 @@ def _ends_in_year(text: str) -> bool:
     return len(end) >= 5 and end[-4:].isdigit()
 
 
-_COMMA_YEAR = re.compile(r",[ ]{0,2}(?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)[0-9][0-9]")
-
-
-def _year_after_comma(text: str) -> bool:
-    """A year after a comma that follows no number ("May 13, 2018" is another shape's)."""
-    for m in _COMMA_YEAR.finditer(text):
-        if not text[m.start() - 1:m.start()].isdigit():
-            return True
-    return False
+# the year_comma shape's core, as a C scan: a comma that follows no number, then a year
+_COMMA_YEAR = re.compile(r"(?<!\d),[ ]{0,2}(?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)[0-9][0-9]")
 
 
 # cheap tests every match of a shape passes (a shape that fails one is not tried)
@@ -235,7 +230,7 @@ _GATES = {
     "lead_mdy": lambda text: "/" in text[:9],
     # the numeric and year shapes scan the whole text: a C scan for their core first
     "dmy_slash": re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search,
-    "year_comma": _year_after_comma,
+    "year_comma": _COMMA_YEAR.search,
     "year_paren": re.compile(r"\((?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)\d\d\)").search,
 }
 
