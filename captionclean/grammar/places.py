@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -36,6 +36,11 @@ _REGION_GENERIC = _W.get("region_generic", frozenset())
 _VENUE_HEAD = _W.get("venue_head", frozenset()) | _W.get("nature_head", frozenset())
 _NATURE = _W.get("nature", frozenset())
 _NATURE_HEAD = _W.get("nature_head", frozenset())
+# a part or view of a place before "of" ("the streets of Harare", "las calles de Jerusalén")
+_PLACE_OF = frozenset(w.casefold() for w in _W.get("place_of", ()))
+_OF_WORDS = _W.get("of", frozenset())
+# a day named without its date ("yesterday", "ayer", "gestern")
+_RELATIVE_DAY = _W.get("relative_day", frozenset())
 
 
 @dataclass
@@ -55,7 +60,7 @@ class Place:
     @property
     def known(self) -> bool:
         """Names something the tables know: a country, a state or region, a listed city."""
-        return bool(self.by_table or (self.city and lookup_city(self.city)))
+        return bool(self.by_table or (self.city and (lookup_city(self.city) or _key(self.city) in AP_CITIES)))
 
 
 def _case(text: str) -> str:
@@ -557,6 +562,12 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.by_table or place.city and (lookup_city(place.city) or (None, 0))[1] >= 100_000:
                 place.rules.append("place_line")
                 return place
+    for run in runs:  # "in Seoul on Thursday", "at Bihar Bazar in Bogura yesterday": a day named for the photo
+        if run.lead in _DAY_LEADS and _DAY_AFTER.match(text, run.end):
+            place = _classify(run)
+            if place.city and place.known or place.by_table:
+                place.rules.append("place_weekday")
+                return place
     classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at")]
     for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
         for run, place in classified:
@@ -574,7 +585,44 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.city and not place.region:
                 place.rules.append("place_sentence_end")
                 return place
+    known = _known_city(text, runs)
+    if known is not None:
+        return known
     return Place(warnings=unsure[:1]) if unsure else None
+
+
+_DAY_LEADS = frozenset(("in", "at", "near", "outside"))
+# after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
+_DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
+                           + _alt(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
+_WORDS_BEFORE = regex.compile(r"(\p{L}+)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
+
+
+def _of_place(text: str, start: int) -> bool:
+    """"the streets of Harare", "las calles de Jerusalén", "the outskirts of Tromsø": the words before
+    "of" name a part or view of the place that follows."""
+    m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    before = text[m.start():start].split()
+    return any(w.casefold().strip(",.") in _PLACE_OF for w in before[:-1])
+
+
+def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
+    """The first run after "in", "at", "near", "outside" or "the streets of" that names a city the
+    gazetteer knows (a name in the running text with no date or country next to it). Not a
+    possessive ("Liverpool's reach", "Atlanta's first play"): a team or an owner, not the place."""
+    for run in runs:
+        lead = run.lead
+        if lead not in _PLACE_LEADS and not (lead in _OF_WORDS and _of_place(text, run.start)):
+            continue
+        if run.parts[-1].endswith(("'s", "’s")):
+            continue
+        place = _classify(run)
+        if place.city and (lookup_city(place.city) or _key(place.city) in AP_CITIES):
+            place.rules.append("place_known_city")
+            return place
+    return None
 
 
 # --- datelines ---------------------------------------------------------------
