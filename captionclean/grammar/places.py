@@ -291,9 +291,15 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             a, b = lookup_city(cities[0]), lookup_city(cities[1])
             if a[0] == b[0] and b[1] > a[1]:
                 pick = 1  # "Hollywood, Los Angeles": the larger city holds the smaller place
-        elif len(cities) > 1 and (lookup_city(cities[1]) or (None, 0))[1] >= 300_000 and not _kind(cities[1]):
-            pick = 1  # "in Mbare, Harare": a district the gazetteer lacks, then its (large) city
-            place.rules.append("place_district_city")
+        elif len(cities) > 1 and not lookup_city(cities[0]):
+            # "in Mbare, Harare", "Jati Baru, Tanah Abang, Jakarta": districts the gazetteer lacks, then their city
+            for j in range(1, min(len(cities), 4)):
+                if (lookup_city(cities[j]) or (None, 0))[1] >= 300_000 and not _kind(cities[j]):
+                    pick = j
+                    place.rules.append("place_district_city")
+                    break
+                if lookup_city(cities[j]):
+                    break
         place.city = _case(cities[pick])
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
@@ -445,8 +451,11 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     return runs
 
 
-_GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
-                            r"(?:\p{Ll}+[ ]+)?)?$")  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
+_GAP_BEFORE = regex.compile(r"^[ ]*+(?:,[ ]*+)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
+                            r"(?:\p{Ll}+[ ]+)?"  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
+                            # a weekday in brackets before a numeric date: "Surabaya, Jawa Timur, Sabtu (15/5/2021)",
+                            # "Depok - Jawa Barat (Rabu, 17 Juni 2020)", "Jakarta Timur, Minggu pagi (24/5/2020)"
+                            r"|\(?+[ ]*+(?:(?i:" + _alt(WEEKDAY_WORDS) + r")(?:[ ]++\p{Ll}++)?[ ]*+,?[ ]*+\(?+)?)?$")
 # a city, then what it is in: "Suzhou, a city in …", "Chengdu, capital of …", "Taiyuan, capital city of …"
 _APPOSED_CITY = regex.compile(r"[ ]*+,[ ]*+(?:(?:a|the)[ ]++)?(?:[a-z\-]++[ ]++){0,2}?(?:city|town|village|capital"
                               r"(?:[ ]city)?|county[ ]seat|port[ ]city)[ ]++(?:in|of)[ ]++(?:the[ ]++)?"
