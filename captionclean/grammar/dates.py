@@ -313,8 +313,20 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     first = end.start() + 5 if end else len(text)
     for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end"):
         for d in usable:
-            if d.shape == shape and (d.start < first or shape == "year_end"):
-                return d
+            if d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma" and _ENDS_TEXT.match(text, d.end)):
+                return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
+    return None
+
+
+_ENDS_TEXT = regex.compile(r"[\s.]*+$")
+
+
+def credit_date(credit: str) -> DateFound | None:
+    """A date closing a credit chain, as UN agencies and archives write it: "UNHCR / E. Hockstein /
+    August 2009", "© UNHCR/V.Tan/January 2006"; the photo's when the caption states no other."""
+    found = [d for d in find_dates(credit) if d.month is not None and _ENDS_TEXT.match(credit, d.end)]
+    if found and credit[:found[-1].start].rstrip().endswith(("/", "|", ",")):
+        return found[-1]
     return None
 
 

@@ -670,7 +670,7 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     # ANTARA "MERAK 5/9 -"; a city with its Brazilian state: "Rio de Janeiro (RJ), 17/02/2026 –"
     ("dateline_numeric", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}|" + _ANY_PART + r"[ ]+\((?P<uf>\p{Lu}{2})\))"
-        r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:19|20)\d{6}\b)")),
+        r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?P<cy>(?:19|20)\d\d)(?P<cm>[01]\d)(?P<cd>[0-3]\d)\b)")),
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
@@ -769,6 +769,8 @@ def find_dateline(text: str) -> Dateline | None:
             dl.year, dl.month, dl.day = int(g["ny"]), int(g["nm"]), int(g["nd"])
         elif g.get("ny2"):
             dl.year, dl.month, dl.day = int(g["ny2"]), int(g["nm2"]), int(g["nd2"])
+        elif g.get("cy") and 1 <= int(g["cm"]) <= 12 and 1 <= int(g["cd"]) <= 31:  # NTB "OSLO 19820820"
+            dl.year, dl.month, dl.day = int(g["cy"]), int(g["cm"]), int(g["cd"])
         return dl
     return None
 
