@@ -525,6 +525,7 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
             if owner.city and not owner.region and (not owner.country or owner.country == place.country):
                 place.city = owner.city
                 place.rules.append("place_owner")
+        _city_before(text, runs, place, run)
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
@@ -582,6 +583,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         for run, place in classified:
             if test(run, place):
                 place.rules.append("place_phrase")
+                _city_before(text, runs, place, run)
                 return place
     for run, place in classified:
         unsure += place.warnings
@@ -598,6 +600,27 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
+
+
+# a city, then the region or country it lies in: "Khan Yunis in the southern Gaza Strip", "Batroun in
+# northern Lebanon", "Rafah im südlichen Gazastreifen", "Khan Yunis sør på Gazastripen"
+_IN_REGION_GAP = regex.compile(r"[ ]*+,?[ ]*+(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?(?:in|im|" + _alt(_LEAD_IN)
+                               + r")[ ]++(?:(?:the|der|dem|el|la|le)[ ]++)?(?:\p{Ll}++[ ]++)?$")
+
+
+def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
+    """A place naming no city takes the city written just before it ("CITY in the southern REGION")."""
+    if place.city or not (place.region or place.country):
+        return
+    i = runs.index(run)
+    if not i or not _IN_REGION_GAP.fullmatch(text, runs[i - 1].end, run.start):
+        return
+    near = _classify(runs[i - 1])
+    if near.city and not near.region and (not near.country or near.country == place.country) and not _kind(near.city) \
+            and (near.known or len(runs[i - 1].parts) == 1 and (runs[i - 1].lead in _PLACE_LEADS or runs[i - 1].lead == "from"
+                                                                 or runs[i - 1].lead in _OF_WORDS and _of_place(text, runs[i - 1].start))):
+        place.city = near.city
+        place.rules.append("place_city_in")
 
 
 _DAY_LEADS = frozenset(("in", "at", "near", "outside"))
