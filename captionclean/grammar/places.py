@@ -154,6 +154,9 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
             return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
     while len(words) > 1 and words[-1] in _CITYWORD:
         words.pop()  # "Beijing city", "Pucon town", "Liverpool city centre"
+    for k in range(len(words) - 1):
+        if words[k] in _CITYWORD and words[k].islower() and words[k + 1][:1].isupper():
+            return [(" ".join(words[k + 1:]), "city")]  # "the Armenian capital Yerevan"
     if len(words) > 1 and words[-1] in _REGION_GENERIC:
         return [(" ".join(words[:-1]), "region")]  # "El Paraiso department", "Washington state"
     return [(" ".join(words), "")]
@@ -572,6 +575,13 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.by_table or place.city and (lookup_city(place.city) or (None, 0))[1] >= 100_000:
                 place.rules.append("place_line")
                 return place
+    for run in runs[-2:]:  # the caption closes with the place as a fragment of its own: "… damaged. Nhamatanda, Mosambik,"
+        if len(run.parts) > 1 and _last_char(text, run.start) in ".!?:\n|" and _TAIL_REST.match(text, run.end) \
+                and all(p.count(" ") < 4 for p in run.parts):
+            place = _classify(run)
+            if place.by_table or place.city and place.known:
+                place.rules.append("place_tail")
+                return place
     for run in runs:  # "in Seoul on Thursday", "at Bihar Bazar in Bogura yesterday": a day named for the photo
         if run.lead in _DAY_LEADS and _DAY_AFTER.match(text, run.end):
             place = _classify(run)
@@ -623,6 +633,9 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
         place.rules.append("place_city_in")
 
 
+# what may follow a place closing the caption: stops, and a publication's date ("…, publiziert am 31. März")
+_TAIL_REST = regex.compile(r"[ ,.;]*+(?:(?i:publiziert|veröffentlicht|published|publicado|publiée?|pubblicat[oa]|publisert)"
+                           r"[^\n]{0,40}?)?[ .]*+$")
 _DAY_LEADS = frozenset(("in", "at", "near", "outside"))
 # after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
 _DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
