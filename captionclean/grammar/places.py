@@ -83,7 +83,7 @@ def _region_text(part: str) -> str:
 
 
 # --- naming the parts of a run -------------------------------------------------
-_POSSESSIVE = regex.compile(r"^(?P<owner>[^ ]+?)['’]s(?:\s+(?P<rest>.*))?$")
+_POSSESSIVE = regex.compile(r"^(?P<owner>[^ ]+?(?: \p{Lu}[^ ]*?){0,2})['’]s(?:\s+(?P<rest>.*))?$")
 _OWNED_COUNTRY = regex.compile(r"^(\p{Lu}[\p{L}\-]*)['’]s ")  # "China's …": a possessive, after a direction
 _OF = regex.compile(r" (?:of|Of) (?:(?:the|The) )?")
 
@@ -107,7 +107,7 @@ def _owned_after_direction(direction: str, rest: str) -> bool:
     return bool(m) and not _is_known(direction + " " + m[1])
 
 
-def _split_part(raw: str) -> list[tuple[str, str]]:
+def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
     part = _case(raw.strip(" ,;:/"))
@@ -125,6 +125,11 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
     m = _POSSESSIVE.match(part)
     if m and m["owner"][:1].isupper():
         owner, rest = m["owner"], m["rest"] or ""
+        if rest and rest.rsplit(" ", 1)[-1] in _NBH and (_is_known(owner) or lookup_city(owner)):
+            return [(owner, "")]  # "New York's Harlem neighborhood", "Kuala Lumpur's China Town area"
+        if lead == "in" and regex.fullmatch(r"\p{Lu}[\p{L}\-]+", rest) and not _is_known(owner) and not _is_known(rest) \
+                and not _kind(rest) and rest.casefold() not in _NBH_NAMES and (lookup_city(owner) or (None, 0))[1] < 100_000:
+            return [(rest, ""), (owner, "region")]  # "Bogura's Shibganj", "Khagrachhari's Dighinala": a district's town
         if not (_is_known(owner) or lookup_city(owner)):
             return [(part, "")]  # "Sadler's Wells": a name, not a place's part
         if not rest or not _is_known(owner) or all(w.islower() for w in rest.split()):
@@ -221,7 +226,7 @@ def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
-    named = [pair for raw in raw_parts for pair in _split_part(raw) if pair[0]]
+    named = [pair for raw in raw_parts for pair in _split_part(raw, lead) if pair[0]]
     for i, (part, hint) in enumerate(named):
         english = english_city(part)  # "Múnich, Alemania": Munich, Germany
         if english and not (lookup_city(part) or _is_known(part)) and _in_named(
@@ -329,7 +334,8 @@ def _trie(words) -> str:
     return body + "?" if end else body
 
 
-_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"}
+_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"} | set(
+    _W.get("not_place_start", ()))  # "Em 22 de junho, …", "En la imagen …": a sentence's first word
 _NOT_DATE = r"(?!" + _trie(_STOP) + r"\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
@@ -467,7 +473,7 @@ _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _IN_GAP = regex.compile(r"[ ]*+,?[ ]*+in[ ]++(?:the[ ]++)?")  # a venue, then the place it is in
 _BEARING = regex.compile(
-    r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
+    r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly|just)[ ]+)?"
     r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
     r"(?P<dir>(?:" + _alt(w for w in _DIRS if w.islower() and w not in ("central", "downtown", "greater", "upstate", "occupied"))
     + r")[\s,/]+)?(?P<rel>of|from|near|outside)(?:[ ]+to)?[\s,/]+(?:(?:the|capital)[ ]+)*$")
@@ -483,7 +489,12 @@ def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
     m = _BEARING.match(text[runs[i - 1].end:runs[i].start])
     if not m:
         return False
-    return bool(m["dist"] or m["dir"] or (m["rel"] in ("near", "outside") and _classify(runs[i - 1]).city))
+    return bool(m["dist"] or m["dir"] or (m["rel"] in ("near", "outside") and _classify(runs[i - 1]).city
+                                          and runs[i - 1].lead not in _OPENER_LEADS))
+
+
+# the run opens a sentence or line: its first word may be a verb's or a title's ("Photographed near Bergheim")
+_OPENER_LEADS = frozenset(("", "/", "|", ".", ":"))
 
 
 def _classify(run: PlaceRun) -> Place:
