@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, city_names, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -618,6 +618,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 place.rules.append("place_sentence_end")
                 return place
     known = _known_city(text, runs)
+    if known is None and _CJK_LETTER.search(text):
+        known = cjk_city(text)
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
@@ -647,6 +649,36 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
 # what may follow a place closing the caption: stops, and a publication's date ("…, publiziert am 31. März")
 _TAIL_REST = regex.compile(r"[ ,.;]*+(?:(?i:publiziert|veröffentlicht|published|publicado|publiée?|pubblicat[oa]|publisert)"
                            r"[^\n]{0,40}?)?[ .]*+$")
+_CJK_LETTER = stdlib_re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@lru_cache(maxsize=1)
+def _cjk_names() -> tuple[frozenset[str], int]:
+    """Every city name in Chinese, Japanese or Korean script the lexicon holds, and the longest one's length."""
+    names = frozenset(alias for alias in city_names() if _CJK_LETTER.match(alias))
+    return names, max(map(len, names), default=0)
+
+
+_CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
+
+
+def cjk_city(text: str) -> Place | None:
+    """The first city a caption in Chinese, Japanese or Korean names (``23일 서울 광화문`` → Seoul), the
+    longest name at the first place one starts: those scripts have no capitals to find a place's
+    name by, so the lexicon's names are looked for (a set lookup per letter and length)."""
+    names, longest = _cjk_names()
+    head = text[:_CJK_SCAN]
+    for m in _CJK_LETTER.finditer(head):
+        i = m.start()
+        for size in range(min(longest, len(head) - i), 1, -1):
+            hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+            if hit:  # a city of 300,000 or more: its country goes with it
+                country = country_by_code(hit[1])
+                return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
+                             rules=["place_cjk"])
+    return None
+
+
 _DAY_LEADS = frozenset(("in", "at", "near", "outside"))
 # after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
 _DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"

@@ -123,6 +123,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_city_in", "a region or country naming no city takes the city just before it: 'Khan Younis in the southern Gaza Strip'"),
     ("place", "place_tail", "the caption closes with the place as a fragment of its own: '… It's the killer heat. Chittaranjan Park, New Delhi.', "
      "'… Nhamatanda, Mosambik, von NAME, publiziert am …'"),
+    ("place", "place_cjk", "a caption in Chinese, Japanese or Korean: the first city the lexicon names in that script "
+     "('23일 오후 서울 종로구' → Seoul; data/city_names.csv)"),
     ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
     ("place", "place_known_city", "no other place: the first gazetteer city after 'in', 'near', 'outside' or 'the streets of', "
      "'las calles de' (data/place_words.csv kinds of, place_of)"),
