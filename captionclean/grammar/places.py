@@ -477,7 +477,9 @@ _BEARING = regex.compile(
     r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
     r"(?P<dir>(?:" + _alt(w for w in _DIRS if w.islower() and w not in ("central", "downtown", "greater", "upstate", "occupied"))
     + r")[\s,/]+)?(?P<rel>of|from|near|outside)(?:[ ]+to)?[\s,/]+(?:(?:the|capital)[ ]+)*$")
-_SENTENCE_END = regex.compile(r"\.(?:\s|$)|$")
+# a full stop ends a sentence, not an abbreviation's ("The Rev. Craig …", "Schertzer Bros. of Seattle")
+_SENTENCE_END = regex.compile(r"(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|Lt|Capt|Gov|Sen|Rep|Jr|Sr|Mt|Ft|Bros|Inc|Co|Corp|Ltd|Prof|Pres))"
+                              r"\.(?:\s|$)|$")
 _PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within"))
 _NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
 
@@ -587,7 +589,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 place.rules.append("place_line")
                 return place
     for run in runs[-2:]:  # the caption closes with the place as a fragment of its own: "… damaged. Nhamatanda, Mosambik,"
-        if len(run.parts) > 1 and _last_char(text, run.start) in ".!?:\n|" and _TAIL_REST.match(text, run.end) \
+        if len(run.parts) > 1 and _last_char(text, run.start) in ".!?:\n|," and _TAIL_REST.match(text, run.end) \
                 and all(p.count(" ") < 4 for p in run.parts):
             place = _classify(run)
             if place.by_table or place.city and place.known:
@@ -858,6 +860,13 @@ def complete_from(dateline: Place, phrase: Place | None) -> None:
     """A dateline that names the city alone takes the region and country the
     photo's place phrase writes for the same city (``LOS ANGELES - …`` + ``in Los
     Angeles, California``)."""
+    if phrase is not None and not dateline.city and phrase.city and (dateline.country or dateline.region) \
+            and (not phrase.country or phrase.country == dateline.country) and (not phrase.region or not dateline.region):
+        # "KUWAIT: … in Kuwait City", "Georgia, Estados Unidos / … en Marietta": the dateline names the
+        # country or state, the photo's place phrase the city in it
+        dateline.city = phrase.city
+        dateline.rules.append("city_from_phrase")
+        return
     if phrase is None or not dateline.city or not phrase.city:
         return
     a, b = dateline.city.casefold(), phrase.city.casefold()

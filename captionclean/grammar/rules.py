@@ -128,6 +128,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
     ("place", "place_known_city", "no other place: the first gazetteer city after 'in', 'near', 'outside' or 'the streets of', "
      "'las calles de' (data/place_words.csv kinds of, place_of)"),
+    ("place", "city_from_phrase", "a dateline naming only the country or state takes the city of the place phrase: 'KUWAIT: … in Kuwait City'"),
     ("place", "region_from_phrase", "the dateline's region completed from the place phrase"),
     ("place", "country_from_phrase", "the dateline's country completed from the place phrase"),
     ("place", "place_from_tags", "the place in Reuters' '(COUNTRY - Tags: …)'"),
