@@ -39,6 +39,8 @@ _NATURE_HEAD = _W.get("nature_head", frozenset())
 # a part or view of a place before "of" ("the streets of Harare", "las calles de Jerusalén")
 _PLACE_OF = frozenset(w.casefold() for w in _W.get("place_of", ()))
 _OF_WORDS = _W.get("of", frozenset())
+# a street's generic word ("Main St.", "Moi avenue"): an address, whose city follows it
+_STREET = frozenset(w.casefold() for w in _W.get("street", ()))
 # a day named without its date ("yesterday", "ayer", "gestern")
 _RELATIVE_DAY = _W.get("relative_day", frozenset())
 
@@ -698,13 +700,23 @@ def _of_place(text: str, start: int) -> bool:
     return any(w.casefold().strip(",.") in _PLACE_OF for w in before[:-1])
 
 
+_WORD_BEFORE_COMMA = regex.compile(r"(\p{L}+)\.?[ ]*+,[ ]*+$")
+
+
+def _after_street(text: str, start: int) -> bool:
+    """An address, then its city: "1094-96 Main St., Worcester", "along Moi avenue,Nairobi"."""
+    m = _WORD_BEFORE_COMMA.search(text, max(0, start - 30), start)
+    return bool(m) and m[1].casefold() in _STREET
+
+
 def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
     """The first run after "in", "at", "near", "outside" or "the streets of" that names a city the
     gazetteer knows (a name in the running text with no date or country next to it). Not a
     possessive ("Liverpool's reach", "Atlanta's first play"): a team or an owner, not the place."""
     for run in runs:
         lead = run.lead
-        if lead not in _PLACE_LEADS and not (lead in _OF_WORDS and _of_place(text, run.start)):
+        if lead not in _PLACE_LEADS and not (lead in _OF_WORDS and _of_place(text, run.start)) \
+                and not (lead == "," and _after_street(text, run.start)):
             continue
         if run.parts[-1].endswith(("'s", "’s")):
             continue
