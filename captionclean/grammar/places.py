@@ -480,8 +480,9 @@ _BEARING = regex.compile(
     r"(?P<dir>(?:" + _alt(w for w in _DIRS if w.islower() and w not in ("central", "downtown", "greater", "upstate", "occupied"))
     + r")[\s,/]+)?(?P<rel>of|from|near|outside)(?:[ ]+to)?[\s,/]+(?:(?:the|capital)[ ]+)*$")
 # a full stop ends a sentence, not an abbreviation's ("The Rev. Craig …", "Schertzer Bros. of Seattle")
-_SENTENCE_END = regex.compile(r"(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|Lt|Capt|Gov|Sen|Rep|Jr|Sr|Mt|Ft|Bros|Inc|Co|Corp|Ltd|Prof|Pres))"
-                              r"\.(?:\s|$)|$")
+# (the dot first, then the look back: a scan for the dot stays fast)
+_SENTENCE_END = regex.compile(r"\.(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|Lt|Capt|Gov|Sen|Rep|Jr|Sr|Mt|Ft|Bros|Inc|Co|Corp|Ltd|Prof|Pres)\.)"
+                              r"(?:\s|$)|$")
 _PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within"))
 _NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
 
@@ -715,14 +716,14 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
     possessive ("Liverpool's reach", "Atlanta's first play"): a team or an owner, not the place."""
     for run in runs:
         lead = run.lead
-        if lead not in _PLACE_LEADS and not (lead in _OF_WORDS and _of_place(text, run.start)) \
-                and not (lead == "," and _after_street(text, run.start)):
+        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == ",") or run.parts[-1].endswith(("'s", "’s")):
             continue
-        if run.parts[-1].endswith(("'s", "’s")):
+        cached = _classify_cached(tuple(run.parts), lead)  # read, not changed: no copy for the runs that fail
+        if not (cached.city and (lookup_city(cached.city) or _key(cached.city) in AP_CITIES)):
             continue
-        place = _classify(run)
-        if place.city and (lookup_city(place.city) or _key(place.city) in AP_CITIES):
-            place.rules.append("place_known_city")
+        if lead in _PLACE_LEADS or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
+            place = _classify(run)
+            place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
             return place
     return None
 
