@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from . import timed_regex as regex  # the regex module, with a time budget
 
 from .grammar.credit import choose_credit, find_credits
-from .grammar.dates import find_dates, photo_date, year_in_text
+from .grammar.dates import credit_date, find_dates, is_undated, photo_date, year_in_text
 from .grammar.rules import style_line
 from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
 from .grammar.trailers import find_trailers
@@ -272,6 +272,9 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
         else:
             rec.date = phrase.iso()
             rec.style.append("date_" + phrase.shape)
+    elif credit and not is_undated(text) and (tail := credit_date(credit.raw)) is not None:  # "UNHCR / E. Hockstein / August 2009"
+        rec.date = tail.iso()
+        rec.style.append("date_credit_tail")
 
     # places: the dateline's (completed by the place phrase), else the photo's place phrase
     # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")

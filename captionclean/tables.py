@@ -7,6 +7,7 @@ Users extend the agency table with their own CSV (same columns) without code.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -367,10 +368,23 @@ def subdivisions() -> dict[str, frozenset[str]]:
     import pycountry
 
     out: dict[str, set[str]] = {}
+    types = {sub.code: sub.type for sub in pycountry.subdivisions}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type not in _CITYLIKE_SUBDIVISIONS:
+        parent = sub.parent_code and types.get(sub.parent_code if "-" in sub.parent_code else f"{sub.country_code}-{sub.parent_code}")
+        # a subdivision under a grouping captions do not name ("Jawa Barat" under the unit Jawa, Bangladesh's
+        # districts under their divisions, Fiji's provinces, the counties of England): the level captions write
+        if (sub.parent_code is None or parent in _GROUPINGS) and sub.type not in _CITYLIKE_SUBDIVISIONS:
             out.setdefault(_key(sub.name), set()).add(sub.country_code)
+            bare = _SUBDIVISION_SUFFIX.sub("", sub.name)  # ISO's "Hubei Sheng", "Xinjiang Uygur Zizhiqu"
+            if bare != sub.name:
+                out.setdefault(_key(bare), set()).add(sub.country_code)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+# parent subdivision types that group the level captions name
+_GROUPINGS = frozenset(("Geographical unit", "Geographical region", "Division", "Chain (of islands)", "Country"))
+# the type words ISO writes after Chinese provinces' names (captions write "Hubei", "Hubei Province")
+_SUBDIVISION_SUFFIX = re.compile(r"(?: Zhuangzu| Huizu| Uygur| Zangzu)?(?: Sheng| Zizhiqu| Shi)$")
 
 
 def lookup_subdivision(text: str) -> frozenset[str]:

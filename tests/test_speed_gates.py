@@ -24,6 +24,8 @@ def test_year_end_gate_holds_every_match(text):
 
 @given(_TEXT)
 @example("in 2019, dated 05.05.2019")
+@example("2019,2019,2019.")  # a comma-year after a number: the gate and the shape both refuse it
+@example("x,19٣٣.")  # a year in other digits: neither reads it
 def test_every_date_gate_holds_every_match(text):
     for shape, pattern in dates.COMPILED:
         if shape in dates._GATES and pattern.search(text):

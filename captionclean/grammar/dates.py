@@ -64,7 +64,11 @@ SHAPES: list[tuple[str, str]] = [
     ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
     # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
     # "Washington, D.C., 2006 | …", "(Amsterdam, 1954)", "Chad, 2015: …"
-    ("year_comma", r",[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"(?=[ ]*(?:[.:;)|\n]|[-–—][ ]|$))"),
+    # (not after a number: "May 13, 2018" is another shape's, "No. 5, 1943" no year of the photo)
+    ("year_comma", r"(?<!\d),[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?(?P<year>(?:1[89]|20)[0-9][0-9])"
+                   # then a stop, a bracket ("1988 (© Bundesarchiv…)", "1915 (c)"), or a comma and the credit
+                   # ("QGK Melbidir, 1935, State Library of Queensland")
+                   r"(?![0-9])(?=[ ]*(?:[.:;()|\n]|[-–—][ ]|,[ ]+\p{Lu}|$))"),
     # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
     ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
@@ -216,15 +220,8 @@ def _ends_in_year(text: str) -> bool:
     return len(end) >= 5 and end[-4:].isdigit()
 
 
-_COMMA_YEAR = re.compile(r",[ ]{0,2}(?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)[0-9][0-9]")
-
-
-def _year_after_comma(text: str) -> bool:
-    """A year after a comma that follows no number ("May 13, 2018" is another shape's)."""
-    for m in _COMMA_YEAR.finditer(text):
-        if not text[m.start() - 1:m.start()].isdigit():
-            return True
-    return False
+# the year_comma shape's core, as a C scan: a comma that follows no number, then a year
+_COMMA_YEAR = re.compile(r"(?<!\d),[ ]{0,2}(?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)[0-9][0-9]")
 
 
 # cheap tests every match of a shape passes (a shape that fails one is not tried)
@@ -235,7 +232,7 @@ _GATES = {
     "lead_mdy": lambda text: "/" in text[:9],
     # the numeric and year shapes scan the whole text: a C scan for their core first
     "dmy_slash": re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search,
-    "year_comma": _year_after_comma,
+    "year_comma": _COMMA_YEAR.search,
     "year_paren": re.compile(r"\((?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)\d\d\)").search,
 }
 
@@ -318,8 +315,20 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     first = end.start() + 5 if end else len(text)
     for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end"):
         for d in usable:
-            if d.shape == shape and (d.start < first or shape == "year_end"):
-                return d
+            if d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma" and _ENDS_TEXT.match(text, d.end)):
+                return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
+    return None
+
+
+_ENDS_TEXT = regex.compile(r"[\s.]*+$")
+
+
+def credit_date(credit: str) -> DateFound | None:
+    """A date closing a credit chain, as UN agencies and archives write it: "UNHCR / E. Hockstein /
+    August 2009", "© UNHCR/V.Tan/January 2006"; the photo's when the caption states no other."""
+    found = [d for d in find_dates(credit) if d.month is not None and _ENDS_TEXT.match(credit, d.end)]
+    if found and credit[:found[-1].start].rstrip().endswith(("/", "|", ",")):
+        return found[-1]
     return None
 
 

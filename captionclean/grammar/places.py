@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, WEEKDAY_NOT_NAMES, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, city_names, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -36,6 +36,13 @@ _REGION_GENERIC = _W.get("region_generic", frozenset())
 _VENUE_HEAD = _W.get("venue_head", frozenset()) | _W.get("nature_head", frozenset())
 _NATURE = _W.get("nature", frozenset())
 _NATURE_HEAD = _W.get("nature_head", frozenset())
+# a part or view of a place before "of" ("the streets of Harare", "las calles de Jerusalén")
+_PLACE_OF = frozenset(w.casefold() for w in _W.get("place_of", ()))
+_OF_WORDS = _W.get("of", frozenset())
+# a street's generic word ("Main St.", "Moi avenue"): an address, whose city follows it
+_STREET = frozenset(w.casefold() for w in _W.get("street", ()))
+# a day named without its date ("yesterday", "ayer", "gestern")
+_RELATIVE_DAY = _W.get("relative_day", frozenset())
 
 
 @dataclass
@@ -55,7 +62,7 @@ class Place:
     @property
     def known(self) -> bool:
         """Names something the tables know: a country, a state or region, a listed city."""
-        return bool(self.by_table or (self.city and lookup_city(self.city)))
+        return bool(self.by_table or (self.city and (lookup_city(self.city) or _key(self.city) in AP_CITIES)))
 
 
 def _case(text: str) -> str:
@@ -78,7 +85,7 @@ def _region_text(part: str) -> str:
 
 
 # --- naming the parts of a run -------------------------------------------------
-_POSSESSIVE = regex.compile(r"^(?P<owner>[^ ]+?)['’]s(?:\s+(?P<rest>.*))?$")
+_POSSESSIVE = regex.compile(r"^(?P<owner>[^ ]+?(?: \p{Lu}[^ ]*?){0,2})['’]s(?:\s+(?P<rest>.*))?$")
 _OWNED_COUNTRY = regex.compile(r"^(\p{Lu}[\p{L}\-]*)['’]s ")  # "China's …": a possessive, after a direction
 _OF = regex.compile(r" (?:of|Of) (?:(?:the|The) )?")
 
@@ -102,7 +109,7 @@ def _owned_after_direction(direction: str, rest: str) -> bool:
     return bool(m) and not _is_known(direction + " " + m[1])
 
 
-def _split_part(raw: str) -> list[tuple[str, str]]:
+def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
     part = _case(raw.strip(" ,;:/"))
@@ -120,6 +127,11 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
     m = _POSSESSIVE.match(part)
     if m and m["owner"][:1].isupper():
         owner, rest = m["owner"], m["rest"] or ""
+        if rest and rest.rsplit(" ", 1)[-1] in _NBH and (_is_known(owner) or lookup_city(owner)):
+            return [(owner, "")]  # "New York's Harlem neighborhood", "Kuala Lumpur's China Town area"
+        if lead == "in" and regex.fullmatch(r"\p{Lu}[\p{L}\-]+", rest) and not _is_known(owner) and not _is_known(rest) \
+                and not _kind(rest) and rest.casefold() not in _NBH_NAMES and (lookup_city(owner) or (None, 0))[1] < 100_000:
+            return [(rest, ""), (owner, "region")]  # "Bogura's Shibganj", "Khagrachhari's Dighinala": a district's town
         if not (_is_known(owner) or lookup_city(owner)):
             return [(part, "")]  # "Sadler's Wells": a name, not a place's part
         if not rest or not _is_known(owner) or all(w.islower() for w in rest.split()):
@@ -149,6 +161,9 @@ def _split_part(raw: str) -> list[tuple[str, str]]:
             return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
     while len(words) > 1 and words[-1] in _CITYWORD:
         words.pop()  # "Beijing city", "Pucon town", "Liverpool city centre"
+    for k in range(len(words) - 1):
+        if words[k] in _CITYWORD and words[k].islower() and words[k + 1][:1].isupper():
+            return [(" ".join(words[k + 1:]), "city")]  # "the Armenian capital Yerevan"
     if len(words) > 1 and words[-1] in _REGION_GENERIC:
         return [(" ".join(words[:-1]), "region")]  # "El Paraiso department", "Washington state"
     return [(" ".join(words), "")]
@@ -213,7 +228,7 @@ def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
-    named = [pair for raw in raw_parts for pair in _split_part(raw) if pair[0]]
+    named = [pair for raw in raw_parts for pair in _split_part(raw, lead) if pair[0]]
     for i, (part, hint) in enumerate(named):
         english = english_city(part)  # "Múnich, Alemania": Munich, Germany
         if english and not (lookup_city(part) or _is_known(part)) and _in_named(
@@ -286,9 +301,15 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             a, b = lookup_city(cities[0]), lookup_city(cities[1])
             if a[0] == b[0] and b[1] > a[1]:
                 pick = 1  # "Hollywood, Los Angeles": the larger city holds the smaller place
-        elif len(cities) > 1 and (lookup_city(cities[1]) or (None, 0))[1] >= 300_000 and not _kind(cities[1]):
-            pick = 1  # "in Mbare, Harare": a district the gazetteer lacks, then its (large) city
-            place.rules.append("place_district_city")
+        elif len(cities) > 1 and not lookup_city(cities[0]):
+            # "in Mbare, Harare", "Jati Baru, Tanah Abang, Jakarta": districts the gazetteer lacks, then their city
+            for j in range(1, min(len(cities), 4)):
+                if (lookup_city(cities[j]) or (None, 0))[1] >= 300_000 and not _kind(cities[j]):
+                    pick = j
+                    place.rules.append("place_district_city")
+                    break
+                if lookup_city(cities[j]):
+                    break
         place.city = _case(cities[pick])
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
@@ -315,7 +336,8 @@ def _trie(words) -> str:
     return body + "?" if end else body
 
 
-_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"}
+_STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | {"In", "At", "On", "Near"} | set(
+    _W.get("not_place_start", ()))  # "Em 22 de junho, …", "En la imagen …": a sentence's first word
 _NOT_DATE = r"(?!" + _trie(_STOP) + r"\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 _PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
@@ -440,8 +462,11 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     return runs
 
 
-_GAP_BEFORE = regex.compile(r"^[ ]*(?:,[ ]*)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
-                            r"(?:\p{Ll}+[ ]+)?)?$")  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
+_GAP_BEFORE = regex.compile(r"^[ ]*+(?:,[ ]*+)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
+                            r"(?:\p{Ll}+[ ]+)?"  # "…, Norway, in February 2024"; "en Madrid, el martes 27"
+                            # a weekday in brackets before a numeric date: "Surabaya, Jawa Timur, Sabtu (15/5/2021)",
+                            # "Depok - Jawa Barat (Rabu, 17 Juni 2020)", "Jakarta Timur, Minggu pagi (24/5/2020)"
+                            r"|\(?+[ ]*+(?:(?i:" + _alt(WEEKDAY_WORDS) + r")(?:[ ]++\p{Ll}++)?[ ]*+,?[ ]*+\(?+)?)?$")
 # a city, then what it is in: "Suzhou, a city in …", "Chengdu, capital of …", "Taiyuan, capital city of …"
 _APPOSED_CITY = regex.compile(r"[ ]*+,[ ]*+(?:(?:a|the)[ ]++)?(?:[a-z\-]++[ ]++){0,2}?(?:city|town|village|capital"
                               r"(?:[ ]city)?|county[ ]seat|port[ ]city)[ ]++(?:in|of)[ ]++(?:the[ ]++)?"
@@ -450,11 +475,14 @@ _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _IN_GAP = regex.compile(r"[ ]*+,?[ ]*+in[ ]++(?:the[ ]++)?")  # a venue, then the place it is in
 _BEARING = regex.compile(
-    r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly)[ ]+)?"
+    r"^[\s,/]*(?:(?:a|an)[ ]+[a-z]+[ ]+)?(?:(?:about|some|around|nearly|just)[ ]+)?"
     r"(?P<dist>\d[\d,.]*[ ]*(?:miles?|mi|kms?|kilomet(?:er|re)s?)\b[ ]*(?:\([^()]{0,20}\)[ ]*)?)?"
     r"(?P<dir>(?:" + _alt(w for w in _DIRS if w.islower() and w not in ("central", "downtown", "greater", "upstate", "occupied"))
     + r")[\s,/]+)?(?P<rel>of|from|near|outside)(?:[ ]+to)?[\s,/]+(?:(?:the|capital)[ ]+)*$")
-_SENTENCE_END = regex.compile(r"\.(?:\s|$)|$")
+# a full stop ends a sentence, not an abbreviation's ("The Rev. Craig …", "Schertzer Bros. of Seattle")
+# (the dot first, then the look back: a scan for the dot stays fast)
+_SENTENCE_END = regex.compile(r"\.(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|Lt|Capt|Gov|Sen|Rep|Jr|Sr|Mt|Ft|Bros|Inc|Co|Corp|Ltd|Prof|Pres)\.)"
+                              r"(?:\s|$)|$")
 _PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within"))
 _NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
 
@@ -466,7 +494,12 @@ def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
     m = _BEARING.match(text[runs[i - 1].end:runs[i].start])
     if not m:
         return False
-    return bool(m["dist"] or m["dir"] or (m["rel"] in ("near", "outside") and _classify(runs[i - 1]).city))
+    return bool(m["dist"] or m["dir"] or (m["rel"] in ("near", "outside") and _classify(runs[i - 1]).city
+                                          and runs[i - 1].lead not in _OPENER_LEADS))
+
+
+# the run opens a sentence or line: its first word may be a verb's or a title's ("Photographed near Bergheim")
+_OPENER_LEADS = frozenset(("", "/", "|", ".", ":"))
 
 
 def _classify(run: PlaceRun) -> Place:
@@ -511,6 +544,7 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
             if owner.city and not owner.region and (not owner.country or owner.country == place.country):
                 place.city = owner.city
                 place.rules.append("place_owner")
+        _city_before(text, runs, place, run)
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
@@ -557,11 +591,25 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.by_table or place.city and (lookup_city(place.city) or (None, 0))[1] >= 100_000:
                 place.rules.append("place_line")
                 return place
+    for run in runs[-2:]:  # the caption closes with the place as a fragment of its own: "… damaged. Nhamatanda, Mosambik,"
+        if len(run.parts) > 1 and _last_char(text, run.start) in ".!?:\n|," and _TAIL_REST.match(text, run.end) \
+                and all(p.count(" ") < 4 for p in run.parts):
+            place = _classify(run)
+            if place.by_table or place.city and place.known:
+                place.rules.append("place_tail")
+                return place
+    for run in runs:  # "in Seoul on Thursday", "at Bihar Bazar in Bogura yesterday": a day named for the photo
+        if run.lead in _DAY_LEADS and _DAY_AFTER.match(text, run.end):
+            place = _classify(run)
+            if place.city and place.known or place.by_table:
+                place.rules.append("place_weekday")
+                return place
     classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at")]
     for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
         for run, place in classified:
             if test(run, place):
                 place.rules.append("place_phrase")
+                _city_before(text, runs, place, run)
                 return place
     for run, place in classified:
         unsure += place.warnings
@@ -574,7 +622,110 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.city and not place.region:
                 place.rules.append("place_sentence_end")
                 return place
+    known = _known_city(text, runs)
+    if known is None and _CJK_LETTER.search(text):
+        known = cjk_city(text)
+    if known is not None:
+        return known
     return Place(warnings=unsure[:1]) if unsure else None
+
+
+# a city, then the region or country it lies in: "Khan Yunis in the southern Gaza Strip", "Batroun in
+# northern Lebanon", "Rafah im südlichen Gazastreifen", "Khan Yunis sør på Gazastripen"
+_IN_REGION_GAP = regex.compile(r"[ ]*+,?[ ]*+(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?(?:in|im|" + _alt(_LEAD_IN)
+                               + r")[ ]++(?:(?:the|der|dem|el|la|le)[ ]++)?(?:\p{Ll}++[ ]++)?$")
+
+
+def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
+    """A place naming no city takes the city written just before it ("CITY in the southern REGION")."""
+    if place.city or not (place.region or place.country):
+        return
+    i = runs.index(run)
+    if not i or not _IN_REGION_GAP.fullmatch(text, runs[i - 1].end, run.start):
+        return
+    near = _classify(runs[i - 1])
+    if near.city and not near.region and (not near.country or near.country == place.country) and not _kind(near.city) \
+            and (near.known or len(runs[i - 1].parts) == 1 and (runs[i - 1].lead in _PLACE_LEADS or runs[i - 1].lead == "from"
+                                                                 or runs[i - 1].lead in _OF_WORDS and _of_place(text, runs[i - 1].start))):
+        place.city = near.city
+        place.rules.append("place_city_in")
+
+
+# what may follow a place closing the caption: stops, and a publication's date ("…, publiziert am 31. März")
+_TAIL_REST = regex.compile(r"[ ,.;]*+(?:(?i:publiziert|veröffentlicht|published|publicado|publiée?|pubblicat[oa]|publisert)"
+                           r"[^\n]{0,40}?)?[ .]*+$")
+_CJK_LETTER = stdlib_re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@lru_cache(maxsize=1)
+def _cjk_names() -> tuple[frozenset[str], int]:
+    """Every city name in Chinese, Japanese or Korean script the lexicon holds, and the longest one's length."""
+    names = frozenset(alias for alias in city_names() if _CJK_LETTER.match(alias))
+    return names, max(map(len, names), default=0)
+
+
+_CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
+
+
+def cjk_city(text: str) -> Place | None:
+    """The first city a caption in Chinese, Japanese or Korean names (``23일 서울 광화문`` → Seoul), the
+    longest name at the first place one starts: those scripts have no capitals to find a place's
+    name by, so the lexicon's names are looked for (a set lookup per letter and length)."""
+    names, longest = _cjk_names()
+    head = text[:_CJK_SCAN]
+    for m in _CJK_LETTER.finditer(head):
+        i = m.start()
+        for size in range(min(longest, len(head) - i), 1, -1):
+            hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+            if hit:  # a city of 300,000 or more: its country goes with it
+                country = country_by_code(hit[1])
+                return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
+                             rules=["place_cjk"])
+    return None
+
+
+_DAY_LEADS = frozenset(("in", "at", "near", "outside"))
+# after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
+_DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
+                           + _alt(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
+_WORDS_BEFORE = regex.compile(r"(\p{L}+)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
+
+
+def _of_place(text: str, start: int) -> bool:
+    """"the streets of Harare", "las calles de Jerusalén", "the outskirts of Tromsø": the words before
+    "of" name a part or view of the place that follows."""
+    m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    before = text[m.start():start].split()
+    return any(w.casefold().strip(",.") in _PLACE_OF for w in before[:-1])
+
+
+_WORD_BEFORE_COMMA = regex.compile(r"(\p{L}+)\.?[ ]*+,[ ]*+$")
+
+
+def _after_street(text: str, start: int) -> bool:
+    """An address, then its city: "1094-96 Main St., Worcester", "along Moi avenue,Nairobi"."""
+    m = _WORD_BEFORE_COMMA.search(text, max(0, start - 30), start)
+    return bool(m) and m[1].casefold() in _STREET
+
+
+def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
+    """The first run after "in", "at", "near", "outside" or "the streets of" that names a city the
+    gazetteer knows (a name in the running text with no date or country next to it). Not a
+    possessive ("Liverpool's reach", "Atlanta's first play"): a team or an owner, not the place."""
+    for run in runs:
+        lead = run.lead
+        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == ",") or run.parts[-1].endswith(("'s", "’s")):
+            continue
+        cached = _classify_cached(tuple(run.parts), lead)  # read, not changed: no copy for the runs that fail
+        if not (cached.city and (lookup_city(cached.city) or _key(cached.city) in AP_CITIES)):
+            continue
+        if lead in _PLACE_LEADS or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
+            place = _classify(run)
+            place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
+            return place
+    return None
 
 
 # --- datelines ---------------------------------------------------------------
@@ -613,7 +764,7 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     # ANTARA "MERAK 5/9 -"; a city with its Brazilian state: "Rio de Janeiro (RJ), 17/02/2026 –"
     ("dateline_numeric", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}|" + _ANY_PART + r"[ ]+\((?P<uf>\p{Lu}{2})\))"
-        r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:19|20)\d{6}\b)")),
+        r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?P<cy>(?:19|20)\d\d)(?P<cm>[01]\d)(?P<cd>[0-3]\d)\b)")),
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
@@ -712,6 +863,8 @@ def find_dateline(text: str) -> Dateline | None:
             dl.year, dl.month, dl.day = int(g["ny"]), int(g["nm"]), int(g["nd"])
         elif g.get("ny2"):
             dl.year, dl.month, dl.day = int(g["ny2"]), int(g["nm2"]), int(g["nd2"])
+        elif g.get("cy") and 1 <= int(g["cm"]) <= 12 and 1 <= int(g["cd"]) <= 31:  # NTB "OSLO 19820820"
+            dl.year, dl.month, dl.day = int(g["cy"]), int(g["cm"]), int(g["cd"])
         return dl
     return None
 
@@ -720,6 +873,13 @@ def complete_from(dateline: Place, phrase: Place | None) -> None:
     """A dateline that names the city alone takes the region and country the
     photo's place phrase writes for the same city (``LOS ANGELES - …`` + ``in Los
     Angeles, California``)."""
+    if phrase is not None and not dateline.city and phrase.city and (dateline.country or dateline.region) \
+            and (not phrase.country or phrase.country == dateline.country) and (not phrase.region or not dateline.region):
+        # "KUWAIT: … in Kuwait City", "Georgia, Estados Unidos / … en Marietta": the dateline names the
+        # country or state, the photo's place phrase the city in it
+        dateline.city = phrase.city
+        dateline.rules.append("city_from_phrase")
+        return
     if phrase is None or not dateline.city or not phrase.city:
         return
     a, b = dateline.city.casefold(), phrase.city.casefold()

@@ -82,10 +82,12 @@ _TABLE: list[tuple[str, str, str]] = [
     ("dateline", "dateline_ap", "AP-style 'CITY (AP) —'"),
     ("dateline", "dateline_date_first", "the date first: dpa's '05 November 2019, US, San Francisco:', USA TODAY Sports' 'Jul 26, 2023; Indianapolis, IN, USA;'"),
     ("dateline", "dateline_city_stop", "a large city alone as the first sentence ('Roma. …')"),
-    ("dateline", "dateline_numeric", "a place before a numeric date: 'MADRID, 19/10/2019.-', 'Rio de Janeiro (RJ), 17/02/2026 –'"),
+    ("dateline", "dateline_numeric", "a place before a numeric date: 'MADRID, 19/10/2019.-', 'Rio de Janeiro (RJ), 17/02/2026 –', NTB's 'OSLO 19820820'"),
     ("dateline", "dateline_caps_dash", "a place in capitals and a dash: 'HARARE - …'"),
     # --- dates (grammar/dates.py shapes, "date_" + shape; and how the date was completed) -----
     ("date", "date_iso_slash", "'2019/04/03', '2019-04-03'"),
+    ("date", "date_credit_tail", "no other date: a month and year closing the credit chain, UN and archive style "
+     "('UNHCR / E. Hockstein / August 2009')"),
     ("date", "date_dated_dmy", "'dated 03/04/2019'"),
     ("date", "date_dmy_numeric", "'13.05.2018'"),
     ("date", "date_month_day_year", "'(Monday,) March 4, 2013'"),
@@ -118,6 +120,15 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_after_date", "the place just after the photo's date ('on May 2 in London')"),
     ("place", "place_phrase", "'in CITY, COUNTRY' with no date next to it"),
     ("place", "place_sentence_end", "a place closing the first sentence"),
+    ("place", "place_city_in", "a region or country naming no city takes the city just before it: 'Khan Younis in the southern Gaza Strip'"),
+    ("place", "place_tail", "the caption closes with the place as a fragment of its own: '… It's the killer heat. Chittaranjan Park, New Delhi.', "
+     "'… Nhamatanda, Mosambik, von NAME, publiziert am …'"),
+    ("place", "place_cjk", "a caption in Chinese, Japanese or Korean: the first city the lexicon names in that script "
+     "('23일 오후 서울 종로구' → Seoul; data/city_names.csv)"),
+    ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
+    ("place", "place_known_city", "no other place: the first gazetteer city after 'in', 'near', 'outside' or 'the streets of', "
+     "'las calles de' (data/place_words.csv kinds of, place_of)"),
+    ("place", "city_from_phrase", "a dateline naming only the country or state takes the city of the place phrase: 'KUWAIT: … in Kuwait City'"),
     ("place", "region_from_phrase", "the dateline's region completed from the place phrase"),
     ("place", "country_from_phrase", "the dateline's country completed from the place phrase"),
     ("place", "place_from_tags", "the place in Reuters' '(COUNTRY - Tags: …)'"),
