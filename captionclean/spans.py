@@ -44,6 +44,18 @@ def _fold(text: str) -> str:
     return "".join(low if len(low := ch.casefold()) == 1 else ch for ch in text)  # ß, İ: kept as written
 
 
+_NEEDLES: dict[str, str] = {}  # value -> its folded form (values repeat: agencies, places, forms)
+
+
+def _needle(value: str) -> str:
+    needle = _NEEDLES.get(value)
+    if needle is None:
+        if len(_NEEDLES) > 65536:
+            _NEEDLES.clear()
+        needle = _NEEDLES[value] = _fold(value.strip())
+    return needle
+
+
 def _word_bounded(folded: str, start: int, end: int) -> bool:
     before = folded[start - 1] if start > 0 else " "
     after = folded[end] if end < len(folded) else " "
@@ -56,7 +68,7 @@ def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Spa
     inside ``within`` if given, outside every ``avoid`` span. With ``text`` (the caption
     as written), a value of three characters or fewer counts only where written in
     capitals (``US``, not ``us``)."""
-    needle = _fold(value.strip())
+    needle = _needle(value)
     if not needle:
         return None
     lo, hi = within if within else (0, len(folded))
@@ -174,8 +186,11 @@ def _date_span(text: str, ymd: tuple, within: Span | None) -> Span | None:
 def _read_dates(text: str, y: int | None, m: int, d: int, lo: int, hi: int) -> Span | None:
     from .grammar.dates import find_dates
 
+    part = text[lo:hi]
+    if part.isascii() and str(d) not in part:  # a date's day is written in digits (ASCII here): none can match
+        return None
     best = None
-    for found in find_dates(text[lo:hi]):
+    for found in find_dates(part):
         if found.month == m and found.day == d and found.year in (y, None):
             span = (found.start + lo, found.end + lo)
             if found.year == y:

@@ -146,11 +146,17 @@ def _check_calls() -> None:
 
 
 class TimedPattern:
-    """A compiled pattern whose calls respect the current budget."""
+    """A compiled pattern whose calls respect the current budget; compiled on first use when made by
+    :func:`lazy_compile`."""
 
-    __slots__ = ("compiled", "_search", "_match", "_finditer_raw", "__dict__", "__weakref__")
+    __slots__ = ("compiled", "_args", "_search", "_match", "_finditer_raw", "__dict__", "__weakref__")
 
-    def __init__(self, compiled: _regex.Pattern):
+    def __init__(self, compiled: _regex.Pattern | None, args: tuple | None = None):
+        self._args = args
+        if compiled is not None:
+            self._bind(compiled)
+
+    def _bind(self, compiled: _regex.Pattern) -> None:
         self.compiled = compiled
         self._search, self._match, self._finditer_raw = compiled.search, compiled.match, compiled.finditer
         with _SWITCH:
@@ -160,6 +166,14 @@ class TimedPattern:
                 _PATTERNS.add(self)
 
     def __getattr__(self, name):
+        try:
+            args = object.__getattribute__(self, "_args")
+        except AttributeError:  # not initialised yet (copy, pickle)
+            raise AttributeError(name) from None
+        if args is not None:  # a lazy pattern's first use: compiled now
+            self._args = None
+            self._bind(_regex.compile(*args))
+            return getattr(self, name)
         return getattr(self.compiled, name)
 
     def __repr__(self) -> str:
@@ -220,6 +234,12 @@ def compile(pattern, flags=0, **kw) -> TimedPattern:  # noqa: A001 - mirrors reg
     if isinstance(pattern, TimedPattern):
         return pattern
     return TimedPattern(_regex.compile(pattern, flags, **kw))
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> TimedPattern:
+    """The pattern, compiled when first used (a program that never runs it never pays for it); after
+    that its calls cost what :func:`compile`'s do."""
+    return TimedPattern(None, (pattern, flags))
 
 
 def search(pattern, string, flags=0, **kw):
