@@ -104,6 +104,24 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _cut_origin(text: str, spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """Where ``start:end`` of ``_cut(text, spans)`` is in ``text``, or None when it runs over a cut."""
+    shift, last = 0, 0  # shift: how far the cut text is behind ``text`` from here on
+    for s, e in sorted(spans):
+        if s < last:
+            s = last
+        if e <= s:
+            continue
+        cut_at = s - shift  # the cut's " " in the cut text
+        if end <= cut_at:
+            break
+        if start <= cut_at:
+            return None
+        shift += e - s - 1
+        last = e
+    return (start + shift, end + shift)
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by as many spaces (offsets stay valid)."""
     if not spans:
@@ -260,13 +278,17 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
         rec.style.append(dl.rule)
 
     # dates: the photo's date phrase, or the dateline's
-    masked = _cut(text, [s for s in spans if s != (offset, offset + dl.end)] if dl else spans)
+    date_cuts = [s for s in spans if s != (offset, offset + dl.end)] if dl else list(spans)
+    masked = _cut(text, date_cuts)
+    date_at = None
     dates = find_dates(masked[offset + dl.end:] if dl else masked)
     phrase = photo_date(masked[offset + dl.end:] if dl else masked, dates)
     if dl and dl.month:
         y = dl.year or year_in_text(dates, dl.month, dl.day)
         _set_date(rec, y, dl.month, dl.day, "date_dateline", year)
     elif phrase is not None:
+        at = offset + dl.end if dl else 0  # the phrase in the caption: where the spans look first
+        date_at = _cut_origin(text, date_cuts, phrase.start + at, phrase.end + at)
         if phrase.year is None:
             _set_date(rec, None, phrase.month, phrase.day, "date_" + phrase.shape, year)
         else:
@@ -313,7 +335,7 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
 
     rec.description = _tidy(_cut(body, spans))
     return Regions(credit=credit.span if credit else None, dateline=(offset, offset + dl.end) if dl else None,
-                   trailers=list(trailers.spans))
+                   trailers=list(trailers.spans), date=date_at)
 
 
 def _set_date(rec: Caption, y: int | None, month: int | None, day: int | None, rule: str,

@@ -29,6 +29,8 @@ class Regions:
     credit: Span | None = None
     dateline: Span | None = None
     trailers: list[Span] = field(default_factory=list)
+    # where the parser read the photo's date phrase (None: the dateline's date, or none)
+    date: Span | None = None
 
 
 _FOLDED = tuple(chr(c) for c in _FOLD)
@@ -176,7 +178,7 @@ def _date_span(text: str, ymd: tuple, within: Span | None) -> Span | None:
     if y is not None and hi - lo > 120:  # a dated phrase ends in its year: read around each one only
         year, at, tried = str(y), text.find(str(y), lo, hi), 0
         while at >= 0 and tried < 20:
-            span = _read_dates(text, y, m, d, max(lo, at - 60), min(hi, at + 5))
+            span = _read_dates(text, y, m, d, max(lo, at - _BEFORE_YEAR), min(hi, at + _AFTER_YEAR))
             if span:
                 return span
             at, tried = text.find(year, at + 4, hi), tried + 1
@@ -197,6 +199,25 @@ def _read_dates(text: str, y: int | None, m: int, d: int, lo: int, hi: int) -> S
                 return span
             best = best or span
     return best
+
+
+def _read_already(text: str, ymd: tuple, hint: Span | None) -> Span | None:
+    """The date phrase the parser read (``hint``), where :func:`_date_span` would find that very
+    phrase first: the year's first appearance in the caption is in it, and in a long caption the
+    window read around the year (:data:`_BEFORE_YEAR` characters before it, :data:`_AFTER_YEAR`
+    after) holds it whole. Else None, and the caption is read again."""
+    y = ymd[0]
+    if hint is None or y is None:
+        return None
+    at = text.find(str(y))
+    if not hint[0] <= at < hint[1]:
+        return None
+    if len(text) <= 120:  # a short caption is read whole: the first date of that year is the one
+        return hint
+    return hint if at - _BEFORE_YEAR <= hint[0] and hint[1] <= at + _AFTER_YEAR else None
+
+
+_BEFORE_YEAR, _AFTER_YEAR = 60, 5
 
 
 def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[str, list[int]]:
@@ -259,7 +280,8 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
     if ymd is None and row.get("partial_date"):  # month and day stated, the year to come from context
         ymd = (None, *row["partial_date"])
     if ymd:
-        put("date", (_date_span(text, ymd, dateline) if dateline else None) or _date_span(text, ymd, None))
+        put("date", (_date_span(text, ymd, dateline) if dateline else None)
+            or _read_already(text, ymd, regions.date) or _date_span(text, ymd, None))
     restrictions = _values(str(row.get("restrictions") or ""))
     if restrictions:
         found = []
