@@ -1,5 +1,5 @@
-"""``parse._cut_origin``: a stretch of the cut text found again in the caption (the date's span
-the parser hands to the span finder, so the caption is not read for dates a second time)."""
+"""Parse glue: ``parse._cut_origin`` finds a stretch of the cut text again in the caption (the date's
+span handed to the span finder, so the caption is not read for dates twice); the spans cell."""
 from hypothesis import given, strategies as st
 
 from captionclean.parse import _cut, _cut_origin
@@ -35,3 +35,14 @@ def test_a_stretch_over_a_cut_has_no_origin():
     assert _cut_origin(text, spans, 4, 9) is None  # runs over the cut's space
     assert _cut_origin(text, spans, cut.index("March"), len(cut)) == (text.index("March"), len(text))
     assert _cut_origin(text, spans, 0, 4) == (0, 4)
+
+
+@given(st.dictionaries(st.sampled_from(["photographer", "agency", "city", "date", "other", 'q"uote']),
+                       st.one_of(st.tuples(st.integers(-5, 10**6), st.integers(-5, 10**6)).map(list),
+                                 st.lists(st.integers(0, 9), max_size=3)), max_size=5))
+def test_the_spans_cell_is_the_compact_json_of_the_spans(spans):
+    import json
+
+    from captionclean.parse import spans_text
+
+    assert spans_text(spans) == (json.dumps(spans, separators=(",", ":")) if spans else "")
