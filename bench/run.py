@@ -6,7 +6,8 @@ Each run is a fresh process (start-up included); peak memory is the child's maxi
 child's user + system time (the figure to compare on a shared, loaded machine).
 The low-reuse export (make_export.py --low-reuse: about 3,000 real captions from ../shared's labelled
 inputs and corpus, most rows distinct, as in a real archive) is cleaned too; with --compare, the same
-file is cleaned by an older tree's code (run with PYTHONPATH=OLD_TREE) side by side, and the ratio shown.
+file is cleaned by an older tree's code (run with PYTHONPATH=OLD_TREE) at the same time (both meet the
+same load on a shared machine), and the ratio of CPU times shown.
 Last, bench/profile.py shows where the parser's time goes, stage by stage.
 """
 from __future__ import annotations
@@ -54,31 +55,42 @@ def export(n: int, seed: int, folder: Path, shared: Path, low_reuse: bool = Fals
     return path
 
 
-def clean(path: Path, out: Path, jobs: int, tree: Path | None = None) -> tuple[float, float]:
-    """Clean ``path`` with this tree's CLI, or with ``tree``'s code (an older checkout, same Python)."""
-    if tree is None:
-        return run([str(BIN / "captionclean"), "clean", str(path), "-o", str(out), "-q", "--jobs", str(jobs)])
-    env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
-    return run([sys.executable, "-m", "captionclean", "clean", str(path), "-o", str(out), "-q", "--jobs", str(jobs)],
-               env=env)
+def clean(path: Path, out: Path, jobs: int) -> tuple[float, float]:
+    return run([str(BIN / "captionclean"), "clean", str(path), "-o", str(out), "-q", "--jobs", str(jobs)])
+
+
+def _start(path: Path, out: Path, tree: Path | None) -> subprocess.Popen:
+    cmd = ([str(BIN / "captionclean")] if tree is None else [sys.executable, "-m", "captionclean"])
+    env = None if tree is None else dict(os.environ, PYTHONPATH=str(tree.resolve()))
+    return subprocess.Popen(cmd + ["clean", str(path), "-o", str(out), "-q", "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
 
 
 def low_reuse(n: int, args) -> None:
-    """The low-reuse export: this tree (and ``--compare``'s), one run each, side by side."""
+    """The low-reuse export cleaned by this tree (and ``--compare``'s at the same time, so that both
+    meet the same load on a shared machine): wall, CPU and peak memory of each."""
     if not (args.shared / "corpus" / "captions.jsonl").is_file() or not any((args.shared / "eval").glob("*.input.jsonl")):
         print(f"low-reuse export: left out (needs {args.shared}/eval/*.input.jsonl and corpus/captions.jsonl)")
         return
     path = export(n, args.seed, args.dir, args.shared, low_reuse=True)
     mb = path.stat().st_size / 1e6
-    trees = [("this tree", None)] + ([(f"{args.compare}", args.compare)] if args.compare else [])
+    trees = [("this tree", None)] + ([(str(args.compare), args.compare)] if args.compare else [])
+    start = time.perf_counter()
+    procs = [(name, _start(path, args.dir / f"low_clean_{n}{'_old' if tree else ''}.csv", tree)) for name, tree in trees]
     cpu = {}
-    for name, tree in trees:
-        t, rss = clean(path, args.dir / f"low_clean_{n}{'_old' if tree else ''}.csv", 1, tree)
-        cpu[name] = LAST_CPU[0]
-        print(f"low-reuse {n:>7,} rows ({mb:,.0f} MB), {name}: clean --jobs 1 {t:6.1f} s wall = {n / t:6,.0f} captions/s, "
-              f"CPU {cpu[name]:6.1f} s = {n / cpu[name]:6,.0f} captions/s, peak RSS {rss:4.0f} MB")
+    for name, proc in procs:
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err = proc.stderr.read().decode()
+        proc.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"failed: {name} on {path}\n{err}")
+        cpu[name] = usage.ru_utime + usage.ru_stime
+        print(f"low-reuse {n:>7,} rows ({mb:,.0f} MB), {name}: clean --jobs 1 {wall:6.1f} s wall, "
+              f"CPU {cpu[name]:6.1f} s = {n / cpu[name]:6,.0f} captions/s, peak RSS {usage.ru_maxrss / 1024:4.0f} MB")
     if args.compare:
-        print(f"low-reuse: this tree is {cpu[f'{args.compare}'] / cpu['this tree']:.2f}x {args.compare} (CPU time, one run each)")
+        print(f"low-reuse: this tree is {cpu[str(args.compare)] / cpu['this tree']:.2f}x {args.compare} "
+              f"(CPU time; both run at once, one run)")
 
 
 def labelled_captions(shared: Path) -> list[str]:
