@@ -62,8 +62,11 @@ def clean(path: Path, out: Path, jobs: int) -> tuple[float, float]:
 def _start(path: Path, out: Path, tree: Path | None) -> subprocess.Popen:
     cmd = ([str(BIN / "captionclean")] if tree is None else [sys.executable, "-m", "captionclean"])
     env = None if tree is None else dict(os.environ, PYTHONPATH=str(tree.resolve()))
-    return subprocess.Popen(cmd + ["clean", str(path), "-o", str(out), "-q", "--jobs", "1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    # the old tree's code run from its own folder: ``python -m`` puts the working folder first on
+    # sys.path, ahead of PYTHONPATH, so from this tree's folder it would run this tree's code
+    return subprocess.Popen(cmd + ["clean", str(path.resolve()), "-o", str(out.resolve()), "-q", "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                            cwd=None if tree is None else str(tree.resolve()))
 
 
 def low_reuse(n: int, args) -> None:

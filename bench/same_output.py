@@ -53,8 +53,12 @@ def jobs(paths: list[Path], out: Path) -> list[tuple[str, list[str]]]:
 
 def produce(runs_file: Path) -> None:
     """Run every command in this process (the tree is whatever ``captionclean`` imports)."""
+    import captionclean
     from captionclean.cli import app
 
+    tree = os.environ.get("SAME_OUTPUT_TREE")
+    if tree and not Path(captionclean.__file__).resolve().is_relative_to(Path(tree)):
+        sys.exit(f"same_output: meant to run {tree}'s code, imported {captionclean.__file__}")
     for name, args in json.loads(runs_file.read_text()):
         try:
             app(args, standalone_mode=False)
@@ -87,7 +91,7 @@ def main() -> None:
         runs = jobs(paths, out)
         runs_file = args.dir / f"runs_{side}.json"
         runs_file.write_text(json.dumps(runs))
-        env = dict(os.environ, PYTHONPATH=str(tree))
+        env = dict(os.environ, PYTHONPATH=str(tree), SAME_OUTPUT_TREE=str(tree))
         subprocess.run([sys.executable, str(Path(__file__).resolve()), "--produce", str(runs_file)], env=env,
                        check=True, cwd=args.dir)
         outs[side] = (out, [name for name, _ in runs])
