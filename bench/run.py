@@ -81,8 +81,12 @@ def low_reuse(n: int, args) -> None:
     start = time.perf_counter()
     procs = [(name, _start(path, args.dir / f"low_clean_{n}{'_old' if tree else ''}.csv", tree)) for name, tree in trees]
     cpu = {}
-    for name, proc in procs:
-        _, status, usage = os.wait4(proc.pid, 0)
+    by_pid = {proc.pid: (name, proc) for name, proc in procs}
+    while by_pid:  # each as it ends (its own wall time)
+        pid, status, usage = os.wait4(-1, 0)
+        if pid not in by_pid:
+            continue
+        name, proc = by_pid.pop(pid)
         wall = time.perf_counter() - start
         err = proc.stderr.read().decode()
         proc.stderr.close()
