@@ -34,10 +34,14 @@ clean-venv:
 bench-repair: $(STAMP)
 	@$(BIN)/python bench/bench_repair.py --shared $(SHARED)
 
-# the archive-scale benchmark (bench/run.py): N is the sizes, e.g. `make bench N=100000`
+# the archive-scale benchmark (bench/run.py): N is the sizes, e.g. `make bench N=100000`; LOW the rows of
+# the low-reuse export (real captions from $(SHARED), most rows distinct); BASE an older tree cleaning it
+# side by side, e.g. `git worktree add ../base 240cdff && make bench N=100000 BASE=../base`
 N ?= 100000 1000000
+LOW ?= 60000
+BASE ?=
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --sizes $(N) --shared $(SHARED)
+	$(BIN)/python bench/run.py --sizes $(N) --shared $(SHARED) --low-reuse $(LOW) $(if $(BASE),--compare $(BASE))
 
 # where the parser's time goes, stage by stage (bench/profile.py), on the labelled captions
 .PHONY: profile

@@ -4,7 +4,7 @@ Usage: python bench/profile.py [EXPORT.csv] [--rows 5000]
 Parses the first ROWS unique captions of EXPORT (a ``make_export.py`` file; default: the
 labelled captions in ../shared/eval, which a fresh clone does not have) three times, keeps the fastest pass, and prints the
 microseconds per caption each stage took and its share. The stages are the functions
-``parse.py`` calls; "parse_caption (own work)" is what remains (the record, spans, cuts).
+``parse.py`` calls; "parse_caption (own work)" is what remains (the record, the time budget, glue).
 """
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ STAGES = {
     "find_trailers": "trailers and restrictions",
     "repair_text": "text repair (the repair package)",
     "_tidy": "description tidied",
+    "locate_spans": "field spans (spans.py)",
+    "doubt_reasons": "doubt reasons (doubt.py)",
+    "_cut": "cuts (parse.py)",
 }
 
 
@@ -114,7 +117,7 @@ def main() -> None:
           f"= {1 / total:,.0f} captions/s with the stage timers):")
     rest = total - sum(stages.values())
     for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]) + [("(own work)", rest)]:
-        label = STAGES.get(name, "parse_caption: record, spans, cuts")
+        label = STAGES.get(name, "parse_caption: record, time budget, glue")
         print(f"  {secs * 1e6:6.1f} µs {secs / total:6.1%}  {name:16s} {label}")
 
 

@@ -1,7 +1,13 @@
 """The archive-scale benchmark: end-to-end clean speed, peak memory, I/O floor, --jobs, parser alone.
 
-Usage: python bench/run.py [--sizes 100000 1000000] [--seed 7] [--dir out/bench]
-Each run is a fresh process (start-up included); peak memory is the child's maximum RSS.
+Usage: python bench/run.py [--sizes 100000 1000000] [--seed 7] [--dir out/bench] [--low-reuse 60000]
+                           [--compare OLD_TREE]
+Each run is a fresh process (start-up included); peak memory is the child's maximum RSS; CPU is the
+child's user + system time (the figure to compare on a shared, loaded machine).
+The low-reuse export (make_export.py --low-reuse: about 3,000 real captions from ../shared's labelled
+inputs and corpus, most rows distinct, as in a real archive) is cleaned too; with --compare, the same
+file is cleaned by an older tree's code (run with PYTHONPATH=OLD_TREE) at the same time (both meet the
+same load on a shared machine), and the ratio of CPU times shown.
 Last, bench/profile.py shows where the parser's time goes, stage by stage.
 """
 from __future__ import annotations
@@ -21,11 +27,15 @@ FLOOR = ("import sys, pandas as pd; df = pd.read_csv(sys.argv[1], dtype=str, kee
          "df.to_csv(sys.argv[2], index=False)")
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of a command."""
+LAST_CPU = [0.0]  # CPU seconds (user + system) of the last command run
+
+
+def run(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of a command (its CPU seconds in LAST_CPU)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
     elapsed = time.perf_counter() - start
     err = proc.stderr.read().decode()
     proc.stderr.close()
@@ -34,17 +44,60 @@ def run(cmd: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def export(n: int, seed: int, folder: Path, shared: Path) -> Path:
+def export(n: int, seed: int, folder: Path, shared: Path, low_reuse: bool = False) -> Path:
     fixtures_only = not any((shared / "eval").glob("*.input.jsonl"))  # a different export: its own name
-    path = folder / f"big_{n}_s{seed}{'_fixtures' if fixtures_only else ''}.csv"
+    kind = "low_" if low_reuse else "big_"
+    path = folder / f"{kind}{n}_s{seed}{'_fixtures' if fixtures_only else ''}.csv"
     if not path.exists():
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_export.py"), str(path), "--rows", str(n),
-                        "--seed", str(seed), "--shared", str(shared)], check=True)
+                        "--seed", str(seed), "--shared", str(shared)] + (["--low-reuse"] if low_reuse else []),
+                       check=True)
     return path
 
 
 def clean(path: Path, out: Path, jobs: int) -> tuple[float, float]:
     return run([str(BIN / "captionclean"), "clean", str(path), "-o", str(out), "-q", "--jobs", str(jobs)])
+
+
+def _start(path: Path, out: Path, tree: Path | None) -> subprocess.Popen:
+    cmd = ([str(BIN / "captionclean")] if tree is None else [sys.executable, "-m", "captionclean"])
+    env = None if tree is None else dict(os.environ, PYTHONPATH=str(tree.resolve()))
+    # the old tree's code run from its own folder: ``python -m`` puts the working folder first on
+    # sys.path, ahead of PYTHONPATH, so from this tree's folder it would run this tree's code
+    return subprocess.Popen(cmd + ["clean", str(path.resolve()), "-o", str(out.resolve()), "-q", "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                            cwd=None if tree is None else str(tree.resolve()))
+
+
+def low_reuse(n: int, args) -> None:
+    """The low-reuse export cleaned by this tree (and ``--compare``'s at the same time, so that both
+    meet the same load on a shared machine): wall, CPU and peak memory of each."""
+    if not (args.shared / "corpus" / "captions.jsonl").is_file() or not any((args.shared / "eval").glob("*.input.jsonl")):
+        print(f"low-reuse export: left out (needs {args.shared}/eval/*.input.jsonl and corpus/captions.jsonl)")
+        return
+    path = export(n, args.seed, args.dir, args.shared, low_reuse=True)
+    mb = path.stat().st_size / 1e6
+    trees = [("this tree", None)] + ([(str(args.compare), args.compare)] if args.compare else [])
+    start = time.perf_counter()
+    procs = [(name, _start(path, args.dir / f"low_clean_{n}{'_old' if tree else ''}.csv", tree)) for name, tree in trees]
+    cpu = {}
+    by_pid = {proc.pid: (name, proc) for name, proc in procs}
+    while by_pid:  # each as it ends (its own wall time)
+        pid, status, usage = os.wait4(-1, 0)
+        if pid not in by_pid:
+            continue
+        name, proc = by_pid.pop(pid)
+        wall = time.perf_counter() - start
+        err = proc.stderr.read().decode()
+        proc.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"failed: {name} on {path}\n{err}")
+        cpu[name] = usage.ru_utime + usage.ru_stime
+        print(f"low-reuse {n:>7,} rows ({mb:,.0f} MB), {name}: clean --jobs 1 {wall:6.1f} s wall, "
+              f"CPU {cpu[name]:6.1f} s = {n / cpu[name]:6,.0f} captions/s, peak RSS {usage.ru_maxrss / 1024:4.0f} MB")
+    if args.compare:
+        print(f"low-reuse: this tree is {cpu[str(args.compare)] / cpu['this tree']:.2f}x {args.compare} "
+              f"(CPU time; both run at once, one run)")
 
 
 def labelled_captions(shared: Path) -> list[str]:
@@ -75,6 +128,10 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=ROOT / "out" / "bench")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                     help="the folder holding eval/*.input.jsonl (the export's captions, the parser-alone figure)")
+    ap.add_argument("--low-reuse", type=int, default=60000, metavar="ROWS",
+                    help="rows of the low-reuse export (0: none)")
+    ap.add_argument("--compare", type=Path, default=None, metavar="OLD_TREE",
+                    help="an older checkout whose code cleans the low-reuse export too (e.g. a git worktree)")
     args = ap.parse_args()
     labelled = labelled_captions(args.shared)
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -88,11 +145,15 @@ def main() -> None:
         mb = path.stat().st_size / 1e6
         out = args.dir / f"clean_{n}.csv"
         t, rss = clean(path, out, 1)
+        cpu = LAST_CPU[0]
         floor, floor_rss = run([sys.executable, "-c", FLOOR, str(path), str(args.dir / f"floor_{n}.csv")])
         times[n] = t
-        print(f"{n:>9,} rows ({mb:,.0f} MB): clean --jobs 1 {t:7.1f} s = {n / t:8,.0f} captions/s, "
+        print(f"{n:>9,} rows ({mb:,.0f} MB): clean --jobs 1 {t:7.1f} s = {n / t:8,.0f} captions/s "
+              f"(CPU {cpu:.1f} s), "
               f"peak RSS {rss:5.0f} MB | I/O floor (pandas read+write) {floor:5.1f} s, {floor_rss:4.0f} MB "
               f"| clean/floor {t / floor:5.1f}x")
+    if args.low_reuse:
+        low_reuse(args.low_reuse, args)
     small, big = min(times), max(times)
     if small != big:
         print(f"cost growth: {big:,} rows take {times[big] / times[small]:.1f}x the time of {small:,} "

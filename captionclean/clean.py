@@ -45,6 +45,8 @@ _KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, an
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # exact texts remembered to skip parsing a repeat again; past this many, repeats are re-parsed
 RAW_MEMORY = 1_000_000
+# parses remembered for repeats that keep their own rows (keep_duplicates, gallery rows)
+PARSED_MEMORY = 10_000
 # characters: a longer "caption" (a file with no line breaks, a field swallowing the rest of a
 # damaged CSV) is kept whole in ``caption``, unrepaired and unparsed, with an ``oversized`` warning,
 # so the work per row stays bounded
@@ -247,6 +249,9 @@ class Table:
         self.keep = options.keep_duplicates
         self.groups: dict[bytes, int] = {}
         self.raw_first: dict[bytes, int] = {}
+        self.recent: dict[bytes, tuple] = {}  # exact text -> its parse, for repeats that keep their rows
+        self.reused: list[tuple] = []
+        self._remember: deque = deque()  # per planned chunk: the texts to keep in recent (key -> index)
         self.planned = 0
         self.group_of, self.source = array("l"), array("q")
         self.first_row, self.count = array("l"), array("l")
@@ -258,24 +263,54 @@ class Table:
         self.sigs = Signatures() if self.versions != "off" else None
 
     def plan(self, rows: list[InputRow]) -> tuple[list[int], list[str]]:
-        """Which rows need parsing: an index into the texts, or -1 - the earlier row with the same text."""
+        """Which rows need parsing: an index into the texts (parsed, then :attr:`reused`, in that order), or
+        -1 - the earlier row with the same text.
+
+        A repeat merges into its earlier row (-1 - row) unless every row is kept (``keep_duplicates``)
+        or the row belongs to a gallery (whose dates count each row); then the repeat still gets its own
+        record, but the earlier parse is reused: from this chunk, or from the last :data:`PARSED_MEMORY`
+        distinct texts parsed. Call :meth:`add` with ``parse_texts(texts) + table.reused``.
+        """
         plan, texts = [], []
+        here: dict[bytes, int] = {}  # this chunk's texts to parse, by exact text
+        reused: list[tuple] = []
+        at_reused: list[int] = []
         for i, row in enumerate(rows, start=self.planned):
+            h = _text_key(row.text)
             if not self.keep and not row.gallery:
-                h = _text_key(row.text)
                 earlier = self.raw_first.get(h)
                 if earlier is not None:
                     plan.append(-1 - earlier)
                     continue
                 if len(self.raw_first) < RAW_MEMORY:
                     self.raw_first[h] = i
+            else:
+                j = here.get(h)
+                if j is not None:
+                    plan.append(j)
+                    continue
+                hit = self.recent.get(h)
+                if hit is not None:
+                    at_reused.append(len(plan))
+                    plan.append(len(reused))
+                    reused.append(hit)
+                    continue
+                here[h] = len(texts)
             plan.append(len(texts))
             texts.append(row.text)
+        for at in at_reused:
+            plan[at] += len(texts)
+        self.reused = reused
         self.planned += len(rows)
+        self._remember.append(here)
         return plan, texts
 
     def add(self, rows: list[InputRow], plan: list[int], parsed: list[tuple]) -> None:
         s, records = self.summary, []
+        for h, j in self._remember.popleft().items():  # the parses repeats may reuse (the oldest forgotten first)
+            if len(self.recent) >= PARSED_MEMORY:
+                del self.recent[next(iter(self.recent))]
+            self.recent[h] = parsed[j]
         for row, p in zip(rows, plan):
             r = len(self.group_of)
             for k in row.extra:
@@ -513,7 +548,7 @@ def build(chunks: Iterable[list[InputRow]], options: Options, summary: Summary, 
     if jobs <= 1:
         for rows in chunks:
             plan, texts = table.plan(rows)
-            add(rows, plan, parse_texts(texts, options))
+            add(rows, plan, parse_texts(texts, options) + table.reused)
         return table
     import multiprocessing
 
@@ -522,13 +557,13 @@ def build(chunks: Iterable[list[InputRow]], options: Options, summary: Summary, 
         pending: deque = deque()
         for rows in chunks:
             plan, texts = table.plan(rows)
-            pending.append((rows, plan, pool.apply_async(parse_texts, (texts, options))))
+            pending.append((rows, plan, pool.apply_async(parse_texts, (texts, options)), table.reused))
             while len(pending) > 2 * jobs:
-                rows, plan, result = pending.popleft()
-                add(rows, plan, result.get())
+                rows, plan, result, reused = pending.popleft()
+                add(rows, plan, result.get() + reused)
         while pending:
-            rows, plan, result = pending.popleft()
-            add(rows, plan, result.get())
+            rows, plan, result, reused = pending.popleft()
+            add(rows, plan, result.get() + reused)
     return table
 
 

@@ -67,7 +67,12 @@ def parse_partition(part: pd.DataFrame, column: str, offset: int, options: Optio
     """One partition's rows parsed: output fields, passthrough columns, key and global row number."""
     texts = ["" if v is None or v != v else str(v) for v in part[column].tolist()]
     extras = [c for c in part.columns if c != column]
-    parsed = parse_texts(texts, options)
+    distinct = list(dict.fromkeys(texts))  # a repeated text is parsed once per partition
+    if len(distinct) < len(texts):
+        by_text = dict(zip(distinct, parse_texts(distinct, options)))
+        parsed = [by_text[t] for t in texts]
+    else:
+        parsed = parse_texts(texts, options)
     records = []
     for i, (text, (key, out, partial, n_repairs, sig)) in enumerate(zip(texts, parsed)):
         out = dict(out, gallery="")

@@ -13,7 +13,7 @@ from .grammar.places import classify_parts, complete_from, find_dateline, find_p
 from .grammar.trailers import find_trailers
 from .doubt import reasons as doubt_reasons
 from .repair import Repair, RepairOptions, repair_text
-from .spans import Regions, locate_spans
+from .spans import SPAN_FIELDS, Regions, locate_spans
 from .tables import Agencies, load_agencies, lookup_country
 
 
@@ -76,9 +76,19 @@ LATE_FIELDS = ROW_TAIL
 FIELDS = [f.name for f in fields(Caption) if f.name not in ("partial_date", "correction_rank", *ROW_TAIL)]
 
 
+_SPAN_NAMES = frozenset(SPAN_FIELDS)
+
+
 def spans_text(spans: dict[str, list[int]]) -> str:
     """The spans cell: compact JSON (``{"photographer":[120,134]}``), empty for none."""
-    return json.dumps(spans, separators=(",", ":")) if spans else ""
+    if not spans:
+        return ""
+    try:  # the usual cell (field names, pairs of ints) written directly: json.dumps costs 3x more
+        if all(k in _SPAN_NAMES and type(s) is int and type(e) is int for k, (s, e) in spans.items()):
+            return "{" + ",".join([f'"{k}":[{s},{e}]' for k, (s, e) in spans.items()]) + "}"
+    except (TypeError, ValueError):  # not pairs
+        pass
+    return json.dumps(spans, separators=(",", ":"))
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _EPA_ID = regex.compile(r"^\s*epa\d{6,}\s+")
@@ -102,6 +112,24 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
         last = e
     out.append(text[last:])
     return "".join(out)
+
+
+def _cut_origin(text: str, spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """Where ``start:end`` of ``_cut(text, spans)`` is in ``text``, or None when it runs over a cut."""
+    shift, last = 0, 0  # shift: how far the cut text is behind ``text`` from here on
+    for s, e in sorted(spans):
+        if s < last:
+            s = last
+        if e <= s:
+            continue
+        cut_at = s - shift  # the cut's " " in the cut text
+        if end <= cut_at:
+            break
+        if start <= cut_at:
+            return None
+        shift += e - s - 1
+        last = e
+    return (start + shift, end + shift)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -260,13 +288,17 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
         rec.style.append(dl.rule)
 
     # dates: the photo's date phrase, or the dateline's
-    masked = _cut(text, [s for s in spans if s != (offset, offset + dl.end)] if dl else spans)
+    date_cuts = [s for s in spans if s != (offset, offset + dl.end)] if dl else list(spans)
+    masked = _cut(text, date_cuts)
+    date_at = None
     dates = find_dates(masked[offset + dl.end:] if dl else masked)
     phrase = photo_date(masked[offset + dl.end:] if dl else masked, dates)
     if dl and dl.month:
         y = dl.year or year_in_text(dates, dl.month, dl.day)
         _set_date(rec, y, dl.month, dl.day, "date_dateline", year)
     elif phrase is not None:
+        at = offset + dl.end if dl else 0  # the phrase in the caption: where the spans look first
+        date_at = _cut_origin(text, date_cuts, phrase.start + at, phrase.end + at)
         if phrase.year is None:
             _set_date(rec, None, phrase.month, phrase.day, "date_" + phrase.shape, year)
         else:
@@ -316,7 +348,7 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
 
     rec.description = _tidy(_cut(body, spans))
     return Regions(credit=credit.span if credit else None, dateline=(offset, offset + dl.end) if dl else None,
-                   trailers=list(trailers.spans))
+                   trailers=list(trailers.spans), date=date_at)
 
 
 def _set_date(rec: Caption, y: int | None, month: int | None, day: int | None, rule: str,

@@ -29,6 +29,8 @@ class Regions:
     credit: Span | None = None
     dateline: Span | None = None
     trailers: list[Span] = field(default_factory=list)
+    # where the parser read the photo's date phrase (None: the dateline's date, or none)
+    date: Span | None = None
 
 
 _FOLDED = tuple(chr(c) for c in _FOLD)
@@ -44,6 +46,18 @@ def _fold(text: str) -> str:
     return "".join(low if len(low := ch.casefold()) == 1 else ch for ch in text)  # ß, İ: kept as written
 
 
+_NEEDLES: dict[str, str] = {}  # value -> its folded form (values repeat: agencies, places, forms)
+
+
+def _needle(value: str) -> str:
+    needle = _NEEDLES.get(value)
+    if needle is None:
+        if len(_NEEDLES) > 65536:
+            _NEEDLES.clear()
+        needle = _NEEDLES[value] = _fold(value.strip())
+    return needle
+
+
 def _word_bounded(folded: str, start: int, end: int) -> bool:
     before = folded[start - 1] if start > 0 else " "
     after = folded[end] if end < len(folded) else " "
@@ -56,7 +70,7 @@ def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Spa
     inside ``within`` if given, outside every ``avoid`` span. With ``text`` (the caption
     as written), a value of three characters or fewer counts only where written in
     capitals (``US``, not ``us``)."""
-    needle = _fold(value.strip())
+    needle = _needle(value)
     if not needle:
         return None
     lo, hi = within if within else (0, len(folded))
@@ -164,7 +178,7 @@ def _date_span(text: str, ymd: tuple, within: Span | None) -> Span | None:
     if y is not None and hi - lo > 120:  # a dated phrase ends in its year: read around each one only
         year, at, tried = str(y), text.find(str(y), lo, hi), 0
         while at >= 0 and tried < 20:
-            span = _read_dates(text, y, m, d, max(lo, at - 60), min(hi, at + 5))
+            span = _read_dates(text, y, m, d, max(lo, at - _BEFORE_YEAR), min(hi, at + _AFTER_YEAR))
             if span:
                 return span
             at, tried = text.find(year, at + 4, hi), tried + 1
@@ -174,14 +188,36 @@ def _date_span(text: str, ymd: tuple, within: Span | None) -> Span | None:
 def _read_dates(text: str, y: int | None, m: int, d: int, lo: int, hi: int) -> Span | None:
     from .grammar.dates import find_dates
 
+    part = text[lo:hi]
+    if part.isascii() and str(d) not in part:  # a date's day is written in digits (ASCII here): none can match
+        return None
     best = None
-    for found in find_dates(text[lo:hi]):
+    for found in find_dates(part):
         if found.month == m and found.day == d and found.year in (y, None):
             span = (found.start + lo, found.end + lo)
             if found.year == y:
                 return span
             best = best or span
     return best
+
+
+def _read_already(text: str, ymd: tuple, hint: Span | None) -> Span | None:
+    """The date phrase the parser read (``hint``), where :func:`_date_span` would find that very
+    phrase first: the year's first appearance in the caption is in it, and in a long caption the
+    window read around the year (:data:`_BEFORE_YEAR` characters before it, :data:`_AFTER_YEAR`
+    after) holds it whole. Else None, and the caption is read again."""
+    y = ymd[0]
+    if hint is None or y is None:
+        return None
+    at = text.find(str(y))
+    if not hint[0] <= at < hint[1]:
+        return None
+    if len(text) <= 120:  # a short caption is read whole: the first date of that year is the one
+        return hint
+    return hint if at - _BEFORE_YEAR <= hint[0] and hint[1] <= at + _AFTER_YEAR else None
+
+
+_BEFORE_YEAR, _AFTER_YEAR = 60, 5
 
 
 def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[str, list[int]]:
@@ -244,7 +280,8 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
     if ymd is None and row.get("partial_date"):  # month and day stated, the year to come from context
         ymd = (None, *row["partial_date"])
     if ymd:
-        put("date", (_date_span(text, ymd, dateline) if dateline else None) or _date_span(text, ymd, None))
+        put("date", (_date_span(text, ymd, dateline) if dateline else None)
+            or _read_already(text, ymd, regions.date) or _date_span(text, ymd, None))
     restrictions = _values(str(row.get("restrictions") or ""))
     if restrictions:
         found = []

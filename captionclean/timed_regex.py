@@ -20,6 +20,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+import weakref
 from contextvars import ContextVar
 
 import regex as _regex
@@ -76,6 +77,8 @@ class budget:  # noqa: N801 - used as ``with budget(seconds):``
             _sig.setitimer(_REAL, self.seconds)
         else:
             self.mode = "deadline"
+            if not _CHECKED["on"]:
+                _check_calls()
             self.token = _DEADLINE.set(time.monotonic() + self.seconds)
             tid = threading.get_ident()
             _IN_DEADLINE[tid] = _IN_DEADLINE.get(tid, 0) + 1
@@ -124,16 +127,53 @@ def _span(string, args, kw) -> int:
     return min(n, n if end is None else end) - (pos or 0)
 
 
+# whether pattern calls check a deadline: off until a budget first runs on a deadline (a thread, or
+# a program that uses SIGALRM itself); until then each pattern's calls are the regex module's own
+# bound methods (no Python frame between the grammar and the C matcher: ~1 µs a call), as the alarm
+# needs no per-call work. Once on, it stays on for every pattern.
+_CHECKED = {"on": False}
+_RAW_CALLS = ("search", "match", "finditer", "fullmatch", "findall", "split", "sub", "subn")
+_PATTERNS: "weakref.WeakSet[TimedPattern]" = weakref.WeakSet()
+_SWITCH = threading.Lock()
+
+
+def _check_calls() -> None:
+    """From now on every pattern checks the deadline (the class's methods, not the raw ones)."""
+    with _SWITCH:
+        _CHECKED["on"] = True
+        for pattern in list(_PATTERNS):
+            pattern.__dict__.clear()
+
+
 class TimedPattern:
-    """A compiled pattern whose calls respect the current budget."""
+    """A compiled pattern whose calls respect the current budget; compiled on first use when made by
+    :func:`lazy_compile`."""
 
-    __slots__ = ("compiled", "_search", "_match", "_finditer_raw")
+    __slots__ = ("compiled", "_args", "_search", "_match", "_finditer_raw", "__dict__", "__weakref__")
 
-    def __init__(self, compiled: _regex.Pattern):
+    def __init__(self, compiled: _regex.Pattern | None, args: tuple | None = None):
+        self._args = args
+        if compiled is not None:
+            self._bind(compiled)
+
+    def _bind(self, compiled: _regex.Pattern) -> None:
         self.compiled = compiled
         self._search, self._match, self._finditer_raw = compiled.search, compiled.match, compiled.finditer
+        with _SWITCH:
+            if not _CHECKED["on"]:  # the raw calls, found before the class's (instance attributes)
+                for name in _RAW_CALLS:
+                    self.__dict__[name] = getattr(compiled, name)
+                _PATTERNS.add(self)
 
     def __getattr__(self, name):
+        try:
+            args = object.__getattribute__(self, "_args")
+        except AttributeError:  # not initialised yet (copy, pickle)
+            raise AttributeError(name) from None
+        if args is not None:  # a lazy pattern's first use: compiled now
+            self._args = None
+            self._bind(_regex.compile(*args))
+            return getattr(self, name)
         return getattr(self.compiled, name)
 
     def __repr__(self) -> str:
@@ -194,6 +234,12 @@ def compile(pattern, flags=0, **kw) -> TimedPattern:  # noqa: A001 - mirrors reg
     if isinstance(pattern, TimedPattern):
         return pattern
     return TimedPattern(_regex.compile(pattern, flags, **kw))
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> TimedPattern:
+    """The pattern, compiled when first used (a program that never runs it never pays for it); after
+    that its calls cost what :func:`compile`'s do."""
+    return TimedPattern(None, (pattern, flags))
 
 
 def search(pattern, string, flags=0, **kw):

@@ -516,20 +516,10 @@ RULES: list[Rule] = [
 RULES = [replace(rule, needles=tuple(n for n in rule.needles if not any(o != n and o in n for o in rule.needles)))
          for rule in RULES]
 # end-anchored rules are searched backwards: every position but the end fails at once
-class _LazyPattern:
+def _LazyPattern(pattern: str, flags: int):  # noqa: N802
     """A pattern compiled when first used: a program that never meets a rule's needle never pays for it
     (compiling the chain patterns is most of this module's import time)."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, *args):
-        self._args, self._compiled = args, None
-
-    def __getattr__(self, name):
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = regex.compile(*self._args)
-        return getattr(compiled, name)
+    return regex.lazy_compile(pattern, flags)
 
 
 COMPILED = [(rule, _LazyPattern(rule.pattern, regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
