@@ -25,7 +25,7 @@ from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 _PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
-              r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
+              r"zu|y|e|of|the|for|to|and|&|on|jr\.?|sr\.?|jnr)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
 _WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
          r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
@@ -40,7 +40,7 @@ _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
 # a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani"): a part of its own
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?(?:[ ]+(?:photo|foto)(?![\p{{L}}]))?{_EXPANSION}?)"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto)(?![\p{{L}}]))?{_EXPANSION}?)"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
@@ -69,7 +69,7 @@ _LEAD = regex.compile(
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
-_GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
+_GLUED_CAPS = regex.compile(r"^.*\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
@@ -79,6 +79,18 @@ _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+# the end of a sentence inside a part: "Microsoft CEO. Sven Hoppe/…", "Labrador Sea. THE CANADIAN PRESS/…"
+# (a word of three letters or two capitals before the stop: not an initial, "St." or "U.S.")
+_SENTENCE_HEAD = regex.compile(r"^.*(?<=\p{L}{3}|\p{Lu}{2})\.[ ]+(?=\p{Lu}[\p{L}\p{M}])")
+# a courtesy marker opening a part: "Courtesy Gary Sinise Foundation", "CORTESIA PROMOCIÓN …", "Reproduced
+# Courtesy of Name", "Photo Courtesy JDHS Softball"
+_COURTESY_LEAD = regex.compile(r"^(?i:(?:reproduced[ ]+)?(?:(?:photos?|pictures?|images?)[ ]+)?(?:courtesy|cortes[ií]a)"
+                               r"(?:[ ]+(?:photos?|of|de|del))?(?:[ ]+the)?)[ ]+(?=\S)")
+_COURTESY_FIRST = frozenset("CcRrPpIi")
+# a person's name in title case: "Charlize", "O'Neil", "Jean-Paul" (no initials, no particles)
+_TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:\p{Lu}\p{Ll}+)?")
+_PARTICLE_WORD = regex.compile(_PARTICLES, regex.I)
+_WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}")
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
 _LEAD_FIRST = frozenset("©(PpSsſFfBbIiİ")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
@@ -134,6 +146,8 @@ def placeholder_tag(text: str) -> str | None:
         return PLACEHOLDERS[key]
     if key.endswith(SOURCE_DESCRIPTORS):
         return "screen_grab"
+    if key.endswith(" pool") and key.count(" ") <= 2:
+        return "pool"  # "Japan Pool", "AP Pool", "Kremlin Pool": a pool picture, not a name
     return None
 
 
@@ -190,6 +204,16 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     if part[:1] in _LEAD_FIRST and not agencies.lookup(part):  # "Image View" is an agency
         part = _LEAD.sub("", part)
     part = part.strip(" .,;:")
+    if ". " in part:
+        head = _SENTENCE_HEAD.match(part)
+        if head and " " in part[head.end():].strip():  # "Hans Chr. Gabelgaard" is one name
+            part = part[head.end():]
+    courtesy = False
+    if part[:1] in _COURTESY_FIRST:
+        c = _COURTESY_LEAD.match(part)
+        if c:  # "Courtesy Gary Sinise Foundation": a handout from whoever follows (credit.courtesy_part)
+            tags.append("handout")
+            part, courtesy = part[c.end():], True
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
     if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
         return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
@@ -200,7 +224,26 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
         part = m["rest"].strip()
         dashed = any(d in part for d in _DASHES)
     pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
-    return tuple(tags), tuple(_read_piece(piece, agencies) for piece in pieces)
+    readings = tuple(_read_piece(piece, agencies) for piece in pieces)
+    if courtesy:  # "Courtesy JDHS Softball", "CORTESIA PROMOCIÓN TURISTICA DE …": an organisation's shape
+        readings = tuple(("org", _org_name(p)) if r[0] == "name" and _org_shaped(p) else r
+                         for p, r in zip(pieces, readings))
+    return tuple(tags), readings
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.replace(".", " ").split()).casefold()
+
+
+def _org_shaped(piece: str) -> bool:
+    """A courtesy's source written as an organisation: an acronym before other words ("JDHS Softball"),
+    "and" inside ("SAVVY PR AND EVENTS"), or four words or more in capitals."""
+    words = piece.split()
+    if len(words) < 2:
+        return False
+    if piece.isupper():
+        return len(words) >= 4 or any(w in ("AND", "&") for w in words)
+    return bool(_SHORT_ACRONYM.fullmatch(words[0].strip(".,"))) or any(w in ("and", "&") for w in words)
 
 
 _SKIP = ("skip",)
@@ -288,7 +331,18 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
+    if _WORDMARK.search(piece):
+        return ("org", piece)  # "OregonLive", "NurPhoto": a capital after four small letters is a wordmark's
+    if piece.startswith(("The ", "THE ")):
+        return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
+    if piece.endswith((" Jr", ", Jr", " Sr", ", Sr")):  # "Lauro Montellano, Jr." (its full stop cut with the part's)
+        piece = piece.replace(", ", " ") + "."
     if _NAMEISH.match(piece) and len(piece) <= 48 and not piece.islower():  # "Cedida por la": no capital, no name
+        words = piece.split()
+        if len(words) == 4 and all(_TITLE_WORD.fullmatch(w) and not _PARTICLE_WORD.fullmatch(w) for w in words):
+            # "Charlize Theron Steve Granitz/WireImage": a gallery's subject, then the photographer
+            # (credit.subject_before_name): two names of two words, the credit's is the second
+            return ("subject_name", normal_name(" ".join(words[2:])), piece)
         return ("name", normal_name(piece), piece)
     return _SKIP
 
@@ -315,6 +369,12 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
         for r in pieces:
             while people and r[0] in ("person_org", "studio"):
                 r = r[-1]  # these read a piece this way only while no one is named yet
+            if r[0] == "subject_name":  # only ahead of a known organisation ("…/WireImage/Getty Images")
+                if _any_known(chain, agencies):
+                    tags.append("subject_before_name")
+                    r = ("name", r[1], r[2])
+                else:
+                    r = ("name", normal_name(r[2]), r[2])
             kind = r[0]
             if kind == "tag":
                 tags.append(r[1])
@@ -344,8 +404,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 orgs.append(r[2])
             elif kind == "name":
                 person = r[1]
-                if person.casefold() in (p.casefold() for p in people):
-                    continue
+                if _same_name(person) in (_same_name(p) for p in people):
+                    continue  # "Hannes P. Albert/dpa/Hannes P Albert": the name repeated
                 if not people:
                     people.append(person)
                 elif coded and len(r[2]) <= 3 and not r[2].isupper():
@@ -421,6 +481,10 @@ _CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*"
 
 _MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
+# a label opening the caption whose words run on in lower case ("IMAGE: Prime Minister Modi senses wet weather …",
+# "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)
+_RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
+_LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)][ ]{1,3})|(?<=\n[ ]{0,3})|^)"
 
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
@@ -767,6 +831,9 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
             g = m.groupdict()
+            if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
+                    and _RUNS_ON.match(text, m.end("chain")):
+                continue
             chain = _chain_of(rule, g, agencies)
             if not chain:
                 continue

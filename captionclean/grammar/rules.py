@@ -62,6 +62,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "paren_name_end", "a person's name in brackets at the end: '(Laura Simon)'"),
     ("credit", "end_caps_name", "a name in capitals after the last sentence"),
     ("credit", "released_by", "'image released by KNOWN ORGANISATION'"),
+    ("credit", "subject_before_name", "a gallery's subject before the photographer: 'Charlize Theron Steve Granitz/WireImage'"),
     # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
     ("tag", "handout", "the picture is a handout ('Handout', 'HO', 'Courtesy of …')"),
     ("tag", "pool", "a pool picture ('Pool', 'WPA Pool')"),
