@@ -64,7 +64,7 @@ _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|H
 _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
 _LEAD = regex.compile(
-    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Fot\."
+    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|[:;])?|PHOTOGRAPH BY|Fot\."
     r"|Special to)\s*", regex.I)
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
@@ -517,7 +517,8 @@ RULES: list[Rule] = [
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
          r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
-    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
+    # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
+    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via ")),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
     Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*(?:\n[ ]*|[~/|•–—-][ ]*)"
          r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", ("@",)),
@@ -543,6 +544,9 @@ RULES: list[Rule] = [
     # "Name (AFP)", "CaracasJUAN BARRETO (AFP)", "Werner Friedli (ETH-Bibliothek)": a name, then its agency
     Rule("name_paren_agency", r"(?:(?<=[.!?”\"/][ ]{0,3})|(?<=\p{Ll})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY
          + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_known_paren"),
+    # "(Irene Stachon – Lehtikuva)", "[Collins Kweyu, Standard]": a name, a dash or comma, its organisation
+    Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?)[ ]*[)\]]"
+         r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
          + _NAME_ANY + r")[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
@@ -563,8 +567,11 @@ RULES: list[Rule] = [
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
-    Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3})(?P<chain>[^\s/.()][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
+    Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3}(?:[–—-][ ]{1,3})?)(?P<chain>[^\s/.()–—-][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
          only_known=True, gate="ends_open"),
+    # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
+    Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
+         r"(?P<chain>\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){0,2})[ ]*$", (), tail=True, only_known=True, gate="ends_caps"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
@@ -623,7 +630,8 @@ def _all_known(chain: str, agencies: Agencies) -> bool:
 
 def _parts_known(chain: str, agencies: Agencies) -> bool:
     parts = [p for p in _SPLIT.split(chain.strip()) if p.strip()]
-    return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)
+    parts = [_LEAD.sub("", p).strip() if p[:1] in _LEAD_FIRST and not agencies.lookup(p) else p for p in parts]
+    return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)  # "(Image; Lehtikuva)"
 
 
 def _line_chain_ok(chain: str, agencies: Agencies) -> bool:
@@ -657,6 +665,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
             return None
         return f"{g['name']}/{org}"
+    if name == "paren_name_org":
+        agency = g["agency"].strip()
+        if not (agencies.lookup(agency) or _is_org_like(agency)) or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{agency}"
     if name == "name_line_agency":
         if not agencies.lookup(g["agency"]) or not _caps_name_ok(g["name"], agencies):
             return None

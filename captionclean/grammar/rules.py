@@ -47,6 +47,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "by_chain", "'von NAME/AGENCY', 'by NAME/AGENCY'"),
     ("credit", "courtesy_marker", "'Courtesy of', 'Cortesía de', 'Cedida por' a person or an organisation"),
     ("credit", "name_paren_agency", "a name, then its agency in brackets: 'JUAN BARRETO (AFP)'"),
+    ("credit", "paren_name_org", "a name, a dash or comma and its organisation in brackets at the end: '(Name – Lehtikuva)', '[Name, Standard]'"),
     ("credit", "credit_marker_bare", "a bare marker and a name at a line's end: 'PIC NAME', 'Picture NAME'"),
     ("credit", "name_line_agency", "a name on one line, a known agency on the next"),
     ("credit", "line_chain", "a short line that is only a chain of names and known agencies"),
@@ -57,6 +58,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "paren_agency", "a known agency in brackets at the end: '(Xinhua)', '(Kyodo)'"),
     ("credit", "line_agency", "a short line that is only a known agency"),
     ("credit", "end_agency", "a known agency after the last sentence"),
+    ("credit", "end_agency_caps", "a known agency's wordmark in capitals closing a caption with no full stop: '… on Thursday PTI'"),
     ("credit", "agency_date_header", "'AGENCY / Weekday, Month D, YYYY' as a header line"),
     ("credit", "dpa_bildfunk", "dpa's '+++ dpa-Bildfunk +++'"),
     ("credit", "paren_name_end", "a person's name in brackets at the end: '(Laura Simon)'"),
@@ -143,6 +145,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("trailer", "tpx", "'TPX IMAGES OF THE DAY'"),
     ("trailer", "search_poy", "'SEARCH \"…\" FOR THIS STORY'"),
     ("trailer", "licensing_chrome", "'Acquire Licensing Rights' (page chrome)"),
+    ("trailer", "caption_chrome", "NPR's 'hide caption', 'toggle caption' (page chrome)"),
     # --- correction and re-send notices (tables.correction_patterns; kinds in data/corrections.csv) --
     ("correction", "correction_lead", "a notice opening the caption in capitals: 'REFILE - CORRECTING SPELLING OF NAME'"),
     ("correction", "correction_label", "a labelled notice: 'CORRECTION: …', 'EDITOR'S NOTE: …'"),
