@@ -20,14 +20,14 @@ from itertools import islice
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, lookup_country, lookup_state
+    Agencies, lookup_city, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 _PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
               r"zu|y|e|of|the|for|to|and|&|on|jr\.?|sr\.?|jnr)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
-_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
+_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
          r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
@@ -39,11 +39,13 @@ _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
 # a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani"): a part of its own
+# a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
+_HANDLE = r"(?:@[\p{L}\p{N}_.]{2,30}(?<![.]))"
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto)(?![\p{{L}}]))?{_EXPANSION}?)"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|file)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
-_SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
+_SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
 _DESK_SEPS = ("|", "•", "~", "—")
 _DESK_SEP = regex.compile(r"[ ]*[|•~—][ ]*")
@@ -57,7 +59,7 @@ _DASH_SLASH = regex.compile(r"[-–][ ]*/")
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
 _EXPANDED = regex.compile(r"(?<=\S)[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\)?$)[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\)?$")
-_SPLIT = regex.compile(r"(?:(?<!\s)\s*)?/\s*(?:via\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
+_SPLIT = regex.compile(r"(?:(?<!\s)\s*)?/\s*(?:(?:via|for)\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
 _SUFFIX_TAG = regex.compile(
     r"^(?P<rest>.*?)(?:,\s*|(?<!\s)\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
 _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|Handout)(?=\p{Lu}{2})")
@@ -90,7 +92,7 @@ _COURTESY_FIRST = frozenset("CcRrPpIi")
 # a person's name in title case: "Charlize", "O'Neil", "Jean-Paul" (no initials, no particles)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:\p{Lu}\p{Ll}+)?")
 _PARTICLE_WORD = regex.compile(_PARTICLES, regex.I)
-_WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}")
+_WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d{1,3}$")  # "OregonLive", "Tag24"
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
 _LEAD_FIRST = frozenset("©(PpSsſFfBbIiİ")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
@@ -214,6 +216,9 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
         if c:  # "Courtesy Gary Sinise Foundation": a handout from whoever follows (credit.courtesy_part)
             tags.append("handout")
             part, courtesy = part[c.end():], True
+    if part.endswith(" file"):  # "Peninsula Clarion file", "AP file": the paper's archive picture
+        tags.append("file")
+        part = part[:-5].rstrip()
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
     if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
         return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
@@ -229,6 +234,21 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
         readings = tuple(("org", _org_name(p)) if r[0] == "name" and _org_shaped(p) else r
                          for p, r in zip(pieces, readings))
     return tuple(tags), readings
+
+
+_AND = regex.compile(r"[ ]+(?:and|&)[ ]+")
+
+
+def _joined_names(piece: str) -> list[str] | None:
+    """``Peter R. Barber and Mark Perfetti`` → both; ``Eamonn and James Clarke`` → Eamonn Clarke, James Clarke
+    (credit.joined_names): every side a name of one to three words, the last two or more."""
+    sides = _AND.split(piece)
+    words = [side.split() for side in sides]
+    if len(words[-1]) < 2 or any(not 1 <= len(w) <= 3 for w in words) \
+            or any(_PARTICLE_WORD.fullmatch(x) or not x[:1].isupper() for w in words for x in w):
+        return None
+    surname = words[-1][-1]
+    return [normal_name(" ".join(w if len(w) > 1 else w + [surname])) for w in words]
 
 
 def _same_name(name: str) -> str:
@@ -301,6 +321,10 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
             known = agencies.lookup(tail)
             if known and _NAMEISH.match(head) and not _is_org_like(head) and len(head.split()) <= 3:
                 return ("name_org", normal_name(tidy_name(head)), known)
+            if known and " " in tail and (len(head.split()) > 3 or _is_org_like(head)):
+                # "… Hurdle Race Action Images via Reuters", "Universal Studios The Print Collector/…": the
+                # caption's words (or another organisation) run into a known agency of two words or more
+                return ("org", known)
     return None
 
 
@@ -331,14 +355,18 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
-    if _WORDMARK.search(piece):
-        return ("org", piece)  # "OregonLive", "NurPhoto": a capital after four small letters is a wordmark's
+    if _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
+        return ("org", piece)      # or one word with digits, is a wordmark's
     if piece.startswith(("The ", "THE ")):
         return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
     if piece.endswith((" Jr", ", Jr", " Sr", ", Sr")):  # "Lauro Montellano, Jr." (its full stop cut with the part's)
         piece = piece.replace(", ", " ") + "."
     if _NAMEISH.match(piece) and len(piece) <= 48 and not piece.islower():  # "Cedida por la": no capital, no name
         words = piece.split()
+        if " and " in piece or " & " in piece:
+            names = _joined_names(piece)
+            if names:
+                return ("names", names, piece)
         if len(words) == 4 and all(_TITLE_WORD.fullmatch(w) and not _PARTICLE_WORD.fullmatch(w) for w in words):
             # "Charlize Theron Steve Granitz/WireImage": a gallery's subject, then the photographer
             # (credit.subject_before_name): two names of two words, the credit's is the second
@@ -369,6 +397,10 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
         for r in pieces:
             while people and r[0] in ("person_org", "studio"):
                 r = r[-1]  # these read a piece this way only while no one is named yet
+            if r[0] == "names":
+                tags.append("joined_names")
+                people.extend(p for p in r[1] if _same_name(p) not in (_same_name(q) for q in people))
+                continue
             if r[0] == "subject_name":  # only ahead of a known organisation ("…/WireImage/Getty Images")
                 if _any_known(chain, agencies):
                     tags.append("subject_before_name")
@@ -495,9 +527,9 @@ RULES: list[Rule] = [
          r"\b(?i:Mandatory Credit):\s*(?i:Photo by)\s*(?P<chain>[^()\n]+?)\s*\(\w+\)", ("mandatory credit",)),
     Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?\s*"
          r"(?i:by\b|:)\s*(?P<chain>[^()\n]+?)\s*\)", ("(photo", "(picture", "(image")),
-    Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r")(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
-         r"[ ]+(?i:photo|photograph)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
-         r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by")),
+    Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r"(?:[–—-][ ]+)?)(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
+         r"[ ]+(?i:photos?|photographs?)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
+         r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by", " photos by", " photographs by")),
     Rule("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)",
          ("ap photo", "afp photo")),
     Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^ \n](?:[^\n]*?[^ \n])?)[ ]*(?m:$)",
@@ -578,6 +610,10 @@ RULES: list[Rule] = [
     Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True,
          gate="ends_paren"),
     Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True, gate="ends_caps"),
+    # "…in Los Angeles.John Shearer", "…at Heinz Field.\nAbby Drey": a name in title case after the last
+    # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
+    Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -685,8 +721,10 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{org}/{g['chain']}" if org else None
     if name == "afp_slash":
         return f"AFP/{g['name']}" if g.get("name") else "AFP"
-    if name in ("paren_name_end", "end_caps_name"):
-        if name == "end_caps_name" and not _caps_name_ok(g["name"], agencies):
+    if name in ("paren_name_end", "end_caps_name", "end_name"):
+        if name in ("end_caps_name", "end_name") and not _caps_name_ok(g["name"], agencies):
+            return None
+        if name == "end_name" and (lookup_city(g["name"]) or _CAL_WORDS.intersection(g["name"].casefold().split())):
             return None
         return g["name"]
     if name == "org_photo_by":
@@ -753,6 +791,7 @@ _GATES = {
     "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
+    "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())

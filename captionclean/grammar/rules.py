@@ -62,8 +62,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "agency_date_header", "'AGENCY / Weekday, Month D, YYYY' as a header line"),
     ("credit", "dpa_bildfunk", "dpa's '+++ dpa-Bildfunk +++'"),
     ("credit", "paren_name_end", "a person's name in brackets at the end: '(Laura Simon)'"),
+    ("credit", "end_name", "a name in title case after the last sentence, with no stop of its own: '…in Los Angeles.John Shearer'"),
     ("credit", "end_caps_name", "a name in capitals after the last sentence"),
     ("credit", "released_by", "'image released by KNOWN ORGANISATION'"),
+    ("credit", "joined_names", "photographers joined by 'and': 'Peter R. Barber and Mark Perfetti', 'Eamonn and James Clarke'"),
     ("credit", "subject_before_name", "a gallery's subject before the photographer: 'Charlize Theron Steve Granitz/WireImage'"),
     # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
     ("tag", "handout", "the picture is a handout ('Handout', 'HO', 'Courtesy of …')"),
