@@ -25,7 +25,7 @@ from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 _PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
-              r"zu|y|e|of|the|for|to|and|&|on|jr\.?|sr\.?|jnr)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
+              r"zu|y|e|of|the|for|to|and|&|on|por|los|las|jr\.?|sr\.?|jnr)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
 _WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
          r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
@@ -42,7 +42,7 @@ _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*
 # a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
 _HANDLE = r"(?:@[\p{L}\p{N}_.]{2,30}(?<![.]))"
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|file)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|file|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
@@ -86,12 +86,15 @@ _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _SENTENCE_HEAD = regex.compile(r"^.*(?<=\p{L}{3}|\p{Lu}{2})\.[ ]+(?=\p{Lu}[\p{L}\p{M}])")
 # a courtesy marker opening a part: "Courtesy Gary Sinise Foundation", "CORTESIA PROMOCIÓN …", "Reproduced
 # Courtesy of Name", "Photo Courtesy JDHS Softball"
-_COURTESY_LEAD = regex.compile(r"^(?i:(?:reproduced[ ]+)?(?:(?:photos?|pictures?|images?)[ ]+)?(?:courtesy|cortes[ií]a)"
+_COURTESY_LEAD = regex.compile(r"^(?i:(?:reproduced[ ]+)?(?:(?:photos?|pictures?|images?)[ ]+)?(?:courtesy|cortes[ií]a|cedid[ao]s?[ ]+por)"
                                r"(?:[ ]+(?:photos?|of|de|del))?(?:[ ]+the)?)[ ]+(?=\S)")
 _COURTESY_FIRST = frozenset("CcRrPpIi")
+_ARTICLE = regex.compile(r"^(?:la|el|los|las|le|les|o|a|os|as|the)[ ]+(?=\p{Lu})")
+_CAPITAL_PARTICLES = frozenset("De Da Del Della Di Du Dos Das Van Von Der Den Ter Le La El Bin Ben Ibn Abd Abu Y".split())
 # a person's name in title case: "Charlize", "O'Neil", "Jean-Paul" (no initials, no particles)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:\p{Lu}\p{Ll}+)?")
 _PARTICLE_WORD = regex.compile(_PARTICLES, regex.I)
+_CAPS_CODE = regex.compile(r"\p{Lu}{2,}(?:[ ]+(?=[^ ]*\d)\p{Lu}*\d+\p{Lu}*)+")
 _WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d{1,3}$")  # "OregonLive", "Tag24"
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
 _LEAD_FIRST = frozenset("©(PpSsſFfBbIiİ")  # first letters of _LEAD's words in any case (ſ is an s)
@@ -231,8 +234,8 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
     readings = tuple(_read_piece(piece, agencies) for piece in pieces)
     if courtesy:  # "Courtesy JDHS Softball", "CORTESIA PROMOCIÓN TURISTICA DE …": an organisation's shape
-        readings = tuple(("org", _org_name(p)) if r[0] == "name" and _org_shaped(p) else r
-                         for p, r in zip(pieces, readings))
+        readings = tuple(("courtesy_org", _org_name(_ARTICLE.sub("", p))) if r[0] == "name" and _org_shaped(p)
+                         else ("courtesy_org", r[1]) if r[0] == "org" else r for p, r in zip(pieces, readings))
     return tuple(tags), readings
 
 
@@ -256,11 +259,11 @@ def _same_name(name: str) -> str:
 
 
 def _org_shaped(piece: str) -> bool:
-    """A courtesy's source written as an organisation: an acronym before other words ("JDHS Softball"),
-    "and" inside ("SAVVY PR AND EVENTS"), or four words or more in capitals."""
+    """A courtesy's source written as an organisation: one word, an article first, an acronym before other
+    words ("JDHS Softball"), "and" inside ("SAVVY PR AND EVENTS"), or four words or more in capitals."""
     words = piece.split()
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or piece[:1].islower():
+        return True  # "Cedida por Pago", "Cedida por la Corona Británica": one word, or an article first
     if piece.isupper():
         return len(words) >= 4 or any(w in ("AND", "&") for w in words)
     return bool(_SHORT_ACRONYM.fullmatch(words[0].strip(".,"))) or any(w in ("and", "&") for w in words)
@@ -361,13 +364,15 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
         return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
     if piece.endswith((" Jr", ", Jr", " Sr", ", Sr")):  # "Lauro Montellano, Jr." (its full stop cut with the part's)
         piece = piece.replace(", ", " ") + "."
+    if _CAPS_CODE.fullmatch(piece):
+        return ("org", piece)  # "CPL T20", "KTLA 5": capitals and digits are an organisation's
     if _NAMEISH.match(piece) and len(piece) <= 48 and not piece.islower():  # "Cedida por la": no capital, no name
         words = piece.split()
         if " and " in piece or " & " in piece:
             names = _joined_names(piece)
             if names:
                 return ("names", names, piece)
-        if len(words) == 4 and all(_TITLE_WORD.fullmatch(w) and not _PARTICLE_WORD.fullmatch(w) for w in words):
+        if len(words) == 4 and all(_TITLE_WORD.fullmatch(w) and w not in _CAPITAL_PARTICLES for w in words):
             # "Charlize Theron Steve Granitz/WireImage": a gallery's subject, then the photographer
             # (credit.subject_before_name): two names of two words, the credit's is the second
             return ("subject_name", normal_name(" ".join(words[2:])), piece)
@@ -410,7 +415,11 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
             kind = r[0]
             if kind == "tag":
                 tags.append(r[1])
+            elif kind == "courtesy_org":  # "EFE/Cedida por ORG", "Name/Cedida por ORG": the source comes first
+                orgs.insert(0, r[1])
             elif kind == "org":
+                if commissioned and not agencies.lookup(r[1]):
+                    continue  # "Getty Images for The Met Museum/Vogue": the clients, not a distributor
                 orgs.append(r[1])
             elif kind == "commission":
                 orgs.append(r[1])
@@ -442,6 +451,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                     people.append(person)
                 elif coded and len(r[2]) <= 3 and not r[2].isupper():
                     continue  # "…/Name/Koz/Spt/11": an editor's initials after the photographer
+                elif commissioned:
+                    continue  # "Getty Images for The Met Museum/Vogue": a client, not a distributor
                 else:
                     orgs.append(_org_name(r[2]))
 
@@ -517,7 +528,7 @@ _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 # "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)
 _RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
-_AFTER_SENTENCE = r"(?:(?<=[.!?\"”)][ ]{1,3})|(?<=\n[ ]{0,3})|^)"
+_AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
 
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
@@ -599,7 +610,7 @@ RULES: list[Rule] = [
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
-    Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3}(?:[–—-][ ]{1,3})?)(?P<chain>[^\s/.()–—-][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
+    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3})?)(?P<chain>[^\s/.()–—-][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
          only_known=True, gate="ends_open"),
     # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
     Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
@@ -689,6 +700,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         agency = g.get("agency") or "AFP"
         if name == "name_comma_agency" and (not agencies.lookup(agency) or agencies.lookup(g["name"])):
             return None
+        if name == "name_comma_agency" and _is_org_like(g["name"]):
+            return g["name"]  # "Carol M. Highsmith Archive, Prints and Photographs Division": a collection, its division
         return f"{agency}/{g['name']}"
     if name == "name_paren_agency":
         known = agencies.lookup(g["agency"].strip())
