@@ -528,6 +528,9 @@ _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 # "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)
 _RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
+_WHOLE_ORG_RULES = frozenset(("end_domain", "end_org"))
+_CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
+                          for w in m.split())
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
 
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
@@ -625,6 +628,14 @@ RULES: list[Rule] = [
     # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
     Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
          + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
+    # "… yesterday. [eastday.com]", "… South Terrace. www.jewishcork.com": a web address closes the caption
+    Rule("end_domain", r"(?:(?<=[.!?”\"|][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[(\[][ ]{0,3})|^)(?P<chain>(?:www\.)?[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|org|net|info|gov|edu|co\.\p{Ll}{2}|com\.\p{Ll}{2}|\p{Ll}{2}))"
+         r"[)\]]?[ ]*\.?[ ]*$", (".",), tail=True, gate="ends_domain"),
+    # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
+    Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
+         (), tail=True, gate="ends_open"),
+    # "Jennifer Stewart/USA TODAY SportsRookie coach …": a credit opening the caption, glued to its first word
+    Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",)),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -719,6 +730,18 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not (agencies.lookup(agency) or _is_org_like(agency)) or not _caps_name_ok(g["name"], agencies):
             return None
         return f"{g['name']}/{agency}"
+    if name == "end_org":
+        chain = g["chain"]
+        words = chain.split()
+        if agencies.lookup(chain) or not _is_org_like(chain) or lookup_city(chain) or lookup_country(chain) \
+                or any(placeholder_tag(w) or w.casefold() in _CREDIT_WORDS for w in words[:-1]) \
+                or (placeholder_tag(words[-1]) and len(words) != 2) or " for " in chain:
+            return None  # a known agency is end_agency's; "PHOTO BY NAME", "Name Name Photo", "BT FILE PHOTO" others'
+        return chain
+    if name == "lead_glued_chain":
+        if not agencies.lookup(g["agency"].strip()) or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{g['agency'].strip()}"
     if name == "name_line_agency":
         if not agencies.lookup(g["agency"]) or not _caps_name_ok(g["name"], agencies):
             return None
@@ -805,6 +828,7 @@ _GATES = {
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
     "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
+    "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
@@ -902,7 +926,10 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             chain = _chain_of(rule, g, agencies)
             if not chain:
                 continue
-            people, orgs, tags = parse_chain(chain, agencies)
+            if rule.name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
+                people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
+            else:
+                people, orgs, tags = parse_chain(chain, agencies)
             if rule.name == "paren_name_end" and (orgs or not people):
                 continue
             if rule.name in ("courtesy", "courtesy_marker"):
