@@ -81,6 +81,7 @@ _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_YEAR_END = regex.compile(r"(?<=\p{L})[ ]+(?:19|20)\d\d$")
 # the end of a sentence inside a part: "Microsoft CEO. Sven Hoppe/…", "Labrador Sea. THE CANADIAN PRESS/…"
 # (a word of three letters or two capitals before the stop: not an initial, "St." or "U.S.")
 _SENTENCE_HEAD = regex.compile(r"^.*(?<=\p{L}{3}|\p{Lu}{2})\.[ ]+(?=\p{Lu}[\p{L}\p{M}])")
@@ -279,6 +280,11 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     tag = placeholder_tag(piece)
     if tag:
         return _SKIP if tag == "noise" else ("tag", tag)
+    if piece[-1:].isdigit() and " " in piece:
+        year = _YEAR_END.search(piece)
+        if year and piece[:year.start()].split()[-1].casefold().rstrip(".") not in _CAL_WORDS:
+            # "© AFP 2023 / Name": the year of the copyright ("Noorani 20 July 2015" is a date's)
+            return _read_piece(piece[:year.start()], agencies)
     if piece.casefold().rstrip(".") in _CAL_WORDS or (
             piece.split()[0].casefold().rstrip(".,") in _CAL_WORDS and all(w.isdigit() for w in piece.split()[1:])):
         return _SKIP  # "Reuters / Sunday, March 26", "UNHCR/Name/March 2010": a date, not a name
@@ -539,7 +545,7 @@ RULES: list[Rule] = [
          ("should read",)),
     Rule("mandatory_credit_photo_by",
          r"\b(?i:Mandatory Credit):\s*(?i:Photo by)\s*(?P<chain>[^()\n]+?)\s*\(\w+\)", ("mandatory credit",)),
-    Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?\s*"
+    Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?(?:[ ]+(?i:credit))?\s*"
          r"(?i:by\b|:)\s*(?P<chain>[^()\n]+?)\s*\)", ("(photo", "(picture", "(image")),
     Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r"(?:[–—-][ ]+)?)(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
          r"[ ]+(?i:photos?|photographs?)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
@@ -613,7 +619,7 @@ RULES: list[Rule] = [
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
-    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3})?)(?P<chain>[^\s/.()–—-][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
+    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?)(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
          only_known=True, gate="ends_open"),
     # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
     Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
@@ -753,7 +759,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name == "credit_marker_bare":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "org_photo_label":
-        org = agencies.lookup(g["org"]) or agencies.lookup(g["org"] + " Photo")
+        org = agencies.lookup(g["org"] + " Foto") or agencies.lookup(g["org"]) or agencies.lookup(g["org"] + " Photo")
         return f"{org}/{g['chain']}" if org else None
     if name == "afp_slash":
         return f"AFP/{g['name']}" if g.get("name") else "AFP"
