@@ -20,7 +20,7 @@ from itertools import islice
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, lookup_city, lookup_country, lookup_state
+    Agencies, agency_rows, lookup_city, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
@@ -81,6 +81,8 @@ _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+# government and science services, UN agencies, archives (data/agencies.csv roles): their credits list partners
+_INSTITUTIONS = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("government", "un", "archive"))
 _YEAR_END = regex.compile(r"(?<=\p{L})[ ]+(?:19|20)\d\d$")
 # the end of a sentence inside a part: "Microsoft CEO. Sven Hoppe/…", "Labrador Sea. THE CANADIAN PRESS/…"
 # (a word of three letters or two capitals before the stop: not an initial, "St." or "U.S.")
@@ -476,6 +478,13 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     if (len(unique) > 1 and not commissioned and unique[0] in agencies.distributors
             and unique[-1] not in agencies.distributors):
         unique = unique[1:] + unique[:1]
+    if len(unique) > 1 and unique[0] in _INSTITUTIONS:
+        # "NASA/JPL-Caltech/Univ. of Arizona": an institution's partners, not a distributor
+        # (credit.institution_partners); a distributor or news agency after it still distributes
+        partners = [o for o in unique[1:] if o in _INSTITUTIONS or not agencies.lookup(o)]
+        if partners:
+            tags.append("institution_partners")
+            unique = [o for o in unique if o not in partners]
     return people, unique, tags
 
 

@@ -69,6 +69,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "lead_glued_chain", "a credit opening the caption glued to its first word: 'Name/USA TODAY SportsRookie coach …'"),
     ("credit", "released_by", "'image released by KNOWN ORGANISATION'"),
     ("credit", "joined_names", "photographers joined by 'and': 'Peter R. Barber and Mark Perfetti', 'Eamonn and James Clarke'"),
+    ("credit", "institution_partners", "an institution's partners after it are no distributor: 'NASA/JPL-Caltech/Univ. of Arizona'"),
     ("credit", "subject_before_name", "a gallery's subject before the photographer: 'Charlize Theron Steve Granitz/WireImage'"),
     # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
     ("tag", "handout", "the picture is a handout ('Handout', 'HO', 'Courtesy of …')"),
