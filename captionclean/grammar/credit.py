@@ -163,9 +163,14 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     """``Azzam Rasgla, Agence France-Presse`` → the name and the agency."""
     if "," in part:
         head, _, tail = part.rpartition(",")
-        if head.strip() and (agencies.lookup(tail.strip()) or (_is_org_like(tail) and _NAMEISH.match(head.strip()))) \
-                and not agencies.lookup(head.strip()):
-            return [head.strip(), tail.strip()]
+        head, tail = head.strip(), tail.strip()
+        if not head or not tail:
+            return [part]
+        known_head, known_tail = agencies.lookup(head), agencies.lookup(tail)
+        if known_tail or ((_is_org_like(tail) or tail.startswith("The ")) and _NAMEISH.match(head) and not known_head):
+            return [head, tail]  # "Name, Agence France-Presse", "NASA, JPL"
+        if not _SUFFIX_WORD.match(tail) and (known_head or _is_org_like(head) or (_NAMEISH.match(head) and " " in head)):
+            return [head]  # "Name, Madrid", "Flickr, CC BY-SA": the words after the comma are no organisation
     return [part]
 
 
@@ -535,14 +540,19 @@ _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKE
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 _NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
-_CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*"
+# a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
+# the organisation, or drops what follows the comma when it is none
+_COMMA_ORG = r"(?:,[ ]*(?=\p{Lu})" + _PART + r")?"
+_CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*" + _COMMA_ORG
 
 _MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 # a label opening the caption whose words run on in lower case ("IMAGE: Prime Minister Modi senses wet weather …",
 # "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)
 _RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
+_SUFFIX_WORD = regex.compile(r"(?i:jr|sr|inc|ltd|llc|file|pool|handout|ho|file photo)\.?$")
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
+_OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org"))
 _CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
                           for w in m.split())
@@ -569,7 +579,8 @@ RULES: list[Rule] = [
     Rule("org_photo_label", r"[:/](?<=(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+"
          r"(?:PHOTO|Photo|FOTO|Foto)[ ]*[:/])[ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
     Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
-         r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*)",
+         r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
+         + _COMMA_ORG + r")",
          ("photo", "credit", "image", "picture")),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
     # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
@@ -737,8 +748,9 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name == "desk_chain":  # "… at the final — Real Madrid": the separator needs an organisation after it
         org = _DESK_SEP.sub("/", g["org"].strip())  # "Name | Los Angeles Times | Getty Images"
         first = _SPLIT.split(org, maxsplit=1)[0].strip()
-        if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
-            return None
+        if not (agencies.lookup(first) or _is_org_like(first) or _OUTLET.fullmatch(first)) \
+                or not _caps_name_ok(g["name"], agencies):
+            return None  # "Ben Matthews ~ Southeast Missourian": a paper's name, two capitalised words or more
         return f"{g['name']}/{org}"
     if name == "paren_name_org":
         agency = g["agency"].strip()
@@ -786,6 +798,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     chain = g.get("chain")
     if chain is None:
         return None
+    if name == "courtesy_marker":  # "Photo courtesy JDHS Softball": the first part is the courtesy's source
+        chain = "Courtesy " + chain.lstrip()
     if name == "should_read":
         chain = _GLUED_AFP.sub("/AFP", chain)
     if rule.only_known and not _all_known(chain, agencies):
@@ -947,7 +961,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 people, orgs, tags = parse_chain(chain, agencies)
             if rule.name == "paren_name_end" and (orgs or not people):
                 continue
-            if rule.name in ("courtesy", "courtesy_marker"):
+            if rule.name in ("courtesy", "courtesy_marker") and "handout" not in tags:
                 tags.append("handout")
             keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
