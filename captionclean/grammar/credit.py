@@ -654,6 +654,13 @@ RULES: list[Rule] = [
     # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
     Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
          + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
+    # "…, Auckland Libraries, 1-W1156.", "State Library of Queensland Neg. No. 72490", "NLI ref. PWP2027",
+    # "The Imperial War Museums, IWM Q 4649", "AWM P02686.025": a known archive and its catalogue reference
+    Rule("archive_ref", r"(?:(?<=[\s.,;(])|^)(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
+         r"|collection)\.?)*[ ]*[#:]?[ ]*\p{Lu}{0,5}[ -]?\d[\p{L}\d./\-]*[ .]*$", (), tail=True, only_known=True, gate="ends_digit"),
+    # "From the collection of the Imperial War Museum.", "… from the Poole Collection": a collection's source
+    Rule("collection_of", r"\b(?i:from)[ ]+(?:(?i:the)[ ]+)?(?P<coll>(?i:collection)[ ]+of[ ]+(?:the[ ]+)?)?(?P<chain>\p{Lu}[\p{L}\-]*"
+         r"(?:[ ]+(?:\p{Lu}[\p{L}\-]*|of|and|&)){0,5})[ ]*\.?[ ]*$", ("from ",), tail=True, gate="ends_open_or_stop"),
     # "… yesterday. [eastday.com]", "… South Terrace. www.jewishcork.com": a web address closes the caption
     Rule("end_domain", r"(?:(?<=[.!?”\"|][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[(\[][ ]{0,3})|^)(?P<chain>(?:www\.)?[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|org|net|info|gov|edu|co\.\p{Ll}{2}|com\.\p{Ll}{2}|\p{Ll}{2}))"
          r"[)\]]?[ ]*\.?[ ]*$", (".",), tail=True, gate="ends_domain"),
@@ -765,6 +772,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
                 or (placeholder_tag(words[-1]) and len(words) != 2) or " for " in chain:
             return None  # a known agency is end_agency's; "PHOTO BY NAME", "Name Name Photo", "BT FILE PHOTO" others'
         return chain
+    if name == "collection_of":
+        chain = g["chain"]
+        if not (g.get("coll") or chain.casefold().endswith(("collection", "collections"))):
+            return None  # "… lifted off from the Cape Canaveral Air Force Station": a place, not a source
+        return chain if agencies.lookup(chain) or _is_org_like(chain) else None
     if name == "lead_glued_chain":
         if not agencies.lookup(g["agency"].strip()) or not _caps_name_ok(g["name"], agencies):
             return None
@@ -858,6 +870,8 @@ _GATES = {
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
     "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
     "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
+    "ends_digit": lambda text, _: text.rstrip(" .")[-1:].isdigit(),
+    "ends_open_or_stop": lambda text, _: text.rstrip(" .")[-1:].isalpha(),
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
@@ -950,7 +964,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         for m in islice(matches, MAX_MATCHES_PER_RULE):
             g = m.groupdict()
             if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
-                    and _RUNS_ON.match(text, m.end("chain")):
+                    and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
                 continue
             chain = _chain_of(rule, g, agencies)
             if not chain:

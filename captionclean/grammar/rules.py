@@ -67,6 +67,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_domain", "a web address closing the caption: '[eastday.com]', 'www.jewishcork.com'"),
     ("credit", "end_org", "an organisation's name (an organisation word in it) after the last sentence: '680 NEWS', 'Huw Evans Agency'"),
     ("credit", "lead_glued_chain", "a credit opening the caption glued to its first word: 'Name/USA TODAY SportsRookie coach …'"),
+    ("credit", "archive_ref", "a known archive and its catalogue reference closing the caption: 'NLI ref. PWP2027', 'AWM P02686.025'"),
+    ("credit", "collection_of", "'from the collection of ARCHIVE', 'from the X Collection' closing the caption"),
     ("credit", "released_by", "'image released by KNOWN ORGANISATION'"),
     ("credit", "joined_names", "photographers joined by 'and': 'Peter R. Barber and Mark Perfetti', 'Eamonn and James Clarke'"),
     ("credit", "institution_partners", "an institution's partners after it are no distributor: 'NASA/JPL-Caltech/Univ. of Arizona'"),
