@@ -660,7 +660,7 @@ RULES: list[Rule] = [
          r"|collection)\.?)*[ ]*[#:]?[ ]*\p{Lu}{0,5}[ -]?\d[\p{L}\d./\-]*[ .]*$", (), tail=True, only_known=True, gate="ends_digit"),
     # "From the collection of the Imperial War Museum.", "… from the Poole Collection": a collection's source
     Rule("collection_of", r"\b(?i:from)[ ]+(?:(?i:the)[ ]+)?(?P<coll>(?i:collection)[ ]+of[ ]+(?:the[ ]+)?)?(?P<chain>\p{Lu}[\p{L}\-]*"
-         r"(?:[ ]+(?:\p{Lu}[\p{L}\-]*|of|and|&)){0,5})[ ]*\.?[ ]*$", ("from ",), tail=True, gate="ends_open_or_stop"),
+         r"(?:[ ]+(?:\p{Lu}[\p{L}\-]*|of|and|&)){0,5})[ ]*\.?[ ]*$", ("collection",), tail=True, gate="ends_open_or_stop"),
     # "… yesterday. [eastday.com]", "… South Terrace. www.jewishcork.com": a web address closes the caption
     Rule("end_domain", r"(?:(?<=[.!?”\"|][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[(\[][ ]{0,3})|^)(?P<chain>(?:www\.)?[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|org|net|info|gov|edu|co\.\p{Ll}{2}|com\.\p{Ll}{2}|\p{Ll}{2}))"
          r"[)\]]?[ ]*\.?[ ]*$", (".",), tail=True, gate="ends_domain"),
@@ -668,7 +668,8 @@ RULES: list[Rule] = [
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
          (), tail=True, gate="ends_open"),
     # "Jennifer Stewart/USA TODAY SportsRookie coach …": a credit opening the caption, glued to its first word
-    Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",)),
+    Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",),
+         gate="lead_slash"),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -870,6 +871,7 @@ _GATES = {
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
     "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
     "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
+    "lead_slash": lambda text, _: "/" in text[:60],
     "ends_digit": lambda text, _: text.rstrip(" .")[-1:].isdigit(),
     "ends_open_or_stop": lambda text, _: text.rstrip(" .")[-1:].isalpha(),
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
