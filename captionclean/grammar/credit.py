@@ -59,7 +59,7 @@ _DASH_SLASH = regex.compile(r"[-–][ ]*/")
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
 _EXPANDED = regex.compile(r"(?<=\S)[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\)?$)[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\)?$")
-_SPLIT = regex.compile(r"(?:(?<!\s)\s*)?/\s*(?:(?:via|for)\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
+_SPLIT = regex.compile(r"[ ]{3,}|(?:(?<!\s)\s*)?/\s*(?:(?:via|for)\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
 _SUFFIX_TAG = regex.compile(
     r"^(?P<rest>.*?)(?:,\s*|(?<!\s)\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
 _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|Handout)(?=\p{Lu}{2})")
@@ -71,6 +71,7 @@ _LEAD = regex.compile(
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
+_GLUED_TITLE = regex.compile(r"^.*?\p{Ll}{4}(?=\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2}$)")
 _GLUED_CAPS = regex.compile(r"^.*\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
@@ -402,6 +403,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
     if parts and _GLUED_CAPS.search(parts[0]):  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
         parts[0] = _GLUED_CAPS.sub("", parts[0], count=1)
+    elif parts and _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
+        parts[0] = _GLUED_TITLE.sub("", parts[0], count=1)
     coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
     acronym_first = len(parts) > 1 and bool(_ACRONYM.fullmatch(parts[0].strip()))
@@ -551,6 +554,9 @@ _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 # "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)
 _RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
 _SUFFIX_WORD = regex.compile(r"(?i:jr|sr|inc|ltd|llc|file|pool|handout|ho|file photo)\.?$")
+# words that open a sentence fragment, never a person's name ("… Inc. All Rights")
+_NOT_FIRST_NAMES = frozenset("All This That These Those Our Its Their His Her In On At For From With And But More "
+                             "Read See Click Share Credit Photo Photos Source Image Images Picture Copyright".split())
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org"))
@@ -800,7 +806,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name in ("paren_name_end", "end_caps_name", "end_name"):
         if name in ("end_caps_name", "end_name") and not _caps_name_ok(g["name"], agencies):
             return None
-        if name == "end_name" and (lookup_city(g["name"]) or _CAL_WORDS.intersection(g["name"].casefold().split())):
+        if name == "end_name" and (lookup_city(g["name"]) or _CAL_WORDS.intersection(g["name"].casefold().split())
+                                   or g["name"].split()[0] in _NOT_FIRST_NAMES):
             return None
         return g["name"]
     if name == "org_photo_by":
