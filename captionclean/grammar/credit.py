@@ -560,6 +560,7 @@ _NOT_FIRST_NAMES = frozenset("All This That These Those Our Its Their His Her In
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org"))
+_CJK_NAME_RULES = frozenset(("cjk_reporter", "cjk_photographed"))
 _CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
                           for w in m.split())
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
@@ -676,6 +677,13 @@ RULES: list[Rule] = [
     # "Jennifer Stewart/USA TODAY SportsRookie coach …": a credit opening the caption, glued to its first word
     Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",),
          gate="lead_slash"),
+    # Korean papers: "… 백소아 기자 thanks@hani.co.kr", "정연호 기자": a reporter's (or photographer's) name, then 기자
+    Rule("cjk_reporter", r"(?P<name>\p{Hangul}{2,4})[ ]+(?:기자|특파원)(?:[ ]+[\w.+-]+@[\w.-]+)?[ ]*$", ("기자", "특파원"), tail=True),
+    # Chinese agencies: "[新華社記者 張可任 攝]", "新华社记者 NAME 摄": the agency, its reporter, 摄 (photographed)
+    Rule("cjk_photographed", r"(?P<agency>\p{Han}{2,6}?)?(?:记者|記者)[ ]*(?P<name>\p{Han}{2,4})[ ]*(?:摄|攝)", ("摄", "攝")),
+    # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
+    Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
+         ("=", "\n"), only_known=True, gate="hangul"),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -779,6 +787,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
                 or (placeholder_tag(words[-1]) and len(words) != 2) or " for " in chain:
             return None  # a known agency is end_agency's; "PHOTO BY NAME", "Name Name Photo", "BT FILE PHOTO" others'
         return chain
+    if name == "cjk_reporter":
+        return g["name"]
+    if name == "cjk_photographed":
+        agency = agencies.lookup(g["agency"]) if g.get("agency") else None
+        return f"{g['name']}/{agency}" if agency else g["name"]
     if name == "collection_of":
         chain = g["chain"]
         if not (g.get("coll") or chain.casefold().endswith(("collection", "collections"))):
@@ -879,6 +892,7 @@ _GATES = {
     "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
     "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
     "lead_slash": lambda text, _: "/" in text[:60],
+    "hangul": lambda text, _: any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
     "ends_digit": lambda text, _: text.rstrip(" .")[-1:].isdigit(),
     "ends_open_or_stop": lambda text, _: text.rstrip(" .")[-1:].isalpha(),
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
@@ -980,6 +994,9 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 continue
             if rule.name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
                 people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
+            elif rule.name in _CJK_NAME_RULES:  # names in Hangul or Han: no capitals for parse_chain to read
+                known = agencies.lookup(g["agency"]) if g.get("agency") else None
+                people, orgs, tags = [g["name"]], [known] if known else [], []
             else:
                 people, orgs, tags = parse_chain(chain, agencies)
             if rule.name == "paren_name_end" and (orgs or not people):
