@@ -684,6 +684,10 @@ RULES: list[Rule] = [
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
     Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
+    # archives: "by Lieutenant John Warwick Brooke" on a line of its own
+    Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?P<chain>" + _PART + r")[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
+    # Irish and British papers: "… 2016 Award PIC DARRAGH KANE": PIC and a name in capitals close the caption
+    Rule("pic_caps_end", r"(?<=\S[ ]+)PIC:?[ ]+(?P<name>" + _NAME_CAPS + r")[ ]*$", ("pic ",), tail=True, gate="ends_caps"),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -787,6 +791,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
                 or (placeholder_tag(words[-1]) and len(words) != 2) or " for " in chain:
             return None  # a known agency is end_agency's; "PHOTO BY NAME", "Name Name Photo", "BT FILE PHOTO" others'
         return chain
+    if name == "pic_caps_end":
+        return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "cjk_reporter":
         return g["name"]
     if name == "cjk_photographed":
@@ -893,6 +899,7 @@ _GATES = {
     "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
     "lead_slash": lambda text, _: "/" in text[:60],
     "hangul": lambda text, _: any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
+    "line_starts_by": lambda text, _: any(ln.lstrip(" ")[:3].casefold() == "by " for ln in _lines(text)),
     "ends_digit": lambda text, _: text.rstrip(" .")[-1:].isdigit(),
     "ends_open_or_stop": lambda text, _: text.rstrip(" .")[-1:].isalpha(),
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,

@@ -72,6 +72,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "cjk_reporter", "a Korean paper's reporter: 'NAME 기자' closing the caption, an e-mail after it"),
     ("credit", "cjk_photographed", "a Chinese agency's '新華社記者 NAME 攝' (reporter NAME photographed)"),
     ("credit", "cjk_agency", "a Korean wire's '[서울=뉴시스]' opening the caption, or 'CITY 연합뉴스' as its last line"),
+    ("credit", "by_line", "an archive's line 'by RANK NAME'"),
+    ("credit", "pic_caps_end", "'PIC NAME' in capitals closing the caption after any word: '… Award PIC DARRAGH KANE'"),
     ("credit", "released_by", "'image released by KNOWN ORGANISATION'"),
     ("credit", "joined_names", "photographers joined by 'and': 'Peter R. Barber and Mark Perfetti', 'Eamonn and James Clarke'"),
     ("credit", "institution_partners", "an institution's partners after it are no distributor: 'NASA/JPL-Caltech/Univ. of Arizona'"),
@@ -156,7 +158,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("trailer", "tpx", "'TPX IMAGES OF THE DAY'"),
     ("trailer", "search_poy", "'SEARCH \"…\" FOR THIS STORY'"),
     ("trailer", "licensing_chrome", "'Acquire Licensing Rights' (page chrome)"),
-    ("trailer", "caption_chrome", "NPR's 'hide caption', 'toggle caption' (page chrome)"),
+    ("trailer", "caption_chrome", "page chrome: NPR's 'hide caption', 'toggle caption'; '-- source link'"),
     # --- correction and re-send notices (tables.correction_patterns; kinds in data/corrections.csv) --
     ("correction", "correction_lead", "a notice opening the caption in capitals: 'REFILE - CORRECTING SPELLING OF NAME'"),
     ("correction", "correction_label", "a labelled notice: 'CORRECTION: …', 'EDITOR'S NOTE: …'"),
