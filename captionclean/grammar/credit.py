@@ -663,8 +663,9 @@ RULES: list[Rule] = [
          + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
     # "…, Auckland Libraries, 1-W1156.", "State Library of Queensland Neg. No. 72490", "NLI ref. PWP2027",
     # "The Imperial War Museums, IWM Q 4649", "AWM P02686.025": a known archive and its catalogue reference
-    Rule("archive_ref", r"(?:(?<=[\s.,;(])|^)(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
-         r"|collection)\.?)*[ ]*[#:]?[ ]*\p{Lu}{0,5}[ -]?\d[\p{L}\d./\-]*[ .]*$", (), tail=True, only_known=True, gate="ends_digit"),
+    Rule("archive_ref", r"(?:(?<=[\s.,;(])|(?m:^))(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
+         r"|collection)\.?)*[ ]*[#:]?[ ]*\p{Lu}{0,5}[ -]?\d[\p{L}\d./\-]*[ .]*(?m:$)", (), backward=True, only_known=True,
+         gate="line_ends_digit"),
     # "From the collection of the Imperial War Museum.", "… from the Poole Collection": a collection's source
     Rule("collection_of", r"\b(?i:from)[ ]+(?:(?i:the)[ ]+)?(?P<coll>(?i:collection)[ ]+of[ ]+(?:the[ ]+)?)?(?P<chain>\p{Lu}[\p{L}\-]*"
          r"(?:[ ]+(?:\p{Lu}[\p{L}\-]*|of|and|&)){0,5})[ ]*\.?[ ]*$", ("collection",), tail=True, gate="ends_open_or_stop"),
@@ -900,7 +901,7 @@ _GATES = {
     "lead_slash": lambda text, _: "/" in text[:60],
     "hangul": lambda text, _: any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
     "line_starts_by": lambda text, _: any(ln.lstrip(" ")[:3].casefold() == "by " for ln in _lines(text)),
-    "ends_digit": lambda text, _: text.rstrip(" .")[-1:].isdigit(),
+    "line_ends_digit": lambda text, _: any(ln.rstrip(" .")[-1:].isdigit() for ln in _lines(text)),
     "ends_open_or_stop": lambda text, _: text.rstrip(" .")[-1:].isalpha(),
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
     "comma_agency": _gate_comma_agency,
