@@ -64,7 +64,7 @@ _SUFFIX_TAG = regex.compile(
     r"^(?P<rest>.*?)(?:,\s*|(?<!\s)\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
 _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|Handout)(?=\p{Lu}{2})")
 _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
-_FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
+_FOR = regex.compile(r"^(?P<a>.+?)\s+(?:for|of(?=\s+the\s))\s+(?P<b>.+)$", regex.I)
 _LEAD = regex.compile(
     r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|[:;])?|PHOTOGRAPH BY|Fot\."
     r"|Special to)\s*", regex.I)
@@ -290,9 +290,12 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
         return _SKIP if tag == "noise" else ("tag", tag)
     if piece[-1:].isdigit() and " " in piece:
         year = _YEAR_END.search(piece)
-        if year and piece[:year.start()].split()[-1].casefold().rstrip(".") not in _CAL_WORDS:
+        head = piece[:year.start()] if year else ""
+        if year and " " not in head and not agencies.lookup(head) and head[:1].isupper():
+            return ("org", piece)  # "Paris 2024", "Qatar 2022": an event's organisers
+        if year and head.split()[-1].casefold().rstrip(".") not in _CAL_WORDS:
             # "© AFP 2023 / Name": the year of the copyright ("Noorani 20 July 2015" is a date's)
-            return _read_piece(piece[:year.start()], agencies)
+            return _read_piece(head, agencies)
     if piece.casefold().rstrip(".") in _CAL_WORDS or (
             piece.split()[0].casefold().rstrip(".,") in _CAL_WORDS and all(w.isdigit() for w in piece.split()[1:])):
         return _SKIP  # "Reuters / Sunday, March 26", "UNHCR/Name/March 2010": a date, not a name
@@ -302,9 +305,13 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     glued = _glued_agency(piece, agencies)
     if glued:
         return glued
-    fm = _FOR.match(piece) if "for" in piece else None
+    fm = _FOR.match(piece) if " for " in piece or " of the " in piece.casefold() else None
     if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
         a, b = fm["a"], fm["b"]
+        if " of " in fm.group().casefold() and " for " not in fm.group().casefold():
+            if _NAMEISH.match(a) and not _is_org_like(a) and not agencies.lookup(a) and (agencies.lookup(b) or _is_org_like(b)):
+                return ("person_org", a, b, _read_rest(piece, agencies))  # "Dick Briggs of the Canberra Times"
+            return _read_rest(piece, agencies)
         if agencies.lookup(a) or _is_org_like(a):
             return ("commission", agencies.lookup(a) or a)
         if _NAMEISH.match(a):
@@ -337,7 +344,8 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
                 return _read_piece(head, agencies)
             known = agencies.lookup(tail)
             if known and _NAMEISH.match(head) and not _is_org_like(head) and len(head.split()) <= 3:
-                return ("name_org", normal_name(tidy_name(head)), known)
+                # "Dick Briggs of the Canberra Times": the particle before the paper is neither's
+                return ("name_org", normal_name(tidy_name(_TRAILING_PARTICLE.sub("", head))), known)
             if known and " " in tail and (len(head.split()) > 3 or _is_org_like(head)):
                 # "… Hurdle Race Action Images via Reuters", "Universal Studios The Print Collector/…": the
                 # caption's words (or another organisation) run into a known agency of two words or more
@@ -367,6 +375,8 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     if len(piece) < 2:
         return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
     if _is_org_like(piece):
+        if piece.count(" ") >= 8 and not agencies.lookup(piece):
+            return _SKIP  # "From a group of 114 photographs collected by …": a sentence, not an organisation's name
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
     piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
@@ -440,9 +450,9 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
             elif kind == "commission":
                 orgs.append(r[1])
                 commissioned = True
-            elif kind == "person_org":
+            elif kind == "person_org":  # "W. Reid for the Auckland Weekly News", "Dick Briggs of the Canberra Times"
                 people.append(normal_name(r[1]))
-                orgs.append(agencies.lookup(r[2]) or _org_name(r[2]))
+                orgs.append(agencies.lookup(r[2]) or _org_name(_ARTICLE.sub("", r[2])))
             elif kind == "studio":
                 people.append(r[1])
                 orgs.append(r[2])
