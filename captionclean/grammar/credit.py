@@ -670,7 +670,7 @@ RULES: list[Rule] = [
     # "…in Los Angeles.John Shearer", "…at Heinz Field.\nAbby Drey": a name in title case after the last
     # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
     Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
-         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")(?:[ ]+(?:Photo|Photos|Foto))?[ ]*$", (), tail=True, gate="ends_name"),
     # "…, Auckland Libraries, 1-W1156.", "State Library of Queensland Neg. No. 72490", "NLI ref. PWP2027",
     # "The Imperial War Museums, IWM Q 4649", "AWM P02686.025": a known archive and its catalogue reference
     Rule("archive_ref", r"(?:(?<=[\s.,;(])|(?m:^))(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
@@ -772,8 +772,9 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     name = rule.name
     if name in _NAME_RULES:
         agency = g.get("agency") or "AFP"
-        if name == "name_comma_agency" and (not agencies.lookup(agency) or agencies.lookup(g["name"])):
-            return None
+        if name == "name_comma_agency" and (agencies.lookup(g["name"]) or not (agencies.lookup(agency) or (
+                _is_org_like(agency) and g["name"].startswith(_RANK_START) and _RANK.match(g["name"])))):
+            return None  # "Sgt Name, Valcartier Imaging Service": a service's photographer and the service
         if name == "name_comma_agency" and _is_org_like(g["name"]):
             return g["name"]  # "Carol M. Highsmith Archive, Prints and Photographs Division": a collection, its division
         return f"{agency}/{g['name']}"
@@ -881,10 +882,10 @@ def _lines(text: str) -> list[str]:
 
 
 def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
-    """A line ends in ``, <known agency>``."""
+    """A line ends in ``, <known agency>`` or ``, <organisation>``."""
     for line in _lines(text):
         head, comma, tail = line.rpartition(",")
-        if comma and agencies.lookup(tail.strip(" .)")):
+        if comma and (agencies.lookup(tail.strip(" .)")) or _is_org_like(tail)):
             return True
     return False
 
