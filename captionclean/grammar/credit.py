@@ -226,8 +226,8 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     if part[:1] in _COURTESY_FIRST:
         c = _COURTESY_LEAD.match(part)
         if c:  # "Courtesy Gary Sinise Foundation": a handout from whoever follows (credit.courtesy_part)
-            tags.append("handout")
-            part, courtesy = part[c.end():], True
+            tags.append("handout")  # "Cedida por" (given by) names an organisation, never a photographer
+            part, courtesy = part[c.end():], ("given" if "edid" in c.group() else True)
     if part.endswith(" file"):  # "Peninsula Clarion file", "AP file": the paper's archive picture
         tags.append("file")
         part = part[:-5].rstrip()
@@ -243,7 +243,8 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
     readings = tuple(_read_piece(piece, agencies) for piece in pieces)
     if courtesy:  # "Courtesy JDHS Softball", "CORTESIA PROMOCIÓN TURISTICA DE …": an organisation's shape
-        readings = tuple(("courtesy_org", _org_name(_ARTICLE.sub("", p))) if r[0] == "name" and _org_shaped(p)
+        readings = tuple(("courtesy_org", _org_name(_ARTICLE.sub("", p))) if r[0] == "name" and (
+                         courtesy == "given" or _org_shaped(p))
                          else ("courtesy_org", r[1]) if r[0] == "org" else r for p, r in zip(pieces, readings))
     return tuple(tags), readings
 
@@ -1046,8 +1047,10 @@ def choose_credit(credits: list[Credit]) -> Credit | None:
             best = other
             break
     if not best.photographers:
+        taken = {o.casefold() for o in best.orgs}  # "…/Cedida por ORG": an organisation is no one's name
         for other in credits[1:]:
-            if other.photographers and (not other.orgs or not best.orgs or other.agency == best.agency):
+            if other.photographers and (not other.orgs or not best.orgs or other.agency == best.agency) \
+                    and not taken.intersection(p.casefold() for p in other.photographers):
                 best.photographers = other.photographers
                 break
     if not best.orgs:
