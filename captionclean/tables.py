@@ -101,6 +101,7 @@ KEYWORD_TRAILERS = [
     ("tpx", r"\bTPX IMAGES OF THE DAY\b\.?"),
     ("search_poy", r"\bSEARCH [\"'“][^\"'”]+[\"'”] FOR (?:THIS STORY|ALL [A-Z0-9 ]+?PACKAGES)\.?"),
     ("licensing_chrome", r"\bAcquire Licensing Rights\b"),
+    ("caption_chrome", r"\b(?:hide|toggle) caption\b|(?:--?[ ]*)?\bsource link\b"),  # NPR: "…/AP hide caption"; "-- source link"
 ]
 
 

@@ -20,14 +20,14 @@ from itertools import islice
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, lookup_country, lookup_state
+    Agencies, agency_rows, lookup_city, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 _PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
-              r"zu|y|e|of|the|for|to|and|&|on)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
+              r"zu|y|e|of|the|for|to|and|&|on|por|los|las|jr\.?|sr\.?|jnr)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
-_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
+_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
          r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
@@ -39,11 +39,13 @@ _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
 # a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani"): a part of its own
+# a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
+_HANDLE = r"(?:@[\p{L}\p{N}_.]{2,30}(?<![.]))"
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC)\.?)?(?:[ ]+(?:photo|foto)(?![\p{{L}}]))?{_EXPANSION}?)"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|file|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
-_SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
+_SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
 _DESK_SEPS = ("|", "•", "~", "—")
 _DESK_SEP = regex.compile(r"[ ]*[|•~—][ ]*")
@@ -57,19 +59,20 @@ _DASH_SLASH = regex.compile(r"[-–][ ]*/")
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
 _EXPANDED = regex.compile(r"(?<=\S)[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\)?$)[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\)?$")
-_SPLIT = regex.compile(r"(?:(?<!\s)\s*)?/\s*(?:via\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
+_SPLIT = regex.compile(r"[ ]{3,}|(?:(?<!\s)\s*)?/\s*(?:(?:via|for)\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
 _SUFFIX_TAG = regex.compile(
     r"^(?P<rest>.*?)(?:,\s*|(?<!\s)\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
 _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|Handout)(?=\p{Lu}{2})")
 _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
-_FOR = regex.compile(r"^(?P<a>.+?)\s+for\s+(?P<b>.+)$")
+_FOR = regex.compile(r"^(?P<a>.+?)\s+(?:for|of(?=\s+the\s))\s+(?P<b>.+)$", regex.I)
 _LEAD = regex.compile(
-    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|:)?|PHOTOGRAPH BY|Fot\."
+    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|[:;])?|PHOTOGRAPH BY|Fot\."
     r"|Special to)\s*", regex.I)
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
-_GLUED_CAPS = regex.compile(r"^.*?\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
+_GLUED_TITLE = regex.compile(r"^.*?\p{Ll}{4}(?=\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2}$)")
+_GLUED_CAPS = regex.compile(r"^.*\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
@@ -79,6 +82,24 @@ _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+# government and science services, UN agencies, archives (data/agencies.csv roles): their credits list partners
+_INSTITUTIONS = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("government", "un", "archive"))
+_YEAR_END = regex.compile(r"(?<=\p{L})[ ]+(?:19|20)\d\d$")
+# the end of a sentence inside a part: "Microsoft CEO. Sven Hoppe/…", "Labrador Sea. THE CANADIAN PRESS/…"
+# (a word of three letters or two capitals before the stop: not an initial, "St." or "U.S.")
+_SENTENCE_HEAD = regex.compile(r"^.*(?<=\p{L}{3}|\p{Lu}{2})\.[ ]+(?=\p{Lu}[\p{L}\p{M}])")
+# a courtesy marker opening a part: "Courtesy Gary Sinise Foundation", "CORTESIA PROMOCIÓN …", "Reproduced
+# Courtesy of Name", "Photo Courtesy JDHS Softball"
+_COURTESY_LEAD = regex.compile(r"^(?i:(?:reproduced[ ]+)?(?:(?:photos?|pictures?|images?)[ ]+)?(?:courtesy|cortes[ií]a|cedid[ao]s?[ ]+por)"
+                               r"(?:[ ]+(?:photos?|of|de|del))?(?:[ ]+the)?)[ ]+(?=\S)")
+_COURTESY_FIRST = frozenset("CcRrPpIi")
+_ARTICLE = regex.compile(r"^(?:la|el|los|las|le|les|o|a|os|as|the)[ ]+(?=\p{Lu})")
+_CAPITAL_PARTICLES = frozenset("De Da Del Della Di Du Dos Das Van Von Der Den Ter Le La El Bin Ben Ibn Abd Abu Y".split())
+# a person's name in title case: "Charlize", "O'Neil", "Jean-Paul" (no initials, no particles)
+_TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:\p{Lu}\p{Ll}+)?")
+_PARTICLE_WORD = regex.compile(_PARTICLES, regex.I)
+_CAPS_CODE = regex.compile(r"\p{Lu}{2,}(?:[ ]+(?=[^ ]*\d)\p{Lu}*\d+\p{Lu}*)+")
+_WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d{1,3}$")  # "OregonLive", "Tag24"
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
 _LEAD_FIRST = frozenset("©(PpSsſFfBbIiİ")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
@@ -134,6 +155,8 @@ def placeholder_tag(text: str) -> str | None:
         return PLACEHOLDERS[key]
     if key.endswith(SOURCE_DESCRIPTORS):
         return "screen_grab"
+    if key.endswith(" pool") and key.count(" ") <= 2:
+        return "pool"  # "Japan Pool", "AP Pool", "Kremlin Pool": a pool picture, not a name
     return None
 
 
@@ -141,9 +164,14 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     """``Azzam Rasgla, Agence France-Presse`` → the name and the agency."""
     if "," in part:
         head, _, tail = part.rpartition(",")
-        if head.strip() and (agencies.lookup(tail.strip()) or (_is_org_like(tail) and _NAMEISH.match(head.strip()))) \
-                and not agencies.lookup(head.strip()):
-            return [head.strip(), tail.strip()]
+        head, tail = head.strip(), tail.strip()
+        if not head or not tail:
+            return [part]
+        known_head, known_tail = agencies.lookup(head), agencies.lookup(tail)
+        if known_tail or ((_is_org_like(tail) or tail.startswith("The ")) and _NAMEISH.match(head) and not known_head):
+            return [head, tail]  # "Name, Agence France-Presse", "NASA, JPL"
+        if not _SUFFIX_WORD.match(tail) and (known_head or _is_org_like(head) or (_NAMEISH.match(head) and " " in head)):
+            return [head]  # "Name, Madrid", "Flickr, CC BY-SA": the words after the comma are no organisation
     return [part]
 
 
@@ -190,6 +218,19 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     if part[:1] in _LEAD_FIRST and not agencies.lookup(part):  # "Image View" is an agency
         part = _LEAD.sub("", part)
     part = part.strip(" .,;:")
+    if ". " in part:
+        head = _SENTENCE_HEAD.match(part)
+        if head and " " in part[head.end():].strip():  # "Hans Chr. Gabelgaard" is one name
+            part = part[head.end():]
+    courtesy = False
+    if part[:1] in _COURTESY_FIRST:
+        c = _COURTESY_LEAD.match(part)
+        if c:  # "Courtesy Gary Sinise Foundation": a handout from whoever follows (credit.courtesy_part)
+            tags.append("handout")  # "Cedida por" (given by) names an organisation, never a photographer
+            part, courtesy = part[c.end():], ("given" if "edid" in c.group() else True)
+    if part.endswith(" file"):  # "Peninsula Clarion file", "AP file": the paper's archive picture
+        tags.append("file")
+        part = part[:-5].rstrip()
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
     if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
         return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
@@ -200,7 +241,42 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
         part = m["rest"].strip()
         dashed = any(d in part for d in _DASHES)
     pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
-    return tuple(tags), tuple(_read_piece(piece, agencies) for piece in pieces)
+    readings = tuple(_read_piece(piece, agencies) for piece in pieces)
+    if courtesy:  # "Courtesy JDHS Softball", "CORTESIA PROMOCIÓN TURISTICA DE …": an organisation's shape
+        readings = tuple(("courtesy_org", _org_name(_ARTICLE.sub("", p))) if r[0] == "name" and (
+                         courtesy == "given" or _org_shaped(p))
+                         else ("courtesy_org", r[1]) if r[0] == "org" else r for p, r in zip(pieces, readings))
+    return tuple(tags), readings
+
+
+_AND = regex.compile(r"[ ]+(?:and|&)[ ]+")
+
+
+def _joined_names(piece: str) -> list[str] | None:
+    """``Peter R. Barber and Mark Perfetti`` → both; ``Eamonn and James Clarke`` → Eamonn Clarke, James Clarke
+    (credit.joined_names): every side a name of one to three words, the last two or more."""
+    sides = _AND.split(piece)
+    words = [side.split() for side in sides]
+    if len(words[-1]) < 2 or any(not 1 <= len(w) <= 3 for w in words) \
+            or any(_PARTICLE_WORD.fullmatch(x) or not x[:1].isupper() for w in words for x in w):
+        return None
+    surname = words[-1][-1]
+    return [normal_name(" ".join(w if len(w) > 1 else w + [surname])) for w in words]
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.replace(".", " ").split()).casefold()
+
+
+def _org_shaped(piece: str) -> bool:
+    """A courtesy's source written as an organisation: one word, an article first, an acronym before other
+    words ("JDHS Softball"), "and" inside ("SAVVY PR AND EVENTS"), or four words or more in capitals."""
+    words = piece.split()
+    if len(words) < 2 or piece[:1].islower():
+        return True  # "Cedida por Pago", "Cedida por la Corona Británica": one word, or an article first
+    if piece.isupper():
+        return len(words) >= 4 or any(w in ("AND", "&") for w in words)
+    return bool(_SHORT_ACRONYM.fullmatch(words[0].strip(".,"))) or any(w in ("and", "&") for w in words)
 
 
 _SKIP = ("skip",)
@@ -213,6 +289,14 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     tag = placeholder_tag(piece)
     if tag:
         return _SKIP if tag == "noise" else ("tag", tag)
+    if piece[-1:].isdigit() and " " in piece:
+        year = _YEAR_END.search(piece)
+        head = piece[:year.start()] if year else ""
+        if year and " " not in head and not agencies.lookup(head) and head[:1].isupper():
+            return ("org", piece)  # "Paris 2024", "Qatar 2022": an event's organisers
+        if year and head.split()[-1].casefold().rstrip(".") not in _CAL_WORDS:
+            # "© AFP 2023 / Name": the year of the copyright ("Noorani 20 July 2015" is a date's)
+            return _read_piece(head, agencies)
     if piece.casefold().rstrip(".") in _CAL_WORDS or (
             piece.split()[0].casefold().rstrip(".,") in _CAL_WORDS and all(w.isdigit() for w in piece.split()[1:])):
         return _SKIP  # "Reuters / Sunday, March 26", "UNHCR/Name/March 2010": a date, not a name
@@ -222,9 +306,13 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     glued = _glued_agency(piece, agencies)
     if glued:
         return glued
-    fm = _FOR.match(piece) if "for" in piece else None
+    fm = _FOR.match(piece) if " for " in piece or " of the " in piece.casefold() else None
     if fm:  # "Getty Images for Warner Bros.", "Noriko Hayashi for The Washington Post"
         a, b = fm["a"], fm["b"]
+        if " of " in fm.group().casefold() and " for " not in fm.group().casefold():
+            if _NAMEISH.match(a) and not _is_org_like(a) and not agencies.lookup(a) and (agencies.lookup(b) or _is_org_like(b)):
+                return ("person_org", a, b, _read_rest(piece, agencies))  # "Dick Briggs of the Canberra Times"
+            return _read_rest(piece, agencies)
         if agencies.lookup(a) or _is_org_like(a):
             return ("commission", agencies.lookup(a) or a)
         if _NAMEISH.match(a):
@@ -257,7 +345,12 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
                 return _read_piece(head, agencies)
             known = agencies.lookup(tail)
             if known and _NAMEISH.match(head) and not _is_org_like(head) and len(head.split()) <= 3:
-                return ("name_org", normal_name(tidy_name(head)), known)
+                # "Dick Briggs of the Canberra Times": the particle before the paper is neither's
+                return ("name_org", normal_name(tidy_name(_TRAILING_PARTICLE.sub("", head))), known)
+            if known and " " in tail and (len(head.split()) > 3 or _is_org_like(head)):
+                # "… Hurdle Race Action Images via Reuters", "Universal Studios The Print Collector/…": the
+                # caption's words (or another organisation) run into a known agency of two words or more
+                return ("org", known)
     return None
 
 
@@ -283,12 +376,31 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     if len(piece) < 2:
         return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
     if _is_org_like(piece):
+        if piece.count(" ") >= 8 and not agencies.lookup(piece):
+            return _SKIP  # "From a group of 114 photographs collected by …": a sentence, not an organisation's name
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
     piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
+    if _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
+        return ("org", piece)      # or one word with digits, is a wordmark's
+    if piece.startswith(("The ", "THE ")):
+        return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
+    if piece.endswith((" Jr", ", Jr", " Sr", ", Sr")):  # "Lauro Montellano, Jr." (its full stop cut with the part's)
+        piece = piece.replace(", ", " ") + "."
+    if _CAPS_CODE.fullmatch(piece):
+        return ("org", piece)  # "CPL T20", "KTLA 5": capitals and digits are an organisation's
     if _NAMEISH.match(piece) and len(piece) <= 48 and not piece.islower():  # "Cedida por la": no capital, no name
+        words = piece.split()
+        if " and " in piece or " & " in piece:
+            names = _joined_names(piece)
+            if names:
+                return ("names", names, piece)
+        if len(words) == 4 and all(_TITLE_WORD.fullmatch(w) and w not in _CAPITAL_PARTICLES for w in words):
+            # "Charlize Theron Steve Granitz/WireImage": a gallery's subject, then the photographer
+            # (credit.subject_before_name): two names of two words, the credit's is the second
+            return ("subject_name", normal_name(" ".join(words[2:])), piece)
         return ("name", normal_name(piece), piece)
     return _SKIP
 
@@ -302,6 +414,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
     if parts and _GLUED_CAPS.search(parts[0]):  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
         parts[0] = _GLUED_CAPS.sub("", parts[0], count=1)
+    elif parts and _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
+        parts[0] = _GLUED_TITLE.sub("", parts[0], count=1)
     coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
     acronym_first = len(parts) > 1 and bool(_ACRONYM.fullmatch(parts[0].strip()))
@@ -315,17 +429,31 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
         for r in pieces:
             while people and r[0] in ("person_org", "studio"):
                 r = r[-1]  # these read a piece this way only while no one is named yet
+            if r[0] == "names":
+                tags.append("joined_names")
+                people.extend(p for p in r[1] if _same_name(p) not in (_same_name(q) for q in people))
+                continue
+            if r[0] == "subject_name":  # only ahead of a known organisation ("…/WireImage/Getty Images")
+                if _any_known(chain, agencies):
+                    tags.append("subject_before_name")
+                    r = ("name", r[1], r[2])
+                else:
+                    r = ("name", normal_name(r[2]), r[2])
             kind = r[0]
             if kind == "tag":
                 tags.append(r[1])
+            elif kind == "courtesy_org":  # "EFE/Cedida por ORG", "Name/Cedida por ORG": the source comes first
+                orgs.insert(0, r[1])
             elif kind == "org":
+                if commissioned and not agencies.lookup(r[1]):
+                    continue  # "Getty Images for The Met Museum/Vogue": the clients, not a distributor
                 orgs.append(r[1])
             elif kind == "commission":
                 orgs.append(r[1])
                 commissioned = True
-            elif kind == "person_org":
+            elif kind == "person_org":  # "W. Reid for the Auckland Weekly News", "Dick Briggs of the Canberra Times"
                 people.append(normal_name(r[1]))
-                orgs.append(agencies.lookup(r[2]) or _org_name(r[2]))
+                orgs.append(agencies.lookup(r[2]) or _org_name(_ARTICLE.sub("", r[2])))
             elif kind == "studio":
                 people.append(r[1])
                 orgs.append(r[2])
@@ -344,12 +472,14 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 orgs.append(r[2])
             elif kind == "name":
                 person = r[1]
-                if person.casefold() in (p.casefold() for p in people):
-                    continue
+                if _same_name(person) in (_same_name(p) for p in people):
+                    continue  # "Hannes P. Albert/dpa/Hannes P Albert": the name repeated
                 if not people:
                     people.append(person)
                 elif coded and len(r[2]) <= 3 and not r[2].isupper():
                     continue  # "…/Name/Koz/Spt/11": an editor's initials after the photographer
+                elif commissioned:
+                    continue  # "Getty Images for The Met Museum/Vogue": a client, not a distributor
                 else:
                     orgs.append(_org_name(r[2]))
 
@@ -367,6 +497,13 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     if (len(unique) > 1 and not commissioned and unique[0] in agencies.distributors
             and unique[-1] not in agencies.distributors):
         unique = unique[1:] + unique[:1]
+    if len(unique) > 1 and unique[0] in _INSTITUTIONS:
+        # "NASA/JPL-Caltech/Univ. of Arizona": an institution's partners, not a distributor
+        # (credit.institution_partners); a distributor or news agency after it still distributes
+        partners = [o for o in unique[1:] if o in _INSTITUTIONS or not agencies.lookup(o)]
+        if partners:
+            tags.append("institution_partners")
+            unique = [o for o in unique if o not in partners]
     return people, unique, tags
 
 
@@ -417,11 +554,27 @@ _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKE
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 _NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
-_CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*"
+# a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
+# the organisation, or drops what follows the comma when it is none
+_COMMA_ORG = r"(?:,[ ]*(?=\p{Lu})" + _PART + r")?"
+_CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*" + _COMMA_ORG
 
 _MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
-_AFTER_SENTENCE = r"(?:(?<=[.!?\"”)][ ]{1,3})|(?<=\n[ ]{0,3})|^)"
+# a label opening the caption whose words run on in lower case ("IMAGE: Prime Minister Modi senses wet weather …",
+# "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)
+_RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
+_SUFFIX_WORD = regex.compile(r"(?i:jr|sr|inc|ltd|llc|file|pool|handout|ho|file photo)\.?$")
+# words that open a sentence fragment, never a person's name ("… Inc. All Rights")
+_NOT_FIRST_NAMES = frozenset("All This That These Those Our Its Their His Her In On At For From With And But More "
+                             "Read See Click Share Credit Photo Photos Source Image Images Picture Copyright".split())
+_LABEL_RULES = frozenset(("label_colon", "credit_marker"))
+_OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
+_WHOLE_ORG_RULES = frozenset(("end_domain", "end_org"))
+_CJK_NAME_RULES = frozenset(("cjk_reporter", "cjk_photographed"))
+_CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
+                          for w in m.split())
+_AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
 
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
@@ -429,11 +582,11 @@ RULES: list[Rule] = [
          ("should read",)),
     Rule("mandatory_credit_photo_by",
          r"\b(?i:Mandatory Credit):\s*(?i:Photo by)\s*(?P<chain>[^()\n]+?)\s*\(\w+\)", ("mandatory credit",)),
-    Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?\s*"
+    Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?(?:[ ]+(?i:credit))?\s*"
          r"(?i:by\b|:)\s*(?P<chain>[^()\n]+?)\s*\)", ("(photo", "(picture", "(image")),
-    Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r")(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
-         r"[ ]+(?i:photo|photograph)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
-         r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by")),
+    Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r"(?:[–—-][ ]+)?)(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
+         r"[ ]+(?i:photos?|photographs?)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
+         r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by", " photos by", " photographs by")),
     Rule("agency_photo_paren", r"\(\s*(?P<chain>(?:AP|AFP|Ap|Afp) (?:Photo|PHOTO)\s*/\s*[^()\n]+?)\s*\)",
          ("ap photo", "afp photo")),
     Rule("photography_by", r"(?m:^)[ ]*Photo(?:graphy|graph)? by[ ]+(?P<chain>[^ \n](?:[^\n]*?[^ \n])?)[ ]*(?m:$)",
@@ -444,7 +597,8 @@ RULES: list[Rule] = [
     Rule("org_photo_label", r"[:/](?<=(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+"
          r"(?:PHOTO|Photo|FOTO|Foto)[ ]*[:/])[ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
     Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
-         r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*)",
+         r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
+         + _COMMA_ORG + r")",
          ("photo", "credit", "image", "picture")),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
     # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
@@ -453,7 +607,8 @@ RULES: list[Rule] = [
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
          r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
-    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r")\s*\)", ("/", " via ")),
+    # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
+    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via ")),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
     Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*(?:\n[ ]*|[~/|•–—-][ ]*)"
          r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", ("@",)),
@@ -479,6 +634,9 @@ RULES: list[Rule] = [
     # "Name (AFP)", "CaracasJUAN BARRETO (AFP)", "Werner Friedli (ETH-Bibliothek)": a name, then its agency
     Rule("name_paren_agency", r"(?:(?<=[.!?”\"/][ ]{0,3})|(?<=\p{Ll})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY
          + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_known_paren"),
+    # "(Irene Stachon – Lehtikuva)", "[Collins Kweyu, Standard]": a name, a dash or comma, its organisation
+    Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?)[ ]*[)\]]"
+         r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
          + _NAME_ANY + r")[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
@@ -499,14 +657,49 @@ RULES: list[Rule] = [
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
-    Rule("end_agency", r"(?<=[.!?)\"”][ ]{1,3})(?P<chain>[^\s/.()][^/\n.()]{0,38}?)[ ]*$", (), tail=True,
+    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?)(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*$", (), tail=True,
          only_known=True, gate="ends_open"),
+    # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
+    Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
+         r"(?P<chain>\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){0,2})[ ]*$", (), tail=True, only_known=True, gate="ends_caps"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
     Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True,
          gate="ends_paren"),
     Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True, gate="ends_caps"),
+    # "…in Los Angeles.John Shearer", "…at Heinz Field.\nAbby Drey": a name in title case after the last
+    # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
+    Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")(?:[ ]+(?:Photo|Photos|Foto))?[ ]*$", (), tail=True, gate="ends_name"),
+    # "…, Auckland Libraries, 1-W1156.", "State Library of Queensland Neg. No. 72490", "NLI ref. PWP2027",
+    # "The Imperial War Museums, IWM Q 4649", "AWM P02686.025": a known archive and its catalogue reference
+    Rule("archive_ref", r"(?:(?<=[\s.,;(])|(?m:^))(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
+         r"|collection)\.?)*[ ]*[#:]?[ ]*\p{Lu}{0,5}[ -]?\d[\p{L}\d./\-]*[ .]*(?m:$)", (), backward=True, only_known=True,
+         gate="line_ends_digit"),
+    # "From the collection of the Imperial War Museum.", "… from the Poole Collection": a collection's source
+    Rule("collection_of", r"\b(?i:from)[ ]+(?:(?i:the)[ ]+)?(?P<coll>(?i:collection)[ ]+of[ ]+(?:the[ ]+)?)?(?P<chain>\p{Lu}[\p{L}\-]*"
+         r"(?:[ ]+(?:\p{Lu}[\p{L}\-]*|of|and|&)){0,5})[ ]*\.?[ ]*$", ("collection",), tail=True, gate="ends_open_or_stop"),
+    # "… yesterday. [eastday.com]", "… South Terrace. www.jewishcork.com": a web address closes the caption
+    Rule("end_domain", r"(?:(?<=[.!?”\"|][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[(\[][ ]{0,3})|^)(?P<chain>(?:www\.)?[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|org|net|info|gov|edu|co\.\p{Ll}{2}|com\.\p{Ll}{2}|\p{Ll}{2}))"
+         r"[)\]]?[ ]*\.?[ ]*$", (".",), tail=True, gate="ends_domain"),
+    # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
+    Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
+         (), tail=True, gate="ends_open"),
+    # "Jennifer Stewart/USA TODAY SportsRookie coach …": a credit opening the caption, glued to its first word
+    Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",),
+         gate="lead_slash"),
+    # Korean papers: "… 백소아 기자 thanks@hani.co.kr", "정연호 기자": a reporter's (or photographer's) name, then 기자
+    Rule("cjk_reporter", r"(?P<name>\p{Hangul}{2,4})[ ]+(?:기자|특파원)(?:[ ]+[\w.+-]+@[\w.-]+)?[ ]*$", ("기자", "특파원"), tail=True),
+    # Chinese agencies: "[新華社記者 張可任 攝]", "新华社记者 NAME 摄": the agency, its reporter, 摄 (photographed)
+    Rule("cjk_photographed", r"(?P<agency>\p{Han}{2,6}?)?(?:记者|記者)[ ]*(?P<name>\p{Han}{2,4})[ ]*(?:摄|攝)", ("摄", "攝")),
+    # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
+    Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
+         ("=", "\n"), only_known=True, gate="hangul"),
+    # archives: "by Lieutenant John Warwick Brooke" on a line of its own
+    Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?P<chain>" + _PART + r")[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
+    # Irish and British papers: "… 2016 Award PIC DARRAGH KANE": PIC and a name in capitals close the caption
+    Rule("pic_caps_end", r"(?<=\S[ ]+)PIC:?[ ]+(?P<name>" + _NAME_CAPS + r")[ ]*$", ("pic ",), tail=True, gate="ends_caps"),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -549,7 +742,8 @@ def _all_known(chain: str, agencies: Agencies) -> bool:
 
 def _parts_known(chain: str, agencies: Agencies) -> bool:
     parts = [p for p in _SPLIT.split(chain.strip()) if p.strip()]
-    return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)
+    parts = [_LEAD.sub("", p).strip() if p[:1] in _LEAD_FIRST and not agencies.lookup(p) else p for p in parts]
+    return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)  # "(Image; Lehtikuva)"
 
 
 def _line_chain_ok(chain: str, agencies: Agencies) -> bool:
@@ -569,8 +763,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     name = rule.name
     if name in _NAME_RULES:
         agency = g.get("agency") or "AFP"
-        if name == "name_comma_agency" and (not agencies.lookup(agency) or agencies.lookup(g["name"])):
-            return None
+        if name == "name_comma_agency" and (agencies.lookup(g["name"]) or not (agencies.lookup(agency) or (
+                _is_org_like(agency) and g["name"].startswith(_RANK_START) and _RANK.match(g["name"])))):
+            return None  # "Sgt Name, Valcartier Imaging Service": a service's photographer and the service
+        if name == "name_comma_agency" and _is_org_like(g["name"]):
+            return g["name"]  # "Carol M. Highsmith Archive, Prints and Photographs Division": a collection, its division
         return f"{agency}/{g['name']}"
     if name == "name_paren_agency":
         known = agencies.lookup(g["agency"].strip())
@@ -580,9 +777,39 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name == "desk_chain":  # "… at the final — Real Madrid": the separator needs an organisation after it
         org = _DESK_SEP.sub("/", g["org"].strip())  # "Name | Los Angeles Times | Getty Images"
         first = _SPLIT.split(org, maxsplit=1)[0].strip()
-        if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
-            return None
+        if not (agencies.lookup(first) or _is_org_like(first) or _OUTLET.fullmatch(first)) \
+                or not _caps_name_ok(g["name"], agencies):
+            return None  # "Ben Matthews ~ Southeast Missourian": a paper's name, two capitalised words or more
         return f"{g['name']}/{org}"
+    if name == "paren_name_org":
+        agency = g["agency"].strip()
+        if not (agencies.lookup(agency) or _is_org_like(agency)) or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{agency}"
+    if name == "end_org":
+        chain = g["chain"]
+        words = chain.split()
+        if agencies.lookup(chain) or not _is_org_like(chain) or lookup_city(chain) or lookup_country(chain) \
+                or any(placeholder_tag(w) or w.casefold() in _CREDIT_WORDS for w in words[:-1]) \
+                or (placeholder_tag(words[-1]) and len(words) != 2) or " for " in chain:
+            return None  # a known agency is end_agency's; "PHOTO BY NAME", "Name Name Photo", "BT FILE PHOTO" others'
+        return chain
+    if name == "pic_caps_end":
+        return g["name"] if _caps_name_ok(g["name"], agencies) else None
+    if name == "cjk_reporter":
+        return g["name"]
+    if name == "cjk_photographed":
+        agency = agencies.lookup(g["agency"]) if g.get("agency") else None
+        return f"{g['name']}/{agency}" if agency else g["name"]
+    if name == "collection_of":
+        chain = g["chain"]
+        if not (g.get("coll") or chain.casefold().endswith(("collection", "collections"))):
+            return None  # "… lifted off from the Cape Canaveral Air Force Station": a place, not a source
+        return chain if agencies.lookup(chain) or _is_org_like(chain) else None
+    if name == "lead_glued_chain":
+        if not agencies.lookup(g["agency"].strip()) or not _caps_name_ok(g["name"], agencies):
+            return None
+        return f"{g['name']}/{g['agency'].strip()}"
     if name == "name_line_agency":
         if not agencies.lookup(g["agency"]) or not _caps_name_ok(g["name"], agencies):
             return None
@@ -594,12 +821,15 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name == "credit_marker_bare":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "org_photo_label":
-        org = agencies.lookup(g["org"]) or agencies.lookup(g["org"] + " Photo")
+        org = agencies.lookup(g["org"] + " Foto") or agencies.lookup(g["org"]) or agencies.lookup(g["org"] + " Photo")
         return f"{org}/{g['chain']}" if org else None
     if name == "afp_slash":
         return f"AFP/{g['name']}" if g.get("name") else "AFP"
-    if name in ("paren_name_end", "end_caps_name"):
-        if name == "end_caps_name" and not _caps_name_ok(g["name"], agencies):
+    if name in ("paren_name_end", "end_caps_name", "end_name"):
+        if name in ("end_caps_name", "end_name") and not _caps_name_ok(g["name"], agencies):
+            return None
+        if name == "end_name" and (lookup_city(g["name"]) or _CAL_WORDS.intersection(g["name"].casefold().split())
+                                   or g["name"].split()[0] in _NOT_FIRST_NAMES):
             return None
         return g["name"]
     if name == "org_photo_by":
@@ -610,6 +840,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     chain = g.get("chain")
     if chain is None:
         return None
+    if name == "courtesy_marker":  # "Photo courtesy JDHS Softball": the first part is the courtesy's source
+        chain = "Courtesy " + chain.lstrip()
     if name == "should_read":
         chain = _GLUED_AFP.sub("/AFP", chain)
     if rule.only_known and not _all_known(chain, agencies):
@@ -641,10 +873,10 @@ def _lines(text: str) -> list[str]:
 
 
 def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
-    """A line ends in ``, <known agency>``."""
+    """A line ends in ``, <known agency>`` or ``, <organisation>``."""
     for line in _lines(text):
         head, comma, tail = line.rpartition(",")
-        if comma and agencies.lookup(tail.strip(" .)")):
+        if comma and (agencies.lookup(tail.strip(" .)")) or _is_org_like(tail)):
             return True
     return False
 
@@ -666,6 +898,13 @@ _GATES = {
     "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
+    "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
+    "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
+    "lead_slash": lambda text, _: "/" in text[:60],
+    "hangul": lambda text, _: any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
+    "line_starts_by": lambda text, _: any(ln.lstrip(" ")[:3].casefold() == "by " for ln in _lines(text)),
+    "line_ends_digit": lambda text, _: any(ln.rstrip(" .")[-1:].isdigit() for ln in _lines(text)),
+    "ends_open_or_stop": lambda text, _: text.rstrip(" .")[-1:].isalpha(),
     "ends_caps": lambda text, _: (text.rstrip(" ")[-1:] or ")") not in _NOT_CAPS_END,
     "comma_agency": _gate_comma_agency,
     "short_line_slash": lambda text, _: any(len(ln) <= 120 and ("/" in ln or " via " in ln.lower())
@@ -757,13 +996,22 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
             g = m.groupdict()
+            if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
+                    and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
+                continue
             chain = _chain_of(rule, g, agencies)
             if not chain:
                 continue
-            people, orgs, tags = parse_chain(chain, agencies)
+            if rule.name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
+                people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
+            elif rule.name in _CJK_NAME_RULES:  # names in Hangul or Han: no capitals for parse_chain to read
+                known = agencies.lookup(g["agency"]) if g.get("agency") else None
+                people, orgs, tags = [g["name"]], [known] if known else [], []
+            else:
+                people, orgs, tags = parse_chain(chain, agencies)
             if rule.name == "paren_name_end" and (orgs or not people):
                 continue
-            if rule.name in ("courtesy", "courtesy_marker"):
+            if rule.name in ("courtesy", "courtesy_marker") and "handout" not in tags:
                 tags.append("handout")
             keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
@@ -789,8 +1037,10 @@ def choose_credit(credits: list[Credit]) -> Credit | None:
             best = other
             break
     if not best.photographers:
+        taken = {o.casefold() for o in best.orgs}  # "…/Cedida por ORG": an organisation is no one's name
         for other in credits[1:]:
-            if other.photographers and (not other.orgs or not best.orgs or other.agency == best.agency):
+            if other.photographers and (not other.orgs or not best.orgs or other.agency == best.agency) \
+                    and not taken.intersection(p.casefold() for p in other.photographers):
                 best.photographers = other.photographers
                 break
     if not best.orgs:

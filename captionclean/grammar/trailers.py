@@ -17,7 +17,7 @@ _NEEDS = {"out_restriction": "OUT", "out_after_slash": "OUT", "attention_editors
           "mandatory_credit": "MANDATORY CREDIT", "no_resales": "SALES", "no_archives": "NO ARCHIVES",
           "no_marketing": "NO MARKETING", "third_party": "THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY",
           "tags": "Tags:", "tags_bare": "Tags:", "tpx": "TPX IMAGES OF THE DAY", "search_poy": "SEARCH ",
-          "licensing_chrome": "Acquire Licensing Rights", "no_unauthorised_use": "No use with unauthori",
+          "licensing_chrome": "Acquire Licensing Rights",  "no_unauthorised_use": "No use with unauthori",
           "in_match_limit": "Online in-match use", "no_betting_use": "No use in betting",
           "contact_representative": "Please contact your account representative"}
 _NEEDS = {k: n for k, n in _NEEDS.items() if n in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")}
