@@ -67,8 +67,9 @@ SHAPES: list[tuple[str, str]] = [
     # (not after a number: "May 13, 2018" is another shape's, "No. 5, 1943" no year of the photo)
     ("year_comma", r"(?<!\d),[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?(?P<year>(?:1[89]|20)[0-9][0-9])"
                    # then a stop, a bracket ("1988 (© Bundesarchiv…)", "1915 (c)"), or a comma and the credit
-                   # ("QGK Melbidir, 1935, State Library of Queensland")
-                   r"(?![0-9])(?=[ ]*(?:[.:;()|\n]|[-–—][ ]|,[ ]+\p{Lu}|$))"),
+                   # ("QGK Melbidir, 1935, State Library of Queensland", or the comma left where the
+                   # credit was cut off)
+                   r"(?![0-9])(?=[ ]*(?:[.:;()|\n]|[-–—][ ]|,[ ]+\p{Lu}|,?[ ]*$))"),
     # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
     ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
