@@ -373,7 +373,7 @@ class _Versions:
     def __init__(self, table: Table):
         self.table, self.mode = table, table.versions
         t = table
-        self.order = [t.source[r] for r in t.first_row]  # each distinct caption's first row
+        self.order = array("q", (t.source[r] for r in t.first_row))  # each distinct caption's first row
         self.grouping = group_versions(t.sigs, self._light, self.order)
         self.rows = self.grouping.rows
         s = t.summary
@@ -402,8 +402,8 @@ class _Versions:
                 yield grp, out
 
     def _light(self, wanted) -> Iterator[tuple[int, dict]]:
-        """The candidates' records (copies: the in-memory spill's are written later)."""
-        return ((g, dict(out)) for g, out in self._records() if wanted[g])
+        """The candidates' records (grouping copies what it keeps: the in-memory spill's are written later)."""
+        return ((g, out) for g, out in self._records() if wanted[g])
 
     def _grouped_members(self) -> dict[int, str]:
         """The source rows of every grouped caption (its exact repeats included)."""
