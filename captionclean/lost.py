@@ -501,7 +501,7 @@ _SENTENCE_END = regex.compile(r"[.!?…]\s")
 
 def _apostrophes(text, opts, url, lossy_ok):
     apo = opts.apostrophe
-    repairs, warnings = [], []
+    repairs = []
 
     def contraction(m: regex.Match) -> str | None:
         # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
@@ -522,7 +522,7 @@ def _apostrophes(text, opts, url, lossy_ok):
         repairs += r
     text, r = _sub("lost_apostrophe", _DECADE, text, apo, skip=url)
     repairs += r
-    return text, repairs, warnings
+    return text, repairs
 
 
 def _plural_possessive(text, opts, lossy_ok):
@@ -782,9 +782,8 @@ def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = No
     evidence = _has_evidence(text, url)
     repairs: list[Repair] = []
     warnings: list[str] = []
-    text, r, w = _apostrophes(text, opts, url, lossy_ok)
+    text, r = _apostrophes(text, opts, url, lossy_ok)  # it never warns
     repairs += r
-    warnings += w
     url = _url_spans(text)
     text, r, w = _inverted_marks(text, opts, url, hyp)
     repairs += r
