@@ -198,11 +198,10 @@ class Text:
     by spaces, with a byte per word: 1 when it ends a sentence; made once per caption, compact
     (a candidate may wait long for its partner)."""
 
-    __slots__ = ("row", "full", "joined", "ends")
+    __slots__ = ("row", "joined", "ends")
 
     def __init__(self, row: dict):
         self.row = {k: row[k] for k in LIGHT}
-        self.full = row  # the row as given (kept only while waiting, or while it is its group's choice)
         words, ends = [], []
         for word in _TOKEN.findall(row["description"].casefold()):
             if word:
@@ -336,7 +335,7 @@ class Grouping:
     groups: list[Group] = field(default_factory=list)
     group_of: dict[int, int] = field(default_factory=dict)  # a grouped caption → its group's index
     rows: dict[int, dict] = field(default_factory=dict)  # a grouped caption → its fields (LIGHT)
-    full: dict[int, dict] = field(default_factory=dict)  # a grouped caption → its row as fetch gave it
+    full: dict[int, dict] = field(default_factory=dict)  # a chosen version → its row as fetch gave it
 
 
 def group(sigs: Signatures, fetch, order=None) -> Grouping:
@@ -344,10 +343,11 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
 
     ``fetch(wanted)`` (``wanted``: a numpy bool array, True for the candidates) yields ``(index, row)``
     for at least those, in index order; a row needs the ``LIGHT`` fields. Each pair is confirmed when
-    its later caption arrives, and a row is kept only until its last pair is done; a grouped caption
-    keeps its ``LIGHT`` fields, and its whole row only while it is its group's choice: memory follows
-    the candidates waiting for a partner and the groups, not the export. ``order[i]`` is caption i's
-    place in the export (its first row); by default its index.
+    its later caption arrives, and a caption's words are kept only until its last pair is done (a
+    grouped caption keeps its ``LIGHT`` fields): memory follows the candidates waiting for a partner
+    and the groups, not the export. A second ``fetch`` brings the whole rows of the chosen versions
+    (``Grouping.full``). ``order[i]`` is caption i's place in the export (its first row); by
+    default its index.
     """
     import numpy as np
 
@@ -382,7 +382,7 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
     waiting: dict[int, Text] = {}
     roots: dict[int, Text] = {}  # a group's root: its text (the chain test compares roots)
     rows: dict[int, dict] = {}  # a grouped caption: its LIGHT fields
-    best: dict[int, tuple] = {}  # a group's root: (rank, position, caption, its whole row) of its choice
+    best: dict[int, tuple] = {}  # a group's root: (rank, position, caption) of its choice
     done = 0  # by_last[:done] are no longer waiting
     k = 0  # the k-th distinct later caption
     for i, row in fetch(wanted):
@@ -410,8 +410,7 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
                 for c, t in ((a, ta), (i, tb)):
                     if c not in rows:
                         rows[c] = t.row
-                choice = max(best.get(ra) or (rank[ra], position(ra), ra, (roots.get(ra) or waiting[ra]).full),
-                             best.get(rb) or (rank[rb], position(rb), rb, (roots.get(rb) or waiting[rb]).full),
+                choice = max(best.get(ra) or (rank[ra], position(ra), ra), best.get(rb) or (rank[rb], position(rb), rb),
                              key=lambda c: c[:2])
                 best.pop(gone, None)
                 best[keep] = choice
@@ -424,10 +423,15 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
     for i in parent:
         members.setdefault(root(i), []).append(i)
     out = Grouping(rows=rows)
+    if members:
+        chosen_ones = np.zeros(n, dtype=bool)
+        chosen_ones[[best[r][2] for r in members]] = True
+        for i, row in fetch(chosen_ones):
+            if chosen_ones[i]:
+                out.full[i] = dict(row)  # a copy: the caller may change its rows as it writes them
     for r in sorted(members):
         ms = sorted(set(members[r]) | {r}, key=position)
-        _, _, chosen, full = best[r]
-        out.full[chosen] = dict(full)
+        chosen = best[r][2]
         for i in ms:
             out.group_of[i] = len(out.groups)
         out.groups.append(Group(ms, chosen))
