@@ -28,6 +28,7 @@ from typing import Iterable, Iterator
 import regex
 
 from . import doubt
+from .chunks import CHUNK_SIZE
 from .grammar.rules import qualify
 from .parse import FIELDS, ROW_TAIL, Caption, parse_caption
 from .read import InputRow
@@ -39,7 +40,6 @@ from .versions import group as group_versions
 COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"] + ROW_TAIL
 # the columns versions add (after the others): per mode
 VERSION_COLUMNS = {"group": ["versions", "version_rows", "changes"], "all": ["versions", "version_of", "changes"]}
-CHUNK_SIZE = 5000
 _KEY_STRIP = regex.compile(r"[\W_]+")
 _KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, and faster
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
@@ -223,7 +223,7 @@ class _Spill:
             pickle.dump(records, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[list[dict]]:
-        """The chunks in order; may be read again (versions read the spill twice) until closed."""
+        """The chunks in order; may be read again (versions read the spill again) until closed."""
         if self.items is not None:
             yield from self.items
             return
