@@ -11,12 +11,19 @@ Needs ../shared/eval (the labelled sets); without it, says so and exits non-zero
    export per edit, each pair a few hundred rows apart; the share of pairs grouped (target ≥ 95%),
    and the groups that join versions of two captions with different labels (false merges, target 0).
 ``--sweep`` repeats both at other thresholds (the choice of versions.SIMILARITY and CONTAINED).
+
+``--cost 100000 200000`` measures instead what grouping costs: for each size, a generated export
+(bench/make_export.py, ``--seed 7``, kept in out/bench) cleaned with ``--versions off`` and with
+``--versions group``, side by side (alternating, ``--repeat`` times each), each a fresh process:
+CPU seconds and peak memory of each, the ratio, and how both grow with the rows.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import subprocess
 import sys
 from pathlib import Path
 
@@ -134,12 +141,59 @@ def false_merges(result, labels: list[dict]) -> list[tuple[list[int], list[str]]
     return out
 
 
+def run_clean(path: Path, mode: str, out: Path) -> tuple[float, float]:
+    """CPU seconds (user + system) and peak RSS (MB) of one ``captionclean clean --versions MODE``."""
+    cmd = [str(Path(sys.executable).parent / "captionclean"), "clean", str(path), "-o", str(out), "-q",
+           "--versions", mode]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def cost(sizes: list[int], repeat: int, folder: Path) -> None:
+    """Grouping's cost over the plain dedupe, side by side on generated exports."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from run import export
+
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
+          "CPU seconds (user + system) and peak RSS of each process")
+    seen = {}
+    for n in sizes:
+        path = export(n, 7, folder, SHARED.parent)
+        got = {"off": [], "group": []}
+        for _ in range(repeat):
+            for mode in got:
+                got[mode].append(run_clean(path, mode, folder / f"versions_{mode}_{n}.csv"))
+        (off, off_mb), (grp, grp_mb) = (min(got[m]) for m in ("off", "group"))
+        seen[n] = (off, grp)
+        print(f"{n:>9,} rows: --versions off {off:7.1f} s {off_mb:5.0f} MB | group {grp:7.1f} s {grp_mb:5.0f} MB"
+              f" | group/off {grp / off:.2f}x time, +{grp_mb - off_mb:.0f} MB"
+              + (f" (fastest of {repeat})" if repeat > 1 else ""))
+    if len(seen) > 1:
+        small, big = min(seen), max(seen)
+        print(f"growth from {small:,} to {big:,} rows ({big / small:.0f}x): off {seen[big][0] / seen[small][0]:.2f}x, "
+              f"group {seen[big][1] / seen[small][1]:.2f}x, grouping's own share "
+              f"{(seen[big][1] - seen[big][0]) / max(1e-9, seen[small][1] - seen[small][0]):.2f}x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sweep", action="store_true", help="also at similarity thresholds 75-95")
     ap.add_argument("--show", type=int, default=3, help="print this many misses and false merges")
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--cost", type=int, nargs="+", metavar="ROWS",
+                    help="instead: grouping's time and memory against the plain dedupe at these sizes")
+    ap.add_argument("--repeat", type=int, default=1, help="--cost: runs of each mode (the fastest counts)")
+    ap.add_argument("--dir", type=Path, default=ROOT / "out" / "bench", help="--cost: where exports are kept")
     args = ap.parse_args()
+    if args.cost:
+        cost(args.cost, args.repeat, args.dir)
+        return
     if not SHARED.is_dir():
         sys.exit(f"bench_versions: needs the labelled sets in {SHARED}, which is not there")
     from captionclean import versions

@@ -28,6 +28,7 @@ from typing import Iterable, Iterator
 import regex
 
 from . import doubt
+from .chunks import CHUNK_SIZE
 from .grammar.rules import qualify
 from .parse import FIELDS, ROW_TAIL, Caption, parse_caption
 from .read import InputRow
@@ -39,7 +40,6 @@ from .versions import group as group_versions
 COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"] + ROW_TAIL
 # the columns versions add (after the others): per mode
 VERSION_COLUMNS = {"group": ["versions", "version_rows", "changes"], "all": ["versions", "version_of", "changes"]}
-CHUNK_SIZE = 5000
 _KEY_STRIP = regex.compile(r"[\W_]+")
 _KEY_STRIP_ASCII = re.compile(r"[\W_]+", re.ASCII)  # the same on ASCII text, and faster
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
@@ -225,7 +225,7 @@ class _Spill:
             pickle.dump(records, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[list[dict]]:
-        """The chunks in order; may be read again (versions read the spill twice) until closed."""
+        """The chunks in order; may be read again (versions read the spill again) until closed."""
         if self.items is not None:
             yield from self.items
             return
@@ -408,7 +408,7 @@ class _Versions:
     def __init__(self, table: Table):
         self.table, self.mode = table, table.versions
         t = table
-        self.order = [t.source[r] for r in t.first_row]  # each distinct caption's first row
+        self.order = array("q", (t.source[r] for r in t.first_row))  # each distinct caption's first row
         self.grouping = group_versions(t.sigs, self._light, self.order)
         self.rows = self.grouping.rows
         s = t.summary
@@ -437,8 +437,8 @@ class _Versions:
                 yield grp, out
 
     def _light(self, wanted) -> Iterator[tuple[int, dict]]:
-        """The candidates' records (copies: the in-memory spill's are written later)."""
-        return ((g, dict(out)) for g, out in self._records() if wanted[g])
+        """The candidates' records (grouping copies what it keeps: the in-memory spill's are written later)."""
+        return ((g, out) for g, out in self._records() if wanted[g])
 
     def _grouped_members(self) -> dict[int, str]:
         """The source rows of every grouped caption (its exact repeats included)."""

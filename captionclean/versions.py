@@ -194,22 +194,27 @@ LIGHT = ("description", "date", "city", "country", "agency", "photographer", "di
 
 
 class Text:
-    """A row's fields as compared, and its description's words (case folded, no punctuation), each
-    marked when it ends a sentence; made once per caption."""
+    """A row's fields as compared, and its description's words (case folded, no punctuation) joined
+    by spaces, with a byte per word: 1 when it ends a sentence; made once per caption, compact
+    (a candidate may wait long for its partner)."""
 
-    __slots__ = ("row", "full", "words", "ends", "joined")
+    __slots__ = ("row", "joined", "ends")
 
     def __init__(self, row: dict):
         self.row = {k: row[k] for k in LIGHT}
-        self.full = row  # the row as given (kept only while waiting, or in a group)
-        self.words, self.ends = [], []
+        words, ends = [], []
         for word in _TOKEN.findall(row["description"].casefold()):
             if word:
-                self.words.append(word)
-                self.ends.append(False)
-            elif self.ends:
-                self.ends[-1] = True
-        self.joined = " ".join(self.words)
+                words.append(word)
+                ends.append(0)
+            elif ends:
+                ends[-1] = 1
+        self.joined = " ".join(words)
+        self.ends = bytes(ends)
+
+    @property
+    def words(self) -> list[str]:
+        return self.joined.split(" ") if self.joined else []
 
 
 _TOKEN = re.compile(r"([^\W_]+)|[.!?]")
@@ -235,14 +240,16 @@ def _same(ta: Text, tb: Text, marked: bool) -> bool:
         return False
     if not (_spelt(a["city"], b["city"]) or marked):
         return False
-    wa, wb = ta.words, tb.words
-    if min(len(wa), len(wb)) < MIN_WORDS:
+    if min(len(ta.ends), len(tb.ends)) < MIN_WORDS:
         return False
-    if fuzz.ratio(ta.joined, tb.joined) < SIMILARITY:
-        kept = sum(e - s for _, s, e, _, _ in _opcodes(wa, wb, "equal"))
+    wa, wb = ta.words, tb.words
+    ops = None
+    if not fuzz.ratio(ta.joined, tb.joined, score_cutoff=SIMILARITY):
+        ops = Levenshtein.opcodes(wa, wb)
+        kept = sum(e - s for tag, s, e, _, _ in ops if tag == "equal")
         if kept < CONTAINED * min(len(wa), len(wb)):
             return False
-    for tag, s1, e1, s2, e2 in Levenshtein.opcodes(wa, wb):
+    for tag, s1, e1, s2, e2 in ops if ops is not None else Levenshtein.opcodes(wa, wb):
         if tag == "replace":
             ok = _spelling_fix(wa[s1:e1], wb[s2:e2]) or marked and max(e1 - s1, e2 - s2) <= 3
         elif tag == "insert":
@@ -256,7 +263,7 @@ def _same(ta: Text, tb: Text, marked: bool) -> bool:
     return True
 
 
-def _whole_sentences(ends: list[bool], start: int, end: int) -> bool:
+def _whole_sentences(ends: bytes, start: int, end: int) -> bool:
     """Words start:end are whole sentences (one more sentence, one less) or the text's tail (a
     sentence or trailer added at the end); not words within a sentence ("leaves after speaking")."""
     return end == len(ends) or (start == 0 or ends[start - 1]) and ends[end - 1]
@@ -274,10 +281,6 @@ def _spelt(a: str, b: str) -> bool:
 def _one_part(a: str, b: str) -> bool:
     """Two ISO dates that differ in one of year, month and day: one corrected."""
     return sum(x != y for x, y in zip(a.split("-"), b.split("-"))) == 1
-
-
-def _opcodes(wa: list[str], wb: list[str], kind: str):
-    return [op for op in Levenshtein.opcodes(wa, wb) if op[0] == kind]
 
 
 def _spelling_fix(old: list[str], new: list[str]) -> bool:
@@ -332,7 +335,7 @@ class Grouping:
     groups: list[Group] = field(default_factory=list)
     group_of: dict[int, int] = field(default_factory=dict)  # a grouped caption → its group's index
     rows: dict[int, dict] = field(default_factory=dict)  # a grouped caption → its fields (LIGHT)
-    full: dict[int, dict] = field(default_factory=dict)  # a grouped caption → its row as fetch gave it
+    full: dict[int, dict] = field(default_factory=dict)  # a chosen version → its row as fetch gave it
 
 
 def group(sigs: Signatures, fetch, order=None) -> Grouping:
@@ -340,9 +343,11 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
 
     ``fetch(wanted)`` (``wanted``: a numpy bool array, True for the candidates) yields ``(index, row)``
     for at least those, in index order; a row needs the ``LIGHT`` fields. Each pair is confirmed when
-    its later caption arrives, and a row is kept only until its last pair is done (or while it is in a
-    group): memory follows the candidates waiting for a partner, not the export. ``order[i]`` is
-    caption i's place in the export (its first row); by default its index.
+    its later caption arrives, and a caption's words are kept only until its last pair is done (a
+    grouped caption keeps its ``LIGHT`` fields): memory follows the candidates waiting for a partner
+    and the groups, not the export. A second ``fetch`` brings the whole rows of the chosen versions
+    (``Grouping.full``). ``order[i]`` is caption i's place in the export (its first row); by
+    default its index.
     """
     import numpy as np
 
@@ -350,14 +355,20 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
     if not len(pairs):
         return Grouping()
     pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]  # by the later caption
-    wanted = np.zeros(len(sigs), dtype=bool)
-    wanted[pairs.ravel()] = True
-    last = np.zeros(len(sigs), dtype=pairs.dtype)  # each candidate's last pair (by its later caption)
-    np.maximum.at(last, pairs[:, 0], pairs[:, 1])
-    np.maximum.at(last, pairs[:, 1], pairs[:, 1])
+    later, earlier = np.ascontiguousarray(pairs[:, 1]), np.ascontiguousarray(pairs[:, 0])
+    del pairs
+    n = len(sigs)
+    wanted = np.zeros(n, dtype=bool)
+    wanted[later] = True
+    wanted[earlier] = True
+    last = np.zeros(n, dtype=later.dtype)  # each candidate's last pair (by its later caption)
+    np.maximum.at(last, earlier, later)
+    np.maximum.at(last, later, later)
     by_last = np.flatnonzero(wanted)
     by_last = by_last[np.argsort(last[by_last], kind="stable")]
-    later, earlier = pairs[:, 1], pairs[:, 0]
+    # the k-th caption that is the later one of some pairs: its own, earlier[starts[k]:starts[k + 1]]
+    starts = np.flatnonzero(np.r_[True, later[1:] != later[:-1], True])
+    pair_of = later[starts[:-1]]
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -367,39 +378,60 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
         return i
 
     rank = sigs.rank
+    position = (lambda i: i) if order is None else (lambda i: order[i])
     waiting: dict[int, Text] = {}
-    kept: dict[int, Text] = {}  # the captions in a group
+    roots: dict[int, Text] = {}  # a group's root: its text (the chain test compares roots)
+    rows: dict[int, dict] = {}  # a grouped caption: its LIGHT fields
+    best: dict[int, tuple] = {}  # a group's root: (rank, position, caption) of its choice
     done = 0  # by_last[:done] are no longer waiting
+    k = 0  # the k-th distinct later caption
     for i, row in fetch(wanted):
         if not wanted[i]:
             continue
-        waiting[i] = Text(row)
-        start, end = np.searchsorted(later, i, "left"), np.searchsorted(later, i, "right")
-        for a in earlier[start:end].tolist():
-            b = i
-            ra, rb = root(a), root(b)
-            if ra == rb:
-                continue
-            ta, tb = kept.get(a) or waiting[a], waiting[b]
-            if not _same(ta, tb, max(rank[a], rank[b]) >= CORRECTS):
-                continue
-            # a chain may not join two captions that tell different pictures: the roots must agree too
-            if (ra != a or rb != b) and not _same(kept.get(ra) or waiting[ra], kept.get(rb) or waiting[rb],
-                                                  max(rank[ra], rank[rb]) >= CORRECTS):
-                continue
-            parent[max(ra, rb)] = min(ra, rb)
-            kept[a], kept[b] = ta, tb
+        waiting[i] = tb = Text(row)
+        while k < len(pair_of) and pair_of[k] < i:  # a caption fetch did not give: its pairs unconfirmed
+            k += 1
+        if k < len(pair_of) and pair_of[k] == i:  # captions come in order, as the pairs do
+            start, end = starts[k], starts[k + 1]
+            k += 1
+            for a in earlier[start:end].tolist():
+                ra, rb = root(a), root(i)
+                if ra == rb:
+                    continue
+                ta = waiting[a]  # waiting: its last pair is this one or later
+                if not _same(ta, tb, max(rank[a], rank[i]) >= CORRECTS):
+                    continue
+                # a chain may not join two captions that tell different pictures: the roots must agree too
+                if (ra != a or rb != i) and not _same(roots.get(ra) or waiting[ra], roots.get(rb) or waiting[rb],
+                                                     max(rank[ra], rank[rb]) >= CORRECTS):
+                    continue
+                keep, gone = min(ra, rb), max(ra, rb)
+                parent[gone] = keep
+                for c, t in ((a, ta), (i, tb)):
+                    if c not in rows:
+                        rows[c] = t.row
+                choice = max(best.get(ra) or (rank[ra], position(ra), ra), best.get(rb) or (rank[rb], position(rb), rb),
+                             key=lambda c: c[:2])
+                best.pop(gone, None)
+                best[keep] = choice
+                roots[keep] = roots.get(keep) or waiting[keep]
+                roots.pop(gone, None)
         while done < len(by_last) and last[by_last[done]] <= i:
             waiting.pop(int(by_last[done]), None)
             done += 1
     members: dict[int, list[int]] = {}
     for i in parent:
         members.setdefault(root(i), []).append(i)
-    out = Grouping(rows={i: t.row for i, t in kept.items()}, full={i: t.full for i, t in kept.items()})
-    position = (lambda i: i) if order is None else (lambda i: order[i])
+    out = Grouping(rows=rows)
+    if members:
+        chosen_ones = np.zeros(n, dtype=bool)
+        chosen_ones[[best[r][2] for r in members]] = True
+        for i, row in fetch(chosen_ones):
+            if chosen_ones[i]:
+                out.full[i] = dict(row)  # a copy: the caller may change its rows as it writes them
     for r in sorted(members):
         ms = sorted(set(members[r]) | {r}, key=position)
-        chosen = max(ms, key=lambda i: (rank[i], position(i)))
+        chosen = best[r][2]
         for i in ms:
             out.group_of[i] = len(out.groups)
         out.groups.append(Group(ms, chosen))

@@ -177,6 +177,53 @@ def test_stats_sections():
     assert regex.search(r"photographer\s+4", out)
 
 
+PARSING_OPTIONS = {"--column", "--from", "--year", "--agencies", "--no-repair", "--straight-quotes", "--config"}
+
+
+@pytest.mark.parametrize("name", ["clean", "credits", "stats", "review"])
+def test_every_command_that_parses_inputs_takes_the_same_parsing_options(name):
+    import typer.main
+
+    command = typer.main.get_command(app).commands[name]
+    offered = {opt for param in command.params for opt in param.opts}
+    assert PARSING_OPTIONS <= offered, PARSING_OPTIONS - offered
+
+
+@pytest.mark.parametrize("command", ["stats", "credits"])
+def test_no_repair_reaches_stats_and_credits(command, monkeypatch):
+    import captionclean.cli as cli
+
+    seen = []
+    real = getattr(cli, command)
+
+    def spy(paths, options, **kw):
+        seen.append(options.repair)
+        return real(paths, options, **kw)
+    monkeypatch.setattr(cli, command, spy)
+    assert invoke(command, FIXTURES / "gallery_export.txt").exit_code == 0
+    assert invoke(command, FIXTURES / "gallery_export.txt", "--no-repair").exit_code == 0
+    assert seen == [True, False]
+
+
+def test_stats_without_repair_lists_no_text_repairs():
+    repaired = invoke("stats", FIXTURES / "gallery_export.txt").stdout
+    plain = invoke("stats", FIXTURES / "gallery_export.txt", "--no-repair").stdout
+    assert regex.search(r"lost_apostrophe\s+\d", repaired)
+    assert "lost_apostrophe" not in plain
+
+
+@pytest.mark.parametrize("command", ["stats", "credits"])
+def test_ctrl_c_is_one_line_and_exit_130(command, monkeypatch):
+    import captionclean.cli as cli
+
+    def interrupt(*args, **kw):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, command, interrupt)
+    result = invoke(command, FIXTURES / "gallery_export.txt")
+    assert result.exit_code == 130
+    assert result.stderr.strip().splitlines() == ["captionclean: interrupted; standard output is incomplete"]
+
+
 def test_parse_shows_a_table():
     caption = ("WASHINGTON, DC - MAY 13: Law enforcement officers hold candles during a candlelight vigil "
                "marking National Police Week on May 13, 2018 in Washington, D.C. (Photo by Zach Gibson/Getty Images)")

@@ -81,7 +81,9 @@ def test_runs_stay_inside_text(text):
         assert 0 <= run.start <= run.end <= len(text)
         assert all(p for p in run.parts)
     place = place_near_date(text, find_place_runs(text), None)
-    assert place is None or isinstance(place.city, str)
+    if place is not None:  # a place named with the rule that found it, or none and the reason why
+        assert (place.found and place.rules) or (not place.found and place.warnings and not place.rules)
+        assert bool(place.country) == bool(place.country_code)
 
 
 @settings(max_examples=200, deadline=None)

@@ -43,8 +43,11 @@ def test_parse_returns_a_record_for_any_str(text):
     rec = parse_caption(text)
     row = rec.to_row()
     assert all(isinstance(row[f], str) for f in TEXT_FIELDS)
-    # nothing is lost: the text, or a note why it changed, is on the record
-    assert rec.caption or not text.strip() or rec.repairs or rec.warnings
+    # nothing is lost: the caption is the text itself, unless a repair (named) changed it, or a
+    # character UTF-8 cannot hold was replaced, and a warning says so
+    assert (rec.caption == text or rec.repairs
+            or any(w.startswith("lone_surrogate") for w in rec.warnings)), (text, rec.caption)
+    assert all(r.rule for r in rec.repairs)
     rec.caption.encode("utf-8")  # always writable as UTF-8
 
 

@@ -49,12 +49,12 @@ _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
 _DESK_SEPS = ("|", "•", "~", "—")
 _DESK_SEP = regex.compile(r"[ ]*[|•~—][ ]*")
-# a chain may open with "/" or with the no-name dash ("-/CCTV/AFP via Getty Images")
-_CHAIN = rf"(?:[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*|(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+)"
-# the chain's two shapes: a no-name dash ("-/CCTV/AFP"), else parts joined by separators;
-# with no "-/" in a caption the first cannot match, so rules try the second alone (_PLAIN_CHAIN)
+# a chain's two shapes: a no-name dash ("-/CCTV/AFP via Getty Images"), else parts joined by
+# separators, opening with "/" or not; with no "-/" in a caption the first cannot match, so rules
+# try the second alone (_PLAIN_CHAIN)
 _CHAIN_DASH = rf"[-–]{{1,2}}[ ]*/[ ]*{_PART}(?:{_SEP}{_PART})*"
 _CHAIN_PLAIN = rf"(?:/[ ]*)?{_PART}(?:{_SEP}{_PART})+"
+_CHAIN = f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})"
 _DASH_SLASH = regex.compile(r"[-–][ ]*/")
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
@@ -720,7 +720,7 @@ COMPILED = [(rule, _LazyPattern(rule.pattern, regex.V1 | (regex.REVERSE if rule.
 # the same rules without the chain's dash shape, for captions with no "-/" (see _CHAIN_DASH)
 _PLAIN_CHAIN = {rule.name: _LazyPattern(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
                                           regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
-                for rule in RULES if _CHAIN == f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})" and _CHAIN in rule.pattern}
+                for rule in RULES if _CHAIN in rule.pattern}
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # each needle after the longest other needle inside it: when that one is absent, so is this one
 _NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))

@@ -352,7 +352,6 @@ _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_
 _PART = rf"{_DIR}{_NAME}"
 # the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
 _CHAIN = "in|near|" + _alt(_LEAD_IN)
-_SEP = r"[ ]*,[ ]*(?P<chain>(?:" + _CHAIN + r")[ ]+)?"
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
 _SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +

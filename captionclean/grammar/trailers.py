@@ -20,7 +20,9 @@ _NEEDS = {"out_restriction": "OUT", "out_after_slash": "OUT", "attention_editors
           "licensing_chrome": "Acquire Licensing Rights",  "no_unauthorised_use": "No use with unauthori",
           "in_match_limit": "Online in-match use", "no_betting_use": "No use in betting",
           "contact_representative": "Please contact your account representative"}
-_NEEDS = {k: n for k, n in _NEEDS.items() if n in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")}
+_wrong = [k for k, n in _NEEDS.items() if n not in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")]
+if _wrong:  # a rule renamed or reworded: its shortcut would skip captions it matches
+    raise ImportError(f"trailers._NEEDS: no such rule, or its text is not in the rule's pattern: {', '.join(_wrong)}")
 _CORRECTIONS = [(n, regex.compile(p)) for n, p in correction_patterns()]
 # speed: the notices are looked for only when the caption, in capitals, holds a marker's first word
 _FIRST_WORDS = {m.text.upper().split()[0].split("'")[0] for m in correction_markers()} | {"ERRONEOUS"}

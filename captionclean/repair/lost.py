@@ -473,7 +473,7 @@ _SENTENCE_END = regex.compile(r"[.!?…]\s")
 
 def _apostrophes(text, opts, url, lossy_ok):
     apo = opts.apostrophe
-    repairs, warnings = [], []
+    repairs = []
 
     def contraction(m: regex.Match) -> str | None:
         # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
@@ -494,7 +494,7 @@ def _apostrophes(text, opts, url, lossy_ok):
         repairs += r
     text, r = sub("lost_apostrophe", _DECADE, text, apo, skip=url, opts=opts)
     repairs += r
-    return text, repairs, warnings
+    return text, repairs
 
 
 def _plural_possessive(text, opts, lossy_ok):
@@ -806,9 +806,8 @@ def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = No
     evidence = evidence or _has_evidence(text, url)
     repairs: list[Repair] = []
     warnings: list[str] = []
-    text, r, w = _apostrophes(text, opts, url, lossy_ok)
+    text, r = _apostrophes(text, opts, url, lossy_ok)  # it never warns
     repairs += r
-    warnings += w
     url = _url_spans(text)
     text, r, w = _inverted_marks(text, opts, url, hyp)
     repairs += r
