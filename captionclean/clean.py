@@ -181,7 +181,7 @@ def with_vocabulary(options: Options, texts: Iterable[str]) -> Options:
     """``options`` with the export's vocabulary: the accented words of all its captions."""
     if not options.repair or not options.export_vocabulary or options.vocabulary is not None:
         return options
-    from .lost import Vocabulary
+    from .repair import Vocabulary
 
     return replace(options, vocabulary=Vocabulary.from_texts(t for t in texts if len(t) <= MAX_CAPTION))
 

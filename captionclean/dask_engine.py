@@ -118,7 +118,7 @@ def _groups(part: pd.DataFrame, keep: bool) -> pd.DataFrame:
 
 
 def _accented_words(part: pd.DataFrame, column: str) -> pd.Series:
-    from .lost import Vocabulary
+    from .repair import Vocabulary
 
     texts = ["" if v is None or v != v else str(v) for v in part[column].tolist()]
     return pd.Series(sorted(Vocabulary.from_texts(texts).words()), dtype=object)
@@ -128,7 +128,7 @@ def _with_export_vocabulary(ddf, column: str, options: Options) -> Options:
     """The export's vocabulary (accented words of every partition), as the one-machine run builds it."""
     from dataclasses import replace
 
-    from .lost import Vocabulary
+    from .repair import Vocabulary
 
     if not options.repair or not options.export_vocabulary or options.vocabulary is not None:
         return options

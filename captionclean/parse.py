@@ -177,10 +177,11 @@ def load_tables() -> None:
     ``parse_caption`` calls this before a caption's time budget starts, so a slow first load on a
     busy machine is not charged to the first caption, which would then time out and lose its fields.
     """
-    from . import lost, tables
+    from . import tables
+    from .repair import vocabulary as lost_vocabulary
 
     tables.us_states(), tables.countries(), tables.place_words(), tables.subdivisions(), tables.gazetteer()
-    lost.gazetteer_vocabulary()
+    lost_vocabulary.gazetteer_vocabulary()
     _TABLES["loaded"] = True
 
 

@@ -402,6 +402,16 @@ def lookup_state(text: str) -> State | None:
 
 
 @lru_cache(maxsize=1)
+def _countries_by_code() -> dict[str, Country]:
+    return {c.code: c for c in reversed(list(countries().values()))}  # the first of each code wins
+
+
+def country_by_code(code: str) -> Country | None:
+    """The country whose ISO code is ``code`` (the CJK city names carry a code, not a name)."""
+    return _countries_by_code().get(code)
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[str, int]]:
     """City name → (country code, population), the most populous of each name.
 

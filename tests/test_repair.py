@@ -234,7 +234,8 @@ def test_word_lists_load_is_outside_the_caption_budget(monkeypatch):
     (a few seconds): the load's time is not counted, so the caption is still read."""
     import time
 
-    from captionclean import lost, wordlists
+    from captionclean import wordlists
+    from captionclean.repair import lost
     from captionclean.parse import parse_caption, time_budget
 
     real = wordlists.word_lists()
