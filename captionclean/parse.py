@@ -178,10 +178,10 @@ def load_tables() -> None:
     busy machine is not charged to the first caption, which would then time out and lose its fields.
     """
     from . import tables
-    from .repair import vocabulary as lost_vocabulary
+    from .repair import lost as repair_lost
 
     tables.us_states(), tables.countries(), tables.place_words(), tables.subdivisions(), tables.gazetteer()
-    lost_vocabulary.gazetteer_vocabulary()
+    repair_lost.gazetteer_vocabulary()  # the name the lost-letter rules call it by
     _TABLES["loaded"] = True
 
 
