@@ -35,9 +35,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 
 def assert_rules(case: dict, rec) -> None:
-    """A case's ``rules`` (registered names, grammar/rules.py) must all be in the row's style."""
+    """A case's ``style`` (registered rule names, grammar/rules.py) must all be in the row's style;
+    its ``convention`` says in words what the case shows."""
     from captionclean.grammar.rules import qualify
 
     fired = {qualify(p) for p in rec.style}
-    missing = [r for r in case.get("rules", []) if r not in fired]
+    missing = [r for r in case.get("style", []) if r not in fired]
     assert not missing, (missing, sorted(fired))

@@ -18,7 +18,7 @@ def _ok(got: str, want) -> bool:
 def test_credit_case(case):
     rec = parse_caption(case["text"])
     got = {k: getattr(rec, k) for k in ("photographer", "agency", "distributor")}
-    assert all(_ok(got[k], case[k]) for k in got), (got, case["style"])
+    assert all(_ok(got[k], case[k]) for k in got), (got, case["convention"])
     assert_rules(case, rec)
 
 

@@ -12,7 +12,7 @@ from conftest import assert_rules, case_params
 def test_date_case(case):
     rec = parse_caption(case["text"])
     wants = case["date"] if isinstance(case["date"], list) else [case["date"]]
-    assert rec.date in wants, (rec.date, rec.style, case["style"])
+    assert rec.date in wants, (rec.date, rec.style, case["convention"])
     assert_rules(case, rec)
 
 

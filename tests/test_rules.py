@@ -87,3 +87,16 @@ def test_style_column_holds_registered_names():
     style = rec.to_row()["style"].split("; ")
     assert style == [rules.qualify(p) for p in dict.fromkeys(rec.style)]
     assert all(s in rules.REGISTRY for s in style)
+
+
+def test_case_files_style_names_registered_rules():
+    """A case's ``style`` is what the tests assert (conftest.assert_rules): registered rule names,
+    never prose (a case's words about its convention go in ``convention``)."""
+    bad = []
+    for name in CASE_FILES:
+        for case in _cases(json.loads((DATA / name).read_text(encoding="utf-8"))):
+            if isinstance(case, dict) and "style" in case:
+                style = case["style"]
+                if not (isinstance(style, list) and style and all(s in rules.REGISTRY for s in style)):
+                    bad.append((name, case.get("id"), style))
+    assert not bad, bad
