@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clean import Options, Summary
+from .repair.text import changed_middle
 from .spans import SPAN_FIELDS
 
 PAGE_SIZE = 100
@@ -53,17 +54,6 @@ def _items(cell: object) -> list[str]:
     return [p for p in (s.strip() for s in text.split("; ")) if p]
 
 
-def _changed(before: str, after: str) -> tuple[int, int, int, int]:
-    """The differing middle of ``before`` and ``after``: (start, end in before, start, end in after)."""
-    p = 0
-    while p < min(len(before), len(after)) and before[p] == after[p]:
-        p += 1
-    q = 0
-    while q < min(len(before), len(after)) - p and before[-1 - q] == after[-1 - q]:
-        q += 1
-    return p, len(before) - q, p, len(after) - q
-
-
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
     """``start``-``end`` widened to the word around it (letters, digits, apostrophes)."""
     def inside(ch: str) -> bool:
@@ -87,7 +77,7 @@ def locate_repairs(caption: str, repairs: object) -> list[dict]:
         if not (sep and arrow):
             out.append({"rule": item, "was": "", "now": "", "start": -1, "end": -1})
             continue
-        b0, b1, a0, a1 = _changed(before, after)
+        b0, b1, a0, a1 = changed_middle(before, after)
         at = caption.find(after, used_to) if after else -1
         if at < 0 and after:
             at = caption.find(after)

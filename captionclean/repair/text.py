@@ -62,11 +62,17 @@ def sub(rule: str, pattern: regex.Pattern, text: str, repl, skip=(),
     return "".join(out), repairs
 
 
+def changed_middle(before: str, after: str) -> tuple[int, int, int, int]:
+    """The differing middle of ``before`` and ``after``: (start, end in before, start, end in after)."""
+    p = 0
+    while p < min(len(before), len(after)) and before[p] == after[p]:
+        p += 1
+    q = 0
+    while q < min(len(before), len(after)) - p and before[-1 - q] == after[-1 - q]:
+        q += 1
+    return p, len(before) - q, p, len(after) - q
+
+
 def diff_snippet(a: str, b: str, width: int = 10) -> tuple[str, str]:
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    j = 0
-    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
-        j += 1
-    return a[max(0, i - width): len(a) - j + width], b[max(0, i - width): len(b) - j + width]
+    i, a_end, _, b_end = changed_middle(a, b)
+    return a[max(0, i - width): a_end + width], b[max(0, i - width): b_end + width]
