@@ -537,8 +537,8 @@ def _alternation(words, cased: bool = False) -> str:
 _LABEL_WORDS = _alternation(CREDIT_MARKERS.get("label", ()), cased=True)
 _BY_WORDS = _alternation(CREDIT_MARKERS.get("by", ()))
 _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
-_BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()))
-_BARE_FIRST = tuple({w.split()[0] for w in CREDIT_MARKERS.get("bare", ())})
+_BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto", "FOTO"
+_BARE_FIRST = tuple({v for w in CREDIT_MARKERS.get("bare", ()) for v in (w.split()[0], w.split()[0].upper())})
 _BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
 def _bare_tail(tail: str) -> bool:
     """A bare marker in a line's last characters, followed by two to four capitalised words only."""
@@ -546,13 +546,15 @@ def _bare_tail(tail: str) -> bool:
         at = tail.rfind(w + " ")
         if at >= 0:
             words = tail[at + len(w) + 1:].split()
-            return 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words)
+            if 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words):
+                return True
     return False
 
 
 _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("by", ())}))
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
-_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
+# initials may be glued: "A.G. Grant", "W.J. Hall"
+_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3})(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 # a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
 # the organisation, or drops what follows the comma when it is none
@@ -638,8 +640,10 @@ RULES: list[Rule] = [
     Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?)[ ]*[)\]]"
          r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
-    Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:" + _BARE_WORDS + r")[ ]+(?P<name>"
-         + _NAME_ANY + r")[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
+    # (also after a dash or a date: "… - Photo Alon Ron", "© Historic England 06/08/2009 Photographer David Macleod";
+    # the name may close with a full stop: "FOTO Ángel Flecha.")
+    Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=[ ][–—-][ ]{1,3})|(?<=\d[ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:"
+         + _BARE_WORDS + r")[ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
     # "…\nDavid Goldman\nAP": a name on its own line above a known agency's line (name_line_agency)
     Rule("name_line_agency", r"(?<=\n)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*\n[ ]*(?P<agency>[^\n/(:;\"”]{2,40}?)[ ]*$", ("\n",),
          tail=True, stop="(:;\"”", gate="last_line_known"),
