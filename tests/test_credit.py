@@ -124,3 +124,14 @@ def test_lookup_sees_a_new_table(tmp_path):
     table.write_text("name,alias\nKestrel Photo Agency,Kestrel Wire\n", encoding="utf-8")
     agencies.add_csv(table)
     assert agencies.lookup("Kestrel Wire") == "Kestrel Photo Agency"
+
+
+@pytest.mark.parametrize("text, agency", [
+    # credit.end_agency_words: a function word before a known agency keeps it in the sentence
+    ("Commuters wait for a train in Madrid, Spain Reuters", "Reuters"),
+    ("The minister said the talks would resume next week, a spokesman told Reuters", ""),
+    ("The story was first reported by the New York Times", ""),
+    ("Protesters gather at the gates in front of the Pentagon", ""),
+])
+def test_end_agency_words(text, agency):
+    assert parse_caption(text).agency == agency

@@ -666,6 +666,10 @@ RULES: list[Rule] = [
     # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
     Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
          r"(?P<chain>\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){0,2})[ ]*$", (), tail=True, only_known=True, gate="ends_caps"),
+    # "… in Madrid, Spain Reuters", "… in No 10 Getty", "… maseczek Reuters Archive": galleries that print the
+    # agency after the caption with no stop; a function word before it keeps it in the sentence ("told Reuters")
+    Rule("end_agency_words", r"(?<=[\p{L}\p{N},][ ]{1,3})(?P<chain>\p{Lu}[\p{L}\-]*(?:[ ]\p{Lu}[\p{L}\-]*){0,2})[ ]*$",
+         (), tail=True, gate="ends_name"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
@@ -859,6 +863,29 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     return chain
 
 
+# words that keep an agency's name inside the sentence ("… told Reuters", "… outside the Kremlin")
+_IN_SENTENCE = frozenset("""a an the this that these those his her its their our my your of to for from by with at in on
+into onto over under near past outside inside behind toward towards during after before against about around through
+across within via per like than as and or but nor is are was were be been being told tell tells telling said says say
+saying joins joined join visits visited visit meets met meet leaves left leave according de del la el los las en y
+con por para al der die das den dem des von und im am zum zur le du et à au aux""".split())
+# organisations whose name ends a sentence as its place or subject, not as its credit
+_PROSE_ROLES = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("government", "un", "archive"))
+
+
+def _end_agency_words(chain: str, before: str, agencies: Agencies) -> str | None:
+    """The known agency that closes ``chain`` (one to three words), its word before not a function word."""
+    words = chain.split()
+    for k in range(min(3, len(words)), 0, -1):
+        known = agencies.lookup(" ".join(words[-k:]))
+        if known:
+            prev = words[-k - 1] if k < len(words) else before
+            if prev.casefold().strip(",") in _IN_SENTENCE or known in _PROSE_ROLES:
+                return None  # "… in the New York Times": the longest known name decides
+            return " ".join(words[-k:])
+    return None
+
+
 def _any_known(chain: str, agencies: Agencies, org_like: bool = False) -> bool:
     parts = [p.strip() for p in _SPLIT.split(chain.strip(" /")) if p.strip()]
     return any(agencies.lookup(p) or (org_like and _is_org_like(p)) for p in parts)
@@ -1003,7 +1030,12 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
                     and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
                 continue
-            chain = _chain_of(rule, g, agencies)
+            if rule.name == "end_agency_words":
+                at = m.span("chain")[0]
+                head = text[max(0, at - 40):at].split()
+                chain = _end_agency_words(g["chain"], head[-1] if head else "", agencies)
+            else:
+                chain = _chain_of(rule, g, agencies)
             if not chain:
                 continue
             if rule.name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
@@ -1022,6 +1054,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 keep = m.span()
             if people or orgs:  # Credit.found
                 span = m.span()
+                if rule.name == "end_agency_words":  # the agency's words only: the sentence's stay
+                    span = (m.span("chain")[1] - len(chain), span[1])
                 lead = g.get("lead") or g.get("org") if rule.name in _LEAD_RULES else None
                 if lead:  # the marker or organisation was read behind the match: the credit holds it
                     span = (min(m.start("lead") if g.get("lead") else m.start("org"), span[0]), span[1])

@@ -59,6 +59,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "line_agency", "a short line that is only a known agency"),
     ("credit", "end_agency", "a known agency after the last sentence"),
     ("credit", "end_agency_caps", "a known agency's wordmark in capitals closing a caption with no full stop: '… on Thursday PTI'"),
+    ("credit", "end_agency_words", "a known agency in title case closing a caption with no stop, no function word before it: '… in Madrid, Spain Reuters'"),
     ("credit", "agency_date_header", "'AGENCY / Weekday, Month D, YYYY' as a header line"),
     ("credit", "dpa_bildfunk", "dpa's '+++ dpa-Bildfunk +++'"),
     ("credit", "paren_name_end", "a person's name in brackets at the end: '(Laura Simon)'"),
