@@ -67,7 +67,7 @@ _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+(?:for|of(?=\s+the\s))\s+(?P<b>.+)$", regex.I)
 _LEAD = regex.compile(
     r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|[:;])?|PHOTOGRAPH BY|Fot\."
-    r"|Special to)\s*", regex.I)
+    r"|Special to|Credit(?:[ ]+Credit)?(?:\.\.\.|…)?(?=[ ]*\p{Lu}))\s*", regex.I)  # the Times' "Credit Credit Name/…"
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
@@ -101,7 +101,7 @@ _PARTICLE_WORD = regex.compile(_PARTICLES, regex.I)
 _CAPS_CODE = regex.compile(r"\p{Lu}{2,}(?:[ ]+(?=[^ ]*\d)\p{Lu}*\d+\p{Lu}*)+")
 _WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d{1,3}$")  # "OregonLive", "Tag24"
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
-_LEAD_FIRST = frozenset("©(PpSsſFfBbIiİ")  # first letters of _LEAD's words in any case (ſ is an s)
+_LEAD_FIRST = frozenset("©(PpSsſFfBbIiİCc")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
 _DASHES = ("-", "–")
 _STUDIO_WORDS = ("Photo", "Studio")
@@ -604,6 +604,10 @@ RULES: list[Rule] = [
          ("photo", "credit", "image", "picture")),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
     # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
+    # The New York Times: "Credit Name/Agence France-Presse — Getty Images", "Credit Credit Name/EPA, via Shutterstock",
+    # "Credit Name for The New York Times": the word Credit, no colon, a chain to the line's end (credit_word)
+    Rule("credit_word", _AFTER_SENTENCE + r"Credit(?:[ ]+Credit)?(?:\.\.\.|…)?[ ]*(?P<chain>\p{Lu}[^\n]{2,100}?)[ ]*\.?[ ]*(?m:$)",
+         ("credit ",), backward=True),
     Rule("credit_marker", r"(?::(?<=(?P<lead>(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
@@ -802,6 +806,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
                 or (placeholder_tag(words[-1]) and len(words) != 2) or " for " in chain:
             return None  # a known agency is end_agency's; "PHOTO BY NAME", "Name Name Photo", "BT FILE PHOTO" others'
         return chain
+    if name == "credit_word":  # a separator or "for" shows a credit ("Credit Suisse shares fell" is none)
+        chain = g["chain"]
+        if not any(sep in chain for sep in ("/", " for ", " via ", " — ", " | ")):
+            return None
+        return _DESK_SEP.sub("/", chain) if any(sep in chain for sep in _DESK_SEPS) else chain
     if name == "pic_caps_end":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "cjk_reporter":

@@ -36,6 +36,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "reuters", "Reuters' wordmark chain: 'REUTERS/NAME', 'Reuters/NAME/File Photo'"),
     ("credit", "org_photo_label", "an organisation's photo label: 'ST PHOTO: NAME', 'AP Foto/Name'"),
     ("credit", "label_colon", "a label and colon: 'Photo: …', 'Credit: …', 'Photographer: …', glued 'Credit…'"),
+    ("credit", "credit_word", "the New York Times' 'Credit NAME/AGENCY — DISTRIBUTOR', 'Credit Credit NAME for The New York Times': the word Credit, no colon"),
     ("credit", "credit_marker", "a credit marker of any language from data/credit_markers.csv: 'Foto:', 'Crédito:', 'Bild:', "
      "'Photo / Supplied', glued ('…BartsCredit:')"),
     ("credit", "copyright", "'© NAME/AGENCY'"),
