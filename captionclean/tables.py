@@ -245,7 +245,7 @@ class Agencies:
         hit = self.names.get(key)
         if hit is None:
             suffixes = (" photo", " photos", " foto", " images", " pictures", " news agency", " news", " archive",
-                        " archivo", " file")
+                        " archivo", " file", " pic", " pix")  # "— AFP pic" (Malaysian papers)
             for suffix in suffixes if key.endswith(suffixes) else ():
                 if key.endswith(suffix) and key[: -len(suffix)] in self.names:
                     return self.names[key[: -len(suffix)]]

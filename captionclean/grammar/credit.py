@@ -42,7 +42,7 @@ _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*
 # a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
 _HANDLE = r"(?:@[\p{L}\p{N}_.]{2,30}(?<![.]))"
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|file|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
@@ -228,9 +228,12 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
         if c:  # "Courtesy Gary Sinise Foundation": a handout from whoever follows (credit.courtesy_part)
             tags.append("handout")  # "Cedida por" (given by) names an organisation, never a photographer
             part, courtesy = part[c.end():], ("given" if "edid" in c.group() else True)
-    if part.endswith(" file"):  # "Peninsula Clarion file", "AP file": the paper's archive picture
+    if part.endswith((" file", " files")):  # "Peninsula Clarion file", "The Commercial Appeal files": the paper's archive
         tags.append("file")
-        part = part[:-5].rstrip()
+        part = part.rpartition(" ")[0].rstrip()
+    elif part.endswith(" staff") and not placeholder_tag(part):  # "Globe staff", "SLQ staff": the organisation's own
+        tags.append("staff")
+        part = part[:-6].rstrip()
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
     if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
         return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
@@ -331,7 +334,8 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
         head, _, tail = piece.rpartition("-")
         head, tail = head.strip(), tail.strip()
         if head and tail and " " in head + tail:
-            if agencies.lookup(tail) and not agencies.lookup(head) and _NAMEISH.match(head):
+            if agencies.lookup(tail) and not agencies.lookup(head) and _NAMEISH.match(head) and " " in head:
+                # ("Courier-Post-USA Today Network": one word before the hyphen is a paper's, not a person's name)
                 return ("name_org", normal_name(tidy_name(head)), agencies.lookup(tail))
             first, _, rest = piece.partition("-")
             if agencies.lookup(first) and _NAMEISH.match(rest.strip()) and not agencies.lookup(rest.strip()):
@@ -586,6 +590,9 @@ RULES: list[Rule] = [
          r"\b(?i:Mandatory Credit):\s*(?i:Photo by)\s*(?P<chain>[^()\n]+?)\s*\(\w+\)", ("mandatory credit",)),
     Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?(?:[ ]+(?i:credit))?\s*"
          r"(?i:by\b|:)\s*(?P<chain>[^()\n]+?)\s*\)", ("(photo", "(picture", "(image")),
+    # French papers: "(Photo Prakash Mathema. AFP)": the photographer, a full stop, the agency (photo_name_dot_agency)
+    Rule("photo_name_dot_agency", r"\((?i:photo|foto)[ ]+(?P<name>" + _NAME_ANY + r")\.[ ]*(?P<agency>[^()\n.]{2,30}?)[ ]*\)",
+         ("(photo ", "(foto ")),
     Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r"(?:[–—-][ ]+)?)(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
          r"[ ]+(?i:photos?|photographs?)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
          r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by", " photos by", " photographs by")),
@@ -674,6 +681,10 @@ RULES: list[Rule] = [
     # agency after the caption with no stop; a function word before it keeps it in the sentence ("told Reuters")
     Rule("end_agency_words", r"(?<=[\p{L}\p{N},][ ]{1,3})(?P<chain>\p{Lu}[\p{L}\-]*(?:[ ]\p{Lu}[\p{L}\-]*){0,2})[ ]*$",
          (), tail=True, gate="ends_name"),
+    # Spanish and Latin American papers: "… en el mitin / EFE - Julio Muñoz", "… de 2023 / EUROPA PRESS": a spaced
+    # slash, a known agency and its photographer after a dash, closing the caption (end_slash_agency)
+    Rule("end_slash_agency", r"(?<=[\p{L}\p{N}.,)”\"][ ]{1,3})/[ ]+(?P<chain>\p{Lu}[^/|\n]{1,60}?)[ ]*\.?[ ]*$", ("/",), tail=True,
+         gate="ends_open_or_stop"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
@@ -776,7 +787,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name in _NAME_RULES:
         agency = g.get("agency") or "AFP"
         if name == "name_comma_agency" and (agencies.lookup(g["name"]) or not (agencies.lookup(agency) or (
-                _is_org_like(agency) and g["name"].startswith(_RANK_START) and _RANK.match(g["name"])))):
+                _is_org_like(agency) and g["name"].startswith(_RANK_START) and _RANK.match(g["name"])) or (
+                _is_org_like(agency) and _person_then_org(g["name"], agency, agencies)))):
             return None  # "Sgt Name, Valcartier Imaging Service": a service's photographer and the service
         if name == "name_comma_agency" and _is_org_like(g["name"]):
             return g["name"]  # "Carol M. Highsmith Archive, Prints and Photographs Division": a collection, its division
@@ -811,6 +823,12 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not any(sep in chain for sep in ("/", " for ", " via ", " — ", " | ")):
             return None
         return _DESK_SEP.sub("/", chain) if any(sep in chain for sep in _DESK_SEPS) else chain
+    if name == "end_slash_agency":  # the first piece is a known agency: "EFE - Julio Muñoz"
+        chain = g["chain"]
+        return chain if agencies.lookup(_DASH.split(chain)[0].strip()) else None
+    if name == "photo_name_dot_agency":
+        agency = agencies.lookup(g["agency"].strip())
+        return f"{g['name']}/{agency}" if agency and _caps_name_ok(g["name"], agencies) else None
     if name == "pic_caps_end":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "cjk_reporter":
@@ -898,6 +916,20 @@ def _end_agency_words(chain: str, before: str, agencies: Agencies) -> str | None
 def _any_known(chain: str, agencies: Agencies, org_like: bool = False) -> bool:
     parts = [p.strip() for p in _SPLIT.split(chain.strip(" /")) if p.strip()]
     return any(agencies.lookup(p) or (org_like and _is_org_like(p)) for p in parts)
+
+
+_TITLES = frozenset("""president vice chairman chairwoman chair director ceo cfo founder secretary minister head chief
+manager member members spokesman spokeswoman spokesperson professor coach captain mayor governor senator editor owner
+executive officer leader principal superintendent commissioner general""".split())
+
+
+def _person_then_org(name: str, org: str, agencies: Agencies) -> bool:
+    """``Susan Tusa, Detroit Free Press``, ``Joe Lamberti, Courier-Post-USA Today Network`` (credit.name_comma_agency):
+    a person's name of two or three words, then an organisation of two words or more that names no one's post."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and bool(_NAMEISH.match(name)) and _caps_name_ok(name, agencies)
+            and not _is_org_like(name) and " " in org.strip()
+            and not _TITLES.intersection(w.casefold().strip(".,") for w in org.split()))
 
 
 def _email_matches(name: str, email: str) -> bool:
