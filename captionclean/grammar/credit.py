@@ -40,9 +40,9 @@ _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
 # a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani"): a part of its own
 # a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
-_HANDLE = r"(?:@[\p{L}\p{N}_.]{2,30}(?<![.]))"
+_HANDLE = r"(?:[@#][\p{L}\p{N}_.]{2,30}(?<![.]))"  # a hashtag too: "Photo courtesy of #WeTheBrave"
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
@@ -144,8 +144,14 @@ def _org_name(text: str) -> str:
     return normal_name(text) if text.isupper() and len(text) > 4 and " " in text else text
 
 
+# org_words.csv rows written "-archiv", "-museet": the ends of compound words (de, nl, Nordic) that name an
+# organisation: "Stadtarchiv", "Stadsmuseet", "Bürgerschaft"
+_ORG_SUFFIXES = tuple(sorted(w[1:] for w in ORG_WORDS if w.startswith("-")))
+
+
 def _is_org_like(text: str) -> bool:
-    return any(w.strip(".,").casefold() in ORG_WORDS for w in text.split())
+    return any((k := w.strip(".,").casefold()) in ORG_WORDS or (len(k) > 7 and k.endswith(_ORG_SUFFIXES))
+               for w in text.split())
 
 
 def placeholder_tag(text: str) -> str | None:
@@ -214,10 +220,12 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
             if tag and tag != "noise":
                 tags.append(tag)
             part = part[:m.start()]
-    part = part.strip(" .,;:()[]\"'")
+    stripped = part.strip(" .,;:()[]\"'")
+    if stripped.endswith(_ABBREVIATED) and part.rstrip(" ,;:()[]\"'").endswith("."):
+        stripped += "."  # "Lucasfilm Ltd.", "Raviraj B.M.": the full stop is the abbreviation's
+    part = stripped
     if part[:1] in _LEAD_FIRST and not agencies.lookup(part):  # "Image View" is an agency
-        part = _LEAD.sub("", part)
-    part = part.strip(" .,;:")
+        part = _LEAD.sub("", part).strip(" .,;:")
     if ". " in part:
         head = _SENTENCE_HEAD.match(part)
         if head and " " in part[head.end():].strip():  # "Hans Chr. Gabelgaard" is one name
@@ -283,6 +291,7 @@ def _org_shaped(piece: str) -> bool:
 
 
 _SKIP = ("skip",)
+_ABBREVIATED = (" Ltd", " Inc", " Corp", " Co", " Bros") + tuple(f".{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _read_piece(piece: str, agencies: Agencies) -> tuple:
@@ -377,6 +386,8 @@ def _without_trailing_date(piece: str) -> str:
 
 
 def _read_name(piece: str, agencies: Agencies) -> tuple:
+    if piece[:1] == "#" and len(piece) > 2:
+        return ("org", piece[1:])  # "#WeTheBrave": a campaign's hashtag, an organisation's
     if len(piece) < 2:
         return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
     if _is_org_like(piece):
@@ -414,7 +425,10 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     orgs: list[str] = []
     tags: list[str] = []
     commissioned = False  # "Getty Images for Mercedes-Benz": the first organisation shot it
-    parts = [p for p in _SPLIT.split(chain.strip(" /.,;:()[]")) if p.strip()]
+    whole = chain.strip(" /.,;:()[]")
+    if whole.endswith(_ABBREVIATED) and chain.rstrip(" /,;:()[]").endswith("."):
+        whole += "."  # "…/Lucasfilm Ltd.": the abbreviation's full stop
+    parts = [p for p in _SPLIT.split(whole) if p.strip()]
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
     if parts and _GLUED_CAPS.search(parts[0]):  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
         parts[0] = _GLUED_CAPS.sub("", parts[0], count=1)
@@ -786,6 +800,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     name = rule.name
     if name in _NAME_RULES:
         agency = g.get("agency") or "AFP"
+        if name == "name_agency_caps" and g["name"].startswith(agency + " "):  # "AFP PHOTO MIGUEL MEDINA AFP"
+            g = dict(g, name=regex.sub(r"^\p{Lu}+(?:[ ]+PHOTO)?[ ]+", "", g["name"]))
         if name == "name_comma_agency" and (agencies.lookup(g["name"]) or not (agencies.lookup(agency) or (
                 _is_org_like(agency) and g["name"].startswith(_RANK_START) and _RANK.match(g["name"])) or (
                 _is_org_like(agency) and _person_then_org(g["name"], agency, agencies)))):
