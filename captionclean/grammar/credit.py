@@ -166,6 +166,14 @@ def placeholder_tag(text: str) -> str | None:
     return None
 
 
+def _person_shaped(text: str, agencies: Agencies) -> bool:
+    """Two or three capitalised words naming no organisation, place, placeholder or post: a person's name."""
+    words = text.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and bool(_NAMEISH.match(text))
+            and not agencies.lookup(text) and not _is_org_like(text) and not lookup_city(text)
+            and _caps_name_ok(text, agencies) and not _TITLES.intersection(w.casefold().strip(".,") for w in words))
+
+
 def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
     """``Azzam Rasgla, Agence France-Presse`` → the name and the agency."""
     if "," in part:
@@ -291,6 +299,7 @@ def _org_shaped(piece: str) -> bool:
 
 
 _SKIP = ("skip",)
+_WORDMARK_PHOTO = regex.compile(r"^\p{Lu}{2,}[ ]+(?:PHOTO|Photo)$")
 _ABBREVIATED = (" Ltd", " Inc", " Corp", " Co", " Bros") + tuple(f".{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -501,6 +510,12 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 else:
                     orgs.append(_org_name(r[2]))
 
+    # AFP's handouts: "AFP PHOTO / HO / SANA": the source follows the handout mark, AFP distributes
+    # (credit.handout_source)
+    if len(orgs) == 2 and "handout" in tags and len(parts) == 3 and _WORDMARK_PHOTO.match(parts[0]) \
+            and placeholder_tag(parts[1]) == "handout":
+        orgs = orgs[::-1]
+        tags.append("handout_source")
     # "REUTERS/Name/Agencia Brasil/Handout via Reuters": the wordmark repeats as distributor
     if len(orgs) > 2 and orgs[0] == orgs[-1]:
         orgs = orgs[1:]
@@ -699,6 +714,10 @@ RULES: list[Rule] = [
     # slash, a known agency and its photographer after a dash, closing the caption (end_slash_agency)
     Rule("end_slash_agency", r"(?<=[\p{L}\p{N}.,)”\"][ ]{1,3})/[ ]+(?P<chain>\p{Lu}[^/|\n]{1,60}?)[ ]*\.?[ ]*$", ("/",), tail=True,
          gate="ends_open_or_stop"),
+    # Dutch and Wikimedia archives: "… op het Leidseplein, 1987 - Hans Aarsman", "Hoeren op de Wallen, 1967, Name -
+    # Stadsarchief Amsterdam": the title, the year, then the photographer and the archive (year_then_credit)
+    Rule("year_then_credit", r"(?<=,[ ]*(?:1[89]|20)\d\d(?:(?P<comma>,)|[ ]+[-–])[ ]+)(?P<chain>\p{Lu}[^,\n/()]{2,60}?)[ ]*\.?[ ]*$",
+         (), tail=True, gate="ends_open_or_stop"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
@@ -839,6 +858,15 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not any(sep in chain for sep in ("/", " for ", " via ", " — ", " | ")):
             return None
         return _DESK_SEP.sub("/", chain) if any(sep in chain for sep in _DESK_SEPS) else chain
+    if name == "year_then_credit":
+        chain = g["chain"]
+        pieces = [p.strip() for p in _DASH.split(chain)]
+        if (g.get("comma") and len(pieces) < 2) or len(pieces) > 2 or any(
+                lookup_city(p) or lookup_country(p) or lookup_state(p) for p in pieces):
+            return None  # "…, 1967, Amsterdam": a place; "…, 1987 - Hans Aarsman", "…, 1967, Name - Archive": a credit
+        if not any(agencies.lookup(p) or _is_org_like(p) or _person_shaped(p, agencies) for p in pieces):
+            return None
+        return chain
     if name == "end_slash_agency":  # the first piece is a known agency: "EFE - Julio Muñoz"
         chain = g["chain"]
         return chain if agencies.lookup(_DASH.split(chain)[0].strip()) else None
@@ -891,6 +919,12 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     chain = g.get("chain")
     if chain is None:
         return None
+    if name == "credit_marker" and "," in chain and (g.get("lead") or "").rstrip().endswith("s"):
+        # "Pictures: Michael Mac Sweeney, Dan Linehan": after a plural marker, a comma between two people's
+        # names joins them (after a singular one, "Name, Organisation" is the paper's credit)
+        head, _, tail = chain.rpartition(",")
+        if _person_shaped(head.strip(), agencies) and _person_shaped(tail.strip(), agencies):
+            chain = f"{head.strip()} and {tail.strip()}"
     if name == "courtesy_marker":  # "Photo courtesy JDHS Softball": the first part is the courtesy's source
         chain = "Courtesy " + chain.lstrip()
     if name == "should_read":
@@ -916,6 +950,27 @@ con por para al der die das den dem des von und im am zum zur le du et à au aux
 _PROSE_ROLES = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("government", "un", "archive"))
 
 
+_RUN_ON = regex.compile(r"[ ]\p{Ll}")
+_CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
+
+
+def _chain_in_text(g: dict, text: str, end: int) -> dict:
+    """The chain less a last part that belongs to the text after it: one word running on in lower case
+    ("© Sputnik / Name / Acessar o banco de imagens": the page's link), or a letter or two cut from a catalogue
+    code ("Stadtarchiv Heilbronn F014N-201120020")."""
+    chain = g["chain"]
+    after = text[end:end + 2]
+    if _RUN_ON.match(after) and chain.count("/") >= 2:
+        head, _, last = chain.rpartition("/")
+        if " " not in last.strip():
+            return dict(g, chain=head)
+    elif after[:1].isdigit():
+        cut = _CUT_TOKEN.search(chain)
+        if cut and " " in chain[:cut.start()].strip():
+            return dict(g, chain=chain[:cut.start()])
+    return g
+
+
 def _end_agency_words(chain: str, before: str, agencies: Agencies) -> str | None:
     """The known agency that closes ``chain`` (one to three words), its word before not a function word."""
     words = chain.split()
@@ -936,7 +991,8 @@ def _any_known(chain: str, agencies: Agencies, org_like: bool = False) -> bool:
 
 _TITLES = frozenset("""president vice chairman chairwoman chair director ceo cfo founder secretary minister head chief
 manager member members spokesman spokeswoman spokesperson professor coach captain mayor governor senator editor owner
-executive officer leader principal superintendent commissioner general""".split())
+executive officer leader principal superintendent commissioner general photographer photographers contributor
+correspondent reporter writer staff""".split())
 
 
 def _person_then_org(name: str, org: str, agencies: Agencies) -> bool:
@@ -1087,6 +1143,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
                     and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
                 continue
+            if not rule.tail and g.get("chain"):
+                g = _chain_in_text(g, text, m.span("chain")[1])
             if rule.name == "end_agency_words":
                 at = m.span("chain")[0]
                 head = text[max(0, at - 40):at].split()

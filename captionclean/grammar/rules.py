@@ -63,6 +63,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_agency_caps", "a known agency's wordmark in capitals closing a caption with no full stop: '… on Thursday PTI'"),
     ("credit", "end_agency_words", "a known agency in title case closing a caption with no stop, no function word before it: '… in Madrid, Spain Reuters'"),
     ("credit", "end_slash_agency", "a spaced slash, a known agency and a dash before its photographer closing the caption: '… / EFE - Julio Muñoz', '… / EUROPA PRESS'"),
+    ("credit", "year_then_credit", "an archive's title, the year, then the credit: '…, 1987 - Hans Aarsman', '…, 1967, Name - Stadsarchief Amsterdam'"),
     ("credit", "agency_date_header", "'AGENCY / Weekday, Month D, YYYY' as a header line"),
     ("credit", "dpa_bildfunk", "dpa's '+++ dpa-Bildfunk +++'"),
     ("credit", "paren_name_end", "a person's name in brackets at the end: '(Laura Simon)'"),
@@ -80,6 +81,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "pic_caps_end", "'PIC NAME' in capitals closing the caption after any word: '… Award PIC DARRAGH KANE'"),
     ("credit", "released_by", "'image released by KNOWN ORGANISATION'"),
     ("credit", "joined_names", "photographers joined by 'and': 'Peter R. Barber and Mark Perfetti', 'Eamonn and James Clarke'"),
+    ("credit", "handout_source", "AFP's handouts: 'AFP PHOTO / HO / SANA': the source after the handout mark, AFP distributes"),
     ("credit", "institution_partners", "an institution's partners after it are no distributor: 'NASA/JPL-Caltech/Univ. of Arizona'"),
     ("credit", "subject_before_name", "a gallery's subject before the photographer: 'Charlize Theron Steve Granitz/WireImage'"),
     # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
