@@ -806,6 +806,9 @@ def _line_chain_ok(chain: str, agencies: Agencies) -> bool:
     """A line that is only a credit: known agencies, placeholders and names."""
     parts = [p.strip() for p in _SPLIT.split(chain.strip(" /")) if p.strip()]
     anchors = [p for p in parts if agencies.lookup(p) or placeholder_tag(p)]
+    if not anchors and len(parts) == 2 and "/" in chain and _person_shaped(parts[0], agencies) \
+            and _OUTLET.fullmatch(parts[1]) and not (lookup_city(parts[1]) or lookup_country(parts[1])):
+        return True  # "Michael S. Lockett / Juneau Empire" on a line of its own: a photographer and the paper
     return bool(anchors) and all(p in anchors or _NAMEISH.match(p) for p in parts)
 
 
