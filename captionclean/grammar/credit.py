@@ -45,7 +45,7 @@ _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
 _PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
-_SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+"
+_SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+|[ ]+\|[ ]+"
         r"|[ ]+[-–][ ]+(?=(?:Pool|POOL|Handout|HANDOUT)\b))")
 _DESK_SEPS = ("|", "•", "~", "—")
 _DESK_SEP = regex.compile(r"[ ]*[|•~—][ ]*")
@@ -207,6 +207,21 @@ def _chain_cache(agencies: Agencies, kind: str) -> dict:
     return cache
 
 
+def _bar_chain(chain: str, agencies: Agencies) -> tuple[str, bool]:
+    """The chain with its bars as slashes, up to the first piece after a bar that is no credit ("REUTERS/Name |
+    Trump's Villa Available For …": a page's headline); and whether one word alone stands before the first bar
+    ("© Gebag | CKSA/Moren": a company's wordmark, not a surname)."""
+    pieces = chain.split(" | ")
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        parts = [p.strip(" .,;:()[]") for p in _SPLIT.split(piece) if p.strip(" .,;:()[]")]
+        if not parts or not all(agencies.lookup(p) or placeholder_tag(p) or _is_org_like(p) or p.islower()
+                                or (_NAMEISH.match(p) and len(p.split()) <= 3) for p in parts):
+            break
+        kept.append(piece)
+    return "/".join(kept), " " not in pieces[0].strip() and "/" not in pieces[0] and len(kept) > 1
+
+
 def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     """Split a credit chain into (people, organisations, placeholder tags)."""
     cache = _chain_cache(agencies, "chain")
@@ -299,6 +314,7 @@ def _org_shaped(piece: str) -> bool:
 
 
 _SKIP = ("skip",)
+_ACRONYM_WORD = regex.compile(r"\p{Lu}{2,5}-\p{Lu}\p{Ll}+")
 _WORDMARK_PHOTO = regex.compile(r"^\p{Lu}{2,}[ ]+(?:PHOTO|Photo)$")
 _ABBREVIATED = (" Ltd", " Inc", " Corp", " Co", " Bros") + tuple(f".{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -395,6 +411,9 @@ def _without_trailing_date(piece: str) -> str:
 
 
 def _read_name(piece: str, agencies: Agencies) -> tuple:
+    first, _, rest = piece.partition(" ")
+    if rest.count(" ") >= 1 and first.casefold().rstrip(".,") in _CAL_WORDS and rest[:1].isupper():
+        piece = rest  # "… that formed last July Dave Killen | The Oregonian": the sentence's month, then the name
     if piece[:1] == "#" and len(piece) > 2:
         return ("org", piece[1:])  # "#WeTheBrave": a campaign's hashtag, an organisation's
     if len(piece) < 2:
@@ -405,8 +424,8 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
     piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
-    if " " not in piece and _SHORT_ACRONYM.fullmatch(piece):
-        return ("org", piece)  # "UNICEF/NYHQ", "(DOT)": four capitals or fewer are an organisation's
+    if " " not in piece and (_SHORT_ACRONYM.fullmatch(piece) or _ACRONYM_WORD.fullmatch(piece)):
+        return ("org", piece)  # "UNICEF/NYHQ", "(DOT)", "PR-Video": four capitals or fewer, or an acronym and a word
     if _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
         return ("org", piece)      # or one word with digits, is a wordmark's
     if piece.startswith(("The ", "THE ")):
@@ -434,6 +453,9 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     orgs: list[str] = []
     tags: list[str] = []
     commissioned = False  # "Getty Images for Mercedes-Benz": the first organisation shot it
+    bar_first = False
+    if " | " in chain:  # "picture alliance/dpa | Name", "© Name | Magnum Photos": a desk's bar separates parts as a slash does
+        chain, bar_first = _bar_chain(chain, agencies)
     whole = chain.strip(" /.,;:()[]")
     if whole.endswith(_ABBREVIATED) and chain.rstrip(" /,;:()[]").endswith("."):
         whole += "."  # "…/Lucasfilm Ltd.": the abbreviation's full stop
@@ -445,7 +467,7 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
         parts[0] = _GLUED_TITLE.sub("", parts[0], count=1)
     coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
-    acronym_first = len(parts) > 1 and bool(_ACRONYM.fullmatch(parts[0].strip()))
+    acronym_first = len(parts) > 1 and (bool(_ACRONYM.fullmatch(parts[0].strip())) or (bar_first and " " not in parts[0].strip()))
     readings = _chain_cache(agencies, "part")
     for part in parts:
         read = readings.get(part)
@@ -718,6 +740,17 @@ RULES: list[Rule] = [
     # Stadsarchief Amsterdam": the title, the year, then the photographer and the archive (year_then_credit)
     Rule("year_then_credit", r"(?<=,[ ]*(?:1[89]|20)\d\d(?:(?P<comma>,)|[ ]+[-–])[ ]+)(?P<chain>\p{Lu}[^,\n/()]{2,60}?)[ ]*\.?[ ]*$",
          (), tail=True, gate="ends_open_or_stop"),
+    # "… Kingwood, Texas.\nThe Washington Post | Getty Images", "…\npicture alliance | Andrew Milligan", "… 27-06-2012 | Efe":
+    # a known agency, a desk's bar and the rest of the credit closing a line (desk_org_chain)
+    Rule("desk_org_chain", r"(?:(?<=[.!?”\"\d][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?P<chain>[^|\n()/]{2,40}?[ ]+\|[ ]+[^|\n()]{2,60}?)"
+         r"[ ]*[.]?[ ]*(?m:$)", ("|",), backward=True, gate="desk_line_end"),
+    # "… Falcon Heights, Minn.\nNicole Neri for MPR News": a photographer for a paper, after the last sentence (name_for_org)
+    Rule("name_for_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY + r")[ ]+for[ ]+(?P<org>(?:The[ ]+)?"
+         + _PART + r")[ ]*\.?[ ]*$", (" for ",), tail=True, gate="ends_open_or_stop"),
+    # archives: "…, Marfa Public Library", "…, Irving Archives, 1902", "National Archives, Records of the …": the holding
+    # institution closes the caption after a comma (comma_archive)
+    Rule("comma_archive", r"(?<=[\p{L}\p{N}.)][ ]*,[ ]*)(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|the|and|&|de|du)){1,7})"
+         r"(?:,[ ]*(?:1[89]|20)\d\d)?[ ]*\.?[ ]*$", (",",), tail=True, gate="ends_open_or_stop"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
@@ -824,6 +857,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         agency = g.get("agency") or "AFP"
         if name == "name_agency_caps" and g["name"].startswith(agency + " "):  # "AFP PHOTO MIGUEL MEDINA AFP"
             g = dict(g, name=regex.sub(r"^\p{Lu}+(?:[ ]+PHOTO)?[ ]+", "", g["name"]))
+        if name == "name_comma_agency" and g["agency"].startswith("Records of ") and agencies.lookup(g["name"]) in _INSTITUTIONS:
+            return agencies.lookup(g["name"])  # "National Archives, Records of the Environmental Protection Agency"
         if name == "name_comma_agency" and (agencies.lookup(g["name"]) or not (agencies.lookup(agency) or (
                 _is_org_like(agency) and g["name"].startswith(_RANK_START) and _RANK.match(g["name"])) or (
                 _is_org_like(agency) and _person_then_org(g["name"], agency, agencies)))):
@@ -869,6 +904,26 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
             return None  # "…, 1967, Amsterdam": a place; "…, 1987 - Hans Aarsman", "…, 1967, Name - Archive": a credit
         if not any(agencies.lookup(p) or _is_org_like(p) or _person_shaped(p, agencies) for p in pieces):
             return None
+        return chain
+    if name == "desk_org_chain":  # the first part a known agency: "The Washington Post | Getty Images", "picture alliance | Name"
+        chain = g["chain"]
+        rest = chain.partition("| ")[2].strip()
+        if " " not in rest and not agencies.lookup(rest):
+            return None  # "EFE | Confidencial": one unknown word after the bar, a paper's name or a section's
+        return chain if agencies.lookup(chain.partition(" |")[0].strip()) else None
+    if name == "name_for_org":
+        org = g["org"]
+        if not (agencies.lookup(org) or _is_org_like(org) or _OUTLET.fullmatch(org)) or not _caps_name_ok(g["name"], agencies) \
+                or lookup_city(org) or lookup_country(org):
+            return None
+        return f"{g['name']} for {org}"
+    if name == "comma_archive":
+        chain = g["chain"]
+        if chain.startswith("Records of ") or not any(w.casefold() in _ARCHIVE_WORDS for w in chain.split()) \
+                or lookup_city(chain):
+            return None
+        if chain.startswith(("Private Collection of ", "Collection of ")):
+            return None  # a private owner, not an institution
         return chain
     if name == "end_slash_agency":  # the first piece is a known agency: "EFE - Julio Muñoz"
         chain = g["chain"]
@@ -953,6 +1008,9 @@ con por para al der die das den dem des von und im am zum zur le du et à au aux
 _PROSE_ROLES = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("government", "un", "archive"))
 
 
+# the words of an institution that holds pictures (comma_archive): an archive, a library, a museum, a collection
+_ARCHIVE_WORDS = frozenset("""archive archives library libraries museum museums collection collections archiv archivo arquivo
+archivio archief arkiv bibliothek biblioteca bibliothèque bibliotheek musée museo museu""".split())
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
 _CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
 
