@@ -248,7 +248,8 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
         stripped += "."  # "Lucasfilm Ltd.", "Raviraj B.M.": the full stop is the abbreviation's
     part = stripped
     if part[:1] in _LEAD_FIRST and not agencies.lookup(part):  # "Image View" is an agency
-        part = _LEAD.sub("", part).strip(" .,;:")
+        led = _LEAD.sub("", part)
+        part = led.strip(" .,;:") if led != part else part
     if ". " in part:
         head = _SENTENCE_HEAD.match(part)
         if head and " " in part[head.end():].strip():  # "Hans Chr. Gabelgaard" is one name
@@ -1011,16 +1012,22 @@ _PROSE_ROLES = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("
 # the words of an institution that holds pictures (comma_archive): an archive, a library, a museum, a collection
 _ARCHIVE_WORDS = frozenset("""archive archives library libraries museum museums collection collections archiv archivo arquivo
 archivio archief arkiv bibliothek biblioteca bibliothèque bibliotheek musée museo museu""".split())
+_DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?:$|\n)")
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
 _CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
 
 
-def _chain_in_text(g: dict, text: str, end: int) -> dict:
+def _chain_in_text(g: dict, text: str, end: int, agencies: Agencies) -> dict:
     """The chain less a last part that belongs to the text after it: one word running on in lower case
     ("© Sputnik / Name / Acessar o banco de imagens": the page's link), or a letter or two cut from a catalogue
-    code ("Stadtarchiv Heilbronn F014N-201120020")."""
+    code ("Stadtarchiv Heilbronn F014N-201120020"); or the chain with its photographer after a dash when it is one
+    known agency ("Foto: Byrd - Mikkel Johansen", "Foto: EFE - Name")."""
     chain = g["chain"]
     after = text[end:end + 2]
+    if after[:1] == " " and text[end:end + 4].lstrip()[:1] in _DASHES and agencies.lookup(chain.strip()):
+        named = _DASH_NAME.match(text, end)
+        if named and _person_shaped(named["name"], agencies):
+            return dict(g, chain=f"{chain.strip()} - {named['name']}")
     if _RUN_ON.match(after) and chain.count("/") >= 2:
         head, _, last = chain.rpartition("/")
         if " " not in last.strip():
@@ -1205,7 +1212,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                     and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
                 continue
             if not rule.tail and g.get("chain"):
-                g = _chain_in_text(g, text, m.span("chain")[1])
+                g = _chain_in_text(g, text, m.span("chain")[1], agencies)
             if rule.name == "end_agency_words":
                 at = m.span("chain")[0]
                 head = text[max(0, at - 40):at].split()
