@@ -658,7 +658,7 @@ RULES: list[Rule] = [
     Rule("org_photo_label", r"[:/](?<=(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+"
          r"(?:PHOTO|Photo|FOTO|Foto)[ ]*[:/])[ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
     Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
-         r"\s*(?::|\.\.\.|…|,)\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
+         r"\s*(?::|\.\.\.|…|,(?=[^,\n]*/))\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
          + _COMMA_ORG + r")",
          ("photo", "credit", "image", "picture")),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
