@@ -135,3 +135,13 @@ def test_lookup_sees_a_new_table(tmp_path):
 ])
 def test_end_agency_words(text, agency):
     assert parse_caption(text).agency == agency
+
+
+@pytest.mark.parametrize("text, photographer", [
+    # museum catalogues write the photographer surname first after 'Fotograf:' (dev3 m0082)
+    ("Fotograf: Haarstad, Ragnhild (f. 1935). Stadsmuseet i Stockholm\n\nRiksdagshuset, Plenisal.", "Ragnhild Haarstad"),
+    # after another label, 'Name, Organisation' keeps its order (corpus q0046)
+    ("Lucia-mummo. Kuva: Jori Liimatainen, Turun Sanomat.", "Jori Liimatainen"),
+])
+def test_inverted_name(text, photographer):
+    assert parse_caption(text).photographer == photographer

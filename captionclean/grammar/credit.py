@@ -984,6 +984,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         head, _, tail = chain.rpartition(",")
         if _person_shaped(head.strip(), agencies) and _person_shaped(tail.strip(), agencies):
             chain = f"{head.strip()} and {tail.strip()}"
+    if name == "credit_marker" and "," in chain and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
+        inverted = _INVERTED_NAME.fullmatch(chain.strip())
+        if inverted and not any(agencies.lookup(w) or _is_org_like(w) or lookup_city(w) or lookup_country(w)
+                                for w in inverted.groups()):
+            chain = f"{inverted['given']} {inverted['surname']}"  # museum catalogues: "Fotograf: Haarstad, Ragnhild"
     if name == "courtesy_marker":  # "Photo courtesy JDHS Softball": the first part is the courtesy's source
         chain = "Courtesy " + chain.lstrip()
     if name == "should_read":
@@ -1012,6 +1017,8 @@ _PROSE_ROLES = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("
 # the words of an institution that holds pictures (comma_archive): an archive, a library, a museum, a collection
 _ARCHIVE_WORDS = frozenset("""archive archives library libraries museum museums collection collections archiv archivo arquivo
 archivio archief arkiv bibliothek biblioteca bibliothèque bibliotheek musée museo museu""".split())
+# a photographer's name written surname first, as museum catalogues do: "Haarstad, Ragnhild"
+_INVERTED_NAME = regex.compile(r"(?P<surname>\p{Lu}[\p{Ll}'’\-]+),[ ]*(?P<given>\p{Lu}[\p{Ll}'’\-]+(?:[ ]\p{Lu}\.)?)")  # a given name and an initial at most
 _DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?:$|\n)")
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
 _CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
