@@ -221,6 +221,16 @@ def _after_name(text: str, i: int) -> bool:
     return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
 
 
+_NAME_HYPHEN = regex.compile(r"\b\p{Lu}\p{Ll}+-$")
+
+
+def _name_part(text: str, i: int) -> bool:
+    """The word at ``i`` follows a capitalised word and a hyphen inside a sentence: a hyphenated
+    name's every part is capitalised (Champs-?lys?es → Champs-Élysées, Jean-?mile)."""
+    m = _NAME_HYPHEN.search(text[max(0, i - 30): i])
+    return bool(m) and not _sentence_start(text, i - len(m.group()))
+
+
 def _outweighs(tok: str, core: str, text: str, end: int) -> bool:
     """``práv? teď``: in a caption that is not English, a word that ends in a lost mark before a
     lower-case word (not a speech verb) is the word with a letter (právě) when that is CLEAR_WIN
@@ -238,7 +248,8 @@ def _outweighs(tok: str, core: str, text: str, end: int) -> bool:
     return choice.zipf - max((z for lang, z in bare.items() if lang in langs), default=0.0) >= CLEAR_WIN
 
 
-_NEXT_WORD = regex.compile(r" (\p{Ll}+)")
+# (the next word may follow a lost one-letter word: tu? ? bout portant, tué à bout portant)
+_NEXT_WORD = regex.compile(r" (?:[?\ufffd] )?(\p{Ll}+)")
 
 
 def _any_word(word: str) -> bool:
@@ -410,7 +421,7 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             if a not in LOST:
                 out.append(a)
             elif (upper or (i == 0 and len(tok) > 1 and tok[1].isupper())
-                  or (i == 0 and (_sentence_start(text, start) or place or (not common and (
+                  or (i == 0 and (_sentence_start(text, start) or place or _name_part(text, start) or (not common and (
                       rule in ("gazetteer", "vocabulary") or _after_name(text, start)))))) \
                     and len(b.upper()) == 1:
                 out.append(b.upper())
@@ -495,6 +506,44 @@ def _apostrophes(text, opts, url, lossy_ok):
     text, r = sub("lost_apostrophe", _DECADE, text, apo, skip=url, opts=opts)
     repairs += r
     return text, repairs
+
+
+# Polynesian languages (Hawaiian, Samoan, Tongan, Māori…) write a glottal stop, the ʻokina, between
+# two vowels; exports write it as an apostrophe (Kauaʻi, Tupaʻi, Vaʻai). Their words are open
+# syllables: a consonant of the small Polynesian alphabet, then a vowel, never two consonants
+# together, never a consonant at the end. A lost mark between vowels in such a word that no list
+# or place name fits (the letter rules ran first) is the okina, not a lost letter or a question.
+_OKINA = regex.compile(rf"(?<=[aeiouAEIOU]){_L}(?=[aeiou])")
+_POLYNESIAN = regex.compile(r"(?i)(?:[hklmnpwfgstvr]?[aeiouāēīōū]|'[aeiouāēīōū])+")
+
+
+def _okina_word(word: str) -> bool:
+    """Is ``word`` (its lost marks as ') made of Polynesian open syllables, a mark between vowels?"""
+    w = "".join("'" if ch in LOST else ch for ch in word)
+    return len(w) >= 4 and "'" in w[1:-1] and bool(_POLYNESIAN.fullmatch(w))
+
+
+def _glottal_stops(text, opts, url, lossy_ok):
+    """``Kaua?i`` → ``Kaua’i``: the okina (glottal stop) of a Polynesian name, in an English caption."""
+    if not lossy_ok or not _english(text):
+        return text, []
+    from ..wordlists import word_lists
+
+    lists = word_lists()
+
+    def okina(m: regex.Match) -> str | None:
+        word = _word_around(text, m.start())
+        if not word or not word[0].isalpha() or not _okina_word(word):
+            return None
+        if lists is not None and lists.candidates(word, _non_ascii):
+            return None  # a word of some language fits: a lost letter (left to the letter rules)
+        if opts.gazetteer and gazetteer_vocabulary().candidates(word, _non_ascii):
+            return None
+        if opts.vocabulary is not None and opts.vocabulary.candidates(word, _non_ascii):
+            return None
+        return opts.apostrophe, "lost_apostrophe[okina]"
+
+    return sub("lost_apostrophe", _OKINA, text, okina, skip=url, opts=opts)
 
 
 def _plural_possessive(text, opts, lossy_ok):
@@ -807,6 +856,8 @@ def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = No
     repairs: list[Repair] = []
     warnings: list[str] = []
     text, r = _apostrophes(text, opts, url, lossy_ok)  # it never warns
+    repairs += r
+    text, r = _glottal_stops(text, opts, url, lossy_ok)
     repairs += r
     url = _url_spans(text)
     text, r, w = _inverted_marks(text, opts, url, hyp)
