@@ -159,6 +159,9 @@ def _choice(low: str, limit: int, home: tuple[str, ...], home_only: bool, away: 
 # languages that write compounds as one word: a damaged part of one is a word of its own
 _COMPOUNDING = ("de", "nl", "sv", "da", "nb", "fi", "hu", "is")
 _AGGLUTINATING = ("hu", "fi")
+# their one-letter endings after a word's stem: Hungarian plural -k, accusative -t, adjective -s,
+# -n (on); Finnish genitive -n, plural -t (Ajtócseng?k → csengő + k, kend?s → kendő + s)
+_ONE_LETTER_ENDINGS = {"hu": "ktsn", "fi": "nt"}
 
 
 def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[str | None, str]:
@@ -183,6 +186,16 @@ def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[st
             choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
             if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5):
                 return tok[:a] + choice.word + tok[b:], tok[a:b]
+    if stems and tok[-1] in _ONE_LETTER_ENDINGS.get(langs[0], "") and last < len(tok) - 1:
+        # a stem and a one-letter ending: the stem a word of its own, or a compound's last part
+        stem = tok[:-1]
+        choice = _frequency_choice(stem, allowed, text, home_only=True)
+        if choice.word is not None and choice.zipf >= 3.0:
+            return choice.word + tok[-1], stem
+        if not choice.weighed:
+            fitted, part = _compound_choice(stem, allowed, text, letters)
+            if fitted is not None:
+                return fitted + tok[-1], part
     return None, ""
 
 
@@ -219,6 +232,15 @@ def _after_name(text: str, i: int) -> bool:
     m = _NAME_BEFORE.search(text[max(0, i - 30): i])
     # German capitalises every noun: a capital before says nothing there
     return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
+
+
+def _name_initial(text: str, start: int, end: int) -> bool:
+    """A word at ``start`` that lost its first letter follows a first name (Marjan ?arec), and no lost
+    mark after it in the paragraph could close a quotation it opened (Victoria “Pixie” Lott)."""
+    if not _after_name(text, start):
+        return False
+    nl = text.find("\n", end)
+    return _CLOSE.search(text, end, nl if nl >= 0 else len(text)) is None
 
 
 _NAME_HYPHEN = regex.compile(r"\b\p{Lu}\p{Ll}+-$")
@@ -380,7 +402,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
         if cand is None:
             # a ? only at an edge may be a quote or a question: a word of another language than the
             # caption's is not evidence enough there (Bandit? → banditų), a place name is
-            choice = _frequency_choice(tok, allowed, text, home_only=not inner)
+            # (a lost capital that starts a name after a first name, which no mark closes as a quote,
+            # is a name's letter of any language: Marjan ?arec → Šarec)
+            choice = _frequency_choice(tok, allowed, text, home_only=not inner and not (
+                leading and not trailing and _name_initial(text, start, m.end())))
             short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
             if choice.word is not None and short and choice.zipf < SHORT_WORD:
                 choice = choice._replace(word=None)
@@ -751,19 +776,71 @@ def _place_after(text: str, i: int, evidence: bool) -> bool:
     return m.group().lower() in gazetteer() or (not _known_word(m.group(), text) and not _any_word(m.group()))
 
 
-def _dash_habit(text: str, opts: RepairOptions) -> str:
-    """The dash between words: the caption's own (a surviving one), else the export's habit, else en."""
+# a lost mark alone at a line's start before a capitalised word: a list's bullet, unless the line
+# is a credit (a © then: ? John WESSELS / AFP, ? Pool photo by …), which the © rules restore or leave
+_LINE_MARK = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}})")
+
+
+@lru_cache(maxsize=1)
+def _credit_words() -> regex.Pattern:
+    """A credit's marker anywhere in a line (credit_markers.csv: photo by, courtesy, Photo, and a
+    label before a colon: ``Credit:``)."""
+    from ..tables import CREDIT_MARKERS
+
+    def alternation(kinds) -> str:
+        words = sorted({m for k in kinds for m in CREDIT_MARKERS.get(k, ())}, key=len, reverse=True)
+        return "|".join(regex.escape(w) for w in words)
+
+    return regex.compile(rf"(?i)\b(?:{alternation(('by', 'courtesy', 'bare'))})\b"
+                         rf"|\b(?:{alternation(('label',))}) ?:")
+
+
+def _bullets(text, opts, url, lossy_ok):
+    """``? Image 1 of 12`` → ``• Image 1 of 12``: a line that opens with a lost mark and is no credit."""
+    if not lossy_ok or not opts.on("lost_bullet"):
+        return text, []
+
+    def bullet(m: regex.Match) -> str | None:
+        end = text.find("\n", m.end())
+        line = text[m.end(): end if end >= 0 else len(text)]
+        if "/" in line or "©" in line or _credit_words().search(line):
+            return None
+        return "•"
+
+    return sub("lost_bullet", _LINE_MARK, text, bullet, skip=url, opts=opts)
+
+
+def _dash_habit(text: str, opts: RepairOptions) -> str | None:
+    """The dash between words: the caption's own (a surviving one), else the export's habit, if any."""
     en, em = text.count("–"), text.count("—")
     if en or em:
         return "—" if em > en else "–"
-    habit = opts.vocabulary.dash if opts.vocabulary is not None else None
-    return habit or "–"
+    return opts.vocabulary.dash if opts.vocabulary is not None else None
+
+
+@lru_cache(maxsize=1)
+def _ap_date() -> regex.Pattern:
+    """A date as AP style writes it: ``Jan. 14, 2024``, ``July 15, 2020`` (months.csv, English)."""
+    from ..tables import MONTHS
+
+    months = "|".join(regex.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+    return regex.compile(rf"\b(?i:{months})\.? \d{{1,2}}, \d{{4}}\b|\bU\.S\.|\(AP Photo\b")
+
+
+def _ap_style(text: str) -> bool:
+    """Is the caption written in AP style (its dates ``Jan. 14, 2024``, ``U.S.``, an AP credit)? AP
+    style sets off a phrase with a spaced em dash (``winter — and``), where British and European
+    captions use a spaced en dash (``lady liberty – and``)."""
+    return _english(text) and _ap_date().search(text) is not None
 
 
 def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     repairs, warnings = [], []
-    dash = _dash_habit(text, opts)
+    own = _dash_habit(text, opts)
+    dash = own or "–"
     spaced_dash = f" {dash} "
+    # a dash setting off a phrase (before a lower-case word): without a habit to follow, AP style's em
+    prose_dash = f" {own} " if own else (" — " if _ap_style(text) else spaced_dash)
     text, r = sub("lost_dash", _NUMBER_DASH, text, "–", skip=url, opts=opts)
     repairs += r
     if lossy_ok and ("\ufffd" in text or hyp == "ascii"):
@@ -793,7 +870,9 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
             word = _one_letter_word(text, m.start(), hyp)
             if word:
                 return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
-        if q == "\ufffd" or nxt.islower() or nxt.isdigit() or (lossy_ok and evidence):
+        if nxt.islower():
+            return prose_dash
+        if q == "\ufffd" or nxt.isdigit() or (lossy_ok and evidence):
             return spaced_dash
         if q == "?" and _question_language(text, m.start()):
             # French spaces a question mark: "chez vous ? REUTERS/…" asks a question
@@ -873,6 +952,8 @@ def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = No
     text, r, w = _dashes(text, opts, url, lossy_ok, hyp, evidence)
     repairs += r
     warnings += w
+    text, r = _bullets(text, opts, url, lossy_ok)
+    repairs += r
     for m in _BEFORE_SPEECH.finditer(text):
         warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
     return text, repairs, warnings
