@@ -404,8 +404,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             # caption's is not evidence enough there (Bandit? → banditų), a place name is
             # (a lost capital that starts a name after a first name, which no mark closes as a quote,
             # is a name's letter of any language: Marjan ?arec → Šarec)
+            # (likewise a name in capitals that is no word without the mark: Exercise TAUREAU MOUILL?,)
             choice = _frequency_choice(tok, allowed, text, home_only=not inner and not (
-                leading and not trailing and _name_initial(text, start, m.end())))
+                leading and not trailing and _name_initial(text, start, m.end())) and not (
+                len(core) >= 4 and tok.isupper() and not _any_word(core)))
             short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
             if choice.word is not None and short and choice.zipf < SHORT_WORD:
                 choice = choice._replace(word=None)
@@ -865,8 +867,10 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
         # French à before a place (guerre ? Alep, élections, ? Strasbourg) in a caption that shows
         # lost letters elsewhere: a place of the gazetteer or a capitalised word no list holds (a
         # question's next sentence starts with a common word: Pourquoi ? Parce que)
-        if lossy_ok and (nxt.islower() or (nxt.isupper() and "fr" in caption_languages(text)[:1]
-                                           and _place_after(text, m.end(), evidence))):
+        # (French writes à before an age, a distance, an hour: victime ? 5 ans → victime à 5 ans)
+        french = "fr" in caption_languages(text)[:1]
+        if lossy_ok and (nxt.islower() or (french and nxt.isdigit() and evidence)
+                         or (nxt.isupper() and french and _place_after(text, m.end(), evidence))):
             word = _one_letter_word(text, m.start(), hyp)
             if word:
                 return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
