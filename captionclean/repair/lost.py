@@ -186,6 +186,15 @@ def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[st
             choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
             if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5):
                 return tok[:a] + choice.word + tok[b:], tok[a:b]
+    if not stems:
+        # lost letters in both parts of a two-part compound (Fu?b?lle → Fußbälle): each part, of three
+        # letters or more, a common word with one clear fit
+        for p in range(3, len(tok) - 2):
+            if not (first < p <= last):
+                continue
+            parts = [_frequency_choice(part, allowed, text, home_only=True) for part in (tok[:p], tok[p:])]
+            if all(c.word is not None and c.zipf >= 3.0 for c in parts):
+                return parts[0].word + parts[1].word, f"{tok[:p]}+{tok[p:]}"
     if stems and tok[-1] in _ONE_LETTER_ENDINGS.get(langs[0], "") and last < len(tok) - 1:
         # a stem and a one-letter ending: the stem a word of its own, or a compound's last part
         stem = tok[:-1]
