@@ -639,6 +639,9 @@ def _quotes(text, opts, url, lossy_ok):
     if not opts.on("lost_quotes"):
         return text, [], []
     lq, rq = opts.quotes if opts.straight_quotes else _language_quotes(text)
+    if (lq, rq) == ("“", "”") and not opts.straight_quotes and opts.vocabulary is not None \
+            and opts.vocabulary.quote_pair is not None:
+        lq, rq = opts.vocabulary.quote_pair  # the export's habit: some outlets quote in ‘ ’
     repairs, warnings = [], []
     in_url = in_spans(url)
     opens = [m.start() for m in _OPEN.finditer(text) if not in_url(m.start())]
