@@ -243,6 +243,52 @@ def _after_name(text: str, i: int) -> bool:
     return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
 
 
+# Brazilian Portuguese writes ô ê â where European Portuguese writes ó é á (quilômetros, quilómetros):
+# the caption's country (Brazil, or elsewhere) chooses between the two spellings of one word
+_BRAZILIAN = str.maketrans("óéá", "ôêâ")
+# the countries that write European Portuguese (Portugal, Angola, Mozambique, Cape Verde, Guinea-Bissau,
+# São Tomé, Timor-Leste, Macau)
+_EUROPEAN_PORTUGUESE = frozenset(("PT", "AO", "MZ", "CV", "GW", "ST", "TL", "MO"))
+_PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?")
+
+
+def _portuguese_spelling(choice: Choice, text: str) -> Choice:
+    """A tie between the Brazilian and the European spelling of a Portuguese word, in a Portuguese
+    caption: Brazilian where the caption names Brazil or a Brazilian place (a country, state or city of
+    the gazetteer), European where it names a place of a country that writes European Portuguese and no
+    Brazilian one; else the tie stays."""
+    if len(choice.weighed) < 2 or "pt" not in caption_languages(text)[:1]:
+        return choice
+    a, b = choice.weighed[:2]
+    if a == b or a.translate(_BRAZILIAN) != b.translate(_BRAZILIAN):
+        return choice
+    country = _named_countries(text)
+    brazil, europe = "BR" in country, bool(country & _EUROPEAN_PORTUGUESE)
+    if brazil == europe:
+        return choice  # neither, or both: no way to tell
+    brazilian = a if a.translate(_BRAZILIAN) == a else b
+    word = brazilian if brazil else (a if brazilian == b else b)
+    return choice._replace(word=word, zipf=RARE, where="pt: " + ("BR" if brazil else "not BR"))
+
+
+@lru_cache(maxsize=64)
+def _named_countries(text: str) -> frozenset[str]:
+    """The countries whose names, states or cities (the gazetteer's) the caption's intact words name."""
+    from .. import tables
+
+    codes: set[str] = set()
+    for m in _PLACE_NAME.finditer(text):
+        for name in (m.group(), m.group().split(" ")[0]):
+            country = tables.lookup_country(name)
+            if country is not None:
+                codes.add(country.code)
+            city = tables.lookup_city(name)
+            if city is not None:
+                codes.add(city[0])
+            codes |= tables.lookup_subdivision(name)
+    return frozenset(codes)
+
+
 def _name_initial(text: str, start: int, end: int) -> bool:
     """A word at ``start`` that lost its first letter follows a first name (Marjan ?arec), and no lost
     mark after it in the paragraph could close a quotation it opened (Victoria “Pixie” Lott)."""
@@ -417,6 +463,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             choice = _frequency_choice(tok, allowed, text, home_only=not inner and not (
                 leading and not trailing and _name_initial(text, start, m.end())) and not (
                 len(core) >= 4 and tok.isupper() and not _any_word(core)))
+            if choice.word is None and inner and tok.islower():
+                choice = _portuguese_spelling(choice, text)
             short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
             if choice.word is not None and short and choice.zipf < SHORT_WORD:
                 choice = choice._replace(word=None)
