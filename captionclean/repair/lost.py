@@ -164,6 +164,75 @@ _AGGLUTINATING = ("hu", "fi")
 _ONE_LETTER_ENDINGS = {"hu": "ktsn", "fi": "nt"}
 
 
+# Hungarian endings, back- and front-vowel forms (vowel harmony: the stem's last vowel chooses), in the
+# order a word takes them: a derivation, a plural, a possessive, a case; a stem or an ending that ends
+# in a or e lengthens it before the next one (tábla → táblája, demokrácia → demokráciáért)
+_HU_ENDINGS = (
+    ("ság", "ség"), ("ás", "és"), ("os", "es"), ("s", "s"), ("i", "i"),
+    ("ok", "ek"), ("ak", "ek"), ("k", "k"),
+    ("ja", "je"), ("já", "jé"), ("a", "e"), ("á", "é"), ("ai", "ei"), ("jai", "jei"),
+    ("ot", "et"), ("at", "et"), ("t", "t"), ("ban", "ben"), ("ba", "be"), ("ból", "ből"), ("ról", "ről"),
+    ("ra", "re"), ("tól", "től"), ("hoz", "hez"), ("nak", "nek"), ("val", "vel"), ("kal", "kel"),
+    ("ért", "ért"), ("nál", "nél"), ("on", "en"),
+)
+_BACK_VOWELS, _FRONT_VOWELS = "aáoóuú", "eéiíöőüű"
+
+
+def _endings_fit(ending: str, allowed, back: bool, depth: int = 3) -> set[str]:
+    """The ways one to ``depth`` Hungarian endings of the stem's harmony spell ``ending`` (lost letters
+    filled)."""
+    out: set[str] = set()
+    for pair in _HU_ENDINGS:
+        form = pair[0] if back else pair[1]
+        head = ending[: len(form)]
+        if len(head) < len(form) or not all(a == b or (a in LOST and allowed(b)) for a, b in zip(head, form)):
+            continue
+        rest = ending[len(form):]
+        if not rest:
+            out.add(form)
+        elif depth > 1:
+            out |= {form + more for more in _endings_fit(rest, allowed, back, depth - 1)}
+    return out
+
+
+def _hungarian_ending(tok: str, allowed, text: str) -> tuple[str | None, str]:
+    """``plak?tj?b?l`` → ``plakátjából``, ``demokr?ci??rt`` → ``demokráciáért``: a Hungarian word no
+    list holds as a stem (a word with one clear fit, its final a or e lengthened before an ending,
+    or an intact stem of four letters or more) and endings in the stem's vowel harmony; the longest
+    stem that gives one spelling wins."""
+    low = tok.lower()
+    if low[:1] in LOST or low[-1:] in LOST:  # (a mark at an edge may be a quotation's: left to those rules)
+        return None, ""
+    for k in range(len(low) - 1, 2, -1):
+        stem, ending = low[:k], low[k:]
+        if not any(ch in LOST for ch in ending) and not any(ch in LOST for ch in stem):
+            continue
+        words = []
+        if any(ch in LOST for ch in stem):
+            choice = _frequency_choice(stem, allowed, text, home_only=True)
+            if choice.word is not None and choice.zipf >= 3.0:
+                words.append(choice.word)
+            elif stem[-1] in LOST and not choice.weighed:
+                for short, long in (("a", "á"), ("e", "é")):
+                    c = _frequency_choice(stem[:-1] + short, allowed, text, home_only=True)
+                    if c.word is not None and c.zipf >= 3.0 and allowed(long):
+                        words.append(c.word[:-1] + long)
+        elif len(stem) >= 4 and len(ending) >= 3:  # (an intact stem, no list to check it: a longer ending)
+            words.append(stem)
+        spelled = set()
+        for word in words:
+            vowels = [ch for ch in word if ch in _BACK_VOWELS + _FRONT_VOWELS]
+            if not vowels:
+                continue
+            back = any(v in _BACK_VOWELS for v in vowels[-2:]) if vowels[-1] in "eéií" else vowels[-1] in _BACK_VOWELS
+            spelled |= {word + fill for fill in _endings_fit(ending, allowed, back)}
+        if len(spelled) == 1:
+            return spelled.pop(), f"{stem}+{ending}"
+        if len(spelled) > 1:
+            return None, ""
+    return None, ""
+
+
 def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[str | None, str]:
     """``Reichstagsgeb?ude`` → ``Reichstagsgebäude``: in a compounding language, the longest
     start or end of the word that holds every lost letter and is itself a common word with
@@ -176,6 +245,10 @@ def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[st
     # agglutinating languages (Hungarian p?rtj?val, Finnish): a stem that holds the first lost
     # letters is enough; the rest of the word is left to the next round
     stems = any(lang in _AGGLUTINATING for lang in langs[:1])
+    if langs[:1] == ("hu",):
+        fitted, part = _hungarian_ending(tok, allowed, text)
+        if fitted is not None:
+            return "".join(b.upper() if a.isupper() else b for a, b in zip(tok, fitted)), part
     for size in range(len(tok) - 3, 3, -1):
         for a in (len(tok) - size, 0):  # the end, then the start
             b = a + size
@@ -287,6 +360,30 @@ def _named_countries(text: str) -> frozenset[str]:
                 codes.add(city[0])
             codes |= tables.lookup_subdivision(name)
     return frozenset(codes)
+
+
+_QUESTION_OPENING = regex.compile(r"¿|(?:^|(?<=[\s(\"“«]))[?\ufffd](?=\p{L})")
+_SENTENCE_BOUNDARY = regex.compile(r"[.!?…\n](?=\s)")
+
+
+def _unopened_question(text: str, i: int) -> bool:
+    """Spanish opens every question with ¿ (lost, a mark before a word): in a Spanish caption, a ? after
+    the word at ``i`` whose sentence opened none closes no question (Jos? Luis Bonet → José)."""
+    if caption_languages(text)[:1] not in (("es",), ("ca",)):
+        return False
+    start = max(0, i - 300)
+    for m in _SENTENCE_BOUNDARY.finditer(text, start, i):
+        start = m.end()
+    return _QUESTION_OPENING.search(text, start, i) is None
+
+
+def _unpaired_open(text: str, end: int) -> bool:
+    """No lost mark after ``end`` in the paragraph closes a quotation before another one opens: a mark
+    before the word ending at ``end`` opened none (?tvenhatos golyónyomok, ?Le az …? → ötvenhatos)."""
+    nl = text.find("\n", end)
+    stop = nl if nl >= 0 else len(text)
+    close, opening = _CLOSE.search(text, end, stop), _OPEN.search(text, end, stop)
+    return close is None or (opening is not None and opening.start() < close.start())
 
 
 def _name_initial(text: str, start: int, end: int) -> bool:
@@ -430,7 +527,9 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
                         or (evidence and nxt[:1] == "." and not _known_word(core, text))
                         or (evidence and hyp != "none" and _NEXT_CAPITAL.match(nxt))
                         or (hyp != "none" and len(core) >= 3 and not _any_word(core)
-                            and (_NEXT_CAPITAL.match(nxt) or (evidence and nxt[:1] in ("\n", ""))))):
+                            and (_NEXT_CAPITAL.match(nxt) or (evidence and nxt[:1] in ("\n", ""))))
+                        or (hyp != "none" and len(core) >= 3 and _NEXT_CAPITAL.match(nxt)
+                            and _unopened_question(text, start))):
                     # (fianc? Kevin, Jos? Luis, Aqu? at a line's end: "fianc", "jos", "aqu" are no
                     # word in any list, so the ? is no question's)
                     return None
@@ -454,6 +553,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             if (cand is None and gaz is not None and (inner or len(core) >= 3)) else frozenset()
         if len(places) == 1 and hyp == "latin1" and len(_places(tok.lower(), 0x7F)) > 1:
             places = _places(tok.lower(), 0x7F)  # one fit beyond Latin-1, others in it: ambiguous
+        # a mark only before the word that opens no quotation (no mark closes one before the next opens)
+        unpaired = leading and not trailing and not inner and evidence and _unpaired_open(text, m.end())
         if cand is None:
             # a ? only at an edge may be a quote or a question: a word of another language than the
             # caption's is not evidence enough there (Bandit? → banditų), a place name is
@@ -483,10 +584,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
                 cand, rule = choice.word, f"wordfreq {choice.where}"
             elif len(places) == 1 and choice.word is None and (not choice.weighed or set(choice.weighed) & places):
                 cand, rule = next(iter(places)), "gazetteer"
-            elif (inner or not leading) and not choice.weighed and not places \
-                    and _compound_choice(tok, allowed, text, 3 if inner else 5)[0]:
+            elif (inner or not leading or unpaired) and not choice.weighed and not places \
+                    and _compound_choice(tok, allowed, text, 3 if inner or unpaired else 5)[0]:
                 # (a mark only at the end may still be a question: the part must be a longer word)
-                fitted, part = _compound_choice(tok, allowed, text, 3 if inner else 5)
+                fitted, part = _compound_choice(tok, allowed, text, 3 if inner or unpaired else 5)
                 cand, rule = fitted.lower(), f"wordfreq {choice.where or ','.join(caption_languages(text)[:3])}: {part}"
             else:
                 every = sorted(set(choice.weighed) | places)
