@@ -203,7 +203,7 @@ def _hungarian_ending(tok: str, allowed, text: str) -> tuple[str | None, str]:
     low = tok.lower()
     if low[:1] in LOST or low[-1:] in LOST:  # (a mark at an edge may be a quotation's: left to those rules)
         return None, ""
-    for k in range(len(low) - 1, 2, -1):
+    for k in range(len(low) - 1, max(2, len(low) - 13), -1):  # (three endings are a dozen letters at most)
         stem, ending = low[:k], low[k:]
         if not any(ch in LOST for ch in ending) and not any(ch in LOST for ch in stem):
             continue
