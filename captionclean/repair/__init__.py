@@ -46,7 +46,6 @@ FIXES: dict[str, Fix] = {
     "lost_quotes": restore_lost,
     "lost_dash": restore_lost,
     "lost_copyright": restore_lost,
-    "lost_bullet": restore_lost,
 }
 if list(FIXES) != list(RULES):  # pragma: no cover - a rule added to one and not the other
     raise RuntimeError("repair: FIXES and RULES must name the same rules in the same order")

@@ -939,38 +939,21 @@ def _place_after(text: str, i: int, evidence: bool) -> bool:
     return m.group().lower() in gazetteer() or (not _known_word(m.group(), text) and not _any_word(m.group()))
 
 
-# a lost mark alone at a line's start before a capitalised word: a list's bullet, unless the line
-# is a credit (a © then: ? John WESSELS / AFP, ? Pool photo by …), which the © rules restore or leave
+# a lost mark alone at a line's (or the text's) start before a line that is only a name or starts with
+# an agency: a credit's © (? Noah Addis, ? Getty Images, ? AFP | HANDOUT), the commonest mark there
 _LINE_MARK = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}})")
+_NAME_LINE = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?=\n|$)")
 
 
-@lru_cache(maxsize=1)
-def _credit_words() -> regex.Pattern:
-    """A credit's marker anywhere in a line (credit_markers.csv: photo by, courtesy, Photo, and a
-    label before a colon: ``Credit:``)."""
-    from ..tables import CREDIT_MARKERS
+def _line_credits(text, opts, url):
+    """``? Noah Addis`` (a line of its own) → ``© Noah Addis``. A line that goes on in words or says
+    ``photo by`` is left: a dash, a bullet or a © open those (``? Image 1 of 12``, ``? Pool photo by``)."""
 
-    def alternation(kinds) -> str:
-        words = sorted({m for k in kinds for m in CREDIT_MARKERS.get(k, ())}, key=len, reverse=True)
-        return "|".join(regex.escape(w) for w in words)
+    def mark(m: regex.Match) -> str | None:
+        at = m.end() + 1
+        return "©" if _NAME_LINE.match(text, at) or _agency_follows(text, at) else None
 
-    return regex.compile(rf"(?i)\b(?:{alternation(('by', 'courtesy', 'bare'))})\b"
-                         rf"|\b(?:{alternation(('label',))}) ?:")
-
-
-def _bullets(text, opts, url, lossy_ok):
-    """``? Image 1 of 12`` → ``• Image 1 of 12``: a line that opens with a lost mark and is no credit."""
-    if not lossy_ok or not opts.on("lost_bullet"):
-        return text, []
-
-    def bullet(m: regex.Match) -> str | None:
-        end = text.find("\n", m.end())
-        line = text[m.end(): end if end >= 0 else len(text)]
-        if "/" in line or "©" in line or _credit_words().search(line):
-            return None
-        return "•"
-
-    return sub("lost_bullet", _LINE_MARK, text, bullet, skip=url, opts=opts)
+    return sub("lost_copyright", _LINE_MARK, text, mark, skip=url, opts=opts)
 
 
 def _dash_habit(text: str, opts: RepairOptions) -> str | None:
@@ -1068,6 +1051,9 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
 
     text, r = sub("lost_dash", _GLUED, text, glued, skip=url, opts=opts)
     repairs += r
+    if lossy_ok and (hyp == "ascii" or "\ufffd" in text):
+        text, r = _line_credits(text, opts, url)
+        repairs += r
     if hyp == "ascii" or "\ufffd" in text:
         text, r = sub("lost_copyright", _COPYRIGHT, text,
                        lambda m: "©" if (m.group() == "\ufffd" or hyp == "ascii") else None, opts=opts)
@@ -1117,8 +1103,6 @@ def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = No
     text, r, w = _dashes(text, opts, url, lossy_ok, hyp, evidence)
     repairs += r
     warnings += w
-    text, r = _bullets(text, opts, url, lossy_ok)
-    repairs += r
     for m in _BEFORE_SPEECH.finditer(text):
         warnings.append(f"ambiguous_question_mark: {_context(text, m.start(), m.end()).strip()}")
     return text, repairs, warnings

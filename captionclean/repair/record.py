@@ -28,7 +28,6 @@ RULES: dict[str, str] = {
     "lost_quotes": "quotation marks lost to ?, paired",
     "lost_dash": "a dash lost to ? (2016?2017, word ? word, rescuers?two)",
     "lost_copyright": "a © lost to ? before a credit",
-    "lost_bullet": "a list's bullet • lost to ? at a line's start (? Image 1 of 12)",
 }
 
 
