@@ -229,9 +229,11 @@ def test_word_lists_build_and_cache(tmp_path, monkeypatch):
     (whose index is read from disk)."""
     from captionclean import wordlists
 
-    small = {"es": [[], ["de", "la"], ["bogotá", "año"]], "de": [["die"], ["strassen"]]}
-    large = [("es", [[]] * 650 + [["bogotà"]])]
+    small = {"es": [[], ["de", "la"], ["bogotá", "año"]], "de": [["die"], ["strassen"]], "en": [["the", "gov't", "obama's"]]}
+    large = [("es", [[]] * 650 + [["bogotà"]]), ("en", [[]] * 650 + [["int'l", "jo'o", "ma'am"]])]
     built = wordlists.WordLists.build(small, large)
+    # English abbreviations that drop letters before a last consonant or two (not 's, not a vowel's)
+    assert built.elided == {"gov't", "int'l"}
     any_letter = lambda ch: ord(ch) > 127  # noqa: E731
     assert built.candidates("Bogot?", any_letter) == {"bogotá": {"es": 8.98}, "bogotà": {"es": 2.5}}
     assert built.candidates("Stra?en", any_letter) == {"straßen": {"de": 8.99}}
@@ -242,7 +244,7 @@ def test_word_lists_build_and_cache(tmp_path, monkeypatch):
     wordlists._write_cache(path, built)
     again = wordlists._read_cache(path)
     assert dict(again.index.items()) == built.index and again.common == built.common
-    assert again.english == built.english
+    assert again.english == built.english and again.elided == built.elided
     assert again.candidates("Bogot?", any_letter) == built.candidates("Bogot?", any_letter)
     path.write_text("{broken", encoding="utf-8")
     assert wordlists._read_cache(path) is None  # a damaged cache is rebuilt, never trusted

@@ -667,6 +667,24 @@ _EVIDENCE = regex.compile(rf"\ufffd|(?<=\p{{L}})\?(?=\p{{L}})|(?:(?<=^)|(?<=\s))
 _SENTENCE_END = regex.compile(r"[.!?…]\s")
 
 
+# an English abbreviation's apostrophe before its last consonant or two: Int?l, Nat?l, Gov?t
+_ELIDED_MARK = regex.compile(rf"(?<=\b\p{{L}}{{2,}}){_L}(?=\p{{L}}{{1,2}}\b)")
+
+
+def _abbreviation(text: str, m: regex.Match, opts: RepairOptions):
+    """``Incheon Int?l Airport`` → ``Int’l``: the word with an apostrophe is one of the English
+    abbreviations of the word lists (``int'l``, ``nat'l``, ``gov't``), and no word fits a lost letter."""
+    from ..wordlists import word_lists
+
+    lists = word_lists()
+    word = _word_around(text, m.start())
+    if lists is None or word.lower().replace(text[m.start()], "'", 1) not in lists.elided:
+        return None
+    if lists.candidates(word, _non_ascii) or (opts.gazetteer and gazetteer_vocabulary().candidates(word, _non_ascii)):
+        return None
+    return opts.apostrophe, "lost_apostrophe[abbreviation]"
+
+
 def _apostrophes(text, opts, url, lossy_ok):
     apo = opts.apostrophe
     repairs = []
@@ -682,6 +700,10 @@ def _apostrophes(text, opts, url, lossy_ok):
 
     text, r = sub("lost_apostrophe", _CONTRACTION, text, contraction, skip=url, opts=opts)
     repairs += r
+    if lossy_ok and _english(text):
+        text, r = sub("lost_apostrophe", _ELIDED_MARK, text, lambda m: _abbreviation(text, m, opts),
+                      skip=url, opts=opts)
+        repairs += r
     text, r = sub("lost_apostrophe", _ELISION, text, apo, skip=url, opts=opts)
     repairs += r
     if lossy_ok and any(lang in _ELIDING for lang in caption_languages(text)[:2]):
