@@ -363,7 +363,8 @@ def _named_countries(text: str) -> frozenset[str]:
 
 
 _QUESTION_OPENING = regex.compile(r"¿|(?:^|(?<=[\s(\"“«]))[?\ufffd](?=\p{L})")
-_SENTENCE_BOUNDARY = regex.compile(r"[.!?…\n](?=\s)")
+# (not a ?, which may be the lost letter of a word, or the end of a question opened before)
+_SENTENCE_BOUNDARY = regex.compile(r"[.!…\n](?=\s)")
 
 
 def _unopened_question(text: str, i: int) -> bool:
