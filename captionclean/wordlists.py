@@ -12,6 +12,7 @@ language seen at least once per million words (Zipf frequency >= 3).
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 # wordfreq's languages written in the Latin script
@@ -27,6 +28,9 @@ RARE = 2.0
 # a language's common words (its first PROFILE words by frequency) tell a caption's language
 PROFILE = 3000
 LOST = "?\ufffd"
+# an abbreviation that drops letters for an apostrophe before its last consonant or two: int'l, gov't
+# (not a possessive's 's, which the contraction rule restores)
+_ELIDED = re.compile(r"[a-z]{2,}'(?!s$)[b-df-hj-np-tv-z]{1,2}")
 
 
 def skeleton(word: str) -> str:
@@ -39,13 +43,16 @@ class WordLists:
 
     ``index``: skeleton → ``"word:lang:zipf;word:lang:zipf"`` (one string per skeleton: a
     compact form that loads fast from the cache); ``common``: word → the languages among
-    whose PROFILE most common words it is; ``english``: every English word of the small list.
+    whose PROFILE most common words it is; ``english``: every English word of the small list;
+    ``elided``: English abbreviations that drop letters for an apostrophe before a last consonant or
+    two (``int'l``, ``nat'l``, ``gov't``, ``cont'd``), down to Zipf RARE.
     """
 
-    def __init__(self, index: dict[str, str], common: dict[str, list[str]], english) -> None:
+    def __init__(self, index: dict[str, str], common: dict[str, list[str]], english, elided=()) -> None:
         self.index = index
         self.common = common
         self.english = frozenset(english)
+        self.elided = frozenset(elided)
 
     @classmethod
     def build(cls, lists: dict[str, list[list[str]]], large=()) -> "WordLists":
@@ -53,6 +60,7 @@ class WordLists:
         first) and (language, large list) pairs, read one at a time."""
         index: dict[str, list[str]] = {}
         common: dict[str, list[str]] = {}
+        elided: set[str] = set()
 
         def put(word: str, lang: str, zipf: float) -> None:
             index.setdefault(skeleton(word), []).append(f"{word}:{lang}:{zipf:.2f}")
@@ -77,19 +85,23 @@ class WordLists:
         for lang, buckets in large:
             for i, bucket in enumerate(buckets[:int((9.0 - RARE) * 100) + 1]):
                 zipf = 9.0 - i / 100
+                if lang == "en":
+                    elided.update(w for w in bucket if _ELIDED.fullmatch(w))
                 if zipf < 3.0:  # the small list has the rest
                     for word in bucket:
                         if not word.isascii() and word.isalpha():
                             put(word, lang, zipf)
         english = [w for b in lists.get("en", ()) for w in b]
-        return cls({k: ";".join(v) for k, v in index.items()}, common, english)
+        elided.update(w for w in english if _ELIDED.fullmatch(w))
+        return cls({k: ";".join(v) for k, v in index.items()}, common, english, elided)
 
     def to_json(self) -> dict:
-        return {"index": self.index, "common": self.common, "english": sorted(self.english)}
+        return {"index": self.index, "common": self.common, "english": sorted(self.english),
+                "elided": sorted(self.elided)}
 
     @classmethod
     def from_json(cls, raw: dict) -> "WordLists":
-        return cls(raw["index"], raw["common"], raw["english"])
+        return cls(raw["index"], raw["common"], raw["english"], raw.get("elided", ()))
 
     def candidates(self, token: str, allowed) -> dict[str, dict[str, float]]:
         """Words the damaged ``token`` can stand for → {language: zipf}; ``allowed(ch)`` bounds a lost letter."""
@@ -117,7 +129,7 @@ class WordLists:
         return {lang: c / n for lang, c in counts.items()} if n else {}
 
 
-_FORMAT = 2  # 2: an SQLite file, its index read on demand (1: JSON, all in memory)
+_FORMAT = 4  # 4: with the elided abbreviations; 2: an SQLite file, its index read on demand (1: JSON)
 
 
 def _cache_path():
@@ -179,13 +191,14 @@ def _read_cache(path) -> WordLists | None:
             for word, langs in conn.execute("SELECT word, langs FROM common"):
                 common[word] = langs.split(",")
             english = [w for (w,) in conn.execute("SELECT word FROM english")]
+            elided = [w for (w,) in conn.execute("SELECT word FROM elided")]
             if conn.execute("SELECT skel FROM idx LIMIT 1").fetchone() is None:
                 return None
         finally:
             conn.close()
     except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt
         return None
-    return WordLists(_DiskIndex(path), common, english)
+    return WordLists(_DiskIndex(path), common, english, elided)
 
 
 def _write_cache(path, lists: WordLists) -> None:
@@ -201,9 +214,11 @@ def _write_cache(path, lists: WordLists) -> None:
                 conn.execute("CREATE TABLE idx (skel TEXT PRIMARY KEY, entries TEXT) WITHOUT ROWID")
                 conn.execute("CREATE TABLE common (word TEXT PRIMARY KEY, langs TEXT) WITHOUT ROWID")
                 conn.execute("CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID")
+                conn.execute("CREATE TABLE elided (word TEXT PRIMARY KEY) WITHOUT ROWID")
                 conn.executemany("INSERT INTO idx VALUES (?, ?)", lists.index.items())
                 conn.executemany("INSERT INTO common VALUES (?, ?)", ((w, ",".join(v)) for w, v in lists.common.items()))
                 conn.executemany("INSERT INTO english VALUES (?)", ((w,) for w in lists.english))
+                conn.executemany("INSERT INTO elided VALUES (?)", ((w,) for w in lists.elided))
         finally:
             conn.close()
 

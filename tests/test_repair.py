@@ -205,14 +205,35 @@ def test_dash_follows_export_habit():
     assert repair_text("from mid—way ? late in the day").text == "from mid—way — late in the day"
 
 
+def test_quotes_follow_export_habit():
+    """Lost quotation marks are the export's own curly ones: ‘ ’ where its intact captions quote in
+    single marks more often than in double ones (dev.jsonl d0266, d0269 quote titles so), “ ” else."""
+    from captionclean.repair.lost import Vocabulary
+
+    damaged = "Condola Rashad attends the ?After Midnight? Broadway Opening Night at Brooks Atkinson Theatre"
+    single = Vocabulary.from_texts(["Regina King attends JBL ‘Dare to Listen’ Synchros S700 Headphone launch",
+                                    "the ‘Jesus guy’, who’s “known”, and ‘Gulf Shooting 2021’"])
+    assert single.quoted == {"‘’": 3, "“”": 1} and single.quote_pair == ("‘", "’")
+    assert repair_text(damaged, vocabulary=single).text == damaged.replace("?A", "‘A").replace("t?", "t’")
+    double = Vocabulary.from_texts(["Fans attend “The Batman” special screening", "the ‘x’ and “y”, “z”"])
+    assert double.quote_pair == ("“", "”")
+    assert repair_text(damaged, vocabulary=double).text == damaged.replace("?A", "“A").replace("t?", "t”")
+    assert repair_text(damaged).text == repair_text(damaged, vocabulary=double).text
+    # German's own marks are kept whatever the export's habit
+    german = "Prinz William bei seinem Besuch der ?WEST Youth Zone?, einer neu gegr?ndeten Wohlt?tigkeitseinrichtung in London."
+    assert "„WEST Youth Zone“" in repair_text(german, vocabulary=single).text
+
+
 def test_word_lists_build_and_cache(tmp_path, monkeypatch):
     """The word lists index non-ASCII words by skeleton, keep German ß, and survive the SQLite cache
     (whose index is read from disk)."""
     from captionclean import wordlists
 
-    small = {"es": [[], ["de", "la"], ["bogotá", "año"]], "de": [["die"], ["strassen"]]}
-    large = [("es", [[]] * 650 + [["bogotà"]])]
+    small = {"es": [[], ["de", "la"], ["bogotá", "año"]], "de": [["die"], ["strassen"]], "en": [["the", "gov't", "obama's"]]}
+    large = [("es", [[]] * 650 + [["bogotà"]]), ("en", [[]] * 650 + [["int'l", "jo'o", "ma'am"]])]
     built = wordlists.WordLists.build(small, large)
+    # English abbreviations that drop letters before a last consonant or two (not 's, not a vowel's)
+    assert built.elided == {"gov't", "int'l"}
     any_letter = lambda ch: ord(ch) > 127  # noqa: E731
     assert built.candidates("Bogot?", any_letter) == {"bogotá": {"es": 8.98}, "bogotà": {"es": 2.5}}
     assert built.candidates("Stra?en", any_letter) == {"straßen": {"de": 8.99}}
@@ -223,7 +244,7 @@ def test_word_lists_build_and_cache(tmp_path, monkeypatch):
     wordlists._write_cache(path, built)
     again = wordlists._read_cache(path)
     assert dict(again.index.items()) == built.index and again.common == built.common
-    assert again.english == built.english
+    assert again.english == built.english and again.elided == built.elided
     assert again.candidates("Bogot?", any_letter) == built.candidates("Bogot?", any_letter)
     path.write_text("{broken", encoding="utf-8")
     assert wordlists._read_cache(path) is None  # a damaged cache is rebuilt, never trusted

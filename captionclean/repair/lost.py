@@ -159,6 +159,78 @@ def _choice(low: str, limit: int, home: tuple[str, ...], home_only: bool, away: 
 # languages that write compounds as one word: a damaged part of one is a word of its own
 _COMPOUNDING = ("de", "nl", "sv", "da", "nb", "fi", "hu", "is")
 _AGGLUTINATING = ("hu", "fi")
+# their one-letter endings after a word's stem: Hungarian plural -k, accusative -t, adjective -s,
+# -n (on); Finnish genitive -n, plural -t (Ajtócseng?k → csengő + k, kend?s → kendő + s)
+_ONE_LETTER_ENDINGS = {"hu": "ktsn", "fi": "nt"}
+
+
+# Hungarian endings, back- and front-vowel forms (vowel harmony: the stem's last vowel chooses), in the
+# order a word takes them: a derivation, a plural, a possessive, a case; a stem or an ending that ends
+# in a or e lengthens it before the next one (tábla → táblája, demokrácia → demokráciáért)
+_HU_ENDINGS = (
+    ("ság", "ség"), ("ás", "és"), ("os", "es"), ("s", "s"), ("i", "i"),
+    ("ok", "ek"), ("ak", "ek"), ("k", "k"),
+    ("ja", "je"), ("já", "jé"), ("a", "e"), ("á", "é"), ("ai", "ei"), ("jai", "jei"),
+    ("ot", "et"), ("at", "et"), ("t", "t"), ("ban", "ben"), ("ba", "be"), ("ból", "ből"), ("ról", "ről"),
+    ("ra", "re"), ("tól", "től"), ("hoz", "hez"), ("nak", "nek"), ("val", "vel"), ("kal", "kel"),
+    ("ért", "ért"), ("nál", "nél"), ("on", "en"),
+)
+_BACK_VOWELS, _FRONT_VOWELS = "aáoóuú", "eéiíöőüű"
+
+
+def _endings_fit(ending: str, allowed, back: bool, depth: int = 3) -> set[str]:
+    """The ways one to ``depth`` Hungarian endings of the stem's harmony spell ``ending`` (lost letters
+    filled)."""
+    out: set[str] = set()
+    for pair in _HU_ENDINGS:
+        form = pair[0] if back else pair[1]
+        head = ending[: len(form)]
+        if len(head) < len(form) or not all(a == b or (a in LOST and allowed(b)) for a, b in zip(head, form)):
+            continue
+        rest = ending[len(form):]
+        if not rest:
+            out.add(form)
+        elif depth > 1:
+            out |= {form + more for more in _endings_fit(rest, allowed, back, depth - 1)}
+    return out
+
+
+def _hungarian_ending(tok: str, allowed, text: str) -> tuple[str | None, str]:
+    """``plak?tj?b?l`` → ``plakátjából``, ``demokr?ci??rt`` → ``demokráciáért``: a Hungarian word no
+    list holds as a stem (a word with one clear fit, its final a or e lengthened before an ending,
+    or an intact stem of four letters or more) and endings in the stem's vowel harmony; the longest
+    stem that gives one spelling wins."""
+    low = tok.lower()
+    if low[:1] in LOST or low[-1:] in LOST:  # (a mark at an edge may be a quotation's: left to those rules)
+        return None, ""
+    for k in range(len(low) - 1, max(2, len(low) - 13), -1):  # (three endings are a dozen letters at most)
+        stem, ending = low[:k], low[k:]
+        if not any(ch in LOST for ch in ending) and not any(ch in LOST for ch in stem):
+            continue
+        words = []
+        if any(ch in LOST for ch in stem):
+            choice = _frequency_choice(stem, allowed, text, home_only=True)
+            if choice.word is not None and choice.zipf >= 3.0:
+                words.append(choice.word)
+            elif stem[-1] in LOST and not choice.weighed:
+                for short, long in (("a", "á"), ("e", "é")):
+                    c = _frequency_choice(stem[:-1] + short, allowed, text, home_only=True)
+                    if c.word is not None and c.zipf >= 3.0 and allowed(long):
+                        words.append(c.word[:-1] + long)
+        elif len(stem) >= 4 and len(ending) >= 3:  # (an intact stem, no list to check it: a longer ending)
+            words.append(stem)
+        spelled = set()
+        for word in words:
+            vowels = [ch for ch in word if ch in _BACK_VOWELS + _FRONT_VOWELS]
+            if not vowels:
+                continue
+            back = any(v in _BACK_VOWELS for v in vowels[-2:]) if vowels[-1] in "eéií" else vowels[-1] in _BACK_VOWELS
+            spelled |= {word + fill for fill in _endings_fit(ending, allowed, back)}
+        if len(spelled) == 1:
+            return spelled.pop(), f"{stem}+{ending}"
+        if len(spelled) > 1:
+            return None, ""
+    return None, ""
 
 
 def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[str | None, str]:
@@ -173,6 +245,10 @@ def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[st
     # agglutinating languages (Hungarian p?rtj?val, Finnish): a stem that holds the first lost
     # letters is enough; the rest of the word is left to the next round
     stems = any(lang in _AGGLUTINATING for lang in langs[:1])
+    if langs[:1] == ("hu",):
+        fitted, part = _hungarian_ending(tok, allowed, text)
+        if fitted is not None:
+            return "".join(b.upper() if a.isupper() else b for a, b in zip(tok, fitted)), part
     for size in range(len(tok) - 3, 3, -1):
         for a in (len(tok) - size, 0):  # the end, then the start
             b = a + size
@@ -183,6 +259,25 @@ def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[st
             choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
             if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5):
                 return tok[:a] + choice.word + tok[b:], tok[a:b]
+    if not stems:
+        # lost letters in both parts of a two-part compound (Fu?b?lle → Fußbälle): each part, of three
+        # letters or more, a common word with one clear fit
+        for p in range(3, len(tok) - 2):
+            if not (first < p <= last):
+                continue
+            parts = [_frequency_choice(part, allowed, text, home_only=True) for part in (tok[:p], tok[p:])]
+            if all(c.word is not None and c.zipf >= 3.0 for c in parts):
+                return parts[0].word + parts[1].word, f"{tok[:p]}+{tok[p:]}"
+    if stems and tok[-1] in _ONE_LETTER_ENDINGS.get(langs[0], "") and last < len(tok) - 1:
+        # a stem and a one-letter ending: the stem a word of its own, or a compound's last part
+        stem = tok[:-1]
+        choice = _frequency_choice(stem, allowed, text, home_only=True)
+        if choice.word is not None and choice.zipf >= 3.0:
+            return choice.word + tok[-1], stem
+        if not choice.weighed:
+            fitted, part = _compound_choice(stem, allowed, text, letters)
+            if fitted is not None:
+                return fitted + tok[-1], part
     return None, ""
 
 
@@ -221,6 +316,96 @@ def _after_name(text: str, i: int) -> bool:
     return bool(m) and not _sentence_start(text, i - len(m.group())) and "de" not in caption_languages(text)[:1]
 
 
+# Brazilian Portuguese writes ô ê â where European Portuguese writes ó é á (quilômetros, quilómetros):
+# the caption's country (Brazil, or elsewhere) chooses between the two spellings of one word
+_BRAZILIAN = str.maketrans("óéá", "ôêâ")
+# the countries that write European Portuguese (Portugal, Angola, Mozambique, Cape Verde, Guinea-Bissau,
+# São Tomé, Timor-Leste, Macau)
+_EUROPEAN_PORTUGUESE = frozenset(("PT", "AO", "MZ", "CV", "GW", "ST", "TL", "MO"))
+_PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?")
+
+
+def _portuguese_spelling(choice: Choice, text: str) -> Choice:
+    """A tie between the Brazilian and the European spelling of a Portuguese word, in a Portuguese
+    caption: Brazilian where the caption names Brazil or a Brazilian place (a country, state or city of
+    the gazetteer), European where it names a place of a country that writes European Portuguese and no
+    Brazilian one; else the tie stays."""
+    if len(choice.weighed) < 2 or "pt" not in caption_languages(text)[:1]:
+        return choice
+    a, b = choice.weighed[:2]
+    if a == b or a.translate(_BRAZILIAN) != b.translate(_BRAZILIAN):
+        return choice
+    country = _named_countries(text)
+    brazil, europe = "BR" in country, bool(country & _EUROPEAN_PORTUGUESE)
+    if brazil == europe:
+        return choice  # neither, or both: no way to tell
+    brazilian = a if a.translate(_BRAZILIAN) == a else b
+    word = brazilian if brazil else (a if brazilian == b else b)
+    return choice._replace(word=word, zipf=RARE, where="pt: " + ("BR" if brazil else "not BR"))
+
+
+@lru_cache(maxsize=64)
+def _named_countries(text: str) -> frozenset[str]:
+    """The countries whose names, states or cities (the gazetteer's) the caption's intact words name."""
+    from .. import tables
+
+    codes: set[str] = set()
+    for m in _PLACE_NAME.finditer(text):
+        for name in (m.group(), m.group().split(" ")[0]):
+            country = tables.lookup_country(name)
+            if country is not None:
+                codes.add(country.code)
+            city = tables.lookup_city(name)
+            if city is not None:
+                codes.add(city[0])
+            codes |= tables.lookup_subdivision(name)
+    return frozenset(codes)
+
+
+_QUESTION_OPENING = regex.compile(r"¿|(?:^|(?<=[\s(\"“«]))[?\ufffd](?=\p{L})")
+# (not a ?, which may be the lost letter of a word, or the end of a question opened before)
+_SENTENCE_BOUNDARY = regex.compile(r"[.!…\n](?=\s)")
+
+
+def _unopened_question(text: str, i: int) -> bool:
+    """Spanish opens every question with ¿ (lost, a mark before a word): in a Spanish caption, a ? after
+    the word at ``i`` whose sentence opened none closes no question (Jos? Luis Bonet → José)."""
+    if caption_languages(text)[:1] not in (("es",), ("ca",)):
+        return False
+    start = max(0, i - 300)
+    for m in _SENTENCE_BOUNDARY.finditer(text, start, i):
+        start = m.end()
+    return _QUESTION_OPENING.search(text, start, i) is None
+
+
+def _unpaired_open(text: str, end: int) -> bool:
+    """No lost mark after ``end`` in the paragraph closes a quotation before another one opens: a mark
+    before the word ending at ``end`` opened none (?tvenhatos golyónyomok, ?Le az …? → ötvenhatos)."""
+    nl = text.find("\n", end)
+    stop = nl if nl >= 0 else len(text)
+    close, opening = _CLOSE.search(text, end, stop), _OPEN.search(text, end, stop)
+    return close is None or (opening is not None and opening.start() < close.start())
+
+
+def _name_initial(text: str, start: int, end: int) -> bool:
+    """A word at ``start`` that lost its first letter follows a first name (Marjan ?arec), and no lost
+    mark after it in the paragraph could close a quotation it opened (Victoria “Pixie” Lott)."""
+    if not _after_name(text, start):
+        return False
+    nl = text.find("\n", end)
+    return _CLOSE.search(text, end, nl if nl >= 0 else len(text)) is None
+
+
+_NAME_HYPHEN = regex.compile(r"\b\p{Lu}\p{Ll}+-$")
+
+
+def _name_part(text: str, i: int) -> bool:
+    """The word at ``i`` follows a capitalised word and a hyphen inside a sentence: a hyphenated
+    name's every part is capitalised (Champs-?lys?es → Champs-Élysées, Jean-?mile)."""
+    m = _NAME_HYPHEN.search(text[max(0, i - 30): i])
+    return bool(m) and not _sentence_start(text, i - len(m.group()))
+
+
 def _outweighs(tok: str, core: str, text: str, end: int) -> bool:
     """``práv? teď``: in a caption that is not English, a word that ends in a lost mark before a
     lower-case word (not a speech verb) is the word with a letter (právě) when that is CLEAR_WIN
@@ -238,7 +423,8 @@ def _outweighs(tok: str, core: str, text: str, end: int) -> bool:
     return choice.zipf - max((z for lang, z in bare.items() if lang in langs), default=0.0) >= CLEAR_WIN
 
 
-_NEXT_WORD = regex.compile(r" (\p{Ll}+)")
+# (the next word may follow a lost one-letter word: tu? ? bout portant, tué à bout portant)
+_NEXT_WORD = regex.compile(r" (?:[?\ufffd] )?(\p{Ll}+)")
 
 
 def _any_word(word: str) -> bool:
@@ -342,7 +528,9 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
                         or (evidence and nxt[:1] == "." and not _known_word(core, text))
                         or (evidence and hyp != "none" and _NEXT_CAPITAL.match(nxt))
                         or (hyp != "none" and len(core) >= 3 and not _any_word(core)
-                            and (_NEXT_CAPITAL.match(nxt) or (evidence and nxt[:1] in ("\n", ""))))):
+                            and (_NEXT_CAPITAL.match(nxt) or (evidence and nxt[:1] in ("\n", ""))))
+                        or (hyp != "none" and len(core) >= 3 and _NEXT_CAPITAL.match(nxt)
+                            and _unopened_question(text, start))):
                     # (fianc? Kevin, Jos? Luis, Aqu? at a line's end: "fianc", "jos", "aqu" are no
                     # word in any list, so the ? is no question's)
                     return None
@@ -366,10 +554,19 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             if (cand is None and gaz is not None and (inner or len(core) >= 3)) else frozenset()
         if len(places) == 1 and hyp == "latin1" and len(_places(tok.lower(), 0x7F)) > 1:
             places = _places(tok.lower(), 0x7F)  # one fit beyond Latin-1, others in it: ambiguous
+        # a mark only before the word that opens no quotation (no mark closes one before the next opens)
+        unpaired = leading and not trailing and not inner and evidence and _unpaired_open(text, m.end())
         if cand is None:
             # a ? only at an edge may be a quote or a question: a word of another language than the
             # caption's is not evidence enough there (Bandit? → banditų), a place name is
-            choice = _frequency_choice(tok, allowed, text, home_only=not inner)
+            # (a lost capital that starts a name after a first name, which no mark closes as a quote,
+            # is a name's letter of any language: Marjan ?arec → Šarec)
+            # (likewise a name in capitals that is no word without the mark: Exercise TAUREAU MOUILL?,)
+            choice = _frequency_choice(tok, allowed, text, home_only=not inner and not (
+                leading and not trailing and _name_initial(text, start, m.end())) and not (
+                len(core) >= 4 and tok.isupper() and not _any_word(core)))
+            if choice.word is None and inner and tok.islower():
+                choice = _portuguese_spelling(choice, text)
             short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
             if choice.word is not None and short and choice.zipf < SHORT_WORD:
                 choice = choice._replace(word=None)
@@ -388,10 +585,10 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
                 cand, rule = choice.word, f"wordfreq {choice.where}"
             elif len(places) == 1 and choice.word is None and (not choice.weighed or set(choice.weighed) & places):
                 cand, rule = next(iter(places)), "gazetteer"
-            elif (inner or not leading) and not choice.weighed and not places \
-                    and _compound_choice(tok, allowed, text, 3 if inner else 5)[0]:
+            elif (inner or not leading or unpaired) and not choice.weighed and not places \
+                    and _compound_choice(tok, allowed, text, 3 if inner or unpaired else 5)[0]:
                 # (a mark only at the end may still be a question: the part must be a longer word)
-                fitted, part = _compound_choice(tok, allowed, text, 3 if inner else 5)
+                fitted, part = _compound_choice(tok, allowed, text, 3 if inner or unpaired else 5)
                 cand, rule = fitted.lower(), f"wordfreq {choice.where or ','.join(caption_languages(text)[:3])}: {part}"
             else:
                 every = sorted(set(choice.weighed) | places)
@@ -410,7 +607,7 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             if a not in LOST:
                 out.append(a)
             elif (upper or (i == 0 and len(tok) > 1 and tok[1].isupper())
-                  or (i == 0 and (_sentence_start(text, start) or place or (not common and (
+                  or (i == 0 and (_sentence_start(text, start) or place or _name_part(text, start) or (not common and (
                       rule in ("gazetteer", "vocabulary") or _after_name(text, start)))))) \
                     and len(b.upper()) == 1:
                 out.append(b.upper())
@@ -471,6 +668,24 @@ _EVIDENCE = regex.compile(rf"\ufffd|(?<=\p{{L}})\?(?=\p{{L}})|(?:(?<=^)|(?<=\s))
 _SENTENCE_END = regex.compile(r"[.!?…]\s")
 
 
+# an English abbreviation's apostrophe before its last consonant or two: Int?l, Nat?l, Gov?t
+_ELIDED_MARK = regex.compile(rf"(?<=\b\p{{L}}{{2,}}){_L}(?=\p{{L}}{{1,2}}\b)")
+
+
+def _abbreviation(text: str, m: regex.Match, opts: RepairOptions):
+    """``Incheon Int?l Airport`` → ``Int’l``: the word with an apostrophe is one of the English
+    abbreviations of the word lists (``int'l``, ``nat'l``, ``gov't``), and no word fits a lost letter."""
+    from ..wordlists import word_lists
+
+    lists = word_lists()
+    word = _word_around(text, m.start())
+    if lists is None or word.lower().replace(text[m.start()], "'", 1) not in lists.elided:
+        return None
+    if lists.candidates(word, _non_ascii) or (opts.gazetteer and gazetteer_vocabulary().candidates(word, _non_ascii)):
+        return None
+    return opts.apostrophe, "lost_apostrophe[abbreviation]"
+
+
 def _apostrophes(text, opts, url, lossy_ok):
     apo = opts.apostrophe
     repairs = []
@@ -486,6 +701,10 @@ def _apostrophes(text, opts, url, lossy_ok):
 
     text, r = sub("lost_apostrophe", _CONTRACTION, text, contraction, skip=url, opts=opts)
     repairs += r
+    if lossy_ok and _english(text):
+        text, r = sub("lost_apostrophe", _ELIDED_MARK, text, lambda m: _abbreviation(text, m, opts),
+                      skip=url, opts=opts)
+        repairs += r
     text, r = sub("lost_apostrophe", _ELISION, text, apo, skip=url, opts=opts)
     repairs += r
     if lossy_ok and any(lang in _ELIDING for lang in caption_languages(text)[:2]):
@@ -495,6 +714,44 @@ def _apostrophes(text, opts, url, lossy_ok):
     text, r = sub("lost_apostrophe", _DECADE, text, apo, skip=url, opts=opts)
     repairs += r
     return text, repairs
+
+
+# Polynesian languages (Hawaiian, Samoan, Tongan, Māori…) write a glottal stop, the ʻokina, between
+# two vowels; exports write it as an apostrophe (Kauaʻi, Tupaʻi, Vaʻai). Their words are open
+# syllables: a consonant of the small Polynesian alphabet, then a vowel, never two consonants
+# together, never a consonant at the end. A lost mark between vowels in such a word that no list
+# or place name fits (the letter rules ran first) is the okina, not a lost letter or a question.
+_OKINA = regex.compile(rf"(?<=[aeiouAEIOU]){_L}(?=[aeiou])")
+_POLYNESIAN = regex.compile(r"(?i)(?:[hklmnpwfgstvr]?[aeiouāēīōū]|'[aeiouāēīōū])+")
+
+
+def _okina_word(word: str) -> bool:
+    """Is ``word`` (its lost marks as ') made of Polynesian open syllables, a mark between vowels?"""
+    w = "".join("'" if ch in LOST else ch for ch in word)
+    return len(w) >= 4 and "'" in w[1:-1] and bool(_POLYNESIAN.fullmatch(w))
+
+
+def _glottal_stops(text, opts, url, lossy_ok):
+    """``Kaua?i`` → ``Kaua’i``: the okina (glottal stop) of a Polynesian name, in an English caption."""
+    if not lossy_ok or not _english(text):
+        return text, []
+    from ..wordlists import word_lists
+
+    lists = word_lists()
+
+    def okina(m: regex.Match) -> str | None:
+        word = _word_around(text, m.start())
+        if not word or not word[0].isalpha() or not _okina_word(word):
+            return None
+        if lists is not None and lists.candidates(word, _non_ascii):
+            return None  # a word of some language fits: a lost letter (left to the letter rules)
+        if opts.gazetteer and gazetteer_vocabulary().candidates(word, _non_ascii):
+            return None
+        if opts.vocabulary is not None and opts.vocabulary.candidates(word, _non_ascii):
+            return None
+        return opts.apostrophe, "lost_apostrophe[okina]"
+
+    return sub("lost_apostrophe", _OKINA, text, okina, skip=url, opts=opts)
 
 
 def _plural_possessive(text, opts, lossy_ok):
@@ -554,6 +811,9 @@ def _quotes(text, opts, url, lossy_ok):
     if not opts.on("lost_quotes"):
         return text, [], []
     lq, rq = opts.quotes if opts.straight_quotes else _language_quotes(text)
+    if (lq, rq) == ("“", "”") and not opts.straight_quotes and opts.vocabulary is not None \
+            and opts.vocabulary.quote_pair is not None:
+        lq, rq = opts.vocabulary.quote_pair  # the export's habit: some outlets quote in ‘ ’
     repairs, warnings = [], []
     in_url = in_spans(url)
     opens = [m.start() for m in _OPEN.finditer(text) if not in_url(m.start())]
@@ -702,19 +962,54 @@ def _place_after(text: str, i: int, evidence: bool) -> bool:
     return m.group().lower() in gazetteer() or (not _known_word(m.group(), text) and not _any_word(m.group()))
 
 
-def _dash_habit(text: str, opts: RepairOptions) -> str:
-    """The dash between words: the caption's own (a surviving one), else the export's habit, else en."""
+# a lost mark alone at a line's (or the text's) start before a line that is only a name or starts with
+# an agency: a credit's © (? Noah Addis, ? Getty Images, ? AFP | HANDOUT), the commonest mark there
+_LINE_MARK = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}})")
+_NAME_LINE = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?=\n|$)")
+
+
+def _line_credits(text, opts, url):
+    """``? Noah Addis`` (a line of its own) → ``© Noah Addis``. A line that goes on in words or says
+    ``photo by`` is left: a dash, a bullet or a © open those (``? Image 1 of 12``, ``? Pool photo by``)."""
+
+    def mark(m: regex.Match) -> str | None:
+        at = m.end() + 1
+        return "©" if _NAME_LINE.match(text, at) or _agency_follows(text, at) else None
+
+    return sub("lost_copyright", _LINE_MARK, text, mark, skip=url, opts=opts)
+
+
+def _dash_habit(text: str, opts: RepairOptions) -> str | None:
+    """The dash between words: the caption's own (a surviving one), else the export's habit, if any."""
     en, em = text.count("–"), text.count("—")
     if en or em:
         return "—" if em > en else "–"
-    habit = opts.vocabulary.dash if opts.vocabulary is not None else None
-    return habit or "–"
+    return opts.vocabulary.dash if opts.vocabulary is not None else None
+
+
+@lru_cache(maxsize=1)
+def _ap_date() -> regex.Pattern:
+    """A date as AP style writes it: ``Jan. 14, 2024``, ``July 15, 2020`` (months.csv, English)."""
+    from ..tables import MONTHS
+
+    months = "|".join(regex.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+    return regex.compile(rf"\b(?i:{months})\.? \d{{1,2}}, \d{{4}}\b|\bU\.S\.|\(AP Photo\b")
+
+
+def _ap_style(text: str) -> bool:
+    """Is the caption written in AP style (its dates ``Jan. 14, 2024``, ``U.S.``, an AP credit)? AP
+    style sets off a phrase with a spaced em dash (``winter — and``), where British and European
+    captions use a spaced en dash (``lady liberty – and``)."""
+    return _english(text) and _ap_date().search(text) is not None
 
 
 def _dashes(text, opts, url, lossy_ok, hyp, evidence):
     repairs, warnings = [], []
-    dash = _dash_habit(text, opts)
+    own = _dash_habit(text, opts)
+    dash = own or "–"
     spaced_dash = f" {dash} "
+    # a dash setting off a phrase (before a lower-case word): without a habit to follow, AP style's em
+    prose_dash = f" {own} " if own else (" — " if _ap_style(text) else spaced_dash)
     text, r = sub("lost_dash", _NUMBER_DASH, text, "–", skip=url, opts=opts)
     repairs += r
     if lossy_ok and ("\ufffd" in text or hyp == "ascii"):
@@ -739,12 +1034,16 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
         # French à before a place (guerre ? Alep, élections, ? Strasbourg) in a caption that shows
         # lost letters elsewhere: a place of the gazetteer or a capitalised word no list holds (a
         # question's next sentence starts with a common word: Pourquoi ? Parce que)
-        if lossy_ok and (nxt.islower() or (nxt.isupper() and "fr" in caption_languages(text)[:1]
-                                           and _place_after(text, m.end(), evidence))):
+        # (French writes à before an age, a distance, an hour: victime ? 5 ans → victime à 5 ans)
+        french = "fr" in caption_languages(text)[:1]
+        if lossy_ok and (nxt.islower() or (french and nxt.isdigit() and evidence)
+                         or (nxt.isupper() and french and _place_after(text, m.end(), evidence))):
             word = _one_letter_word(text, m.start(), hyp)
             if word:
                 return f" {word} ", f"lost_letters[wordfreq {','.join(caption_languages(text)[:3])}]"
-        if q == "\ufffd" or nxt.islower() or nxt.isdigit() or (lossy_ok and evidence):
+        if nxt.islower():
+            return prose_dash
+        if q == "\ufffd" or nxt.isdigit() or (lossy_ok and evidence):
             return spaced_dash
         if q == "?" and _question_language(text, m.start()):
             # French spaces a question mark: "chez vous ? REUTERS/…" asks a question
@@ -775,6 +1074,9 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
 
     text, r = sub("lost_dash", _GLUED, text, glued, skip=url, opts=opts)
     repairs += r
+    if lossy_ok and (hyp == "ascii" or "\ufffd" in text):
+        text, r = _line_credits(text, opts, url)
+        repairs += r
     if hyp == "ascii" or "\ufffd" in text:
         text, r = sub("lost_copyright", _COPYRIGHT, text,
                        lambda m: "©" if (m.group() == "\ufffd" or hyp == "ascii") else None, opts=opts)
@@ -807,6 +1109,8 @@ def restore_lost_characters(text: str, opts: RepairOptions, hyp: str | None = No
     repairs: list[Repair] = []
     warnings: list[str] = []
     text, r = _apostrophes(text, opts, url, lossy_ok)  # it never warns
+    repairs += r
+    text, r = _glottal_stops(text, opts, url, lossy_ok)
     repairs += r
     url = _url_spans(text)
     text, r, w = _inverted_marks(text, opts, url, hyp)

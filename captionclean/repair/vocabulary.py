@@ -12,6 +12,9 @@ _WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
 
 
 _WORD = regex.compile(r"\p{L}+")
+# a quotation in single and in double marks (an apostrophe inside a single one ends it early: not counted)
+_SINGLE_QUOTED = regex.compile(r"(?<![\p{L}\d])‘[^‘’“”\n]{1,200}’(?![\p{L}\d])")
+_DOUBLE_QUOTED = regex.compile(r"(?<![\p{L}\d])“[^“”\n]{1,300}”")
 
 
 def _skeleton(word: str) -> str:
@@ -30,6 +33,8 @@ class Vocabulary:
         self._index: dict[str, set[str]] = {}
         # the export's habit: how often it writes an en dash and an em dash between words
         self.dashes: dict[str, int] = {"–": 0, "—": 0}
+        # and how often it quotes in single and in double curly marks
+        self.quoted: dict[str, int] = {"‘’": 0, "“”": 0}
         for w in words:
             self.add(w)
 
@@ -38,6 +43,15 @@ class Vocabulary:
         """The dash the export writes between words (the more frequent one), if it writes any."""
         en, em = self.dashes["–"], self.dashes["—"]
         return None if en == em == 0 else ("—" if em > en else "–")
+
+    @property
+    def quote_pair(self) -> tuple[str, str] | None:
+        """The export's quotation marks where they are curly, if it writes any: ‘ ’ when it quotes in
+        single marks more often than in double ones (some outlets' house style), else “ ”."""
+        single, double = self.quoted["‘’"], self.quoted["“”"]
+        if single == double == 0:
+            return None
+        return ("‘", "’") if single > double else ("“", "”")
 
     def add(self, word: str) -> None:
         word = word.lower()
@@ -53,6 +67,8 @@ class Vocabulary:
             self._index.setdefault(k, set()).update(v)
         for k, n in other.dashes.items():
             self.dashes[k] += n
+        for k, n in other.quoted.items():
+            self.quoted[k] += n
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
@@ -64,6 +80,10 @@ class Vocabulary:
                 if "–" in t or "—" in t:
                     for m in _WORD_DASH.finditer(t):
                         vocab.dashes[m.group(1)] += 1
+                if "‘" in t:
+                    vocab.quoted["‘’"] += len(_SINGLE_QUOTED.findall(t))
+                if "“" in t:
+                    vocab.quoted["“”"] += len(_DOUBLE_QUOTED.findall(t))
                 for word in _WORD.findall(t):
                     if not word.isascii():  # an ASCII word is never kept (see add)
                         vocab.add(word)
