@@ -363,10 +363,11 @@ class PlaceRun:
     """A run of place names: its span, its parts, and the word before it (``in``, ``at``, ``,``…),
     looked for when first asked (most runs never are)."""
 
-    __slots__ = ("start", "end", "parts", "_text", "_lead")
+    __slots__ = ("start", "end", "parts", "_text", "_lead", "note")
 
     def __init__(self, start: int, end: int, parts: list[str], text: str = "", lead: str | None = None) -> None:
         self.start, self.end, self.parts, self._text, self._lead = start, end, parts, text, lead
+        self.note = ""  # a rule the run's reading already applied ("place_bearing")
 
     @property
     def lead(self) -> str:
@@ -436,6 +437,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
+        near_ref = False
         generic = _TOWN_OF.search(text, max(0, s - 20), s) if text.find("of", max(0, s - 20), s) >= 0 else None
         if generic:
             if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
@@ -449,6 +451,12 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 # the city after it is a reference point, the names after that are the place's too
                 parts = parts[:k] + parts[k + 1:]
                 break
+            if chains[k - 1] == "near" and k + 1 == len(parts) and _plain_city(parts[:k]) \
+                    and classify_parts(parts[k:], "in").known:
+                # "in Gulmarg, near Srinagar": the place, then the known city it is near
+                parts = parts[:k]
+                near_ref = True
+                break
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
@@ -457,7 +465,10 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts.pop()
             if not parts:
                 continue
-        runs.append(PlaceRun(s, e, parts, text, lead))
+        run = PlaceRun(s, e, parts, text, lead)
+        if near_ref:
+            run.note = "place_bearing"
+        runs.append(run)
     return runs
 
 
@@ -499,10 +510,21 @@ def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
 
 # the run opens a sentence or line: its first word may be a verb's or a title's ("Photographed near Bergheim")
 _OPENER_LEADS = frozenset(("", "/", "|", ".", ":"))
+_COPULA = frozenset(("is", "was", "are", "were"))  # "This is Domboshava, …": the name is the photo's subject
 
 
 def _classify(run: PlaceRun) -> Place:
-    return classify_parts(run.parts, run.lead)
+    place = classify_parts(run.parts, run.lead)
+    if run.note and place.city:
+        place.rules.append(run.note)
+        place.by_table = True  # placed near a known city: the words say it is a place
+    return place
+
+
+def _plain_city(parts: list[str]) -> bool:
+    """The parts name a city and nothing else: no venue, region or country ("Gulmarg", not "Hyde Park")."""
+    place = classify_parts(parts, "in")
+    return bool(place.city) and not (place.region or place.country or _kind(place.city))
 
 
 def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None:
@@ -526,11 +548,14 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         i = before[-1]
         run = runs[i]
         place = _classify(run)
+        beared = False  # the place is written as near a known one ("Domboshava, just outside Harare")
         if _bearing(text, runs, i):
             near = _classify(runs[i - 1])
             if not near.country and near.city:
                 near.country, near.country_code = place.country, place.country_code
             near.rules.append("place_bearing")
+            beared = place.known and bool(near.city) and not _kind(near.city) \
+                and runs[i - 1].lead in _OPENER_LEADS | _COPULA  # "This is Domboshava, just outside Harare"
             place, run = near, runs[i - 1]
         elif place.found and not place.city and i and _APPOSED_CITY.fullmatch(text, runs[i - 1].end, run.start):
             near = _classify(runs[i - 1])  # Xinhua: "in Suzhou, a city in East China's Jiangsu Province"
@@ -547,7 +572,7 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
-                place.known or run.lead in _PLACE_LEADS or run.lead == ","):
+                place.known or beared or run.lead in _PLACE_LEADS or run.lead == ","):
             place.rules.append("place_before_date")
             return place
         if place.found and after_place is None:
