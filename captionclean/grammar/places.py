@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, city_names, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -182,14 +182,15 @@ def _kind(part: str) -> str:
     return ""
 
 
-def _is_subdivision(part: str, countries: set[str]) -> bool:
+def _is_subdivision(part: str, countries: set[str], after_city: bool = False) -> bool:
     """A first-level subdivision (ISO 3166-2) of a country the run names, or of any country when it
-    names none, and not a city in the gazetteer."""
+    names none, and not a city in the gazetteer (after a city: not one written with the same
+    letters, "Courcelette, Quebec" is the province, though Québec is a city)."""
     codes = lookup_subdivision(part)
     if not codes or countries and codes.isdisjoint(countries):
         return False
     for name in (part, _ARTICLE.sub("", part)):  # "An Najaf": the city Najaf
-        if lookup_city(name) and (not countries or city_in(name, countries)):
+        if (_key(name) in gazetteer() if after_city else lookup_city(name)) and (not countries or city_in(name, countries)):
             return False  # a city of that name there ("Ontario, Canada" is the province)
     return True
 
@@ -278,7 +279,7 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         if hints[i] == "city":
             place.by_table = True  # "the village of Khiam": the words say it is a place
         kind = "region" if hints[i] == "region" else ("" if hints[i] == "city" else _kind(part))
-        if not kind and not hints[i] and _is_subdivision(part, named):
+        if not kind and not hints[i] and _is_subdivision(part, named, bool(cities)):
             kind = "region"  # "in Kerala, India": a state, not a city
         if hints[i] == "venue":
             kind = _kind(part) or "venue"
