@@ -179,6 +179,8 @@ def _kind(part: str) -> str:
         return "nature"
     if word in _VENUE or part.split(" ", 1)[0] in _VENUE_HEAD:
         return "venue"
+    if " " in part and word.casefold().rstrip(".") in _STREET and word[:1].isupper():
+        return "venue"  # "Faraday St", "Lane Street": an address, not a town
     return ""
 
 
@@ -622,6 +624,14 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             place = _classify(run)
             if place.by_table or place.city and place.known:
                 place.rules.append("place_tail")
+                return place
+    for run in runs:  # "Hihifo Road, Nuku'alofa", "along Connaught Road Central, Admiralty, Hong Kong": a site, its city
+        if len(run.parts) > 1 and _kind(run.parts[0]) == "venue" and run.lead not in _NOT_PLACE_LEADS \
+                and not run.parts[-1].endswith(("'s", "’s")) and all(p[:1].isupper() for p in run.parts) \
+                and (run.lead in _PLACE_LEADS or _SENTENCE_END.match(text, run.end)):  # the sentence's place, not a list
+            place = _classify(run)
+            if place.city and lookup_city(place.city) and not _kind(place.city) and place.city.casefold() not in _NBH_NAMES:
+                place.rules.append("place_venue_city")
                 return place
     for run in runs:  # "in Seoul on Thursday", "at Bihar Bazar in Bogura yesterday": a day named for the photo
         if run.lead in _DAY_LEADS and _DAY_AFTER.match(text, run.end):
