@@ -468,6 +468,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts.pop()
             if not parts:
                 continue
+            e = text.rindex(",", s, e)  # the run ends before the weekday, which follows it
         run = PlaceRun(s, e, parts, text, lead)
         if near_ref:
             run.note = "place_bearing"
@@ -634,7 +635,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 place.rules.append("place_venue_city")
                 return place
     for run in runs:  # "in Seoul on Thursday", "at Bihar Bazar in Bogura yesterday": a day named for the photo
-        if run.lead in _DAY_LEADS and _DAY_AFTER.match(text, run.end):
+        day = _DAY_AFTER.match(text, run.end) if run.lead in _DAY_LEADS or len(run.parts) > 1 else None
+        # any lead before "PLACE, CITY, Selasa (13/3)": ANTARA's place, weekday and date without its year
+        if day and (run.lead in _DAY_LEADS or _DAY_DATE.match(text, day.end())) and run.lead not in _NOT_PLACE_LEADS:
             place = _classify(run)
             if place.city and place.known or place.by_table:
                 place.rules.append("place_weekday")
@@ -723,6 +726,7 @@ _DAY_LEADS = frozenset(("in", "at", "near", "outside"))
 # after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
 _DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
                            + _alt(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
+_DAY_DATE = regex.compile(r"(?:[ ]++\p{Ll}++)?[ ]*+\([ ]*+\d{1,2}/\d{1,2}\b")  # "Selasa (13/3)", "Minggu pagi (24/5/2020)"
 _WORDS_BEFORE = regex.compile(r"(\p{L}+)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
 
 
