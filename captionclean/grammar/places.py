@@ -396,6 +396,14 @@ _TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_
                          + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
+# the same in other languages, the generic word before "de", "du", "di": "la provincia de Hubei", "la
+# province du Sichuan", "la ciudad de Chenzhou", "na cidade de Borodyanka" (place_words region_of, city_of)
+_REGION_OF = _W.get("region_of", frozenset())
+_CITY_OF = _W.get("city_of", frozenset())
+_FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|na|da|l['’])[ ]*+)?(?P<word>" + _alt(_REGION_OF | _CITY_OF) + r")[ ]+(?:de|du|del|da|do|di|della|dello)"
+                            r"(?:[ ]+la|[ ]+l['’])?[ ]*+$", regex.REVERSE)
+
+
 def _last_char(text: str, s: int) -> str:
     """The last character before ``s`` that is not white space, or "" (text[:s].rstrip()[-1:]
     without copying text[:s]: linear time over every run)."""
@@ -448,6 +456,12 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
+        elif s > 4 and text[s - 1] in " '’" and (foreign := _FOREIGN_OF.search(text, max(0, s - 24), s)):
+            word = foreign["word"].casefold()
+            parts[0] = ("province" if word in _REGION_OF else "town") + " of " + parts[0]
+            before = _lead(text, foreign.start())
+            if before in _PLACE_LEADS:
+                lead = before  # "en la provincia de Misiones": "en" leads the place
         for k in reversed([k + 1 for k, c in enumerate(chains) if c]):
             if chains[k - 1] == "near" and k + 1 < len(parts) and classify_parts(parts[:k], "in").city:
                 # "the village of Amizmiz, near Marrakech, Morocco": the place comes before "near";
@@ -671,7 +685,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
 # a city, then the region or country it lies in: "Khan Yunis in the southern Gaza Strip", "Batroun in
 # northern Lebanon", "Rafah im südlichen Gazastreifen", "Khan Yunis sør på Gazastripen"
 _IN_REGION_GAP = regex.compile(r"[ ]*+,?[ ]*+(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?(?:in|im|" + _alt(_LEAD_IN)
-                               + r")[ ]++(?:(?:the|der|dem|el|la|le)[ ]++)?(?:\p{Ll}++[ ]++)?$")
+                               + r")[ ]++(?:(?:the|der|dem|el|la|le)[ ]++)?(?:\p{Ll}++[ ]++){0,2}$")
 
 
 def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
