@@ -26,6 +26,7 @@ _CITYWORD = _W.get("city", frozenset())
 _NBH = _W.get("neighbourhood", frozenset())
 _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
+_REGION_ABBR = _W.get("region_abbr", frozenset())  # "P.E.I.", "Alta.", "NSW": a province's abbreviation
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
 _LEAD_IN = _W.get("lead_in", frozenset())
@@ -171,7 +172,7 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
 
 def _kind(part: str) -> str:
     word = _last(part)
-    if word in _REGION or word.casefold() in ("province", "region"):
+    if word in _REGION or word.casefold() in ("province", "region") or part in _REGION_ABBR:
         return "region"
     if word in _NBH:
         return "neighbourhood"
@@ -444,7 +445,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts, chains = pieces[0::2], pieces[1::2]
         else:  # one name (most runs): nothing to split
             parts, chains = [found], []
-        if e < size and text[e] == "." and parts[-1] + "." in _AP_ABBR:
+        if e < size and text[e] == "." and (parts[-1] + "." in _AP_ABBR or parts[-1] + "." in _REGION_ABBR):
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
