@@ -297,7 +297,7 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     # a neighbourhood before the city: "Queens, New York City"
     while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
         cities.pop(0)
-    if not cities and venues and lead == "in" and (place.region or place.country) and venues[-1][0] == 0:
+    if not cities and venues and lead in ("in", "near", "outside") and (place.region or place.country) and venues[-1][0] == 0:
         cities.append(venues[-1][1])  # "in Guthrie Center, Iowa": a town named like a site
     if cities:
         pick = 0
@@ -420,6 +420,8 @@ def _lead(text: str, s: int) -> str:
         return m["lead"]
     m = _LEAD.search(text, max(0, s - 40), s) if s and text[s - 1] == " " else None  # it ends in a space
     if not m:
+        if s and text[s - 1] == "\n":
+            return ""  # the run opens a line: "Photographed near Bergheim" starts a sentence, not a list
         return "" if not _last_char(text, s) else ","
     if not m["lead"]:
         return m["punct"]
