@@ -247,6 +247,7 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         s and not c for s, c in zip(states, countries))
     named = {c.code for c in countries if c}
     cities: list[str] = []  # parts naming no known place, in order
+    regions: list[str] = []  # parts naming a region by its generic word ("Taijiang County", "Guizhou Province")
     venues: list[tuple[int, str]] = []
     for i, part in enumerate(parts):
         country, state = countries[i], states[i]
@@ -289,11 +290,19 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         if kind == "region":
             place.region = place.region or _case(part)
             place.by_table = True
+            if _kind(part) == "region":  # written with its generic word, not only a subdivision's name ("Bali")
+                regions.append(_case(part))
             continue
         if kind == "nature" or kind in ("venue", "neighbourhood") and lead != "dateline":
             venues.append((i, part))
             continue
         cities.append(part)
+    if len(regions) > 1 and place.region == regions[0] and place.country and not cities:
+        # Xinhua: "in Taijiang County, southwest China's Guizhou Province": the county is the town's level,
+        # the province the region
+        cities.append(regions[0])
+        place.region = regions[-1]
+        place.rules.append("place_county_province")
     # a neighbourhood before the city: "Queens, New York City"
     while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
         cities.pop(0)

@@ -130,6 +130,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_district_city", "a district the gazetteer lacks before a large city: 'Mbare, Harare' → Harare"),
     ("place", "place_venue_city", "no place by the date: a site or street, then its gazetteer city, wherever written: "
      "'Hihifo Road, Nuku'alofa.', 'along Connaught Road Central, Admiralty, Hong Kong.' (place_words venue, street)"),
+    ("place", "place_county_province", "two regions and a country, no town: the smaller is the town's level, the larger the region "
+     "(Xinhua: 'in Taijiang County, southwest China's Guizhou Province')"),
     ("place", "place_venue_in", "'at VENUE in CITY' after the date: the city"),
     ("place", "place_line", "a place on a line of its own ('Rome (Italy), October 27th 2020')"),
     ("place", "place_apposition", "Xinhua's 'Suzhou, a city in East China's Jiangsu Province'"),
