@@ -775,13 +775,37 @@ def _after_street(text: str, start: int) -> bool:
     return bool(m) and m[1].casefold() in _STREET
 
 
+# after a city's possessive, a part or view of it: "Nairobi's skyline", "Kampala's non-motorised transport
+# corridor", "Beirut's southern suburbs" (place_words place_of, neighbourhood, street)
+_OWNED_PART = regex.compile(r"[ ]++(?:[\p{Ll}\-]++[ ]++){0,3}?(?:" + _alt(
+    w for w in _PLACE_OF | _NBH | _STREET | {"corridor", "waterfront", "harbour", "harbor", "silhouette", "old town", "main square"} if w.islower())
+    + r")(?!\p{L})")
+
+
+def _owned_city(run: PlaceRun) -> Place | None:
+    name = run.parts[0][:-2].rsplit(" of ", 1)[-1]  # "A section of Kampala's …"
+    if not (lookup_city(name) or _key(name) in AP_CITIES) or _is_known(name):
+        return None
+    place = classify_parts([name], "in")
+    if not place.city:
+        return None
+    place.rules.append("place_owner")
+    return place
+
+
 def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
     """The first run after "in", "at", "near", "outside" or "the streets of" that names a city the
     gazetteer knows (a name in the running text with no date or country next to it). Not a
     possessive ("Liverpool's reach", "Atlanta's first play"): a team or an owner, not the place."""
     for run in runs:
         lead = run.lead
-        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == ",") or run.parts[-1].endswith(("'s", "’s")):
+        if run.parts[-1].endswith(("'s", "’s")):
+            if len(run.parts) == 1 and lead not in _NOT_PLACE_LEADS and _OWNED_PART.match(text, run.end):
+                place = _owned_city(run)  # "Nairobi's skyline", "Kampala's transport corridor": a part of the city
+                if place is not None:
+                    return place
+            continue
+        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == ","):
             continue
         cached = _classify_cached(tuple(run.parts), lead)  # read, not changed: no copy for the runs that fail
         if not (cached.city and (lookup_city(cached.city) or _key(cached.city) in AP_CITIES)):
