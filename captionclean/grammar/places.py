@@ -805,12 +805,13 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
                 if place is not None:
                     return place
             continue
-        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == ","):
+        downtown = run.start >= 9 and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
+        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
             continue
         cached = _classify_cached(tuple(run.parts), lead)  # read, not changed: no copy for the runs that fail
         if not (cached.city and (lookup_city(cached.city) or _key(cached.city) in AP_CITIES)):
             continue
-        if lead in _PLACE_LEADS or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
+        if lead in _PLACE_LEADS or downtown or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
             place = _classify(run)
             place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
             return place
