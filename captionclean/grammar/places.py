@@ -324,6 +324,11 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                 if lookup_city(cities[j]):
                     break
         place.city = _case(cities[pick])
+        if place.country_code == "CN" and place.city.endswith(" City") and not lookup_city(place.city) \
+                and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
+            # Xinhua names a prefecture-level city "Jiayuguan City": the city is Jiayuguan (not "Gaza City")
+            place.city = place.city[:-5]
+            place.rules.append("place_city_word")
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
     return place

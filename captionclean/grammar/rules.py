@@ -132,6 +132,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "'Hihifo Road, Nuku'alofa.', 'along Connaught Road Central, Admiralty, Hong Kong.' (place_words venue, street)"),
     ("place", "place_county_province", "two regions and a country, no town: the smaller is the town's level, the larger the region "
      "(Xinhua: 'in Taijiang County, southwest China's Guizhou Province')"),
+    ("place", "place_city_word", "Xinhua's 'Jiayuguan City, northwest China's Gansu Province': a Chinese city named with 'City' is the city "
+     "(not elsewhere: 'Gaza City', 'Mexico City')"),
     ("place", "place_venue_in", "'at VENUE in CITY' after the date: the city"),
     ("place", "place_line", "a place on a line of its own ('Rome (Italy), October 27th 2020')"),
     ("place", "place_apposition", "Xinhua's 'Suzhou, a city in East China's Jiangsu Province'"),
