@@ -339,12 +339,20 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     first = end.start() + 5 if end else len(text)
     for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end"):
         for d in usable:
-            if d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma" and _ENDS_TEXT.match(text, d.end)):
+            if d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma" and _ENDS_TEXT.match(text, d.end)
+                                     or shape == "month_year" and _fragment(text, d)):
                 return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None
 
 
 _ENDS_TEXT = regex.compile(r"[\s.]*+$")
+_FRAGMENT_BEFORE = regex.compile(r"(?:^|[.!?\n])[ \t]*+$")
+_FRAGMENT_AFTER = regex.compile(r"[ \t]*+(?:\.|$|\n)")
+
+
+def _fragment(text: str, d: DateFound) -> bool:
+    """The date is a sentence of its own, as archives close a caption: "… riding the subway. February 1959."."""
+    return bool(_FRAGMENT_BEFORE.search(text, max(0, d.start - 4), d.start)) and bool(_FRAGMENT_AFTER.match(text, d.end))
 
 
 def credit_date(credit: str) -> DateFound | None:
