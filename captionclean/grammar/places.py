@@ -446,6 +446,18 @@ def _lead(text: str, s: int) -> str:
     return "in" if word in _LEAD_IN else word  # "en Caracas", "em Brasília", "i København"
 
 
+_PAREN_COUNTRY = regex.compile(r"[ ]?\((?P<inside>[^()\n]{2,40}+)\)")
+_OF_COUNTRY = regex.compile(r"(?:^|[ ])(?:of(?:[ ]the)?|de(?:[ ]la)?|del|du|des|da|do|di|della|von)[ ]+(?=[^ ])")
+
+
+def _paren_country(inside: str) -> str:
+    """The country a bracket after a place names: "(Cuba)", "(sud-ouest de la Chine)", "(southwest of China)"."""
+    if lookup_country(inside):
+        return inside
+    tail = _OF_COUNTRY.split(inside)[-1] if (" " in inside) else ""
+    return tail if tail and tail != inside and lookup_country(tail) else ""
+
+
 def find_place_runs(text: str) -> list[PlaceRun]:
     """Every run of capitalised names separated by commas, with the word before it.
 
@@ -495,6 +507,11 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
         parts = [p.strip() for p in parts]
+        if e < size and text[e] in " (" and (paren := _PAREN_COUNTRY.match(text, e)):
+            country = _paren_country(paren["inside"])
+            if country and not any(lookup_country(p) for p in parts):
+                parts.append(country)  # EFE: "en La Habana Vieja (Cuba)", "(sud-ouest de la Chine)"
+                e = paren.end()
         if parts[-1].casefold() in WEEKDAY_NOT_NAMES:  # "Surabaya, Jawa Timur, Sabtu (15/5/2021)"
             parts.pop()
             if not parts:
