@@ -545,7 +545,9 @@ _BEARING = regex.compile(
 # (the dot first, then the look back: a scan for the dot stays fast)
 _SENTENCE_END = regex.compile(r"\.(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|Lt|Capt|Gov|Sen|Rep|Jr|Sr|Mt|Ft|Bros|Inc|Co|Corp|Ltd|Prof|Pres)\.)"
                               r"(?:\s|$)|$")
-_PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within"))
+# "through" in the languages captions are written in: "runs through Manchester", "gennem København" (place_words)
+_THROUGH = _W.get("through", frozenset())
+_PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within")) | _THROUGH
 _NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
 
 
@@ -833,6 +835,8 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
         cached = _classify_cached(tuple(run.parts), lead)  # read, not changed: no copy for the runs that fail
         if not (cached.city and (lookup_city(cached.city) or _key(cached.city) in AP_CITIES)):
             continue
+        if lead in _THROUGH and cached.city.casefold() in _NBH_NAMES:
+            continue  # "through Manhattan's Lower East Side": a part of New York, not a town
         if lead in _PLACE_LEADS or downtown or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
             place = _classify(run)
             place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
