@@ -415,7 +415,7 @@ _TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_
 # province du Sichuan", "la ciudad de Chenzhou", "na cidade de Borodyanka" (place_words region_of, city_of)
 _REGION_OF = _W.get("region_of", frozenset())
 _CITY_OF = _W.get("city_of", frozenset())
-_FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|na|da|l['’])[ ]*+)?(?P<word>" + _alt(_REGION_OF | _CITY_OF) + r")[ ]+(?:de|du|del|da|do|di|della|dello)"
+_FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|l['’])[ ]*+)?(?P<word>" + _alt(_REGION_OF | _CITY_OF) + r")[ ]+(?:de|du|del|da|do|di|della|dello)"
                             r"(?:[ ]+la|[ ]+l['’])?[ ]*+$", regex.REVERSE)
 
 
