@@ -623,6 +623,7 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 place.city = owner.city
                 place.rules.append("place_owner")
         _city_before(text, runs, place, run)
+        _town_earlier(text, runs, place, run)
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
@@ -737,6 +738,27 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
                                                                  or runs[i - 1].lead in _OF_WORDS and _of_place(text, runs[i - 1].start))):
         place.city = near.city
         place.rules.append("place_city_in")
+
+
+def _town_earlier(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
+    """A country or region by the date naming no city takes the town written earlier in the same sentence
+    after "in" as a town ("na cidade de Borodyanka, perto de Kiev (Kiev), Ucrânia, 05 de abril de 2022"):
+    a town the words call one, or a gazetteer city of that country."""
+    if place.city or not place.country_code:
+        return
+    i = runs.index(run)
+    for j in range(i - 1, max(-1, i - 4), -1):
+        prev = runs[j]
+        if _SENTENCE_END.search(text, prev.end, run.start).start() < run.start or run.start - prev.end > 80:
+            return
+        if prev.lead != "in":
+            continue
+        near = _classify(prev)
+        if near.city and not _kind(near.city) and (not near.country or near.country_code == place.country_code) and (
+                near.by_table and not near.region or city_in(near.city, {place.country_code})):
+            place.city = near.city
+            place.rules.append("place_town_earlier")
+        return
 
 
 # what may follow a place closing the caption: stops, and a publication's date ("…, publiziert am 31. März")
