@@ -26,6 +26,7 @@ _CITYWORD = _W.get("city", frozenset())
 _NBH = _W.get("neighbourhood", frozenset())
 _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
+_AREA = frozenset(w.casefold() for w in _W.get("area", ()))  # oceans, seas and areas named alone ("the Pacific")
 _REGION_ABBR = _W.get("region_abbr", frozenset())  # "P.E.I.", "Alta.", "NSW": a province's abbreviation
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
@@ -171,6 +172,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
 
 
 def _kind(part: str) -> str:
+    if part.casefold() in _AREA:
+        return "nature"  # "in the Pacific", "around the Southeast", "in the Middle East": an area, not a town
     word = _last(part)
     if word in _REGION or word.casefold() in ("province", "region") or part in _REGION_ABBR:
         return "region"
