@@ -26,6 +26,7 @@ _CITYWORD = _W.get("city", frozenset())
 _NBH = _W.get("neighbourhood", frozenset())
 _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
+_PERSON_TITLE = _W.get("person_title", frozenset())  # "Mr", "Dr", "President": a person's name follows
 _AREA = frozenset(w.casefold() for w in _W.get("area", ()))  # oceans, seas and areas named alone ("the Pacific")
 _REGION_ABBR = _W.get("region_abbr", frozenset())  # "P.E.I.", "Alta.", "NSW": a province's abbreviation
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
@@ -510,6 +511,12 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
         parts = [p.strip() for p in parts]
+        for k in range(1, len(parts)):
+            if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
+                seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains) + 1 else []
+                if len(seps) >= k:  # "in the Greater Accra Region, Mr Bernard Okoe Boye, cutting …": a person follows
+                    parts, e = parts[:k], s + seps[k - 1].start()
+                break
         if e < size and text[e] in " (" and (paren := _PAREN_COUNTRY.match(text, e)):
             country = _paren_country(paren["inside"])
             if country and not any(lookup_country(p) for p in parts):
