@@ -27,6 +27,7 @@ _NBH = _W.get("neighbourhood", frozenset())
 _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
 _PERSON_TITLE = _W.get("person_title", frozenset())  # "Mr", "Dr", "President": a person's name follows
+_CITY_STATE = _W.get("city_state", frozenset())  # a country that is one city: "the Vatican" is Vatican City
 _AREA = frozenset(w.casefold() for w in _W.get("area", ()))  # oceans, seas and areas named alone ("the Pacific")
 _REGION_ABBR = _W.get("region_abbr", frozenset())  # "P.E.I.", "Alta.", "NSW": a province's abbreviation
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
@@ -307,6 +308,8 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         cities.append(regions[0])
         place.region = regions[-1]
         place.rules.append("place_county_province")
+    if not cities and place.country and not place.region and place.country in _CITY_STATE and hints.count("city") == 0:
+        cities.append(place.country)  # "at the Vatican": the city-state is the city (place_words city_state)
     # a neighbourhood before the city: "Queens, New York City"
     while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
         cities.pop(0)
