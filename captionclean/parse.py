@@ -180,7 +180,7 @@ def load_tables() -> None:
     from . import tables
     from .repair import lost as repair_lost
 
-    tables.us_states(), tables.countries(), tables.place_words(), tables.subdivisions(), tables.gazetteer()
+    tables.us_states(), tables.countries(), tables.place_words(), tables.subdivisions(), tables.gazetteer(), tables.folded_gazetteer()
     repair_lost.gazetteer_vocabulary()  # the name the lost-letter rules call it by
     _TABLES["loaded"] = True
 

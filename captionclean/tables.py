@@ -539,7 +539,31 @@ def _write_gazetteer(path: Path | None, table: dict[str, tuple[str, int]]) -> No
 
 
 def lookup_city(text: str) -> tuple[str, int] | None:
-    return gazetteer().get(_key(text))
+    key = _key(text)
+    return gazetteer().get(key) or folded_gazetteer().get(key)
+
+
+def _fold(text: str) -> str:
+    """A name as English copy writes it without its accents and marks: "Patiāla" → "patiala",
+    "Nuku‘alofa" → "nuku'alofa"."""
+    import unicodedata
+
+    text = text.replace("‘", "'").replace("`", "'").replace("ʻ", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def folded_gazetteer() -> dict[str, tuple[str, int]]:
+    """The gazetteer's names written without their accents ("Patiala", "Nuku'alofa"), where no city
+    has that name as written: news copy in English often drops them. Five letters or more ("Léo" is
+    no "Leo", the constellation)."""
+    table = gazetteer()
+    out: dict[str, tuple[str, int]] = {}
+    for key, hit in table.items():
+        plain = _fold(key)
+        if plain != key and len(plain) >= 5 and plain not in table and (plain not in out or out[plain][1] < hit[1]):
+            out[plain] = hit
+    return out
 
 
 @lru_cache(maxsize=1)

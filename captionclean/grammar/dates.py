@@ -279,10 +279,29 @@ def find_dates(text: str) -> list[DateFound]:
                     ambiguous = True  # "08/09/2025": day first, unless the place is in the US
             if not _valid(y, month, day):
                 continue
+            if day is not None and shape.startswith("day") and s and _RANGE_BEFORE.search(text, max(0, s - 6), s):
+                day, name = None, "month_year"  # "from 17-30 April, 2017": days of a month, the month is the date
             taken[s:e] = b"\x01" * (e - s)
             found.append(DateFound(name, s, e, y, month, day, m.group(0), ambiguous))
     found.sort(key=lambda d: d.start)
     return found
+
+
+# a day before a dash, ahead of a day and its month in words: the first day of a range ("17-30 April")
+_RANGE_BEFORE = regex.compile(r"(?<!\d)[0-3]?\d[ ]*[-–][ ]*$")
+# words that say the date after them is when the photo was taken ("Photo taken in September 1916",
+# "Taken in 2008.", "aufgenommen am", "tomada em", "prise le", "scattata il"), a few words before it
+_TAKEN = regex.compile(r"(?i:\b(?:taken|photographed|shot|aufgenommen|fotografiert|tomad[ao]s?|fotografad[ao]s?|prises?|"
+                       r"scattat[ao])\b)(?:[ ]+[\p{L}\d'’]+){0,4}?[ ]+(?:in|on|am|im|em|en|le|il|nel|el)[ ]+$")
+
+
+def taken_date(text: str, dates: list[DateFound]) -> DateFound | None:
+    """A date the caption says the photo was taken on: "Photo taken in September 1916", "Taken in 2008."."""
+    for d in dates:
+        end = d.start + (d.text.find(" ") + 1 if d.shape == "in_year" else 0)  # "in 2008": its "in" leads it
+        if d.start and _TAKEN.search(text, max(0, d.start - 60), end):
+            return d
+    return None
 
 
 def is_story_date(text: str, d: DateFound) -> bool:
@@ -306,6 +325,10 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     if not dates or is_undated(text):
         return None
     usable = [d for d in dates if not is_story_date(text, d)]
+    taken = taken_date(text, usable) if "aken" in text or "hot" in text or "ufgenommen" in text or "otograf" in text \
+        or "omad" in text or "pris" in text or "cattat" in text else None
+    if taken is not None:
+        return taken
     for d in usable:
         if d.full:
             return d
@@ -316,12 +339,20 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     first = end.start() + 5 if end else len(text)
     for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end"):
         for d in usable:
-            if d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma" and _ENDS_TEXT.match(text, d.end)):
+            if d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma" and _ENDS_TEXT.match(text, d.end)
+                                     or shape == "month_year" and _fragment(text, d)):
                 return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None
 
 
 _ENDS_TEXT = regex.compile(r"[\s.]*+$")
+_FRAGMENT_BEFORE = regex.compile(r"(?:^|[.!?\n])[ \t]*+$")
+_FRAGMENT_AFTER = regex.compile(r"[ \t]*+(?:\.|$|\n)")
+
+
+def _fragment(text: str, d: DateFound) -> bool:
+    """The date is a sentence of its own, as archives close a caption: "… riding the subway. February 1959."."""
+    return bool(_FRAGMENT_BEFORE.search(text, max(0, d.start - 4), d.start)) and bool(_FRAGMENT_AFTER.match(text, d.end))
 
 
 def credit_date(credit: str) -> DateFound | None:

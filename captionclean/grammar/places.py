@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
-from ..tables import AP_CITIES, MONTHS, city_names, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -26,6 +26,10 @@ _CITYWORD = _W.get("city", frozenset())
 _NBH = _W.get("neighbourhood", frozenset())
 _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
+_PERSON_TITLE = _W.get("person_title", frozenset())  # "Mr", "Dr", "President": a person's name follows
+_CITY_STATE = _W.get("city_state", frozenset())  # a country that is one city: "the Vatican" is Vatican City
+_AREA = frozenset(w.casefold() for w in _W.get("area", ()))  # oceans, seas and areas named alone ("the Pacific")
+_REGION_ABBR = _W.get("region_abbr", frozenset())  # "P.E.I.", "Alta.", "NSW": a province's abbreviation
 _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
 _LEAD_IN = _W.get("lead_in", frozenset())
@@ -170,8 +174,10 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
 
 
 def _kind(part: str) -> str:
+    if part.casefold() in _AREA:
+        return "nature"  # "in the Pacific", "around the Southeast", "in the Middle East": an area, not a town
     word = _last(part)
-    if word in _REGION or word.casefold() in ("province", "region"):
+    if word in _REGION or word.casefold() in ("province", "region") or part in _REGION_ABBR:
         return "region"
     if word in _NBH:
         return "neighbourhood"
@@ -179,17 +185,20 @@ def _kind(part: str) -> str:
         return "nature"
     if word in _VENUE or part.split(" ", 1)[0] in _VENUE_HEAD:
         return "venue"
+    if " " in part and word.casefold().rstrip(".") in _STREET and word[:1].isupper():
+        return "venue"  # "Faraday St", "Lane Street": an address, not a town
     return ""
 
 
-def _is_subdivision(part: str, countries: set[str]) -> bool:
+def _is_subdivision(part: str, countries: set[str], after_city: bool = False) -> bool:
     """A first-level subdivision (ISO 3166-2) of a country the run names, or of any country when it
-    names none, and not a city in the gazetteer."""
+    names none, and not a city in the gazetteer (after a city: not one written with the same
+    letters, "Courcelette, Quebec" is the province, though Québec is a city)."""
     codes = lookup_subdivision(part)
     if not codes or countries and codes.isdisjoint(countries):
         return False
     for name in (part, _ARTICLE.sub("", part)):  # "An Najaf": the city Najaf
-        if lookup_city(name) and (not countries or city_in(name, countries)):
+        if (_key(name) in gazetteer() if after_city else lookup_city(name)) and (not countries or city_in(name, countries)):
             return False  # a city of that name there ("Ontario, Canada" is the province)
     return True
 
@@ -243,6 +252,7 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         s and not c for s, c in zip(states, countries))
     named = {c.code for c in countries if c}
     cities: list[str] = []  # parts naming no known place, in order
+    regions: list[str] = []  # parts naming a region by its generic word ("Taijiang County", "Guizhou Province")
     venues: list[tuple[int, str]] = []
     for i, part in enumerate(parts):
         country, state = countries[i], states[i]
@@ -278,22 +288,32 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         if hints[i] == "city":
             place.by_table = True  # "the village of Khiam": the words say it is a place
         kind = "region" if hints[i] == "region" else ("" if hints[i] == "city" else _kind(part))
-        if not kind and not hints[i] and _is_subdivision(part, named):
+        if not kind and not hints[i] and _is_subdivision(part, named, bool(cities)):
             kind = "region"  # "in Kerala, India": a state, not a city
         if hints[i] == "venue":
             kind = _kind(part) or "venue"
         if kind == "region":
             place.region = place.region or _case(part)
             place.by_table = True
+            if _kind(part) == "region":  # written with its generic word, not only a subdivision's name ("Bali")
+                regions.append(_case(part))
             continue
         if kind == "nature" or kind in ("venue", "neighbourhood") and lead != "dateline":
             venues.append((i, part))
             continue
         cities.append(part)
+    if len(regions) > 1 and place.region == regions[0] and place.country and not cities:
+        # Xinhua: "in Taijiang County, southwest China's Guizhou Province": the county is the town's level,
+        # the province the region
+        cities.append(regions[0])
+        place.region = regions[-1]
+        place.rules.append("place_county_province")
+    if not cities and place.country and not place.region and place.country in _CITY_STATE and hints.count("city") == 0:
+        cities.append(place.country)  # "at the Vatican": the city-state is the city (place_words city_state)
     # a neighbourhood before the city: "Queens, New York City"
     while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
         cities.pop(0)
-    if not cities and venues and lead == "in" and (place.region or place.country) and venues[-1][0] == 0:
+    if not cities and venues and lead in ("in", "near", "outside") and (place.region or place.country) and venues[-1][0] == 0:
         cities.append(venues[-1][1])  # "in Guthrie Center, Iowa": a town named like a site
     if cities:
         pick = 0
@@ -311,6 +331,11 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                 if lookup_city(cities[j]):
                     break
         place.city = _case(cities[pick])
+        if place.country_code == "CN" and place.city.endswith(" City") and not lookup_city(place.city) \
+                and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
+            # Xinhua names a prefecture-level city "Jiayuguan City": the city is Jiayuguan (not "Gaza City")
+            place.city = place.city[:-5]
+            place.rules.append("place_city_word")
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
     return place
@@ -363,10 +388,11 @@ class PlaceRun:
     """A run of place names: its span, its parts, and the word before it (``in``, ``at``, ``,``…),
     looked for when first asked (most runs never are)."""
 
-    __slots__ = ("start", "end", "parts", "_text", "_lead")
+    __slots__ = ("start", "end", "parts", "_text", "_lead", "note")
 
     def __init__(self, start: int, end: int, parts: list[str], text: str = "", lead: str | None = None) -> None:
         self.start, self.end, self.parts, self._text, self._lead = start, end, parts, text, lead
+        self.note = ""  # a rule the run's reading already applied ("place_bearing")
 
     @property
     def lead(self) -> str:
@@ -392,6 +418,14 @@ _TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_
                          + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
+# the same in other languages, the generic word before "de", "du", "di": "la provincia de Hubei", "la
+# province du Sichuan", "la ciudad de Chenzhou", "na cidade de Borodyanka" (place_words region_of, city_of)
+_REGION_OF = _W.get("region_of", frozenset())
+_CITY_OF = _W.get("city_of", frozenset())
+_FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|l['’])[ ]*+)?(?P<word>" + _alt(_REGION_OF | _CITY_OF) + r")[ ]+(?:de|du|del|da|do|di|della|dello)"
+                            r"(?:[ ]+la|[ ]+l['’])?[ ]*+$", regex.REVERSE)
+
+
 def _last_char(text: str, s: int) -> str:
     """The last character before ``s`` that is not white space, or "" (text[:s].rstrip()[-1:]
     without copying text[:s]: linear time over every run)."""
@@ -407,6 +441,8 @@ def _lead(text: str, s: int) -> str:
         return m["lead"]
     m = _LEAD.search(text, max(0, s - 40), s) if s and text[s - 1] == " " else None  # it ends in a space
     if not m:
+        if s and text[s - 1] == "\n":
+            return ""  # the run opens a line: "Photographed near Bergheim" starts a sentence, not a list
         return "" if not _last_char(text, s) else ","
     if not m["lead"]:
         return m["punct"]
@@ -415,6 +451,18 @@ def _lead(text: str, s: int) -> str:
         return word  # "Gets In The Election": a title's capital, not a sentence's "In"
     word = word.casefold()
     return "in" if word in _LEAD_IN else word  # "en Caracas", "em Brasília", "i København"
+
+
+_PAREN_COUNTRY = regex.compile(r"[ ]?\((?P<inside>[^()\n]{2,40}+)\)")
+_OF_COUNTRY = regex.compile(r"(?:^|[ ])(?:of(?:[ ]the)?|de(?:[ ]la)?|del|du|des|da|do|di|della|von)[ ]+(?=[^ ])")
+
+
+def _paren_country(inside: str) -> str:
+    """The country a bracket after a place names: "(Cuba)", "(sud-ouest de la Chine)", "(southwest of China)"."""
+    if lookup_country(inside):
+        return inside
+    tail = _OF_COUNTRY.split(inside)[-1] if (" " in inside) else ""
+    return tail if tail and tail != inside and lookup_country(tail) else ""
 
 
 def find_place_runs(text: str) -> list[PlaceRun]:
@@ -432,10 +480,11 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts, chains = pieces[0::2], pieces[1::2]
         else:  # one name (most runs): nothing to split
             parts, chains = [found], []
-        if e < size and text[e] == "." and parts[-1] + "." in _AP_ABBR:
+        if e < size and text[e] == "." and (parts[-1] + "." in _AP_ABBR or parts[-1] + "." in _REGION_ABBR):
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
+        near_ref = False
         generic = _TOWN_OF.search(text, max(0, s - 20), s) if text.find("of", max(0, s - 20), s) >= 0 else None
         if generic:
             if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
@@ -443,21 +492,48 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
+        elif s > 4 and text[s - 1] in " '’" and (foreign := _FOREIGN_OF.search(text, max(0, s - 24), s)):
+            word = foreign["word"].casefold()
+            parts[0] = ("province" if word in _REGION_OF else "town") + " of " + parts[0]
+            before = _lead(text, foreign.start())
+            if before in _PLACE_LEADS:
+                lead = before  # "en la provincia de Misiones": "en" leads the place
         for k in reversed([k + 1 for k, c in enumerate(chains) if c]):
             if chains[k - 1] == "near" and k + 1 < len(parts) and classify_parts(parts[:k], "in").city:
                 # "the village of Amizmiz, near Marrakech, Morocco": the place comes before "near";
                 # the city after it is a reference point, the names after that are the place's too
                 parts = parts[:k] + parts[k + 1:]
                 break
+            if chains[k - 1] == "near" and k + 1 == len(parts) and _plain_city(parts[:k]) \
+                    and classify_parts(parts[k:], "in").known:
+                # "in Gulmarg, near Srinagar": the place, then the known city it is near
+                parts = parts[:k]
+                near_ref = True
+                break
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
         parts = [p.strip() for p in parts]
+        for k in range(1, len(parts)):
+            if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
+                seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains) + 1 else []
+                if len(seps) >= k:  # "in the Greater Accra Region, Mr Bernard Okoe Boye, cutting …": a person follows
+                    parts, e = parts[:k], s + seps[k - 1].start()
+                break
+        if e < size and text[e] in " (" and (paren := _PAREN_COUNTRY.match(text, e)):
+            country = _paren_country(paren["inside"])
+            if country and not any(lookup_country(p) for p in parts):
+                parts.append(country)  # EFE: "en La Habana Vieja (Cuba)", "(sud-ouest de la Chine)"
+                e = paren.end()
         if parts[-1].casefold() in WEEKDAY_NOT_NAMES:  # "Surabaya, Jawa Timur, Sabtu (15/5/2021)"
             parts.pop()
             if not parts:
                 continue
-        runs.append(PlaceRun(s, e, parts, text, lead))
+            e = text.rindex(",", s, e)  # the run ends before the weekday, which follows it
+        run = PlaceRun(s, e, parts, text, lead)
+        if near_ref:
+            run.note = "place_bearing"
+        runs.append(run)
     return runs
 
 
@@ -482,7 +558,9 @@ _BEARING = regex.compile(
 # (the dot first, then the look back: a scan for the dot stays fast)
 _SENTENCE_END = regex.compile(r"\.(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|Lt|Capt|Gov|Sen|Rep|Jr|Sr|Mt|Ft|Bros|Inc|Co|Corp|Ltd|Prof|Pres)\.)"
                               r"(?:\s|$)|$")
-_PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within"))
+# "through" in the languages captions are written in: "runs through Manchester", "gennem København" (place_words)
+_THROUGH = _W.get("through", frozenset())
+_PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within")) | _THROUGH
 _NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
 
 
@@ -499,10 +577,21 @@ def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
 
 # the run opens a sentence or line: its first word may be a verb's or a title's ("Photographed near Bergheim")
 _OPENER_LEADS = frozenset(("", "/", "|", ".", ":"))
+_COPULA = frozenset(("is", "was", "are", "were"))  # "This is Domboshava, …": the name is the photo's subject
 
 
 def _classify(run: PlaceRun) -> Place:
-    return classify_parts(run.parts, run.lead)
+    place = classify_parts(run.parts, run.lead)
+    if run.note and place.city:
+        place.rules.append(run.note)
+        place.by_table = True  # placed near a known city: the words say it is a place
+    return place
+
+
+def _plain_city(parts: list[str]) -> bool:
+    """The parts name a city and nothing else: no venue, region or country ("Gulmarg", not "Hyde Park")."""
+    place = classify_parts(parts, "in")
+    return bool(place.city) and not (place.region or place.country or _kind(place.city))
 
 
 def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None:
@@ -526,11 +615,14 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         i = before[-1]
         run = runs[i]
         place = _classify(run)
+        beared = False  # the place is written as near a known one ("Domboshava, just outside Harare")
         if _bearing(text, runs, i):
             near = _classify(runs[i - 1])
             if not near.country and near.city:
                 near.country, near.country_code = place.country, place.country_code
             near.rules.append("place_bearing")
+            beared = place.known and bool(near.city) and not _kind(near.city) \
+                and runs[i - 1].lead in _OPENER_LEADS | _COPULA  # "This is Domboshava, just outside Harare"
             place, run = near, runs[i - 1]
         elif place.found and not place.city and i and _APPOSED_CITY.fullmatch(text, runs[i - 1].end, run.start):
             near = _classify(runs[i - 1])  # Xinhua: "in Suzhou, a city in East China's Jiangsu Province"
@@ -544,10 +636,11 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 place.city = owner.city
                 place.rules.append("place_owner")
         _city_before(text, runs, place, run)
+        _town_earlier(text, runs, place, run)
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
-                place.known or run.lead in _PLACE_LEADS or run.lead == ","):
+                place.known or beared or run.lead in _PLACE_LEADS or run.lead == ","):
             place.rules.append("place_before_date")
             return place
         if place.found and after_place is None:
@@ -597,8 +690,18 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.by_table or place.city and place.known:
                 place.rules.append("place_tail")
                 return place
+    for run in runs:  # "Hihifo Road, Nuku'alofa", "along Connaught Road Central, Admiralty, Hong Kong": a site, its city
+        if len(run.parts) > 1 and _kind(run.parts[0]) == "venue" and run.lead not in _NOT_PLACE_LEADS \
+                and not run.parts[-1].endswith(("'s", "’s")) and all(p[:1].isupper() for p in run.parts) \
+                and (run.lead in _PLACE_LEADS or _SENTENCE_END.match(text, run.end)):  # the sentence's place, not a list
+            place = _classify(run)
+            if place.city and lookup_city(place.city) and not _kind(place.city) and place.city.casefold() not in _NBH_NAMES:
+                place.rules.append("place_venue_city")
+                return place
     for run in runs:  # "in Seoul on Thursday", "at Bihar Bazar in Bogura yesterday": a day named for the photo
-        if run.lead in _DAY_LEADS and _DAY_AFTER.match(text, run.end):
+        day = _DAY_AFTER.match(text, run.end) if run.lead in _DAY_LEADS or len(run.parts) > 1 else None
+        # any lead before "PLACE, CITY, Selasa (13/3)": ANTARA's place, weekday and date without its year
+        if day and (run.lead in _DAY_LEADS or _DAY_DATE.match(text, day.end())) and run.lead not in _NOT_PLACE_LEADS:
             place = _classify(run)
             if place.city and place.known or place.by_table:
                 place.rules.append("place_weekday")
@@ -632,7 +735,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
 # a city, then the region or country it lies in: "Khan Yunis in the southern Gaza Strip", "Batroun in
 # northern Lebanon", "Rafah im südlichen Gazastreifen", "Khan Yunis sør på Gazastripen"
 _IN_REGION_GAP = regex.compile(r"[ ]*+,?[ ]*+(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?(?:in|im|" + _alt(_LEAD_IN)
-                               + r")[ ]++(?:(?:the|der|dem|el|la|le)[ ]++)?(?:\p{Ll}++[ ]++)?$")
+                               + r")[ ]++(?:(?:the|der|dem|el|la|le)[ ]++)?(?:\p{Ll}++[ ]++){0,2}$")
 
 
 def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
@@ -648,6 +751,27 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
                                                                  or runs[i - 1].lead in _OF_WORDS and _of_place(text, runs[i - 1].start))):
         place.city = near.city
         place.rules.append("place_city_in")
+
+
+def _town_earlier(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
+    """A country or region by the date naming no city takes the town written earlier in the same sentence
+    after "in" as a town ("na cidade de Borodyanka, perto de Kiev (Kiev), Ucrânia, 05 de abril de 2022"):
+    a town the words call one, or a gazetteer city of that country."""
+    if place.city or not place.country_code:
+        return
+    i = runs.index(run)
+    for j in range(i - 1, max(-1, i - 4), -1):
+        prev = runs[j]
+        if _SENTENCE_END.search(text, prev.end, run.start).start() < run.start or run.start - prev.end > 80:
+            return
+        if prev.lead != "in":
+            continue
+        near = _classify(prev)
+        if near.city and not _kind(near.city) and (not near.country or near.country_code == place.country_code) and (
+                near.by_table and not near.region or city_in(near.city, {place.country_code})):
+            place.city = near.city
+            place.rules.append("place_town_earlier")
+        return
 
 
 # what may follow a place closing the caption: stops, and a publication's date ("…, publiziert am 31. März")
@@ -687,6 +811,7 @@ _DAY_LEADS = frozenset(("in", "at", "near", "outside"))
 # after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
 _DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
                            + _alt(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
+_DAY_DATE = regex.compile(r"(?:[ ]++\p{Ll}++)?[ ]*+\([ ]*+\d{1,2}/\d{1,2}\b")  # "Selasa (13/3)", "Minggu pagi (24/5/2020)"
 _WORDS_BEFORE = regex.compile(r"(\p{L}+)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
 
 
@@ -709,18 +834,45 @@ def _after_street(text: str, start: int) -> bool:
     return bool(m) and m[1].casefold() in _STREET
 
 
+# after a city's possessive, a part or view of it: "Nairobi's skyline", "Kampala's non-motorised transport
+# corridor", "Beirut's southern suburbs" (place_words place_of, neighbourhood, street)
+_OWNED_PART = regex.compile(r"[ ]++(?:[\p{Ll}\-]++[ ]++){0,3}?(?:" + _alt(
+    w for w in _PLACE_OF | _NBH | _STREET | {"corridor", "waterfront", "harbour", "harbor", "silhouette", "old town", "main square"} if w.islower())
+    + r")(?!\p{L})")
+
+
+def _owned_city(run: PlaceRun) -> Place | None:
+    name = run.parts[0][:-2].rsplit(" of ", 1)[-1]  # "A section of Kampala's …"
+    if not (lookup_city(name) or _key(name) in AP_CITIES) or _is_known(name):
+        return None
+    place = classify_parts([name], "in")
+    if not place.city:
+        return None
+    place.rules.append("place_owner")
+    return place
+
+
 def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
     """The first run after "in", "at", "near", "outside" or "the streets of" that names a city the
     gazetteer knows (a name in the running text with no date or country next to it). Not a
     possessive ("Liverpool's reach", "Atlanta's first play"): a team or an owner, not the place."""
     for run in runs:
         lead = run.lead
-        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == ",") or run.parts[-1].endswith(("'s", "’s")):
+        if run.parts[-1].endswith(("'s", "’s")):
+            if len(run.parts) == 1 and lead not in _NOT_PLACE_LEADS and _OWNED_PART.match(text, run.end):
+                place = _owned_city(run)  # "Nairobi's skyline", "Kampala's transport corridor": a part of the city
+                if place is not None:
+                    return place
+            continue
+        downtown = run.start >= 9 and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
+        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
             continue
         cached = _classify_cached(tuple(run.parts), lead)  # read, not changed: no copy for the runs that fail
         if not (cached.city and (lookup_city(cached.city) or _key(cached.city) in AP_CITIES)):
             continue
-        if lead in _PLACE_LEADS or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
+        if lead in _THROUGH and cached.city.casefold() in _NBH_NAMES:
+            continue  # "through Manhattan's Lower East Side": a part of New York, not a town
+        if lead in _PLACE_LEADS or downtown or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
             place = _classify(run)
             place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
             return place

@@ -137,6 +137,14 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_bearing", "'10 km north of CITY'"),
     ("place", "place_exonym", "a city named in another language, given its English name ('Múnich' → Munich)"),
     ("place", "place_district_city", "a district the gazetteer lacks before a large city: 'Mbare, Harare' → Harare"),
+    ("place", "place_venue_city", "no place by the date: a site or street, then its gazetteer city, wherever written: "
+     "'Hihifo Road, Nuku'alofa.', 'along Connaught Road Central, Admiralty, Hong Kong.' (place_words venue, street)"),
+    ("place", "place_county_province", "two regions and a country, no town: the smaller is the town's level, the larger the region "
+     "(Xinhua: 'in Taijiang County, southwest China's Guizhou Province')"),
+    ("place", "place_city_word", "Xinhua's 'Jiayuguan City, northwest China's Gansu Province': a Chinese city named with 'City' is the city "
+     "(not elsewhere: 'Gaza City', 'Mexico City')"),
+    ("place", "place_town_earlier", "a country by the date naming no city takes the town written after 'in' earlier in the sentence: "
+     "'na cidade de Borodyanka, perto de Kiev (Kiev), Ucrânia, 05 de abril de 2022'"),
     ("place", "place_venue_in", "'at VENUE in CITY' after the date: the city"),
     ("place", "place_line", "a place on a line of its own ('Rome (Italy), October 27th 2020')"),
     ("place", "place_apposition", "Xinhua's 'Suzhou, a city in East China's Jiangsu Province'"),
