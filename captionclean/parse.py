@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from . import timed_regex as regex  # the regex module, with a time budget
 
 from .grammar.credit import choose_credit, find_credits
-from .grammar.dates import credit_date, find_dates, is_undated, photo_date, year_in_text
+from .grammar.dates import credit_date, find_dates, forget_dates, is_undated, photo_date, year_in_text
 from .grammar.rules import style_line
 from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
 from .grammar.trailers import find_trailers
@@ -205,6 +205,7 @@ def parse_caption(
     if not _TABLES["loaded"]:
         load_tables()
     rec = Caption()
+    forget_dates()
     if _SURROGATE.search(text):  # pairs joined, lone ones (no UTF-8 for them) replaced and reported
         joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         lone = joined.count("\ufffd") - text.count("\ufffd")
