@@ -29,8 +29,7 @@ from captionclean.parse import parse_caption  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS_PER_KB = 5.0
 # the parse's CPU time (this process's), not the wall clock: on a shared machine the wall clock
-# measures the other processes' load as much as the parser (the time budget's alarm still runs on
-# the wall clock, so a timeout under heavy load shows as one)
+# measures the other processes' load as much as the parser (the time budget counts CPU time too)
 CLOCK = time.process_time
 FLAT_RATIO = 3.0
 
