@@ -425,8 +425,8 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     runs = []
     size = len(text)
     for m in _RUN.finditer(text):
-        s, e = m.span("run")
-        found = m["run"]
+        s, e = m.span()  # the group "run" is the whole match (after a look behind)
+        found = m.group()
         if "," in found:
             pieces = _SPLIT.split(found)  # name, chain, name, chain, name…
             parts, chains = pieces[0::2], pieces[1::2]
@@ -452,7 +452,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
-        parts = [p.strip() for p in parts]
+        parts = [p.strip() for p in parts] if len(parts) > 1 else [parts[0].strip()]
         if parts[-1].casefold() in WEEKDAY_NOT_NAMES:  # "Surabaya, Jawa Timur, Sabtu (15/5/2021)"
             parts.pop()
             if not parts:
