@@ -212,6 +212,7 @@ def parse_caption(
         text = joined
         if lone:
             rec.warnings.append(f"lone_surrogate: {lone} character(s) that cannot be UTF-8 replaced with U+FFFD")
+    row = None  # the fields as the span and doubt readers take them (the repairs written once)
     try:
         with regex.budget(time_budget(len(text))):
             if repair:
@@ -221,8 +222,9 @@ def parse_caption(
             else:
                 rec.caption = text
             regions = _parse_into(rec, agencies, year)
+            row = asdict_fields(rec)  # the fields are final here; its warnings are rec.warnings itself
             try:  # where the fields are is an aid: its failure never costs the fields
-                rec.spans = locate_spans(rec.caption, asdict_fields(rec), regions, agencies)
+                rec.spans = locate_spans(rec.caption, row, regions, agencies)
             except TimeoutError:
                 raise
             except Exception as exc:  # noqa: BLE001
@@ -230,12 +232,12 @@ def parse_caption(
     except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
         # keep the text whole (repaired if the repair finished), fields blank
         keep = rec.caption or text
-        rec = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings)
+        rec, row = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings), None
         if isinstance(exc, TimeoutError):
             rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
         else:
             rec.warnings.append(f"parse_failed: {type(exc).__name__}")
-    rec.doubt = doubt_reasons(asdict_fields(rec), agencies)
+    rec.doubt = doubt_reasons(row if row is not None else asdict_fields(rec), agencies)
     return rec
 
 
