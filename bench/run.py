@@ -1,7 +1,7 @@
 """The archive-scale benchmark: end-to-end clean speed, peak memory, I/O floor, --jobs, parser alone.
 
 Usage: python bench/run.py [--sizes 100000 1000000] [--seed 7] [--dir out/bench] [--low-reuse 60000]
-                           [--compare OLD_TREE]
+                           [--compare OLD_TREE [OLD_TREE ...]]
 Each run is a fresh process (start-up included); peak memory is the child's maximum RSS; CPU is the
 child's user + system time (the figure to compare on a shared, loaded machine).
 The low-reuse export (make_export.py --low-reuse: about 3,000 real captions from ../shared's labelled
@@ -77,9 +77,10 @@ def low_reuse(n: int, args) -> None:
         return
     path = export(n, args.seed, args.dir, args.shared, low_reuse=True)
     mb = path.stat().st_size / 1e6
-    trees = [("this tree", None)] + ([(str(args.compare), args.compare)] if args.compare else [])
+    trees = [("this tree", None)] + [(str(tree), tree) for tree in args.compare]
     start = time.perf_counter()
-    procs = [(name, _start(path, args.dir / f"low_clean_{n}{'_old' if tree else ''}.csv", tree)) for name, tree in trees]
+    procs = [(name, _start(path, args.dir / f"low_clean_{n}{f'_old{k}' if tree else ''}.csv", tree))
+             for k, (name, tree) in enumerate(trees)]
     cpu = {}
     by_pid = {proc.pid: (name, proc) for name, proc in procs}
     while by_pid:  # each as it ends (its own wall time)
@@ -95,9 +96,9 @@ def low_reuse(n: int, args) -> None:
         cpu[name] = usage.ru_utime + usage.ru_stime
         print(f"low-reuse {n:>7,} rows ({mb:,.0f} MB), {name}: clean --jobs 1 {wall:6.1f} s wall, "
               f"CPU {cpu[name]:6.1f} s = {n / cpu[name]:6,.0f} captions/s, peak RSS {usage.ru_maxrss / 1024:4.0f} MB")
-    if args.compare:
-        print(f"low-reuse: this tree is {cpu[str(args.compare)] / cpu['this tree']:.2f}x {args.compare} "
-              f"(CPU time; both run at once, one run)")
+    for tree in args.compare:
+        print(f"low-reuse: this tree is {cpu[str(tree)] / cpu['this tree']:.2f}x {tree} "
+              f"(CPU time; {'both' if len(trees) == 2 else f'all {len(trees)}'} run at once, one run)")
 
 
 def labelled_captions(shared: Path) -> list[str]:
@@ -130,8 +131,8 @@ def main() -> None:
                     help="the folder holding eval/*.input.jsonl (the export's captions, the parser-alone figure)")
     ap.add_argument("--low-reuse", type=int, default=60000, metavar="ROWS",
                     help="rows of the low-reuse export (0: none)")
-    ap.add_argument("--compare", type=Path, default=None, metavar="OLD_TREE",
-                    help="an older checkout whose code cleans the low-reuse export too (e.g. a git worktree)")
+    ap.add_argument("--compare", type=Path, nargs="+", default=[], metavar="OLD_TREE",
+                    help="older checkouts whose code cleans the low-reuse export too, all at once (e.g. git worktrees)")
     args = ap.parse_args()
     labelled = labelled_captions(args.shared)
     args.dir.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from . import timed_regex as regex  # the regex module, with a time budget
 
 from .grammar.credit import choose_credit, find_credits
-from .grammar.dates import credit_date, find_dates, is_undated, photo_date, year_in_text
+from .grammar.dates import credit_date, find_dates, forget_dates, is_undated, photo_date, year_in_text
 from .grammar.rules import style_line
 from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
 from .grammar.trailers import find_trailers
@@ -205,12 +205,14 @@ def parse_caption(
     if not _TABLES["loaded"]:
         load_tables()
     rec = Caption()
+    forget_dates()
     if _SURROGATE.search(text):  # pairs joined, lone ones (no UTF-8 for them) replaced and reported
         joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         lone = joined.count("\ufffd") - text.count("\ufffd")
         text = joined
         if lone:
             rec.warnings.append(f"lone_surrogate: {lone} character(s) that cannot be UTF-8 replaced with U+FFFD")
+    row = None  # the fields as the span and doubt readers take them (the repairs written once)
     try:
         with regex.budget(time_budget(len(text))):
             if repair:
@@ -220,8 +222,9 @@ def parse_caption(
             else:
                 rec.caption = text
             regions = _parse_into(rec, agencies, year)
+            row = asdict_fields(rec)  # the fields are final here; its warnings are rec.warnings itself
             try:  # where the fields are is an aid: its failure never costs the fields
-                rec.spans = locate_spans(rec.caption, asdict_fields(rec), regions, agencies)
+                rec.spans = locate_spans(rec.caption, row, regions, agencies)
             except TimeoutError:
                 raise
             except Exception as exc:  # noqa: BLE001
@@ -229,12 +232,12 @@ def parse_caption(
     except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
         # keep the text whole (repaired if the repair finished), fields blank
         keep = rec.caption or text
-        rec = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings)
+        rec, row = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings), None
         if isinstance(exc, TimeoutError):
             rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
         else:
             rec.warnings.append(f"parse_failed: {type(exc).__name__}")
-    rec.doubt = doubt_reasons(asdict_fields(rec), agencies)
+    rec.doubt = doubt_reasons(row if row is not None else asdict_fields(rec), agencies)
     return rec
 
 

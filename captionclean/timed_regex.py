@@ -5,12 +5,15 @@ sure a mistake cannot hang a run. Modules import it in place of ``regex``
 (``from .. import timed_regex as regex``). ``with budget(seconds):`` bounds the
 block, raising ``TimeoutError`` once the time is spent:
 
-- in a process's main thread, with an interval timer (SIGALRM): the regex
-  module checks for signals while it matches, so even one runaway match stops,
-  and the grammar's many short calls cost nothing extra;
-- elsewhere (a thread, or when the program uses SIGALRM itself), with the
+- in a process's main thread, with an interval timer on the process's CPU time
+  (ITIMER_PROF, SIGPROF): the regex module checks for signals while it matches,
+  so even one runaway match stops, and the grammar's many short calls cost
+  nothing extra. CPU time, not the wall clock: on a loaded machine a caption is
+  not timed out (and its fields lost) for the time other processes took;
+- elsewhere (a thread, or when the program uses SIGPROF or its timer itself), with the
   ``regex`` module's own ``timeout=``, given to every call on more than
-  ``SHORT`` characters, and a check of the time left before every call.
+  ``SHORT`` characters, and a check of the time left before every call (the
+  wall clock: the regex module's timeout is).
 
 Outside a budget nothing changes. ``parse_caption`` sets the budget and turns
 the error into a warning on the row.
@@ -43,18 +46,19 @@ try:  # the C functions behind ``signal``'s: the same calls without the enum wra
 except ImportError:  # pragma: no cover - another Python
     _sig = signal
 _MAIN = threading.main_thread()
-_SIGALRM = int(getattr(signal, "SIGALRM", 0))
+# the alarm: the process's CPU time (user + system), and the signal that timer sends
+_SIGNAL = int(getattr(signal, "SIGPROF", 0))
 _SIG_DFL = int(signal.SIG_DFL)
-_HAS_TIMER = hasattr(signal, "setitimer")
-_REAL = int(getattr(signal, "ITIMER_REAL", 0))
+_HAS_TIMER = hasattr(signal, "setitimer") and hasattr(signal, "SIGPROF")
+_TIMER = TIMER = int(getattr(signal, "ITIMER_PROF", 0))
 
 
 def _can_alarm() -> bool:
-    """The main thread, with SIGALRM and its timer free (never the program's own)."""
+    """The main thread, with SIGPROF and its timer free (never the program's own, e.g. a profiler's)."""
     if not _HAS_TIMER or threading.current_thread() is not _MAIN:
         return False
-    handler = _sig.getsignal(_SIGALRM)
-    return (handler is _ring or handler == _SIG_DFL) and _sig.getitimer(_REAL) == (0.0, 0.0)
+    handler = _sig.getsignal(_SIGNAL)
+    return (handler is _ring or handler == _SIG_DFL) and _sig.getitimer(_TIMER) == (0.0, 0.0)
 
 
 class budget:  # noqa: N801 - used as ``with budget(seconds):``
@@ -72,9 +76,9 @@ class budget:  # noqa: N801 - used as ``with budget(seconds):``
             self.mode = "inner"
         elif _can_alarm():
             self.mode = "alarm"
-            self.old = _sig.signal(_SIGALRM, _ring)
+            self.old = _sig.signal(_SIGNAL, _ring)
             _ALARM["armed"] = True
-            _sig.setitimer(_REAL, self.seconds)
+            _sig.setitimer(_TIMER, self.seconds)
         else:
             self.mode = "deadline"
             if not _CHECKED["on"]:
@@ -87,8 +91,8 @@ class budget:  # noqa: N801 - used as ``with budget(seconds):``
         if self.mode == "alarm":
             # disarmed first: a ring from here on finds the budget over and raises nothing
             _ALARM["armed"] = False
-            _sig.setitimer(_REAL, 0)
-            _sig.signal(_SIGALRM, self.old)
+            _sig.setitimer(_TIMER, 0)
+            _sig.signal(_SIGNAL, self.old)
         elif self.mode == "deadline":
             _DEADLINE.reset(self.token)
             tid = threading.get_ident()
@@ -128,7 +132,7 @@ def _span(string, args, kw) -> int:
 
 
 # whether pattern calls check a deadline: off until a budget first runs on a deadline (a thread, or
-# a program that uses SIGALRM itself); until then each pattern's calls are the regex module's own
+# a program that uses SIGPROF itself); until then each pattern's calls are the regex module's own
 # bound methods (no Python frame between the grammar and the C matcher: ~1 µs a call), as the alarm
 # needs no per-call work. Once on, it stays on for every pattern.
 _CHECKED = {"on": False}

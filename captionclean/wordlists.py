@@ -243,8 +243,8 @@ class outside_budget:  # noqa: N801 - used as ``with outside_budget():``
         self.start = time.monotonic()
         self.left = None
         if tr._ALARM["armed"] and tr._HAS_TIMER:
-            self.left = signal.getitimer(signal.ITIMER_REAL)[0]
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            self.left = signal.getitimer(tr.TIMER)[0]
+            signal.setitimer(tr.TIMER, 0)
         self.deadline = tr._DEADLINE.get()
 
     def __exit__(self, *exc) -> None:
@@ -254,7 +254,7 @@ class outside_budget:  # noqa: N801 - used as ``with outside_budget():``
         from . import timed_regex as tr
 
         if self.left is not None and tr._ALARM["armed"]:
-            signal.setitimer(signal.ITIMER_REAL, max(self.left, 0.001))
+            signal.setitimer(tr.TIMER, max(self.left, 0.001))
         if self.deadline is not None:
             # the budget's own exit resets the variable to what it was before the budget
             tr._DEADLINE.set(self.deadline + (time.monotonic() - self.start))

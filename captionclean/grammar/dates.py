@@ -154,6 +154,47 @@ def _starts(text: str) -> list[int] | None:
     return sorted(out)
 
 
+# what each anchored shape's first character must be (its opening lookahead), and whether it needs
+# a year at or after its start: a start that fails either is not tried (no match could begin there)
+_UPPER_FIRST = {"month_day_year", "month_day", "month_year"}  # (?=\p{Lu})
+_FIRST_CLASS = {"day_month_year": "dMTWFS", "day_month": "d", "month_year_words": "l"}
+_NEEDS_YEAR = frozenset(("month_day_year", "day_month_year", "month_year", "month_year_words"))
+# the last year a shape can read (YEAR then no digit; the text's digits are ASCII when starts are
+# used): one forward pass (``.*`` then backs off to the last one)
+_LAST_YEAR = re.compile(r"(?s:.*)(?:1[89]|20)[0-9][0-9](?![0-9])")
+
+
+def _starts_by_shape(text: str, starts: list[int]) -> dict[str, list[int]]:
+    """The starts each anchored shape can match at: its first character's class, and a year
+    written at or after the start for the shapes that read one."""
+    upper, digit, mtwfs, low = [], [], [], []
+    for p in starts:
+        c = text[p]
+        if "0" <= c <= "9":
+            digit.append(p)
+            mtwfs.append(p)
+            continue
+        cat = unicodedata.category(c)
+        if cat == "Lu":
+            upper.append(p)
+            if c in "MTWFS":
+                mtwfs.append(p)
+        if cat == "Ll" or c > "\x7f":
+            low.append(p)
+    m = _LAST_YEAR.match(text)
+    last_year = m.end() - 4 if m else -1
+    out = {}
+    for shape in _ANCHORED:
+        if shape in _UPPER_FIRST:
+            ps = upper
+        else:
+            ps = {"dMTWFS": mtwfs, "d": digit, "l": low}[_FIRST_CLASS[shape]]
+        if shape in _NEEDS_YEAR and ps and ps[-1] >= last_year:
+            ps = [p for p in ps if p < last_year]
+        out[shape] = ps
+    return out
+
+
 def _finditer(pattern: regex.Pattern, text: str, starts: list[int]):
     """``pattern.finditer(text)`` trying only ``starts``; the shapes never match empty."""
     end = 0
@@ -241,18 +282,39 @@ _GATES = {
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), shape in _ANCHORED) for shape, pattern in COMPILED]
 
 
+# the last texts read and their dates: the parser, the place finder and the span finder read the
+# same caption (a huge caption's thousands of dates are read once); DateFound is never changed.
+# parse_caption empties it for each caption (forget_dates): a caption is never timed on another's reading
+_READ: dict[str, list[DateFound]] = {}
+
+
+def forget_dates() -> None:
+    _READ.clear()
+
+
 def find_dates(text: str) -> list[DateFound]:
     """Every date phrase, in text order; overlapping shapes keep the most complete."""
+    got = _READ.get(text)
+    if got is None:
+        got = _find_dates(text)
+        if len(_READ) >= 4:
+            _READ.clear()
+        _READ[text] = got
+    return list(got)
+
+
+def _find_dates(text: str) -> list[DateFound]:
     found: list[DateFound] = []
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text)
+    by_shape = _starts_by_shape(text, starts) if starts else None
     for shape, pattern, gate, anchored in _SHAPES_TRIED:
         if gate is not None and not gate(text):
             continue
         if starts is not None and anchored:
-            if not starts:
+            if not starts or not by_shape[shape]:
                 continue
-            matches = _finditer(pattern, text, starts)
+            matches = _finditer(pattern, text, by_shape[shape])
         else:
             matches = pattern.finditer(text)
         for m in matches:
@@ -324,24 +386,32 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     sentence (a month or year further on belongs to the story)."""
     if not dates or is_undated(text):
         return None
-    usable = [d for d in dates if not is_story_date(text, d)]
-    taken = taken_date(text, usable) if "aken" in text or "hot" in text or "ufgenommen" in text or "otograf" in text \
-        or "omad" in text or "pris" in text or "cattat" in text else None
-    if taken is not None:
-        return taken
-    for d in usable:
-        if d.full:
-            return d
-    for d in usable:
-        if d.day is not None:
-            return d
+    story: dict[int, bool] = {}  # the story's-date test, run only on the dates a step looks at
+
+    def usable(test):
+        for i, d in enumerate(dates):
+            if test(d):
+                if i not in story:
+                    story[i] = is_story_date(text, d)
+                if not story[i]:
+                    yield d
+
+    if "aken" in text or "hot" in text or "ufgenommen" in text or "otograf" in text \
+            or "omad" in text or "pris" in text or "cattat" in text:
+        taken = taken_date(text, list(usable(lambda d: True)))
+        if taken is not None:
+            return taken
+    for d in usable(lambda d: d.full):
+        return d
+    for d in usable(lambda d: d.day is not None):
+        return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 5 if end else len(text)
     for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end"):
-        for d in usable:
-            if d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma" and _ENDS_TEXT.match(text, d.end)
-                                     or shape == "month_year" and _fragment(text, d)):
-                return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
+        for d in usable(lambda d: d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma"
+                                                        and _ENDS_TEXT.match(text, d.end)
+                                                        or shape == "month_year" and _fragment(text, d))):
+            return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None
 
 

@@ -473,8 +473,8 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     runs = []
     size = len(text)
     for m in _RUN.finditer(text):
-        s, e = m.span("run")
-        found = m["run"]
+        s, e = m.span()  # the group "run" is the whole match (after a look behind)
+        found = m.group()
         if "," in found:
             pieces = _SPLIT.split(found)  # name, chain, name, chain, name…
             parts, chains = pieces[0::2], pieces[1::2]
@@ -498,7 +498,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             before = _lead(text, foreign.start())
             if before in _PLACE_LEADS:
                 lead = before  # "en la provincia de Misiones": "en" leads the place
-        for k in reversed([k + 1 for k, c in enumerate(chains) if c]):
+        for k in reversed([k + 1 for k, c in enumerate(chains) if c]) if chains else ():
             if chains[k - 1] == "near" and k + 1 < len(parts) and classify_parts(parts[:k], "in").city:
                 # "the village of Amizmiz, near Marrakech, Morocco": the place comes before "near";
                 # the city after it is a reference point, the names after that are the place's too
@@ -676,9 +676,14 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
         if place is not None:
             unsure += place.warnings
+    failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
     for run in runs:  # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020"
         line = _own_line(text, run)
         if line is not None and all(p.count(" ") < 4 for p in run.parts):
+            key = (tuple(run.parts), line)
+            if key in failed:
+                continue
+            failed.add(key)
             place = classify_parts(run.parts + ([line] if lookup_country(line) else []), "in")
             if place.by_table or place.city and (lookup_city(place.city) or (None, 0))[1] >= 100_000:
                 place.rules.append("place_line")
@@ -856,6 +861,7 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
     """The first run after "in", "at", "near", "outside" or "the streets of" that names a city the
     gazetteer knows (a name in the running text with no date or country next to it). Not a
     possessive ("Liverpool's reach", "Atlanta's first play"): a team or an owner, not the place."""
+    known: dict[tuple, str] = {}  # (parts, lead) → the known city it names, or "" (runs repeat)
     for run in runs:
         lead = run.lead
         if run.parts[-1].endswith(("'s", "’s")):
@@ -867,10 +873,15 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
         downtown = run.start >= 9 and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
         if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
             continue
-        cached = _classify_cached(tuple(run.parts), lead)  # read, not changed: no copy for the runs that fail
-        if not (cached.city and (lookup_city(cached.city) or _key(cached.city) in AP_CITIES)):
+        key = (tuple(run.parts), lead)
+        city = known.get(key)
+        if city is None:
+            cached = _classify_cached(*key)  # read, not changed: no copy for the runs that fail
+            known_city = cached.city and (lookup_city(cached.city) or _key(cached.city) in AP_CITIES)
+            city = known[key] = cached.city if known_city else ""
+        if not city:
             continue
-        if lead in _THROUGH and cached.city.casefold() in _NBH_NAMES:
+        if lead in _THROUGH and city.casefold() in _NBH_NAMES:
             continue  # "through Manhattan's Lower East Side": a part of New York, not a town
         if lead in _PLACE_LEADS or downtown or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
             place = _classify(run)
