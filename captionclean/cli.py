@@ -18,10 +18,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .clean import CHUNK_SIZE, Options, check_year
+from .chunks import CHUNK_SIZE
+from .core import Options, check_year
 from .config import Settings, load_settings
 from .parse import parse_caption
-from .pipeline import clean_to_output, credits, stats
+from .engine.local import clean_to_output, credits, stats
 from .read import ReadError
 from .repair import RepairOptions, repair_text
 from .tables import load_agencies
@@ -241,29 +242,27 @@ def clean_cmd(
         column = column or settings.column
         to = _output_to(to, output, settings)
         if engine == "dask":
-            from .dask_engine import clean_files_dask
+            from .engine.dask import clean_files_dask
 
-            result = clean_files_dask(_paths(inputs), output, options, column=column, fmt=fmt, scheduler=scheduler,
-                                      formula_guard=formula_guard)
-            written = "dask parts"
+            summary = clean_files_dask(_paths(inputs), output, options, column=column, fmt=fmt, scheduler=scheduler,
+                                       formula_guard=formula_guard)
         elif engine != "local":
             raise ValueError(f"unknown engine {engine!r}: use local or dask")
         else:
             with _progress(quiet) as tick:
-                result = clean_to_output(_paths(inputs), output, options, column=column, fmt=fmt, to=to,
-                                         excel=excel, iptc=iptc, jobs=jobs, chunk_size=chunk_size, progress=tick,
-                                         formula_guard=formula_guard)
-            written = result.written_format
+                summary = clean_to_output(_paths(inputs), output, options, column=column, fmt=fmt, to=to,
+                                          excel=excel, iptc=iptc, jobs=jobs, chunk_size=chunk_size, progress=tick,
+                                          formula_guard=formula_guard)
     if output is None or str(output) == "-":
         _check_stdout_reader()
     if not quiet:
-        for w in result.warnings:
+        for w in summary.warnings:
             typer.echo(f"warning: {w}", err=True)
-        if getattr(result, "summary", result).rows_read == 0:
+        if summary.rows_read == 0:
             typer.echo("the input has no captions: the table has only its header", err=True)
-        where = f"; written to {output} ({written})" if output else ""
+        where = f"; written to {output} ({summary.written_format})" if output else ""
         used = f"; {settings.describe()}" if settings.path else ""
-        typer.echo("; ".join(result.lines()) + used + where, err=True)
+        typer.echo("; ".join(summary.lines()) + used + where, err=True)
 
 
 @app.command("credits", cls=_Command, epilog=_examples('captionclean credits fixtures/gallery_export.txt --by gallery --sort count --format text', 'captionclean credits fixtures/captions_extra.tsv -o out/credits.csv'))
