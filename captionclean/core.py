@@ -250,6 +250,18 @@ def parse_texts(texts: list[str], options: Options) -> list[tuple]:
     return out
 
 
+def complete_parse(text: str, options: Options) -> dict:
+    """One caption's row as the table gives it when parsed alone: its fields, and a date stated without
+    a year completed from ``options.year`` (:func:`complete_date`), as for a row of the table."""
+    agencies = load_agencies(tuple(options.agencies), tuple(options.house_names))
+    rec = parse_caption(text, agencies=agencies, repair=options.repair,
+                        repair_options=RepairOptions(straight_quotes=options.straight_quotes))
+    row = rec.to_row()
+    if rec.partial_date and not row["date"]:
+        complete_date(row, rec.partial_date, None, options.year)
+    return row
+
+
 class _Spill:
     """Chunks of finished records, in a temporary file (or in memory), read back once in order."""
 
