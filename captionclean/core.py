@@ -12,7 +12,8 @@ partitions with :func:`parse_texts`, groups a shuffled partition with :func:`gro
 did in one :class:`Summary`, whose :meth:`Summary.lines` is the one summary format.
 
 Nothing here reads or writes files: readers yield rows to the engines, the core turns them into the
-table's rows, writers write them.
+table's rows, writers write them. A row in is anything with the fields of ``captionclean.read.InputRow``
+(text, source_row, gallery, extra, repairs, warnings).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from array import array
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -36,9 +37,6 @@ from .repair import RepairOptions
 from .tables import load_agencies
 from .versions import MODES, Signatures, changes, join_changes, signature
 from .versions import group as group_versions
-
-if TYPE_CHECKING:
-    from .read import InputRow
 
 COLUMNS = ["gallery"] + FIELDS + ["occurrences", "source_rows"] + ROW_TAIL
 # the columns versions add (after the others): per mode
@@ -313,7 +311,7 @@ class Table:
         self.versions = options.versions_mode
         self.sigs = Signatures() if self.versions != "off" else None
 
-    def plan(self, rows: list[InputRow]) -> tuple[list[int], list[str]]:
+    def plan(self, rows: list) -> tuple[list[int], list[str]]:
         """Which rows need parsing: an index into the texts (parsed, then :attr:`reused`, in that order), or
         -1 - the earlier row with the same text.
 
@@ -356,7 +354,7 @@ class Table:
         self._remember.append(here)
         return plan, texts
 
-    def add(self, rows: list[InputRow], plan: list[int], parsed: list[tuple]) -> None:
+    def add(self, rows: list, plan: list[int], parsed: list[tuple]) -> None:
         s, records = self.summary, []
         for h, j in self._remember.popleft().items():  # the parses repeats may reuse (the oldest forgotten first)
             if len(self.recent) >= PARSED_MEMORY:
@@ -603,7 +601,7 @@ def complete_date(out: dict, partial: tuple[int, int], found: tuple[int, str] | 
     out["doubt"] = doubt.add(out.get("doubt"), doubt.YEAR_RULES[rule])
 
 
-def build(chunks: Iterable[list[InputRow]], options: Options, summary: Summary, *, jobs: int = 1,
+def build(chunks: Iterable[list], options: Options, summary: Summary, *, jobs: int = 1,
           in_memory: bool = False, progress=None) -> Table:
     """Parse and group every chunk; ``jobs`` > 1 parses in that many processes, in order.
 
