@@ -10,10 +10,15 @@ code) differ. Exit 1 if any does.
 ``--versions all``) on the CSV, TSV and JSON lines inputs, comparing the part files (concatenated in
 order); the summary on stderr is shown but not counted (the Dask summary took the local format in
 issue 13).
+
+``--budget SECONDS`` gives both trees' captions that wall-clock budget (parse.time_budget, through a
+sitecustomize on PYTHONPATH): on a loaded machine the 2-second default times out a first caption now
+and then, on either side, which would pass for a difference between the trees.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -50,7 +55,14 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--dask", action="store_true", help="compare clean --engine dask runs (part files)")
+    ap.add_argument("--budget", type=float, default=None, metavar="SECONDS",
+                    help="every caption's wall-clock budget in both trees (default: the trees' own)")
     args = ap.parse_args()
+    if args.budget:
+        site = Path(tempfile.mkdtemp(prefix="compare_outputs_site_"))
+        (site / "sitecustomize.py").write_text(
+            f"import captionclean.parse as _p\n_p.time_budget = lambda length: {args.budget!r}\n", encoding="utf-8")
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
     inputs = sorted(p for p in (ROOT / "fixtures").iterdir() if p.is_file())
     inputs += sorted((args.shared / "eval").glob("*.input.jsonl"))
     runs = RUNS
