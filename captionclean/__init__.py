@@ -1,7 +1,9 @@
 """captionclean: clean photo-desk caption exports into a tidy, deduplicated table."""
 from importlib.metadata import PackageNotFoundError, version as _version
 
-from .clean import CleanResult, Options, Summary, clean, clean_file, clean_rows, dedupe_key
+from . import clean as _clean_module  # the old module, loaded first: the package's `clean` is the function below
+from .core import Options, Summary, dedupe_key
+from .engine.local import CleanResult, clean, clean_file, clean_rows
 from .parse import FIELDS, Caption, parse_caption
 from .read import ReadError, read_path
 from .repair import Repair, RepairOptions, repair_text

@@ -71,6 +71,15 @@ def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None 
     return stream
 
 
+def caption_texts(path: str | Path, *, column: str | None = None, fmt: str | None = None,
+                  chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
+    """Every caption text of ``path``, read as a stream (the first of a streamed run's two passes:
+    the export's vocabulary needs every caption before the first is repaired)."""
+    for rows in open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size).chunks:
+        for row in rows:
+            yield row.text
+
+
 def _may_be_gallery(path: Path, block: int = 1 << 20) -> bool:
     """Whether the file holds ``PHOTOS`` anywhere (a gallery export's ``N PHOTOS`` line), read a
     block at a time: such a file is read whole, by the gallery rules."""

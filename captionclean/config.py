@@ -85,7 +85,7 @@ def load_settings(explicit: str | Path | None = None, cwd: Path | None = None) -
     clean = data.get("clean", {})
     year = clean.get("year")
     if year is not None:
-        from .clean import check_year
+        from .core import check_year
 
         try:
             check_year(year if isinstance(year, int) and not isinstance(year, bool) else -1)

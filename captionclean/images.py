@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .iptc import LIST_SEP, TAGS, _alpha3
+from .iptc import CAPTION_COLUMNS, LIST_SEP, TAGS, _alpha3
 
 IMAGE_SUFFIXES = frozenset((".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".png", ".heic", ".heif", ".avif",
                             ".webp", ".xmp", ".dng", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf",
@@ -79,8 +79,6 @@ def read_images(files: list[Path]) -> bytes:
 
 
 def _has_caption(obj: dict) -> bool:
-    from .read import CAPTION_COLUMNS
-
     return any(k.split(":")[-1].casefold() in CAPTION_COLUMNS for k in obj if k != "SourceFile")
 
 

@@ -13,6 +13,9 @@ import regex
 
 from .tables import PLACEHOLDERS
 
+# the names of a caption column, in the order a reader looks for one (the exiftool group, as in
+# IPTC:Caption-Abstract, left off)
+CAPTION_COLUMNS = ("caption", "caption-abstract", "description", "imagedescription", "text")
 # column, IIM tag, IIM limit in bytes (per item), XMP tag
 TAGS = [
     ("caption", "IPTC:Caption-Abstract", 2000, "XMP-dc:Description"),

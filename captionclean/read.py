@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 import regex
 
 from .images import ExiftoolError, is_image, read_images
+from .iptc import CAPTION_COLUMNS
 from .repair import Repair
 
 
@@ -51,7 +52,6 @@ class ReadResult:
     files: list[tuple[str, str, str, int]] = field(default_factory=list)  # name, format, encoding, rows
 
 
-CAPTION_COLUMNS = ("caption", "caption-abstract", "description", "imagedescription", "text")
 FORMATS = ("text", "gallery", "jsonl", "json", "csv", "tsv", "exiftool-json", "exiftool-csv")
 SUFFIXES = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
             ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clean import Options, Summary
+from .core import Options, Summary
 from .repair.text import changed_middle
 from .spans import SPAN_FIELDS
 
@@ -169,7 +169,7 @@ def write_review(inputs: list[str | Path], output: str | Path, options: Options 
     """Clean ``inputs`` and write their review page to ``output`` (one HTML file)."""
     from dataclasses import replace
 
-    from .pipeline import clean_inputs
+    from .engine.local import clean_inputs
     from .write import WriteError, write_text_atomic
 
     if output is None or str(output) == "-":

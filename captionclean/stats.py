@@ -24,21 +24,13 @@ def kinds(cells) -> Counter:
     return counts
 
 
-def table_stats(table, summary, read=None) -> dict[str, list[tuple[str, object]]]:
-    """Sections of (name, value) pairs, in the order they are printed."""
+def table_stats(table, summary) -> dict[str, list[tuple[str, object]]]:
+    """Sections of (name, value) pairs, in the order they are printed: the run's counts
+    (:meth:`captionclean.core.Summary.sections`), then what the table's columns hold."""
     out: dict[str, list[tuple[str, object]]] = {}
-    out["rows"] = [
-        ("rows read", summary.rows_read),
-        ("captions", summary.captions),
-        ("unique", summary.unique_captions),
-        ("duplicates merged", summary.duplicates_merged),
-        ("captions with no credit", summary.no_credit),
-        ("doubtful rows", summary.doubtful),
-    ]
-    if summary.blank_rows:
-        out["rows"].insert(3, ("blank rows", summary.blank_rows))
-    if read is not None:
-        out["rows"].append(("input", f"{read.format}, {read.encoding}"))
+    out["rows"] = summary.sections()
+    if summary.format:
+        out["rows"].append(("input", f"{summary.format}, {summary.encoding}"))
     out["repairs by rule"] = sorted(kinds(table.get("repairs", [])).items(), key=lambda kv: (-kv[1], kv[0]))
     out["fields found"] = [(c, int((table[c].fillna("").astype(str) != "").sum())) for c in FOUND_COLUMNS
                            if c in table]

@@ -17,8 +17,9 @@ import os
 import stat
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import regex
 
@@ -354,15 +355,45 @@ def _uniform(table, xlsx: bool = False):
 
 def write_text_atomic(path: Path, text) -> None:
     """``text`` (a str, or a function writing into the open text file) into ``path``, atomically."""
-    def write(tmp: str) -> None:
+    with open_text(path, catch=_LIBRARY_ERRORS) as f:
+        if callable(text):
+            text(f)
+        else:
+            f.write(text)
+
+
+# what a library writing a file (pandas, pyarrow, openpyxl) raises on a value it cannot write
+_LIBRARY_ERRORS = (ValueError, TypeError, ImportError)
+
+
+@contextmanager
+def open_text(output: str | Path | None, catch: tuple = ()):
+    """A UTF-8 text stream for a table: standard output when ``output`` is None or ``-``, else a
+    temporary file beside ``output`` renamed over it once the block ends without an error
+    (:func:`atomic_path`)."""
+    if output is None or str(output) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with atomic_path(Path(output), catch=catch) as tmp:
         with open(tmp, "w", encoding="utf-8", errors=REPLACE, newline="", buffering=1 << 20) as f:
-            if callable(text):
-                text(f)
-            else:
-                f.write(text)
+            yield f
             f.flush()
             os.fsync(f.fileno())
-    write_atomic(path, write)
+
+
+def write_rows(output: str | Path | None, columns: list[str], rows: Iterable[list], *, excel: bool = False,
+               sep: str = ",", guard: bool = True) -> None:
+    """A table given as its header and its rows (lists of values, as they come from the core) into a
+    CSV (or TSV, ``sep='\\t'``) at ``output`` (stdout if None or '-'), a row at a time: the file is the
+    one :func:`write_table` writes from the same table in memory."""
+    with open_text(output) as f:
+        if excel:
+            f.write("\ufeff")
+        writer = csv.writer(f, delimiter=sep, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            write_csv_row(writer, f, csv_row(row, guard), sep)
 
 
 def _umask() -> int:
@@ -395,9 +426,19 @@ def settle_mode(tmp: str, path: Path) -> None:
 
 
 def write_atomic(path: Path, write: Callable[[str], None], suffix: str = "") -> None:
-    """Call ``write(temporary_path)`` beside ``path``, then rename it over ``path``.
+    """Call ``write(temporary_path)`` beside ``path``, then rename it over ``path`` (:func:`atomic_path`)."""
+    with atomic_path(path, suffix) as tmp:
+        write(tmp)
 
-    If anything fails, the temporary file is removed and ``path`` is left as it was.
+
+@contextmanager
+def atomic_path(path: Path, suffix: str = "", catch: tuple = _LIBRARY_ERRORS):
+    """The one atomic writer: a temporary file's name beside ``path`` to write into; when the block
+    ends it gets the mode ``open()`` would give ``path`` and is renamed over it.
+
+    If anything fails (or the run is interrupted), the temporary file is removed and ``path`` is left
+    as it was; an OSError (and the ``catch`` errors of a library writing the file) becomes a one-line
+    WriteError naming ``path``.
     """
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -408,13 +449,13 @@ def write_atomic(path: Path, write: Callable[[str], None], suffix: str = "") -> 
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + suffix, dir=folder)
         os.close(fd)
-        write(tmp)
+        yield tmp
         settle_mode(tmp, path)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
         raise WriteError(f"{path}: cannot be written ({exc.strerror or exc})") from None
-    except (ValueError, TypeError, ImportError) as exc:
+    except catch as exc:
         raise WriteError(f"{path}: cannot be written ({type(exc).__name__}: {exc})") from None
     finally:
         if tmp and os.path.exists(tmp):

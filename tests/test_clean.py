@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from captionclean import Options, clean, clean_file, dedupe_key
-from captionclean.clean import COLUMNS
+from captionclean.core import COLUMNS
 from captionclean.parse import parse_caption
 from captionclean.read import read_path
 

@@ -191,7 +191,7 @@ def test_every_command_that_parses_inputs_takes_the_same_parsing_options(name):
 
 @pytest.mark.parametrize("command", ["stats", "credits"])
 def test_no_repair_reaches_stats_and_credits(command, monkeypatch):
-    import captionclean.cli as cli
+    import captionclean.cli.commands as cli
 
     seen = []
     real = getattr(cli, command)
@@ -214,7 +214,7 @@ def test_stats_without_repair_lists_no_text_repairs():
 
 @pytest.mark.parametrize("command", ["stats", "credits"])
 def test_ctrl_c_is_one_line_and_exit_130(command, monkeypatch):
-    import captionclean.cli as cli
+    import captionclean.cli.commands as cli
 
     def interrupt(*args, **kw):
         raise KeyboardInterrupt

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from captionclean import Options
 from captionclean.cli import app
-from captionclean.clean import clean_rows
+from captionclean.engine.local import clean_rows
 from captionclean.read import InputRow
 from captionclean.write import table_to_jsonl
 

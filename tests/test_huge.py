@@ -11,13 +11,13 @@ from typer.testing import CliRunner
 
 import captionclean.write as write_mod
 from captionclean.cli import app
-from captionclean.clean import MAX_CAPTION
+from captionclean import clean
+from captionclean import core as core_mod  # the dedupe keys
+from captionclean.core import MAX_CAPTION
 from captionclean.read import SAMPLE, csv_sample
 from captionclean.write import csv_row, write_csv_row
 
-import importlib
 
-clean_mod = importlib.import_module("captionclean.clean")  # the package's `clean` is the function
 CAPTION = ("WASHINGTON, DC - MAY 13: Officers hold candles during a vigil on May 13, 2018 in Washington, D.C. "
            "(Photo by Zach Gibson/Getty Images)")
 
@@ -55,7 +55,7 @@ def test_an_oversized_caption_is_kept_whole_unparsed_and_warned(tmp_path, suffix
 
 def test_a_repeated_oversized_caption_is_merged(tmp_path):
     text = huge(2 * MAX_CAPTION).strip()
-    result = clean_mod.clean([text, text.upper()])
+    result = clean([text, text.upper()])
     assert result.table["occurrences"].tolist() == [2]
 
 
@@ -63,13 +63,13 @@ def test_a_repeated_oversized_caption_is_merged(tmp_path):
 def test_long_texts_are_keyed_in_windows_as_whole(text, window):
     """A key made a window at a time is the key of the whole text (casefolding and dropping
     punctuation work character by character)."""
-    whole = clean_mod.dedupe_key(text), clean_mod._text_key(text)
-    old = clean_mod._WINDOW
-    clean_mod._WINDOW = window
+    whole = core_mod.dedupe_key(text), core_mod._text_key(text)
+    old = core_mod._WINDOW
+    core_mod._WINDOW = window
     try:
-        assert (clean_mod.dedupe_key(text), clean_mod._text_key(text)) == whole
+        assert (core_mod.dedupe_key(text), core_mod._text_key(text)) == whole
     finally:
-        clean_mod._WINDOW = old
+        core_mod._WINDOW = old
 
 
 _CELL = st.one_of(st.text(st.sampled_from('ab ,;\t"\n\r=-é'), max_size=12), st.integers(), st.none(),
@@ -103,7 +103,7 @@ def test_the_csv_sample_starts_as_the_whole_text(lines):
 
 
 def test_progress_by_bytes_where_rows_cannot_be_counted(tmp_path):
-    from captionclean.pipeline import clean_to_output
+    from captionclean.engine.local import clean_to_output
 
     src = tmp_path / "in.csv"
     pd.DataFrame({"caption": [f"{CAPTION} {i}" for i in range(50)]}).to_csv(src, index=False)

@@ -142,13 +142,13 @@ def test_unknown_input_format():
 
 
 def test_progress_is_told_as_chunks_finish():
-    from captionclean.pipeline import clean_inputs
+    from captionclean.engine.local import clean_inputs
 
     seen = []
     result = clean_inputs([FIXTURES / "gallery_export.txt"], progress=lambda n, total: seen.append((n, total)),
                           chunk_size=10)
     assert seen == [(10, 46), (20, 46), (30, 46), (40, 46), (46, 46)]
-    assert result.written + result.merged == result.summary.rows_read
+    assert result.summary.written + result.summary.merged == result.summary.rows_read
 
 
 def test_pictures_are_skipped_with_a_warning_when_exiftool_is_missing(tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 
 from captionclean import Options, clean_file, clean_rows
 from captionclean.chunks import open_stream
-from captionclean.clean import clean_to_path
+from captionclean.engine.local import clean_to_path
 from captionclean.read import InputRow, read_path
 from captionclean.write import write_table
 
@@ -118,7 +118,7 @@ def test_dask_on_a_local_cluster_equals_one_machine(tmp_path):
     distributed = pytest.importorskip("distributed")
     import pandas as pd
 
-    from captionclean.dask_engine import clean_files_dask
+    from captionclean.engine.dask import clean_files_dask
 
     rows = export_rows(150, seed=5)
     for i in (7, 60, 61):  # blank rows: counted apart from the captions (and as one text)

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from captionclean import write as write_mod
-from captionclean.clean import Options, clean_rows, clean_to_path
+from captionclean.core import Options
+from captionclean.engine.local import clean_rows, clean_to_path
 from captionclean.iptc import check_embedded, iptc_table, too_long
 from captionclean.read import read_path
 from captionclean.write import WriteError, neutralise, output_format, write_table
