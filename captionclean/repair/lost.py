@@ -479,6 +479,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
     characters elsewhere) any word, and the word without it must not be a word itself, so
     a real question (``Why now?``) is left; likewise a ``?`` only at the start (``?We``: a quote).
     """
+    if "?" not in text and "\ufffd" not in text:
+        return text, [], []  # (a round after the last mark was restored: nothing to look at)
     hyp = hyp or lossy_hypothesis(text)
     if "\ufffd" not in text and hyp == "none":
         return text, [], []
