@@ -175,8 +175,10 @@ class TimedPattern:
         except AttributeError:  # not initialised yet (copy, pickle)
             raise AttributeError(name) from None
         if args is not None:  # a lazy pattern's first use: compiled now
-            self._args = None
+            # (bound before the arguments are dropped: a budget running out during the compile
+            # leaves the pattern lazy, to be compiled at its next use, not broken for the run)
             self._bind(_regex.compile(*args))
+            self._args = None
             return getattr(self, name)
         return getattr(self.compiled, name)
 

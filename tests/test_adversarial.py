@@ -295,3 +295,25 @@ def test_the_first_caption_is_not_timed_out_by_tables_loading(monkeypatch):
     rec = parse_caption("Police officers stand in Bogot?, Colombia. REUTERS/Luisa Gonzalez")
     assert not any(w.startswith("parse_timeout") for w in rec.warnings), rec.warnings
     assert "Bogotá" in rec.caption
+
+
+def test_lazy_pattern_interrupted_while_compiling_compiles_at_its_next_use(monkeypatch):
+    """A budget running out while a lazy pattern compiles (the alarm raises inside regex.compile)
+    must leave the pattern lazy, not broken: before, every later use raised RecursionError."""
+    from captionclean import timed_regex
+
+    pattern = timed_regex.lazy_compile(r"\bREUTERS/(\w+)")
+    real = timed_regex._regex.compile
+    calls = []
+
+    def interrupted(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise TimeoutError("budget ran out while compiling")
+        return real(*args)
+
+    monkeypatch.setattr(timed_regex._regex, "compile", interrupted)
+    with pytest.raises(TimeoutError):
+        pattern.search("Photo: REUTERS/Lucas")
+    assert pattern.search("Photo: REUTERS/Lucas").group(1) == "Lucas"
+    assert len(calls) == 2
