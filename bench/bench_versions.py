@@ -193,10 +193,16 @@ def cost(sizes: list[int], repeat: int, folder: Path, against: Path | None = Non
         other = {m: [] for m in modes}
         same = {}
         for _ in range(repeat):
-            if parallel and against is None:  # every mode at once, each its own process
-                procs = {m: _start(path, m, folder / f"versions_{m}_{n}.csv", tree) for m in modes}
-                for m, proc in procs.items():
-                    got[m].append(_wait(proc))
+            if parallel:  # every mode (in both trees) at once, each its own process
+                procs = {m: (_start(path, m, folder / f"versions_{m}_{n}.csv", tree),
+                             against and _start(path, m, folder / f"versions_{m}_{n}_against.csv", against))
+                         for m in modes}
+                for m, (mine, them) in procs.items():
+                    got[m].append(_wait(mine))
+                    if them:
+                        other[m].append(_wait(them))
+                        same[m] = filecmp.cmp(folder / f"versions_{m}_{n}.csv",
+                                              folder / f"versions_{m}_{n}_against.csv", shallow=False)
                 continue
             for mode in got:
                 out = folder / f"versions_{mode}_{n}.csv"
