@@ -15,7 +15,9 @@ Needs ../shared/eval (the labelled sets); without it, says so and exits non-zero
 ``--cost 100000 200000`` measures instead what grouping costs: for each size, a generated export
 (bench/make_export.py, ``--seed 7``, kept in out/bench) cleaned with ``--versions off`` and with
 ``--versions group``, side by side (alternating, ``--repeat`` times each), each a fresh process:
-CPU seconds and peak memory of each, the ratio, and how both grow with the rows.
+CPU seconds and peak memory of each, the ratio, and how both grow with the rows. ``--against
+OTHER_CHECKOUT`` runs each mode in both trees at once and compares the tables byte for byte
+(``--modes off group all``; ``--tree SNAPSHOT`` runs a snapshot's code, so the tree may change meanwhile).
 """
 from __future__ import annotations
 
@@ -141,39 +143,91 @@ def false_merges(result, labels: list[dict]) -> list[tuple[list[int], list[str]]
     return out
 
 
-def run_clean(path: Path, mode: str, out: Path) -> tuple[float, float]:
-    """CPU seconds (user + system) and peak RSS (MB) of one ``captionclean clean --versions MODE``."""
-    cmd = [str(Path(sys.executable).parent / "captionclean"), "clean", str(path), "-o", str(out), "-q",
-           "--versions", mode]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _start(path: Path, mode: str, out: Path, tree: Path | None) -> subprocess.Popen:
+    """``captionclean clean --versions MODE``: this environment's, or ``tree``'s code run from its
+    folder (``python -m`` with the tree first on the path)."""
+    args = ["clean", str(path.resolve()), "-o", str(out.resolve()), "-q", "--versions", mode]
+    if tree is None:
+        return subprocess.Popen([str(Path(sys.executable).parent / "captionclean")] + args,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen([sys.executable, "-m", "captionclean"] + args, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=str(tree.resolve())),
+                            cwd=str(tree.resolve()))
+
+
+def _wait(proc: subprocess.Popen) -> tuple[float, float]:
+    """CPU seconds (user + system) and peak RSS (MB) of a process started by _start."""
     _, status, usage = os.wait4(proc.pid, 0)
     err = proc.stderr.read().decode()
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
+        sys.exit(f"failed: {' '.join(proc.args)}\n{err}")
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def cost(sizes: list[int], repeat: int, folder: Path) -> None:
-    """Grouping's cost over the plain dedupe, side by side on generated exports."""
+def run_clean(path: Path, mode: str, out: Path, tree: Path | None = None) -> tuple[float, float]:
+    """CPU seconds (user + system) and peak RSS (MB) of one ``captionclean clean --versions MODE``."""
+    return _wait(_start(path, mode, out, tree))
+
+
+def cost(sizes: list[int], repeat: int, folder: Path, against: Path | None = None,
+         modes: tuple[str, ...] = ("off", "group"), tree: Path | None = None, parallel: bool = False) -> None:
+    """Grouping's cost over the plain dedupe, side by side on generated exports.
+
+    With ``against`` (another checkout), each mode runs in both trees at once (two processes side by
+    side, under the same load), and the two tables are compared byte for byte. ``tree``: run this
+    code from that folder (a snapshot) rather than the installed package. ``parallel``: the modes
+    at once (the same work in half the time on a machine with a core to spare for each)."""
+    import filecmp
+
     sys.path.insert(0, str(ROOT / "bench"))
     from run import export
 
     folder.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
-          "CPU seconds (user + system) and peak RSS of each process")
+          "CPU seconds (user + system) and peak RSS of each process", flush=True)
     seen = {}
     for n in sizes:
         path = export(n, 7, folder, SHARED.parent)
-        got = {"off": [], "group": []}
+        got = {m: [] for m in modes}
+        other = {m: [] for m in modes}
+        same = {}
         for _ in range(repeat):
+            if parallel:  # every mode (in both trees) at once, each its own process
+                procs = {m: (_start(path, m, folder / f"versions_{m}_{n}.csv", tree),
+                             against and _start(path, m, folder / f"versions_{m}_{n}_against.csv", against))
+                         for m in modes}
+                for m, (mine, them) in procs.items():
+                    got[m].append(_wait(mine))
+                    if them:
+                        other[m].append(_wait(them))
+                        same[m] = filecmp.cmp(folder / f"versions_{m}_{n}.csv",
+                                              folder / f"versions_{m}_{n}_against.csv", shallow=False)
+                continue
             for mode in got:
-                got[mode].append(run_clean(path, mode, folder / f"versions_{mode}_{n}.csv"))
-        (off, off_mb), (grp, grp_mb) = (min(got[m]) for m in ("off", "group"))
-        seen[n] = (off, grp)
-        print(f"{n:>9,} rows: --versions off {off:7.1f} s {off_mb:5.0f} MB | group {grp:7.1f} s {grp_mb:5.0f} MB"
-              f" | group/off {grp / off:.2f}x time, +{grp_mb - off_mb:.0f} MB"
-              + (f" (fastest of {repeat})" if repeat > 1 else ""))
+                out = folder / f"versions_{mode}_{n}.csv"
+                if against is None:
+                    got[mode].append(run_clean(path, mode, out, tree))
+                    continue
+                theirs = folder / f"versions_{mode}_{n}_against.csv"
+                procs = (_start(path, mode, out, tree), _start(path, mode, theirs, against))
+                mine, them = (_wait(p) for p in procs)
+                got[mode].append(mine)
+                other[mode].append(them)
+                same[mode] = filecmp.cmp(out, theirs, shallow=False)
+        best = {m: min(got[m]) for m in modes}
+        for m in modes:
+            line = f"{n:>9,} rows: --versions {m:5} {best[m][0]:7.1f} s {best[m][1]:5.0f} MB"
+            if against is not None:
+                o = min(other[m])
+                line += (f" | {against.name}: {o[0]:7.1f} s {o[1]:5.0f} MB | time {best[m][0] / o[0]:.2f}x, "
+                         f"{best[m][1] - o[1]:+.0f} MB | tables {'identical' if same[m] else 'DIFFER'}")
+            print(line, flush=True)
+        if "off" in best and "group" in best:
+            (off, off_mb), (grp, grp_mb) = best["off"], best["group"]
+            seen[n] = (off, grp)
+            print(f"{n:>9,} rows: group/off {grp / off:.2f}x time, {grp_mb - off_mb:+.0f} MB"
+                  + (f" (fastest of {repeat})" if repeat > 1 else ""), flush=True)
     if len(seen) > 1:
         small, big = min(seen), max(seen)
         print(f"growth from {small:,} to {big:,} rows ({big / small:.0f}x): off {seen[big][0] / seen[small][0]:.2f}x, "
@@ -190,9 +244,14 @@ def main() -> None:
                     help="instead: grouping's time and memory against the plain dedupe at these sizes")
     ap.add_argument("--repeat", type=int, default=1, help="--cost: runs of each mode (the fastest counts)")
     ap.add_argument("--dir", type=Path, default=ROOT / "out" / "bench", help="--cost: where exports are kept")
+    ap.add_argument("--against", type=Path, help="--cost: another checkout run side by side, tables compared")
+    ap.add_argument("--modes", nargs="+", default=["off", "group"], choices=["off", "group", "all"],
+                    help="--cost: the --versions modes to run")
+    ap.add_argument("--parallel", action="store_true", help="--cost: run the modes at once, not one after another")
+    ap.add_argument("--tree", type=Path, help="--cost: run the code of this folder (a snapshot), not the installed one")
     args = ap.parse_args()
     if args.cost:
-        cost(args.cost, args.repeat, args.dir)
+        cost(args.cost, args.repeat, args.dir, args.against, tuple(args.modes), args.tree, args.parallel)
         return
     if not SHARED.is_dir():
         sys.exit(f"bench_versions: needs the labelled sets in {SHARED}, which is not there")
