@@ -32,6 +32,7 @@ import regex
 
 from . import doubt
 from .grammar.rules import qualify
+from .keyindex import KeyIndex
 from .parse import FIELDS, ROW_TAIL, Caption, parse_caption
 from .repair import RepairOptions
 from .tables import load_agencies
@@ -296,8 +297,9 @@ class Table:
     def __init__(self, options: Options, summary: Summary, *, in_memory: bool = False):
         self.options, self.summary = options, summary
         self.keep = options.keep_duplicates
-        self.groups: dict[bytes, int] = {}
-        self.raw_first: dict[bytes, int] = {}
+        # dedupe key -> group, exact text's key -> first row: compact (captionclean.keyindex)
+        self.groups = KeyIndex(12)
+        self.raw_first = KeyIndex(12)
         self.recent: dict[bytes, tuple] = {}  # exact text -> its parse, for repeats that keep their rows
         self.reused: list[tuple] = []
         self._remember: deque = deque()  # per planned chunk: the texts to keep in recent (key -> index)
@@ -327,12 +329,13 @@ class Table:
         for i, row in enumerate(rows, start=self.planned):
             h = _text_key(row.text)
             if not self.keep and not row.gallery:
-                earlier = self.raw_first.get(h)
+                if len(self.raw_first) < RAW_MEMORY:
+                    earlier = self.raw_first.add(h, i)  # remembered when new
+                else:
+                    earlier = self.raw_first.get(h)
                 if earlier is not None:
                     plan.append(-1 - earlier)
                     continue
-                if len(self.raw_first) < RAW_MEMORY:
-                    self.raw_first[h] = i
             else:
                 j = here.get(h)
                 if j is not None:
@@ -381,10 +384,10 @@ class Table:
             if row.gallery:
                 date = out["date"]
                 self.years[row.gallery][int(date[:4]) if date[:4].isdigit() else None] += 1
-            g = self.groups.get(key)
+            g = self.groups.add(key, len(self.first_row))
             new = g is None
             if new:
-                g = self.groups[key] = len(self.first_row)
+                g = len(self.first_row)
                 self.first_row.append(r)
                 self.count.append(0)
                 if self.sigs is not None:
@@ -421,6 +424,9 @@ class Table:
         s.unique = len(self.first_row)
         s.duplicates_merged = s.rows_read - s.unique
         s.kept_duplicates = self.keep
+        # the keys found the repeats and are not needed to write: their memory goes before grouping's
+        self.groups = self.raw_first = None
+        self.recent.clear()
         galleries = gallery_years(self.years)
         columns = self.columns
         members = None if self.keep else _members(self.group_of, self.source, self.count)
