@@ -72,7 +72,19 @@ _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
 _GLUED_TITLE = regex.compile(r"^.*?\p{Ll}{4}(?=\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2}$)")
-_GLUED_CAPS = regex.compile(r"^.*\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})")
+# the last place on the first line where lower case runs into two words in capitals (searched backwards:
+# "^.*" before it made a long part's search grow faster than its length)
+_GLUED_CAPS = regex.compile(r"\p{Ll}{3}(?=\p{Lu}{2,}[\p{Lu}'’\-]*[ ]+\p{Lu}{2,})", regex.REVERSE)
+
+
+def _glued_caps_end(part: str) -> int | None:
+    """Where "Sam AltmanJOEL SAGET" glues a sentence's last word to a name in capitals: the end of the
+    last such glue on the part's first line, or None."""
+    line = part.find("\n")
+    m = _GLUED_CAPS.search(part, 0, len(part) if line < 0 else line)
+    return None if m is None else m.end()
+
+
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
@@ -462,8 +474,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
         whole += "."  # "…/Lucasfilm Ltd.": the abbreviation's full stop
     parts = [p for p in _SPLIT.split(whole) if p.strip()]
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
-    if parts and _GLUED_CAPS.search(parts[0]):  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
-        parts[0] = _GLUED_CAPS.sub("", parts[0], count=1)
+    if parts and (glued := _glued_caps_end(parts[0])) is not None:  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
+        parts[0] = parts[0][glued:]
     elif parts and _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
         parts[0] = _GLUED_TITLE.sub("", parts[0], count=1)
     coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
