@@ -356,6 +356,16 @@ def place_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
+@lru_cache(maxsize=1)
+def date_words() -> dict[str, tuple[str, ...]]:
+    """Kind → words, from ``date_words.csv`` (taken: the verbs that say a date is the photo's;
+    taken_lead: the words between such a verb and its date), longest first."""
+    kinds: dict[str, set[str]] = {}
+    for row in _read_csv("date_words.csv"):
+        kinds.setdefault(row["kind"], set()).add(row["word"])
+    return {k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in kinds.items()}
+
+
 # ISO 3166-2 subdivision types that name a city or a town's part, not a region
 _CITYLIKE_SUBDIVISIONS = frozenset(("Municipality", "City", "City with county rights", "District", "Local council",
                                     "Parish", "Quarter", "Popularate", "Administrative atoll", "Rayon", "Division",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import MONTH_WORDS, MONTHS, WEEKDAYS
+from ..tables import MONTH_WORDS, MONTHS, WEEKDAYS, date_words
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # capitalised (May, MAY) month names only: "may" the verb is not a month
@@ -353,8 +353,12 @@ def _find_dates(text: str) -> list[DateFound]:
 _RANGE_BEFORE = regex.compile(r"(?<!\d)[0-3]?\d[ ]*[-–][ ]*$")
 # words that say the date after them is when the photo was taken ("Photo taken in September 1916",
 # "Taken in 2008.", "aufgenommen am", "tomada em", "prise le", "scattata il"), a few words before it
-_TAKEN = regex.compile(r"(?i:\b(?:taken|photographed|shot|aufgenommen|fotografiert|tomad[ao]s?|fotografad[ao]s?|prises?|"
-                       r"scattat[ao])\b)(?:[ ]+[\p{L}\d'’]+){0,4}?[ ]+(?:in|on|am|im|em|en|le|il|nel|el)[ ]+$")
+# (the verbs and the words before the date: date_words.csv, kinds taken and taken_lead)
+_TAKEN_VERBS = "|".join(map(re.escape, date_words()["taken"]))
+_TAKEN = regex.compile(r"(?i:\b(?:" + _TAKEN_VERBS + r")\b)(?:[ ]+[\p{L}\d'’]+){0,4}?[ ]+(?:"
+                       + "|".join(map(re.escape, date_words()["taken_lead"])) + r")[ ]+$")
+# the gate: photo_date looks for a taken date only in a caption holding one of the verbs
+_TAKEN_WORD = regex.compile(r"(?i:\b(?:" + _TAKEN_VERBS + r")\b)")
 
 
 def taken_date(text: str, dates: list[DateFound]) -> DateFound | None:
@@ -396,8 +400,7 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
                 if not story[i]:
                     yield d
 
-    if "aken" in text or "hot" in text or "ufgenommen" in text or "otograf" in text \
-            or "omad" in text or "pris" in text or "cattat" in text:
+    if _TAKEN_WORD.search(text):
         taken = taken_date(text, list(usable(lambda d: True)))
         if taken is not None:
             return taken
