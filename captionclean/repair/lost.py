@@ -570,6 +570,12 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             if choice.word is None and inner and tok.islower():
                 choice = _portuguese_spelling(choice, text)
             short = len(tok) <= 3 and not inner  # ?r, n?: only a very common word is sure enough
+            # (unless the letters left are no common word of its languages, the mark ends the word before a lower-case
+            # word, in a caption not in English that lost letters elsewhere: bl? qu'une → blé)
+            if short and trailing and not leading and evidence and hyp != "none" and len(core) == 2 \
+                    and caption_languages(text) and not _english(text) \
+                    and _NEXT_LOWER.match(text, m.end()) and choice.zipf >= 3.0:
+                short = False
             if choice.word is not None and short and choice.zipf < SHORT_WORD:
                 choice = choice._replace(word=None)
             # a name (capitalised, inside a sentence) needs a common word: a rare one is a guess
@@ -932,6 +938,12 @@ def _after_credit_label() -> regex.Pattern:
 # French guillemets keep a space inside: « Technic school »
 _GUILLEMETS = regex.compile(rf"(?<=[\s(]){_L} (?P<inner>[\p{{L}}\d][^?\ufffd\n.!;«»]{{0,60}}?[\p{{L}}\d]) {_L}(?=[\s,.;:)]|$)")
 _FRENCH_QUESTION = ("fr",)
+# ... and a quotation French reports with an inverted verb after it (« Les ONG ne nous aident presque
+# pas. Depuis un an… », explique-t-il): the spaced mark before ", dit-il" closes it, the last spaced mark
+# before a capital at a line's or a sentence's start (not after a word: Pourquoi ? Nous) opens it
+_GUILLEMETS_INCISE = regex.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!…:] )){_L} (?P<inner>\p{{Lu}}[^?\ufffd\n«»]{{0,300}}?[\p{{L}}\d.!…]) {_L}"
+    rf"(?=, [\p{{Ll}}?\ufffd]+-(?:t-)?(?:il|elle|ils|elles|on)\b)")
 
 
 def _one_letter_word(text: str, i: int, hyp: str) -> str | None:
@@ -1028,6 +1040,9 @@ def _dashes(text, opts, url, lossy_ok, hyp, evidence):
             return f"« {m.group('inner')} »"
 
         text, r = sub("lost_quotes", _GUILLEMETS, text, guillemets, skip=url, opts=opts)
+        repairs += r
+        text, r = sub("lost_quotes", _GUILLEMETS_INCISE, text, lambda m: f"« {m.group('inner')} »",
+                      skip=url, opts=opts)
         repairs += r
 
     def lone(m: regex.Match):
