@@ -236,7 +236,8 @@ def _hungarian_ending(tok: str, allowed, text: str) -> tuple[str | None, str]:
 def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[str | None, str]:
     """``Reichstagsgeb?ude`` → ``Reichstagsgebäude``: in a compounding language, the longest
     start or end of the word that holds every lost letter and is itself a common word with
-    one clear fit (Zipf >= 3). Returns (the restored token or None, the part used)."""
+    one clear fit (Zipf >= 3; a part of ten letters or more, which a wrong letter seldom turns into
+    another word, 2.5: Wohlt?tigkeitseinrichtung). Returns (the restored token or None, the part used)."""
     langs = caption_languages(text)
     if not any(lang in _COMPOUNDING for lang in langs[:2]) or len(tok) < 6:
         return None, ""
@@ -257,7 +258,7 @@ def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[st
             if sum(ch.isalpha() for ch in tok[a:b]) < letters:
                 continue
             choice = _frequency_choice(tok[a:b], allowed, text, home_only=True)
-            if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5):
+            if choice.word is not None and choice.zipf >= (3.0 if b > last else 3.5) - (0.5 if b - a >= 10 else 0):
                 return tok[:a] + choice.word + tok[b:], tok[a:b]
     if not stems:
         # lost letters in both parts of a two-part compound (Fu?b?lle → Fußbälle): each part, of three
