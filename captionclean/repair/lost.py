@@ -285,6 +285,8 @@ def _compound_choice(tok: str, allowed, text: str, letters: int = 3) -> tuple[st
 SHORT_WORD = 4.5
 _NEXT_LOWER = regex.compile(r" [\p{Ll}\d?\ufffd]")
 _NEXT_CAPITAL = regex.compile(r" \p{Lu}")
+# a hashtag or a handle after a word (firar ocks? #vappenhemma)
+_NEXT_SYMBOL = regex.compile(r" [#@]")
 _CONTRACTION_END = regex.compile(r"[?\ufffd](?:s|re|ve|ll|d|m|t)$", regex.IGNORECASE)
 # (a ? ends a sentence unless its word lost another letter too: ont ?t? ?lus)
 _STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…:]\s+|\n)[\"'“‘(«„¿¡]?$")
@@ -531,7 +533,8 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
                         or (evidence and nxt[:1] == "." and not _known_word(core, text))
                         or (evidence and hyp != "none" and _NEXT_CAPITAL.match(nxt))
                         or (hyp != "none" and len(core) >= 3 and not _any_word(core)
-                            and (_NEXT_CAPITAL.match(nxt) or (evidence and nxt[:1] in ("\n", ""))))
+                            and (_NEXT_CAPITAL.match(nxt) or (evidence and nxt[:1] in ("\n", ""))
+                                 or (evidence and _NEXT_SYMBOL.match(nxt))))
                         or (hyp != "none" and len(core) >= 3 and _NEXT_CAPITAL.match(nxt)
                             and _unopened_question(text, start))):
                     # (fianc? Kevin, Jos? Luis, Aqu? at a line's end: "fianc", "jos", "aqu" are no
