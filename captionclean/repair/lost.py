@@ -430,6 +430,21 @@ def _outweighs(tok: str, core: str, text: str, end: int) -> bool:
 _NEXT_WORD = regex.compile(r" (?:[?\ufffd] )?(\p{Ll}+)")
 
 
+# languages that space their question marks and their quotation marks (French: « ça va ? »)
+_SPACED_MARKS = ("fr",)
+
+
+def _glued_in_spaced_language(text: str, start: int, end: int) -> bool:
+    """``aucun ?lu à droite``: in a caption written in a language that spaces its question marks and
+    quotation marks (French), a mark glued to the start of a word inside a sentence (after a lower-case
+    word and a space, before a space and a lower-case word) is neither, when no mark after it closes a
+    quotation: a lost letter. (Not after a credit: ``AFP ?le même jour`` is a cut's ``…``.)"""
+    if caption_languages(text)[:1] != _SPACED_MARKS[:1] or start < 2 or text[start - 1] != " " \
+            or not text[start - 2].islower():
+        return False
+    return bool(_NEXT_LOWER.match(text, end)) and _unpaired_open(text, end)
+
+
 def _any_word(word: str) -> bool:
     """Is ``word`` a common word of some language (or any English word)?"""
     from ..wordlists import word_lists
@@ -524,7 +539,9 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             if leading and len(core) < 3 and not caption_languages(text):
                 return None
             if _known_word(core, text) and not (trailing and not leading and evidence and hyp != "none"
-                                                and _outweighs(tok, core, text, m.end())):
+                                                and _outweighs(tok, core, text, m.end())) \
+                    and not (leading and not trailing and evidence and hyp != "none"
+                             and _glued_in_spaced_language(text, start, m.end())):
                 return None
             if trailing and "\ufffd" not in tok[-trailing:]:
                 nxt = text[m.end(): m.end() + 2]
