@@ -1003,6 +1003,28 @@ _LINE_MARK = regex.compile(rf"(?m)^{_L}(?= \p{{Lu}})")
 _NAME_LINE = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?=\n|$)")
 
 
+# ... and glued to a name that ends the line, after a space (\"Festival Place\" ?A. Derek Catalano): a
+# question mark is never glued to the next word, and no mark closes a quotation it would open; unless
+# the mark and the name's first word make a word of some list (Galicia. ?SCAR CORRAL: Óscar)
+_GLUED_CREDIT = regex.compile(
+    rf"(?<=\S ){_L}(?=(?P<first>\p{{Lu}}[\p{{L}}.'’-]*)(?: \p{{Lu}}[\p{{L}}.'’-]*){{1,3}}$)", regex.M)
+
+
+def _glued_credit(m: regex.Match) -> str | None:
+    from ..wordlists import word_lists
+
+    lists = word_lists()
+    first = m.group("first")
+    if len(first) == 2 and first[1] == ".":
+        return "©"  # an initial: no word
+    word = (m.group() + first).lower().rstrip(".")
+    if lists is not None and lists.candidates(word, _non_ascii):
+        return None
+    if gazetteer_vocabulary().candidates(word, _non_ascii):
+        return None
+    return "©"
+
+
 def _line_credits(text, opts, url):
     """``? Noah Addis`` (a line of its own) → ``© Noah Addis``. A line that goes on in words or says
     ``photo by`` is left: a dash, a bullet or a © open those (``? Image 1 of 12``, ``? Pool photo by``)."""
@@ -1011,7 +1033,9 @@ def _line_credits(text, opts, url):
         at = m.end() + 1
         return "©" if _NAME_LINE.match(text, at) or _agency_follows(text, at) else None
 
-    return sub("lost_copyright", _LINE_MARK, text, mark, skip=url, opts=opts)
+    text, repairs = sub("lost_copyright", _LINE_MARK, text, mark, skip=url, opts=opts)
+    text, r = sub("lost_copyright", _GLUED_CREDIT, text, _glued_credit, skip=url, opts=opts)
+    return text, repairs + r
 
 
 def _dash_habit(text: str, opts: RepairOptions) -> str | None:
