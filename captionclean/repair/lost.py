@@ -14,7 +14,7 @@ are used; if Latin-1 letters (é) survive, a lost letter must be beyond Latin-1.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -381,13 +381,33 @@ def _unopened_question(text: str, i: int) -> bool:
     return _QUESTION_OPENING.search(text, start, i) is None
 
 
+@lru_cache(maxsize=16)
+def _mark_index(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the text's lost marks could close and open a quotation, and its line breaks (once per
+    text: the rules below ask of every damaged word what follows it in its paragraph, which a search to
+    the paragraph's end each time would make quadratic in a long one-line text)."""
+    return ([m.start() for m in _CLOSE.finditer(text)], [m.start() for m in _OPEN.finditer(text)],
+            [i for i, ch in enumerate(text) if ch == "\n"])
+
+
+def _first_after(positions: list[int], i: int, stop: int) -> int | None:
+    k = bisect_left(positions, i)
+    return positions[k] if k < len(positions) and positions[k] < stop else None
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    breaks = _mark_index(text)[2]
+    k = bisect_left(breaks, i)
+    return breaks[k] if k < len(breaks) else len(text)
+
+
 def _unpaired_open(text: str, end: int) -> bool:
     """No lost mark after ``end`` in the paragraph closes a quotation before another one opens: a mark
     before the word ending at ``end`` opened none (?tvenhatos golyónyomok, ?Le az …? → ötvenhatos)."""
-    nl = text.find("\n", end)
-    stop = nl if nl >= 0 else len(text)
-    close, opening = _CLOSE.search(text, end, stop), _OPEN.search(text, end, stop)
-    return close is None or (opening is not None and opening.start() < close.start())
+    closes, opens, _ = _mark_index(text)
+    stop = _paragraph_end(text, end)
+    close, opening = _first_after(closes, end, stop), _first_after(opens, end, stop)
+    return close is None or (opening is not None and opening < close)
 
 
 def _name_initial(text: str, start: int, end: int) -> bool:
@@ -395,8 +415,7 @@ def _name_initial(text: str, start: int, end: int) -> bool:
     mark after it in the paragraph could close a quotation it opened (Victoria “Pixie” Lott)."""
     if not _after_name(text, start):
         return False
-    nl = text.find("\n", end)
-    return _CLOSE.search(text, end, nl if nl >= 0 else len(text)) is None
+    return _first_after(_mark_index(text)[0], end, _paragraph_end(text, end)) is None
 
 
 _NAME_HYPHEN = regex.compile(r"\b\p{Lu}\p{Ll}+-$")
