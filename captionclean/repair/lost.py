@@ -492,6 +492,14 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
     def allowed(ch: str) -> bool:
         return ord(ch) > 0xFF if hyp == "latin1" else ord(ch) > 127
 
+    like: dict[str, bool] = {}  # token → _contraction_like (it reads the token and the caption only)
+
+    def contraction_like(tok: str) -> bool:
+        got = like.get(tok)
+        if got is None:
+            got = like[tok] = _contraction_like(text, 0, tok)
+        return got
+
     def fill(m: regex.Match):
         tok = m.group()
         got = fill_token(m, tok)
@@ -511,7 +519,7 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
         if not core or len(tok) < 2 or (len(tok) == 2 and "\ufffd" not in tok and not evidence):
             return None
         inner = any(ch in LOST for ch in core)
-        if inner and _contraction_like(text, start, tok) and not (
+        if inner and contraction_like(tok) and not (
                 gaz is not None and _places(tok.lower(), 0x7F if allowed("é") else 0xFF)):
             return None  # it?s, don?t (but Tom?s is Tomás: a place name fits)
         trailing = len(tok) - len(tok.rstrip(LOST))
@@ -692,10 +700,18 @@ def _apostrophes(text, opts, url, lossy_ok):
     apo = opts.apostrophe
     repairs = []
 
+    decided: dict[tuple[str, bool], str | None] = {}  # (word, an s follows) → the answer (words repeat)
+
     def contraction(m: regex.Match) -> str | None:
-        # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
         word = _word_around(text, m.start())
-        if not _english(text) and not (word[:1].isupper() and text[m.end(): m.end() + 1] == "s"):
+        key = (word, text[m.end(): m.end() + 1] == "s")
+        if key not in decided:
+            decided[key] = _contraction(word, key[1])
+        return decided[key]
+
+    def _contraction(word: str, s_follows: bool) -> str | None:
+        # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
+        if not _english(text) and not (word[:1].isupper() and s_follows):
             return None  # pa?s, fr?re in a Spanish or French caption: a lost letter (Name?s stays ’s)
         if opts.gazetteer and lossy_ok and word[:1] not in LOST and gazetteer_vocabulary().candidates(word, _non_ascii):
             return None
