@@ -124,3 +124,25 @@ def test_run_cap_bounds_a_list_of_names():
     text = "Photographed in Paris, France. " + "A/B\n" * 2000
     assert len(places.find_place_runs(text)) == places.MAX_RUNS
     assert parse.parse_caption(text).city == "Paris"
+
+
+def _bare_tail_plain(tail: str) -> bool:
+    from captionclean.grammar import credit
+
+    for w in credit._BARE_FIRST:
+        at = tail.rfind(w + " ")
+        if at >= 0:
+            words = tail[at + len(w) + 1:].split()
+            if 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words):
+                return True
+    return False
+
+
+@given(st.lists(st.sampled_from([" ", "\t", "\xa0", "Foto", "FOTO", "Picture", "PIC", "Photo", "Ana", "B", "x", ".", ""]),
+                max_size=8).map("".join))
+@example("Foto Ana\tB")
+@example("Foto\xa0Ana B")
+def test_bare_tail_gate_changes_nothing(tail):
+    from captionclean.grammar import credit
+
+    assert credit._bare_tail(tail) == _bare_tail_plain(tail)
