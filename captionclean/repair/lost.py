@@ -205,10 +205,10 @@ def _hungarian_ending(tok: str, allowed, text: str) -> tuple[str | None, str]:
         return None, ""
     for k in range(len(low) - 1, max(2, len(low) - 13), -1):  # (three endings are a dozen letters at most)
         stem, ending = low[:k], low[k:]
-        if not any(ch in LOST for ch in ending) and not any(ch in LOST for ch in stem):
+        if not _has_lost(ending) and not _has_lost(stem):
             continue
         words = []
-        if any(ch in LOST for ch in stem):
+        if _has_lost(stem):
             choice = _frequency_choice(stem, allowed, text, home_only=True)
             if choice.word is not None and choice.zipf >= 3.0:
                 words.append(choice.word)
@@ -427,6 +427,11 @@ def _outweighs(tok: str, core: str, text: str, end: int) -> bool:
 _NEXT_WORD = regex.compile(r" (?:[?\ufffd] )?(\p{Ll}+)")
 
 
+def _has_lost(text: str) -> bool:
+    """A lost-character mark (any of LOST: ``?``, U+FFFD) in ``text`` (two C scans, not a Python loop)."""
+    return "?" in text or "\ufffd" in text
+
+
 def _any_word(word: str) -> bool:
     """Is ``word`` a common word of some language (or any English word)?"""
     from ..wordlists import word_lists
@@ -503,7 +508,7 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
     def fill(m: regex.Match):
         tok = m.group()
         got = fill_token(m, tok)
-        if got is None and tok[:1] in LOST and any(ch in LOST for ch in tok.strip(LOST)):
+        if got is None and tok[:1] in LOST and _has_lost(tok.strip(LOST)):
             # ?Qui?n (¿Quién): the word inside an opening mark
             k = len(tok) - len(tok.lstrip(LOST))
             got = fill_token(m, tok[k:], m.start() + k)
@@ -513,12 +518,12 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
 
     def fill_token(m: regex.Match, tok: str, start: int | None = None):
         start = m.start() if start is None else start
-        if not any(ch in LOST for ch in tok):
+        if not _has_lost(tok):
             return None
         core = tok.strip(LOST)
         if not core or len(tok) < 2 or (len(tok) == 2 and "\ufffd" not in tok and not evidence):
             return None
-        inner = any(ch in LOST for ch in core)
+        inner = _has_lost(core)
         if inner and contraction_like(tok) and not (
                 gaz is not None and _places(tok.lower(), 0x7F if allowed("é") else 0xFF)):
             return None  # it?s, don?t (but Tom?s is Tomás: a place name fits)
@@ -547,7 +552,7 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             if leading and ((len(core) < 3 and not caption_languages(text))
                             or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
                 return None
-        if any(ch == "?" for ch in tok) and hyp == "none":
+        if "?" in tok and hyp == "none":
             return None
         cand, rule = None, ""
         if export is not None:
@@ -1173,7 +1178,7 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     while True:
         text, warnings, settled = _settle(text, opts, hyp, repairs, evidence)
         now = lossy_hypothesis(text)
-        if now == hyp or not settled or not any(ch in LOST for ch in text):
+        if now == hyp or not settled or not _has_lost(text):
             break
         hyp = now
     in_url = in_spans(_url_spans(text))
