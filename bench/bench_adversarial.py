@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_adversarial import DEFAULT_SOURCES, GENERIC, build, captions, derived, patterns, run_cases  # noqa: E402
 
+import captionclean  # noqa: E402
 from captionclean.parse import parse_caption  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +83,7 @@ def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     warm_up()
     cases = units()
+    print(f"code: {Path(captionclean.__file__).resolve().parent.parent}")  # which tree's (PYTHONPATH=TREE)
     print(f"{len(cases)} adversarial units; target <= {TARGET_MS_PER_KB} ms/kB, 1 MB <= {FLAT_RATIO}x 1 kB; "
           f"each figure the fastest of " + ", ".join(f"{n} up to {limit // 1000:,.0f} kB" if limit != float("inf")
                                                      else f"{n} above" for limit, n in REPEATS) + " parses")
