@@ -9,7 +9,7 @@ use are not timed. Every unit is timed at 10 kB and 50 kB; the slowest and the f
 are timed again at 1 kB, 10 kB, 100 kB and 1 MB. Target: worst <= 5 ms per kB at every length, and the
 1 MB figure no more than 3x the 1 kB one (flat). Times are CPU times (time.thread_time): on a shared
 machine the wall clock mostly measures the others' load. Each figure is the fastest of several parses
-(REPEATS: 5 up to 10 kB, 3 at 50 and 100 kB, 1 at 1 MB), as timeit advises for a micro-benchmark:
+(REPEATS: 15 at 1 kB, 5 at 10 kB, 3 at 50 and 100 kB, 1 at 1 MB), as timeit advises for a micro-benchmark:
 another process's burst, a cache miss or a page fault only ever adds time, so the minimum is the
 parser's own cost and the spread of one sample is not. Run it for another tree's code, at the same
 time as for this one, with PYTHONPATH=TREE.
@@ -40,7 +40,8 @@ CLOCK = time.thread_time
 FLAT_RATIO = 3.0
 # parses per figure (the fastest counts), by caption length; the 1 MB parses take seconds each,
 # and one sample there is already long enough for a burst of load to average out
-REPEATS = ((10_000, 5), (100_000, 3), (float("inf"), 1))
+# (a 1 kB parse takes a few ms: a burst of another process's work outlasts five of them)
+REPEATS = ((1_000, 15), (10_000, 5), (100_000, 3), (float("inf"), 1))
 
 
 def repeats(size: int) -> int:
