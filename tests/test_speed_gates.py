@@ -76,3 +76,73 @@ _DATE_PIECES = st.sampled_from([" ", ", ", ".", "5", "12", "31", "2019", "1st", 
 @example("OMAR 5, 2020 and Marvin 3, 2021")
 def test_dates_tried_at_starts_equal_a_full_scan(text):
     assert dates.find_dates(text) == _full_scan(text)
+
+
+_FOREIGN_PIECES = st.sampled_from([" ", "  ", "'", "’", "la ", "l'", "provincia", "ciudad", "province", "cidade",
+                                   "de", "du", "del", "da", "do", "di", "della", "dello", "in", "A", "Hubei", ",", "."])
+
+
+@given(st.lists(_FOREIGN_PIECES, max_size=10).map("".join))
+@example("en la provincia de ")
+@example("la province du ")
+@example("na cidade de ")
+@example("in la ciudad de la ")
+@example("dans la ville d’")
+def test_foreign_of_gate_holds_every_match(before):
+    # find_place_runs searches _FOREIGN_OF before a run only where the last character before the
+    # spaces can end its match: the gate is implied by every match
+    text = before + "Xanadu"
+    s = len(before)
+    if places._FOREIGN_OF.search(text, max(0, s - 24), s):
+        assert text[max(0, s - 24):s].rstrip(" ")[-1:] in places._FOREIGN_END
+
+
+def _labelled_captions() -> list[str]:
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    texts = [json.loads(ln)["text"] for ln in (data / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    for name in ("place_cases.json", "credit_cases.json", "date_cases.json", "span_cases.json"):
+        texts += [c["text"] for c in json.loads((data / name).read_text(encoding="utf-8")) if isinstance(c.get("text"), str)]
+    return texts
+
+
+def test_run_cap_never_bites_on_real_captions(monkeypatch):
+    # MAX_RUNS bounds the work on junk (a list of thousands of names); every real caption has far fewer
+    texts = _labelled_captions()
+    capped = [places.find_place_runs(t) for t in texts]
+    assert len(texts) > 500 and max(len(r) for r in capped) < places.MAX_RUNS // 2
+    monkeypatch.setattr(places, "MAX_RUNS", None)  # islice(…, None): every run
+    for text, runs in zip(texts, capped):
+        assert [(r.start, r.end, r.parts) for r in places.find_place_runs(text)] == \
+            [(r.start, r.end, r.parts) for r in runs]
+
+
+def test_run_cap_bounds_a_list_of_names():
+    text = "Photographed in Paris, France. " + "A/B\n" * 2000
+    assert len(places.find_place_runs(text)) == places.MAX_RUNS
+    assert parse.parse_caption(text).city == "Paris"
+
+
+def _bare_tail_plain(tail: str) -> bool:
+    from captionclean.grammar import credit
+
+    for w in credit._BARE_FIRST:
+        at = tail.rfind(w + " ")
+        if at >= 0:
+            words = tail[at + len(w) + 1:].split()
+            if 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words):
+                return True
+    return False
+
+
+@given(st.lists(st.sampled_from([" ", "\t", "\xa0", "Foto", "FOTO", "Picture", "PIC", "Photo", "Ana", "B", "x", ".", ""]),
+                max_size=8).map("".join))
+@example("Foto Ana\tB")
+@example("Foto\xa0Ana B")
+def test_bare_tail_gate_changes_nothing(tail):
+    from captionclean.grammar import credit
+
+    assert credit._bare_tail(tail) == _bare_tail_plain(tail)

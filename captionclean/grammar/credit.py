@@ -610,6 +610,8 @@ _BARE_FIRST = tuple({v for w in CREDIT_MARKERS.get("bare", ()) for v in (w.split
 _BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
 def _bare_tail(tail: str) -> bool:
     """A bare marker in a line's last characters, followed by two to four capitalised words only."""
+    if len(tail.split()) < 3:  # the marker's word and two words after it at least
+        return False
     for w in _BARE_FIRST:
         at = tail.rfind(w + " ")
         if at >= 0:
@@ -1099,8 +1101,18 @@ def _email_matches(name: str, email: str) -> bool:
     return bool(words) and len(words[-1]) > 1 and words[-1] in local
 
 
+# the last caption split and its lines, as one tuple (read and replaced whole: safe across threads):
+# the gates of one caption share them instead of splitting it again each
+_LINES_OF: list[tuple] = [(None, ())]
+
+
 def _lines(text: str) -> list[str]:
-    return text.split("\n") if "\n" in text else [text]
+    last = _LINES_OF[0]
+    if last[0] is text:
+        return last[1]
+    lines = text.split("\n") if "\n" in text else [text]
+    _LINES_OF[0] = (text, lines)
+    return lines
 
 
 def _gate_comma_agency(text: str, agencies: Agencies) -> bool:
@@ -1262,6 +1274,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 if lead:  # the marker or organisation was read behind the match: the credit holds it
                     span = (min(m.start("lead") if g.get("lead") else m.start("org"), span[0]), span[1])
                 found.append(Credit(rule.name, text[span[0]:span[1]].strip(), span, people, orgs, tags, keep))
+    _LINES_OF[0] = (None, ())  # the caption is not kept alive after its reading
     return found
 
 

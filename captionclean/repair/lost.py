@@ -205,10 +205,10 @@ def _hungarian_ending(tok: str, allowed, text: str) -> tuple[str | None, str]:
         return None, ""
     for k in range(len(low) - 1, max(2, len(low) - 13), -1):  # (three endings are a dozen letters at most)
         stem, ending = low[:k], low[k:]
-        if not any(ch in LOST for ch in ending) and not any(ch in LOST for ch in stem):
+        if not _has_lost(ending) and not _has_lost(stem):
             continue
         words = []
-        if any(ch in LOST for ch in stem):
+        if _has_lost(stem):
             choice = _frequency_choice(stem, allowed, text, home_only=True)
             if choice.word is not None and choice.zipf >= 3.0:
                 words.append(choice.word)
@@ -464,6 +464,11 @@ def _glued_in_spaced_language(text: str, start: int, end: int) -> bool:
     return bool(_NEXT_LOWER.match(text, end)) and _unpaired_open(text, end)
 
 
+def _has_lost(text: str) -> bool:
+    """A lost-character mark (any of LOST: ``?``, U+FFFD) in ``text`` (two C scans, not a Python loop)."""
+    return "?" in text or "\ufffd" in text
+
+
 def _any_word(word: str) -> bool:
     """Is ``word`` a common word of some language (or any English word)?"""
     from ..wordlists import word_lists
@@ -529,10 +534,18 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
     def allowed(ch: str) -> bool:
         return ord(ch) > 0xFF if hyp == "latin1" else ord(ch) > 127
 
+    like: dict[str, bool] = {}  # token → _contraction_like (it reads the token and the caption only)
+
+    def contraction_like(tok: str) -> bool:
+        got = like.get(tok)
+        if got is None:
+            got = like[tok] = _contraction_like(text, 0, tok)
+        return got
+
     def fill(m: regex.Match):
         tok = m.group()
         got = fill_token(m, tok)
-        if got is None and tok[:1] in LOST and any(ch in LOST for ch in tok.strip(LOST)):
+        if got is None and tok[:1] in LOST and _has_lost(tok.strip(LOST)):
             # ?Qui?n (¿Quién): the word inside an opening mark
             k = len(tok) - len(tok.lstrip(LOST))
             got = fill_token(m, tok[k:], m.start() + k)
@@ -542,13 +555,13 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
 
     def fill_token(m: regex.Match, tok: str, start: int | None = None):
         start = m.start() if start is None else start
-        if not any(ch in LOST for ch in tok):
+        if not _has_lost(tok):
             return None
         core = tok.strip(LOST)
         if not core or len(tok) < 2 or (len(tok) == 2 and "\ufffd" not in tok and not evidence):
             return None
-        inner = any(ch in LOST for ch in core)
-        if inner and _contraction_like(text, start, tok) and not (
+        inner = _has_lost(core)
+        if inner and contraction_like(tok) and not (
                 gaz is not None and _places(tok.lower(), 0x7F if allowed("é") else 0xFF)):
             return None  # it?s, don?t (but Tom?s is Tomás: a place name fits)
         trailing = len(tok) - len(tok.rstrip(LOST))
@@ -579,7 +592,7 @@ def restore_lost_letters(text: str, opts: RepairOptions, hyp: str | None = None,
             if leading and ((len(core) < 3 and not caption_languages(text))
                             or ("\ufffd" not in tok[:leading] and not (evidence and hyp != "none"))):
                 return None
-        if any(ch == "?" for ch in tok) and hyp == "none":
+        if "?" in tok and hyp == "none":
             return None
         cand, rule = None, ""
         if export is not None:
@@ -738,10 +751,18 @@ def _apostrophes(text, opts, url, lossy_ok):
     apo = opts.apostrophe
     repairs = []
 
+    decided: dict[tuple[str, bool], str | None] = {}  # (word, an s follows) → the answer (words repeat)
+
     def contraction(m: regex.Match) -> str | None:
-        # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
         word = _word_around(text, m.start())
-        if not _english(text) and not (word[:1].isupper() and text[m.end(): m.end() + 1] == "s"):
+        key = (word, text[m.end(): m.end() + 1] == "s")
+        if key not in decided:
+            decided[key] = _contraction(word, key[1])
+        return decided[key]
+
+    def _contraction(word: str, s_follows: bool) -> str | None:
+        # a word a known place name fits (Andr?s: Andrés, András) lost a letter, not an apostrophe
+        if not _english(text) and not (word[:1].isupper() and s_follows):
             return None  # pa?s, fr?re in a Spanish or French caption: a lost letter (Name?s stays ’s)
         if opts.gazetteer and lossy_ok and word[:1] not in LOST and gazetteer_vocabulary().candidates(word, _non_ascii):
             return None
@@ -1236,7 +1257,7 @@ def restore_lost(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     while True:
         text, warnings, settled = _settle(text, opts, hyp, repairs, evidence)
         now = lossy_hypothesis(text)
-        if now == hyp or not settled or not any(ch in LOST for ch in text):
+        if now == hyp or not settled or not _has_lost(text):
             break
         hyp = now
     in_url = in_spans(_url_spans(text))
