@@ -357,6 +357,13 @@ def place_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def neighbourhood_cities() -> dict[str, tuple[str, str]]:
+    """A city's borough or quarter written alone → (the city, its country code), from
+    ``neighbourhoods.csv`` ("Harlem" → New York, US; "Shinjuku" → Tokyo, JP)."""
+    return {_key(row["name"]): (row["city"], row["code"]) for row in _read_csv("neighbourhoods.csv")}
+
+
+@lru_cache(maxsize=1)
 def date_words() -> dict[str, tuple[str, ...]]:
     """Kind → words, from ``date_words.csv`` (taken: the verbs that say a date is the photo's;
     taken_lead: the words between such a verb and its date), longest first."""

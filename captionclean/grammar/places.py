@@ -17,7 +17,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
 from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
-    lookup_subdivision, place_words, us_states
+    lookup_subdivision, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
 _W = place_words()
@@ -30,7 +30,13 @@ _PERSON_TITLE = _W.get("person_title", frozenset())  # "Mr", "Dr", "President": 
 _CITY_STATE = _W.get("city_state", frozenset())  # a country that is one city: "the Vatican" is Vatican City
 _AREA = frozenset(w.casefold() for w in _W.get("area", ()))  # oceans, seas and areas named alone ("the Pacific")
 _REGION_ABBR = _W.get("region_abbr", frozenset())  # "P.E.I.", "Alta.", "NSW": a province's abbreviation
-_NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
+# a city's borough or quarter written alone ("in Harlem"): its city (data/neighbourhoods.csv)
+_NBH_CITY = neighbourhood_cities()
+_NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ())) | frozenset(_NBH_CITY)
+# a town's generic word after its name that makes the name a town's ("Habile village", not "Beijing city centre")
+_TOWN_AFTER = frozenset(w for w in _W.get("city", ()) if w.islower()) - {"capital", "centre", "center"}
+# words for a settlement before "of" only ("the community of Yamachiche"): after a name they are no town's
+_TOWN_OF_WORDS = _W.get("town_of", frozenset())
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
 _LEAD_IN = _W.get("lead_in", frozenset())
 # words between a place and its date in other languages ("à Paris, le 12 juillet 2023")
@@ -149,7 +155,7 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
             if head.islower():
                 return [(tail, "")]  # "Beijing, capital of China": a common noun names no place
             return _split_part(head) + [(tail, "")]  # "Jiangsu Province of China"
-        if word.casefold() in _CITYWORD or word in _NBH or word == "City":
+        if word.casefold() in _CITYWORD or word in _NBH or word == "City" or word in _TOWN_OF_WORDS:
             return [(tail, "city")]  # "the city of Hebron", "the Manhattan borough of New York"
         if word in _REGION or word in _REGION_GENERIC:
             return [(tail, "region")]  # "the northern Indian state of Uttar Pradesh"
@@ -163,8 +169,12 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         state = lookup_state(words[-1])
         if state and state.postal == "DC" and "." in words[-1]:
             return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
+    town = False
     while len(words) > 1 and words[-1] in _CITYWORD:
+        town = town or words[-1] in _TOWN_AFTER and words[-2][:1].isupper()
         words.pop()  # "Beijing city", "Pucon town", "Liverpool city centre"
+    if town:
+        return [(" ".join(words), "city")]  # "in Habile village", "Karakozak village": the word says it is a town
     for k in range(len(words) - 1):
         if words[k] in _CITYWORD and words[k].islower() and words[k + 1][:1].isupper():
             return [(" ".join(words[k + 1:]), "city")]  # "the Armenian capital Yerevan"
@@ -338,6 +348,10 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             place.rules.append("place_city_word")
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
+        whole = _NBH_CITY.get(_key(place.city))
+        if whole and place.country_code in ("", whole[1]) and (whole[1] == "US" or not place.region):
+            place.city = whole[0]  # "in Harlem": a quarter of New York (data/neighbourhoods.csv)
+            place.rules.append("place_neighbourhood_city")
     return place
 
 
@@ -409,12 +423,12 @@ class PlaceRun:
 
 
 _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[ ]+){0,3}?(?P<word>"
-                           + _alt(w for w in _CITYWORD | _NBH if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
+                           + _alt(w for w in _CITYWORD | _NBH | _TOWN_OF_WORDS if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
 _APPOSED = regex.compile(r"[ ]*,[ ]*(?:(?:the|a|an)[ ]+)?")
 # "the town of New York", "the southern state of Kerala": what the generic word makes the name
-_TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_GENERIC if w.islower())
+_TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_GENERIC | _TOWN_OF_WORDS if w.islower())
                          + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
@@ -504,11 +518,11 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 # the city after it is a reference point, the names after that are the place's too
                 parts = parts[:k] + parts[k + 1:]
                 break
-            if chains[k - 1] == "near" and k + 1 == len(parts) and _plain_city(parts[:k]) \
-                    and classify_parts(parts[k:], "in").known:
-                # "in Gulmarg, near Srinagar": the place, then the known city it is near
+            if chains[k - 1] == "near" and k + 1 == len(parts) and _plain_city(parts[:k]):
+                # "in Gulmarg, near Srinagar": the place, then the known city it is near; "in Paris, near
+                # the Agriculture ministry", "in Figuera, near Birak": the place, then a landmark by it
+                near_ref = classify_parts(parts[k:], "in").known
                 parts = parts[:k]
-                near_ref = True
                 break
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
@@ -717,6 +731,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if test(run, place):
                 place.rules.append("place_phrase")
                 _city_before(text, runs, place, run)
+                _region_after(text, runs, place, run)
                 return place
     for run, place in classified:
         unsure += place.warnings
@@ -755,6 +770,20 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
             and (near.known or len(runs[i - 1].parts) == 1 and (runs[i - 1].lead in _PLACE_LEADS or runs[i - 1].lead == "from"
                                                                  or runs[i - 1].lead in _OF_WORDS and _of_place(text, runs[i - 1].start))):
         place.city = near.city
+        place.rules.append("place_city_in")
+
+
+def _region_after(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
+    """A town naming nothing larger takes the region and country written just after it ("at Sanghiang
+    Tanjung village in Indonesia's Banten province"): the same convention as _city_before."""
+    if not place.city or place.region or place.country:
+        return
+    i = runs.index(run)
+    if i + 1 >= len(runs) or not _IN_REGION_GAP.fullmatch(text, run.end, runs[i + 1].start):
+        return
+    wider = _classify(runs[i + 1])
+    if not wider.city and (wider.region or wider.country) and wider.by_table:
+        place.region, place.country, place.country_code = wider.region, wider.country, wider.country_code
         place.rules.append("place_city_in")
 
 

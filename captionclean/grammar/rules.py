@@ -166,6 +166,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "country_from_phrase", "the dateline's country completed from the place phrase"),
     ("place", "place_from_tags", "the place in Reuters' '(COUNTRY - Tags: …)'"),
     ("place", "country_from_tags", "the country in Reuters' '(COUNTRY - Tags: …)'"),
+    ("place", "place_neighbourhood_city", "a city's borough or quarter written alone stands for its city: 'in Harlem' → New York "
+     "(data/neighbourhoods.csv)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
