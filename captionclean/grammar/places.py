@@ -216,6 +216,27 @@ def _is_subdivision(part: str, countries: set[str], after_city: bool = False) ->
 _ARTICLE = regex.compile(r"^(?:Al|An|Ar|As|Ad|Ash|At|Az|El)[ -](?=\p{Lu})")
 
 
+# a venue named after the city it serves ("Miami International Airport", "Amersfoort Zoo", "Los Angeles City
+# Hall"): place_words venue_of_city, longest first, and the words that may stand between ("International")
+_VENUE_OF_CITY = sorted(_W.get("venue_of_city", ()), key=len, reverse=True)
+_VENUE_OF_CITY_GLUE = _W.get("venue_of_city_glue", frozenset())
+
+
+def _venue_city(venue: str, code: str) -> str:
+    """The city a venue is named after, when its name is a gazetteer city's (of the run's country,
+    if it names one) followed by a venue_of_city word, else ""."""
+    for word in _VENUE_OF_CITY:
+        if venue.endswith(" " + word):
+            words = venue[:-len(word) - 1].split(" ")
+            while len(words) > 1 and words[-1] in _VENUE_OF_CITY_GLUE:
+                words.pop()
+            name = " ".join(words)
+            if lookup_city(name) and not _is_known(name) and (not code or city_in(name, {code})):
+                return name
+            return ""
+    return ""
+
+
 def _city_code(name: str) -> str:
     hit = lookup_city(name)
     return hit[0] if hit else ""
@@ -323,6 +344,9 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     # a neighbourhood before the city: "Queens, New York City"
     while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
         cities.pop(0)
+    if not cities and venues and (named_for := _venue_city(venues[0][1], place.country_code)):
+        cities.append(named_for)  # "at Miami International Airport", "the Amersfoort Zoo": the city it serves
+        place.rules.append("place_venue_named")
     if not cities and venues and lead in ("in", "near", "outside") and (place.region or place.country) and venues[-1][0] == 0:
         cities.append(venues[-1][1])  # "in Guthrie Center, Iowa": a town named like a site
     if cities:
@@ -656,6 +680,11 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
                 place.known or beared or run.lead in _PLACE_LEADS or run.lead == ","):
             place.rules.append("place_before_date")
+            if after_place is not None and place.city and not (place.region or place.country) \
+                    and after_place.city.casefold() == place.city.casefold():
+                # "at Nashville Zoo on Monday, Aug. 21, 2017, in … Nashville, Tenn.": the same city, its state after
+                place.region, place.country, place.country_code = after_place.region, after_place.country, after_place.country_code
+                place.rules.append("place_after_date")
             return place
         if place.found and after_place is None:
             return Place(warnings=[f"place_unsure: {', '.join(run.parts)}"])
@@ -687,6 +716,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     if date is not None:
         place = _near_date(text, runs, date)
         if place is not None and place.found:
+            if place.city and not (place.region or place.country):
+                _same_city_later(runs, place)
             return place
         if place is not None:
             unsure += place.warnings
@@ -771,6 +802,18 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
                                                                  or runs[i - 1].lead in _OF_WORDS and _of_place(text, runs[i - 1].start))):
         place.city = near.city
         place.rules.append("place_city_in")
+
+
+def _same_city_later(runs: list[PlaceRun], place: Place) -> None:
+    """A city named alone by the date takes the state or country of the same city written with them
+    after "in" elsewhere ("at Nashville Zoo on Monday, Aug. 21, 2017, in … in Nashville, Tenn.")."""
+    for run in runs:
+        if len(run.parts) > 1 and run.lead == "in" and _key(run.parts[0]) == _key(place.city):
+            wider = _classify(run)
+            if wider.city.casefold() == place.city.casefold() and (wider.region or wider.country):
+                place.region, place.country, place.country_code = wider.region, wider.country, wider.country_code
+                place.rules.append("region_from_phrase" if wider.region else "country_from_phrase")
+            return
 
 
 def _region_after(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:

@@ -168,6 +168,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "country_from_tags", "the country in Reuters' '(COUNTRY - Tags: …)'"),
     ("place", "place_neighbourhood_city", "a city's borough or quarter written alone stands for its city: 'in Harlem' → New York "
      "(data/neighbourhoods.csv)"),
+    ("place", "place_venue_named", "a venue named after the city it serves: 'at Miami International Airport', 'the Amersfoort Zoo', "
+     "'Los Angeles City Hall' (place_words venue_of_city, venue_of_city_glue)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
