@@ -776,6 +776,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 place.rules.append("place_sentence_end")
                 return place
     known = _known_city(text, runs)
+    if known is None:
+        known = _city_subject(text, runs)
     if known is None and _CJK_LETTER.search(text):
         known = cjk_city(text)
     if known is not None:
@@ -958,6 +960,30 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
         if lead in _PLACE_LEADS or downtown or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
             place = _classify(run)
             place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
+            return place
+    return None
+
+
+# a city's name before a word for its people or services: "Nairobi residents queue …", "PARIS police said …",
+# "Montreal snow-removal crews clear …" (place_words city_people); not "Liverpool players", "Dublin winning"
+_CITY_PEOPLE = frozenset(w.casefold() for w in _W.get("city_people", ()))
+_PEOPLE_NEXT = regex.compile(r"[ ]++(?:\p{Ll}++-\p{Ll}++[ ]++)?(\p{Ll}++)")  # "snow-removal crews": one compound word before
+_SUBJECT_SCAN = 6  # the first runs only: the photo's subject is named early (opening a sentence, or after a comma)
+
+
+def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
+    for run in runs[:_SUBJECT_SCAN]:
+        if len(run.parts) != 1:
+            continue
+        m = _PEOPLE_NEXT.match(text, run.end)
+        if not m or m[1].casefold() not in _CITY_PEOPLE or not (run.lead in _OPENER_LEADS or run.lead == ","):
+            continue
+        name = run.parts[0]
+        if not lookup_city(name) or _is_known(name) or _kind(name) or _key(name) in _NBH_NAMES:
+            continue
+        place = classify_parts([name], "in")
+        if place.city:
+            place.rules.append("place_city_people")
             return place
     return None
 

@@ -170,6 +170,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "(data/neighbourhoods.csv)"),
     ("place", "place_venue_named", "a venue named after the city it serves: 'at Miami International Airport', 'the Amersfoort Zoo', "
      "'Los Angeles City Hall' (place_words venue_of_city, venue_of_city_glue)"),
+    ("place", "place_city_people", "no other place: a gazetteer city opening a sentence (or after a comma) before its people or services: "
+     "'Nairobi residents queue', 'PARIS police said', 'Montreal snow-removal crews' (place_words city_people)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
