@@ -557,7 +557,15 @@ def _write_gazetteer(path: Path | None, table: dict[str, tuple[str, int]]) -> No
 
 def lookup_city(text: str) -> tuple[str, int] | None:
     key = _key(text)
-    return gazetteer().get(key) or folded_gazetteer().get(key)
+    return gazetteer().get(key) or folded_gazetteer().get(key) or city_forms().get(key)
+
+
+@lru_cache(maxsize=1)
+def city_forms() -> dict[str, tuple[str, int]]:
+    """The form English copy writes for a city GeoNames names otherwise ("Acapulco" for Acapulco de
+    Juárez, "Davao City" for Davao) → (country code, population), from ``city_forms.csv`` (written by
+    tools/make_city_forms.py)."""
+    return {_key(row["form"]): (row["code"], int(row["population"])) for row in _read_csv("city_forms.csv")}
 
 
 def _fold(text: str) -> str:
