@@ -417,8 +417,10 @@ _PART = rf"{_DIR}{_NAME}"
 _CHAIN = "in|near|" + _alt(_LEAD_IN)
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
 _SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
+# the articles between "in" and a place's name in other languages ("en el Vaticano", "in der Ukraine"), read as "the"
+_ARTICLES = _W.get("article", frozenset())
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
-                      _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
+                      _alt(w for w in _DIRS | _ARTICLES if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
 
 
