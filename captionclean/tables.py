@@ -357,6 +357,14 @@ def place_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def case_endings() -> tuple[tuple[str, str, str], ...]:
+    """(ending, the stem's end that replaces it, country code), longest ending first, from
+    ``case_endings.csv``: a place's name with a locative case ending ("Helsingissä" → Helsinki)."""
+    rows = [(row["ending"], row["stem"], row["code"]) for row in _read_csv("case_endings.csv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
 def neighbourhood_cities() -> dict[str, tuple[str, str]]:
     """A city's borough or quarter written alone → (the city, its country code), from
     ``neighbourhoods.csv`` ("Harlem" → New York, US; "Shinjuku" → Tokyo, JP)."""

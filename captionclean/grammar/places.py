@@ -17,7 +17,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
 from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
-    lookup_subdivision, neighbourhood_cities, place_words, us_states
+    lookup_subdivision, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
 _W = place_words()
@@ -780,6 +780,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     known = _known_city(text, runs)
     if known is None:
         known = _city_subject(text, runs)
+    if known is None:
+        known = _locative_city(runs)
     if known is None and _CJK_LETTER.search(text):
         known = cjk_city(text)
     if known is not None:
@@ -963,6 +965,28 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
             place = _classify(run)
             place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
             return place
+    return None
+
+
+_ENDINGS = case_endings()
+_ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
+
+
+def _locative_city(runs: list[PlaceRun]) -> Place | None:
+    """A city named with a locative case ending, which is the "in" of languages that have one:
+    "Lauttasaaressa Helsingissä" → Helsinki (data/case_endings.csv); the stem must be a gazetteer
+    city of that language's country."""
+    for run in runs:
+        for part in run.parts:
+            for word in reversed(part.split(" ")):
+                if not word.endswith(_ENDING_TAILS):
+                    continue
+                for ending, stem, code in _ENDINGS:
+                    if word.endswith(ending) and len(word) > len(ending) + 2:
+                        name = word[:-len(ending)] + stem
+                        if city_in(name, {code}) and not _is_known(name):
+                            # the country is not written: left blank (LABELS.md)
+                            return Place(city=name, rules=["place_locative"])
     return None
 
 

@@ -172,6 +172,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "'Los Angeles City Hall' (place_words venue_of_city, venue_of_city_glue)"),
     ("place", "place_city_people", "no other place: a gazetteer city opening a sentence (or after a comma) before its people or services: "
      "'Nairobi residents queue', 'PARIS police said', 'Montreal snow-removal crews' (place_words city_people)"),
+    ("place", "place_locative", "no other place: a city named with a locative case ending, the 'in' of Finnish: 'Helsingissä' → Helsinki, "
+     "'Tampereella' → Tampere (data/case_endings.csv; a gazetteer city of that language's country)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
