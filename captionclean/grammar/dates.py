@@ -370,8 +370,14 @@ def taken_date(text: str, dates: list[DateFound]) -> DateFound | None:
     return None
 
 
+# a date before an event's word names the story's event, not the photo's day: "the 4 September 2010
+# earthquake", "the March 2011 quake and tsunami" (date_words.csv story_event)
+_EVENT_AFTER = regex.compile(r"[ ]++(?i:" + "|".join(map(re.escape, date_words().get("story_event", ()))) + r")(?!\p{L})")
+
+
 def is_story_date(text: str, d: DateFound) -> bool:
-    return bool(_NOT_PHOTO_DATE.search(text[max(0, d.start - 30): d.start]))
+    return bool(_NOT_PHOTO_DATE.search(text[max(0, d.start - 30): d.start])) or (
+        d.shape != "in_year" and _EVENT_AFTER.match(text, d.end) is not None)
 
 
 # "in this undated photo released … on April 12, 2016": the date is the release's
