@@ -129,6 +129,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
     ("date", "date_year_paren", "a year in brackets: '(1920)'"),
     ("date", "date_year_end", "a year closing the caption: '… 1991.'"),
+    ("date", "date_event_year", "no other date: the year in the name of the event the photo shows, first sentence only: "
+     "'at the 2015 Halberg Junior Disability Games', 'during Exercise RIMPAC 2018' (date_words event, event_head)"),
     ("date", "date_dateline", "the date of the dateline"),
     ("date", "year_from_option", "the year given with --year"),
     ("date", "year_from_gallery", "the year most dated captions of the same gallery state"),
