@@ -587,6 +587,9 @@ _APPOSED_CITY = regex.compile(r"[ ]*+,[ ]*+(?:(?:a|the)[ ]++)?(?:[a-z\-]++[ ]++)
                               r"(?:[ ]city)?|county[ ]seat|port[ ]city)[ ]++(?:in|of)[ ]++(?:the[ ]++)?"
                               r"(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?")
 _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'s southern suburbs, "
+# a date, a comma and a place naming its state or country: "on Feb. 12, 2015, Davis-Monthan Air Force
+# Base, Ariz.", "Mount Etna erupting in 2013, Sicily, Italy"
+_COMMA_GAP = regex.compile(r"[ ]*+,[ ]*+")
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _IN_GAP = regex.compile(r"[ ]*+,?[ ]*+in[ ]++(?:the[ ]++)?")  # a venue, then the place it is in
 _BEARING = regex.compile(
@@ -640,8 +643,12 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
     before = [i for i, r in enumerate(runs) if r.end <= date.start][-1:]
     before = [i for i in before if _GAP_BEFORE.match(text[runs[i].end:date.start])]
     after = [r for r in runs if r.start >= date.end][:1]
-    after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start])]
+    after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start]) or (
+        len(r.parts) > 1 and _COMMA_GAP.fullmatch(text, date.end, r.start) and _classify(r).by_table)]
     after_place = _classify(after[0]) if after else None
+    if after_place is not None and after_place.city and not lookup_city(after_place.city) \
+            and not _GAP_AFTER.match(text[date.end:after[0].start]):
+        after_place.city = ""  # "in 2013, Sicily, Italy": after a bare comma, an unknown name may be a region
     if after and after[0].lead == "at":  # "on Sept. 29, 2019, at Cape County Park North in Cape Girardeau"
         k = runs.index(after[0]) + 1
         if k < len(runs) and _IN_GAP.fullmatch(text, after[0].end, runs[k].start):
