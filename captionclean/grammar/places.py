@@ -143,6 +143,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
                 and not _kind(rest) and rest.casefold() not in _NBH_NAMES and (lookup_city(owner) or (None, 0))[1] < 100_000:
             return [(rest, ""), (owner, "region")]  # "Bogura's Shibganj", "Khagrachhari's Dighinala": a district's town
         if not (_is_known(owner) or lookup_city(owner)):
+            if rest[:1].isupper() and _kind(rest) == "region":
+                return [(rest, "region")]  # "southern Siberia's Tuva region": the region, in an area no table names
             return [(part, "")]  # "Sadler's Wells": a name, not a place's part
         if not rest or not _is_known(owner) or all(w.islower() for w in rest.split()):
             return [(owner, "")]  # "Tokyo's Shinagawa district", "Liberia's capital"
@@ -158,6 +160,11 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         if word.casefold() in _CITYWORD or word in _NBH or word == "City" or word in _TOWN_OF_WORDS:
             return [(tail, "city")]  # "the city of Hebron", "the Manhattan borough of New York"
         if word in _REGION or word in _REGION_GENERIC:
+            if head[:1].isupper() and _kind(head) == "region":
+                wider = _split_part(tail)
+                if any(lookup_country(p) for p, _ in wider):
+                    # Xinhua: "Daoxian County of central China's Hunan Province": the county, then the province
+                    return [(head, "region")] + wider
             return [(tail, "region")]  # "the northern Indian state of Uttar Pradesh"
         if word in _COUNTRY_PREFIX:
             return [(tail, "")]  # "the Principality of Monaco"
@@ -235,6 +242,15 @@ def _venue_city(venue: str, code: str) -> str:
                 return name
             return ""
     return ""
+
+
+def _is_province(region: str, code: str) -> bool:
+    """A first-level subdivision (ISO 3166-2) of the country, written with or without its generic word
+    ("Hunan Province", "Hunan")."""
+    words = region.split(" ")
+    name = " ".join(words[:-1]) if len(words) > 1 and _kind(region) == "region" else region
+    codes = lookup_subdivision(name)
+    return bool(codes) and (not code or code in codes)
 
 
 def _city_code(name: str) -> str:
@@ -333,6 +349,11 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             venues.append((i, part))
             continue
         cities.append(part)
+    if len(regions) > 1 and place.region == regions[0] and cities and _is_province(regions[-1], place.country_code) \
+            and not _is_province(regions[0], place.country_code):
+        # "in Yadong Village, Shouyan Township, Daoxian County of central China's Hunan Province": the province
+        place.region = regions[-1]
+        place.rules.append("place_county_province")
     if len(regions) > 1 and place.region == regions[0] and place.country and not cities:
         # Xinhua: "in Taijiang County, southwest China's Guizhou Province": the county is the town's level,
         # the province the region
@@ -829,16 +850,24 @@ def _same_city_later(runs: list[PlaceRun], place: Place) -> None:
             return
 
 
+# Xinhua: "in Huai'an of east China's Jiangsu Province": a town, "of", the region it lies in
+_OF_REGION_GAP = regex.compile(r"[ ]++of[ ]++(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?")
+
+
 def _region_after(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
     """A town naming nothing larger takes the region and country written just after it ("at Sanghiang
     Tanjung village in Indonesia's Banten province"): the same convention as _city_before."""
-    if not place.city or place.region or place.country:
+    if not place.city or place.country:
         return
     i = runs.index(run)
-    if i + 1 >= len(runs) or not _IN_REGION_GAP.fullmatch(text, run.end, runs[i + 1].start):
+    if i + 1 >= len(runs) or not (_IN_REGION_GAP.fullmatch(text, run.end, runs[i + 1].start)
+                                  or _OF_REGION_GAP.fullmatch(text, run.end, runs[i + 1].start)):
         return
     wider = _classify(runs[i + 1])
     if not wider.city and (wider.region or wider.country) and wider.by_table:
+        if place.region and not (wider.region and _is_province(wider.region, wider.country_code)
+                                 and not _is_province(place.region, wider.country_code)):
+            return  # "…, Daoxian County of central China's Hunan Province": the province, not the county
         place.region, place.country, place.country_code = wider.region, wider.country, wider.country_code
         place.rules.append("place_city_in")
 
