@@ -158,6 +158,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
                 return [(tail, "")]  # "Beijing, capital of China": a common noun names no place
             return _split_part(head) + [(tail, "")]  # "Jiangsu Province of China"
         if word.casefold() in _CITYWORD or word in _NBH or word == "City" or word in _TOWN_OF_WORDS:
+            if word in _NBH and _kind(tail) == "region":
+                return [(tail, "region")]  # "the Cascadel Woods neighborhood of Madera County": a county, no town
             return [(tail, "city")]  # "the city of Hebron", "the Manhattan borough of New York"
         if word in _REGION or word in _REGION_GENERIC:
             if head[:1].isupper() and _kind(head) == "region":
@@ -327,7 +329,7 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             if _key(part) in AP_CITIES and not cities and (i == 0 == len(parts) - 1 or nxt):
                 cities.append(part)  # "New York, N.Y.", "Washington, D.C.", "Washington, U.S."
                 continue
-            if not place.region:
+            if not place.region or place.region in regions:  # "…of Madera County, Calif.": the state, not the county
                 place.region = _region_text(part)
                 place.country, place.country_code = "United States", "US"
             place.by_table = True
@@ -575,6 +577,9 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
         parts = [p.strip() for p in parts]
+        if len(parts[-1]) > 2 and parts[-1][-2:] in (" A", " I") and e < size and text[e] == " ":
+            # "Car-train collision in Seoul A sedan remains …": a headline, then a sentence's first word
+            parts[-1], e = parts[-1][:-2], e - 2
         for k in range(1, len(parts)):
             if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
                 seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains) + 1 else []
@@ -883,7 +888,7 @@ def _town_earlier(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) 
         prev = runs[j]
         if _SENTENCE_END.search(text, prev.end, run.start).start() < run.start or run.start - prev.end > 80:
             return
-        if prev.lead != "in":
+        if prev.lead != "in" and prev.parts[0].partition(" of ")[0] not in _CITYWORD | _TOWN_OF_WORDS:  # "da cidade de Borodyanka"
             continue
         near = _classify(prev)
         if near.city and not _kind(near.city) and (not near.country or near.country_code == place.country_code) and (
@@ -1033,12 +1038,22 @@ _PEOPLE_NEXT = regex.compile(r"[ ]++(?:\p{Ll}++-\p{Ll}++[ ]++)?(\p{Ll}++)")  # "
 _SUBJECT_SCAN = 6  # the first runs only: the photo's subject is named early (opening a sentence, or after a comma)
 
 
+# a city's name between an article and a site's word: "leaves a Los Angeles gym", "in a New Delhi garden"
+# (place_words venue_noun)
+_VENUE_NOUN = frozenset(w.casefold() for w in _W.get("venue_noun", ()))
+_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the)[ ]++$")
+
+
 def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
     for run in runs[:_SUBJECT_SCAN]:
         if len(run.parts) != 1:
             continue
         m = _PEOPLE_NEXT.match(text, run.end)
-        if not m or m[1].casefold() not in _CITY_PEOPLE or not (run.lead in _OPENER_LEADS or run.lead == ","):
+        if not m:
+            continue
+        word = m[1].casefold()
+        if not (word in _CITY_PEOPLE and (run.lead in _OPENER_LEADS or run.lead == ",")
+                or word in _VENUE_NOUN and _ARTICLE_BEFORE.search(text, max(0, run.start - 5), run.start)):
             continue
         name = run.parts[0]
         if not lookup_city(name) or _is_known(name) or _kind(name) or _key(name) in _NBH_NAMES:
