@@ -734,11 +734,19 @@ _LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?
                            r"(?:\p{Lu}\p{Ll}++\.?[ ]++)?\d[\d/.,: ]*+(?:\p{Ll}{2}[ ]*+)?(?:,?[ ]*+\d{4})?)?[ ]*+\.?[ ]*+(?=\n|$)")
 
 
+_DATE_HEAD = regex.compile(r"[ ]*+(?:\p{L}++\.?[ ]++)?\d{1,2}(?:[ ]++\p{L}++)?(?:,?[ ]++\d{4})?[ ]*+")
+
+
 def _own_line(text: str, run: PlaceRun) -> str | None:
     """The bracketed words after a run that fills its line ("" if none), or None."""
     i = run.start  # only white space between the line's start and the run (a linear walk back:
     while i and text[i - 1] in " \t":  # it stops at the first other character)
         i -= 1
+    if i and text[i - 1] == "|":  # a desk's header line "July 19 | Nairobi": a short date, a bar, the place
+        start = text.rfind("\n", max(0, i - 25), i) + 1
+        head = text[start:i - 1]
+        if (start or i - 1 < 25) and any(c.isdigit() for c in head) and _DATE_HEAD.fullmatch(head):
+            i = start
     if i and text[i - 1] != "\n":
         return None
     m = _LINE_REST.match(text, run.end)
@@ -1159,6 +1167,9 @@ _DATELINE_OPENING = {
 }
 
 
+_DAY_MONTH_DASH = regex.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])[ ]*+[-–—]")
+
+
 def find_dateline(text: str) -> Dateline | None:
     has = {n for n in _DATELINE_STRINGS if n in text}
     for rule, pattern in DATELINES:
@@ -1175,8 +1186,11 @@ def find_dateline(text: str) -> Dateline | None:
         parts = [p for p in (m["place"] if not g.get("uf") else m["place"].split("(")[0]).split(",")]
         place = classify_parts(parts, "dateline")
         if rule in ("dateline_no_date", "dateline_city_stop", "dateline_numeric", "dateline_caps_dash") \
-                and not (place.country or place.region and place.by_table or _big_city(place.city)):
-            continue  # "FILE PHOTO:", "ONLY A TEST:", "MORALES, NOT MORALEZ -": a headline or notice, not a dateline
+                and not (place.country or place.region and place.by_table or _big_city(place.city)) \
+                and not (rule == "dateline_numeric" and place.city and not g.get("uf") and _DAY_MONTH_DASH.match(text, m.end())):
+            # "FILE PHOTO:", "ONLY A TEST:", "MORALES, NOT MORALEZ -": a headline or notice, not a dateline
+            # (ANTARA's "MERAK 5/9 - ARUS BALIK.": a town in capitals, a day and month, a dash, is one)
+            continue
         if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
             continue  # "Ms. Elizabeth …": a title, not Mississippi
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
@@ -1220,7 +1234,7 @@ def complete_from(dateline: Place, phrase: Place | None) -> None:
     if phrase is None or not dateline.city or not phrase.city:
         return
     a, b = dateline.city.casefold(), phrase.city.casefold()
-    if not (a == b or b.startswith(a + " ") or a.startswith(b + " ")):
+    if not (a == b or b.startswith(a + " ") or a.startswith(b + " ") or b.endswith(" " + a)):  # "Pelabuhan Merak"
         return
     if not dateline.region and phrase.region:
         dateline.region = phrase.region

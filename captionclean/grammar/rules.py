@@ -107,7 +107,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("dateline", "dateline_ap", "AP-style 'CITY (AP) —'"),
     ("dateline", "dateline_date_first", "the date first: dpa's '05 November 2019, US, San Francisco:', USA TODAY Sports' 'Jul 26, 2023; Indianapolis, IN, USA;'"),
     ("dateline", "dateline_city_stop", "a large city alone as the first sentence ('Roma. …')"),
-    ("dateline", "dateline_numeric", "a place before a numeric date: 'MADRID, 19/10/2019.-', 'Rio de Janeiro (RJ), 17/02/2026 –', NTB's 'OSLO 19820820'"),
+    ("dateline", "dateline_numeric", "a place before a numeric date: 'MADRID, 19/10/2019.-', 'Rio de Janeiro (RJ), 17/02/2026 –', NTB's 'OSLO 19820820', "
+     "ANTARA's 'MERAK 5/9 -' (a town the gazetteer lacks, before a day, a month and a dash)"),
     ("dateline", "dateline_caps_dash", "a place in capitals and a dash: 'HARARE - …'"),
     # --- dates (grammar/dates.py shapes, "date_" + shape; and how the date was completed) -----
     ("date", "date_iso_slash", "'2019/04/03', '2019-04-03'"),
