@@ -731,7 +731,8 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
 
 # what may follow a place on a line of its own: its country in brackets, a date, a full stop
 _LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?[ ]*+(?:(?:c\.|ca\.|circa)[ ]*+)?"
-                           r"(?:\p{Lu}\p{Ll}++\.?[ ]++)?\d[\d/.,: ]*+(?:\p{Ll}{2}[ ]*+)?(?:,?[ ]*+\d{4})?)?[ ]*+\.?[ ]*+(?=\n|$)")
+                           r"(?:\p{Lu}\p{Ll}++\.?[ ]++)?\d[\d/.,: ]*+(?:\p{Ll}{2}[ ]*+)?(?:,?[ ]*+\d{4})?"
+                           r"|,?[ ]*+between[ ]++\d{4}[ ]++and[ ]++\d{4})?[ ]*+\.?[ ]*+(?=\n|$)")  # "…, between 1909 and 1932"
 
 
 _DATE_HEAD = regex.compile(r"[ ]*+(?:\p{L}++\.?[ ]++)?\d{1,2}(?:[ ]++\p{L}++)?(?:,?[ ]++\d{4})?[ ]*+")
