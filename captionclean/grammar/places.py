@@ -364,6 +364,11 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         place.rules.append("place_county_province")
     if not cities and place.country and not place.region and place.country in _CITY_STATE and hints.count("city") == 0:
         cities.append(place.country)  # "at the Vatican": the city-state is the city (place_words city_state)
+    if cities and place.country in _CITY_STATE and not place.region and not lookup_city(cities[-1]) \
+            and all(h != "city" for h in hints):
+        # "along Connaught Road Central, Admiralty, Hong Kong": a district the gazetteer lacks, in a city-state
+        cities = [place.country]
+        place.rules.append("place_district_city")
     # a neighbourhood before the city: "Queens, New York City"
     while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
         cities.pop(0)
