@@ -807,7 +807,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 return place
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
-    classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at") and not (
+    classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at", "near") and not (
         run.parts[-1].endswith(("'s", "’s")) and not _OWNED_PART.match(text, run.end) and not _is_known(run.parts[-1][:-2]))]
     for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
         for run, place in classified:
