@@ -1061,10 +1061,31 @@ _VENUE_NOUN = frozenset(w.casefold() for w in _W.get("venue_noun", ()))
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the)[ ]++$")
 
 
+# a camp is a settlement: "The Zaatari refugee camp, home to …", "inside the Zaatari camp, northern Jordan"
+_CAMP = regex.compile(r"[ ]++(?P<refugee>refugee[ ]++)?camp(?!\p{L})[ ]*+(?P<comma>,[ ]*+)?")
+
+
+def _camp(text: str, runs: list[PlaceRun], k: int) -> Place | None:
+    run = runs[k]
+    m = _CAMP.match(text, run.end)
+    if not m or not (m["refugee"] or m["comma"]) or _is_known(run.parts[0]) or _kind(run.parts[0]):
+        return None
+    gap = text[m.end():runs[k + 1].start] if k + 1 < len(runs) and 0 <= runs[k + 1].start - m.end() <= 12 else None
+    wider = _classify(runs[k + 1]) if gap is not None and all(w in _DIRS for w in gap.split()) else None
+    if not m["refugee"] and not (wider is not None and wider.country and not wider.city):
+        return None  # "the Biden camp, …": a plain camp is a settlement only before the country it is in
+    place = Place(city=_case(run.parts[0]), rules=["place_camp"], by_table=True)
+    if wider is not None and wider.country and not wider.city:
+        place.region, place.country, place.country_code = wider.region, wider.country, wider.country_code
+    return place
+
+
 def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
-    for run in runs[:_SUBJECT_SCAN]:
+    for k, run in enumerate(runs[:_SUBJECT_SCAN]):
         if len(run.parts) != 1:
             continue
+        if " camp" in text[run.end:run.end + 16] and (camp := _camp(text, runs, k)) is not None:
+            return camp
         m = _PEOPLE_NEXT.match(text, run.end)
         if not m:
             continue

@@ -176,6 +176,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_city_people", "no other place: a gazetteer city opening a sentence (or after a comma) before its people or services: "
      "'Nairobi residents queue', 'PARIS police said', 'Montreal snow-removal crews' (place_words city_people); or between an article and "
      "a site's word: 'leaves a Los Angeles gym', 'on a Harare street' (place_words venue_noun)"),
+    ("place", "place_camp", "no other place: a camp is a settlement: 'The Zaatari refugee camp', 'inside the Zaatari camp, northern Jordan' "
+     "(a plain camp only before the country it is in)"),
     ("place", "place_locative", "no other place: a city named with a locative case ending, the 'in' of Finnish: 'Helsingissä' → Helsinki, "
      "'Tampereella' → Tampere (data/case_endings.csv; a gazetteer city of that language's country)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
