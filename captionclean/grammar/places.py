@@ -808,7 +808,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
     classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at", "near") and not (
-        run.parts[-1].endswith(("'s", "’s")) and not _OWNED_PART.match(text, run.end) and not _is_known(run.parts[-1][:-2]))]
+        run.parts[-1].endswith(("'s", "’s")) and not _OWNED_PART.match(text, run.end) and not _is_known(run.parts[-1][:-2])
+        or text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1)]  # a title's last word: “Whirling Dervishes at Sunset”
     for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
         for run, place in classified:
             if test(run, place):
@@ -1006,6 +1007,8 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
                 if place is not None:
                     return place
             continue
+        if text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1:
+            continue  # a title's last word: “Whirling Dervishes at Sunset”
         downtown = run.start >= 9 and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
         if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
             continue
