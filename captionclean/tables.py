@@ -357,6 +357,21 @@ def place_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def case_endings() -> tuple[tuple[str, str, str], ...]:
+    """(ending, the stem's end that replaces it, country code), longest ending first, from
+    ``case_endings.csv``: a place's name with a locative case ending ("Helsingissä" → Helsinki)."""
+    rows = [(row["ending"], row["stem"], row["code"]) for row in _read_csv("case_endings.csv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def neighbourhood_cities() -> dict[str, tuple[str, str]]:
+    """A city's borough or quarter written alone → (the city, its country code), from
+    ``neighbourhoods.csv`` ("Harlem" → New York, US; "Shinjuku" → Tokyo, JP)."""
+    return {_key(row["name"]): (row["city"], row["code"]) for row in _read_csv("neighbourhoods.csv")}
+
+
+@lru_cache(maxsize=1)
 def date_words() -> dict[str, tuple[str, ...]]:
     """Kind → words, from ``date_words.csv`` (taken: the verbs that say a date is the photo's;
     taken_lead: the words between such a verb and its date), longest first."""
@@ -550,7 +565,15 @@ def _write_gazetteer(path: Path | None, table: dict[str, tuple[str, int]]) -> No
 
 def lookup_city(text: str) -> tuple[str, int] | None:
     key = _key(text)
-    return gazetteer().get(key) or folded_gazetteer().get(key)
+    return gazetteer().get(key) or folded_gazetteer().get(key) or city_forms().get(key)
+
+
+@lru_cache(maxsize=1)
+def city_forms() -> dict[str, tuple[str, int]]:
+    """The form English copy writes for a city GeoNames names otherwise ("Acapulco" for Acapulco de
+    Juárez, "Davao City" for Davao) → (country code, population), from ``city_forms.csv`` (written by
+    tools/make_city_forms.py)."""
+    return {_key(row["form"]): (row["code"], int(row["population"])) for row in _read_csv("city_forms.csv")}
 
 
 def _fold(text: str) -> str:

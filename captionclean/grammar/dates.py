@@ -73,6 +73,12 @@ SHAPES: list[tuple[str, str]] = [
     # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
     ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
+    # the year of the event the photo shows, written in its name: "at the 2015 Halberg Junior Disability
+    # Games", "during Exercise RIMPAC 2018" (date_words.csv event, event_head)
+    ("event_year", r"(?<![\d\p{L}])" + YEAR + r"(?=[ ]++(?:\p{Lu}[\p{L}\-'’]*+[ ]++){0,4}?(?:"
+                   + "|".join(map(re.escape, date_words().get("event", ()))) + r")(?!\p{L}))"
+                   r"|(?<=(?<!\p{L})(?:" + "|".join(map(re.escape, date_words().get("event_head", ()))) + r")[ ]\p{Lu}[\p{Lu}\d\-]*[ ])"
+                   + YEAR + r"(?![\d\p{L}])"),
 ]
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
 
@@ -276,6 +282,8 @@ _GATES = {
     "dmy_slash": re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search,
     "year_comma": _COMMA_YEAR.search,
     "year_paren": re.compile(r"\((?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)\d\d\)").search,
+    "event_year": re.compile(r"(?:1[89]|20)[0-9][0-9] [A-Z]|(?:" + "|".join(map(re.escape, date_words().get("event_head", ())))
+                             + r") [A-Z]").search,
 }
 
 
@@ -370,8 +378,14 @@ def taken_date(text: str, dates: list[DateFound]) -> DateFound | None:
     return None
 
 
+# a date before an event's word names the story's event, not the photo's day: "the 4 September 2010
+# earthquake", "the March 2011 quake and tsunami" (date_words.csv story_event)
+_EVENT_AFTER = regex.compile(r"[ ]++(?i:" + "|".join(map(re.escape, date_words().get("story_event", ()))) + r")(?!\p{L})")
+
+
 def is_story_date(text: str, d: DateFound) -> bool:
-    return bool(_NOT_PHOTO_DATE.search(text[max(0, d.start - 30): d.start]))
+    return bool(_NOT_PHOTO_DATE.search(text[max(0, d.start - 30): d.start])) or (
+        d.shape != "in_year" and _EVENT_AFTER.match(text, d.end) is not None)
 
 
 # "in this undated photo released … on April 12, 2016": the date is the release's
@@ -410,7 +424,7 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 5 if end else len(text)
-    for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end"):
+    for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end", "event_year"):
         for d in usable(lambda d: d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
                                                         or shape == "month_year" and _fragment(text, d))):

@@ -18,7 +18,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
 from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
-    lookup_subdivision, place_words, us_states
+    lookup_subdivision, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
 _W = place_words()
@@ -31,7 +31,13 @@ _PERSON_TITLE = _W.get("person_title", frozenset())  # "Mr", "Dr", "President": 
 _CITY_STATE = _W.get("city_state", frozenset())  # a country that is one city: "the Vatican" is Vatican City
 _AREA = frozenset(w.casefold() for w in _W.get("area", ()))  # oceans, seas and areas named alone ("the Pacific")
 _REGION_ABBR = _W.get("region_abbr", frozenset())  # "P.E.I.", "Alta.", "NSW": a province's abbreviation
-_NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ()))
+# a city's borough or quarter written alone ("in Harlem"): its city (data/neighbourhoods.csv)
+_NBH_CITY = neighbourhood_cities()
+_NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ())) | frozenset(_NBH_CITY)
+# a town's generic word after its name that makes the name a town's ("Habile village", not "Beijing city centre")
+_TOWN_AFTER = frozenset(w for w in _W.get("city", ()) if w.islower()) - {"capital", "centre", "center"}
+# words for a settlement before "of" only ("the community of Yamachiche"): after a name they are no town's
+_TOWN_OF_WORDS = _W.get("town_of", frozenset())
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
 _LEAD_IN = _W.get("lead_in", frozenset())
 # words between a place and its date in other languages ("à Paris, le 12 juillet 2023")
@@ -138,6 +144,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
                 and not _kind(rest) and rest.casefold() not in _NBH_NAMES and (lookup_city(owner) or (None, 0))[1] < 100_000:
             return [(rest, ""), (owner, "region")]  # "Bogura's Shibganj", "Khagrachhari's Dighinala": a district's town
         if not (_is_known(owner) or lookup_city(owner)):
+            if rest[:1].isupper() and _kind(rest) == "region":
+                return [(rest, "region")]  # "southern Siberia's Tuva region": the region, in an area no table names
             return [(part, "")]  # "Sadler's Wells": a name, not a place's part
         if not rest or not _is_known(owner) or all(w.islower() for w in rest.split()):
             return [(owner, "")]  # "Tokyo's Shinagawa district", "Liberia's capital"
@@ -150,9 +158,16 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
             if head.islower():
                 return [(tail, "")]  # "Beijing, capital of China": a common noun names no place
             return _split_part(head) + [(tail, "")]  # "Jiangsu Province of China"
-        if word.casefold() in _CITYWORD or word in _NBH or word == "City":
+        if word.casefold() in _CITYWORD or word in _NBH or word == "City" or word in _TOWN_OF_WORDS:
+            if word in _NBH and _kind(tail) == "region":
+                return [(tail, "region")]  # "the Cascadel Woods neighborhood of Madera County": a county, no town
             return [(tail, "city")]  # "the city of Hebron", "the Manhattan borough of New York"
         if word in _REGION or word in _REGION_GENERIC:
+            if head[:1].isupper() and _kind(head) == "region":
+                wider = _split_part(tail)
+                if any(lookup_country(p) for p, _ in wider):
+                    # Xinhua: "Daoxian County of central China's Hunan Province": the county, then the province
+                    return [(head, "region")] + wider
             return [(tail, "region")]  # "the northern Indian state of Uttar Pradesh"
         if word in _COUNTRY_PREFIX:
             return [(tail, "")]  # "the Principality of Monaco"
@@ -164,8 +179,12 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         state = lookup_state(words[-1])
         if state and state.postal == "DC" and "." in words[-1]:
             return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
+    town = False
     while len(words) > 1 and words[-1] in _CITYWORD:
+        town = town or words[-1] in _TOWN_AFTER and words[-2][:1].isupper()
         words.pop()  # "Beijing city", "Pucon town", "Liverpool city centre"
+    if town:
+        return [(" ".join(words), "city")]  # "in Habile village", "Karakozak village": the word says it is a town
     for k in range(len(words) - 1):
         if words[k] in _CITYWORD and words[k].islower() and words[k + 1][:1].isupper():
             return [(" ".join(words[k + 1:]), "city")]  # "the Armenian capital Yerevan"
@@ -205,6 +224,36 @@ def _is_subdivision(part: str, countries: set[str], after_city: bool = False) ->
 
 
 _ARTICLE = regex.compile(r"^(?:Al|An|Ar|As|Ad|Ash|At|Az|El)[ -](?=\p{Lu})")
+
+
+# a venue named after the city it serves ("Miami International Airport", "Amersfoort Zoo", "Los Angeles City
+# Hall"): place_words venue_of_city, longest first, and the words that may stand between ("International")
+_VENUE_OF_CITY = sorted(_W.get("venue_of_city", ()), key=len, reverse=True)
+_VENUE_OF_CITY_GLUE = _W.get("venue_of_city_glue", frozenset())
+
+
+def _venue_city(venue: str, code: str) -> str:
+    """The city a venue is named after, when its name is a gazetteer city's (of the run's country,
+    if it names one) followed by a venue_of_city word, else ""."""
+    for word in _VENUE_OF_CITY:
+        if venue.endswith(" " + word):
+            words = venue[:-len(word) - 1].split(" ")
+            while len(words) > 1 and words[-1] in _VENUE_OF_CITY_GLUE:
+                words.pop()
+            name = " ".join(words)
+            if lookup_city(name) and not _is_known(name) and (not code or city_in(name, {code})):
+                return name
+            return ""
+    return ""
+
+
+def _is_province(region: str, code: str) -> bool:
+    """A first-level subdivision (ISO 3166-2) of the country, written with or without its generic word
+    ("Hunan Province", "Hunan")."""
+    words = region.split(" ")
+    name = " ".join(words[:-1]) if len(words) > 1 and _kind(region) == "region" else region
+    codes = lookup_subdivision(name)
+    return bool(codes) and (not code or code in codes)
 
 
 def _city_code(name: str) -> str:
@@ -281,7 +330,7 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             if _key(part) in AP_CITIES and not cities and (i == 0 == len(parts) - 1 or nxt):
                 cities.append(part)  # "New York, N.Y.", "Washington, D.C.", "Washington, U.S."
                 continue
-            if not place.region:
+            if not place.region or place.region in regions:  # "…of Madera County, Calif.": the state, not the county
                 place.region = _region_text(part)
                 place.country, place.country_code = "United States", "US"
             place.by_table = True
@@ -303,6 +352,11 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             venues.append((i, part))
             continue
         cities.append(part)
+    if len(regions) > 1 and place.region == regions[0] and cities and _is_province(regions[-1], place.country_code) \
+            and not _is_province(regions[0], place.country_code):
+        # "in Yadong Village, Shouyan Township, Daoxian County of central China's Hunan Province": the province
+        place.region = regions[-1]
+        place.rules.append("place_county_province")
     if len(regions) > 1 and place.region == regions[0] and place.country and not cities:
         # Xinhua: "in Taijiang County, southwest China's Guizhou Province": the county is the town's level,
         # the province the region
@@ -311,9 +365,17 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         place.rules.append("place_county_province")
     if not cities and place.country and not place.region and place.country in _CITY_STATE and hints.count("city") == 0:
         cities.append(place.country)  # "at the Vatican": the city-state is the city (place_words city_state)
+    if cities and place.country in _CITY_STATE and not place.region and not lookup_city(cities[-1]) \
+            and all(h != "city" for h in hints):
+        # "along Connaught Road Central, Admiralty, Hong Kong": a district the gazetteer lacks, in a city-state
+        cities = [place.country]
+        place.rules.append("place_district_city")
     # a neighbourhood before the city: "Queens, New York City"
     while len(cities) > 1 and cities[0].casefold() in _NBH_NAMES:
         cities.pop(0)
+    if not cities and venues and (named_for := _venue_city(venues[0][1], place.country_code)):
+        cities.append(named_for)  # "at Miami International Airport", "the Amersfoort Zoo": the city it serves
+        place.rules.append("place_venue_named")
     if not cities and venues and lead in ("in", "near", "outside") and (place.region or place.country) and venues[-1][0] == 0:
         cities.append(venues[-1][1])  # "in Guthrie Center, Iowa": a town named like a site
     if cities:
@@ -339,6 +401,10 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
             place.rules.append("place_city_word")
         if pick + 1 < len(cities) and not place.region:
             place.region = _case(cities[pick + 1])
+        whole = _NBH_CITY.get(_key(place.city))
+        if whole and place.country_code in ("", whole[1]) and (whole[1] == "US" or not place.region):
+            place.city = whole[0]  # "in Harlem": a quarter of New York (data/neighbourhoods.csv)
+            place.rules.append("place_neighbourhood_city")
     return place
 
 
@@ -380,8 +446,10 @@ _PART = rf"{_DIR}{_NAME}"
 _CHAIN = "in|near|" + _alt(_LEAD_IN)
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
 _SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
+# the articles between "in" and a place's name in other languages ("en el Vaticano", "in der Ukraine"), read as "the"
+_ARTICLES = _W.get("article", frozenset())
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
-                      _alt(w for w in _DIRS if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
+                      _alt(w for w in _DIRS | _ARTICLES if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
 
 
@@ -410,12 +478,12 @@ class PlaceRun:
 
 
 _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[ ]+){0,3}?(?P<word>"
-                           + _alt(w for w in _CITYWORD | _NBH if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
+                           + _alt(w for w in _CITYWORD | _NBH | _TOWN_OF_WORDS if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
 _APPOSED = regex.compile(r"[ ]*,[ ]*(?:(?:the|a|an)[ ]+)?")
 # "the town of New York", "the southern state of Kerala": what the generic word makes the name
-_TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_GENERIC if w.islower())
+_TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_GENERIC | _TOWN_OF_WORDS if w.islower())
                          + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
@@ -518,16 +586,19 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 # the city after it is a reference point, the names after that are the place's too
                 parts = parts[:k] + parts[k + 1:]
                 break
-            if chains[k - 1] == "near" and k + 1 == len(parts) and _plain_city(parts[:k]) \
-                    and classify_parts(parts[k:], "in").known:
-                # "in Gulmarg, near Srinagar": the place, then the known city it is near
+            if chains[k - 1] == "near" and k + 1 == len(parts) and _plain_city(parts[:k]):
+                # "in Gulmarg, near Srinagar": the place, then the known city it is near; "in Paris, near
+                # the Agriculture ministry", "in Figuera, near Birak": the place, then a landmark by it
+                near_ref = classify_parts(parts[k:], "in").known
                 parts = parts[:k]
-                near_ref = True
                 break
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
         parts = [p.strip() for p in parts]
+        if len(parts[-1]) > 2 and parts[-1][-2:] in (" A", " I") and e < size and text[e] == " ":
+            # "Car-train collision in Seoul A sedan remains …": a headline, then a sentence's first word
+            parts[-1], e = parts[-1][:-2], e - 2
         for k in range(1, len(parts)):
             if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
                 seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains) + 1 else []
@@ -561,6 +632,9 @@ _APPOSED_CITY = regex.compile(r"[ ]*+,[ ]*+(?:(?:a|the)[ ]++)?(?:[a-z\-]++[ ]++)
                               r"(?:[ ]city)?|county[ ]seat|port[ ]city)[ ]++(?:in|of)[ ]++(?:the[ ]++)?"
                               r"(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?")
 _OWNED_GAP = regex.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}[a-z\-]+[ ]*,[ ]*$")  # "'s southern suburbs, "
+# a date, a comma and a place naming its state or country: "on Feb. 12, 2015, Davis-Monthan Air Force
+# Base, Ariz.", "Mount Etna erupting in 2013, Sicily, Italy"
+_COMMA_GAP = regex.compile(r"[ ]*+,[ ]*+")
 _GAP_AFTER = regex.compile(r"^[ ]*(?:,[ ]*)?(?:in|near|outside|at)[ ]+(?:the[ ]+)?$")
 _IN_GAP = regex.compile(r"[ ]*+,?[ ]*+in[ ]++(?:the[ ]++)?")  # a venue, then the place it is in
 _BEARING = regex.compile(
@@ -614,8 +688,12 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
     before = [i for i, r in enumerate(runs) if r.end <= date.start][-1:]
     before = [i for i in before if _GAP_BEFORE.match(text[runs[i].end:date.start])]
     after = [r for r in runs if r.start >= date.end][:1]
-    after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start])]
+    after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start]) or (
+        len(r.parts) > 1 and _COMMA_GAP.fullmatch(text, date.end, r.start) and _classify(r).by_table)]
     after_place = _classify(after[0]) if after else None
+    if after_place is not None and after_place.city and not lookup_city(after_place.city) \
+            and not _GAP_AFTER.match(text[date.end:after[0].start]):
+        after_place.city = ""  # "in 2013, Sicily, Italy": after a bare comma, an unknown name may be a region
     if after and after[0].lead == "at":  # "on Sept. 29, 2019, at Cape County Park North in Cape Girardeau"
         k = runs.index(after[0]) + 1
         if k < len(runs) and _IN_GAP.fullmatch(text, after[0].end, runs[k].start):
@@ -656,6 +734,11 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         if place.found and (strong or after_place is None) and run.lead not in _NOT_PLACE_LEADS and (
                 place.known or beared or run.lead in _PLACE_LEADS or run.lead == ","):
             place.rules.append("place_before_date")
+            if after_place is not None and place.city and not (place.region or place.country) \
+                    and after_place.city.casefold() == place.city.casefold():
+                # "at Nashville Zoo on Monday, Aug. 21, 2017, in … Nashville, Tenn.": the same city, its state after
+                place.region, place.country, place.country_code = after_place.region, after_place.country, after_place.country_code
+                place.rules.append("place_after_date")
             return place
         if place.found and after_place is None:
             return Place(warnings=[f"place_unsure: {', '.join(run.parts)}"])
@@ -667,7 +750,11 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
 
 # what may follow a place on a line of its own: its country in brackets, a date, a full stop
 _LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?[ ]*+(?:(?:c\.|ca\.|circa)[ ]*+)?"
-                           r"(?:\p{Lu}\p{Ll}++\.?[ ]++)?\d[\d/.,: ]*+(?:\p{Ll}{2}[ ]*+)?(?:,?[ ]*+\d{4})?)?[ ]*+\.?[ ]*+(?=\n|$)")
+                           r"(?:\p{Lu}\p{Ll}++\.?[ ]++)?\d[\d/.,: ]*+(?:\p{Ll}{2}[ ]*+)?(?:,?[ ]*+\d{4})?"
+                           r"|,?[ ]*+between[ ]++\d{4}[ ]++and[ ]++\d{4})?[ ]*+\.?[ ]*+(?=\n|$)")  # "…, between 1909 and 1932"
+
+
+_DATE_HEAD = regex.compile(r"[ ]*+(?:\p{L}++\.?[ ]++)?\d{1,2}(?:[ ]++\p{L}++)?(?:,?[ ]++\d{4})?[ ]*+")
 
 
 def _own_line(text: str, run: PlaceRun) -> str | None:
@@ -675,6 +762,11 @@ def _own_line(text: str, run: PlaceRun) -> str | None:
     i = run.start  # only white space between the line's start and the run (a linear walk back:
     while i and text[i - 1] in " \t":  # it stops at the first other character)
         i -= 1
+    if i and text[i - 1] == "|":  # a desk's header line "July 19 | Nairobi": a short date, a bar, the place
+        start = text.rfind("\n", max(0, i - 25), i) + 1
+        head = text[start:i - 1]
+        if (start or i - 1 < 25) and any(c.isdigit() for c in head) and _DATE_HEAD.fullmatch(head):
+            i = start
     if i and text[i - 1] != "\n":
         return None
     m = _LINE_REST.match(text, run.end)
@@ -687,6 +779,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     if date is not None:
         place = _near_date(text, runs, date)
         if place is not None and place.found:
+            if place.city and not (place.region or place.country):
+                _same_city_later(runs, place)
             return place
         if place is not None:
             unsure += place.warnings
@@ -725,12 +819,17 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.city and place.known or place.by_table:
                 place.rules.append("place_weekday")
                 return place
-    classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at")]
+    # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
+    # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
+    classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at", "near") and not (
+        run.parts[-1].endswith(("'s", "’s")) and not _OWNED_PART.match(text, run.end) and not _is_known(run.parts[-1][:-2])
+        or text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1)]  # a title's last word: “Whirling Dervishes at Sunset”
     for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
         for run, place in classified:
             if test(run, place):
                 place.rules.append("place_phrase")
                 _city_before(text, runs, place, run)
+                _region_after(text, runs, place, run)
                 return place
     for run, place in classified:
         unsure += place.warnings
@@ -744,6 +843,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 place.rules.append("place_sentence_end")
                 return place
     known = _known_city(text, runs)
+    if known is None:
+        known = _city_subject(text, runs)
+    if known is None:
+        known = _locative_city(runs)
     if known is None and _CJK_LETTER.search(text):
         known = cjk_city(text)
     if known is not None:
@@ -772,6 +875,40 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
         place.rules.append("place_city_in")
 
 
+def _same_city_later(runs: list[PlaceRun], place: Place) -> None:
+    """A city named alone by the date takes the state or country of the same city written with them
+    after "in" elsewhere ("at Nashville Zoo on Monday, Aug. 21, 2017, in … in Nashville, Tenn.")."""
+    for run in runs:
+        if len(run.parts) > 1 and run.lead == "in" and _key(run.parts[0]) == _key(place.city):
+            wider = _classify(run)
+            if wider.city.casefold() == place.city.casefold() and (wider.region or wider.country):
+                place.region, place.country, place.country_code = wider.region, wider.country, wider.country_code
+                place.rules.append("region_from_phrase" if wider.region else "country_from_phrase")
+            return
+
+
+# Xinhua: "in Huai'an of east China's Jiangsu Province": a town, "of", the region it lies in
+_OF_REGION_GAP = regex.compile(r"[ ]++of[ ]++(?:(?:" + _alt(w for w in _DIRS if w.islower()) + r")[ ]++)?")
+
+
+def _region_after(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
+    """A town naming nothing larger takes the region and country written just after it ("at Sanghiang
+    Tanjung village in Indonesia's Banten province"): the same convention as _city_before."""
+    if not place.city or place.country:
+        return
+    i = runs.index(run)
+    if i + 1 >= len(runs) or not (_IN_REGION_GAP.fullmatch(text, run.end, runs[i + 1].start)
+                                  or _OF_REGION_GAP.fullmatch(text, run.end, runs[i + 1].start)):
+        return
+    wider = _classify(runs[i + 1])
+    if not wider.city and (wider.region or wider.country) and wider.by_table:
+        if place.region and not (wider.region and _is_province(wider.region, wider.country_code)
+                                 and not _is_province(place.region, wider.country_code)):
+            return  # "…, Daoxian County of central China's Hunan Province": the province, not the county
+        place.region, place.country, place.country_code = wider.region, wider.country, wider.country_code
+        place.rules.append("place_city_in")
+
+
 def _town_earlier(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
     """A country or region by the date naming no city takes the town written earlier in the same sentence
     after "in" as a town ("na cidade de Borodyanka, perto de Kiev (Kiev), Ucrânia, 05 de abril de 2022"):
@@ -783,7 +920,7 @@ def _town_earlier(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) 
         prev = runs[j]
         if _SENTENCE_END.search(text, prev.end, run.start).start() < run.start or run.start - prev.end > 80:
             return
-        if prev.lead != "in":
+        if prev.lead != "in" and prev.parts[0].partition(" of ")[0] not in _CITYWORD | _TOWN_OF_WORDS:  # "da cidade de Borodyanka"
             continue
         near = _classify(prev)
         if near.city and not _kind(near.city) and (not near.country or near.country_code == place.country_code) and (
@@ -884,6 +1021,8 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
                 if place is not None:
                     return place
             continue
+        if text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1:
+            continue  # a title's last word: “Whirling Dervishes at Sunset”
         downtown = run.start >= 9 and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
         if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
             continue
@@ -900,6 +1039,83 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
         if lead in _PLACE_LEADS or downtown or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
             place = _classify(run)
             place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
+            return place
+    return None
+
+
+_ENDINGS = case_endings()
+_ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
+
+
+def _locative_city(runs: list[PlaceRun]) -> Place | None:
+    """A city named with a locative case ending, which is the "in" of languages that have one:
+    "Lauttasaaressa Helsingissä" → Helsinki (data/case_endings.csv); the stem must be a gazetteer
+    city of that language's country."""
+    for run in runs:
+        for part in run.parts:
+            for word in reversed(part.split(" ")):
+                if not word.endswith(_ENDING_TAILS):
+                    continue
+                for ending, stem, code in _ENDINGS:
+                    if word.endswith(ending) and len(word) > len(ending) + 2:
+                        name = word[:-len(ending)] + stem
+                        if city_in(name, {code}) and not _is_known(name):
+                            # the country is not written: left blank (LABELS.md)
+                            return Place(city=name, rules=["place_locative"])
+    return None
+
+
+# a city's name before a word for its people or services: "Nairobi residents queue …", "PARIS police said …",
+# "Montreal snow-removal crews clear …" (place_words city_people); not "Liverpool players", "Dublin winning"
+_CITY_PEOPLE = frozenset(w.casefold() for w in _W.get("city_people", ()))
+_PEOPLE_NEXT = regex.compile(r"[ ]++(?:\p{Ll}++-\p{Ll}++[ ]++)?(\p{Ll}++)")  # "snow-removal crews": one compound word before
+_SUBJECT_SCAN = 6  # the first runs only: the photo's subject is named early (opening a sentence, or after a comma)
+
+
+# a city's name between an article and a site's word: "leaves a Los Angeles gym", "in a New Delhi garden"
+# (place_words venue_noun)
+_VENUE_NOUN = frozenset(w.casefold() for w in _W.get("venue_noun", ()))
+_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the)[ ]++$")
+
+
+# a camp is a settlement: "The Zaatari refugee camp, home to …", "inside the Zaatari camp, northern Jordan"
+_CAMP = regex.compile(r"[ ]++(?P<refugee>refugee[ ]++)?camp(?!\p{L})[ ]*+(?P<comma>,[ ]*+)?")
+
+
+def _camp(text: str, runs: list[PlaceRun], k: int) -> Place | None:
+    run = runs[k]
+    m = _CAMP.match(text, run.end)
+    if not m or not (m["refugee"] or m["comma"]) or _is_known(run.parts[0]) or _kind(run.parts[0]):
+        return None
+    gap = text[m.end():runs[k + 1].start] if k + 1 < len(runs) and 0 <= runs[k + 1].start - m.end() <= 12 else None
+    wider = _classify(runs[k + 1]) if gap is not None and all(w in _DIRS for w in gap.split()) else None
+    if not m["refugee"] and not (wider is not None and wider.country and not wider.city):
+        return None  # "the Biden camp, …": a plain camp is a settlement only before the country it is in
+    place = Place(city=_case(run.parts[0]), rules=["place_camp"], by_table=True)
+    if wider is not None and wider.country and not wider.city:
+        place.region, place.country, place.country_code = wider.region, wider.country, wider.country_code
+    return place
+
+
+def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
+    for k, run in enumerate(runs[:_SUBJECT_SCAN]):
+        if len(run.parts) != 1:
+            continue
+        if " camp" in text[run.end:run.end + 16] and (camp := _camp(text, runs, k)) is not None:
+            return camp
+        m = _PEOPLE_NEXT.match(text, run.end)
+        if not m:
+            continue
+        word = m[1].casefold()
+        if not (word in _CITY_PEOPLE and (run.lead in _OPENER_LEADS or run.lead == ",")
+                or word in _VENUE_NOUN and _ARTICLE_BEFORE.search(text, max(0, run.start - 5), run.start)):
+            continue
+        name = run.parts[0]
+        if not lookup_city(name) or _is_known(name) or _kind(name) or _key(name) in _NBH_NAMES:
+            continue
+        place = classify_parts([name], "in")
+        if place.city:
+            place.rules.append("place_city_people")
             return place
     return None
 
@@ -998,6 +1214,9 @@ _DATELINE_OPENING = {
 }
 
 
+_DAY_MONTH_DASH = regex.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])[ ]*+[-–—]")
+
+
 def find_dateline(text: str) -> Dateline | None:
     has = {n for n in _DATELINE_STRINGS if n in text}
     for rule, pattern in DATELINES:
@@ -1014,8 +1233,11 @@ def find_dateline(text: str) -> Dateline | None:
         parts = [p for p in (m["place"] if not g.get("uf") else m["place"].split("(")[0]).split(",")]
         place = classify_parts(parts, "dateline")
         if rule in ("dateline_no_date", "dateline_city_stop", "dateline_numeric", "dateline_caps_dash") \
-                and not (place.country or place.region and place.by_table or _big_city(place.city)):
-            continue  # "FILE PHOTO:", "ONLY A TEST:", "MORALES, NOT MORALEZ -": a headline or notice, not a dateline
+                and not (place.country or place.region and place.by_table or _big_city(place.city)) \
+                and not (rule == "dateline_numeric" and place.city and not g.get("uf") and _DAY_MONTH_DASH.match(text, m.end())):
+            # "FILE PHOTO:", "ONLY A TEST:", "MORALES, NOT MORALEZ -": a headline or notice, not a dateline
+            # (ANTARA's "MERAK 5/9 - ARUS BALIK.": a town in capitals, a day and month, a dash, is one)
+            continue
         if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
             continue  # "Ms. Elizabeth …": a title, not Mississippi
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
@@ -1059,7 +1281,7 @@ def complete_from(dateline: Place, phrase: Place | None) -> None:
     if phrase is None or not dateline.city or not phrase.city:
         return
     a, b = dateline.city.casefold(), phrase.city.casefold()
-    if not (a == b or b.startswith(a + " ") or a.startswith(b + " ")):
+    if not (a == b or b.startswith(a + " ") or a.startswith(b + " ") or b.endswith(" " + a)):  # "Pelabuhan Merak"
         return
     if not dateline.region and phrase.region:
         dateline.region = phrase.region

@@ -107,7 +107,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("dateline", "dateline_ap", "AP-style 'CITY (AP) —'"),
     ("dateline", "dateline_date_first", "the date first: dpa's '05 November 2019, US, San Francisco:', USA TODAY Sports' 'Jul 26, 2023; Indianapolis, IN, USA;'"),
     ("dateline", "dateline_city_stop", "a large city alone as the first sentence ('Roma. …')"),
-    ("dateline", "dateline_numeric", "a place before a numeric date: 'MADRID, 19/10/2019.-', 'Rio de Janeiro (RJ), 17/02/2026 –', NTB's 'OSLO 19820820'"),
+    ("dateline", "dateline_numeric", "a place before a numeric date: 'MADRID, 19/10/2019.-', 'Rio de Janeiro (RJ), 17/02/2026 –', NTB's 'OSLO 19820820', "
+     "ANTARA's 'MERAK 5/9 -' (a town the gazetteer lacks, before a day, a month and a dash)"),
     ("dateline", "dateline_caps_dash", "a place in capitals and a dash: 'HARARE - …'"),
     # --- dates (grammar/dates.py shapes, "date_" + shape; and how the date was completed) -----
     ("date", "date_iso_slash", "'2019/04/03', '2019-04-03'"),
@@ -129,6 +130,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
     ("date", "date_year_paren", "a year in brackets: '(1920)'"),
     ("date", "date_year_end", "a year closing the caption: '… 1991.'"),
+    ("date", "date_event_year", "no other date: the year in the name of the event the photo shows, first sentence only: "
+     "'at the 2015 Halberg Junior Disability Games', 'during Exercise RIMPAC 2018' (date_words event, event_head)"),
     ("date", "date_dateline", "the date of the dateline"),
     ("date", "year_from_option", "the year given with --year"),
     ("date", "year_from_gallery", "the year most dated captions of the same gallery state"),
@@ -166,6 +169,17 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "country_from_phrase", "the dateline's country completed from the place phrase"),
     ("place", "place_from_tags", "the place in Reuters' '(COUNTRY - Tags: …)'"),
     ("place", "country_from_tags", "the country in Reuters' '(COUNTRY - Tags: …)'"),
+    ("place", "place_neighbourhood_city", "a city's borough or quarter written alone stands for its city: 'in Harlem' → New York "
+     "(data/neighbourhoods.csv)"),
+    ("place", "place_venue_named", "a venue named after the city it serves: 'at Miami International Airport', 'the Amersfoort Zoo', "
+     "'Los Angeles City Hall' (place_words venue_of_city, venue_of_city_glue)"),
+    ("place", "place_city_people", "no other place: a gazetteer city opening a sentence (or after a comma) before its people or services: "
+     "'Nairobi residents queue', 'PARIS police said', 'Montreal snow-removal crews' (place_words city_people); or between an article and "
+     "a site's word: 'leaves a Los Angeles gym', 'on a Harare street' (place_words venue_noun)"),
+    ("place", "place_camp", "no other place: a camp is a settlement: 'The Zaatari refugee camp', 'inside the Zaatari camp, northern Jordan' "
+     "(a plain camp only before the country it is in)"),
+    ("place", "place_locative", "no other place: a city named with a locative case ending, the 'in' of Finnish: 'Helsingissä' → Helsinki, "
+     "'Tampereella' → Tampere (data/case_endings.csv; a gazetteer city of that language's country)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
