@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import islice
+import unicodedata
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
@@ -641,11 +642,19 @@ _NOT_FIRST_NAMES = frozenset("All This That These Those Our Its Their His Her In
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org"))
-_CJK_NAME_RULES = frozenset(("cjk_reporter", "cjk_photographed"))
+_CJK_NAME_RULES = frozenset(("cjk_reporter",))
 _CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
                           for w in m.split())
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
 
+# Chinese and Japanese credits (no capitals: the Latin chain reader cannot see their names): a name is two to five
+# Han characters (Xinhua pads a name of two with a space, "邓 华"); several are joined by 、
+_HAN_NAME = r"\p{Han}(?:[ ]?\p{Han}){1,4}"
+_HAN_NAMES = _HAN_NAME + r"(?:[、，,][ ]*" + _HAN_NAME + r")*"
+_HAN_SHOT = r"(?:摄影报道|攝影報道|摄影|攝影|撮影|摄|攝)"
+_HAN_STAFF = r"(?:摄影记者|攝影記者|记者|記者|采访人员|採訪人員|通讯员|通訊員|摄影师|攝影師)"
+_HAN_LABELS = "|".join(sorted((m for m in CREDIT_MARKERS.get("label", ()) if all("\u3400" <= c <= "\u9fff" for c in m)),
+                              key=len, reverse=True))
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -794,7 +803,23 @@ RULES: list[Rule] = [
     # Korean papers: "… 백소아 기자 thanks@hani.co.kr", "정연호 기자": a reporter's (or photographer's) name, then 기자
     Rule("cjk_reporter", r"(?P<name>\p{Hangul}{2,4})[ ]+(?:기자|특파원)(?:[ ]+[\w.+-]+@[\w.-]+)?[ ]*$", ("기자", "특파원"), tail=True),
     # Chinese agencies: "[新華社記者 張可任 攝]", "新华社记者 NAME 摄": the agency, its reporter, 摄 (photographed)
-    Rule("cjk_photographed", r"(?P<agency>\p{Han}{2,6}?)?(?:记者|記者)[ ]*(?P<name>\p{Han}{2,4})[ ]*(?:摄|攝)", ("摄", "攝")),
+    # Chinese and Japanese papers: "新华社记者 NAME 摄", "新华社发(NAME 摄)", "(NAME摄/光明图片)", "記者NAME/攝影",
+    # "…、NAME撮影": a name in Han after a staff word, an agency's 发 or a stop, then 摄/攝/撮影 (photographed)
+    Rule("cjk_photographed", r"(?:(?P<agency>\p{Han}{2,8}?)?(?:(?:发|發)[ ]*[(（]?|[ ]*" + _HAN_STAFF + r")[ ]*|(?<=[\s(（。，,、:：/／=＝」』]|^))"
+         r"(?P<name>" + _HAN_NAMES + r")[ ]*(?:[/／]?[ ]*(?P<shot>" + _HAN_SHOT + r")(?![于於])|(?<=[ ])图(?=[ ]*$))"
+         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?=[ ]*(?:[)）\]】。.,，;；=＝\n]|$)|[ ])", ("摄", "攝", "撮影", " 图")),
+    # "(画像:NAME)", "攝:NAME/端傳媒", "中新社记者:NAME", "(圖/臺中市政府提供)", "出典: 朝日新聞", "小花母亲供图", "(宋祥龍/大紀元)":
+    # a label in Han, or a source and 提供/供图 (provided), or a name and its paper, in Han (cjk_label)
+    Rule("cjk_label", r"(?:(?:(?<=[\s(（。，,、」』]|^)|(?P<agency>\p{Han}{2,8}?))(?:" + _HAN_LABELS + r")[ ]*[:：/／][ ]*"
+         r"(?P<chain>\p{Han}[\p{Han}·・]{0,11}?)"
+         r"|(?<=[\s(（。，,、:：/／=＝」』]|^)(?P<given>\p{Han}{1,10}?)(?:提供|供图|供圖)"
+         r"|(?:(?<=[(（。\s]|^)|(?<=" + _HAN_STAFF + r"[ ]{0,2}))(?P<chain>\p{Han}{2,4})(?=[/／]\p{Han}{2,8}(?:[ ]+图)?[ ]*(?:[)）]|$)))"
+         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?:[ ]+图)?(?=[ ]*(?:[)）\]】。=＝\n]|$)|[ ])", ("提供", "供图", "供圖", ":", "：", "/", "／")),
+    # Japanese papers close a caption with "=ロイター", "＝ＡＰ", "＝共同", "（Ｃ）共同通信社"; Chinese ones with "视觉中国 图",
+    # "（视觉中国）": a known agency (cjk_agency_end)
+    Rule("cjk_agency_end", r"(?:[=＝](?P<chain>[\p{Katakana}\p{Han}ー\p{Lu}Ａ-Ｚ]{1,10})|(?<=[ 。])(?P<chain>\p{Han}{2,8})[ ]+图"
+         r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
+         ("=", "＝", " 图", "）"), tail=True, only_known=True, gate="ends_cjk"),
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
     Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
@@ -948,9 +973,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "cjk_reporter":
         return g["name"]
-    if name == "cjk_photographed":
-        agency = agencies.lookup(g["agency"]) if g.get("agency") else None
-        return f"{g['name']}/{agency}" if agency else g["name"]
+    if name in _HAN_RULES:
+        if name == "cjk_agency_end" and not _han_known(g["chain"], agencies):
+            return None  # "（视频截图）" (a video still), "（代表撮影）": no agency
+        reading = _han_reading(g, agencies)
+        return "han" if reading and (reading[0] or reading[1] or reading[2]) else None
     if name == "collection_of":
         chain = g["chain"]
         if not (g.get("coll") or chain.casefold().endswith(("collection", "collections"))):
@@ -1099,6 +1126,111 @@ def _email_matches(name: str, email: str) -> bool:
     return bool(words) and len(words[-1]) > 1 and words[-1] in local
 
 
+# rules whose match is a credit only when it names someone: a placeholder alone is no credit there
+_NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by"))
+def _closes_line(text: str, end: int) -> bool:
+    """Only stops and closing brackets follow ``end`` on its line ("… paid a courtesy visit to …" runs on)."""
+    line = text.find("\n", end)
+    return not text[end:line if line >= 0 else len(text)].strip(" .;,)]）】")
+
+
+_HAN_RULES = frozenset(("cjk_photographed", "cjk_label", "cjk_agency_end"))
+# the ends of Chinese and Japanese organisations' names (data/org_words.csv rows in Han written "-社", "-新闻")
+_HAN_ORG_ENDS = tuple(w for w in _ORG_SUFFIXES if w and all("\u3400" <= c <= "\u9fff" for c in w))
+_HAN_SHOT_END = regex.compile(_HAN_SHOT + "$")
+_HAN_GIVEN_END = ("提供", "供图", "供圖")
+
+
+def _han_known(text: str, agencies: Agencies) -> str | None:
+    """A known agency written in Han or kana, also at the end of a longer run ("…考生新华社": the run's start is the
+    sentence's) and in full-width letters ("ＡＰ")."""
+    text = unicodedata.normalize("NFKC", text.strip())
+    for k in range(0, max(1, len(text) - 1)):
+        known = agencies.lookup(text[k:])
+        if known:
+            return known
+    return None
+
+
+def _han_org(text: str, agencies: Agencies) -> str | None:
+    """An organisation's name in Han: a known agency, or a name ending in an organisation's word (社, 报, 新闻, 政府…)."""
+    known = _han_known(text, agencies)
+    if known:
+        return known
+    return text if len(text) >= 2 and text.endswith(_HAN_ORG_ENDS) else None
+
+
+def _han_people(names: str) -> list[str]:
+    """"邓 华" → 邓华 (a name of two padded to three); "邱晶 張卓羣", "邝啓聰、陳淵莊" → two names."""
+    people = []
+    for chunk in regex.split(r"[、，,]", names):
+        words = chunk.split()
+        if len(words) > 1 and all(len(w) >= 2 for w in words):
+            people.extend(words)
+        elif chunk.strip():
+            people.append("".join(words))
+    return [p for p in people if 2 <= len(p) <= 5]
+
+
+def _han_reading(g: dict, agencies: Agencies) -> tuple[list[str], list[str], list[str]] | None:
+    """What a Chinese or Japanese credit says: (people, organisations, tags)."""
+    people: list[str] = []
+    orgs: list[str] = []
+    tags: list[str] = []
+    if g.get("given"):  # "臺中市政府提供", "本人提供", "读者提供": a handout from whoever gave it
+        source = g["given"]
+        tags.append(placeholder_tag(source) or "handout")
+        org = None if placeholder_tag(source) else _han_org(source, agencies)
+        if org:
+            orgs.append(org)
+    elif g.get("name"):
+        if g.get("agency"):
+            org = _han_known(g["agency"], agencies)
+            if org:
+                orgs.append(org)
+        tag = placeholder_tag(g["name"].replace(" ", ""))
+        if tag:
+            tags.append(tag)  # "（代表撮影）": a pool picture
+        elif _han_org(g["name"], agencies) and not g.get("shot"):
+            orgs.append(_han_org(g["name"], agencies))  # "NAME/视觉中国 图": the agency's picture
+        elif not g["name"].endswith("拍"):  # "拍摄" (to shoot) is a verb
+            people = _han_people(g["name"])
+            if g.get("shot") == "撮影":  # Japanese: "…、首相官邸、上田幸一撮影": 、 lists the place before the name
+                people = people[-1:]
+            if not people:
+                return None
+    elif g.get("chain"):
+        chain = g["chain"]
+        if g.get("agency"):
+            org = _han_known(g["agency"], agencies)
+            if org:
+                orgs.append(org)
+        shot = _HAN_SHOT_END.search(chain)
+        if shot:  # "写真:諏訪撮影"
+            people = _han_people(chain[:shot.start()])
+        elif chain.endswith(_HAN_GIVEN_END):
+            source = chain[:-2]
+            tags.append(placeholder_tag(source) or "handout")
+            org = None if placeholder_tag(source) else _han_org(source, agencies)
+            if org:
+                orgs.append(org)
+        elif placeholder_tag(chain):
+            tags.append(placeholder_tag(chain))
+        else:
+            org = _han_org(chain, agencies)
+            if org:
+                orgs.append(org)
+            elif 2 <= len(chain) <= 4:
+                people = _han_people(chain)
+            else:
+                return None
+    if g.get("org"):
+        org = _han_org(g["org"], agencies)
+        if org:
+            orgs.append(org)
+    return people, orgs, tags
+
+
 def _lines(text: str) -> list[str]:
     return text.split("\n") if "\n" in text else [text]
 
@@ -1148,6 +1280,7 @@ _GATES = {
                                           for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
+    "ends_cjk": lambda text, _: "\u3000" <= text.rstrip()[-1:] or "=" in text[-12:],
 }
 
 
@@ -1242,7 +1375,9 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 continue
             if rule.name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
                 people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
-            elif rule.name in _CJK_NAME_RULES:  # names in Hangul or Han: no capitals for parse_chain to read
+            elif rule.name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
+                people, orgs, tags = _han_reading(g, agencies)
+            elif rule.name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
                 known = agencies.lookup(g["agency"]) if g.get("agency") else None
                 people, orgs, tags = [g["name"]], [known] if known else [], []
             else:
@@ -1254,7 +1389,10 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
                 keep = m.span()
-            if people or orgs:  # Credit.found
+            # a credit of placeholders alone ("Photo / Supplied", "Courtesy Photo", "Archivo.", "（代表撮影）") names no one,
+            # but it is the caption's credit all the same: its words leave the description, its tags go to style
+            # (credit.placeholder_only)
+            if people or orgs or (tags and rule.name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
                 span = m.span()
                 if rule.name == "end_agency_words":  # the agency's words only: the sentence's stay
                     span = (m.span("chain")[1] - len(chain), span[1])
