@@ -801,7 +801,13 @@ RULES: list[Rule] = [
     Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",),
          gate="lead_slash"),
     # Korean papers: "… 백소아 기자 thanks@hani.co.kr", "정연호 기자": a reporter's (or photographer's) name, then 기자
-    Rule("cjk_reporter", r"(?P<name>\p{Hangul}{2,4})[ ]+(?:기자|특파원)(?:[ ]+[\w.+-]+@[\w.-]+)?[ ]*$", ("기자", "특파원"), tail=True),
+    # (also "일요시사=NAME 기자(mail@…)", "잠실=NAME 기자 mail@… /2020.08.20/", "|NAME기자", "/NAME 기자 |", a cut address "foto@")
+    Rule("cjk_reporter", r"(?:(?P<agency>\p{Hangul}{2,10})=[ ]*|(?<!\p{Hangul}))(?P<name>\p{Hangul}{2,4})[ ]*(?:기자|특파원)"
+         r"(?:[ ]*\(?[\w.+-]+@[\w.-]*\)?)?[ ]*(?:/[\d.]+/)?[ ]*\|?[ ]*$", ("기자", "특파원"), tail=True),
+    # Korean papers' photo label: "(사진= NAME 기자 mail@…)", "[사진 출처 = 연합뉴스]", "/사진=뉴스1", "사진=ORG 제공",
+    # "(사진: 영상기자 NAME)": 사진 (photo), 출처 (source), 제공 (provided) (cjk_ko_label)
+    Rule("cjk_ko_label", r"(?:[(\[][ ]*|(?<=[/\s.]|^))사진(?:[ ]*출처)?[ ]*[=:;][ ]*(?P<staff>(?:영상|사진)?기자[ ]+)?"
+         r"(?P<chain>[^\])\n|=]{2,40}?)[ ]*(?:[\])]|$|(?=\n))", ("사진",)),
     # Chinese agencies: "[新華社記者 張可任 攝]", "新华社记者 NAME 摄": the agency, its reporter, 摄 (photographed)
     # Chinese and Japanese papers: "新华社记者 NAME 摄", "新华社发(NAME 摄)", "(NAME摄/光明图片)", "記者NAME/攝影",
     # "…、NAME撮影": a name in Han after a staff word, an agency's 发 or a stop, then 摄/攝/撮影 (photographed)
@@ -821,7 +827,7 @@ RULES: list[Rule] = [
          r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
          ("=", "＝", " 图", "）"), tail=True, only_known=True, gate="ends_cjk"),
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
-    Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
+    Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
     # archives: "by Lieutenant John Warwick Brooke" on a line of its own
     Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?P<chain>" + _PART + r")[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
@@ -973,6 +979,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "cjk_reporter":
         return g["name"]
+    if name == "cjk_ko_label":
+        return "hangul" if _hangul_reading(g["chain"], agencies, bool(g.get("staff"))) else None
     if name in _HAN_RULES:
         if name == "cjk_agency_end" and not _han_known(g["chain"], agencies):
             return None  # "（视频截图）" (a video still), "（代表撮影）": no agency
@@ -1132,6 +1140,33 @@ def _closes_line(text: str, end: int) -> bool:
     """Only stops and closing brackets follow ``end`` on its line ("… paid a courtesy visit to …" runs on)."""
     line = text.find("\n", end)
     return not text[end:line if line >= 0 else len(text)].strip(" .;,)]）】")
+
+
+_HANGUL_REPORTER = regex.compile(r"^(?P<name>\p{Hangul}{2,4})[ ]*(?:기자|특파원)(?:[ ]+[\w.+-]+@[\w.-]*)?$")
+# the ends of Korean organisations' names: 일보 (daily), 신문 (newspaper), 뉴스, 방송 (broadcaster), 시/도/군/구/청 (city,
+# province, county, district, office), 재단 (foundation), 협회 (association), 병원 (hospital), 캠프 (a campaign's camp)
+_HANGUL_ORG_ENDS = tuple(w for w in _ORG_SUFFIXES if w and all("\uac00" <= c <= "\ud7a3" for c in w))
+
+
+def _hangul_reading(chain: str, agencies: Agencies, staff: bool = False) -> tuple[list[str], list[str], list[str]] | None:
+    """A Korean photo label's source: "NAME 기자 mail@…" or "영상기자 NAME" a reporter, "연합뉴스" a known agency,
+    "ORG 제공" a handout."""
+    chain = chain.strip(" .")
+    reporter = _HANGUL_REPORTER.match(chain)
+    if reporter:
+        return [reporter["name"]], [], []
+    if staff:
+        return ([chain], [], []) if regex.fullmatch(r"\p{Hangul}{2,4}", chain) else None
+    tags = []
+    if chain.endswith("제공"):  # "세종시 제공": provided by
+        tags.append("handout")
+        chain = chain[:-2].strip()
+    known = agencies.lookup(chain)
+    if known:
+        return [], [known], tags
+    if chain.endswith(_HANGUL_ORG_ENDS) and regex.fullmatch(r"\p{Hangul}+(?:[ ]\p{Hangul}+){0,3}", chain):
+        return [], [chain], tags
+    return ([], [], tags) if tags else None
 
 
 _HAN_RULES = frozenset(("cjk_photographed", "cjk_label", "cjk_agency_end"))
@@ -1380,6 +1415,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             elif rule.name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
                 known = agencies.lookup(g["agency"]) if g.get("agency") else None
                 people, orgs, tags = [g["name"]], [known] if known else [], []
+            elif rule.name == "cjk_ko_label":
+                people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
             else:
                 people, orgs, tags = parse_chain(chain, agencies)
             if rule.name == "paren_name_end" and (orgs or not people):

@@ -77,10 +77,11 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "lead_glued_chain", "a credit opening the caption glued to its first word: 'Name/USA TODAY SportsRookie coach …'"),
     ("credit", "archive_ref", "a known archive and its catalogue reference closing the caption: 'NLI ref. PWP2027', 'AWM P02686.025'"),
     ("credit", "collection_of", "'from the collection of ARCHIVE', 'from the X Collection' closing the caption"),
-    ("credit", "cjk_reporter", "a Korean paper's reporter: 'NAME 기자' closing the caption, an e-mail after it"),
+    ("credit", "cjk_reporter", "a Korean paper's reporter: 'NAME 기자' closing the caption, an e-mail after it; 'PAPER=NAME 기자(mail)', '|NAME기자'"),
     ("credit", "cjk_photographed", "Chinese and Japanese credits: '新華社記者 NAME 攝' (reporter NAME photographed), '新华社发(NAME 摄)', "
      "'(NAME摄/光明图片)', '記者NAME/攝影', '…、NAME撮影'"),
     ("credit", "cjk_agency", "a Korean wire's '[서울=뉴시스]' opening the caption, or 'CITY 연합뉴스' as its last line"),
+    ("credit", "cjk_ko_label", "a Korean paper's photo label: '[사진 = NAME 기자]', '[사진 출처 = 연합뉴스]', '사진=ORG 제공', '(사진: 영상기자 NAME)'"),
     ("credit", "cjk_label", "a Han label or source: '(画像:NAME)', '攝:NAME/端傳媒', '中新社记者:NAME', '(圖/ORG提供)', 'ORG供图', '(NAME/大紀元)'"),
     ("credit", "cjk_agency_end", "a known agency closing a Chinese or Japanese caption: '=ロイター', '＝ＡＰ', '视觉中国 图', '（视觉中国）', '（Ｃ）共同通信社'"),
     ("credit", "by_line", "an archive's line 'by RANK NAME'"),
