@@ -407,8 +407,8 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
 
 
 def _read_rest(piece: str, agencies: Agencies) -> tuple:
-    if piece[:1].isdigit():
-        return _SKIP
+    if piece[:1].isdigit():  # "7 Day News": an organisation's name may open with digits, a person's never
+        return ("org", _org_name(piece)) if _is_org_like(piece) and " " in piece else _SKIP
     studio = _STUDIO.match(piece) if any(w in piece for w in _STUDIO_WORDS) else None
     if studio:  # "Steve Raines Photography": the studio and its photographer
         return ("studio", studio["name"], piece, _read_name(piece, agencies))
@@ -620,6 +620,8 @@ def _bare_tail(tail: str) -> bool:
     return False
 
 
+# the last words of the "by" markers ("Photo by", "Foto von", "Picha na"): credit_by finds them first, then looks behind
+_BY_LAST = _alternation({w.split()[-1].casefold() for w in CREDIT_MARKERS.get("by", ())})
 _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("by", ())}))
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 # initials may be glued: "A.G. Grant", "W.J. Hall"
@@ -629,12 +631,15 @@ _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 # the organisation, or drops what follows the comma when it is none
 _COMMA_ORG = r"(?:,[ ]*(?=\p{Lu})" + _PART + r")?"
 _CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*" + _COMMA_ORG
+# a label's organisation may open with digits: "Credit: 7 Day News", "Credit: 20th Century Fox", "(Source: 1News)"
+_NUMBERED = r"(?:\d{1,4}(?:st|nd|rd|th)?[ ]?(?=\p{Lu}))?"
 
 _MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 # a label opening the caption whose words run on in lower case ("IMAGE: Prime Minister Modi senses wet weather …",
 # "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)
 _RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
+_RUNS_ON2 = regex.compile(r"[ ]+\p{Ll}+[ ]+\p{Ll}")  # two words in lower case: a sentence's, not a credit's
 _SUFFIX_WORD = regex.compile(r"(?i:jr|sr|inc|ltd|llc|file|pool|handout|ho|file photo)\.?$")
 # words that open a sentence fragment, never a person's name ("… Inc. All Rights")
 _NOT_FIRST_NAMES = frozenset("All This That These Those Our Its Their His Her In On At For From With And But More "
@@ -679,7 +684,7 @@ RULES: list[Rule] = [
     Rule("org_photo_label", r"[:/](?<=(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+"
          r"(?:PHOTO|Photo|FOTO|Foto)[ ]*[:/])[ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
     Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
-         r"\s*(?::|\.\.\.|…|,(?=[^,\n]*/))\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
+         r"\s*(?::|\.\.\.|…|,(?=[^,\n]*/))\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _NUMBERED + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
          + _COMMA_ORG + r")",
          ("photo", "credit", "image", "picture")),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
@@ -691,7 +696,7 @@ RULES: list[Rule] = [
     Rule("credit_marker", r"(?::(?<=(?P<lead>(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
-         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
+         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _NUMBERED + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
     Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
     # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via ")),
@@ -709,7 +714,7 @@ RULES: list[Rule] = [
          + r")[ ]*[|•~—][ ]*(?P<org>" + _PART + r"(?:(?:" + _SEP + r"|[ ]*[|•~—][ ]*)" + _PART + r")*)[ ]*[.]?[ ]*(?m:$)",
          ("|", "•", "~", "—"), backward=True, gate="desk_line_end"),
     # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
-    Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?![\p{L}\p{N}])(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
+    Rule("credit_by", r"(?i:" + _BY_LAST + r")(?![\p{L}\p{N}])(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
          + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", _BY_NEEDLES),
     # "von NAME/AGENCY, publiziert…", "por NAME/AGENCY", "par NAME/AGENCY": a chain with a known agency
     Rule("by_chain", r"(?:von|por|par)(?=[ ])(?<=(?<![\p{L}\p{N}])(?:von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART
@@ -1398,6 +1403,9 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
                     and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
                 continue
+            if rule.name in _LABEL_RULES and " " not in g["chain"].strip() and _RUNS_ON2.match(text, m.end("chain")) \
+                    and not agencies.lookup(g["chain"].strip()):
+                continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
             if not rule.tail and g.get("chain"):
                 g = _chain_in_text(g, text, m.span("chain")[1], agencies)
             if rule.name == "end_agency_words":
