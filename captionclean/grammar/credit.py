@@ -625,7 +625,8 @@ _BY_LAST = _alternation({w.split()[-1].casefold() for w in CREDIT_MARKERS.get("b
 _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("by", ())}))
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 # initials may be glued: "A.G. Grant", "W.J. Hall"
-_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3})(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
+# (a surname may hold one more capital after small letters: "McCann", "MacDonald", "DeShawn")
+_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3})(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 # a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
 # the organisation, or drops what follows the comma when it is none
@@ -802,6 +803,13 @@ RULES: list[Rule] = [
     # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
          (), tail=True, gate="ends_open"),
+    # "Christopher Battin  Submitted photo", "(Oregonian file photo)", "BT FILE PHOTO": a name or a paper, then what kind of
+    # picture it is, closing the caption (name_then_tag)
+    Rule("name_then_tag", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=\S[ ]{2,3})|(?<=\()|^)(?P<chain>" + _PART + r")[ ]+"
+         r"(?P<tag>(?i:submitted|contributed|supplied|courtesy|file|handout)[ ]+(?i:photo(?:graph)?|image|pic(?:ture)?)s?)"
+         r"[ ]*\)?[ ]*\.?[ ]*$", (" photo", " image", " pic"), tail=True, gate="ends_kind_photo"),
+    # Al Jazeera: "[File: Reuters]", "[File: Name/AFP]": an archive picture's credit in square brackets (bracket_file)
+    Rule("bracket_file", r"\[(?i:file)(?:[ ]+(?i:photo))?[ ]*:[ ]*(?P<chain>" + _CHAIN_ANY + r")[ ]*\]", ("[file",)),
     # "Jennifer Stewart/USA TODAY SportsRookie coach …": a credit opening the caption, glued to its first word
     Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",),
          gate="lead_slash"),
@@ -838,6 +846,12 @@ RULES: list[Rule] = [
     Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?P<chain>" + _PART + r")[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
     # Irish and British papers: "… 2016 Award PIC DARRAGH KANE": PIC and a name in capitals close the caption
     Rule("pic_caps_end", r"(?<=\S[ ]+)PIC:?[ ]+(?P<name>" + _NAME_CAPS + r")[ ]*$", ("pic ",), tail=True, gate="ends_caps"),
+    # a bare marker inside the text: "… from the road Picture Mal McCann.", "Photograph Michael Hall, copyright Te Papa.",
+    # "Photographer W.J. Hall. ANMM Collection 00013207", "Photo credit Dr. Martha Nizinski." (bare_marker_mid)
+    Rule("bare_marker_mid", r"(?:(?<=\p{Ll}[ ]{1,3})(?:Picture|PIC)|(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)"
+         r"(?:Photographer|Photograph|Photo[ ]credit))[ ]+(?:(?:Dr|Prof)\.?[ ]+)?(?P<name>" + _NAME_ANY + r")"
+         r"(?:[ ]*\.?[ ]*(?m:$)|\.[ ]+(?=\p{Lu})|,[ ]*(?i:copyright|©)[ ]+(?P<org>" + _PART + r")[ ]*\.?[ ]*(?m:$))",
+         ("picture ", "pic ", "photograph", "photo credit")),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -982,6 +996,12 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{agency}" if agency and _caps_name_ok(g["name"], agencies) else None
     if name == "pic_caps_end":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
+    if name == "bracket_file":
+        return g["chain"] + "/File"
+    if name == "bare_marker_mid":
+        if not _caps_name_ok(g["name"], agencies) or not _person_shaped(g["name"], agencies) and "." not in g["name"]:
+            return None
+        return f"{g['name']}/{g['org']}" if g.get("org") else g["name"]
     if name == "cjk_reporter":
         return g["name"]
     if name == "cjk_ko_label":
@@ -1320,6 +1340,8 @@ _GATES = {
                                           for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
+    "ends_kind_photo": lambda text, _: text.rstrip(" .)")[-10:].casefold().endswith(
+        ("photo", "photos", "image", "images", "pic", "picture", "pictures", "photograph", "photographs")),
     "ends_cjk": lambda text, _: "\u3000" <= text.rstrip()[-1:] or "=" in text[-12:],
 }
 
@@ -1427,6 +1449,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
             else:
                 people, orgs, tags = parse_chain(chain, agencies)
+            if rule.name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
+                tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or "handout"]
             if rule.name == "paren_name_end" and (orgs or not people):
                 continue
             if rule.name in ("courtesy", "courtesy_marker") and "handout" not in tags:

@@ -74,6 +74,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_caps_name", "a name in capitals after the last sentence"),
     ("credit", "end_domain", "a web address closing the caption: '[eastday.com]', 'www.jewishcork.com'"),
     ("credit", "end_org", "an organisation's name (an organisation word in it) after the last sentence: '680 NEWS', 'Huw Evans Agency'"),
+    ("credit", "name_then_tag", "a name or a paper, then the kind of picture, closing the caption: 'NAME Submitted photo', '(Oregonian file photo)'"),
+    ("credit", "bracket_file", "Al Jazeera's archive credit in square brackets: '[File: Reuters]', '[File: NAME/AFP]'"),
     ("credit", "lead_glued_chain", "a credit opening the caption glued to its first word: 'Name/USA TODAY SportsRookie coach …'"),
     ("credit", "archive_ref", "a known archive and its catalogue reference closing the caption: 'NLI ref. PWP2027', 'AWM P02686.025'"),
     ("credit", "collection_of", "'from the collection of ARCHIVE', 'from the X Collection' closing the caption"),
@@ -86,6 +88,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "cjk_agency_end", "a known agency closing a Chinese or Japanese caption: '=ロイター', '＝ＡＰ', '视觉中国 图', '（视觉中国）', '（Ｃ）共同通信社'"),
     ("credit", "by_line", "an archive's line 'by RANK NAME'"),
     ("credit", "pic_caps_end", "'PIC NAME' in capitals closing the caption after any word: '… Award PIC DARRAGH KANE'"),
+    ("credit", "bare_marker_mid", "a bare marker inside the text: '… from the road Picture NAME.', 'Photograph NAME, copyright ORG.', "
+     "'Photographer W.J. Hall. ANMM Collection …', 'Photo credit Dr. NAME.'"),
     ("credit", "released_by", "'image released by KNOWN ORGANISATION'"),
     ("credit", "joined_names", "photographers joined by 'and': 'Peter R. Barber and Mark Perfetti', 'Eamonn and James Clarke'"),
     ("credit", "handout_source", "AFP's handouts: 'AFP PHOTO / HO / SANA': the source after the handout mark, AFP distributes"),
