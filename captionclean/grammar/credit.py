@@ -803,6 +803,15 @@ RULES: list[Rule] = [
     # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
          (), tail=True, gate="ends_open"),
+    # Business Insider credits each picture of a story: "…flight.Nicolas Economou/NurPhoto via Getty Images; Paula Conway":
+    # a chain, a semicolon, the next picture's photographer (chain_then_name)
+    Rule("chain_then_name", r"(?:^|(?<=[\s.,:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*;[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*\.?[ ]*$",
+         ("; ",), tail=True, gate="semicolon_end"),
+    # "(Screen image from Sealaska Heritage Institute)", "The picture from the Greater Vernon Museum and Archives shows …":
+    # a picture from a known or organisation-shaped source (photo_from)
+    Rule("photo_from", r"(?<![\p{L}])(?i:photo|image|picture|photograph|screen[ ]image|screenshot|screen[ ]grab|still)s?[ ]+(?i:from)[ ]+"
+         r"(?:the[ ]+)?(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|and|&|for|the)){0,6})",
+         ("photo from", "image from", "picture from", "photograph from", "still from", "screenshot from", "grab from")),
     # "Christopher Battin  Submitted photo", "(Oregonian file photo)", "BT FILE PHOTO": a name or a paper, then what kind of
     # picture it is, closing the caption (name_then_tag)
     Rule("name_then_tag", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=\S[ ]{2,3})|(?<=\()|^)(?P<chain>" + _PART + r")[ ]+"
@@ -843,7 +852,9 @@ RULES: list[Rule] = [
     Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
     # archives: "by Lieutenant John Warwick Brooke" on a line of its own
-    Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?P<chain>" + _PART + r")[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
+    # (the Imperial War Museums' catalogue writes the surname first, the initials, the rank in brackets: "by Rider-Rider, W (Lt)")
+    Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?:(?P<surname>\p{Lu}[\p{L}'’\-]+),[ ]*(?P<initials>\p{Lu}\.?(?:[ ]?\p{Lu}\.?){0,2})"
+         r"(?:[ ]*\([^()\n]{1,30}\))?|(?P<chain>" + _PART + r"))[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
     # Irish and British papers: "… 2016 Award PIC DARRAGH KANE": PIC and a name in capitals close the caption
     Rule("pic_caps_end", r"(?<=\S[ ]+)PIC:?[ ]+(?P<name>" + _NAME_CAPS + r")[ ]*$", ("pic ",), tail=True, gate="ends_caps"),
     # a bare marker inside the text: "… from the road Picture Mal McCann.", "Photograph Michael Hall, copyright Te Papa.",
@@ -996,6 +1007,16 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{agency}" if agency and _caps_name_ok(g["name"], agencies) else None
     if name == "pic_caps_end":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
+    if name == "by_line" and g.get("surname"):
+        initials = " ".join(c + "." for c in g["initials"] if c.isalpha())
+        return f"{initials} {g['surname']}"
+    if name == "chain_then_name":
+        return g["chain"] if _caps_name_ok(g["name"], agencies) else None
+    if name == "photo_from":
+        chain = _TRAILING_PARTICLE.sub("", g["chain"])
+        if lookup_city(chain) or lookup_country(chain) or not (agencies.lookup(chain) or _is_org_like(chain)):
+            return None
+        return agencies.lookup(chain) or chain
     if name == "bracket_file":
         return g["chain"] + "/File"
     if name == "bare_marker_mid":
@@ -1340,6 +1361,7 @@ _GATES = {
                                           for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
+    "semicolon_end": lambda text, _: "; " in text[-40:],
     "ends_kind_photo": lambda text, _: text.rstrip(" .)")[-10:].casefold().endswith(
         ("photo", "photos", "image", "images", "pic", "picture", "pictures", "photograph", "photographs")),
     "ends_cjk": lambda text, _: "\u3000" <= text.rstrip()[-1:] or "=" in text[-12:],
@@ -1449,6 +1471,12 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
             else:
                 people, orgs, tags = parse_chain(chain, agencies)
+            if rule.name == "chain_then_name" and people:  # the next picture's photographer joins the first's
+                people = people + [normal_name(g["name"])]
+            if rule.name == "photo_from":  # the source's name as written: an organisation, never a person
+                people, orgs = [], [chain]
+            if rule.name == "copyright" and not (people or orgs) and chain.strip().islower() and " " in chain.strip():
+                orgs = [chain.strip()]  # "(photo © hidden europe)": a wordmark of two words in lower case (one is a user name)
             if rule.name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
                 tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or "handout"]
             if rule.name == "paren_name_end" and (orgs or not people):
@@ -1458,6 +1486,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
                 keep = m.span()
+            if rule.name == "photo_from" and not (text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")):
+                keep = m.span()  # "The picture from the … Archives shows …": the sentence stays; "(Screen image from ORG)" goes
             # a credit of placeholders alone ("Photo / Supplied", "Courtesy Photo", "Archivo.", "（代表撮影）") names no one,
             # but it is the caption's credit all the same: its words leave the description, its tags go to style
             # (credit.placeholder_only)

@@ -74,6 +74,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_caps_name", "a name in capitals after the last sentence"),
     ("credit", "end_domain", "a web address closing the caption: '[eastday.com]', 'www.jewishcork.com'"),
     ("credit", "end_org", "an organisation's name (an organisation word in it) after the last sentence: '680 NEWS', 'Huw Evans Agency'"),
+    ("credit", "chain_then_name", "a chain, a semicolon and the next picture's photographer: 'NAME/NurPhoto via Getty Images; NAME' (Business Insider)"),
+    ("credit", "photo_from", "a picture from a known or organisation-shaped source: '(Screen image from ORG)', 'The picture from the ORG shows …'"),
     ("credit", "name_then_tag", "a name or a paper, then the kind of picture, closing the caption: 'NAME Submitted photo', '(Oregonian file photo)'"),
     ("credit", "bracket_file", "Al Jazeera's archive credit in square brackets: '[File: Reuters]', '[File: NAME/AFP]'"),
     ("credit", "lead_glued_chain", "a credit opening the caption glued to its first word: 'Name/USA TODAY SportsRookie coach …'"),
@@ -86,7 +88,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "cjk_ko_label", "a Korean paper's photo label: '[사진 = NAME 기자]', '[사진 출처 = 연합뉴스]', '사진=ORG 제공', '(사진: 영상기자 NAME)'"),
     ("credit", "cjk_label", "a Han label or source: '(画像:NAME)', '攝:NAME/端傳媒', '中新社记者:NAME', '(圖/ORG提供)', 'ORG供图', '(NAME/大紀元)'"),
     ("credit", "cjk_agency_end", "a known agency closing a Chinese or Japanese caption: '=ロイター', '＝ＡＰ', '视觉中国 图', '（视觉中国）', '（Ｃ）共同通信社'"),
-    ("credit", "by_line", "an archive's line 'by RANK NAME'"),
+    ("credit", "by_line", "an archive's line 'by RANK NAME', or the IWM catalogue's 'by Surname, W (Lt)'"),
     ("credit", "pic_caps_end", "'PIC NAME' in capitals closing the caption after any word: '… Award PIC DARRAGH KANE'"),
     ("credit", "bare_marker_mid", "a bare marker inside the text: '… from the road Picture NAME.', 'Photograph NAME, copyright ORG.', "
      "'Photographer W.J. Hall. ANMM Collection …', 'Photo credit Dr. NAME.'"),
