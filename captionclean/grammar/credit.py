@@ -626,7 +626,7 @@ _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKE
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 # initials may be glued: "A.G. Grant", "W.J. Hall"
 # (a surname may hold one more capital after small letters: "McCann", "MacDonald", "DeShawn")
-_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3})(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
+_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3}|\p{Lu}{2}(?=[ ]+\p{Lu}\p{Ll}))(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 # a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
 # the organisation, or drops what follows the comma when it is none
@@ -976,6 +976,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if (g.get("comma") and len(pieces) < 2) or len(pieces) > 2 or any(
                 lookup_city(p) or lookup_country(p) or lookup_state(p) for p in pieces):
             return None  # "…, 1967, Amsterdam": a place; "…, 1987 - Hans Aarsman", "…, 1967, Name - Archive": a credit
+        if len(pieces) == 2 and (agencies.lookup(pieces[1]) or _is_org_like(pieces[1])) and _LOWER_SURNAME.fullmatch(pieces[0]):
+            return f"{pieces[0].title()} - {pieces[1]}"  # "Cor jarong - Stadsarchief Amsterdam": an archive's catalogue
         if not any(agencies.lookup(p) or _is_org_like(p) or _person_shaped(p, agencies) for p in pieces):
             return None
         return chain
@@ -1114,6 +1116,8 @@ archivio archief arkiv bibliothek biblioteca bibliothèque bibliotheek musée mu
 _INVERTED_NAME = regex.compile(r"(?P<surname>\p{Lu}[\p{Ll}'’\-]+),[ ]*(?P<given>\p{Lu}[\p{Ll}'’\-]+(?:[ ]\p{Lu}\.)?)")  # a given name and an initial at most
 _DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?:$|\n)")
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
+# a given name, then a surname typed in lower case (archives' catalogues): "Cor jarong"
+_LOWER_SURNAME = regex.compile(r"\p{Lu}\p{Ll}+[ ]\p{Ll}{3,}")
 _CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
 
 
@@ -1447,6 +1451,11 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
                     and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
                 continue
+            if rule.name in _LABEL_RULES and _RUNS_ON.match(text, m.end("chain")):
+                line_end = text.find("\n", m.start("chain"))
+                whole = text[m.start("chain"):line_end if line_end >= 0 else len(text)].rstrip(" .")
+                if len(whole) <= 60 and agencies.lookup(whole):  # "Photo: Bao Dien tu Chinh phu.": a known name with
+                    g = dict(g, chain=whole)                      # words in lower case runs to the line's end
             if rule.name in _LABEL_RULES and " " not in g["chain"].strip() and _RUNS_ON2.match(text, m.end("chain")) \
                     and not agencies.lookup(g["chain"].strip()):
                 continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
