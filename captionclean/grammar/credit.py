@@ -809,9 +809,11 @@ RULES: list[Rule] = [
          ("; ",), tail=True, gate="semicolon_end"),
     # "(Screen image from Sealaska Heritage Institute)", "The picture from the Greater Vernon Museum and Archives shows …":
     # a picture from a known or organisation-shaped source (photo_from)
-    Rule("photo_from", r"(?<![\p{L}])(?i:photo|image|picture|photograph|screen[ ]image|screenshot|screen[ ]grab|still)s?[ ]+(?i:from)[ ]+"
-         r"(?:the[ ]+)?(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|and|&|for|the)){0,6})",
-         ("photo from", "image from", "picture from", "photograph from", "still from", "screenshot from", "grab from")),
+    Rule("photo_from", r"(?<![\p{L}])(?:(?i:photo|image|picture|photograph|screen[ ]image|screenshot|screen[ ]grab|still)s?[ ]+(?i:from)[ ]+"
+         r"(?:the[ ]+)?(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|and|&|for|the)){0,6})"
+         r"|(?i:from)[ ]+(?:a|an)[ ]+(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+\p{Lu}[\p{L}\-'’.]*){0,4})[ ]+(?i:photograph|photo|picture)(?![\p{L}]))",
+         ("photo from", "image from", "picture from", "photograph from", "still from", "screenshot from", "grab from",
+          "from a ")),
     # "Christopher Battin  Submitted photo", "(Oregonian file photo)", "BT FILE PHOTO": a name or a paper, then what kind of
     # picture it is, closing the caption (name_then_tag)
     Rule("name_then_tag", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=\S[ ]{2,3})|(?<=\()|^)(?P<chain>" + _PART + r")[ ]+"
@@ -1080,10 +1082,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if _person_shaped(head.strip(), agencies) and _person_shaped(tail.strip(), agencies):
             chain = f"{head.strip()} and {tail.strip()}"
     if name == "credit_marker" and "," in chain and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
-        inverted = _INVERTED_NAME.fullmatch(chain.strip())
+        head, slash, rest = chain.partition("/")  # the holding institution may follow ("…/Stadsmuseet i Stockholm")
+        inverted = _INVERTED_NAME.fullmatch(head.strip())
         if inverted and not any(agencies.lookup(w) or _is_org_like(w) or lookup_city(w) or lookup_country(w)
                                 for w in inverted.groups()):
-            chain = f"{inverted['given']} {inverted['surname']}"  # museum catalogues: "Fotograf: Haarstad, Ragnhild"
+            chain = f"{inverted['given']} {inverted['surname']}{slash}{rest}"  # museum catalogues: "Fotograf: Haarstad, Ragnhild"
     if name == "courtesy_marker":  # "Photo courtesy JDHS Softball": the first part is the courtesy's source
         chain = "Courtesy " + chain.lstrip()
     if name == "should_read":
@@ -1116,6 +1119,8 @@ archivio archief arkiv bibliothek biblioteca bibliothèque bibliotheek musée mu
 _INVERTED_NAME = regex.compile(r"(?P<surname>\p{Lu}[\p{Ll}'’\-]+),[ ]*(?P<given>\p{Lu}[\p{Ll}'’\-]+(?:[ ]\p{Lu}\.)?)")  # a given name and an initial at most
 _DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?:$|\n)")
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
+# a photographer's dates in brackets, then the holding institution, to the line's end (museum catalogues)
+_DATES_THEN_ORG = regex.compile(r"[ ]*\([^()\n]{1,20}\)\.?[ ]*(?P<org>\p{Lu}[^\n.()]{2,60}?)[ ]*\.?[ ]*(?:\n|$)")
 # a given name, then a surname typed in lower case (archives' catalogues): "Cor jarong"
 _LOWER_SURNAME = regex.compile(r"\p{Lu}\p{Ll}+[ ]\p{Ll}{3,}")
 _CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
@@ -1461,6 +1466,10 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
             if not rule.tail and g.get("chain"):
                 g = _chain_in_text(g, text, m.span("chain")[1], agencies)
+            if rule.name == "credit_marker" and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
+                dated = _DATES_THEN_ORG.match(text, m.end("chain"))  # "Fotograf: Haarstad, Ragnhild (f. 1935). Stadsmuseet i
+                if dated and (agencies.lookup(dated["org"]) or _is_org_like(dated["org"])):  # Stockholm": a catalogue's
+                    g = dict(g, chain=f"{g['chain']}/{dated['org']}")                       # photographer, dates, holder
             if rule.name == "end_agency_words":
                 at = m.span("chain")[0]
                 head = text[max(0, at - 40):at].split()
