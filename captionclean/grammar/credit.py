@@ -142,7 +142,8 @@ class Credit:
 
     @property
     def found(self) -> bool:
-        return bool(self.photographers or self.orgs)
+        """The credit says something: a name, an organisation, or only what kind of picture it is ("Photo / Supplied")."""
+        return bool(self.photographers or self.orgs or self.tags)
 
     def line(self) -> str:
         """The canonical credit line: ``Photographer/Agency via Distributor``."""
@@ -789,6 +790,10 @@ RULES: list[Rule] = [
     # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
     Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
          + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")(?:[ ]+(?:Photo|Photos|Foto))?[ ]*$", (), tail=True, gate="ends_name"),
+    # Indian papers: "… in Salt Lake on Thursday Amit Datta": the photographer's name right after the sentence's day, no stop
+    # between them (end_name_after_day)
+    Rule("end_name_after_day", r"(?<=(?<![\p{L}])(?:" + _WEEKDAY_WORDS + r"|yesterday|today)[ ]{1,3})(?P<name>"
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
     # "…, Auckland Libraries, 1-W1156.", "State Library of Queensland Neg. No. 72490", "NLI ref. PWP2027",
     # "The Imperial War Museums, IWM Q 4649", "AWM P02686.025": a known archive and its catalogue reference
     Rule("archive_ref", r"(?:(?<=[\s.,;(])|(?m:^))(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
@@ -1060,6 +1065,10 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{org}/{g['chain']}" if org else None
     if name == "afp_slash":
         return f"AFP/{g['name']}" if g.get("name") else "AFP"
+    if name == "end_name_after_day":  # "… on Monday Night Football": a part of the day makes a time phrase, no name
+        first = g["name"].split()[0]
+        return g["name"] if _person_shaped(g["name"], agencies) and first not in _NOT_FIRST_NAMES \
+            and first.casefold() not in _DAY_PARTS else None
     if name in ("paren_name_end", "end_caps_name", "end_name"):
         if name in ("end_caps_name", "end_name") and not _caps_name_ok(g["name"], agencies):
             return None
@@ -1089,6 +1098,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
             chain = f"{inverted['given']} {inverted['surname']}{slash}{rest}"  # museum catalogues: "Fotograf: Haarstad, Ragnhild"
     if name == "courtesy_marker":  # "Photo courtesy JDHS Softball": the first part is the courtesy's source
         chain = "Courtesy " + chain.lstrip()
+        if g.get("prev"):  # "EFEAGRO/Cedida por la compañía": the agency that sent the picture on comes first
+            chain = f"{g['prev']}/{chain}"
     if name == "should_read":
         chain = _GLUED_AFP.sub("/AFP", chain)
     if rule.only_known and not _all_known(chain, agencies):
@@ -1119,6 +1130,8 @@ archivio archief arkiv bibliothek biblioteca bibliothèque bibliotheek musée mu
 _INVERTED_NAME = regex.compile(r"(?P<surname>\p{Lu}[\p{Ll}'’\-]+),[ ]*(?P<given>\p{Lu}[\p{Ll}'’\-]+(?:[ ]\p{Lu}\.)?)")  # a given name and an initial at most
 _DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?:$|\n)")
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
+# a known agency's part, then a slash, just before a courtesy marker: "EFEAGRO/Cedida por la compañía"
+_PREV_PART = regex.compile(r"(?:^|(?<=[\s.,;:!?()\[\]]))(\p{Lu}[\p{L}\p{N}&\-]*(?:[ ]\p{Lu}[\p{L}\p{N}&\-]*){0,3})[ ]*/[ ]*$")
 # a photographer's dates in brackets, then the holding institution, to the line's end (museum catalogues)
 _DATES_THEN_ORG = regex.compile(r"[ ]*\([^()\n]{1,20}\)\.?[ ]*(?P<org>\p{Lu}[^\n.()]{2,60}?)[ ]*\.?[ ]*(?:\n|$)")
 # a given name, then a surname typed in lower case (archives' catalogues): "Cor jarong"
@@ -1190,7 +1203,8 @@ def _email_matches(name: str, email: str) -> bool:
 
 
 # rules whose match is a credit only when it names someone: a placeholder alone is no credit there
-_NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by"))
+_DAY_PARTS = frozenset("morning afternoon evening night noon midnight dawn".split())
+_NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by", "end_name_after_day"))
 def _closes_line(text: str, end: int) -> bool:
     """Only stops and closing brackets follow ``end`` on its line ("… paid a courtesy visit to …" runs on)."""
     line = text.find("\n", end)
@@ -1464,6 +1478,13 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if rule.name in _LABEL_RULES and " " not in g["chain"].strip() and _RUNS_ON2.match(text, m.end("chain")) \
                     and not agencies.lookup(g["chain"].strip()):
                 continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
+            prev = None
+            if rule.name == "courtesy_marker" and text[:m.start()].rstrip(" ").endswith("/"):
+                prev = _PREV_PART.search(text, max(0, m.start() - 60), m.start())
+                if prev and agencies.lookup(prev[1]):
+                    g = dict(g, prev=prev[1])
+                else:
+                    prev = None
             if not rule.tail and g.get("chain"):
                 g = _chain_in_text(g, text, m.span("chain")[1], agencies)
             if rule.name == "credit_marker" and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
@@ -1510,7 +1531,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             # but it is the caption's credit all the same: its words leave the description, its tags go to style
             # (credit.placeholder_only)
             if people or orgs or (tags and rule.name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
-                span = m.span()
+                span = m.span() if prev is None else (prev.start(1), m.end())
                 if rule.name == "end_agency_words":  # the agency's words only: the sentence's stay
                     span = (m.span("chain")[1] - len(chain), span[1])
                 lead = g.get("lead") or g.get("org") if rule.name in _LEAD_RULES else None

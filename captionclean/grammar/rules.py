@@ -70,6 +70,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "agency_date_header", "'AGENCY / Weekday, Month D, YYYY' as a header line"),
     ("credit", "dpa_bildfunk", "dpa's '+++ dpa-Bildfunk +++'"),
     ("credit", "paren_name_end", "a person's name in brackets at the end: '(Laura Simon)'"),
+    ("credit", "end_name_after_day", "Indian papers: a name right after the sentence's day, no stop between: '… on Thursday Amit Datta'"),
     ("credit", "end_name", "a name in title case after the last sentence, with no stop of its own: '…in Los Angeles.John Shearer'"),
     ("credit", "end_caps_name", "a name in capitals after the last sentence"),
     ("credit", "end_domain", "a web address closing the caption: '[eastday.com]', 'www.jewishcork.com'"),
