@@ -648,7 +648,7 @@ _NOT_FIRST_NAMES = frozenset("All This That These Those Our Its Their His Her In
                              "Read See Click Share Credit Photo Photos Source Image Images Picture Copyright".split())
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
-_WHOLE_ORG_RULES = frozenset(("end_domain", "end_org"))
+_WHOLE_ORG_RULES = frozenset(("end_domain", "end_org", "paren_org_end"))
 _CJK_NAME_RULES = frozenset(("cjk_reporter",))
 _CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
                           for w in m.split())
@@ -699,7 +699,8 @@ RULES: list[Rule] = [
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
          r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _NUMBERED + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
-    Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
+    # (also "(C) NAME", and a year and "by" after the sign: "Copyright © 2012 by Open Water Source")
+    Rule("copyright", r"(?:©|\((?:c|C)\))\s*(?:(?:19|20)\d\d[ ]*,?[ ]*(?:by[ ]+)?)?(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©", "(c)")),
     # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via ")),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
@@ -752,7 +753,7 @@ RULES: list[Rule] = [
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
-    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?)(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*$", (), tail=True,
+    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?|[\p{L}\p{N}][ ]{1,3}\|[ ]{1,3})(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*$", (), tail=True,
          only_known=True, gate="ends_open"),
     # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
     Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
@@ -819,6 +820,12 @@ RULES: list[Rule] = [
          r"|(?i:from)[ ]+(?:a|an)[ ]+(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+\p{Lu}[\p{L}\-'’.]*){0,4})[ ]+(?i:photograph|photo|picture)(?![\p{L}]))",
          ("photo from", "image from", "picture from", "photograph from", "still from", "screenshot from", "grab from",
           "from a ")),
+    # Central American papers: "(Foto Prensa Libre: Esbin García)": the marker, the paper, a colon, the photographer (photo_org_label)
+    Rule("photo_org_label", r"\((?i:foto|photo|fotografía)[ ]+(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,3})[ ]*:[ ]*(?P<chain>"
+         + _CHAIN_ANY + r")[ ]*\)", ("(foto ", "(photo ", "(fotografía ")),
+    # "… new clients. (Yamhill County Sheriff's Office)": an organisation's name in brackets closing the caption (paren_org_end)
+    Rule("paren_org_end", r"(?<=[.!?”\"][ ]{0,3})\((?P<chain>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){1,6})\)[ ]*\.?[ ]*$", ("(",),
+         tail=True, gate="ends_paren"),
     # "Christopher Battin  Submitted photo", "(Oregonian file photo)", "BT FILE PHOTO": a name or a paper, then what kind of
     # picture it is, closing the caption (name_then_tag)
     Rule("name_then_tag", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=\S[ ]{2,3})|(?<=\()|^)(?P<chain>" + _PART + r")[ ]+"
@@ -1026,6 +1033,15 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if lookup_city(chain) or lookup_country(chain) or not (agencies.lookup(chain) or _is_org_like(chain)):
             return None
         return agencies.lookup(chain) or chain
+    if name == "photo_org_label":
+        org = agencies.lookup(g["org"]) or (g["org"] if _is_org_like(g["org"]) else None)
+        return f"{g['chain']}/{org}" if org and not lookup_city(g["org"]) else None
+    if name == "paren_org_end":
+        chain = g["chain"]
+        if agencies.lookup(chain) or not _is_org_like(chain) or lookup_city(chain) or lookup_country(chain) \
+                or _TITLES.intersection(w.casefold().strip(".,") for w in chain.split()):
+            return None  # a known agency is paren_agency's; "(Foreign Minister …)" names a post
+        return chain
     if name == "bracket_file":
         return g["chain"] + "/File"
     if name == "bare_marker_mid":
@@ -1434,8 +1450,23 @@ def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
     return moved and _Moved(moved.whole, moved.groups, moved.spans, n)
 
 
+# a Creative Commons licence inside a credit ("Foto: CC-BY-NC 2.0 David Merrigan", "Bild: NAME CC BY-SA 3.0", "Creative
+# Commons: Attribution 2.0", "( Unsplash License )"): blanked (same length) before the rules read the credit, so the chain
+# around it reads as if it were not there; the words stay in the description
+_LICENCE = regex.compile(r"(?<![\p{L}])(?:CC[- ]?(?:BY|0)(?:[- ](?:SA|NC|ND))*(?:[- ]?\d\.\d)?"
+                         r"|Creative[ ]Commons(?:[ ]*:?[ ]*(?:Attribution|Namensnennung)(?:[ -](?:Share[ -]?Alike|ShareAlike|NonCommercial|NoDerivs))*"
+                         r"(?:[ ]\d\.\d)?)?|\([ ]*Unsplash[ ]License[ ]*\))(?![\p{L}])")
+
+
+def _blank_licences(text: str) -> str:
+    if "CC" not in text and "Commons" not in text and "License" not in text:
+        return text
+    return _LICENCE.sub(lambda m: " " * len(m.group()), text)
+
+
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     """Every credit found in ``text``, in rule order."""
+    text = _blank_licences(text)
     found: list[Credit] = []
     low = text.lower()
     tail_start = 0

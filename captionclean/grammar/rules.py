@@ -40,7 +40,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "credit_word", "the New York Times' 'Credit NAME/AGENCY — DISTRIBUTOR', 'Credit Credit NAME for The New York Times': the word Credit, no colon"),
     ("credit", "credit_marker", "a credit marker of any language from data/credit_markers.csv: 'Foto:', 'Crédito:', 'Bild:', "
      "'Photo / Supplied', glued ('…BartsCredit:')"),
-    ("credit", "copyright", "'© NAME/AGENCY'"),
+    ("credit", "copyright", "'© NAME/AGENCY', '(C) NAME', 'Copyright © 2012 by ORG'"),
     ("credit", "paren_chain", "a chain in brackets: '(NAME/AGENCY)', '(AGENCY via DISTRIBUTOR)'"),
     ("credit", "name_email", "a name, then an e-mail address holding the surname (a paper's staff credit)"),
     ("credit", "end_chain", "a chain that ends the caption: '… NAME/AGENCY via DISTRIBUTOR'"),
@@ -77,6 +77,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_org", "an organisation's name (an organisation word in it) after the last sentence: '680 NEWS', 'Huw Evans Agency'"),
     ("credit", "chain_then_name", "a chain, a semicolon and the next picture's photographer: 'NAME/NurPhoto via Getty Images; NAME' (Business Insider)"),
     ("credit", "photo_from", "a picture from a known or organisation-shaped source: '(Screen image from ORG)', 'The picture from the ORG shows …'"),
+    ("credit", "photo_org_label", "Central American papers' '(Foto Prensa Libre: NAME)': the marker, the paper, a colon, the photographer"),
+    ("credit", "paren_org_end", "an organisation's name in brackets closing the caption: '(Yamhill County Sheriff's Office)'"),
     ("credit", "name_then_tag", "a name or a paper, then the kind of picture, closing the caption: 'NAME Submitted photo', '(Oregonian file photo)'"),
     ("credit", "bracket_file", "Al Jazeera's archive credit in square brackets: '[File: Reuters]', '[File: NAME/AFP]'"),
     ("credit", "lead_glued_chain", "a credit opening the caption glued to its first word: 'Name/USA TODAY SportsRookie coach …'"),
