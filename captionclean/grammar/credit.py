@@ -852,11 +852,12 @@ RULES: list[Rule] = [
          r"(?:[/／](?P<org>\p{Han}{2,8}))?(?=[ ]*(?:[)）\]】。.,，;；=＝\n]|$)|[ ])", ("摄", "攝", "撮影", " 图")),
     # "(画像:NAME)", "攝:NAME/端傳媒", "中新社记者:NAME", "(圖/臺中市政府提供)", "出典: 朝日新聞", "小花母亲供图", "(宋祥龍/大紀元)":
     # a label in Han, or a source and 提供/供图 (provided), or a name and its paper, in Han (cjk_label)
-    Rule("cjk_label", r"(?:(?:(?<=[\s(（。，,、」』]|^)|(?P<agency>\p{Han}{2,8}?))(?:" + _HAN_LABELS + r")[ ]*[:：/／][ ]*"
-         r"(?P<chain>\p{Han}[\p{Han}·・]{0,11}?)"
-         r"|(?<=[\s(（。，,、:：/／=＝」』]|^)(?P<given>\p{Han}{1,10}?)(?:提供|供图|供圖)"
+    Rule("cjk_label", r"(?:(?:(?<=[\s(（。，,、」』]|^)|(?P<agency>\p{Han}{2,8}))(?:" + _HAN_LABELS + r")[ ]*[:：/／][ ]*"
+         r"(?P<chain>\p{Han}[\p{Han}·・]{0,11})"
+         r"|(?<=[\s(（。，,、:：/／=＝」』]|^)(?P<given>\p{Han}{1,10})(?:提供|供图|供圖)"
          r"|(?:(?<=[(（。\s]|^)|(?<=" + _HAN_STAFF + r"[ ]{0,2}))(?P<chain>\p{Han}{2,4})(?=[/／]\p{Han}{2,8}(?:[ ]+图)?[ ]*(?:[)）]|$)))"
-         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?:[ ]+图)?(?=[ ]*(?:[)）\]】。=＝\n]|$)|[ ])", ("提供", "供图", "供圖", ":", "：", "/", "／")),
+         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?:[ ]+图)?(?=[ ]*(?:[)）\]】。=＝\n]|$)|[ ])", ("提供", "供图", "供圖", ":", "：", "/", "／"),
+         backward=True, gate="han"),
     # Japanese papers close a caption with "=ロイター", "＝ＡＰ", "＝共同", "（Ｃ）共同通信社"; Chinese ones with "视觉中国 图",
     # "（视觉中国）": a known agency (cjk_agency_end)
     Rule("cjk_agency_end", r"(?:[=＝](?P<chain>[\p{Katakana}\p{Han}ー\p{Lu}Ａ-Ｚ]{1,10})|(?<=[ 。])(?P<chain>\p{Han}{2,8})[ ]+图"
@@ -1254,6 +1255,7 @@ def _hangul_reading(chain: str, agencies: Agencies, staff: bool = False) -> tupl
     return ([], [], tags) if tags else None
 
 
+_HAN_CHAR = regex.compile(r"\p{Han}")
 _HAN_RULES = frozenset(("cjk_photographed", "cjk_label", "cjk_agency_end"))
 # the ends of Chinese and Japanese organisations' names (data/org_words.csv rows in Han written "-社", "-新闻")
 _HAN_ORG_ENDS = tuple(w for w in _ORG_SUFFIXES if w and all("\u3400" <= c <= "\u9fff" for c in w))
@@ -1400,6 +1402,7 @@ _GATES = {
                                           for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
+    "han": lambda text, _: _HAN_CHAR.search(text) is not None,
     "semicolon_end": lambda text, _: "; " in text[-40:],
     "ends_kind_photo": lambda text, _: text.rstrip(" .)")[-10:].casefold().endswith(
         ("photo", "photos", "image", "images", "pic", "picture", "pictures", "photograph", "photographs")),
