@@ -704,7 +704,8 @@ RULES: list[Rule] = [
     # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via ")),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
-    Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*(?:\n[ ]*|[~/|•–—-][ ]*)"
+    # (also a space alone between them: "… in December 2015. Roberto Koltun rkoltun@elnuevoherald.com")
+    Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")(?:[ ]*\n[ ]*|[ ]*[~/|•–—-][ ]*|[ ]+)"
          r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", ("@",)),
     Rule("end_chain", r"(?:^|(?<=[\s.,;:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")(?P<code>(?:[ ]*/[ ]*\p{Ll}{1,4}){0,3}[ ]*/[ ]*\d{1,4})?[ ]*[.)\]/]*[ ]*$",
          ("/", " via "), tail=True,
@@ -820,6 +821,9 @@ RULES: list[Rule] = [
          r"|(?i:from)[ ]+(?:a|an)[ ]+(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+\p{Lu}[\p{L}\-'’.]*){0,4})[ ]+(?i:photograph|photo|picture)(?![\p{L}]))",
          ("photo from", "image from", "picture from", "photograph from", "still from", "screenshot from", "grab from",
           "from a ")),
+    # BBC pages: "Image copyright Getty Images Image caption …": the credit between the page's two labels (bbc_image_copyright)
+    Rule("bbc_image_copyright", r"\bImage[ ]copyright[ ]+(?P<chain>" + _CHAIN_ANY + r")(?=[ ]+Image[ ]caption\b|[ ]*(?:\n|$))",
+         ("image copyright",)),
     # Central American papers: "(Foto Prensa Libre: Esbin García)": the marker, the paper, a colon, the photographer (photo_org_label)
     Rule("photo_org_label", r"\((?i:foto|photo|fotografía)[ ]+(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,3})[ ]*:[ ]*(?P<chain>"
          + _CHAIN_ANY + r")[ ]*\)", ("(foto ", "(photo ", "(fotografía ")),
@@ -829,8 +833,8 @@ RULES: list[Rule] = [
     # "Christopher Battin  Submitted photo", "(Oregonian file photo)", "BT FILE PHOTO": a name or a paper, then what kind of
     # picture it is, closing the caption (name_then_tag)
     Rule("name_then_tag", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=\S[ ]{2,3})|(?<=\()|^)(?P<chain>" + _PART + r")[ ]+"
-         r"(?P<tag>(?i:submitted|contributed|supplied|courtesy|file|handout)[ ]+(?i:photo(?:graph)?|image|pic(?:ture)?)s?)"
-         r"[ ]*\)?[ ]*\.?[ ]*$", (" photo", " image", " pic"), tail=True, gate="ends_kind_photo"),
+         r"(?P<tag>(?i:submitted|contributed|supplied|courtesy|file|handout)[ ]+(?i:photo(?:graph)?|image|pic(?:ture)?)s?|files)"
+         r"[ ]*\)?[ ]*\.?[ ]*$", (" photo", " image", " pic", " files"), tail=True, gate="ends_kind_photo"),
     # Al Jazeera: "[File: Reuters]", "[File: Name/AFP]": an archive picture's credit in square brackets (bracket_file)
     Rule("bracket_file", r"\[(?i:file)(?:[ ]+(?i:photo))?[ ]*:[ ]*(?P<chain>" + _CHAIN_ANY + r")[ ]*\]", ("[file",)),
     # "Jennifer Stewart/USA TODAY SportsRookie coach …": a credit opening the caption, glued to its first word
@@ -1405,7 +1409,7 @@ _GATES = {
     "han": lambda text, _: _HAN_CHAR.search(text) is not None,
     "semicolon_end": lambda text, _: "; " in text[-40:],
     "ends_kind_photo": lambda text, _: text.rstrip(" .)")[-10:].casefold().endswith(
-        ("photo", "photos", "image", "images", "pic", "picture", "pictures", "photograph", "photographs")),
+        ("photo", "photos", "image", "images", "pic", "picture", "pictures", "photograph", "photographs", " files")),
     "ends_cjk": lambda text, _: "\u3000" <= text.rstrip()[-1:] or "=" in text[-12:],
 }
 
@@ -1551,7 +1555,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if rule.name == "copyright" and not (people or orgs) and chain.strip().islower() and " " in chain.strip():
                 orgs = [chain.strip()]  # "(photo © hidden europe)": a wordmark of two words in lower case (one is a user name)
             if rule.name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
-                tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or "handout"]
+                tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or ("file" if g["tag"] == "files" else "handout")]
             if rule.name == "paren_name_end" and (orgs or not people):
                 continue
             if rule.name in ("courtesy", "courtesy_marker") and "handout" not in tags:
