@@ -671,8 +671,10 @@ RULES: list[Rule] = [
     Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?(?:[ ]+(?i:credit))?\s*"
          r"(?i:by\b|:)\s*(?P<chain>[^()\n]+?)\s*\)", ("(photo", "(picture", "(image")),
     # French papers: "(Photo Prakash Mathema. AFP)": the photographer, a full stop, the agency (photo_name_dot_agency)
-    Rule("photo_name_dot_agency", r"\((?i:photo|foto)[ ]+(?P<name>" + _NAME_ANY + r")\.[ ]*(?P<agency>[^()\n.]{2,30}?)[ ]*\)",
-         ("(photo ", "(foto ")),
+    # (also unbracketed, closing the caption after a sentence: "… à Paris. Photo Thomas Samson. AFP")
+    Rule("photo_name_dot_agency", r"(?:\(|(?<=[.!?”\"][ ]{1,3}))(?i:photo|foto)[ ]+(?P<name>" + _NAME_ANY + r")\.[ ]*"
+         r"(?:(?P<agency>[^()\n.]{2,30}?)[ ]*\)|(?P<agency>[^()\n.]{2,30}?)[ ]*\.?[ ]*$)",
+         ("(photo ", "(foto ", "photo ", "foto ")),
     Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r"(?:[–—-][ ]+)?)(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
          r"[ ]+(?i:photos?|photographs?)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
          r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by", " photos by", " photographs by")),
@@ -950,6 +952,9 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         agency = g.get("agency") or "AFP"
         if name == "name_agency_caps" and g["name"].startswith(agency + " "):  # "AFP PHOTO MIGUEL MEDINA AFP"
             g = dict(g, name=regex.sub(r"^\p{Lu}+(?:[ ]+PHOTO)?[ ]+", "", g["name"]))
+        if name == "name_comma_agency" and agencies.lookup(g["name"]) and _is_org_like(agency) \
+                and agencies.lookup(agency) in (None, agencies.lookup(g["name"])):
+            return agencies.lookup(g["name"])  # "Library of Congress, Prints and Photographs Division": the institution, its division
         if name == "name_comma_agency" and g["agency"].startswith("Records of ") and agencies.lookup(g["name"]) in _INSTITUTIONS:
             return agencies.lookup(g["name"])  # "National Archives, Records of the Environmental Protection Agency"
         if name == "name_comma_agency" and (agencies.lookup(g["name"]) or not (agencies.lookup(agency) or (
