@@ -953,7 +953,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if name == "name_agency_caps" and g["name"].startswith(agency + " "):  # "AFP PHOTO MIGUEL MEDINA AFP"
             g = dict(g, name=regex.sub(r"^\p{Lu}+(?:[ ]+PHOTO)?[ ]+", "", g["name"]))
         if name == "name_comma_agency" and agencies.lookup(g["name"]) and _is_org_like(agency) \
-                and agencies.lookup(agency) in (None, agencies.lookup(g["name"])):
+                and (agencies.lookup(agency) in (None, agencies.lookup(g["name"])) or agencies.lookup(agency) in _INSTITUTIONS):
             return agencies.lookup(g["name"])  # "Library of Congress, Prints and Photographs Division": the institution, its division
         if name == "name_comma_agency" and g["agency"].startswith("Records of ") and agencies.lookup(g["name"]) in _INSTITUTIONS:
             return agencies.lookup(g["name"])  # "National Archives, Records of the Environmental Protection Agency"
