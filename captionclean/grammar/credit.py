@@ -25,7 +25,7 @@ from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOU
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
-_PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
+_PARTICLES = (r"(?:de|des|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
               r"zu|y|e|of|the|for|to|and|&|on|por|los|las|jr\.?|sr\.?|jnr)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
 _WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
@@ -329,6 +329,9 @@ def _org_shaped(piece: str) -> bool:
 
 
 _SKIP = ("skip",)
+# articles that open papers' names ("La Nación", "El País", "Il Messaggero", "Die Zeit", "Het Parool") and no
+# person's name in a credit ("Le", "De", "La" as in "La Russa" stay out: "Le Pen", "De Souza")
+_PAPER_ARTICLES = frozenset("El Los Las Les Il Lo Die Der Das Het".split()) | {"La"}
 _ACRONYM_WORD = regex.compile(r"\p{Lu}{2,5}-\p{Lu}\p{Ll}+")
 _WORDMARK_PHOTO = regex.compile(r"^\p{Lu}{2,}[ ]+(?:PHOTO|Photo)$")
 _ABBREVIATED = (" Ltd", " Inc", " Corp", " Co", " Bros") + tuple(f".{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -445,6 +448,9 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
         return ("org", piece)      # or one word with digits, is a wordmark's
     if piece.startswith(("The ", "THE ")):
         return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
+    if piece.split(" ", 1)[0] in _PAPER_ARTICLES and " " in piece:
+        return ("org", _org_name(piece))  # "Cortesía/La República", "Foto: El Tiempo", "Die Zeit": a paper's article
+
     if piece.endswith((" Jr", ", Jr", " Sr", ", Sr")):  # "Lauro Montellano, Jr." (its full stop cut with the part's)
         piece = piece.replace(", ", " ") + "."
     if _CAPS_CODE.fullmatch(piece):
@@ -971,8 +977,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{g['agency'].strip()}"
     if name == "desk_chain":  # "… at the final — Real Madrid": the separator needs an organisation after it
         org = _DESK_SEP.sub("/", g["org"].strip())  # "Name | Los Angeles Times | Getty Images"
+        special = _SPECIAL_TO.match(org)  # "Name | Special to the Star": a freelancer's picture for the paper
+        if special:
+            org = ("The " if "the" in special.group().casefold() else "") + org[special.end():]
         first = _SPLIT.split(org, maxsplit=1)[0].strip()
-        if not (agencies.lookup(first) or _is_org_like(first) or _OUTLET.fullmatch(first)) \
+        if not (agencies.lookup(first) or _is_org_like(first) or _OUTLET.fullmatch(first) or (special and first[:1].isupper())) \
                 or not _caps_name_ok(g["name"], agencies):
             return None  # "Ben Matthews ~ Southeast Missourian": a paper's name, two capitalised words or more
         return f"{g['name']}/{org}"
@@ -1158,6 +1167,7 @@ _DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ 
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
 # a known agency's part, then a slash, just before a courtesy marker: "EFEAGRO/Cedida por la compañía"
 _PREV_PART = regex.compile(r"(?:^|(?<=[\s.,;:!?()\[\]]))(\p{Lu}[\p{L}\p{N}&\-]*(?:[ ]\p{Lu}[\p{L}\p{N}&\-]*){0,3})[ ]*/[ ]*$")
+_SPECIAL_TO = regex.compile(r"^(?i:special[ ]+to)[ ]+(?:the[ ]+(?=\p{Lu}))?")
 # a photographer's dates in brackets, then the holding institution, to the line's end (museum catalogues)
 _DATES_THEN_ORG = regex.compile(r"[ ]*\([^()\n]{1,20}\)\.?[ ]*(?P<org>\p{Lu}[^\n.()]{2,60}?)[ ]*\.?[ ]*(?:\n|$)")
 # a given name, then a surname typed in lower case (archives' catalogues): "Cor jarong"
@@ -1559,6 +1569,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 people, orgs = [], [chain]
             if rule.name == "copyright" and not (people or orgs) and chain.strip().islower() and " " in chain.strip():
                 orgs = [chain.strip()]  # "(photo © hidden europe)": a wordmark of two words in lower case (one is a user name)
+            if rule.name == "courtesy_marker" and text[m.end("chain"):m.end("chain") + 8].lstrip().casefold().startswith("family"):
+                people, orgs = [], []  # "Photo courtesy of the Smith family": a family's picture, a handout naming no one
             if rule.name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
                 tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or ("file" if g["tag"] == "files" else "handout")]
             if rule.name == "paren_name_end" and (orgs or not people):
