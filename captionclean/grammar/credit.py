@@ -43,7 +43,7 @@ _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*
 # a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
 _HANDLE = r"(?:[@#][\p{L}\p{N}_.]{2,30}(?<![.]))"  # a hashtag too: "Photo courtesy of #WeTheBrave"
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+(?:st|nd|rd|th)?)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+|[ ]+\|[ ]+"
@@ -196,7 +196,8 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
         if not head or not tail:
             return [part]
         known_head, known_tail = agencies.lookup(head), agencies.lookup(tail)
-        if known_tail or ((_is_org_like(tail) or tail.startswith("The ")) and _NAMEISH.match(head) and not known_head):
+        named = _RANK.sub("", head) if head.startswith(_RANK_START) else head  # "Sgt. 1st Class Name, 1st Armored Division"
+        if known_tail or ((_is_org_like(tail) or tail.startswith("The ")) and _NAMEISH.match(named) and not known_head):
             return [head, tail]  # "Name, Agence France-Presse", "NASA, JPL"
         if not _SUFFIX_WORD.match(tail) and (known_head or _is_org_like(head) or (_NAMEISH.match(head) and " " in head)):
             return [head]  # "Name, Madrid", "Flickr, CC BY-SA": the words after the comma are no organisation
@@ -637,10 +638,11 @@ _NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3}|\p{Lu}{2}(?=[ ]+
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 # a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
 # the organisation, or drops what follows the comma when it is none
-_COMMA_ORG = r"(?:,[ ]*(?=\p{Lu})" + _PART + r")?"
-_CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*" + _COMMA_ORG
 # a label's organisation may open with digits: "Credit: 7 Day News", "Credit: 20th Century Fox", "(Source: 1News)"
 _NUMBERED = r"(?:\d{1,4}(?:st|nd|rd|th)?[ ]?(?=\p{Lu}))?"
+# (a military unit too: "Photo: Sgt. 1st Class Name, 1st Armored Division")
+_COMMA_ORG = r"(?:,[ ]*(?=\p{Lu}|\d{1,3}(?:st|nd|rd|th)[ ]\p{Lu})" + _NUMBERED + _PART + r")?"
+_CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*" + _COMMA_ORG
 
 _MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
