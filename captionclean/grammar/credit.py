@@ -682,7 +682,7 @@ RULES: list[Rule] = [
     # (also unbracketed, closing the caption after a sentence: "… à Paris. Photo Thomas Samson. AFP")
     Rule("photo_name_dot_agency", r"(?:\(|(?<=[.!?”\"][ ]{1,3}))(?i:photo|foto)[ ]+(?P<name>" + _NAME_ANY + r")\.[ ]*"
          r"(?:(?P<agency>[^()\n.]{2,30}?)[ ]*\)|(?P<agency>[^()\n.]{2,30}?)[ ]*\.?[ ]*$)",
-         ("(photo ", "(foto ", "photo ", "foto ")),
+         ("(photo ", "(foto ", "photo ", "foto "), gate="photo_name_dot"),
     Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r"(?:[–—-][ ]+)?)(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
          r"[ ]+(?i:photos?|photographs?)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
          r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by", " photos by", " photographs by")),
@@ -836,7 +836,7 @@ RULES: list[Rule] = [
          ("image copyright",)),
     # Central American papers: "(Foto Prensa Libre: Esbin García)": the marker, the paper, a colon, the photographer (photo_org_label)
     Rule("photo_org_label", r"\((?i:foto|photo|fotografía)[ ]+(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,3})[ ]*:[ ]*(?P<chain>"
-         + _CHAIN_ANY + r")[ ]*\)", ("(foto ", "(photo ", "(fotografía ")),
+         + _CHAIN_ANY + r")[ ]*\)", ("(foto ", "(photo ", "(fotografía "), gate="photo_org_colon"),
     # "… new clients. (Yamhill County Sheriff's Office)": an organisation's name in brackets closing the caption (paren_org_end)
     Rule("paren_org_end", r"(?<=[.!?”\"][ ]{0,3})\((?P<chain>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){1,6})\)[ ]*\.?[ ]*$", ("(",),
          tail=True, gate="ends_paren"),
@@ -1277,6 +1277,7 @@ def _hangul_reading(chain: str, agencies: Agencies, staff: bool = False) -> tupl
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_PHOTO_ORG_COLON = regex.compile(r"\((?i:foto|photo|fotografía)[ ]+\p{Lu}[^():\n]{0,40}:")
 _HAN_RULES = frozenset(("cjk_photographed", "cjk_label", "cjk_agency_end"))
 # the ends of Chinese and Japanese organisations' names (data/org_words.csv rows in Han written "-社", "-新闻")
 _HAN_ORG_ENDS = tuple(w for w in _ORG_SUFFIXES if w and all("\u3400" <= c <= "\u9fff" for c in w))
@@ -1424,6 +1425,10 @@ _GATES = {
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
     "han": lambda text, _: _HAN_CHAR.search(text) is not None,
+    # "(Photo NAME. AFP)" anywhere, or "Photo NAME. AFP" in the caption's last characters
+    "photo_name_dot": lambda text, _: "(" in text and ("(photo " in (low := text.lower()) or "(foto " in low)
+                                      or "photo " in (end := text[-90:].lower()) or "foto " in end,
+    "photo_org_colon": lambda text, _: _PHOTO_ORG_COLON.search(text) is not None,
     "semicolon_end": lambda text, _: "; " in text[-40:],
     "ends_kind_photo": lambda text, _: text.rstrip(" .)")[-10:].casefold().endswith(
         ("photo", "photos", "image", "images", "pic", "picture", "pictures", "photograph", "photographs", " files")),
