@@ -3,7 +3,8 @@
 Usage: python bench/coverage.py [--show N] [--out out/coverage.txt]   (needs ../shared)
 
 Reads every shared input (../shared/eval/*.input.jsonl and ../shared/corpus/captions.jsonl),
-parses each caption, and keeps those with no credit found whose end looks like a credit: a
+parses each caption, counts those whose credit is placeholders alone ("Photo / Supplied", "Courtesy":
+read, naming no one), and keeps those with no credit found whose end looks like a credit: a
 credit marker (Photo, Foto, Credit, Courtesy, ©, …), a slash or ``via`` chain, an organisation
 word or known agency, or a capitalised name after the last sentence. It prints the count per
 file and writes every such caption's id and ending to the report, grouped by what made it
@@ -73,20 +74,24 @@ def main(argv: list[str] | None = None) -> int:
         for path in files:
             rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
             missed: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            no_credit = 0
+            no_credit = placeholder_only = 0
             for row in rows:
                 rec = parse_caption(row["text"], agencies=agencies)
                 if rec.credit:
+                    continue
+                if rec.credit_raw:  # a credit of placeholders alone ("Photo / Supplied"): read, it names no one
+                    placeholder_only += 1
                     continue
                 no_credit += 1
                 kind = why_credit_like(rec.caption, agencies)
                 if kind:
                     missed[kind].append((row.get("id", ""), rec.caption.rstrip()[-TAIL:].replace("\n", " ⏎ ")))
             n = sum(len(v) for v in missed.values())
-            total.update({"captions": len(rows), "no_credit": no_credit, "credit_like": n})
+            total.update({"captions": len(rows), "no_credit": no_credit, "credit_like": n, "placeholder_only": placeholder_only})
             kinds = ", ".join(f"{k} {len(v)}" for k, v in sorted(missed.items()))
-            line = (f"{path.name}: {len(rows)} captions, {no_credit} with no credit, {n} of them end in something "
-                    f"credit-like ({kinds or 'none'})")
+            line = (f"{path.name}: {len(rows)} captions, {placeholder_only} with a credit of placeholders alone "
+                    f"('Photo / Supplied'), {no_credit} with no credit, {n} of them end in something credit-like "
+                    f"({kinds or 'none'})")
             print(line)
             report.write(f"== {line}\n")
             for kind, items in sorted(missed.items()):
@@ -95,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
                     report.write(f"{cid}\t…{tail}\n")
                     if i < args.show:
                         print(f"   {kind:12} {cid:8} …{tail}")
-    print(f"all: {total['captions']} captions, {total['no_credit']} with no credit, {total['credit_like']} "
+    print(f"all: {total['captions']} captions, {total['placeholder_only']} with placeholders alone, "
+          f"{total['no_credit']} with no credit, {total['credit_like']} "
           f"credit-like; every one listed in {args.out}")
     return 0
 

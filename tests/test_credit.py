@@ -29,12 +29,25 @@ def test_no_credit_stays_blank(case):
     assert "no_credit" in rec.warnings
 
 
-@pytest.mark.parametrize("token", sorted(k for k, v in PLACEHOLDERS.items() if v != "noise"))
+def _han(token: str) -> bool:
+    return all("\u3400" <= c <= "\u9fff" for c in token)
+
+
+@pytest.mark.parametrize("token", sorted(k for k, v in PLACEHOLDERS.items() if v != "noise" and not _han(k)))
 def test_placeholder_never_a_photographer(token):
     rec = parse_caption(f"Police stand guard outside the court. {token.upper()}/AFP")
     assert rec.photographer == ""
     assert rec.agency == "AFP"
     assert PLACEHOLDERS[token] in rec.style
+
+
+@pytest.mark.parametrize("token", sorted(k for k, v in PLACEHOLDERS.items() if _han(k)))
+@pytest.mark.parametrize("shape", ["警察在法院外站岗。（{}撮影）", "警察在法院外站岗。{}提供"])
+def test_han_placeholder_never_a_photographer(token, shape):
+    """Chinese and Japanese placeholders ("代表撮影" a pool picture, "读者提供" a reader's) are tags, never names."""
+    rec = parse_caption(shape.format(token))
+    assert rec.photographer == ""
+    assert PLACEHOLDERS[token] in rec.style, rec.style
 
 
 @pytest.mark.parametrize("chain, people, orgs", [

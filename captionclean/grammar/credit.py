@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import islice
+import unicodedata
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
@@ -24,7 +25,7 @@ from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOU
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
-_PARTICLES = (r"(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
+_PARTICLES = (r"(?:de|des|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
               r"zu|y|e|of|the|for|to|and|&|on|por|los|las|jr\.?|sr\.?|jnr)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
 _WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
@@ -42,7 +43,7 @@ _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*
 # a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
 _HANDLE = r"(?:[@#][\p{L}\p{N}_.]{2,30}(?<![.]))"  # a hashtag too: "Photo courtesy of #WeTheBrave"
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
+_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+(?:st|nd|rd|th)?)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+|[ ]+\|[ ]+"
@@ -141,7 +142,8 @@ class Credit:
 
     @property
     def found(self) -> bool:
-        return bool(self.photographers or self.orgs)
+        """The credit says something: a name, an organisation, or only what kind of picture it is ("Photo / Supplied")."""
+        return bool(self.photographers or self.orgs or self.tags)
 
     def line(self) -> str:
         """The canonical credit line: ``Photographer/Agency via Distributor``."""
@@ -194,7 +196,8 @@ def _split_comma_agency(part: str, agencies: Agencies) -> list[str]:
         if not head or not tail:
             return [part]
         known_head, known_tail = agencies.lookup(head), agencies.lookup(tail)
-        if known_tail or ((_is_org_like(tail) or tail.startswith("The ")) and _NAMEISH.match(head) and not known_head):
+        named = _RANK.sub("", head) if head.startswith(_RANK_START) else head  # "Sgt. 1st Class Name, 1st Armored Division"
+        if known_tail or ((_is_org_like(tail) or tail.startswith("The ")) and _NAMEISH.match(named) and not known_head):
             return [head, tail]  # "Name, Agence France-Presse", "NASA, JPL"
         if not _SUFFIX_WORD.match(tail) and (known_head or _is_org_like(head) or (_NAMEISH.match(head) and " " in head)):
             return [head]  # "Name, Madrid", "Flickr, CC BY-SA": the words after the comma are no organisation
@@ -327,6 +330,9 @@ def _org_shaped(piece: str) -> bool:
 
 
 _SKIP = ("skip",)
+# articles that open papers' names ("La Nación", "El País", "Il Messaggero", "Die Zeit", "Het Parool") and no
+# person's name in a credit ("Le", "De", "La" as in "La Russa" stay out: "Le Pen", "De Souza")
+_PAPER_ARTICLES = frozenset("El Los Las Les Il Lo Die Der Das Het".split()) | {"La"}
 _ACRONYM_WORD = regex.compile(r"\p{Lu}{2,5}-\p{Lu}\p{Ll}+")
 _WORDMARK_PHOTO = regex.compile(r"^\p{Lu}{2,}[ ]+(?:PHOTO|Photo)$")
 _ABBREVIATED = (" Ltd", " Inc", " Corp", " Co", " Bros") + tuple(f".{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -406,8 +412,8 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
 
 
 def _read_rest(piece: str, agencies: Agencies) -> tuple:
-    if piece[:1].isdigit():
-        return _SKIP
+    if piece[:1].isdigit():  # "7 Day News": an organisation's name may open with digits, a person's never
+        return ("org", _org_name(piece)) if _is_org_like(piece) and " " in piece else _SKIP
     studio = _STUDIO.match(piece) if any(w in piece for w in _STUDIO_WORDS) else None
     if studio:  # "Steve Raines Photography": the studio and its photographer
         return ("studio", studio["name"], piece, _read_name(piece, agencies))
@@ -443,6 +449,9 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
         return ("org", piece)      # or one word with digits, is a wordmark's
     if piece.startswith(("The ", "THE ")):
         return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
+    if piece.split(" ", 1)[0] in _PAPER_ARTICLES and " " in piece:
+        return ("org", _org_name(piece))  # "Cortesía/La República", "Foto: El Tiempo", "Die Zeit": a paper's article
+
     if piece.endswith((" Jr", ", Jr", " Sr", ", Sr")):  # "Lauro Montellano, Jr." (its full stop cut with the part's)
         piece = piece.replace(", ", " ") + "."
     if _CAPS_CODE.fullmatch(piece):
@@ -621,14 +630,20 @@ def _bare_tail(tail: str) -> bool:
     return False
 
 
+# the last words of the "by" markers ("Photo by", "Foto von", "Picha na"): credit_by finds them first, then looks behind
+_BY_LAST = _alternation({w.split()[-1].casefold() for w in CREDIT_MARKERS.get("by", ())})
 _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("by", ())}))
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 # initials may be glued: "A.G. Grant", "W.J. Hall"
-_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3})(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
+# (a surname may hold one more capital after small letters: "McCann", "MacDonald", "DeShawn")
+_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3}|\p{Lu}{2}(?=[ ]+\p{Lu}\p{Ll}))(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 # a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
 # the organisation, or drops what follows the comma when it is none
-_COMMA_ORG = r"(?:,[ ]*(?=\p{Lu})" + _PART + r")?"
+# a label's organisation may open with digits: "Credit: 7 Day News", "Credit: 20th Century Fox", "(Source: 1News)"
+_NUMBERED = r"(?:\d{1,4}(?:st|nd|rd|th)?[ ]?(?=\p{Lu}))?"
+# (a military unit too: "Photo: Sgt. 1st Class Name, 1st Armored Division")
+_COMMA_ORG = r"(?:,[ ]*(?=\p{Lu}|\d{1,3}(?:st|nd|rd|th)[ ]\p{Lu})" + _NUMBERED + _PART + r")?"
 _CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*" + _COMMA_ORG
 
 _MONTH_WORDS = "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}, key=len, reverse=True))
@@ -636,18 +651,27 @@ _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 # a label opening the caption whose words run on in lower case ("IMAGE: Prime Minister Modi senses wet weather …",
 # "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)
 _RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
+_RUNS_ON2 = regex.compile(r"[ ]+\p{Ll}+[ ]+\p{Ll}")  # two words in lower case: a sentence's, not a credit's
 _SUFFIX_WORD = regex.compile(r"(?i:jr|sr|inc|ltd|llc|file|pool|handout|ho|file photo)\.?$")
 # words that open a sentence fragment, never a person's name ("… Inc. All Rights")
 _NOT_FIRST_NAMES = frozenset("All This That These Those Our Its Their His Her In On At For From With And But More "
                              "Read See Click Share Credit Photo Photos Source Image Images Picture Copyright".split())
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
-_WHOLE_ORG_RULES = frozenset(("end_domain", "end_org"))
-_CJK_NAME_RULES = frozenset(("cjk_reporter", "cjk_photographed"))
+_WHOLE_ORG_RULES = frozenset(("end_domain", "end_org", "paren_org_end"))
+_CJK_NAME_RULES = frozenset(("cjk_reporter",))
 _CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
                           for w in m.split())
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
 
+# Chinese and Japanese credits (no capitals: the Latin chain reader cannot see their names): a name is two to five
+# Han characters (Xinhua pads a name of two with a space, "邓 华"); several are joined by 、
+_HAN_NAME = r"\p{Han}(?:[ ]?\p{Han}){1,4}"
+_HAN_NAMES = _HAN_NAME + r"(?:[、，,][ ]*" + _HAN_NAME + r")*"
+_HAN_SHOT = r"(?:摄影报道|攝影報道|摄影|攝影|撮影|摄|攝)"
+_HAN_STAFF = r"(?:摄影记者|攝影記者|记者|記者|采访人员|採訪人員|通讯员|通訊員|摄影师|攝影師)"
+_HAN_LABELS = "|".join(sorted((m for m in CREDIT_MARKERS.get("label", ()) if all("\u3400" <= c <= "\u9fff" for c in m)),
+                              key=len, reverse=True))
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -657,8 +681,10 @@ RULES: list[Rule] = [
     Rule("photo_by", r"\((?i:photo(?:graph|graphy)?|photo ill?ustration|picture|image|pictures)s?(?:[ ]+(?i:credit))?\s*"
          r"(?i:by\b|:)\s*(?P<chain>[^()\n]+?)\s*\)", ("(photo", "(picture", "(image")),
     # French papers: "(Photo Prakash Mathema. AFP)": the photographer, a full stop, the agency (photo_name_dot_agency)
-    Rule("photo_name_dot_agency", r"\((?i:photo|foto)[ ]+(?P<name>" + _NAME_ANY + r")\.[ ]*(?P<agency>[^()\n.]{2,30}?)[ ]*\)",
-         ("(photo ", "(foto ")),
+    # (also unbracketed, closing the caption after a sentence: "… à Paris. Photo Thomas Samson. AFP")
+    Rule("photo_name_dot_agency", r"(?:\(|(?<=[.!?”\"][ ]{1,3}))(?i:photo|foto)[ ]+(?P<name>" + _NAME_ANY + r")\.[ ]*"
+         r"(?:(?P<agency>[^()\n.]{2,30}?)[ ]*\)|(?P<agency>[^()\n.]{2,30}?)[ ]*\.?[ ]*$)",
+         ("(photo ", "(foto ", "photo ", "foto "), gate="photo_name_dot"),
     Rule("org_photo_by", r"(?:\(|" + _AFTER_SENTENCE + r"(?:[–—-][ ]+)?)(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,5})"
          r"[ ]+(?i:photos?|photographs?)(?:[ ]+illustration)?[ ]+(?i:by)[ ]+(?P<chain>[^()\n]+?)[ ]*"
          r"(?:\)|\.?[ ]*$|(?=\n))", (" photo by", " photograph by", " photos by", " photographs by")),
@@ -672,7 +698,7 @@ RULES: list[Rule] = [
     Rule("org_photo_label", r"[:/](?<=(?<![\p{L}\p{N}])(?P<org>" + _FIRST + r"(?:[ ]+" + _FIRST + r"){0,2})[ ]+"
          r"(?:PHOTO|Photo|FOTO|Foto)[ ]*[:/])[ ]*(?P<chain>" + _CHAIN_ANY + r")", ("photo:", "photo /", "photo/", "foto/", "foto:", "foto /")),
     Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
-         r"\s*(?::|\.\.\.|…|,(?=[^,\n]*/))\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
+         r"\s*(?::|\.\.\.|…|,(?=[^,\n]*/))\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _NUMBERED + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
          + _COMMA_ORG + r")",
          ("photo", "credit", "image", "picture")),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
@@ -684,12 +710,14 @@ RULES: list[Rule] = [
     Rule("credit_marker", r"(?::(?<=(?P<lead>(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
-         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
-    Rule("copyright", r"©\s*(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©",)),
+         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _NUMBERED + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
+    # (also "(C) NAME", and a year and "by" after the sign: "Copyright © 2012 by Open Water Source")
+    Rule("copyright", r"(?:©|\((?:c|C)\))\s*(?:(?:19|20)\d\d[ ]*,?[ ]*(?:by[ ]+)?)?(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©", "(c)")),
     # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via ")),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
-    Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*(?:\n[ ]*|[~/|•–—-][ ]*)"
+    # (also a space alone between them: "… in December 2015. Roberto Koltun rkoltun@elnuevoherald.com")
+    Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")(?:[ ]*\n[ ]*|[ ]*[~/|•–—-][ ]*|[ ]+)"
          r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", ("@",)),
     Rule("end_chain", r"(?:^|(?<=[\s.,;:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")(?P<code>(?:[ ]*/[ ]*\p{Ll}{1,4}){0,3}[ ]*/[ ]*\d{1,4})?[ ]*[.)\]/]*[ ]*$",
          ("/", " via "), tail=True,
@@ -702,7 +730,7 @@ RULES: list[Rule] = [
          + r")[ ]*[|•~—][ ]*(?P<org>" + _PART + r"(?:(?:" + _SEP + r"|[ ]*[|•~—][ ]*)" + _PART + r")*)[ ]*[.]?[ ]*(?m:$)",
          ("|", "•", "~", "—"), backward=True, gate="desk_line_end"),
     # "Photo by Name", "Pix by Name", "Foto von Name/dpa", mid-caption or at its end (credit_by)
-    Rule("credit_by", r"(?i:by|von|de|di|van|par|door)(?![\p{L}\p{N}])(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
+    Rule("credit_by", r"(?i:" + _BY_LAST + r")(?![\p{L}\p{N}])(?<=(?<![\p{L}\p{N}])(?P<lead>(?i:" + _BY_WORDS + r")))(?:[ ]*+:[ ]*+|[ ]++)(?:(?:" + "|".join(regex.escape(r) for r in RANKS)
          + r")[ ]+)?(?P<chain>" + _CHAIN_ANY + r")", _BY_NEEDLES),
     # "von NAME/AGENCY, publiziert…", "por NAME/AGENCY", "par NAME/AGENCY": a chain with a known agency
     Rule("by_chain", r"(?:von|por|par)(?=[ ])(?<=(?<![\p{L}\p{N}])(?:von|por|par))[ ]+(?P<chain>" + _PART + r"(?:" + _SEP + _PART
@@ -738,7 +766,7 @@ RULES: list[Rule] = [
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
-    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?)(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*$", (), tail=True,
+    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?|[\p{L}\p{N}][ ]{1,3}\|[ ]{1,3})(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*$", (), tail=True,
          only_known=True, gate="ends_open"),
     # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
     Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
@@ -776,6 +804,10 @@ RULES: list[Rule] = [
     # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
     Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
          + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")(?:[ ]+(?:Photo|Photos|Foto))?[ ]*$", (), tail=True, gate="ends_name"),
+    # Indian papers: "… in Salt Lake on Thursday Amit Datta": the photographer's name right after the sentence's day, no stop
+    # between them (end_name_after_day)
+    Rule("end_name_after_day", r"(?<=(?<![\p{L}])(?:" + _WEEKDAY_WORDS + r"|yesterday|today)[ ]{1,3})(?P<name>"
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
     # "…, Auckland Libraries, 1-W1156.", "State Library of Queensland Neg. No. 72490", "NLI ref. PWP2027",
     # "The Imperial War Museums, IWM Q 4649", "AWM P02686.025": a known archive and its catalogue reference
     Rule("archive_ref", r"(?:(?<=[\s.,;(])|(?m:^))(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
@@ -790,20 +822,78 @@ RULES: list[Rule] = [
     # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
          (), tail=True, gate="ends_open"),
+    # Business Insider credits each picture of a story: "…flight.Nicolas Economou/NurPhoto via Getty Images; Paula Conway":
+    # a chain, a semicolon, the next picture's photographer (chain_then_name)
+    Rule("chain_then_name", r"(?:^|(?<=[\s.,:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*;[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*\.?[ ]*$",
+         ("; ",), tail=True, gate="semicolon_end"),
+    # "(Screen image from Sealaska Heritage Institute)", "The picture from the Greater Vernon Museum and Archives shows …":
+    # a picture from a known or organisation-shaped source (photo_from)
+    Rule("photo_from", r"(?<![\p{L}])(?:(?i:photo|image|picture|photograph|screen[ ]image|screenshot|screen[ ]grab|still)s?[ ]+(?i:from)[ ]+"
+         r"(?:the[ ]+)?(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|and|&|for|the)){0,6})"
+         r"|(?i:from)[ ]+(?:a|an)[ ]+(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+\p{Lu}[\p{L}\-'’.]*){0,4})[ ]+(?i:photograph|photo|picture)(?![\p{L}]))",
+         ("photo from", "image from", "picture from", "photograph from", "still from", "screenshot from", "grab from",
+          "from a ")),
+    # BBC pages: "Image copyright Getty Images Image caption …": the credit between the page's two labels (bbc_image_copyright)
+    Rule("bbc_image_copyright", r"\bImage[ ]copyright[ ]+(?P<chain>" + _CHAIN_ANY + r")(?=[ ]+Image[ ]caption\b|[ ]*(?:\n|$))",
+         ("image copyright",)),
+    # Central American papers: "(Foto Prensa Libre: Esbin García)": the marker, the paper, a colon, the photographer (photo_org_label)
+    Rule("photo_org_label", r"\((?i:foto|photo|fotografía)[ ]+(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,3})[ ]*:[ ]*(?P<chain>"
+         + _CHAIN_ANY + r")[ ]*\)", ("(foto ", "(photo ", "(fotografía "), gate="photo_org_colon"),
+    # "… new clients. (Yamhill County Sheriff's Office)": an organisation's name in brackets closing the caption (paren_org_end)
+    Rule("paren_org_end", r"(?<=[.!?”\"][ ]{0,3})\((?P<chain>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){1,6})\)[ ]*\.?[ ]*$", ("(",),
+         tail=True, gate="ends_paren"),
+    # "Christopher Battin  Submitted photo", "(Oregonian file photo)", "BT FILE PHOTO": a name or a paper, then what kind of
+    # picture it is, closing the caption (name_then_tag)
+    Rule("name_then_tag", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=\S[ ]{2,3})|(?<=\()|^)(?P<chain>" + _PART + r")[ ]+"
+         r"(?P<tag>(?i:submitted|contributed|supplied|courtesy|file|handout)[ ]+(?i:photo(?:graph)?|image|pic(?:ture)?)s?|files)"
+         r"[ ]*\)?[ ]*\.?[ ]*$", (" photo", " image", " pic", " files"), tail=True, gate="ends_kind_photo"),
+    # Al Jazeera: "[File: Reuters]", "[File: Name/AFP]": an archive picture's credit in square brackets (bracket_file)
+    Rule("bracket_file", r"\[(?i:file)(?:[ ]+(?i:photo))?[ ]*:[ ]*(?P<chain>" + _CHAIN_ANY + r")[ ]*\]", ("[file",)),
     # "Jennifer Stewart/USA TODAY SportsRookie coach …": a credit opening the caption, glued to its first word
     Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",),
          gate="lead_slash"),
     # Korean papers: "… 백소아 기자 thanks@hani.co.kr", "정연호 기자": a reporter's (or photographer's) name, then 기자
-    Rule("cjk_reporter", r"(?P<name>\p{Hangul}{2,4})[ ]+(?:기자|특파원)(?:[ ]+[\w.+-]+@[\w.-]+)?[ ]*$", ("기자", "특파원"), tail=True),
+    # (also "일요시사=NAME 기자(mail@…)", "잠실=NAME 기자 mail@… /2020.08.20/", "|NAME기자", "/NAME 기자 |", a cut address "foto@")
+    Rule("cjk_reporter", r"(?:(?P<agency>\p{Hangul}{2,10})=[ ]*|(?<!\p{Hangul}))(?P<name>\p{Hangul}{2,4})[ ]*(?:기자|특파원)"
+         r"(?:[ ]*\(?[\w.+-]+@[\w.-]*\)?)?[ ]*(?:/[\d.]+/)?[ ]*\|?[ ]*$", ("기자", "특파원"), tail=True),
+    # Korean papers' photo label: "(사진= NAME 기자 mail@…)", "[사진 출처 = 연합뉴스]", "/사진=뉴스1", "사진=ORG 제공",
+    # "(사진: 영상기자 NAME)": 사진 (photo), 출처 (source), 제공 (provided) (cjk_ko_label)
+    Rule("cjk_ko_label", r"(?:[(\[][ ]*|(?<=[/\s.]|^))사진(?:[ ]*출처)?[ ]*[=:;][ ]*(?P<staff>(?:영상|사진)?기자[ ]+)?"
+         r"(?P<chain>[^\])\n|=]{2,40}?)[ ]*(?:[\])]|$|(?=\n))", ("사진",)),
     # Chinese agencies: "[新華社記者 張可任 攝]", "新华社记者 NAME 摄": the agency, its reporter, 摄 (photographed)
-    Rule("cjk_photographed", r"(?P<agency>\p{Han}{2,6}?)?(?:记者|記者)[ ]*(?P<name>\p{Han}{2,4})[ ]*(?:摄|攝)", ("摄", "攝")),
+    # Chinese and Japanese papers: "新华社记者 NAME 摄", "新华社发(NAME 摄)", "(NAME摄/光明图片)", "記者NAME/攝影",
+    # "…、NAME撮影": a name in Han after a staff word, an agency's 发 or a stop, then 摄/攝/撮影 (photographed)
+    Rule("cjk_photographed", r"(?:(?P<agency>\p{Han}{2,8}?)?(?:(?:发|發)[ ]*[(（]?|[ ]*" + _HAN_STAFF + r")[ ]*|(?<=[\s(（。，,、:：/／=＝」』]|^))"
+         r"(?P<name>" + _HAN_NAMES + r")[ ]*(?:[/／]?[ ]*(?P<shot>" + _HAN_SHOT + r")(?![于於])|(?<=[ ])图(?=[ ]*$))"
+         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?=[ ]*(?:[)）\]】。.,，;；=＝\n]|$)|[ ])", ("摄", "攝", "撮影", " 图")),
+    # "(画像:NAME)", "攝:NAME/端傳媒", "中新社记者:NAME", "(圖/臺中市政府提供)", "出典: 朝日新聞", "小花母亲供图", "(宋祥龍/大紀元)":
+    # a label in Han, or a source and 提供/供图 (provided), or a name and its paper, in Han (cjk_label)
+    Rule("cjk_label", r"(?:(?:(?<=[\s(（。，,、」』]|^)|(?P<agency>\p{Han}{2,8}))(?:" + _HAN_LABELS + r")[ ]*[:：/／][ ]*"
+         r"(?P<chain>\p{Han}[\p{Han}·・]{0,11})"
+         r"|(?<=[\s(（。，,、:：/／=＝」』]|^)(?P<given>\p{Han}{1,10})(?:提供|供图|供圖)"
+         r"|(?:(?<=[(（。\s]|^)|(?<=" + _HAN_STAFF + r"[ ]{0,2}))(?P<chain>\p{Han}{2,4})(?=[/／]\p{Han}{2,8}(?:[ ]+图)?[ ]*(?:[)）]|$)))"
+         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?:[ ]+图)?(?=[ ]*(?:[)）\]】。=＝\n]|$)|[ ])", ("提供", "供图", "供圖", ":", "：", "/", "／"),
+         backward=True, gate="han"),
+    # Japanese papers close a caption with "=ロイター", "＝ＡＰ", "＝共同", "（Ｃ）共同通信社"; Chinese ones with "视觉中国 图",
+    # "（视觉中国）": a known agency (cjk_agency_end)
+    Rule("cjk_agency_end", r"(?:[=＝](?P<chain>[\p{Katakana}\p{Han}ー\p{Lu}Ａ-Ｚ]{1,10})|(?<=[ 。])(?P<chain>\p{Han}{2,8})[ ]+图"
+         r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
+         ("=", "＝", " 图", "）"), tail=True, only_known=True, gate="ends_cjk"),
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
-    Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
+    Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
     # archives: "by Lieutenant John Warwick Brooke" on a line of its own
-    Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?P<chain>" + _PART + r")[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
+    # (the Imperial War Museums' catalogue writes the surname first, the initials, the rank in brackets: "by Rider-Rider, W (Lt)")
+    Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?:(?P<surname>\p{Lu}[\p{L}'’\-]+),[ ]*(?P<initials>\p{Lu}\.?(?:[ ]?\p{Lu}\.?){0,2})"
+         r"(?:[ ]*\([^()\n]{1,30}\))?|(?P<chain>" + _PART + r"))[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
     # Irish and British papers: "… 2016 Award PIC DARRAGH KANE": PIC and a name in capitals close the caption
     Rule("pic_caps_end", r"(?<=\S[ ]+)PIC:?[ ]+(?P<name>" + _NAME_CAPS + r")[ ]*$", ("pic ",), tail=True, gate="ends_caps"),
+    # a bare marker inside the text: "… from the road Picture Mal McCann.", "Photograph Michael Hall, copyright Te Papa.",
+    # "Photographer W.J. Hall. ANMM Collection 00013207", "Photo credit Dr. Martha Nizinski." (bare_marker_mid)
+    Rule("bare_marker_mid", r"(?:(?<=\p{Ll}[ ]{1,3})(?:Picture|PIC)|(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)"
+         r"(?:Photographer|Photograph|Photo[ ]credit))[ ]+(?:(?:Dr|Prof)\.?[ ]+)?(?P<name>" + _NAME_ANY + r")"
+         r"(?:[ ]*\.?[ ]*(?m:$)|\.[ ]+(?=\p{Lu})|,[ ]*(?i:copyright|©)[ ]+(?P<org>" + _PART + r")[ ]*\.?[ ]*(?m:$))",
+         ("picture ", "pic ", "photograph", "photo credit")),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -872,6 +962,9 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         agency = g.get("agency") or "AFP"
         if name == "name_agency_caps" and g["name"].startswith(agency + " "):  # "AFP PHOTO MIGUEL MEDINA AFP"
             g = dict(g, name=regex.sub(r"^\p{Lu}+(?:[ ]+PHOTO)?[ ]+", "", g["name"]))
+        if name == "name_comma_agency" and agencies.lookup(g["name"]) and _is_org_like(agency) \
+                and (agencies.lookup(agency) in (None, agencies.lookup(g["name"])) or agencies.lookup(agency) in _INSTITUTIONS):
+            return agencies.lookup(g["name"])  # "Library of Congress, Prints and Photographs Division": the institution, its division
         if name == "name_comma_agency" and g["agency"].startswith("Records of ") and agencies.lookup(g["name"]) in _INSTITUTIONS:
             return agencies.lookup(g["name"])  # "National Archives, Records of the Environmental Protection Agency"
         if name == "name_comma_agency" and (agencies.lookup(g["name"]) or not (agencies.lookup(agency) or (
@@ -888,8 +981,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{g['agency'].strip()}"
     if name == "desk_chain":  # "… at the final — Real Madrid": the separator needs an organisation after it
         org = _DESK_SEP.sub("/", g["org"].strip())  # "Name | Los Angeles Times | Getty Images"
+        special = _SPECIAL_TO.match(org)  # "Name | Special to the Star": a freelancer's picture for the paper
+        if special:
+            org = ("The " if "the" in special.group().casefold() else "") + org[special.end():]
         first = _SPLIT.split(org, maxsplit=1)[0].strip()
-        if not (agencies.lookup(first) or _is_org_like(first) or _OUTLET.fullmatch(first)) \
+        if not (agencies.lookup(first) or _is_org_like(first) or _OUTLET.fullmatch(first) or (special and first[:1].isupper())) \
                 or not _caps_name_ok(g["name"], agencies):
             return None  # "Ben Matthews ~ Southeast Missourian": a paper's name, two capitalised words or more
         return f"{g['name']}/{org}"
@@ -917,6 +1013,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if (g.get("comma") and len(pieces) < 2) or len(pieces) > 2 or any(
                 lookup_city(p) or lookup_country(p) or lookup_state(p) for p in pieces):
             return None  # "…, 1967, Amsterdam": a place; "…, 1987 - Hans Aarsman", "…, 1967, Name - Archive": a credit
+        if len(pieces) == 2 and (agencies.lookup(pieces[1]) or _is_org_like(pieces[1])) and _LOWER_SURNAME.fullmatch(pieces[0]):
+            return f"{pieces[0].title()} - {pieces[1]}"  # "Cor jarong - Stadsarchief Amsterdam": an archive's catalogue
         if not any(agencies.lookup(p) or _is_org_like(p) or _person_shaped(p, agencies) for p in pieces):
             return None
         return chain
@@ -948,11 +1046,40 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{agency}" if agency and _caps_name_ok(g["name"], agencies) else None
     if name == "pic_caps_end":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
+    if name == "by_line" and g.get("surname"):
+        initials = " ".join(c + "." for c in g["initials"] if c.isalpha())
+        return f"{initials} {g['surname']}"
+    if name == "chain_then_name":
+        return g["chain"] if _caps_name_ok(g["name"], agencies) else None
+    if name == "photo_from":
+        chain = _TRAILING_PARTICLE.sub("", g["chain"])
+        if lookup_city(chain) or lookup_country(chain) or not (agencies.lookup(chain) or _is_org_like(chain)):
+            return None
+        return agencies.lookup(chain) or chain
+    if name == "photo_org_label":
+        org = agencies.lookup(g["org"]) or (g["org"] if _is_org_like(g["org"]) else None)
+        return f"{g['chain']}/{org}" if org and not lookup_city(g["org"]) else None
+    if name == "paren_org_end":
+        chain = g["chain"]
+        if agencies.lookup(chain) or not _is_org_like(chain) or lookup_city(chain) or lookup_country(chain) \
+                or _TITLES.intersection(w.casefold().strip(".,") for w in chain.split()):
+            return None  # a known agency is paren_agency's; "(Foreign Minister …)" names a post
+        return chain
+    if name == "bracket_file":
+        return g["chain"] + "/File"
+    if name == "bare_marker_mid":
+        if not _caps_name_ok(g["name"], agencies) or not _person_shaped(g["name"], agencies) and "." not in g["name"]:
+            return None
+        return f"{g['name']}/{g['org']}" if g.get("org") else g["name"]
     if name == "cjk_reporter":
         return g["name"]
-    if name == "cjk_photographed":
-        agency = agencies.lookup(g["agency"]) if g.get("agency") else None
-        return f"{g['name']}/{agency}" if agency else g["name"]
+    if name == "cjk_ko_label":
+        return "hangul" if _hangul_reading(g["chain"], agencies, bool(g.get("staff"))) else None
+    if name in _HAN_RULES:
+        if name == "cjk_agency_end" and not _han_known(g["chain"], agencies):
+            return None  # "（视频截图）" (a video still), "（代表撮影）": no agency
+        reading = _han_reading(g, agencies)
+        return "han" if reading and (reading[0] or reading[1] or reading[2]) else None
     if name == "collection_of":
         chain = g["chain"]
         if not (g.get("coll") or chain.casefold().endswith(("collection", "collections"))):
@@ -977,6 +1104,10 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{org}/{g['chain']}" if org else None
     if name == "afp_slash":
         return f"AFP/{g['name']}" if g.get("name") else "AFP"
+    if name == "end_name_after_day":  # "… on Monday Night Football": a part of the day makes a time phrase, no name
+        first = g["name"].split()[0]
+        return g["name"] if _person_shaped(g["name"], agencies) and first not in _NOT_FIRST_NAMES \
+            and first.casefold() not in _DAY_PARTS else None
     if name in ("paren_name_end", "end_caps_name", "end_name"):
         if name in ("end_caps_name", "end_name") and not _caps_name_ok(g["name"], agencies):
             return None
@@ -999,12 +1130,15 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if _person_shaped(head.strip(), agencies) and _person_shaped(tail.strip(), agencies):
             chain = f"{head.strip()} and {tail.strip()}"
     if name == "credit_marker" and "," in chain and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
-        inverted = _INVERTED_NAME.fullmatch(chain.strip())
+        head, slash, rest = chain.partition("/")  # the holding institution may follow ("…/Stadsmuseet i Stockholm")
+        inverted = _INVERTED_NAME.fullmatch(head.strip())
         if inverted and not any(agencies.lookup(w) or _is_org_like(w) or lookup_city(w) or lookup_country(w)
                                 for w in inverted.groups()):
-            chain = f"{inverted['given']} {inverted['surname']}"  # museum catalogues: "Fotograf: Haarstad, Ragnhild"
+            chain = f"{inverted['given']} {inverted['surname']}{slash}{rest}"  # museum catalogues: "Fotograf: Haarstad, Ragnhild"
     if name == "courtesy_marker":  # "Photo courtesy JDHS Softball": the first part is the courtesy's source
         chain = "Courtesy " + chain.lstrip()
+        if g.get("prev"):  # "EFEAGRO/Cedida por la compañía": the agency that sent the picture on comes first
+            chain = f"{g['prev']}/{chain}"
     if name == "should_read":
         chain = _GLUED_AFP.sub("/AFP", chain)
     if rule.only_known and not _all_known(chain, agencies):
@@ -1035,6 +1169,13 @@ archivio archief arkiv bibliothek biblioteca bibliothèque bibliotheek musée mu
 _INVERTED_NAME = regex.compile(r"(?P<surname>\p{Lu}[\p{Ll}'’\-]+),[ ]*(?P<given>\p{Lu}[\p{Ll}'’\-]+(?:[ ]\p{Lu}\.)?)")  # a given name and an initial at most
 _DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?:$|\n)")
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
+# a known agency's part, then a slash, just before a courtesy marker: "EFEAGRO/Cedida por la compañía"
+_PREV_PART = regex.compile(r"(?:^|(?<=[\s.,;:!?()\[\]]))(\p{Lu}[\p{L}\p{N}&\-]*(?:[ ]\p{Lu}[\p{L}\p{N}&\-]*){0,3})[ ]*/[ ]*$")
+_SPECIAL_TO = regex.compile(r"^(?i:special[ ]+to)[ ]+(?:the[ ]+(?=\p{Lu}))?")
+# a photographer's dates in brackets, then the holding institution, to the line's end (museum catalogues)
+_DATES_THEN_ORG = regex.compile(r"[ ]*\([^()\n]{1,20}\)\.?[ ]*(?P<org>\p{Lu}[^\n.()]{2,60}?)[ ]*\.?[ ]*(?:\n|$)")
+# a given name, then a surname typed in lower case (archives' catalogues): "Cor jarong"
+_LOWER_SURNAME = regex.compile(r"\p{Lu}\p{Ll}+[ ]\p{Ll}{3,}")
 _CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
 
 
@@ -1106,6 +1247,141 @@ def _email_matches(name: str, email: str) -> bool:
 _LINES_OF: list[tuple] = [(None, ())]
 
 
+# rules whose match is a credit only when it names someone: a placeholder alone is no credit there
+_DAY_PARTS = frozenset("morning afternoon evening night noon midnight dawn".split())
+_NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by", "end_name_after_day"))
+def _closes_line(text: str, end: int) -> bool:
+    """Only stops and closing brackets follow ``end`` on its line ("… paid a courtesy visit to …" runs on)."""
+    line = text.find("\n", end)
+    return not text[end:line if line >= 0 else len(text)].strip(" .;,)]）】")
+
+
+_HANGUL_REPORTER = regex.compile(r"^(?P<name>\p{Hangul}{2,4})[ ]*(?:기자|특파원)(?:[ ]+[\w.+-]+@[\w.-]*)?$")
+# the ends of Korean organisations' names: 일보 (daily), 신문 (newspaper), 뉴스, 방송 (broadcaster), 시/도/군/구/청 (city,
+# province, county, district, office), 재단 (foundation), 협회 (association), 병원 (hospital), 캠프 (a campaign's camp)
+_HANGUL_ORG_ENDS = tuple(w for w in _ORG_SUFFIXES if w and all("\uac00" <= c <= "\ud7a3" for c in w))
+
+
+def _hangul_reading(chain: str, agencies: Agencies, staff: bool = False) -> tuple[list[str], list[str], list[str]] | None:
+    """A Korean photo label's source: "NAME 기자 mail@…" or "영상기자 NAME" a reporter, "연합뉴스" a known agency,
+    "ORG 제공" a handout."""
+    chain = chain.strip(" .")
+    reporter = _HANGUL_REPORTER.match(chain)
+    if reporter:
+        return [reporter["name"]], [], []
+    if staff:
+        return ([chain], [], []) if regex.fullmatch(r"\p{Hangul}{2,4}", chain) else None
+    tags = []
+    if chain.endswith("제공"):  # "세종시 제공": provided by
+        tags.append("handout")
+        chain = chain[:-2].strip()
+    known = agencies.lookup(chain)
+    if known:
+        return [], [known], tags
+    if chain.endswith(_HANGUL_ORG_ENDS) and regex.fullmatch(r"\p{Hangul}+(?:[ ]\p{Hangul}+){0,3}", chain):
+        return [], [chain], tags
+    return ([], [], tags) if tags else None
+
+
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_PHOTO_ORG_COLON = regex.compile(r"\((?i:foto|photo|fotografía)[ ]+\p{Lu}[^():\n]{0,40}:")
+_HAN_RULES = frozenset(("cjk_photographed", "cjk_label", "cjk_agency_end"))
+# the ends of Chinese and Japanese organisations' names (data/org_words.csv rows in Han written "-社", "-新闻")
+_HAN_ORG_ENDS = tuple(w for w in _ORG_SUFFIXES if w and all("\u3400" <= c <= "\u9fff" for c in w))
+_HAN_SHOT_END = regex.compile(_HAN_SHOT + "$")
+_HAN_GIVEN_END = ("提供", "供图", "供圖")
+
+
+def _han_known(text: str, agencies: Agencies) -> str | None:
+    """A known agency written in Han or kana, also at the end of a longer run ("…考生新华社": the run's start is the
+    sentence's) and in full-width letters ("ＡＰ")."""
+    text = unicodedata.normalize("NFKC", text.strip())
+    for k in range(0, max(1, len(text) - 1)):
+        known = agencies.lookup(text[k:])
+        if known:
+            return known
+    return None
+
+
+def _han_org(text: str, agencies: Agencies) -> str | None:
+    """An organisation's name in Han: a known agency, or a name ending in an organisation's word (社, 报, 新闻, 政府…)."""
+    known = _han_known(text, agencies)
+    if known:
+        return known
+    return text if len(text) >= 2 and text.endswith(_HAN_ORG_ENDS) else None
+
+
+def _han_people(names: str) -> list[str]:
+    """"邓 华" → 邓华 (a name of two padded to three); "邱晶 張卓羣", "邝啓聰、陳淵莊" → two names."""
+    people = []
+    for chunk in regex.split(r"[、，,]", names):
+        words = chunk.split()
+        if len(words) > 1 and all(len(w) >= 2 for w in words):
+            people.extend(words)
+        elif chunk.strip():
+            people.append("".join(words))
+    return [p for p in people if 2 <= len(p) <= 5]
+
+
+def _han_reading(g: dict, agencies: Agencies) -> tuple[list[str], list[str], list[str]] | None:
+    """What a Chinese or Japanese credit says: (people, organisations, tags)."""
+    people: list[str] = []
+    orgs: list[str] = []
+    tags: list[str] = []
+    if g.get("given"):  # "臺中市政府提供", "本人提供", "读者提供": a handout from whoever gave it
+        source = g["given"]
+        tags.append(placeholder_tag(source) or "handout")
+        org = None if placeholder_tag(source) else _han_org(source, agencies)
+        if org:
+            orgs.append(org)
+    elif g.get("name"):
+        if g.get("agency"):
+            org = _han_known(g["agency"], agencies)
+            if org:
+                orgs.append(org)
+        tag = placeholder_tag(g["name"].replace(" ", ""))
+        if tag:
+            tags.append(tag)  # "（代表撮影）": a pool picture
+        elif _han_org(g["name"], agencies) and not g.get("shot"):
+            orgs.append(_han_org(g["name"], agencies))  # "NAME/视觉中国 图": the agency's picture
+        elif not g["name"].endswith("拍"):  # "拍摄" (to shoot) is a verb
+            people = _han_people(g["name"])
+            if g.get("shot") == "撮影":  # Japanese: "…、首相官邸、上田幸一撮影": 、 lists the place before the name
+                people = people[-1:]
+            if not people:
+                return None
+    elif g.get("chain"):
+        chain = g["chain"]
+        if g.get("agency"):
+            org = _han_known(g["agency"], agencies)
+            if org:
+                orgs.append(org)
+        shot = _HAN_SHOT_END.search(chain)
+        if shot:  # "写真:諏訪撮影"
+            people = _han_people(chain[:shot.start()])
+        elif chain.endswith(_HAN_GIVEN_END):
+            source = chain[:-2]
+            tags.append(placeholder_tag(source) or "handout")
+            org = None if placeholder_tag(source) else _han_org(source, agencies)
+            if org:
+                orgs.append(org)
+        elif placeholder_tag(chain):
+            tags.append(placeholder_tag(chain))
+        else:
+            org = _han_org(chain, agencies)
+            if org:
+                orgs.append(org)
+            elif 2 <= len(chain) <= 4:
+                people = _han_people(chain)
+            else:
+                return None
+    if g.get("org"):
+        org = _han_org(g["org"], agencies)
+        if org:
+            orgs.append(org)
+    return people, orgs, tags
+
+
 def _lines(text: str) -> list[str]:
     last = _LINES_OF[0]
     if last[0] is text:
@@ -1160,6 +1436,15 @@ _GATES = {
                                           for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
+    "han": lambda text, _: _HAN_CHAR.search(text) is not None,
+    # "(Photo NAME. AFP)" anywhere, or "Photo NAME. AFP" in the caption's last characters
+    "photo_name_dot": lambda text, _: "(" in text and ("(photo " in (low := text.lower()) or "(foto " in low)
+                                      or "photo " in (end := text[-90:].lower()) or "foto " in end,
+    "photo_org_colon": lambda text, _: _PHOTO_ORG_COLON.search(text) is not None,
+    "semicolon_end": lambda text, _: "; " in text[-40:],
+    "ends_kind_photo": lambda text, _: text.rstrip(" .)")[-10:].casefold().endswith(
+        ("photo", "photos", "image", "images", "pic", "picture", "pictures", "photograph", "photographs", " files")),
+    "ends_cjk": lambda text, _: "\u3000" <= text.rstrip()[-1:] or "=" in text[-12:],
 }
 
 
@@ -1206,8 +1491,23 @@ def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
     return moved and _Moved(moved.whole, moved.groups, moved.spans, n)
 
 
+# a Creative Commons licence inside a credit ("Foto: CC-BY-NC 2.0 David Merrigan", "Bild: NAME CC BY-SA 3.0", "Creative
+# Commons: Attribution 2.0", "( Unsplash License )"): blanked (same length) before the rules read the credit, so the chain
+# around it reads as if it were not there; the words stay in the description
+_LICENCE = regex.compile(r"(?<![\p{L}])(?:CC[- ]?(?:BY|0)(?:[- ](?:SA|NC|ND))*(?:[- ]?\d\.\d)?"
+                         r"|Creative[ ]Commons(?:[ ]*:?[ ]*(?:Attribution|Namensnennung)(?:[ -](?:Share[ -]?Alike|ShareAlike|NonCommercial|NoDerivs))*"
+                         r"(?:[ ]\d\.\d)?)?|\([ ]*Unsplash[ ]License[ ]*\))(?![\p{L}])")
+
+
+def _blank_licences(text: str) -> str:
+    if "CC" not in text and "Commons" not in text and "License" not in text:
+        return text
+    return _LICENCE.sub(lambda m: " " * len(m.group()), text)
+
+
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     """Every credit found in ``text``, in rule order."""
+    text = _blank_licences(text)
     found: list[Credit] = []
     low = text.lower()
     tail_start = 0
@@ -1242,8 +1542,27 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
                     and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
                 continue
+            if rule.name in _LABEL_RULES and _RUNS_ON.match(text, m.end("chain")):
+                line_end = text.find("\n", m.start("chain"))
+                whole = text[m.start("chain"):line_end if line_end >= 0 else len(text)].rstrip(" .")
+                if len(whole) <= 60 and agencies.lookup(whole):  # "Photo: Bao Dien tu Chinh phu.": a known name with
+                    g = dict(g, chain=whole)                      # words in lower case runs to the line's end
+            if rule.name in _LABEL_RULES and " " not in g["chain"].strip() and _RUNS_ON2.match(text, m.end("chain")) \
+                    and not agencies.lookup(g["chain"].strip()):
+                continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
+            prev = None
+            if rule.name == "courtesy_marker" and text[:m.start()].rstrip(" ").endswith("/"):
+                prev = _PREV_PART.search(text, max(0, m.start() - 60), m.start())
+                if prev and agencies.lookup(prev[1]):
+                    g = dict(g, prev=prev[1])
+                else:
+                    prev = None
             if not rule.tail and g.get("chain"):
                 g = _chain_in_text(g, text, m.span("chain")[1], agencies)
+            if rule.name == "credit_marker" and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
+                dated = _DATES_THEN_ORG.match(text, m.end("chain"))  # "Fotograf: Haarstad, Ragnhild (f. 1935). Stadsmuseet i
+                if dated and (agencies.lookup(dated["org"]) or _is_org_like(dated["org"])):  # Stockholm": a catalogue's
+                    g = dict(g, chain=f"{g['chain']}/{dated['org']}")                       # photographer, dates, holder
             if rule.name == "end_agency_words":
                 at = m.span("chain")[0]
                 head = text[max(0, at - 40):at].split()
@@ -1254,11 +1573,25 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 continue
             if rule.name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
                 people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
-            elif rule.name in _CJK_NAME_RULES:  # names in Hangul or Han: no capitals for parse_chain to read
+            elif rule.name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
+                people, orgs, tags = _han_reading(g, agencies)
+            elif rule.name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
                 known = agencies.lookup(g["agency"]) if g.get("agency") else None
                 people, orgs, tags = [g["name"]], [known] if known else [], []
+            elif rule.name == "cjk_ko_label":
+                people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
             else:
                 people, orgs, tags = parse_chain(chain, agencies)
+            if rule.name == "chain_then_name" and people:  # the next picture's photographer joins the first's
+                people = people + [normal_name(g["name"])]
+            if rule.name == "photo_from":  # the source's name as written: an organisation, never a person
+                people, orgs = [], [chain]
+            if rule.name == "copyright" and not (people or orgs) and chain.strip().islower() and " " in chain.strip():
+                orgs = [chain.strip()]  # "(photo © hidden europe)": a wordmark of two words in lower case (one is a user name)
+            if rule.name == "courtesy_marker" and text[m.end("chain"):m.end("chain") + 8].lstrip().casefold().startswith("family"):
+                people, orgs = [], []  # "Photo courtesy of the Smith family": a family's picture, a handout naming no one
+            if rule.name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
+                tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or ("file" if g["tag"] == "files" else "handout")]
             if rule.name == "paren_name_end" and (orgs or not people):
                 continue
             if rule.name in ("courtesy", "courtesy_marker") and "handout" not in tags:
@@ -1266,8 +1599,13 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             keep = m.span("date") if g.get("date") else None
             if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
                 keep = m.span()
-            if people or orgs:  # Credit.found
-                span = m.span()
+            if rule.name == "photo_from" and not (text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")):
+                keep = m.span()  # "The picture from the … Archives shows …": the sentence stays; "(Screen image from ORG)" goes
+            # a credit of placeholders alone ("Photo / Supplied", "Courtesy Photo", "Archivo.", "（代表撮影）") names no one,
+            # but it is the caption's credit all the same: its words leave the description, its tags go to style
+            # (credit.placeholder_only)
+            if people or orgs or (tags and rule.name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
+                span = m.span() if prev is None else (prev.start(1), m.end())
                 if rule.name == "end_agency_words":  # the agency's words only: the sentence's stay
                     span = (m.span("chain")[1] - len(chain), span[1])
                 lead = g.get("lead") or g.get("org") if rule.name in _LEAD_RULES else None

@@ -24,6 +24,9 @@ def normal_name(name: str) -> str:
     name = " ".join(name.split())
     if not _CAPS_TOKEN.search(name):
         return name
+    first, _, rest = name.partition(" ")
+    if len(first) == 2 and rest and not _CAPS_TOKEN.search(rest):
+        return name  # "DJ Mills", "CJ Gunther": initials written without stops, the rest in mixed case
     from nameparser import HumanName
 
     human = HumanName(name)
