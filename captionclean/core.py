@@ -311,7 +311,8 @@ class Table:
         self.years: dict[str, Counter] = defaultdict(Counter)
         self.spill = _Spill(in_memory)
         self.versions = options.versions_mode
-        self.sigs = Signatures() if self.versions != "off" else None
+        # in a file while the export is parsed, read back for grouping (Signatures.load)
+        self.sigs = Signatures(spill=not in_memory) if self.versions != "off" else None
 
     def plan(self, rows: list) -> tuple[list[int], list[str]]:
         """Which rows need parsing: an index into the texts (parsed, then :attr:`reused`, in that order), or
@@ -466,7 +467,8 @@ class _Versions:
         self.table, self.mode = table, table.versions
         t = table
         self.order = array("q", (t.source[r] for r in t.first_row))  # each distinct caption's first row
-        self.grouping = group_versions(t.sigs, self._light, self.order)
+        self.grouping = group_versions(t.sigs, self._light, self.order, release=True)
+        t.sigs = None
         self.rows = self.grouping.rows
         s = t.summary
         folded = sum(len(grp.members) - 1 for grp in self.grouping.groups)

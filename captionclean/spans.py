@@ -52,7 +52,7 @@ _NEEDLES: dict[str, str] = {}  # value -> its folded form (values repeat: agenci
 def _needle(value: str) -> str:
     needle = _NEEDLES.get(value)
     if needle is None:
-        if len(_NEEDLES) > 65536:
+        if len(_NEEDLES) > 16384:
             _NEEDLES.clear()
         needle = _NEEDLES[value] = _fold(value.strip())
     return needle

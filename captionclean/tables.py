@@ -232,7 +232,7 @@ class Agencies:
 
     def lookup(self, text: str) -> str | None:
         found = self._found
-        if self._size != len(self.names) or len(found) > 65536:
+        if self._size != len(self.names) or len(found) > 16384:
             found.clear()
             self._size = len(self.names)
         hit = found.get(text, found)

@@ -115,23 +115,69 @@ def _yyyymmdd(date: str) -> int:
 
 
 class Signatures:
-    """The signatures of the distinct captions, in order, as compact arrays (61 bytes each)."""
+    """The signatures of the distinct captions, in order, as compact arrays (61 bytes each).
+
+    With ``spill``, all but the last :attr:`SPILL` wait in a temporary file until :meth:`load`
+    (grouping reads them back after the table's repeat maps are gone): the signatures of a
+    million distinct captions (about 40 MB) are then not held while the export is parsed."""
 
     KEYS = ("head", "next", "last", "credit")
     FIELDS = ("date", "city", "city_name", "country", "photographer", "name", "agency")
+    SPILL = 1 << 16  # signatures held in memory before they go to the file
 
-    def __init__(self):
+    def __init__(self, spill: bool = False):
         self.arrays = {k: array("q") for k in self.KEYS}
         self.arrays.update({k: array("i") for k in self.FIELDS})
         self.rank = array("b")
+        self._spill = spill
+        self._file = None
+        self._spilled: list[int] = []  # the size of each block in the file
 
     def append(self, sig: Signature) -> None:
         for k, a in self.arrays.items():
             a.append(getattr(sig, k))
         self.rank.append(sig.rank)
+        if self._spill and len(self.rank) >= self.SPILL:
+            self._flush()
+
+    def _flush(self) -> None:
+        import tempfile
+
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()
+        for k in self.arrays:
+            self.arrays[k].tofile(self._file)
+            self.arrays[k] = array(self.arrays[k].typecode)
+        self.rank.tofile(self._file)
+        self._spilled.append(len(self.rank))
+        self.rank = array("b")
+
+    def load(self) -> None:
+        """Every signature in :attr:`arrays` and :attr:`rank` again (the spilled ones read back, in order)."""
+        if self._file is None:
+            return
+        f, self._file = self._file, None
+        f.seek(0)
+        tail = self.arrays, self.rank
+        self.arrays = {k: array(a.typecode) for k, a in tail[0].items()}
+        self.rank = array("b")
+        for n in self._spilled:
+            for a in self.arrays.values():
+                a.fromfile(f, n)
+            self.rank.fromfile(f, n)
+        f.close()
+        self._spilled = []
+        for k, a in tail[0].items():
+            self.arrays[k].extend(a)
+        self.rank.extend(tail[1])
+
+    def release(self) -> None:
+        """Drop the block keys and fields (grouping needs only the ranks once the pairs are found)."""
+        self.load()
+        self.arrays = {k: array(a.typecode) for k, a in self.arrays.items()}
 
     def __len__(self) -> int:
-        return len(self.rank)
+        return sum(self._spilled) + len(self.rank)
 
 
 def candidates(sigs: Signatures, window: int = WINDOW):
@@ -142,6 +188,7 @@ def candidates(sigs: Signatures, window: int = WINDOW):
     """
     import numpy as np
 
+    sigs.load()
     n = len(sigs)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int32)
@@ -153,17 +200,20 @@ def candidates(sigs: Signatures, window: int = WINDOW):
         key = np.frombuffer(sigs.arrays[k], dtype=np.int64)
         order = np.argsort(key, kind="stable")  # a block's captions stay in export order
         sorted_key = key[order]
+        order = order.astype(index_type)
         for lag in range(1, window + 1):
             same = (sorted_key[lag:] == sorted_key[:-lag]) & (sorted_key[lag:] != 0)
             a, b = order[:-lag][same], order[lag:][same]
             if len(a):
                 keep = _fields_agree(arrays, rank, a, b)
-                found.append(np.stack([a[keep], b[keep]], axis=1).astype(index_type))
+                a, b = a[keep].astype(np.int64), b[keep]
+                found.append(np.unique(np.minimum(a, b) << 32 | np.maximum(a, b)))  # (earlier, later), one number
+        del key, order, sorted_key
     if not found:
         return np.zeros((0, 2), dtype=index_type)
-    pairs = np.concatenate(found)
-    pairs.sort(axis=1)  # (earlier, later)
-    return np.unique(pairs, axis=0)
+    pairs = np.unique(np.concatenate(found))  # each pair once, sorted (fewer than 2**32 captions)
+    del found
+    return np.stack([pairs >> 32, pairs & 0xFFFFFFFF], axis=1).astype(index_type)
 
 
 def _fields_agree(arrays: dict, rank, a, b):
@@ -338,7 +388,7 @@ class Grouping:
     full: dict[int, dict] = field(default_factory=dict)  # a chosen version → its row as fetch gave it
 
 
-def group(sigs: Signatures, fetch, order=None) -> Grouping:
+def group(sigs: Signatures, fetch, order=None, release: bool = False) -> Grouping:
     """Group the distinct captions ``sigs`` describes.
 
     ``fetch(wanted)`` (``wanted``: a numpy bool array, True for the candidates) yields ``(index, row)``
@@ -347,11 +397,14 @@ def group(sigs: Signatures, fetch, order=None) -> Grouping:
     grouped caption keeps its ``LIGHT`` fields): memory follows the candidates waiting for a partner
     and the groups, not the export. A second ``fetch`` brings the whole rows of the chosen versions
     (``Grouping.full``). ``order[i]`` is caption i's place in the export (its first row); by
-    default its index.
+    default its index. ``release``: the signatures' keys and fields are dropped once the pairs are
+    found (the ranks stay), so their memory is free while the rows are fetched.
     """
     import numpy as np
 
     pairs = candidates(sigs)
+    if release:
+        sigs.release()
     if not len(pairs):
         return Grouping()
     pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]  # by the later caption

@@ -210,3 +210,22 @@ def test_hostile_notices_are_read_in_time(head, unit, tail):
     text = head + (unit * (30_000 // len(unit) + 1))[:30_000] + tail
     rec = parse_caption(text)
     assert not any(w.startswith(("parse_timeout", "parse_failed")) for w in rec.warnings), rec.warnings
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(0, len(POOL) - 1), min_size=0, max_size=60), st.integers(1, 7))
+def test_spilled_signatures_read_back_in_order(picks, spill_every):
+    """Signatures that waited in a file (Signatures.SPILL at a time) come back as they were appended:
+    the same length, arrays and candidate pairs as signatures held in memory."""
+    rows = [parse_caption(POOL[i]).to_row() for i in picks]
+    held, spilled = Signatures(), Signatures(spill=True)
+    spilled.SPILL = spill_every  # this instance's block size: small, so the file holds several blocks
+    for k, row in enumerate(rows):
+        sig = signature(row, k % 4 - 1)
+        held.append(sig)
+        spilled.append(sig)
+    assert len(spilled) == len(held) == len(rows)
+    assert candidates(spilled).tolist() == candidates(held).tolist()
+    assert spilled.arrays == held.arrays and spilled.rank == held.rank
+    spilled.release()
+    assert spilled.rank == held.rank and not any(spilled.arrays.values())

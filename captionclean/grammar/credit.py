@@ -217,7 +217,7 @@ def _chain_cache(agencies: Agencies, kind: str) -> dict:
             _CHAIN_CACHE.clear()
         entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {"chain": {}, "known": {}, "part": {}})
     cache = entry[2][kind]
-    if len(cache) > 65536:
+    if len(cache) > 16384:  # about 400 bytes an entry: at most ~6 MB a kind, not ~26
         cache.clear()
     return cache
 

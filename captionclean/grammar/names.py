@@ -14,7 +14,7 @@ def _simple_case(token: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in token.split("-"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def normal_name(name: str) -> str:
     """Title-case a name written (partly) in capitals; leave mixed case as written.
 
