@@ -158,3 +158,18 @@ def test_end_agency_words(text, agency):
 ])
 def test_inverted_name(text, photographer):
     assert parse_caption(text).photographer == photographer
+
+
+def _credit_view(credits):
+    return [(c.rule, c.photographers, c.orgs, c.tags, c.span) for c in credits]
+
+
+@pytest.mark.parametrize("case", [c for c in case_params("credit_cases.json") + case_params("credit_negative_cases.json")
+                                  if not c.marks])
+def test_a_remembered_tail_match_reads_as_a_fresh_one(case):
+    """A caption read again takes the end-of-caption rules' matches from the memo (a remembered match, not
+    the regex's): every rule must read such a match as it reads a fresh one (a rule calling a match method
+    the memo's match lacks failed the caption only when its tail repeated in the export)."""
+    text = case["text"]
+    want = _credit_view(_fresh(text))
+    assert _credit_view(find_credits(text, load_agencies())) == want

@@ -1466,6 +1466,12 @@ class _Moved:
         start, end = self.spans[name]
         return (start + self.by, end + self.by) if start is not None else (-1, -1)
 
+    def start(self, name=0) -> int:
+        return self.span(name)[0]
+
+    def end(self, name=0) -> int:
+        return self.span(name)[1]
+
 
 # tail-rule matches by (pattern, the caption's text from the last stop character): a match
 # is kept as its text, groups and spans counted from the caption's end (never the caption)
