@@ -598,6 +598,10 @@ class Rule:
     # from the last of them on (a lookbehind may see that one); the match is remembered by it
     stop: str = ""
     last_first: bool = False       # searched forwards, its matches tried last first (credits end captions)
+    # a whole line ("(?m:^)…(?m:$)"): one forward attempt at each line's start, the last line first; a
+    # search from the end would try every way to split the line's last words into parts before failing
+    # at a line of prose, a forward one fails at its first word that cannot be a part
+    whole_line: bool = False
 
 
 TAIL = 400
@@ -754,7 +758,7 @@ RULES: list[Rule] = [
          tail=True, stop="(:;\"”", gate="last_line_known"),
     Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})",
 ("/", " via "),
-         backward=True, gate="short_line_slash"),
+         whole_line=True, gate="short_line_slash"),
     Rule("name_comma_agency", _AFTER_SENTENCE + r"(?P<name>" + _PART + r"),[ ]*(?P<agency>" + _PART
          + r")[ ]*[.)]?[ ]*(?m:$)", (",",), backward=True, gate="comma_agency"),
     Rule("afp_photo_name", r"\bAFP PHOTO\s+(?P<name>" + _NAME_CAPS + r")", ("afp photo",)),
@@ -765,7 +769,7 @@ RULES: list[Rule] = [
     Rule("paren_agency", r"[(\[](?P<chain>[^()\[\]\n:]{2,60}?)(?:[:,][ ]*(?P<date>[^()\n]{0,30}?\d{4}))?[)\]][ ]*+\.?[ ]*$",
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
-    Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, backward=True, gate="short_line"),
+    Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, whole_line=True, gate="short_line"),
     Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?|[\p{L}\p{N}][ ]{1,3}\|[ ]{1,3})(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*$", (), tail=True,
          only_known=True, gate="ends_open"),
     # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
@@ -795,7 +799,7 @@ RULES: list[Rule] = [
     Rule("comma_archive", r"(?<=[\p{L}\p{N}.)][ ]*,[ ]*)(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|the|and|&|de|du)){1,7})"
          r"(?:,[ ]*(?:1[89]|20)\d\d)?[ ]*\.?[ ]*$", (",",), tail=True, gate="ends_open_or_stop"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
-         + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, backward=True),
+         + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, whole_line=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
     Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True,
          gate="ends_paren"),
@@ -885,7 +889,7 @@ RULES: list[Rule] = [
     # archives: "by Lieutenant John Warwick Brooke" on a line of its own
     # (the Imperial War Museums' catalogue writes the surname first, the initials, the rank in brackets: "by Rider-Rider, W (Lt)")
     Rule("by_line", r"(?m:^)[ ]*(?i:by)[ ]+(?:(?P<surname>\p{Lu}[\p{L}'’\-]+),[ ]*(?P<initials>\p{Lu}\.?(?:[ ]?\p{Lu}\.?){0,2})"
-         r"(?:[ ]*\([^()\n]{1,30}\))?|(?P<chain>" + _PART + r"))[ ]*(?m:$)", ("by ",), backward=True, gate="line_starts_by"),
+         r"(?:[ ]*\([^()\n]{1,30}\))?|(?P<chain>" + _PART + r"))[ ]*(?m:$)", ("by ",), whole_line=True, gate="line_starts_by"),
     # Irish and British papers: "… 2016 Award PIC DARRAGH KANE": PIC and a name in capitals close the caption
     Rule("pic_caps_end", r"(?<=\S[ ]+)PIC:?[ ]+(?P<name>" + _NAME_CAPS + r")[ ]*$", ("pic ",), tail=True, gate="ends_caps"),
     # a bare marker inside the text: "… from the road Picture Mal McCann.", "Photograph Michael Hall, copyright Te Papa.",
@@ -1511,6 +1515,17 @@ def _blank_licences(text: str) -> str:
     return _LICENCE.sub(lambda m: " " * len(m.group()), text)
 
 
+def _whole_lines(pattern, text: str):
+    """A whole-line rule's matches, the last line first: the pattern tried once at each line's start."""
+    end = len(text)
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        m = pattern.match(text, start)
+        if m:
+            yield m
+        end = start - 1
+
+
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     """Every credit found in ``text``, in rule order."""
     text = _blank_licences(text)
@@ -1536,6 +1551,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         if rule.tail:  # searched backwards, a match anchored at the end is one attempt
             m = _tail_match(rule, pattern, text, tail_start)
             matches = [m] if m else []
+        elif rule.whole_line:
+            matches = reversed(list(islice(_whole_lines(pattern, text), MAX_MATCHES_PER_RULE)))
         elif rule.backward:
             # found from the end: past the cap, the last lines are kept and the rest never searched
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
