@@ -35,8 +35,8 @@ bench-repair: $(STAMP)
 	@$(BIN)/python bench/bench_repair.py --shared $(SHARED)
 
 # the archive-scale benchmark (bench/run.py): N is the sizes, e.g. `make bench N=100000`; LOW the rows of
-# the low-reuse export (real captions from $(SHARED), most rows distinct); BASE an older tree cleaning it
-# side by side, e.g. `git worktree add ../base 240cdff && make bench N=100000 BASE=../base`
+# the low-reuse export (real captions from $(SHARED), most rows distinct); BASE an older tree cleaning them
+# side by side (each export, at the same time), e.g. `git worktree add ../base 240cdff && make bench N=100000 BASE=../base`
 N ?= 100000 1000000
 LOW ?= 60000
 BASE ?=

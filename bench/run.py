@@ -5,9 +5,9 @@ Usage: python bench/run.py [--sizes 100000 1000000] [--seed 7] [--dir out/bench]
 Each run is a fresh process (start-up included); peak memory is the child's maximum RSS; CPU is the
 child's user + system time (the figure to compare on a shared, loaded machine).
 The low-reuse export (make_export.py --low-reuse: about 3,000 real captions from ../shared's labelled
-inputs and corpus, most rows distinct, as in a real archive) is cleaned too; with --compare, the same
-file is cleaned by an older tree's code (run with PYTHONPATH=OLD_TREE) at the same time (both meet the
-same load on a shared machine), and the ratio of CPU times shown.
+inputs and corpus, most rows distinct, as in a real archive) is cleaned too; with --compare, each export
+(the sizes' and the low-reuse one) is cleaned by an older tree's code (run with PYTHONPATH=OLD_TREE) at the
+same time as by this tree's (both meet the same load on a shared machine), and the ratio of CPU times shown.
 Last, bench/profile.py shows where the parser's time goes, stage by stage.
 """
 from __future__ import annotations
@@ -70,16 +70,20 @@ def _start(path: Path, out: Path, tree: Path | None) -> subprocess.Popen:
 
 
 def low_reuse(n: int, args) -> None:
-    """The low-reuse export cleaned by this tree (and ``--compare``'s at the same time, so that both
-    meet the same load on a shared machine): wall, CPU and peak memory of each."""
+    """The low-reuse export cleaned by this tree (and ``--compare``'s at the same time)."""
     if not (args.shared / "corpus" / "captions.jsonl").is_file() or not any((args.shared / "eval").glob("*.input.jsonl")):
         print(f"low-reuse export: left out (needs {args.shared}/eval/*.input.jsonl and corpus/captions.jsonl)")
         return
-    path = export(n, args.seed, args.dir, args.shared, low_reuse=True)
+    side_by_side(export(n, args.seed, args.dir, args.shared, low_reuse=True), n, "low-reuse", args)
+
+
+def side_by_side(path: Path, n: int, label: str, args) -> None:
+    """An export cleaned by this tree and ``--compare``'s trees at the same time (so that all meet the
+    same load on a shared machine): wall, CPU and peak memory of each, and the ratio of CPU times."""
     mb = path.stat().st_size / 1e6
     trees = [("this tree", None)] + [(str(tree), tree) for tree in args.compare]
     start = time.perf_counter()
-    procs = [(name, _start(path, args.dir / f"low_clean_{n}{f'_old{k}' if tree else ''}.csv", tree))
+    procs = [(name, _start(path, args.dir / f"{label}_clean_{n}{f'_old{k}' if tree else ''}.csv", tree))
              for k, (name, tree) in enumerate(trees)]
     cpu = {}
     by_pid = {proc.pid: (name, proc) for name, proc in procs}
@@ -94,10 +98,10 @@ def low_reuse(n: int, args) -> None:
         if os.waitstatus_to_exitcode(status) != 0:
             sys.exit(f"failed: {name} on {path}\n{err}")
         cpu[name] = usage.ru_utime + usage.ru_stime
-        print(f"low-reuse {n:>7,} rows ({mb:,.0f} MB), {name}: clean --jobs 1 {wall:6.1f} s wall, "
+        print(f"{label} {n:>7,} rows ({mb:,.0f} MB), {name}: clean --jobs 1 {wall:6.1f} s wall, "
               f"CPU {cpu[name]:6.1f} s = {n / cpu[name]:6,.0f} captions/s, peak RSS {usage.ru_maxrss / 1024:4.0f} MB")
     for tree in args.compare:
-        print(f"low-reuse: this tree is {cpu[str(tree)] / cpu['this tree']:.2f}x {tree} "
+        print(f"{label} {n:,}: this tree is {cpu[str(tree)] / cpu['this tree']:.2f}x {tree} "
               f"(CPU time; {'both' if len(trees) == 2 else f'all {len(trees)}'} run at once, one run)")
 
 
@@ -132,7 +136,7 @@ def main() -> None:
     ap.add_argument("--low-reuse", type=int, default=60000, metavar="ROWS",
                     help="rows of the low-reuse export (0: none)")
     ap.add_argument("--compare", type=Path, nargs="+", default=[], metavar="OLD_TREE",
-                    help="older checkouts whose code cleans the low-reuse export too, all at once (e.g. git worktrees)")
+                    help="older checkouts whose code cleans each export too, at the same time as this tree (e.g. git worktrees)")
     args = ap.parse_args()
     labelled = labelled_captions(args.shared)
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -153,6 +157,8 @@ def main() -> None:
               f"(CPU {cpu:.1f} s), "
               f"peak RSS {rss:5.0f} MB | I/O floor (pandas read+write) {floor:5.1f} s, {floor_rss:4.0f} MB "
               f"| clean/floor {t / floor:5.1f}x")
+        if args.compare:
+            side_by_side(path, n, "export", args)
     if args.low_reuse:
         low_reuse(args.low_reuse, args)
     small, big = min(times), max(times)
