@@ -756,8 +756,8 @@ RULES: list[Rule] = [
     # "…\nDavid Goldman\nAP": a name on its own line above a known agency's line (name_line_agency)
     Rule("name_line_agency", r"(?<=\n)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*\n[ ]*(?P<agency>[^\n/(:;\"”]{2,40}?)[ ]*$", ("\n",),
          tail=True, stop="(:;\"”", gate="last_line_known"),
-    Rule("line_chain", r"(?m:^)[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)(?<=(?m:^)[^\n]{0,300})",
-("/", " via "),
+    Rule("line_chain", r"(?m:^)(?=[^\n]{0,300}(?m:$))[ ]*(?P<chain>" + _CHAIN + r")[ ]*(?m:$)",
+         ("/", " via "),
          whole_line=True, gate="short_line_slash"),
     Rule("name_comma_agency", _AFTER_SENTENCE + r"(?P<name>" + _PART + r"),[ ]*(?P<agency>" + _PART
          + r")[ ]*[.)]?[ ]*(?m:$)", (",",), backward=True, gate="comma_agency"),
