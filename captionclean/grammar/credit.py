@@ -718,7 +718,8 @@ RULES: list[Rule] = [
     # (also "(C) NAME", and a year and "by" after the sign: "Copyright © 2012 by Open Water Source")
     Rule("copyright", r"(?:©|\((?:c|C)\))\s*(?:(?:19|20)\d\d[ ]*,?[ ]*(?:by[ ]+)?)?(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©", "(c)")),
     # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
-    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via ")),
+    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via "),
+         gate="paren"),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
     # (also a space alone between them: "… in December 2015. Roberto Koltun rkoltun@elnuevoherald.com")
     Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")(?:[ ]*\n[ ]*|[ ]*[~/|•–—-][ ]*|[ ]+)"
@@ -747,7 +748,7 @@ RULES: list[Rule] = [
          + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_known_paren"),
     # "(Irene Stachon – Lehtikuva)", "[Collins Kweyu, Standard]": a name, a dash or comma, its organisation
     Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?)[ ]*[)\]]"
-         r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
+         r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="paren_dash_end"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     # (also after a dash or a date: "… - Photo Alon Ron", "© Historic England 06/08/2009 Photographer David Macleod";
     # the name may close with a full stop: "FOTO Ángel Flecha.")
@@ -786,7 +787,7 @@ RULES: list[Rule] = [
     # Dutch and Wikimedia archives: "… op het Leidseplein, 1987 - Hans Aarsman", "Hoeren op de Wallen, 1967, Name -
     # Stadsarchief Amsterdam": the title, the year, then the photographer and the archive (year_then_credit)
     Rule("year_then_credit", r"(?<=,[ ]*(?:1[89]|20)\d\d(?:(?P<comma>,)|[ ]+[-–])[ ]+)(?P<chain>\p{Lu}[^,\n/()]{2,60}?)[ ]*\.?[ ]*$",
-         (), tail=True, gate="ends_open_or_stop"),
+         (), tail=True, gate="year_then_credit"),
     # "… Kingwood, Texas.\nThe Washington Post | Getty Images", "…\npicture alliance | Andrew Milligan", "… 27-06-2012 | Efe":
     # a known agency, a desk's bar and the rest of the credit closing a line (desk_org_chain)
     Rule("desk_org_chain", r"(?:(?<=[.!?”\"\d][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?P<chain>[^|\n()/]{2,40}?[ ]+\|[ ]+[^|\n()]{2,60}?)"
@@ -811,7 +812,7 @@ RULES: list[Rule] = [
     # Indian papers: "… in Salt Lake on Thursday Amit Datta": the photographer's name right after the sentence's day, no stop
     # between them (end_name_after_day)
     Rule("end_name_after_day", r"(?<=(?<![\p{L}])(?:" + _WEEKDAY_WORDS + r"|yesterday|today)[ ]{1,3})(?P<name>"
-         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="name_after_day"),
     # "…, Auckland Libraries, 1-W1156.", "State Library of Queensland Neg. No. 72490", "NLI ref. PWP2027",
     # "The Imperial War Museums, IWM Q 4649", "AWM P02686.025": a known archive and its catalogue reference
     Rule("archive_ref", r"(?:(?<=[\s.,;(])|(?m:^))(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
@@ -845,7 +846,7 @@ RULES: list[Rule] = [
          + _CHAIN_ANY + r")[ ]*\)", ("(foto ", "(photo ", "(fotografía "), gate="photo_org_colon"),
     # "… new clients. (Yamhill County Sheriff's Office)": an organisation's name in brackets closing the caption (paren_org_end)
     Rule("paren_org_end", r"(?<=[.!?”\"][ ]{0,3})\((?P<chain>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){1,6})\)[ ]*\.?[ ]*$", ("(",),
-         tail=True, gate="ends_paren"),
+         tail=True, gate="paren_after_stop"),
     # "Christopher Battin  Submitted photo", "(Oregonian file photo)", "BT FILE PHOTO": a name or a paper, then what kind of
     # picture it is, closing the caption (name_then_tag)
     Rule("name_then_tag", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=\S[ ]{2,3})|(?<=\()|^)(?P<chain>" + _PART + r")[ ]+"
@@ -1413,12 +1414,67 @@ def _gate_known_paren(text: str, agencies: Agencies) -> bool:
     return opening >= 0 and bool(agencies.lookup(end[opening + 1:-1].strip()))
 
 
+def _ends_paren(text: str) -> bool:
+    return text.rstrip(" .").endswith((")", "]"))
+
+
+def _gate_paren_dash_end(text: str, _) -> bool:
+    """ends_paren, and a dash or comma after the last opening bracket (paren_name_org: neither the name nor
+    its organisation holds a bracket, so the last one opens the match)."""
+    if not _ends_paren(text):
+        return False
+    inside = text[max(text.rfind("("), text.rfind("[")) + 1:]
+    return "," in inside or "-" in inside or "–" in inside or "—" in inside
+
+
+_PAREN_STOPS = frozenset('.!?”"')
+
+
+def _gate_paren_after_stop(text: str, _) -> bool:
+    """ends_paren, a stop and up to three spaces before the last "(", and no slash or comma after it
+    (paren_org_end: the organisation's words hold no bracket, slash or comma, so the last "(" opens the match)."""
+    if not _ends_paren(text):
+        return False
+    opening = text.rfind("(")
+    return opening > 0 and text[max(0, opening - 4):opening].rstrip(" ")[-1:] in _PAREN_STOPS \
+        and "/" not in text[opening:] and "," not in text[opening:]
+
+
+_YEAR_HEADS = ("18", "19", "20")
+
+
+def _gate_year_then_credit(text: str, _) -> bool:
+    """ends_open_or_stop, and a year next to the last comma (year_then_credit: the credit after the year
+    holds no comma): "…, 1967, Name" has it before, "…, 1987 - Name" after."""
+    if not text.rstrip(" .")[-1:].isalpha():
+        return False
+    comma = text.rfind(",")
+    return comma >= 0 and (text[comma - 4:comma - 2] in _YEAR_HEADS or text[comma + 1:].lstrip(" ")[:2] in _YEAR_HEADS)
+
+
+_DAY_WORDS = tuple(_WEEKDAY_WORDS.split("|")) + ("yesterday", "today")
+
+
+def _gate_name_after_day(text: str, _) -> bool:
+    """ends_name, and a day's word closing the third or fourth word from the end (end_name_after_day: the
+    name is two or three words, spaces between them)."""
+    if not text.rstrip(" ")[-1:].islower():
+        return False
+    words = text.rsplit(None, 4)
+    return (len(words) >= 3 and words[-3].endswith(_DAY_WORDS)) or (len(words) >= 4 and words[-4].endswith(_DAY_WORDS))
+
+
 # the last character a tail rule's match can end on, less trailing white space (what the
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
     "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
     "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
+    "paren_dash_end": _gate_paren_dash_end,
+    "paren_after_stop": _gate_paren_after_stop,
+    "year_then_credit": _gate_year_then_credit,
+    "name_after_day": _gate_name_after_day,
+    "paren": lambda text, _: "(" in text,
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
     "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),

@@ -1,0 +1,71 @@
+"""The credit rules' speed-ups change nothing: each cheap gate is implied by every match of the pattern it
+guards (Hypothesis, over caption-like text made of the pieces the patterns care about)."""
+from hypothesis import example, given, settings, strategies as st
+
+from captionclean.grammar import credit
+
+_PIECES = st.sampled_from([" ", "  ", "   ", "\n", ".", ",", ";", ":", "!", "?", '"', "”", "(", ")", "[", "]", "-", "–", "—",
+                           "/", " / ", "@", "1987", "2019", "1876", "20", "Monday", "Sunday", "today", "yesterday", "John",
+                           "Smith", "J.", "McDonald", "ANNA", "LEE", "Office", "Sheriff's", "County", "of", "the", "for",
+                           "de", "AP", "Photo", "Reuters", "Getty Images", "x", "é", "É"])
+_TEXT = st.lists(_PIECES, max_size=18).map("".join)
+_RULES = {rule.name: (rule, pattern) for rule, pattern in credit.COMPILED}
+
+
+def _matches(name: str, text: str) -> bool:
+    """The rule's pattern finds a match in ``text`` as find_credits runs it (gate aside)."""
+    rule, pattern = _RULES[name]
+    if rule.tail:
+        return pattern.match(text, 0) is not None
+    if rule.whole_line:
+        return next(credit._whole_lines(pattern, text), None) is not None
+    return pattern.search(text) is not None
+
+
+def _gate_holds(name: str, text: str) -> None:
+    rule, _ = _RULES[name]
+    if _matches(name, text):
+        assert credit._GATES[rule.gate](text, credit.Agencies()), (name, text)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("Sheriff's Office, 1987 - John Smith")
+@example("Taken in 1987, 2019, John Smith.")
+@example("Amsterdam, 2019 -  Smith ")
+def test_year_then_credit_gate(text):
+    _gate_holds("year_then_credit", "x " + text)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("It snowed on Monday John Smith")
+@example("It snowed today  J. de Smith\n")
+@example("(Sunday John McDonald Smith")
+def test_name_after_day_gate(text):
+    _gate_holds("end_name_after_day", text)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("It rained.  (Sheriff's Office of the County).")
+@example('He said "(Sheriff\'s Office)"')
+def test_paren_after_stop_gate(text):
+    _gate_holds("paren_org_end", text)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("A fire. (John Smith – Reuters)")
+@example("[ANNA LEE, Getty Images] .")
+@example("(J. McDonald—AP)")
+def test_paren_dash_end_gate(text):
+    _gate_holds("paren_name_org", text)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("(John Smith/AP Photo)")
+@example("( Reuters / John Smith , File )")
+def test_paren_chain_gate(text):
+    _gate_holds("paren_chain", text)
