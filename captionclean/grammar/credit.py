@@ -164,8 +164,9 @@ _ORG_SUFFIXES = tuple(sorted(w[1:] for w in ORG_WORDS if w.startswith("-")))
 
 
 def _is_org_like(text: str) -> bool:
-    return any((k := w.strip(".,").casefold()) in ORG_WORDS or (len(k) > 7 and k.endswith(_ORG_SUFFIXES))
-               for w in text.split())
+    # (the text folded once, not word by word; a set test for the words, the suffixes only for long words)
+    keys = [w.strip(".,") for w in text.casefold().split()]
+    return not ORG_WORDS.isdisjoint(keys) or any(len(k) > 7 and k.endswith(_ORG_SUFFIXES) for k in keys)
 
 
 def placeholder_tag(text: str) -> str | None:
@@ -924,6 +925,8 @@ _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # each needle after the longest other needle inside it: when that one is absent, so is this one
 _NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
                       for n in sorted(_NEEDLES, key=len))
+# the same for a caption in ASCII (most are): the needles in other characters cannot be in it
+_NEEDLE_ORDER_ASCII = tuple((n, inside) for n, inside in _NEEDLE_ORDER if n.isascii())
 _LEAD_RULES = frozenset(("credit_marker", "credit_by", "org_photo_label"))
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
@@ -1594,14 +1597,19 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         tail_start = space if space >= 0 else cut
     plain = _PLAIN_CHAIN if not ("/" in text and _DASH_SLASH.search(text)) else {}
     present = set()
-    for needle, inside in _NEEDLE_ORDER:
+    for needle, inside in _NEEDLE_ORDER_ASCII if low.isascii() else _NEEDLE_ORDER:
         if (inside is None or inside in present) and needle in low:
             present.add(needle)
+    gated: dict[str, bool] = {}  # a gate several rules share is tested once
     for rule, pattern in COMPILED:
         if rule.needles and present.isdisjoint(rule.needles):
             continue
-        if rule.gate and not _GATES[rule.gate](text, agencies):
-            continue
+        if rule.gate:
+            passed = gated.get(rule.gate)
+            if passed is None:
+                passed = gated[rule.gate] = _GATES[rule.gate](text, agencies)
+            if not passed:
+                continue
         if plain and rule.name in plain:
             pattern = plain[rule.name]
         if rule.tail:  # searched backwards, a match anchored at the end is one attempt
