@@ -69,3 +69,36 @@ def test_paren_dash_end_gate(text):
 @example("( Reuters / John Smith , File )")
 def test_paren_chain_gate(text):
     _gate_holds("paren_chain", text)
+
+
+_END_PIECES = st.sampled_from([" ", "   ", ".", ")", "]", "/", " -", "\n", ",", "Reuters", "John Smith", "AP", "(AFP)",
+                               "Getty Images", "Inc", "for", "The Times", "1987", "x"])
+_ENDINGS = st.lists(st.sampled_from([" ", "  ", ".", ")", "]", "/", "\n"]), max_size=6).map("".join)
+_BACKWARD = [(rule, pattern) for rule, pattern in credit.COMPILED if rule.tail or rule.backward]
+
+
+def _plain(rule):
+    """The rule's pattern as written, compiled as find_credits once did (backwards, with no rewriting)."""
+    import regex
+    return regex.compile(rule.pattern.replace("[ ]*+$", "[ ]*$") if rule.name == "end_agency" else rule.pattern,
+                         regex.V1 | regex.REVERSE)
+
+
+def _found(rule, pattern, text):
+    from itertools import islice
+    found = [pattern.match(text, 0)] if rule.tail else list(islice(pattern.finditer(text), 50))
+    return [(m.span(), m.groupdict()) if m else None for m in found]
+
+
+@settings(max_examples=300)
+@given(st.lists(_END_PIECES, max_size=10).map(" ".join), _ENDINGS)
+@example("Photo by John Smith, Reuters", "   ")
+@example("A fire. Reuters .", "  ")
+@example("(John Smith/AP", ") .  ")
+def test_backward_ends_find_what_the_plain_patterns_found(text, ending):
+    # the ends rewritten for a backward search (see credit._LINEAR_ENDS) and end_agency's "[ ]*+" find the match
+    # the pattern as written finds, spans and groups alike
+    text += ending
+    for rule, pattern in _BACKWARD:
+        if credit._backward_form(rule.pattern) != rule.pattern or rule.name == "end_agency":
+            assert _found(rule, pattern, text) == _found(rule, _plain(rule), text), (rule.name, text)
