@@ -102,3 +102,22 @@ def test_backward_ends_find_what_the_plain_patterns_found(text, ending):
     for rule, pattern in _BACKWARD:
         if credit._backward_form(rule.pattern) != rule.pattern or rule.name == "end_agency":
             assert _found(rule, pattern, text) == _found(rule, _plain(rule), text), (rule.name, text)
+
+
+_LINE_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ", ", ")", "(", "John Smith", "Sgt. Jo Doe", "Reuters",
+                                "Getty Images", "Inc", "the", "of", "said", "1st Armored Division", "Foo (Bar, Baz)", "x"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_LINE_PIECES, max_size=14).map("".join))
+@example("A fire.\nJohn Smith, Reuters")
+@example("John Smith, Reuters\nA fire. Sgt. Jo Doe, 1st Armored Division.\n")
+@example("said the man. John Smith, Foo, Inc  ")
+def test_line_end_matches_are_the_backward_search(text):
+    # name_comma_agency tried at the ends of the lines that hold ", <part>" to their end finds what its backward
+    # search over the whole caption found
+    from itertools import islice
+    rule, pattern = _RULES["name_comma_agency"]
+    plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), 50)]
+    lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[rule.name], text)]
+    assert lines == plain

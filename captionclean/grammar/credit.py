@@ -942,6 +942,29 @@ COMPILED = [(rule, _compiled(rule, rule.pattern)) for rule in RULES]
 # the same rules without the chain's dash shape, for captions with no "-/" (see _CHAIN_DASH)
 _PLAIN_CHAIN = {rule.name: _compiled(rule, rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"))
                 for rule in RULES if _CHAIN in rule.pattern}
+# backward rules whose every match ends a line and lies inside it, and a forward pattern the line must hold first:
+# the rule's backward search is then tried at the ends of those lines only (the same matches in the same order).
+# name_comma_agency: ", <part>" running to the line's end; read forwards it fails at the first word that cannot
+# be a part, where a backward search read every split of the line's last words into a part before failing at
+# its comma (37 -> 18 µs a gated caption)
+_LINE_NEEDS = {"name_comma_agency": _LazyPattern(r",[ ]*(?:" + _PART + r")(?:[ ]*[.)])?[ ]*(?m:$)", regex.V1)}
+
+
+def _line_end_matches(pattern, needed, text: str) -> list:
+    """A backward rule's matches, the last line first, as its backward search finds them: the pattern tried
+    anchored at each line's end (endpos), on the lines where ``needed`` is found."""
+    found = []
+    end = len(text)
+    while end >= 0 and len(found) < MAX_MATCHES_PER_RULE:
+        start = text.rfind("\n", 0, end) + 1
+        if needed.search(text, start, end):
+            m = pattern.match(text, 0, end)
+            if m:
+                found.append(m)
+        end = start - 1
+    return found
+
+
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # each needle after the longest other needle inside it: when that one is absent, so is this one
 _NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
@@ -1638,6 +1661,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             matches = [m] if m else []
         elif rule.whole_line:
             matches = reversed(list(islice(_whole_lines(pattern, text), MAX_MATCHES_PER_RULE)))
+        elif rule.backward and rule.name in _LINE_NEEDS:
+            matches = reversed(_line_end_matches(pattern, _LINE_NEEDS[rule.name], text))
         elif rule.backward:
             # found from the end: past the cap, the last lines are kept and the rest never searched
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
