@@ -121,3 +121,26 @@ def test_line_end_matches_are_the_backward_search(text):
     plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), 50)]
     lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[rule.name], text)]
     assert lines == plain
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("A fire. John Smith")
+@example("A fire.\nJ. de Smith Photo")
+@example("Seen in Los Angeles.John Shearer")
+def test_name_after_stop_gate(text):
+    _gate_holds("end_name", text)
+
+
+_PHOTO_PIECES = st.sampled_from([" ", "  ", "    ", ".", ". ", "!", "(", ")", "Photo", "PHOTO", "foto", "photo", "John",
+                                 "SMITH", "J.", "AFP", "Reuters", "x", "\n", "é"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_PHOTO_PIECES, max_size=16).map("".join))
+@example("A fire.  Photo John Smith. AFP")
+@example("(Photo John Smith. AFP) and more")
+@example("(photo " + " " * 50 + "John Smith. AFP)")
+@example("Done! photo JOHN SMITH. Reuters.")
+def test_photo_name_dot_gate(text):
+    _gate_holds("photo_name_dot_agency", text)

@@ -811,7 +811,7 @@ RULES: list[Rule] = [
     # "…in Los Angeles.John Shearer", "…at Heinz Field.\nAbby Drey": a name in title case after the last
     # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
     Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
-         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")(?:[ ]+(?:Photo|Photos|Foto))?[ ]*$", (), tail=True, gate="ends_name"),
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")(?:[ ]+(?:Photo|Photos|Foto))?[ ]*$", (), tail=True, gate="name_after_stop"),
     # Indian papers: "… in Salt Lake on Thursday Amit Datta": the photographer's name right after the sentence's day, no stop
     # between them (end_name_after_day)
     Rule("end_name_after_day", r"(?<=(?<![\p{L}])(?:" + _WEEKDAY_WORDS + r"|yesterday|today)[ ]{1,3})(?P<name>"
@@ -1502,6 +1502,55 @@ def _gate_year_then_credit(text: str, _) -> bool:
 _DAY_WORDS = tuple(_WEEKDAY_WORDS.split("|")) + ("yesterday", "today")
 
 
+# what end_name's match holds, read forwards: a stop or a line break, a capital, then two to four words of no
+# characters a name or "Photo" cannot hold, to the end
+_NAMEISH_END = regex.compile(r"[.!?”\"\n][ ]{0,3}\p{Lu}[^\s/,;:()\[\]\d]*(?:[ ]+[^\s/,;:()\[\]\d]+){1,3}[ ]*$", regex.V1)
+
+
+def _gate_name_after_stop(text: str, _) -> bool:
+    """ends_name, and a name's shape after a stop or line break in the last words (end_name: the name and "Photo"
+    are four words at most, the stop or break just before them)."""
+    if not text.rstrip(" ")[-1:].islower():
+        return False
+    words = text.rsplit(None, 5)
+    return _NAMEISH_END.search(text[len(words[0]):] if len(words) == 6 else text) is not None
+
+
+_PHOTO_STOPS = frozenset('.!?”"')
+
+
+def _gate_photo_name_dot(text: str, _) -> bool:
+    """photo_name_dot_agency: "(Photo NAME. AFP)" anywhere (the name opening with a capital); or "Photo NAME. AFP" closing the caption ("photo" in its last
+    characters, as before), the marker after a stop and one to three spaces, and after the caption's last bracket
+    (neither the name nor the agency holds one)."""
+    low = text.lower()
+    if "(" in text and ("(photo " in low or "(foto " in low):
+        if len(low) != len(text):
+            return True
+        for word in ("(photo ", "(foto "):  # the name after the marker opens with a capital ("(Photo by" has none)
+            at = low.find(word)
+            while at >= 0:
+                k = at + len(word)
+                while text[k:k + 1] == " ":
+                    k += 1
+                if text[k:k + 1].isupper():
+                    return True
+                at = low.find(word, at + 1)
+    end = text[-90:].lower()
+    if "photo " not in end and "foto " not in end:
+        return False
+    after = low[max(low.rfind("("), low.rfind(")")) + 1:]
+    for word in ("photo ", "foto "):
+        at = after.find(word)
+        while at >= 0:
+            before = after[max(0, at - 4):at]
+            spaced = before.rstrip(" ")
+            if spaced[-1:] in _PHOTO_STOPS and 1 <= len(before) - len(spaced):
+                return True
+            at = after.find(word, at + 1)
+    return False
+
+
 def _gate_name_after_day(text: str, _) -> bool:
     """ends_name, and a day's word closing the third or fourth word from the end (end_name_after_day: the
     name is two or three words, spaces between them)."""
@@ -1521,6 +1570,7 @@ _GATES = {
     "paren_after_stop": _gate_paren_after_stop,
     "year_then_credit": _gate_year_then_credit,
     "name_after_day": _gate_name_after_day,
+    "name_after_stop": _gate_name_after_stop,
     "paren": lambda text, _: "(" in text,
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
@@ -1545,8 +1595,7 @@ _GATES = {
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
     "han": lambda text, _: _HAN_CHAR.search(text) is not None,
     # "(Photo NAME. AFP)" anywhere, or "Photo NAME. AFP" in the caption's last characters
-    "photo_name_dot": lambda text, _: "(" in text and ("(photo " in (low := text.lower()) or "(foto " in low)
-                                      or "photo " in (end := text[-90:].lower()) or "foto " in end,
+    "photo_name_dot": _gate_photo_name_dot,
     "photo_org_colon": lambda text, _: _PHOTO_ORG_COLON.search(text) is not None,
     "semicolon_end": lambda text, _: "; " in text[-40:],
     "ends_kind_photo": lambda text, _: text.rstrip(" .)")[-10:].casefold().endswith(
