@@ -622,14 +622,17 @@ _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
 _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto", "FOTO"
 _BARE_FIRST = tuple({v for w in CREDIT_MARKERS.get("bare", ()) for v in (w.split()[0], w.split()[0].upper())})
 _BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
+_BARE_FIRST_SPACED = tuple(w + " " for w in _BARE_FIRST)
+
+
 def _bare_tail(tail: str) -> bool:
     """A bare marker in a line's last characters, followed by two to four capitalised words only."""
     if len(tail.split()) < 3:  # the marker's word and two words after it at least
         return False
-    for w in _BARE_FIRST:
-        at = tail.rfind(w + " ")
+    for w in _BARE_FIRST_SPACED:
+        at = tail.rfind(w)
         if at >= 0:
-            words = tail[at + len(w) + 1:].split()
+            words = tail[at + len(w):].split()
             if 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words):
                 return True
     return False
@@ -1582,7 +1585,7 @@ _GATES = {
     "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
     "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
     "lead_slash": lambda text, _: "/" in text[:60],
-    "hangul": lambda text, _: any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
+    "hangul": lambda text, _: not text.isascii() and any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
     "line_starts_by": lambda text, _: any(ln.lstrip(" ")[:3].casefold() == "by " for ln in _lines(text)),
     "line_ends_digit": lambda text, _: any(ln.rstrip(" .")[-1:].isdigit() for ln in _lines(text)),
     "ends_open_or_stop": lambda text, _: text.rstrip(" .")[-1:].isalpha(),
@@ -1598,7 +1601,7 @@ _GATES = {
                                           for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
-    "han": lambda text, _: _HAN_CHAR.search(text) is not None,
+    "han": lambda text, _: not text.isascii() and _HAN_CHAR.search(text) is not None,
     # "(Photo NAME. AFP)" anywhere, or "Photo NAME. AFP" in the caption's last characters
     "photo_name_dot": _gate_photo_name_dot,
     "photo_org_colon": lambda text, _: _PHOTO_ORG_COLON.search(text) is not None,
