@@ -22,9 +22,11 @@ def _matches(name: str, text: str) -> bool:
     return pattern.search(text) is not None
 
 
-def _gate_holds(name: str, text: str) -> None:
+def _gate_holds(name: str, text: str, before: str | None = None) -> None:
+    """Every match passes the rule's gate (or, given ``before``, the gate the rule had before: every match that passed
+    that one passes the new one)."""
     rule, _ = _RULES[name]
-    if _matches(name, text):
+    if _matches(name, text) and (before is None or credit._GATES[before](text, credit.Agencies())):
         assert credit._GATES[rule.gate](text, credit.Agencies()), (name, text)
 
 
@@ -144,3 +146,43 @@ _PHOTO_PIECES = st.sampled_from([" ", "  ", "    ", ".", ". ", "!", "(", ")", "P
 @example("Done! photo JOHN SMITH. Reuters.")
 def test_photo_name_dot_gate(text):
     _gate_holds("photo_name_dot_agency", text)
+
+
+_END_WORDS = st.sampled_from([" ", "  ", "    ", ".", ". ", "!", "?", '"', "”", "|", " | ", "-", " - ", "–", "—", "==", ",", ", ",
+                              "/", "(", ")", "\n", "Reuters", "Getty Images", "AFP", "Marfa Public Library", "of", "the",
+                              "for", "John Smith", "1902", "2019", "680", "NEWS", "Irving Archives", "x", "é"])
+_END_TEXT = st.lists(_END_WORDS, max_size=16).map("".join)
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("A fire. Reuters")
+@example("A fire! -  Getty Images -   ")
+@example("A fire in Paris | AFP")
+@example("A fire == Reuters")
+def test_agency_after_stop_gate(text):
+    _gate_holds("end_agency", text)
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("on Nov. 17, 2013. 680 NEWS")
+@example("A fire.\nHuw Evans Agency")
+def test_org_after_stop_gate(text):
+    _gate_holds("end_org", text)
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("A house, Marfa Public Library")
+@example("A house, Irving Archives, 1902 Marfa Public Library")
+def test_archive_after_comma_gate(text):
+    _gate_holds("comma_archive", text, before="ends_open_or_stop")  # (a year closing the caption never passed it)
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("A fire.\nJohn Smith for Reuters")
+@example("A fire. John Smith for The Marfa Public Library .")
+def test_for_org_end_gate(text):
+    _gate_holds("name_for_org", text)

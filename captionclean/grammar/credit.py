@@ -776,9 +776,9 @@ RULES: list[Rule] = [
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, whole_line=True, gate="short_line"),
     # (end_agency: "[ ]*+" takes every space at the end: a match whose chain ended in some of them holds one whose
-# chain ends before them, found first; without it a caption ending in n spaces tried n chains of 39 lengths each)
+    # chain ends before them, found first; without it a caption ending in n spaces tried n chains of 39 lengths each)
     Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?|[\p{L}\p{N}][ ]{1,3}\|[ ]{1,3})(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*+$", (), tail=True,
-         only_known=True, gate="ends_open"),
+         only_known=True, gate="agency_after_stop"),
     # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
     Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
          r"(?P<chain>\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){0,2})[ ]*$", (), tail=True, only_known=True, gate="ends_caps"),
@@ -800,11 +800,11 @@ RULES: list[Rule] = [
          r"[ ]*[.]?[ ]*(?m:$)", ("|",), backward=True, gate="desk_line_end"),
     # "… Falcon Heights, Minn.\nNicole Neri for MPR News": a photographer for a paper, after the last sentence (name_for_org)
     Rule("name_for_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY + r")[ ]+for[ ]+(?P<org>(?:The[ ]+)?"
-         + _PART + r")[ ]*\.?[ ]*$", (" for ",), tail=True, gate="ends_open_or_stop"),
+         + _PART + r")[ ]*\.?[ ]*$", (" for ",), tail=True, gate="for_org_end"),
     # archives: "…, Marfa Public Library", "…, Irving Archives, 1902", "National Archives, Records of the …": the holding
     # institution closes the caption after a comma (comma_archive)
     Rule("comma_archive", r"(?<=[\p{L}\p{N}.)][ ]*,[ ]*)(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|the|and|&|de|du)){1,7})"
-         r"(?:,[ ]*(?:1[89]|20)\d\d)?[ ]*\.?[ ]*$", (",",), tail=True, gate="ends_open_or_stop"),
+         r"(?:,[ ]*(?:1[89]|20)\d\d)?[ ]*\.?[ ]*$", (",",), tail=True, gate="archive_after_comma"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, whole_line=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
@@ -832,7 +832,7 @@ RULES: list[Rule] = [
          r"[)\]]?[ ]*\.?[ ]*$", (".",), tail=True, gate="ends_domain"),
     # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
-         (), tail=True, gate="ends_open"),
+         (), tail=True, gate="org_after_stop"),
     # Business Insider credits each picture of a story: "…flight.Nicolas Economou/NurPhoto via Getty Images; Paula Conway":
     # a chain, a semicolon, the next picture's photographer (chain_then_name)
     Rule("chain_then_name", r"(?:^|(?<=[\s.,:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*;[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*\.?[ ]*$",
@@ -1527,6 +1527,58 @@ def _gate_name_after_stop(text: str, _) -> bool:
 _PHOTO_STOPS = frozenset('.!?”"')
 
 
+def _ends_open(text: str) -> bool:
+    return text.rstrip(" ")[-1:] not in "/\n.()"  # "" too: a chain has text
+
+
+def _gate_agency_after_stop(text: str, _) -> bool:
+    """ends_open, and a stop, a closing bracket, a quote or a bar within 48 characters of the end (before any
+    dash closing it) and after the last "/", line break, "." or bracket (end_agency: its agency of 39 characters at
+    most holds none of them; the stop before it at most 9 characters before it)."""
+    if not _ends_open(text):
+        return False
+    end = text.rstrip(" ")
+    bare = end[:-1].rstrip(" ") if end.endswith(("-", "–", "—")) else end
+    last = max(text.rfind("/"), text.rfind("\n"), text.rfind("."), text.rfind("("), text.rfind(")"))
+    window = text[max(last, len(bare) - 48, 0):len(end)]
+    return any(c in window for c in '.)!?"”|')
+
+
+_NOT_ORG_END = frozenset("/,;:()[]|@#\t")
+
+
+def _gate_org_after_stop(text: str, _) -> bool:
+    """ends_open, and six words at most after the caption's last stop or line break, none holding a character an
+    organisation's name in end_org cannot hold."""
+    if not _ends_open(text):
+        return False
+    last = max(text.rfind(c) for c in '.!?”"\n')
+    if last < 0:
+        return False
+    words = text[last + 1:]
+    return _NOT_ORG_END.isdisjoint(words) and len(words.split()) <= 6
+
+
+# comma_archive and name_for_org read forwards, without the look-behind before the comma or the name
+_ARCHIVE_END = regex.compile(r",[ ]*\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|the|and|&|de|du)){1,7}"
+                             r"(?:,[ ]*(?:1[89]|20)\d\d)?[ ]*\.?[ ]*$", regex.V1)
+_FOR_ORG_END = regex.compile(r"[ ]for[ ]+(?:The[ ]+)?" + _PART + r"[ ]*\.?[ ]*$", regex.V1)
+
+
+def _gate_archive_after_comma(text: str, _) -> bool:
+    """ends_open_or_stop, and an archive's shape after one of the last two commas (comma_archive: the name holds
+    no comma, a year after it one)."""
+    if not text.rstrip(" .")[-1:].isalpha():
+        return False
+    last = text.rfind(",")
+    return last >= 0 and _ARCHIVE_END.search(text, max(text.rfind(",", 0, last), 0)) is not None
+
+
+def _gate_for_org_end(text: str, _) -> bool:
+    """ends_open_or_stop, and " for " and an organisation's part closing the caption (name_for_org), read forwards."""
+    return text.rstrip(" .")[-1:].isalpha() and _FOR_ORG_END.search(text) is not None
+
+
 def _gate_photo_name_dot(text: str, _) -> bool:
     """photo_name_dot_agency: "(Photo NAME. AFP)" anywhere (the name opening with a capital); or "Photo NAME. AFP" closing the caption ("photo" in its last
     characters, as before), the marker after a stop and one to three spaces, and after the caption's last bracket
@@ -1579,6 +1631,10 @@ _GATES = {
     "year_then_credit": _gate_year_then_credit,
     "name_after_day": _gate_name_after_day,
     "name_after_stop": _gate_name_after_stop,
+    "agency_after_stop": _gate_agency_after_stop,
+    "org_after_stop": _gate_org_after_stop,
+    "archive_after_comma": _gate_archive_after_comma,
+    "for_org_end": _gate_for_org_end,
     "paren": lambda text, _: "(" in text,
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
