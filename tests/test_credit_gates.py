@@ -186,3 +186,25 @@ def test_archive_after_comma_gate(text):
 @example("A fire. John Smith for The Marfa Public Library .")
 def test_for_org_end_gate(text):
     _gate_holds("name_for_org", text)
+
+
+_START_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", "(", ")", "/", ":", ",", "Photo", "PHOTO", "photo", "by", "BY",
+                                 "Credit", "Image", "source", "Picture", "Staff", "Foto", "von", "de", "ſtaff", "İ", "Navy",
+                                 "U.S.", "John Smith", "AFP", "Getty Images", "x"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_START_PIECES, max_size=16).map("".join))
+@example("A fire. U.S. Navy photo by John Smith")
+@example("x (Photo by John Smith/AFP) PHOTO BY AFP")
+@example("ſtaff photo by John Smith")
+@example("Credit: AFP. CreditJohn Smith")
+def test_searches_from_their_start_find_every_match(text):
+    # label_colon, credit_by and org_photo_by searched from credit._STARTS find what a search from 0 finds
+    from itertools import islice
+    low = text.lower()
+    for name, start_of in credit._STARTS.items():
+        _, pattern = _RULES[name]
+        start = start_of(text, low)
+        whole = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), 50)]
+        assert whole == ([] if start is None else [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text, start), 50)])

@@ -968,6 +968,32 @@ def _line_end_matches(pattern, needed, text: str) -> list:
     return found
 
 
+# forward rules searched from where their first match can start at the earliest (a search reads the text before
+# it for nothing: its markers mostly close the caption); None: no match can start anywhere (the look-behinds
+# and \b still see the text before). Positions found in the lower-cased text hold in the text when they are
+# as long as each other. (credit_by 4.9 -> 3.4 µs a caption, org_photo_by 1.7 -> 1.2, labelled inputs)
+_BY_FIRST = tuple(sorted({w.split()[0].casefold() for w in CREDIT_MARKERS.get("by", ())}))
+_BY_FIRST = tuple(w for w in _BY_FIRST if not any(o != w and o in w for o in _BY_FIRST))  # "photo" finds "photos"
+
+
+def _credit_by_start(text: str, low: str) -> int:
+    """credit_by's match opens at its marker's last word ("by"): after the marker's first word ("Photo")."""
+    if len(low) != len(text):
+        return 0
+    found = [at for w in _BY_FIRST if (at := low.find(w)) >= 0]
+    return min(found) if found else 0
+
+
+def _org_photo_by_start(text: str, low: str) -> int:
+    """org_photo_by's match holds no line break and no "(" but the one it may open with, before its "photo": it
+    opens at or after the last of them before the caption's first "photo"."""
+    first = low.find("photo") if len(low) == len(text) else -1
+    if first < 0:
+        return 0
+    return max(text.rfind("\n", 0, first), text.rfind("(", 0, first), 0)
+
+
+_STARTS = {"credit_by": _credit_by_start, "org_photo_by": _org_photo_by_start}
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # each needle after the longest other needle inside it: when that one is absent, so is this one
 _NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
@@ -1784,6 +1810,11 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
         elif rule.last_first:
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
+        elif rule.name in _STARTS:
+            start = _STARTS[rule.name](text, low)
+            if start is None:
+                continue
+            matches = pattern.finditer(text, start)
         else:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
