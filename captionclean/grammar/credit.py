@@ -163,10 +163,19 @@ def _org_name(text: str) -> str:
 _ORG_SUFFIXES = tuple(sorted(w[1:] for w in ORG_WORDS if w.startswith("-")))
 
 
+_ORG_SUFFIXES_ASCII = tuple(w for w in _ORG_SUFFIXES if w.isascii())
+
+
 def _is_org_like(text: str) -> bool:
-    # (the text folded once, not word by word; a set test for the words, the suffixes only for long words)
+    # (the text folded once, not word by word; a set test for the words; the suffixes for long words only, and
+    # for a word in ASCII the suffixes in ASCII only)
     keys = [w.strip(".,") for w in text.casefold().split()]
-    return not ORG_WORDS.isdisjoint(keys) or any(len(k) > 7 and k.endswith(_ORG_SUFFIXES) for k in keys)
+    if not ORG_WORDS.isdisjoint(keys):
+        return True
+    for k in keys:
+        if len(k) > 7 and k.endswith(_ORG_SUFFIXES_ASCII if k.isascii() else _ORG_SUFFIXES):
+            return True
+    return False
 
 
 def placeholder_tag(text: str) -> str | None:
