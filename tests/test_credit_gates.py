@@ -208,3 +208,17 @@ def test_searches_from_their_start_find_every_match(text):
         start = start_of(text, low)
         whole = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), 50)]
         assert whole == ([] if start is None else [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text, start), 50)])
+
+
+_LABEL_PIECES = st.sampled_from([" ", "  ", "\n", "\t", "\xa0", "\u2003", ":", ".", "...", "…", ",", "/", "Photo", "Photographer",
+                                 "PHOTO", "Credit", "Image", "Image source", "Picture", "file ", "John Smith", "AP", "x", "2019"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_LABEL_PIECES, max_size=14).map("".join))
+@example("A fire. Photo: John Smith")
+@example("Image source \\u2003… AP")
+@example("Picture, John Smith/AP")
+@example("In St BartsCreditJohn Smith")
+def test_label_mark_gate(text):
+    _gate_holds("label_colon", text)

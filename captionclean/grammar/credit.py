@@ -717,7 +717,7 @@ RULES: list[Rule] = [
     Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
          r"\s*(?::|\.\.\.|…|,(?=[^,\n]*/))\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _NUMBERED + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
          + _COMMA_ORG + r")",
-         ("photo", "credit", "image", "picture")),
+         ("photo", "credit", "image", "picture"), gate="label_mark"),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
     # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
     # The New York Times: "Credit Name/Agence France-Presse — Getty Images", "Credit Credit Name/EPA, via Shutterstock",
@@ -1562,6 +1562,28 @@ def _gate_name_after_stop(text: str, _) -> bool:
 _PHOTO_STOPS = frozenset('.!?”"')
 
 
+# label_colon's words, as cased; the characters that open what follows them (":", "...", "…", ", …/")
+_LABEL_COLON_WORDS = ("Photographer", "Photograph", "Photo", "Credit", "Image source", "Image", "Picture", "PHOTO")
+_LABEL_MARKS = frozenset(":.…,")
+
+
+def _gate_label_mark(text: str, _) -> bool:
+    """One of label_colon's words followed by white space and a colon, a stop, "…" or a comma, or "Credit" glued to
+    a capital (str.isspace holds every character \\s does)."""
+    for word in _LABEL_COLON_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            k = at + len(word)
+            if word == "Credit" and text[k:k + 1].isupper():
+                return True
+            while text[k:k + 1].isspace():
+                k += 1
+            if text[k:k + 1] in _LABEL_MARKS:
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def _ends_open(text: str) -> bool:
     return text.rstrip(" ")[-1:] not in "/\n.()"  # "" too: a chain has text
 
@@ -1667,6 +1689,7 @@ _GATES = {
     "name_after_day": _gate_name_after_day,
     "name_after_stop": _gate_name_after_stop,
     "agency_after_stop": _gate_agency_after_stop,
+    "label_mark": _gate_label_mark,
     "org_after_stop": _gate_org_after_stop,
     "archive_after_comma": _gate_archive_after_comma,
     "for_org_end": _gate_for_org_end,
