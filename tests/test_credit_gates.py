@@ -222,3 +222,15 @@ _LABEL_PIECES = st.sampled_from([" ", "  ", "\n", "\t", "\xa0", "\u2003", ":", "
 @example("In St BartsCreditJohn Smith")
 def test_label_mark_gate(text):
     _gate_holds("label_colon", text)
+
+
+def test_plain_chain_rules_are_named_in_no_branch_of_chain_of():
+    # _chain_of sends these rules to _plain_chain_of at once: that is what its branches did, none naming them
+    import inspect
+    import re
+    head = inspect.getsource(credit._chain_of)
+    named = set(re.findall(r'"([a-z_]+)"', head)) | credit._NAME_RULES | credit._HAN_RULES
+    assert credit._PLAIN_CHAIN_RULES <= {rule.name for rule in credit.RULES}
+    assert not credit._PLAIN_CHAIN_RULES & named
+    assert all(ln.lstrip().startswith(("if name ==", "if name in", "return", "name =", "#", '"""')) or ln.startswith(" " * 8)
+               or not ln.strip() for ln in head.splitlines()[1:])
