@@ -234,3 +234,16 @@ def test_plain_chain_rules_are_named_in_no_branch_of_chain_of():
     assert not credit._PLAIN_CHAIN_RULES & named
     assert all(ln.lstrip().startswith(("if name ==", "if name in", "return", "name =", "#", '"""')) or ln.startswith(" " * 8)
                or not ln.strip() for ln in head.splitlines()[1:])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([" ", "\n", "/", " / ", " via ", " | ", " - ", "Pool", "Handout", "-/", "John Smith", "AP",
+                                 "Reuters", "Getty Images", "said", ".", ",", "x"]), max_size=14).map("".join))
+@example("A fire.\nJohn Smith / Reuters")
+@example("AP - Pool\nA fire")
+def test_whole_line_tests_change_nothing(text):
+    # line_chain tried only on the lines holding a separator finds what it found on every line
+    for name, test in credit._LINE_TESTS.items():
+        _, pattern = _RULES[name]
+        assert [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text, test)] == \
+            [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text)]

@@ -1804,15 +1804,25 @@ def _blank_licences(text: str) -> str:
     return _LICENCE.sub(lambda m: " " * len(m.group()), text)
 
 
-def _whole_lines(pattern, text: str):
-    """A whole-line rule's matches, the last line first: the pattern tried once at each line's start."""
+def _whole_lines(pattern, text: str, test=None):
+    """A whole-line rule's matches, the last line first: the pattern tried once at each line's start (on the lines
+    that pass ``test``, if given: a test every line the rule matches passes)."""
     end = len(text)
     while end >= 0:
         start = text.rfind("\n", 0, end) + 1
-        m = pattern.match(text, start)
+        m = pattern.match(text, start) if test is None or test(text[start:end]) else None
         if m:
             yield m
         end = start - 1
+
+
+def _holds_separator(line: str) -> bool:
+    """A chain's separator: "/", "|", "via", or the dash before "Pool" or "Handout" (line_chain's chain has one)."""
+    return "/" in line or "|" in line or "via " in line or "VIA " in line or "Via " in line or "Pool" in line \
+        or "POOL" in line or "Handout" in line or "HANDOUT" in line
+
+
+_LINE_TESTS = {"line_chain": _holds_separator}
 
 
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
@@ -1849,7 +1859,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             m = _tail_match(rule, pattern, text, tail_start)
             matches = [m] if m else []
         elif rule.whole_line:
-            matches = reversed(list(islice(_whole_lines(pattern, text), MAX_MATCHES_PER_RULE)))
+            matches = reversed(list(islice(_whole_lines(pattern, text, _LINE_TESTS.get(rule.name)), MAX_MATCHES_PER_RULE)))
         elif rule.backward and rule.name in _LINE_NEEDS:
             matches = reversed(_line_end_matches(pattern, _LINE_NEEDS[rule.name], text))
         elif rule.backward:
