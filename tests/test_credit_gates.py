@@ -247,3 +247,18 @@ def test_whole_line_tests_change_nothing(text):
         _, pattern = _RULES[name]
         assert [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text, test)] == \
             [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text)]
+
+
+_MARKER_PIECES = st.sampled_from([" ", "   ", "\n", ":", "/", " / ", "(", ".", "Photo", "PHOTO", "Photo credit", "Foto",
+                                  "Fot.", "Source", "Crédito", "Bild", "St Photo", "BartsCredit", "file", "John Smith", "AP",
+                                  "EFE", "10", "x"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_MARKER_PIECES, max_size=14).map("".join))
+@example("A fire. Photo credit  : John Smith")
+@example("In St BartsCredit: Splash")
+@example("(Foto/ EFE)")
+@example("Fot. : John Smith")
+def test_label_before_mark_gate(text):
+    _gate_holds("credit_marker", text)

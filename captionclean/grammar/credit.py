@@ -727,7 +727,8 @@ RULES: list[Rule] = [
     Rule("credit_marker", r"(?::(?<=(?P<lead>(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
-         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _NUMBERED + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
+         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _NUMBERED + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True,
+         gate="label_before_mark"),
     # (also "(C) NAME", and a year and "by" after the sign: "Copyright © 2012 by Open Water Source")
     Rule("copyright", r"(?:©|\((?:c|C)\))\s*(?:(?:19|20)\d\d[ ]*,?[ ]*(?:by[ ]+)?)?(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©", "(c)")),
     # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
@@ -1599,6 +1600,27 @@ def _gate_label_mark(text: str, _) -> bool:
     return False
 
 
+# the last words of credit_marker's labels, as its alternation writes them (as written, Capitalised, Title Case,
+# CAPITALS), and of the labels it reads glued to a word before ("…in St BartsCredit: Splash")
+_LABEL_LAST_WORDS = tuple(sorted({v.split()[-1] for w in CREDIT_MARKERS.get("label", ())
+                                  for v in (w, w[:1].upper() + w[1:], w.title(), w.upper())}
+                                 | {w + s for w in ("Credit", "Photo", "Picture", "Foto", "Image") for s in ("", "s")}))
+
+
+def _gate_label_before_mark(text: str, _) -> bool:
+    """credit_marker: a ":" or "/" after a label's last word and spaces."""
+    for mark in (":", "/"):
+        at = text.find(mark)
+        while at >= 0:
+            k = at
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if text.endswith(_LABEL_LAST_WORDS, 0, k):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
 def _ends_open(text: str) -> bool:
     return text.rstrip(" ")[-1:] not in "/\n.()"  # "" too: a chain has text
 
@@ -1705,6 +1727,7 @@ _GATES = {
     "name_after_stop": _gate_name_after_stop,
     "agency_after_stop": _gate_agency_after_stop,
     "label_mark": _gate_label_mark,
+    "label_before_mark": _gate_label_before_mark,
     "org_after_stop": _gate_org_after_stop,
     "archive_after_comma": _gate_archive_after_comma,
     "for_org_end": _gate_for_org_end,
