@@ -262,3 +262,11 @@ _MARKER_PIECES = st.sampled_from([" ", "   ", "\n", ":", "/", " / ", "(", ".", "
 @example("Fot. : John Smith")
 def test_label_before_mark_gate(text):
     _gate_holds("credit_marker", text)
+
+
+@settings(max_examples=500)
+@given(_TEXT)
+@example("A fire. (John Smith)")
+@example("A fire (Anne O'Neil-Smith Lee)\n")
+def test_paren_name_gate(text):
+    _gate_holds("paren_name_end", text)

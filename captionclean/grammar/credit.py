@@ -819,7 +819,7 @@ RULES: list[Rule] = [
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, whole_line=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
     Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True,
-         gate="ends_paren"),
+         gate="paren_name"),
     Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True, gate="ends_caps"),
     # "…in Los Angeles.John Shearer", "…at Heinz Field.\nAbby Drey": a name in title case after the last
     # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
@@ -1621,6 +1621,20 @@ def _gate_label_before_mark(text: str, _) -> bool:
     return False
 
 
+_NOT_IN_NAME = frozenset("/,.:;()[]|@#&0123456789\n\t")
+
+
+def _gate_paren_name(text: str, _) -> bool:
+    """ends_paren, and a capital after the last "(", then words of a name's characters to the next ")"
+    (paren_name_end: the name holds no bracket, so the last "(" opens it)."""
+    if not _ends_paren(text):
+        return False
+    opening = text.rfind("(")
+    closing = text.find(")", opening)
+    name = text[opening + 1:closing]
+    return opening >= 0 and closing > opening and name[:1].isupper() and " " in name and _NOT_IN_NAME.isdisjoint(name)
+
+
 def _ends_open(text: str) -> bool:
     return text.rstrip(" ")[-1:] not in "/\n.()"  # "" too: a chain has text
 
@@ -1727,6 +1741,7 @@ _GATES = {
     "name_after_stop": _gate_name_after_stop,
     "agency_after_stop": _gate_agency_after_stop,
     "label_mark": _gate_label_mark,
+    "paren_name": _gate_paren_name,
     "label_before_mark": _gate_label_before_mark,
     "org_after_stop": _gate_org_after_stop,
     "archive_after_comma": _gate_archive_after_comma,
