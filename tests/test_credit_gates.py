@@ -279,3 +279,11 @@ def test_label_before_mark_gate(text):
 @example("A fire (Anne O'Neil-Smith Lee)\n")
 def test_paren_name_gate(text):
     _gate_holds("paren_name_end", text, before="ends_paren")
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("en el mitin / EFE - Julio Muñoz")
+@example("de 2023 /  EUROPA PRESS .")
+def test_spaced_last_slash_gate(text):
+    _gate_holds("end_slash_agency", text, before="ends_open_or_stop")

@@ -799,7 +799,7 @@ RULES: list[Rule] = [
     # Spanish and Latin American papers: "… en el mitin / EFE - Julio Muñoz", "… de 2023 / EUROPA PRESS": a spaced
     # slash, a known agency and its photographer after a dash, closing the caption (end_slash_agency)
     Rule("end_slash_agency", r"(?<=[\p{L}\p{N}.,)”\"][ ]{1,3})/[ ]+(?P<chain>\p{Lu}[^/|\n]{1,60}?)[ ]*\.?[ ]*$", ("/",), tail=True,
-         gate="ends_open_or_stop"),
+         gate="spaced_last_slash"),
     # Dutch and Wikimedia archives: "… op het Leidseplein, 1987 - Hans Aarsman", "Hoeren op de Wallen, 1967, Name -
     # Stadsarchief Amsterdam": the title, the year, then the photographer and the archive (year_then_credit)
     Rule("year_then_credit", r"(?<=,[ ]*(?:1[89]|20)\d\d(?:(?P<comma>,)|[ ]+[-–])[ ]+)(?P<chain>\p{Lu}[^,\n/()]{2,60}?)[ ]*\.?[ ]*$",
@@ -1635,6 +1635,14 @@ def _gate_paren_name(text: str, _) -> bool:
     return opening >= 0 and closing > opening and name[:1].isupper() and " " in name and _NOT_IN_NAME.isdisjoint(name)
 
 
+def _gate_spaced_last_slash(text: str, _) -> bool:
+    """ends_open_or_stop, and spaces on both sides of the last "/" (end_slash_agency: its agency holds no slash)."""
+    if not text.rstrip(" .")[-1:].isalpha():
+        return False
+    slash = text.rfind("/")
+    return slash > 0 and text[slash - 1] == " " and text[slash + 1:slash + 2] == " "
+
+
 def _ends_open(text: str) -> bool:
     return text.rstrip(" ")[-1:] not in "/\n.()"  # "" too: a chain has text
 
@@ -1741,6 +1749,7 @@ _GATES = {
     "name_after_stop": _gate_name_after_stop,
     "agency_after_stop": _gate_agency_after_stop,
     "label_mark": _gate_label_mark,
+    "spaced_last_slash": _gate_spaced_last_slash,
     "paren_name": _gate_paren_name,
     "label_before_mark": _gate_label_before_mark,
     "org_after_stop": _gate_org_after_stop,
