@@ -163,9 +163,19 @@ def _org_name(text: str) -> str:
 _ORG_SUFFIXES = tuple(sorted(w[1:] for w in ORG_WORDS if w.startswith("-")))
 
 
+_ORG_SUFFIXES_ASCII = tuple(w for w in _ORG_SUFFIXES if w.isascii())
+
+
 def _is_org_like(text: str) -> bool:
-    return any((k := w.strip(".,").casefold()) in ORG_WORDS or (len(k) > 7 and k.endswith(_ORG_SUFFIXES))
-               for w in text.split())
+    # (the text folded once, not word by word; a set test for the words; the suffixes for long words only, and
+    # for a word in ASCII the suffixes in ASCII only)
+    keys = [w.strip(".,") for w in text.casefold().split()]
+    if not ORG_WORDS.isdisjoint(keys):
+        return True
+    for k in keys:
+        if len(k) > 7 and k.endswith(_ORG_SUFFIXES_ASCII if k.isascii() else _ORG_SUFFIXES):
+            return True
+    return False
 
 
 def placeholder_tag(text: str) -> str | None:
@@ -621,14 +631,17 @@ _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
 _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto", "FOTO"
 _BARE_FIRST = tuple({v for w in CREDIT_MARKERS.get("bare", ()) for v in (w.split()[0], w.split()[0].upper())})
 _BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
+_BARE_FIRST_SPACED = tuple(w + " " for w in _BARE_FIRST)
+
+
 def _bare_tail(tail: str) -> bool:
     """A bare marker in a line's last characters, followed by two to four capitalised words only."""
     if len(tail.split()) < 3:  # the marker's word and two words after it at least
         return False
-    for w in _BARE_FIRST:
-        at = tail.rfind(w + " ")
+    for w in _BARE_FIRST_SPACED:
+        at = tail.rfind(w)
         if at >= 0:
-            words = tail[at + len(w) + 1:].split()
+            words = tail[at + len(w):].split()
             if 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words):
                 return True
     return False
@@ -704,7 +717,7 @@ RULES: list[Rule] = [
     Rule("label_colon", r"(?:(?<!(?i:file)[ ])\b(?:Photographer|Photograph|Photo|Credit|Image source|Image|Picture|PHOTO)"
          r"\s*(?::|\.\.\.|…|,(?=[^,\n]*/))\s*|\bCredit(?=\p{Lu}))(?P<chain>" + _NUMBERED + _PART + r"(?:" + _SEP + r"?" + _PART + r")*"
          + _COMMA_ORG + r")",
-         ("photo", "credit", "image", "picture")),
+         ("photo", "credit", "image", "picture"), gate="label_mark"),
     # the markers of every language, also glued to the word before ("…in St BartsCredit: Splash") and
     # with a slash ("Photo / Supplied", "Foto/ EFE") (credit_marker)
     # The New York Times: "Credit Name/Agence France-Presse — Getty Images", "Credit Credit Name/EPA, via Shutterstock",
@@ -714,11 +727,13 @@ RULES: list[Rule] = [
     Rule("credit_marker", r"(?::(?<=(?P<lead>(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
-         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _NUMBERED + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True),
+         r"[ ]*+\n?[ ]*+(?:©[ ]*+)?(?P<chain>" + _NUMBERED + _CHAIN_ANY + r")", _MARKER_NEEDLES, last_first=True,
+         gate="label_before_mark"),
     # (also "(C) NAME", and a year and "by" after the sign: "Copyright © 2012 by Open Water Source")
     Rule("copyright", r"(?:©|\((?:c|C)\))\s*(?:(?:19|20)\d\d[ ]*,?[ ]*(?:by[ ]+)?)?(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©", "(c)")),
     # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
-    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via ")),
+    Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via "),
+         gate="paren"),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
     # (also a space alone between them: "… in December 2015. Roberto Koltun rkoltun@elnuevoherald.com")
     Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")(?:[ ]*\n[ ]*|[ ]*[~/|•–—-][ ]*|[ ]+)"
@@ -747,7 +762,7 @@ RULES: list[Rule] = [
          + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_known_paren"),
     # "(Irene Stachon – Lehtikuva)", "[Collins Kweyu, Standard]": a name, a dash or comma, its organisation
     Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?)[ ]*[)\]]"
-         r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_paren"),
+         r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="paren_dash_end"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     # (also after a dash or a date: "… - Photo Alon Ron", "© Historic England 06/08/2009 Photographer David Macleod";
     # the name may close with a full stop: "FOTO Ángel Flecha.")
@@ -770,8 +785,10 @@ RULES: list[Rule] = [
          ("(", "["),
          tail=True, only_known=True, gate="ends_paren"),
     Rule("line_agency", r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)", (), only_known=True, whole_line=True, gate="short_line"),
-    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?|[\p{L}\p{N}][ ]{1,3}\|[ ]{1,3})(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*$", (), tail=True,
-         only_known=True, gate="ends_open"),
+    # (end_agency: "[ ]*+" takes every space at the end: a match whose chain ended in some of them holds one whose
+    # chain ends before them, found first; without it a caption ending in n spaces tried n chains of 39 lengths each)
+    Rule("end_agency", r"(?<=[.!?)\"”][ ]{0,3}(?:[–—-][ ]{1,3}|==[ ]{0,3})?|[\p{L}\p{N}][ ]{1,3}\|[ ]{1,3})(?P<chain>[^\s/.()–—=-][^/\n.()]{0,38}?)(?:[ ]+[-–—])?[ ]*+$", (), tail=True,
+         only_known=True, gate="agency_after_stop"),
     # "… over Nadia on Thursday PTI": a known agency's wordmark in capitals closes a caption with no full stop
     Rule("end_agency_caps", r"(?<=[\p{L}\p{N},][ ]{1,3})(?<!(?i:\b(?:by|the|of|and|for|from|at|in|on|to|with|a|an))[ ]{1,3})"
          r"(?P<chain>\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){0,2})[ ]*$", (), tail=True, only_known=True, gate="ends_caps"),
@@ -782,36 +799,36 @@ RULES: list[Rule] = [
     # Spanish and Latin American papers: "… en el mitin / EFE - Julio Muñoz", "… de 2023 / EUROPA PRESS": a spaced
     # slash, a known agency and its photographer after a dash, closing the caption (end_slash_agency)
     Rule("end_slash_agency", r"(?<=[\p{L}\p{N}.,)”\"][ ]{1,3})/[ ]+(?P<chain>\p{Lu}[^/|\n]{1,60}?)[ ]*\.?[ ]*$", ("/",), tail=True,
-         gate="ends_open_or_stop"),
+         gate="spaced_last_slash"),
     # Dutch and Wikimedia archives: "… op het Leidseplein, 1987 - Hans Aarsman", "Hoeren op de Wallen, 1967, Name -
     # Stadsarchief Amsterdam": the title, the year, then the photographer and the archive (year_then_credit)
     Rule("year_then_credit", r"(?<=,[ ]*(?:1[89]|20)\d\d(?:(?P<comma>,)|[ ]+[-–])[ ]+)(?P<chain>\p{Lu}[^,\n/()]{2,60}?)[ ]*\.?[ ]*$",
-         (), tail=True, gate="ends_open_or_stop"),
+         (), tail=True, gate="year_then_credit"),
     # "… Kingwood, Texas.\nThe Washington Post | Getty Images", "…\npicture alliance | Andrew Milligan", "… 27-06-2012 | Efe":
     # a known agency, a desk's bar and the rest of the credit closing a line (desk_org_chain)
     Rule("desk_org_chain", r"(?:(?<=[.!?”\"\d][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?P<chain>[^|\n()/]{2,40}?[ ]+\|[ ]+[^|\n()]{2,60}?)"
          r"[ ]*[.]?[ ]*(?m:$)", ("|",), backward=True, gate="desk_line_end"),
     # "… Falcon Heights, Minn.\nNicole Neri for MPR News": a photographer for a paper, after the last sentence (name_for_org)
     Rule("name_for_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY + r")[ ]+for[ ]+(?P<org>(?:The[ ]+)?"
-         + _PART + r")[ ]*\.?[ ]*$", (" for ",), tail=True, gate="ends_open_or_stop"),
+         + _PART + r")[ ]*\.?[ ]*$", (" for ",), tail=True, gate="for_org_end"),
     # archives: "…, Marfa Public Library", "…, Irving Archives, 1902", "National Archives, Records of the …": the holding
     # institution closes the caption after a comma (comma_archive)
     Rule("comma_archive", r"(?<=[\p{L}\p{N}.)][ ]*,[ ]*)(?P<chain>\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|the|and|&|de|du)){1,7})"
-         r"(?:,[ ]*(?:1[89]|20)\d\d)?[ ]*\.?[ ]*$", (",",), tail=True, gate="ends_open_or_stop"),
+         r"(?:,[ ]*(?:1[89]|20)\d\d)?[ ]*\.?[ ]*$", (",",), tail=True, gate="archive_after_comma"),
     Rule("agency_date_header", r"(?m:^)[ ]*(?P<chain>[^/\n]{2,30}?)[ ]*/[ ]*(?:" + _WEEKDAY_WORDS + r"),?[ ]+(?:"
          + _MONTH_WORDS + r")\.?[ ]+\d{1,2},?[ ]+\d{4}[ ]*(?m:$)", ("day,",), only_known=True, whole_line=True),
     Rule("dpa_bildfunk", r"\+\+\+\s*(?P<chain>dpa)-Bildfunk\s*\+\+\+", ("bildfunk",)),
     Rule("paren_name_end", r"\((?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’-]+){1,2})\)\s*$", ("(",), tail=True,
-         gate="ends_paren"),
+         gate="paren_name"),
     Rule("end_caps_name", r"(?<=[.!?\"”][ ]{1,3})(?P<name>" + _NAME_CAPS + r")[ ]*$", (), tail=True, gate="ends_caps"),
     # "…in Los Angeles.John Shearer", "…at Heinz Field.\nAbby Drey": a name in title case after the last
     # sentence, with no full stop of its own (papers' photo credits; credit.end_name)
     Rule("end_name", r"(?:(?<=[.!?”\"][ ]{0,3})|(?<=\n[ ]{0,3}))(?<!\b\p{Lu}\.)(?<!\p{Lu}\.[ ]{1,3})(?P<name>"
-         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")(?:[ ]+(?:Photo|Photos|Foto))?[ ]*$", (), tail=True, gate="ends_name"),
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")(?:[ ]+(?:Photo|Photos|Foto))?[ ]*$", (), tail=True, gate="name_after_stop"),
     # Indian papers: "… in Salt Lake on Thursday Amit Datta": the photographer's name right after the sentence's day, no stop
     # between them (end_name_after_day)
     Rule("end_name_after_day", r"(?<=(?<![\p{L}])(?:" + _WEEKDAY_WORDS + r"|yesterday|today)[ ]{1,3})(?P<name>"
-         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="ends_name"),
+         + _NAME_TITLE.replace("{1,3}", "{1,2}") + r")[ ]*$", (), tail=True, gate="name_after_day"),
     # "…, Auckland Libraries, 1-W1156.", "State Library of Queensland Neg. No. 72490", "NLI ref. PWP2027",
     # "The Imperial War Museums, IWM Q 4649", "AWM P02686.025": a known archive and its catalogue reference
     Rule("archive_ref", r"(?:(?<=[\s.,;(])|(?m:^))(?P<chain>[^\s.,;()\d][^\n.,;()]{0,60}(?<=\p{L}\p{L}))[ ]*[.,]?(?:[ ]+(?i:ref|neg|no|reg|cat|catalogue[ ]+number"
@@ -825,7 +842,7 @@ RULES: list[Rule] = [
          r"[)\]]?[ ]*\.?[ ]*$", (".",), tail=True, gate="ends_domain"),
     # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
-         (), tail=True, gate="ends_open"),
+         (), tail=True, gate="org_after_stop"),
     # Business Insider credits each picture of a story: "…flight.Nicolas Economou/NurPhoto via Getty Images; Paula Conway":
     # a chain, a semicolon, the next picture's photographer (chain_then_name)
     Rule("chain_then_name", r"(?:^|(?<=[\s.,:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*;[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*\.?[ ]*$",
@@ -845,7 +862,7 @@ RULES: list[Rule] = [
          + _CHAIN_ANY + r")[ ]*\)", ("(foto ", "(photo ", "(fotografía "), gate="photo_org_colon"),
     # "… new clients. (Yamhill County Sheriff's Office)": an organisation's name in brackets closing the caption (paren_org_end)
     Rule("paren_org_end", r"(?<=[.!?”\"][ ]{0,3})\((?P<chain>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){1,6})\)[ ]*\.?[ ]*$", ("(",),
-         tail=True, gate="ends_paren"),
+         tail=True, gate="paren_after_stop"),
     # "Christopher Battin  Submitted photo", "(Oregonian file photo)", "BT FILE PHOTO": a name or a paper, then what kind of
     # picture it is, closing the caption (name_then_tag)
     Rule("name_then_tag", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=\S[ ]{2,3})|(?<=\()|^)(?P<chain>" + _PART + r")[ ]+"
@@ -913,16 +930,91 @@ def _LazyPattern(pattern: str, flags: int):  # noqa: N802
     return regex.lazy_compile(pattern, flags)
 
 
-COMPILED = [(rule, _LazyPattern(rule.pattern, regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0)))
-            for rule in RULES]
+# A pattern searched backwards reads its end first: "[ ]*\.?[ ]*$" after a part, met at a line ending in n spaces,
+# tried every split of the spaces between its two runs, the part before them read again for each (n² tries of the
+# part: 0.5 ms for a caption ending in 100 spaces). Written with one run of spaces at each end of the optional stop,
+# it tries the part's possible ends in the same order, each once: the same first match, in linear time.
+_LINEAR_ENDS = ((r"[ ]*\.?[ ]*$", r"(?:[ ]*\.)?[ ]*$"), (r"[ ]*\.?[ ]*(?m:$)", r"(?:[ ]*\.)?[ ]*(?m:$)"),
+                (r"[ ]*[.]?[ ]*(?m:$)", r"(?:[ ]*[.])?[ ]*(?m:$)"), (r"[ ]*[.)]?[ ]*(?m:$)", r"(?:[ ]*[.)])?[ ]*(?m:$)"),
+                (r"[ ]*[.)\]/]*[ ]*$", r"(?:[ ]*[.)\]/]+)?[ ]*$"))
+
+
+def _backward_form(pattern: str) -> str:
+    for plain, linear in _LINEAR_ENDS:
+        pattern = pattern.replace(plain, linear)
+    return pattern
+
+
+def _compiled(rule: Rule, pattern: str):
+    if rule.tail or rule.backward:
+        return _LazyPattern(_backward_form(pattern), regex.V1 | regex.REVERSE)
+    return _LazyPattern(pattern, regex.V1)
+
+
+COMPILED = [(rule, _compiled(rule, rule.pattern)) for rule in RULES]
 # the same rules without the chain's dash shape, for captions with no "-/" (see _CHAIN_DASH)
-_PLAIN_CHAIN = {rule.name: _LazyPattern(rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"),
-                                          regex.V1 | (regex.REVERSE if rule.tail or rule.backward else 0))
+_PLAIN_CHAIN = {rule.name: _compiled(rule, rule.pattern.replace(_CHAIN, f"(?:{_CHAIN_PLAIN})"))
                 for rule in RULES if _CHAIN in rule.pattern}
+# backward rules whose every match ends a line and lies inside it, and a forward pattern the line must hold first:
+# the rule's backward search is then tried at the ends of those lines only (the same matches in the same order).
+# name_comma_agency: ", <part>" running to the line's end; read forwards it fails at the first word that cannot
+# be a part, where a backward search read every split of the line's last words into a part before failing at
+# its comma (37 -> 18 µs a gated caption)
+_LINE_NEEDS = {"name_comma_agency": _LazyPattern(r",[ ]*(?:" + _PART + r")(?:[ ]*[.)])?[ ]*(?m:$)", regex.V1)}
+
+
+def _line_end_matches(pattern, needed, text: str) -> list:
+    """A backward rule's matches, the last line first, as its backward search finds them: the pattern tried
+    anchored at each line's end (endpos), on the lines where ``needed`` is found."""
+    found = []
+    end = len(text)
+    while end >= 0 and len(found) < MAX_MATCHES_PER_RULE:
+        start = text.rfind("\n", 0, end) + 1
+        if needed.search(text, start, end):
+            m = pattern.match(text, 0, end)
+            if m:
+                found.append(m)
+        end = start - 1
+    return found
+
+
+# forward rules searched from where their first match can start at the earliest (a search reads the text before
+# it for nothing: its markers mostly close the caption); None: no match can start anywhere (the look-behinds
+# and \b still see the text before). Positions found in the lower-cased text hold in the text when they are
+# as long as each other. (credit_by 4.9 -> 3.4 µs a caption, org_photo_by 1.7 -> 1.2, labelled inputs)
+_BY_FIRST = tuple(sorted({w.split()[0].casefold() for w in CREDIT_MARKERS.get("by", ())}))
+_BY_FIRST = tuple(w for w in _BY_FIRST if not any(o != w and o in w for o in _BY_FIRST))  # "photo" finds "photos"
+
+
+def _credit_by_start(text: str, low: str) -> int:
+    """credit_by's match opens at its marker's last word ("by"): after the marker's first word ("Photo")."""
+    if len(low) != len(text):
+        return 0
+    found = [at for w in _BY_FIRST if (at := low.find(w)) >= 0]
+    return min(found) if found else 0
+
+
+def _org_photo_by_start(text: str, low: str) -> int:
+    """org_photo_by's match holds no line break and no "(" but the one it may open with, before its "photo": it
+    opens at or after the last of them before the caption's first "photo"."""
+    first = low.find("photo") if len(low) == len(text) else -1
+    if first < 0:
+        return 0
+    return max(text.rfind("\n", 0, first), text.rfind("(", 0, first), 0)
+
+
+_STARTS = {"credit_by": _credit_by_start, "org_photo_by": _org_photo_by_start}
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # each needle after the longest other needle inside it: when that one is absent, so is this one
 _NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
                       for n in sorted(_NEEDLES, key=len))
+# the same for a caption in ASCII (most are): the needles in other characters cannot be in it
+_NEEDLE_ORDER_ASCII = tuple((n, inside) for n, inside in _NEEDLE_ORDER if n.isascii())
+# rule i is bit 1 << i: the rules a caption's needles let run, as one int (a loop over the bits it holds, in
+# order, instead of a set test for each of the 67 rules)
+_BY_BIT = {1 << i: entry for i, entry in enumerate(COMPILED)}
+_RULE_BITS = {n: sum(1 << i for i, (rule, _) in enumerate(COMPILED) if n in rule.needles) for n in _NEEDLES}
+_NEEDLELESS = sum(1 << i for i, (rule, _) in enumerate(COMPILED) if not rule.needles)
 _LEAD_RULES = frozenset(("credit_marker", "credit_by", "org_photo_label"))
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
@@ -960,8 +1052,18 @@ def _caps_name_ok(name: str, agencies: Agencies) -> bool:
                 or any(placeholder_tag(w) or lookup_country(w) for w in words))
 
 
+# the rules no branch of _chain_of names: their chain is read by _plain_chain_of at once (not after some forty
+# tests of the rule's name); tests/test_credit_gates.py checks that none of them is named there
+_PLAIN_CHAIN_RULES = frozenset("""agency_date_header agency_photo_paren archive_ref bbc_image_copyright by_chain cjk_agency
+copyright courtesy_marker credit_by credit_marker dpa_bildfunk end_agency end_agency_caps end_agency_words end_chain
+end_domain label_colon line_agency line_chain mandatory_credit_photo_by name_then_tag paren_agency paren_chain photo_by
+photography_by released_by reuters should_read""".split())
+
+
 def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     name = rule.name
+    if name in _PLAIN_CHAIN_RULES:
+        return _plain_chain_of(rule, g, agencies)
     if name in _NAME_RULES:
         agency = g.get("agency") or "AFP"
         if name == "name_agency_caps" and g["name"].startswith(agency + " "):  # "AFP PHOTO MIGUEL MEDINA AFP"
@@ -1124,6 +1226,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not (agencies.lookup(org) or _is_org_like(org)):
             return None
         return f"{g['chain']}/{agencies.lookup(org) or org}"
+    return _plain_chain_of(rule, g, agencies)
+
+
+def _plain_chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
+    name = rule.name
     chain = g.get("chain")
     if chain is None:
         return None
@@ -1413,18 +1520,248 @@ def _gate_known_paren(text: str, agencies: Agencies) -> bool:
     return opening >= 0 and bool(agencies.lookup(end[opening + 1:-1].strip()))
 
 
+def _ends_paren(text: str) -> bool:
+    return text.rstrip(" .").endswith((")", "]"))
+
+
+def _gate_paren_dash_end(text: str, _) -> bool:
+    """ends_paren, and a dash or comma after the last opening bracket (paren_name_org: neither the name nor
+    its organisation holds a bracket, so the last one opens the match)."""
+    if not _ends_paren(text):
+        return False
+    inside = text[max(text.rfind("("), text.rfind("[")) + 1:]
+    return "," in inside or "-" in inside or "–" in inside or "—" in inside
+
+
+_PAREN_STOPS = frozenset('.!?”"')
+
+
+def _gate_paren_after_stop(text: str, _) -> bool:
+    """ends_paren, a stop and up to three spaces before the last "(", and no slash or comma after it
+    (paren_org_end: the organisation's words hold no bracket, slash or comma, so the last "(" opens the match)."""
+    if not _ends_paren(text):
+        return False
+    opening = text.rfind("(")
+    return opening > 0 and text[max(0, opening - 4):opening].rstrip(" ")[-1:] in _PAREN_STOPS \
+        and "/" not in text[opening:] and "," not in text[opening:]
+
+
+_YEAR_HEADS = ("18", "19", "20")
+
+
+def _gate_year_then_credit(text: str, _) -> bool:
+    """ends_open_or_stop, and a year next to the last comma (year_then_credit: the credit after the year
+    holds no comma): "…, 1967, Name" has it before, "…, 1987 - Name" after."""
+    if not text.rstrip(" .")[-1:].isalpha():
+        return False
+    comma = text.rfind(",")
+    return comma >= 0 and (text[comma - 4:comma - 2] in _YEAR_HEADS or text[comma + 1:].lstrip(" ")[:2] in _YEAR_HEADS)
+
+
+_DAY_WORDS = tuple(_WEEKDAY_WORDS.split("|")) + ("yesterday", "today")
+
+
+# what end_name's match holds, read forwards: a stop or a line break, a capital, then two to four words of no
+# characters a name or "Photo" cannot hold, to the end
+_NAMEISH_END = regex.compile(r"[.!?”\"\n][ ]{0,3}\p{Lu}[^\s/,;:()\[\]\d]*(?:[ ]+[^\s/,;:()\[\]\d]+){1,3}[ ]*$", regex.V1)
+
+
+def _gate_name_after_stop(text: str, _) -> bool:
+    """ends_name, and a name's shape after a stop or line break in the last words (end_name: the name and "Photo"
+    are four words at most, the stop or break just before them)."""
+    if not text.rstrip(" ")[-1:].islower():
+        return False
+    words = text.rsplit(None, 5)
+    return _NAMEISH_END.search(text[len(words[0]):] if len(words) == 6 else text) is not None
+
+
+_PHOTO_STOPS = frozenset('.!?”"')
+
+
+# label_colon's words, as cased; the characters that open what follows them (":", "...", "…", ", …/")
+_LABEL_COLON_WORDS = ("Photographer", "Photograph", "Photo", "Credit", "Image source", "Image", "Picture", "PHOTO")
+_LABEL_MARKS = frozenset(":.…,")
+
+
+def _gate_label_mark(text: str, _) -> bool:
+    """One of label_colon's words followed by white space and a colon, a stop, "…" or a comma, or "Credit" glued to
+    a capital (str.isspace holds every character \\s does)."""
+    for word in _LABEL_COLON_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            k = at + len(word)
+            if word == "Credit" and text[k:k + 1].isupper():
+                return True
+            while text[k:k + 1].isspace():
+                k += 1
+            if text[k:k + 1] in _LABEL_MARKS:
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
+# the last words of credit_marker's labels, as its alternation writes them (as written, Capitalised, Title Case,
+# CAPITALS), and of the labels it reads glued to a word before ("…in St BartsCredit: Splash")
+_LABEL_LAST_WORDS = tuple(sorted({v.split()[-1] for w in CREDIT_MARKERS.get("label", ())
+                                  for v in (w, w[:1].upper() + w[1:], w.title(), w.upper())}
+                                 | {w + s for w in ("Credit", "Photo", "Picture", "Foto", "Image") for s in ("", "s")}))
+
+
+def _gate_label_before_mark(text: str, _) -> bool:
+    """credit_marker: a ":" or "/" after a label's last word and spaces."""
+    for mark in (":", "/"):
+        at = text.find(mark)
+        while at >= 0:
+            k = at
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if text.endswith(_LABEL_LAST_WORDS, 0, k):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+_NOT_IN_NAME = frozenset("/,.:;()[]|@#&0123456789\n\t")
+
+
+def _gate_paren_name(text: str, _) -> bool:
+    """ends_paren, and a capital after the last "(", then words of a name's characters to the next ")"
+    (paren_name_end: the name holds no bracket, so the last "(" opens it)."""
+    if not _ends_paren(text):
+        return False
+    opening = text.rfind("(")
+    closing = text.find(")", opening)
+    name = text[opening + 1:closing]
+    return opening >= 0 and closing > opening and name[:1].isupper() and " " in name and _NOT_IN_NAME.isdisjoint(name)
+
+
+def _gate_spaced_last_slash(text: str, _) -> bool:
+    """ends_open_or_stop, and spaces on both sides of the last "/" (end_slash_agency: its agency holds no slash)."""
+    if not text.rstrip(" .")[-1:].isalpha():
+        return False
+    slash = text.rfind("/")
+    return slash > 0 and text[slash - 1] == " " and text[slash + 1:slash + 2] == " "
+
+
+def _ends_open(text: str) -> bool:
+    return text.rstrip(" ")[-1:] not in "/\n.()"  # "" too: a chain has text
+
+
+def _gate_agency_after_stop(text: str, _) -> bool:
+    """ends_open, and a stop, a closing bracket, a quote or a bar within 48 characters of the end (before any
+    dash closing it) and after the last "/", line break, "." or bracket (end_agency: its agency of 39 characters at
+    most holds none of them; the stop before it at most 9 characters before it)."""
+    if not _ends_open(text):
+        return False
+    end = text.rstrip(" ")
+    bare = end[:-1].rstrip(" ") if end.endswith(("-", "–", "—")) else end
+    last = max(text.rfind("/"), text.rfind("\n"), text.rfind("."), text.rfind("("), text.rfind(")"))
+    window = text[max(last, len(bare) - 48, 0):len(end)]
+    return any(c in window for c in '.)!?"”|')
+
+
+_NOT_ORG_END = frozenset("/,;:()[]|@#\t")
+
+
+def _gate_org_after_stop(text: str, _) -> bool:
+    """ends_open, and six words at most after the caption's last stop or line break, none holding a character an
+    organisation's name in end_org cannot hold."""
+    if not _ends_open(text):
+        return False
+    last = max(text.rfind(c) for c in '.!?”"\n')
+    if last < 0:
+        return False
+    words = text[last + 1:]
+    return _NOT_ORG_END.isdisjoint(words) and len(words.split()) <= 6
+
+
+# comma_archive and name_for_org read forwards, without the look-behind before the comma or the name
+_ARCHIVE_END = regex.compile(r",[ ]*\p{Lu}[\p{L}\-'’.]*(?:[ ]+(?:\p{Lu}[\p{L}\-'’.]*|of|the|and|&|de|du)){1,7}"
+                             r"(?:,[ ]*(?:1[89]|20)\d\d)?[ ]*\.?[ ]*$", regex.V1)
+_FOR_ORG_END = regex.compile(r"[ ]for[ ]+(?:The[ ]+)?" + _PART + r"[ ]*\.?[ ]*$", regex.V1)
+
+
+def _gate_archive_after_comma(text: str, _) -> bool:
+    """ends_open_or_stop, and an archive's shape after one of the last two commas (comma_archive: the name holds
+    no comma, a year after it one)."""
+    if not text.rstrip(" .")[-1:].isalpha():
+        return False
+    last = text.rfind(",")
+    return last >= 0 and _ARCHIVE_END.search(text, max(text.rfind(",", 0, last), 0)) is not None
+
+
+def _gate_for_org_end(text: str, _) -> bool:
+    """ends_open_or_stop, and " for " and an organisation's part closing the caption (name_for_org), read forwards."""
+    return text.rstrip(" .")[-1:].isalpha() and _FOR_ORG_END.search(text) is not None
+
+
+def _gate_photo_name_dot(text: str, _) -> bool:
+    """photo_name_dot_agency: "(Photo NAME. AFP)" anywhere (the name opening with a capital); or "Photo NAME. AFP" closing the caption ("photo" in its last
+    characters, as before), the marker after a stop and one to three spaces, and after the caption's last bracket
+    (neither the name nor the agency holds one)."""
+    low = text.lower()
+    if "(" in text and ("(photo " in low or "(foto " in low):
+        if len(low) != len(text):
+            return True
+        for word in ("(photo ", "(foto "):  # the name after the marker opens with a capital ("(Photo by" has none)
+            at = low.find(word)
+            while at >= 0:
+                k = at + len(word)
+                while text[k:k + 1] == " ":
+                    k += 1
+                if text[k:k + 1].isupper():
+                    return True
+                at = low.find(word, at + 1)
+    end = text[-90:].lower()
+    if "photo " not in end and "foto " not in end:
+        return False
+    after = low[max(low.rfind("("), low.rfind(")")) + 1:]
+    for word in ("photo ", "foto "):
+        at = after.find(word)
+        while at >= 0:
+            before = after[max(0, at - 4):at]
+            spaced = before.rstrip(" ")
+            if spaced[-1:] in _PHOTO_STOPS and 1 <= len(before) - len(spaced):
+                return True
+            at = after.find(word, at + 1)
+    return False
+
+
+def _gate_name_after_day(text: str, _) -> bool:
+    """ends_name, and a day's word closing the third or fourth word from the end (end_name_after_day: the
+    name is two or three words, spaces between them)."""
+    if not text.rstrip(" ")[-1:].islower():
+        return False
+    words = text.rsplit(None, 4)
+    return (len(words) >= 3 and words[-3].endswith(_DAY_WORDS)) or (len(words) >= 4 and words[-4].endswith(_DAY_WORDS))
+
+
 # the last character a tail rule's match can end on, less trailing white space (what the
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
     "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
     "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
+    "paren_dash_end": _gate_paren_dash_end,
+    "paren_after_stop": _gate_paren_after_stop,
+    "year_then_credit": _gate_year_then_credit,
+    "name_after_day": _gate_name_after_day,
+    "name_after_stop": _gate_name_after_stop,
+    "agency_after_stop": _gate_agency_after_stop,
+    "label_mark": _gate_label_mark,
+    "spaced_last_slash": _gate_spaced_last_slash,
+    "paren_name": _gate_paren_name,
+    "label_before_mark": _gate_label_before_mark,
+    "org_after_stop": _gate_org_after_stop,
+    "archive_after_comma": _gate_archive_after_comma,
+    "for_org_end": _gate_for_org_end,
+    "paren": lambda text, _: "(" in text,
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
     "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
     "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
     "lead_slash": lambda text, _: "/" in text[:60],
-    "hangul": lambda text, _: any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
+    "hangul": lambda text, _: not text.isascii() and any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
     "line_starts_by": lambda text, _: any(ln.lstrip(" ")[:3].casefold() == "by " for ln in _lines(text)),
     "line_ends_digit": lambda text, _: any(ln.rstrip(" .")[-1:].isdigit() for ln in _lines(text)),
     "ends_open_or_stop": lambda text, _: text.rstrip(" .")[-1:].isalpha(),
@@ -1440,10 +1777,9 @@ _GATES = {
                                           for ln in _lines(text) if any(sep in ln for sep in _DESK_SEPS)),
     "slash_or_via": lambda text, _: "/" in text or " via " in text or " VIA " in text,
     "short_line": lambda text, _: any(len(ln.strip()) <= 42 for ln in _lines(text)),
-    "han": lambda text, _: _HAN_CHAR.search(text) is not None,
+    "han": lambda text, _: not text.isascii() and _HAN_CHAR.search(text) is not None,
     # "(Photo NAME. AFP)" anywhere, or "Photo NAME. AFP" in the caption's last characters
-    "photo_name_dot": lambda text, _: "(" in text and ("(photo " in (low := text.lower()) or "(foto " in low)
-                                      or "photo " in (end := text[-90:].lower()) or "foto " in end,
+    "photo_name_dot": _gate_photo_name_dot,
     "photo_org_colon": lambda text, _: _PHOTO_ORG_COLON.search(text) is not None,
     "semicolon_end": lambda text, _: "; " in text[-40:],
     "ends_kind_photo": lambda text, _: text.rstrip(" .)")[-10:].casefold().endswith(
@@ -1515,15 +1851,25 @@ def _blank_licences(text: str) -> str:
     return _LICENCE.sub(lambda m: " " * len(m.group()), text)
 
 
-def _whole_lines(pattern, text: str):
-    """A whole-line rule's matches, the last line first: the pattern tried once at each line's start."""
+def _whole_lines(pattern, text: str, test=None):
+    """A whole-line rule's matches, the last line first: the pattern tried once at each line's start (on the lines
+    that pass ``test``, if given: a test every line the rule matches passes)."""
     end = len(text)
     while end >= 0:
         start = text.rfind("\n", 0, end) + 1
-        m = pattern.match(text, start)
+        m = pattern.match(text, start) if test is None or test(text[start:end]) else None
         if m:
             yield m
         end = start - 1
+
+
+def _holds_separator(line: str) -> bool:
+    """A chain's separator: "/", "|", "via", or the dash before "Pool" or "Handout" (line_chain's chain has one)."""
+    return "/" in line or "|" in line or "via " in line or "VIA " in line or "Via " in line or "Pool" in line \
+        or "POOL" in line or "Handout" in line or "HANDOUT" in line
+
+
+_LINE_TESTS = {"line_chain": _holds_separator}
 
 
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
@@ -1538,26 +1884,41 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         tail_start = space if space >= 0 else cut
     plain = _PLAIN_CHAIN if not ("/" in text and _DASH_SLASH.search(text)) else {}
     present = set()
-    for needle, inside in _NEEDLE_ORDER:
+    runnable = _NEEDLELESS  # the rules to try, a bit each (see _RULE_BITS)
+    for needle, inside in _NEEDLE_ORDER_ASCII if low.isascii() else _NEEDLE_ORDER:
         if (inside is None or inside in present) and needle in low:
             present.add(needle)
-    for rule, pattern in COMPILED:
-        if rule.needles and present.isdisjoint(rule.needles):
-            continue
-        if rule.gate and not _GATES[rule.gate](text, agencies):
-            continue
+            runnable |= _RULE_BITS[needle]
+    gated: dict[str, bool] = {}  # a gate several rules share is tested once
+    while runnable:
+        bit = runnable & -runnable  # the rules in order: the lowest bit first
+        runnable ^= bit
+        rule, pattern = _BY_BIT[bit]
+        if rule.gate:
+            passed = gated.get(rule.gate)
+            if passed is None:
+                passed = gated[rule.gate] = _GATES[rule.gate](text, agencies)
+            if not passed:
+                continue
         if plain and rule.name in plain:
             pattern = plain[rule.name]
         if rule.tail:  # searched backwards, a match anchored at the end is one attempt
             m = _tail_match(rule, pattern, text, tail_start)
             matches = [m] if m else []
         elif rule.whole_line:
-            matches = reversed(list(islice(_whole_lines(pattern, text), MAX_MATCHES_PER_RULE)))
+            matches = reversed(list(islice(_whole_lines(pattern, text, _LINE_TESTS.get(rule.name)), MAX_MATCHES_PER_RULE)))
+        elif rule.backward and rule.name in _LINE_NEEDS:
+            matches = reversed(_line_end_matches(pattern, _LINE_NEEDS[rule.name], text))
         elif rule.backward:
             # found from the end: past the cap, the last lines are kept and the rest never searched
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
         elif rule.last_first:
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
+        elif rule.name in _STARTS:
+            start = _STARTS[rule.name](text, low)
+            if start is None:
+                continue
+            matches = pattern.finditer(text, start)
         else:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):

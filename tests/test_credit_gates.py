@@ -1,0 +1,289 @@
+"""The credit rules' speed-ups change nothing: each cheap gate is implied by every match of the pattern it
+guards (Hypothesis, over caption-like text made of the pieces the patterns care about)."""
+from hypothesis import example, given, settings, strategies as st
+
+from captionclean.grammar import credit
+
+_PIECES = st.sampled_from([" ", "  ", "   ", "\n", ".", ",", ";", ":", "!", "?", '"', "”", "(", ")", "[", "]", "-", "–", "—",
+                           "/", " / ", "@", "1987", "2019", "1876", "20", "Monday", "Sunday", "today", "yesterday", "John",
+                           "Smith", "J.", "McDonald", "ANNA", "LEE", "Office", "Sheriff's", "County", "of", "the", "for",
+                           "de", "AP", "Photo", "Reuters", "Getty Images", "x", "é", "É"])
+_TEXT = st.lists(_PIECES, max_size=18).map("".join)
+_RULES = {rule.name: (rule, pattern) for rule, pattern in credit.COMPILED}
+
+
+def _matches(name: str, text: str) -> bool:
+    """The rule's pattern finds a match in ``text`` as find_credits runs it (gate aside)."""
+    rule, pattern = _RULES[name]
+    if rule.tail:
+        return pattern.match(text, 0) is not None
+    if rule.whole_line:
+        return next(credit._whole_lines(pattern, text), None) is not None
+    return pattern.search(text) is not None
+
+
+def _old_photo_name_dot(text: str, _) -> bool:
+    """photo_name_dot_agency's gate before: "(photo " anywhere, or "photo " in the last 90 characters."""
+    low = text.lower()
+    end = text[-90:].lower()
+    return "(" in text and ("(photo " in low or "(foto " in low) or "photo " in end or "foto " in end
+
+
+def _gate_holds(name: str, text: str, before=None) -> None:
+    """Every match passes the rule's gate; given ``before`` (the gate the rule had before, by name or as a function),
+    every match that passed that one passes the new one (the new gate holds the old one's test and more)."""
+    rule, _ = _RULES[name]
+    old = credit._GATES[before] if isinstance(before, str) else before
+    if _matches(name, text) and (old is None or old(text, credit.Agencies())):
+        assert credit._GATES[rule.gate](text, credit.Agencies()), (name, text)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("Sheriff's Office, 1987 - John Smith")
+@example("Taken in 1987, 2019, John Smith.")
+@example("Amsterdam, 2019 -  Smith ")
+def test_year_then_credit_gate(text):
+    _gate_holds("year_then_credit", "x " + text, before="ends_open_or_stop")
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("It snowed on Monday John Smith")
+@example("It snowed today  J. de Smith\n")
+@example("(Sunday John McDonald Smith")
+def test_name_after_day_gate(text):
+    _gate_holds("end_name_after_day", text, before="ends_name")
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("It rained.  (Sheriff's Office of the County).")
+@example('He said "(Sheriff\'s Office)"')
+def test_paren_after_stop_gate(text):
+    _gate_holds("paren_org_end", text, before="ends_paren")
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("A fire. (John Smith – Reuters)")
+@example("[ANNA LEE, Getty Images] .")
+@example("(J. McDonald—AP)")
+def test_paren_dash_end_gate(text):
+    _gate_holds("paren_name_org", text, before="ends_paren")
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("(John Smith/AP Photo)")
+@example("( Reuters / John Smith , File )")
+def test_paren_chain_gate(text):
+    _gate_holds("paren_chain", text)
+
+
+_END_PIECES = st.sampled_from([" ", "   ", ".", ")", "]", "/", " -", "\n", ",", "Reuters", "John Smith", "AP", "(AFP)",
+                               "Getty Images", "Inc", "for", "The Times", "1987", "x"])
+_ENDINGS = st.lists(st.sampled_from([" ", "  ", ".", ")", "]", "/", "\n"]), max_size=6).map("".join)
+_BACKWARD = [(rule, pattern) for rule, pattern in credit.COMPILED if rule.tail or rule.backward]
+
+
+def _plain(rule):
+    """The rule's pattern as written, compiled as find_credits once did (backwards, with no rewriting)."""
+    import regex
+    return regex.compile(rule.pattern.replace("[ ]*+$", "[ ]*$") if rule.name == "end_agency" else rule.pattern,
+                         regex.V1 | regex.REVERSE)
+
+
+def _found(rule, pattern, text):
+    from itertools import islice
+    found = [pattern.match(text, 0)] if rule.tail else list(islice(pattern.finditer(text), 50))
+    return [(m.span(), m.groupdict()) if m else None for m in found]
+
+
+@settings(max_examples=300)
+@given(st.lists(_END_PIECES, max_size=10).map(" ".join), _ENDINGS)
+@example("Photo by John Smith, Reuters", "   ")
+@example("A fire. Reuters .", "  ")
+@example("(John Smith/AP", ") .  ")
+def test_backward_ends_find_what_the_plain_patterns_found(text, ending):
+    # the ends rewritten for a backward search (see credit._LINEAR_ENDS) and end_agency's "[ ]*+" find the match
+    # the pattern as written finds, spans and groups alike
+    text += ending
+    for rule, pattern in _BACKWARD:
+        if credit._backward_form(rule.pattern) != rule.pattern or rule.name == "end_agency":
+            assert _found(rule, pattern, text) == _found(rule, _plain(rule), text), (rule.name, text)
+
+
+_LINE_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ", ", ")", "(", "John Smith", "Sgt. Jo Doe", "Reuters",
+                                "Getty Images", "Inc", "the", "of", "said", "1st Armored Division", "Foo (Bar, Baz)", "x"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_LINE_PIECES, max_size=14).map("".join))
+@example("A fire.\nJohn Smith, Reuters")
+@example("John Smith, Reuters\nA fire. Sgt. Jo Doe, 1st Armored Division.\n")
+@example("said the man. John Smith, Foo, Inc  ")
+def test_line_end_matches_are_the_backward_search(text):
+    # name_comma_agency tried at the ends of the lines that hold ", <part>" to their end finds what its backward
+    # search over the whole caption found
+    from itertools import islice
+    rule, pattern = _RULES["name_comma_agency"]
+    plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), 50)]
+    lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[rule.name], text)]
+    assert lines == plain
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("A fire. John Smith")
+@example("A fire.\nJ. de Smith Photo")
+@example("Seen in Los Angeles.John Shearer")
+@example("\nGetty Images-")  # a match ends_name never let run
+def test_name_after_stop_gate(text):
+    _gate_holds("end_name", text, before="ends_name")
+
+
+_PHOTO_PIECES = st.sampled_from([" ", "  ", "    ", ".", ". ", "!", "(", ")", "Photo", "PHOTO", "foto", "photo", "John",
+                                 "SMITH", "J.", "AFP", "Reuters", "x", "\n", "é"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_PHOTO_PIECES, max_size=16).map("".join))
+@example("A fire.  Photo John Smith. AFP")
+@example("(Photo John Smith. AFP) and more")
+@example("(photo " + " " * 50 + "John Smith. AFP)")
+@example("Done! photo JOHN SMITH. Reuters.")
+def test_photo_name_dot_gate(text):
+    _gate_holds("photo_name_dot_agency", text, before=_old_photo_name_dot)
+
+
+_END_WORDS = st.sampled_from([" ", "  ", "    ", ".", ". ", "!", "?", '"', "”", "|", " | ", "-", " - ", "–", "—", "==", ",", ", ",
+                              "/", "(", ")", "\n", "Reuters", "Getty Images", "AFP", "Marfa Public Library", "of", "the",
+                              "for", "John Smith", "1902", "2019", "680", "NEWS", "Irving Archives", "x", "é"])
+_END_TEXT = st.lists(_END_WORDS, max_size=16).map("".join)
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("A fire. Reuters")
+@example("A fire! -  Getty Images -   ")
+@example("A fire in Paris | AFP")
+@example("A fire == Reuters")
+def test_agency_after_stop_gate(text):
+    _gate_holds("end_agency", text, before="ends_open")
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("on Nov. 17, 2013. 680 NEWS")
+@example("A fire.\nHuw Evans Agency")
+def test_org_after_stop_gate(text):
+    _gate_holds("end_org", text, before="ends_open")
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("A house, Marfa Public Library")
+@example("A house, Irving Archives, 1902 Marfa Public Library")
+def test_archive_after_comma_gate(text):
+    _gate_holds("comma_archive", text, before="ends_open_or_stop")  # (a year closing the caption never passed it)
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("A fire.\nJohn Smith for Reuters")
+@example("A fire. John Smith for The Marfa Public Library .")
+def test_for_org_end_gate(text):
+    _gate_holds("name_for_org", text, before="ends_open_or_stop")
+
+
+_START_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", "(", ")", "/", ":", ",", "Photo", "PHOTO", "photo", "by", "BY",
+                                 "Credit", "Image", "source", "Picture", "Staff", "Foto", "von", "de", "ſtaff", "İ", "Navy",
+                                 "U.S.", "John Smith", "AFP", "Getty Images", "x"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_START_PIECES, max_size=16).map("".join))
+@example("A fire. U.S. Navy photo by John Smith")
+@example("x (Photo by John Smith/AFP) PHOTO BY AFP")
+@example("ſtaff photo by John Smith")
+@example("Credit: AFP. CreditJohn Smith")
+def test_searches_from_their_start_find_every_match(text):
+    # label_colon, credit_by and org_photo_by searched from credit._STARTS find what a search from 0 finds
+    from itertools import islice
+    low = text.lower()
+    for name, start_of in credit._STARTS.items():
+        _, pattern = _RULES[name]
+        start = start_of(text, low)
+        whole = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), 50)]
+        assert whole == ([] if start is None else [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text, start), 50)])
+
+
+_LABEL_PIECES = st.sampled_from([" ", "  ", "\n", "\t", "\xa0", "\u2003", ":", ".", "...", "…", ",", "/", "Photo", "Photographer",
+                                 "PHOTO", "Credit", "Image", "Image source", "Picture", "file ", "John Smith", "AP", "x", "2019"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_LABEL_PIECES, max_size=14).map("".join))
+@example("A fire. Photo: John Smith")
+@example("Image source \\u2003… AP")
+@example("Picture, John Smith/AP")
+@example("In St BartsCreditJohn Smith")
+def test_label_mark_gate(text):
+    _gate_holds("label_colon", text)
+
+
+def test_plain_chain_rules_are_named_in_no_branch_of_chain_of():
+    # _chain_of sends these rules to _plain_chain_of at once: that is what its branches did, none naming them
+    import inspect
+    import re
+    head = inspect.getsource(credit._chain_of)
+    named = set(re.findall(r'"([a-z_]+)"', head)) | credit._NAME_RULES | credit._HAN_RULES
+    assert credit._PLAIN_CHAIN_RULES <= {rule.name for rule in credit.RULES}
+    assert not credit._PLAIN_CHAIN_RULES & named
+    assert all(ln.lstrip().startswith(("if name ==", "if name in", "return", "name =", "#", '"""')) or ln.startswith(" " * 8)
+               or not ln.strip() for ln in head.splitlines()[1:])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([" ", "\n", "/", " / ", " via ", " | ", " - ", "Pool", "Handout", "-/", "John Smith", "AP",
+                                 "Reuters", "Getty Images", "said", ".", ",", "x"]), max_size=14).map("".join))
+@example("A fire.\nJohn Smith / Reuters")
+@example("AP - Pool\nA fire")
+def test_whole_line_tests_change_nothing(text):
+    # line_chain tried only on the lines holding a separator finds what it found on every line
+    for name, test in credit._LINE_TESTS.items():
+        _, pattern = _RULES[name]
+        assert [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text, test)] == \
+            [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text)]
+
+
+_MARKER_PIECES = st.sampled_from([" ", "   ", "\n", ":", "/", " / ", "(", ".", "Photo", "PHOTO", "Photo credit", "Foto",
+                                  "Fot.", "Source", "Crédito", "Bild", "St Photo", "BartsCredit", "file", "John Smith", "AP",
+                                  "EFE", "10", "x"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_MARKER_PIECES, max_size=14).map("".join))
+@example("A fire. Photo credit  : John Smith")
+@example("In St BartsCredit: Splash")
+@example("(Foto/ EFE)")
+@example("Fot. : John Smith")
+def test_label_before_mark_gate(text):
+    _gate_holds("credit_marker", text)
+
+
+@settings(max_examples=500)
+@given(_TEXT)
+@example("A fire. (John Smith)")
+@example("A fire (Anne O'Neil-Smith Lee)\n")
+def test_paren_name_gate(text):
+    _gate_holds("paren_name_end", text, before="ends_paren")
+
+
+@settings(max_examples=500)
+@given(_END_TEXT)
+@example("en el mitin / EFE - Julio Muñoz")
+@example("de 2023 /  EUROPA PRESS .")
+def test_spaced_last_slash_gate(text):
+    _gate_holds("end_slash_agency", text, before="ends_open_or_stop")
