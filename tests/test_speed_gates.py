@@ -89,12 +89,12 @@ _FOREIGN_PIECES = st.sampled_from([" ", "  ", "'", "’", "la ", "l'", "provinci
 @example("in la ciudad de la ")
 @example("dans la ville d’")
 def test_foreign_of_gate_holds_every_match(before):
-    # find_place_runs searches _FOREIGN_OF before a run only where the last character before the
+    # find_place_runs searches _FOREIGN_OF before a run only where the last word before the
     # spaces can end its match: the gate is implied by every match
     text = before + "Xanadu"
     s = len(before)
     if places._FOREIGN_OF.search(text, max(0, s - 24), s):
-        assert text[max(0, s - 24):s].rstrip(" ")[-1:] in places._FOREIGN_END
+        assert text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in places._FOREIGN_LAST
 
 
 def _labelled_captions() -> list[str]:
@@ -146,3 +146,37 @@ def test_bare_tail_gate_changes_nothing(tail):
     from captionclean.grammar import credit
 
     assert credit._bare_tail(tail) == _bare_tail_plain(tail)
+
+
+_LEAD_PIECES = st.sampled_from([" ", " ", " ", "  ", "\t", "\n", "the", "The", "in", "In", "at", "near", "of", "prof",
+                                "town", "southeastern", "south-west", "el", "en", "øst", "à", "said", ",", ".", "(AP)",
+                                ")", "-", "3", "x", "Paris", "é", "“"])
+
+
+@given(st.lists(_LEAD_PIECES, max_size=24).map("".join))
+@example("in southeastern southeastern southeastern Paris")  # the window opens on a space: backtracks
+@example("in the the the the Paris")
+@example("the town of Paris")
+@example("said, the Paris")
+def test_lead_reads_what_its_patterns_read(text):
+    # _lead reads the common cases without _LEAD: the same word, mark or "" at every position
+    for s in range(len(text) + 1):
+        assert places._lead(text, s) == places._lead_read(text, s), (text, s)
+
+
+_OF_PIECES = st.sampled_from([" ", "  ", "\n", "of", "Of", "prof", "in", "at", "near", "the", "town", "city", "state",
+                              "village", "northern", "x", ",", "A"])
+
+
+@given(st.lists(_OF_PIECES, max_size=14).map("".join))
+@example("in the town of ")
+@example("the city of \n")
+@example("in the village of  ")
+def test_of_gate_holds_every_match(before):
+    # _GENERIC_OF and _TOWN_OF end on "of" and spaces: searched only where the text before the run does
+    text = before + "Xanadu"
+    s = len(before)
+    if places._GENERIC_OF.search(text, max(0, s - 60), s):
+        assert places._of_before(text, s, 60)
+    if places._TOWN_OF.search(text, max(0, s - 20), s):
+        assert places._of_before(text, s, 20)

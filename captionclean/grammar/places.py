@@ -495,9 +495,9 @@ _FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|l['’])[ ]*+)?(
                             r"(?:[ ]+la|[ ]+l['’])?[ ]*+$", regex.REVERSE)
 
 
-# the last letter _FOREIGN_OF's match can end on ("de", "du", "del", "da", "do", "di", "della", "dello", "la",
-# "l'", before spaces only): a run after any other is no "provincia de …" (one slice, not a search a run)
-_FOREIGN_END = frozenset("euloai'’")
+# the last word _FOREIGN_OF's match can end on, before spaces only: a run after any other is no
+# "provincia de …" (one slice, not a search a run)
+_FOREIGN_LAST = frozenset(("de", "du", "del", "da", "do", "di", "della", "dello", "la", "l'", "l’"))
 
 
 def _last_char(text: str, s: int) -> str:
@@ -509,8 +509,48 @@ def _last_char(text: str, s: int) -> str:
     return text[i] if i >= 0 else ""
 
 
+def _of_before(text: str, s: int, width: int) -> bool:
+    """The ``width`` characters before ``s`` end with "of" and spaces (before a last new line): what
+    every match of _GENERIC_OF and _TOWN_OF ends on (``of[ ]+$``), a test without their search."""
+    tail = text[max(0, s - width):s]
+    if tail[-1:] == "\n":
+        tail = tail[:-1]
+    return tail[-1:] == " " and tail.rstrip(" ").endswith("of")
+
+
+# the words _LEAD passes over before the lead (its alternation)
+_LEAD_SKIP = frozenset({"the"} | {w for w in _DIRS | _ARTICLES if w.islower()})
+_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")  # \s in ASCII
+
+
 def _lead(text: str, s: int) -> str:
-    m = _GENERIC_OF.search(text, max(0, s - 60), s) if "of" in text[max(0, s - 60):s] else None
+    """The word before a run (``in``, ``at``…), a punctuation mark, or "". The common cases (one
+    space after plain lower-case words or a mark, in ASCII) are read here without _LEAD: the same
+    answers (tests/test_speed_gates.py), at a fraction of the cost; the others by _lead_read."""
+    if not s:
+        return ""  # the run opens the text
+    if s < 2 or text[s - 1] != " ":
+        return _lead_read(text, s)
+    lo, end = max(0, s - 40), s - 1  # _LEAD's window; the end of the words before the one space
+    for k in range(4):
+        c = text[end - 1] if end > lo else ""
+        if not c or not c.isascii() or c in _ASCII_SPACE:  # "": the window's start
+            return _lead_read(text, s)
+        if not c.isalpha():
+            return c  # "…, Paris", "(AP) Paris", "…, the Paris": the mark
+        j = text.rfind(" ", lo, end)
+        word = text[j + 1:end]
+        if j < 0 or not (word.isalpha() and word.isascii() and word.islower()) or not k and word.endswith("of"):
+            return _lead_read(text, s)  # a capital, a digit, two spaces; "of" (_GENERIC_OF)
+        if k == 3 or word not in _LEAD_SKIP:
+            return "in" if word in _LEAD_IN else word  # "in Paris", "in the Paris", "en Caracas"
+        end = j  # an article or a direction, passed over: "in the northern Paris"
+    return _lead_read(text, s)  # (never reached)
+
+
+def _lead_read(text: str, s: int) -> str:
+    """_lead by its patterns."""
+    m = _GENERIC_OF.search(text, max(0, s - 60), s) if _of_before(text, s, 60) else None
     if m:
         return m["lead"]
     m = _LEAD.search(text, max(0, s - 40), s) if s and text[s - 1] == " " else None  # it ends in a space
@@ -553,6 +593,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     keeps its last links that name a city."""
     runs = []
     size = len(text)
+    paren = "(" in text  # no bracket: no run is followed by its country in brackets
     for m in islice(_RUN.finditer(text), MAX_RUNS):
         s, e = m.span()  # the group "run" is the whole match (after a look behind)
         found = m.group()
@@ -566,14 +607,14 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
         near_ref = False
-        generic = _TOWN_OF.search(text, max(0, s - 20), s) if text.find("of", max(0, s - 20), s) >= 0 else None
+        generic = _TOWN_OF.search(text, max(0, s - 20), s) if _of_before(text, s, 20) else None
         if generic:
             if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
                 prev = runs[-1]  # "Beijing, capital of China": one place, its country named after it
                 prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
-        elif s > 4 and text[s - 1] in " '’" and text[max(0, s - 24):s].rstrip(" ")[-1:] in _FOREIGN_END \
+        elif s > 4 and text[s - 1] in " '’" and text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in _FOREIGN_LAST \
                 and (foreign := _FOREIGN_OF.search(text, max(0, s - 24), s)):
             word = foreign["word"].casefold()
             parts[0] = ("province" if word in _REGION_OF else "town") + " of " + parts[0]
@@ -595,21 +636,22 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
-        parts = [p.strip() for p in parts]
+        if len(parts) > 1:  # (a run with no comma has no space at its ends)
+            parts = [p.strip() for p in parts]
         if len(parts[-1]) > 2 and parts[-1][-2:] in (" A", " I") and e < size and text[e] == " ":
             # "Car-train collision in Seoul A sedan remains …": a headline, then a sentence's first word
             parts[-1], e = parts[-1][:-2], e - 2
-        for k in range(1, len(parts)):
+        for k in range(1, len(parts)) if len(parts) > 1 else ():
             if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
                 seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains) + 1 else []
                 if len(seps) >= k:  # "in the Greater Accra Region, Mr Bernard Okoe Boye, cutting …": a person follows
                     parts, e = parts[:k], s + seps[k - 1].start()
                 break
-        if e < size and text[e] in " (" and (paren := _PAREN_COUNTRY.match(text, e)):
-            country = _paren_country(paren["inside"])
+        if paren and e < size and text[e] in " (" and (bracket := _PAREN_COUNTRY.match(text, e)):
+            country = _paren_country(bracket["inside"])
             if country and not any(lookup_country(p) for p in parts):
                 parts.append(country)  # EFE: "en La Habana Vieja (Cuba)", "(sud-ouest de la Chine)"
-                e = paren.end()
+                e = bracket.end()
         if parts[-1].casefold() in WEEKDAY_NOT_NAMES:  # "Surabaya, Jawa Timur, Sabtu (15/5/2021)"
             parts.pop()
             if not parts:
