@@ -94,6 +94,9 @@ def test_foreign_of_gate_holds_every_match(before):
     text = before + "Xanadu"
     s = len(before)
     if places._FOREIGN_OF.search(text, max(0, s - 24), s):
+        assert text[max(0, s - 24):s].rstrip(" ")[-1:] in "euloai'’"
+    if s > 4 and text[s - 1] in " '’" and places._FOREIGN_OF.search(text, max(0, s - 24), s):  # (a run follows a space
+        assert text[s - 2] in places._FOREIGN_END  # or an apostrophe)
         assert text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in places._FOREIGN_LAST
 
 
@@ -180,3 +183,24 @@ def test_of_gate_holds_every_match(before):
         assert places._of_before(text, s, 60)
     if places._TOWN_OF.search(text, max(0, s - 20), s):
         assert places._of_before(text, s, 20)
+    if places._of_before(text, s, 20):
+        assert text[s - 2:s] in places._OF_TAILS or text[s - 1:s] == "\n"
+
+
+_DAY_PIECES = st.sampled_from([" ", ",", "on ", "el ", "early ", "last ", "Monday", "MONDAY", "mon", "Sun", "sunday",
+                               "quarta", "quarta-feira", "Quarta-Feira", "jum'at", "jum", "hier", "Hierarchy",
+                               "aujourd'hui", "sábado", "SÁBADO", "x", "'s", "."])
+
+
+@given(st.lists(_DAY_PIECES, max_size=8).map("".join))
+@example(" quarta-feira")
+@example(", on Sunday's")
+def test_day_tree_matches_what_the_alternation_matches(text):
+    from captionclean.tables import WEEKDAY_WORDS
+
+    plain = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + places._alt(places._DATE_LEAD) + r")[ ]++)?"
+                          r"(?:(?:early|late|last|this)[ ]++)?(?i:" + places._alt(WEEKDAY_WORDS | places._RELATIVE_DAY)
+                          + r")(?!\p{L})")
+    for i in range(len(text) + 1):
+        a, b = plain.match(text, i), places._DAY_AFTER.match(text, i)
+        assert (a and a.span()) == (b and b.span())

@@ -498,6 +498,7 @@ _FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|l['’])[ ]*+)?(
 # the last word _FOREIGN_OF's match can end on, before spaces only: a run after any other is no
 # "provincia de …" (one slice, not a search a run)
 _FOREIGN_LAST = frozenset(("de", "du", "del", "da", "do", "di", "della", "dello", "la", "l'", "l’"))
+_FOREIGN_END = frozenset("euloai'’ ")  # their last letters, or a space (two spaces before the run)
 
 
 def _last_char(text: str, s: int) -> str:
@@ -507,6 +508,9 @@ def _last_char(text: str, s: int) -> str:
     while i >= 0 and text[i].isspace():
         i -= 1
     return text[i] if i >= 0 else ""
+
+
+_OF_TAILS = frozenset(("f ", "  "))  # the two characters before a run that _of_before can pass (or a new line)
 
 
 def _of_before(text: str, s: int, width: int) -> bool:
@@ -607,14 +611,16 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
         near_ref = False
-        generic = _TOWN_OF.search(text, max(0, s - 20), s) if _of_before(text, s, 20) else None
+        generic = _TOWN_OF.search(text, max(0, s - 20), s) \
+            if (text[s - 2:s] in _OF_TAILS or text[s - 1:s] == "\n") and _of_before(text, s, 20) else None
         if generic:
             if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
                 prev = runs[-1]  # "Beijing, capital of China": one place, its country named after it
                 prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
-        elif s > 4 and text[s - 1] in " '’" and text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in _FOREIGN_LAST \
+        elif s > 4 and text[s - 1] in " '’" and text[s - 2] in _FOREIGN_END \
+                and text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in _FOREIGN_LAST \
                 and (foreign := _FOREIGN_OF.search(text, max(0, s - 24), s)):
             word = foreign["word"].casefold()
             parts[0] = ("province" if word in _REGION_OF else "town") + " of " + parts[0]
@@ -827,7 +833,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         if place is not None:
             unsure += place.warnings
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
-    for run in runs:  # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020"
+    # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020" (in a text of one
+    # line and no bar only the first run can open it)
+    for run in runs if "\n" in text or "|" in text else runs[:1]:
         line = _own_line(text, run)
         if line is not None and all(p.count(" ") < 4 for p in run.parts):
             key = (tuple(run.parts), line)
@@ -1007,8 +1015,9 @@ def cjk_city(text: str) -> Place | None:
 
 _DAY_LEADS = frozenset(("in", "at", "near", "outside"))
 # after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
+# (the day's words as a prefix tree: tried after most runs, an alternation of ninety words failed slowly)
 _DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
-                           + _alt(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
+                           + _trie(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
 _DAY_DATE = regex.compile(r"(?:[ ]++\p{Ll}++)?[ ]*+\([ ]*+\d{1,2}/\d{1,2}\b")  # "Selasa (13/3)", "Minggu pagi (24/5/2020)"
 _WORDS_BEFORE = regex.compile(r"(\p{L}+)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
 
