@@ -204,3 +204,24 @@ def test_day_tree_matches_what_the_alternation_matches(text):
     for i in range(len(text) + 1):
         a, b = plain.match(text, i), places._DAY_AFTER.match(text, i)
         assert (a and a.span()) == (b and b.span())
+
+
+_DATELINE_PIECES = st.sampled_from([" ", "  ", "\n", ",", ", ", ":", ": ", " - ", "-", " – ", "—", "(", ")", ".", ". ",
+                                    "/", "PARIS", "Paris", "NEW YORK", "New York", "St. ", "U.S.", "WINSTON-SALEM",
+                                    "O'HARE", "ÉVRY", "Évry", "de", "of", "the", "June", "5", "2023", "05/06/2023",
+                                    "(AP)", "x", "3"])
+
+
+@given(st.lists(_DATELINE_PIECES, max_size=12).map("".join))
+@example("PARIS - June 5, 2023: ")
+@example("New York, U.S. - June 5, 2023: ")
+@example("WINSTON-SALEM, N.C. (June 5, 2023) ")
+@example("Paris, France: ")
+@example("Évry, France: ")
+def test_every_dateline_gate_holds_every_match(text):
+    # find_dateline tries a rule only where its needed strings and its opening test pass: every match does
+    has = {n for n in places._DATELINE_STRINGS if n in text}
+    for rule, pattern, needs, needs2, opening in places._DATELINE_STEPS:
+        if pattern.match(text):
+            assert not (needs and has.isdisjoint(needs) or needs2 and has.isdisjoint(needs2)), rule
+            assert opening is None or opening(text), rule

@@ -1255,26 +1255,62 @@ def _big_city(name: str) -> bool:
 
 _YEAR_EARLY = stdlib_re.compile(r"(?:19|20)[0-9][0-9][ ]*[,;–—-]")
 _NUMERIC_EARLY = stdlib_re.compile(r"[ ,][0-9]{1,2}/[0-9]{1,2}\b|[ ](?:19|20)[0-9]{6}\b")
+
+
+def _caps_head(text: str, stops: tuple[str, ...]) -> bool:
+    """The text before the first of ``stops`` has no small letter, or is not ASCII: what a place in
+    capitals opening the caption (_CAPS_PART: no bracket or colon in it, a dash only as a hyphen)
+    leaves before its dash, bracket or colon."""
+    end = len(text)
+    for stop in stops:
+        at = text.find(stop, 0, end)
+        if at >= 0:
+            end = at
+    head = text[:end]
+    return head.isupper() or not head.isascii()
+
+
+# what an ASCII text holds before the first comma of a dateline_label (a _NAME), before the first dash of a
+# dateline_mixed_case (an _ANY_PART, a comma, more parts)
+_NAME_HEAD = stdlib_re.compile(r"\s*[A-Z][A-Za-z'. \-]*")
+_ANY_HEAD = stdlib_re.compile(r"\s*[A-Z][A-Za-z.'&,\s]*")
+
+
+def _head_like(text: str, stop: str, head: stdlib_re.Pattern) -> bool:
+    """The text before the first ``stop`` is not ASCII, or is what ``head`` reads in full."""
+    before = text[:text.find(stop)]
+    return not before.isascii() or head.fullmatch(before) is not None
+
+
 # speed: cheap tests of the caption's opening that every match of these rules passes
 _DATELINE_OPENING = {
+    "dateline_mixed_case": lambda text: _head_like(text, "-", _ANY_HEAD) if "–" not in text and "—" not in text else True,
+    "dateline_getty": lambda text: _caps_head(text, _DASHES),
+    "dateline_getty_dash": lambda text: _caps_head(text, _DASHES),
+    "dateline_paren_date": lambda text: _caps_head(text, ("(",)),
+    "dateline_no_date": lambda text: _caps_head(text, (":",)),
     "dateline_date_first": lambda text: _YEAR_EARLY.search(text, 0, 45) is not None,
     "dateline_city_stop": lambda text: 0 < text.find(". ", 0, 36),
     "dateline_numeric": lambda text: _NUMERIC_EARLY.search(text, 0, 70) is not None,
-    "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper(),
-    "dateline_label": lambda text: 0 < text.find(",", 0, 80),  # "Place, Country:" opens the caption
+    "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper() and _caps_head(text, _DASHES),
+    # "Place, Country:" opens the caption
+    "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD),
 }
 
 
 _DAY_MONTH_DASH = regex.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])[ ]*+[-–—]")
 
 
+# each rule with its gates, in order: (rule, pattern, strings one of which it needs (twice), opening test)
+_DATELINE_STEPS = tuple((rule, pattern, *(_DATELINE_NEEDS.get(rule, ()) + ((), ()))[:2], _DATELINE_OPENING.get(rule))
+                        for rule, pattern in DATELINES)
+
+
 def find_dateline(text: str) -> Dateline | None:
     has = {n for n in _DATELINE_STRINGS if n in text}
-    for rule, pattern in DATELINES:
-        needs = _DATELINE_NEEDS.get(rule, ())
-        if needs and (has.isdisjoint(needs[0]) or len(needs) > 1 and has.isdisjoint(needs[1])):
+    for rule, pattern, needs, needs2, opening in _DATELINE_STEPS:
+        if needs and has.isdisjoint(needs) or needs2 and has.isdisjoint(needs2):
             continue
-        opening = _DATELINE_OPENING.get(rule)
         if opening is not None and not opening(text):
             continue
         m = pattern.match(text)
