@@ -80,9 +80,15 @@ def _case(text: str) -> str:
     """Title-case a name written in capitals (``SAN SALVADOR`` → ``San Salvador``)."""
     if not text.isupper() or len(text) <= 3 and "." not in text and " " not in text and text in _POSTAL:
         return text
-    if regex.fullmatch(r"(?:\p{Lu}\.)+", text):
+    if _INITIALS.fullmatch(text):
         return text  # "D.C.", "N.J."
-    return regex.sub(r"(?<![\p{L}'’])(\p{L})(\p{L}*)", lambda m: m[1] + m[2].lower(), text)
+    return _CASE_WORD.sub(lambda m: m[1] + m[2].lower(), text)
+
+
+# (compiled once: regex.fullmatch(str, …) made a pattern object at every call)
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
+_CASE_WORD = regex.compile(r"(?<![\p{L}'’])(\p{L})(\p{L}*)")
+_TOWN_NAME = regex.compile(r"\p{Lu}[\p{L}\-]+")
 
 
 _POSTAL = frozenset(st.postal for st in us_states().values())
@@ -140,7 +146,7 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         owner, rest = m["owner"], m["rest"] or ""
         if rest and rest.rsplit(" ", 1)[-1] in _NBH and (_is_known(owner) or lookup_city(owner)):
             return [(owner, "")]  # "New York's Harlem neighborhood", "Kuala Lumpur's China Town area"
-        if lead == "in" and regex.fullmatch(r"\p{Lu}[\p{L}\-]+", rest) and not _is_known(owner) and not _is_known(rest) \
+        if lead == "in" and _TOWN_NAME.fullmatch(rest) and not _is_known(owner) and not _is_known(rest) \
                 and not _kind(rest) and rest.casefold() not in _NBH_NAMES and (lookup_city(owner) or (None, 0))[1] < 100_000:
             return [(rest, ""), (owner, "region")]  # "Bogura's Shibganj", "Khagrachhari's Dighinala": a district's town
         if not (_is_known(owner) or lookup_city(owner)):
