@@ -225,3 +225,28 @@ def test_every_dateline_gate_holds_every_match(text):
         if pattern.match(text):
             assert not (needs and has.isdisjoint(needs) or needs2 and has.isdisjoint(needs2)), rule
             assert opening is None or opening(text), rule
+
+
+def _cjk_plain(text):
+    """cjk_city's scan as it was: every length at every letter, longest first."""
+    from captionclean.tables import english_city
+
+    names, _ = places._cjk_names()
+    longest = max(map(len, names))
+    head = text[:places._CJK_SCAN]
+    for m in places._CJK_LETTER.finditer(head):
+        i = m.start()
+        for size in range(min(longest, len(head) - i), 1, -1):
+            hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+            if hit:
+                return hit[0]
+    return None
+
+
+@given(st.lists(st.sampled_from(["서울", "서울시", "광화문", "北京", "北京市", "上海", "東京", "東京都", "大阪", "23일",
+                                 "在", "的", "市", " ", "x", "京"]), max_size=10).map("".join))
+@example("23일 서울 광화문")
+@example("北京市")
+def test_cjk_city_reads_what_a_scan_of_every_length_reads(text):
+    place = places.cjk_city(text)
+    assert (place.city if place else None) == _cjk_plain(text)

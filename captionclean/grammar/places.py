@@ -993,10 +993,15 @@ _CJK_LETTER = stdlib_re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00
 
 
 @lru_cache(maxsize=1)
-def _cjk_names() -> tuple[frozenset[str], int]:
-    """Every city name in Chinese, Japanese or Korean script the lexicon holds, and the longest one's length."""
+def _cjk_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """Every city name in Chinese, Japanese or Korean script the lexicon holds, and for each first two
+    letters the lengths of the names that open with them, longest first."""
     names = frozenset(alias for alias in city_names() if _CJK_LETTER.match(alias))
-    return names, max(map(len, names), default=0)
+    sizes: dict[str, set[int]] = {}
+    for name in names:
+        if len(name) > 1:
+            sizes.setdefault(name[:2], set()).add(len(name))
+    return names, {head: tuple(sorted(lengths, reverse=True)) for head, lengths in sizes.items()}
 
 
 _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
@@ -1005,12 +1010,15 @@ _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge capti
 def cjk_city(text: str) -> Place | None:
     """The first city a caption in Chinese, Japanese or Korean names (``23일 서울 광화문`` → Seoul), the
     longest name at the first place one starts: those scripts have no capitals to find a place's
-    name by, so the lexicon's names are looked for (a set lookup per letter and length)."""
-    names, longest = _cjk_names()
+    name by, so the lexicon's names are looked for (a set lookup per letter and length of a name
+    opening with that letter and the next)."""
+    names, sizes = _cjk_names()
     head = text[:_CJK_SCAN]
     for m in _CJK_LETTER.finditer(head):
         i = m.start()
-        for size in range(min(longest, len(head) - i), 1, -1):
+        for size in sizes.get(head[i:i + 2], ()):  # the names opening with these two letters, longest first
+            if size > len(head) - i:
+                continue
             hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
             if hit:  # a city of 300,000 or more: its country goes with it
                 country = country_by_code(hit[1])
