@@ -901,7 +901,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     known = _known_city(text, runs)
     if known is None:
         known = _city_subject(text, runs)
-    if known is None:
+    if known is None and any(key in text for key in _ENDING_KEYS):
         known = _locative_city(runs)
     if known is None and _CJK_LETTER.search(text):
         known = cjk_city(text)
@@ -1088,7 +1088,8 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
             continue
         if text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1:
             continue  # a title's last word: “Whirling Dervishes at Sunset”
-        downtown = run.start >= 9 and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
+        downtown = run.start >= 9 and text[run.start - 2:run.start] in ("n ", "N ") \
+            and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
         if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
             continue
         key = (tuple(run.parts), lead)
@@ -1110,6 +1111,9 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
 
 _ENDINGS = case_endings()
 _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
+# the last three letters of every ending: a text holding none names no city by its case (a run's words
+# are the text's, or "town", "province", "of" put before a name)
+_ENDING_KEYS = tuple({e[-3:] for e in _ENDING_TAILS})
 
 
 def _locative_city(runs: list[PlaceRun]) -> Place | None:
