@@ -250,3 +250,23 @@ def _cjk_plain(text):
 def test_cjk_city_reads_what_a_scan_of_every_length_reads(text):
     place = places.cjk_city(text)
     assert (place.city if place else None) == _cjk_plain(text)
+
+
+_BEFORE_PIECES = st.sampled_from([" ", "  ", ",", ".", "the", "streets", "of", "de", "la", "l'", "outskirts", "Trump’s",
+                                  "U.S.", "city", "x", "é", "2011", "\n", "Paris", "St", "Main"])
+
+
+@given(st.lists(_BEFORE_PIECES, max_size=14).map("".join), st.integers(min_value=0, max_value=40))
+@example("the streets of ", 0)
+@example("Trump’s decision of the ", 0)
+@example("1094-96 Main St., ", 0)
+def test_words_before_read_from_word_starts_as_from_every_letter(before, cut):
+    # _WORDS_BEFORE and _WORD_BEFORE_COMMA start at a word's first letter (or the window's start):
+    # the same earliest match as the plain patterns, which tried every letter
+    for pattern in (places._WORDS_BEFORE, places._WORD_BEFORE_COMMA):
+        plain = regex.compile(pattern.pattern.replace(r"(?:\G|(?<!\p{L}))(\p{L}++)", r"(\p{L}+)", 1))
+        assert plain.pattern != pattern.pattern
+        text = before + "Harare"
+        s, lo = len(before), min(cut, len(before))
+        a, b = plain.search(text, lo, s), pattern.search(text, lo, s)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

@@ -1033,7 +1033,9 @@ _DAY_LEADS = frozenset(("in", "at", "near", "outside"))
 _DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
                            + _trie(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
 _DAY_DATE = regex.compile(r"(?:[ ]++\p{Ll}++)?[ ]*+\([ ]*+\d{1,2}/\d{1,2}\b")  # "Selasa (13/3)", "Minggu pagi (24/5/2020)"
-_WORDS_BEFORE = regex.compile(r"(\p{L}+)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
+# (a search for the earliest start: each word's first letter only, \G the window's start; a start inside a
+# word reads the same words as the word's first letter, which comes first: 63 -> 14 µs a call)
+_WORDS_BEFORE = regex.compile(r"(?:\G|(?<!\p{L}))(\p{L}++)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
 
 
 def _of_place(text: str, start: int) -> bool:
@@ -1046,7 +1048,7 @@ def _of_place(text: str, start: int) -> bool:
     return any(w.casefold().strip(",.") in _PLACE_OF for w in before[:-1])
 
 
-_WORD_BEFORE_COMMA = regex.compile(r"(\p{L}+)\.?[ ]*+,[ ]*+$")
+_WORD_BEFORE_COMMA = regex.compile(r"(?:\G|(?<!\p{L}))(\p{L}++)\.?[ ]*+,[ ]*+$")  # (as _WORDS_BEFORE)
 
 
 def _after_street(text: str, start: int) -> bool:
