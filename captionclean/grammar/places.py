@@ -1174,7 +1174,7 @@ def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
             continue
         if " camp" in text[run.end:run.end + 16] and (camp := _camp(text, runs, k)) is not None:
             return camp
-        m = _PEOPLE_NEXT.match(text, run.end)
+        m = _PEOPLE_NEXT.match(text, run.end) if text[run.end:run.end + 1] == " " else None  # (it opens with a space)
         if not m:
             continue
         word = m[1].casefold()
