@@ -540,6 +540,9 @@ def _lead(text: str, s: int) -> str:
     if not s:
         return ""  # the run opens the text
     if s < 2 or text[s - 1] != " ":
+        c = text[s - 1]
+        if not c.isspace():
+            return ","  # "(Paris", "“Paris", "/Paris": no word before it (_lead_read's reading, without its patterns)
         return _lead_read(text, s)
     lo, end = max(0, s - 40), s - 1  # _LEAD's window; the end of the words before the one space
     for k in range(4):
