@@ -662,7 +662,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 if len(seps) >= k:  # "in the Greater Accra Region, Mr Bernard Okoe Boye, cutting …": a person follows
                     parts, e = parts[:k], s + seps[k - 1].start()
                 break
-        if paren and e < size and text[e] in " (" and (bracket := _PAREN_COUNTRY.match(text, e)):
+        if paren and (text[e:e + 1] == "(" or text[e:e + 2] == " (") and (bracket := _PAREN_COUNTRY.match(text, e)):
             country = _paren_country(bracket["inside"])
             if country and not any(lookup_country(p) for p in parts):
                 parts.append(country)  # EFE: "en La Habana Vieja (Cuba)", "(sud-ouest de la Chine)"
@@ -880,16 +880,20 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 return place
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
-    classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at", "near") and not (
+    candidates = [run for run in runs if run.lead in ("in", "at", "near") and not (
         run.parts[-1].endswith(("'s", "’s")) and not _OWNED_PART.match(text, run.end) and not _is_known(run.parts[-1][:-2])
         or text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1)]  # a title's last word: “Whirling Dervishes at Sunset”
-    for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
-        for run, place in classified:
-            if test(run, place):
-                place.rules.append("place_phrase")
-                _city_before(text, runs, place, run)
-                _region_after(text, runs, place, run)
-                return place
+    # a table's place, or a known one after "in", else any known one: each run read when the first test
+    # reaches it (the runs after the first that passes are never read)
+    classified: list[tuple[PlaceRun, Place]] = []
+    for run in candidates:
+        place = _classify(run)
+        classified.append((run, place))
+        if place.by_table or run.lead == "in" and place.known:
+            return _phrase_place(text, runs, place, run)
+    for run, place in classified:
+        if place.known:
+            return _phrase_place(text, runs, place, run)
     for run, place in classified:
         unsure += place.warnings
     first = _SENTENCE_END.search(text)
@@ -911,6 +915,13 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
+
+
+def _phrase_place(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> Place:
+    place.rules.append("place_phrase")
+    _city_before(text, runs, place, run)
+    _region_after(text, runs, place, run)
+    return place
 
 
 # a city, then the region or country it lies in: "Khan Yunis in the southern Gaza Strip", "Batroun in
