@@ -1,5 +1,6 @@
 """The speed-ups change nothing: each cheap gate is implied by the pattern it guards, and each
 rewritten pattern finds what the plain one found (Hypothesis, over caption-like text)."""
+import pytest
 import regex
 from hypothesis import example, given, strategies as st
 
@@ -89,12 +90,15 @@ _FOREIGN_PIECES = st.sampled_from([" ", "  ", "'", "’", "la ", "l'", "provinci
 @example("in la ciudad de la ")
 @example("dans la ville d’")
 def test_foreign_of_gate_holds_every_match(before):
-    # find_place_runs searches _FOREIGN_OF before a run only where the last character before the
+    # find_place_runs searches _FOREIGN_OF before a run only where the last word before the
     # spaces can end its match: the gate is implied by every match
     text = before + "Xanadu"
     s = len(before)
     if places._FOREIGN_OF.search(text, max(0, s - 24), s):
-        assert text[max(0, s - 24):s].rstrip(" ")[-1:] in places._FOREIGN_END
+        assert text[max(0, s - 24):s].rstrip(" ")[-1:] in "euloai'’"
+    if s > 4 and text[s - 1] in " '’" and places._FOREIGN_OF.search(text, max(0, s - 24), s):  # (a run follows a space
+        assert text[s - 2] in places._FOREIGN_END  # or an apostrophe)
+        assert text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in places._FOREIGN_LAST
 
 
 def _labelled_captions() -> list[str]:
@@ -146,3 +150,150 @@ def test_bare_tail_gate_changes_nothing(tail):
     from captionclean.grammar import credit
 
     assert credit._bare_tail(tail) == _bare_tail_plain(tail)
+
+
+_LEAD_PIECES = st.sampled_from([" ", " ", " ", "  ", "\t", "\n", "the", "The", "in", "In", "at", "near", "of", "prof",
+                                "town", "southeastern", "south-west", "el", "en", "øst", "à", "said", ",", ".", "(AP)",
+                                ")", "-", "3", "x", "Paris", "é", "“"])
+
+
+@given(st.lists(_LEAD_PIECES, max_size=24).map("".join))
+@example("in southeastern southeastern southeastern Paris")  # the window opens on a space: backtracks
+@example("in the the the the Paris")
+@example("the town of Paris")
+@example("said, the Paris")
+def test_lead_reads_what_its_patterns_read(text):
+    # _lead reads the common cases without _LEAD: the same word, mark or "" at every position
+    for s in range(len(text) + 1):
+        assert places._lead(text, s) == places._lead_read(text, s), (text, s)
+
+
+_OF_PIECES = st.sampled_from([" ", "  ", "\n", "of", "Of", "prof", "in", "at", "near", "the", "town", "city", "state",
+                              "village", "northern", "x", ",", "A"])
+
+
+@given(st.lists(_OF_PIECES, max_size=14).map("".join))
+@example("in the town of ")
+@example("the city of \n")
+@example("in the village of  ")
+def test_of_gate_holds_every_match(before):
+    # _GENERIC_OF and _TOWN_OF end on "of" and spaces: searched only where the text before the run does
+    text = before + "Xanadu"
+    s = len(before)
+    if places._GENERIC_OF.search(text, max(0, s - 60), s):
+        assert places._of_before(text, s, 60)
+    if places._TOWN_OF.search(text, max(0, s - 20), s):
+        assert places._of_before(text, s, 20)
+    if places._of_before(text, s, 20):
+        assert text[s - 2:s] in places._OF_TAILS or text[s - 1:s] == "\n"
+
+
+_DAY_PIECES = st.sampled_from([" ", ",", "on ", "el ", "early ", "last ", "Monday", "MONDAY", "mon", "Sun", "sunday",
+                               "quarta", "quarta-feira", "Quarta-Feira", "jum'at", "jum", "hier", "Hierarchy",
+                               "aujourd'hui", "sábado", "SÁBADO", "x", "'s", "."])
+
+
+@given(st.lists(_DAY_PIECES, max_size=8).map("".join))
+@example(" quarta-feira")
+@example(", on Sunday's")
+def test_day_tree_matches_what_the_alternation_matches(text):
+    from captionclean.tables import WEEKDAY_WORDS
+
+    plain = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + places._alt(places._DATE_LEAD) + r")[ ]++)?"
+                          r"(?:(?:early|late|last|this)[ ]++)?(?i:" + places._alt(WEEKDAY_WORDS | places._RELATIVE_DAY)
+                          + r")(?!\p{L})")
+    for i in range(len(text) + 1):
+        a, b = plain.match(text, i), places._DAY_AFTER.match(text, i)
+        assert (a and a.span()) == (b and b.span())
+
+
+_DATELINE_PIECES = st.sampled_from([" ", "  ", "\n", ",", ", ", ":", ": ", " - ", "-", " – ", "—", "(", ")", ".", ". ",
+                                    "/", "PARIS", "Paris", "NEW YORK", "New York", "St. ", "U.S.", "WINSTON-SALEM",
+                                    "O'HARE", "ÉVRY", "Évry", "de", "of", "the", "June", "5", "2023", "05/06/2023",
+                                    "(AP)", "x", "3"])
+
+
+@given(st.lists(_DATELINE_PIECES, max_size=12).map("".join))
+@example("PARIS - June 5, 2023: ")
+@example("New York, U.S. - June 5, 2023: ")
+@example("WINSTON-SALEM, N.C. (June 5, 2023) ")
+@example("Paris, France: ")
+@example("Évry, France: ")
+def test_every_dateline_gate_holds_every_match(text):
+    # find_dateline tries a rule only where its needed strings and its opening test pass: every match does
+    # (but dateline_date_first's second group: see the xfail below)
+    has = {n for n in places._DATELINE_STRINGS if n in text}
+    for rule, pattern, needs, needs2, opening in places._DATELINE_STEPS:
+        if pattern.match(text):
+            if rule == "dateline_date_first":
+                needs2 = ()
+            assert not (needs and has.isdisjoint(needs) or needs2 and has.isdisjoint(needs2)), rule
+            if rule in _HEADS:  # (the older openings look only so far into the text: a dateline is short)
+                assert _HEADS[rule](text), rule
+
+
+# the opening tests that read what stands before the place's first stop
+_HEADS = {
+    "dateline_getty": lambda text: places._caps_head(text, places._DASHES),
+    "dateline_getty_dash": lambda text: places._caps_head(text, places._DASHES),
+    "dateline_caps_dash": lambda text: places._caps_head(text, places._DASHES),
+    "dateline_paren_date": lambda text: places._caps_head(text, ("(",)),
+    "dateline_no_date": lambda text: places._caps_head(text, (":",)),
+    "dateline_mixed_case": lambda text: places._DATELINE_OPENING["dateline_mixed_case"](text),
+    "dateline_label": lambda text: places._head_like(text, ",", places._NAME_HEAD),
+}
+
+
+@pytest.mark.xfail(strict=True, reason="dateline_date_first needs ':', ';' or '.' in the text, but its place may "
+                   "also end on ' - ' ('15 July 2023, Paris - …' in a caption with none of them is not read): "
+                   "a gate that changes answers, left as it is by a speed change")
+def test_date_first_gate_holds_a_dash_ending():
+    text = "15 July 2023, PARIS - a crowd gathers"
+    pattern = dict(places.DATELINES)["dateline_date_first"]
+    assert pattern.match(text)
+    assert places.find_dateline(text) is not None
+
+
+def _cjk_plain(text):
+    """cjk_city's scan as it was: every length at every letter, longest first."""
+    from captionclean.tables import english_city
+
+    names, _ = places._cjk_names()
+    longest = max(map(len, names))
+    head = text[:places._CJK_SCAN]
+    for m in places._CJK_LETTER.finditer(head):
+        i = m.start()
+        for size in range(min(longest, len(head) - i), 1, -1):
+            hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+            if hit:
+                return hit[0]
+    return None
+
+
+@given(st.lists(st.sampled_from(["서울", "서울시", "광화문", "北京", "北京市", "上海", "東京", "東京都", "大阪", "23일",
+                                 "在", "的", "市", " ", "x", "京"]), max_size=10).map("".join))
+@example("23일 서울 광화문")
+@example("北京市")
+def test_cjk_city_reads_what_a_scan_of_every_length_reads(text):
+    place = places.cjk_city(text)
+    assert (place.city if place else None) == _cjk_plain(text)
+
+
+_BEFORE_PIECES = st.sampled_from([" ", "  ", ",", ".", "the", "streets", "of", "de", "la", "l'", "outskirts", "Trump’s",
+                                  "U.S.", "city", "x", "é", "2011", "\n", "Paris", "St", "Main"])
+
+
+@given(st.lists(_BEFORE_PIECES, max_size=14).map("".join), st.integers(min_value=0, max_value=40))
+@example("the streets of ", 0)
+@example("Trump’s decision of the ", 0)
+@example("1094-96 Main St., ", 0)
+def test_words_before_read_from_word_starts_as_from_every_letter(before, cut):
+    # _WORDS_BEFORE and _WORD_BEFORE_COMMA start at a word's first letter (or the window's start):
+    # the same earliest match as the plain patterns, which tried every letter
+    for pattern in (places._WORDS_BEFORE, places._WORD_BEFORE_COMMA):
+        plain = regex.compile(pattern.pattern.replace(r"(?:\G|(?<!\p{L}))(\p{L}++)", r"(\p{L}+)", 1))
+        assert plain.pattern != pattern.pattern
+        text = before + "Harare"
+        s, lo = len(before), min(cut, len(before))
+        a, b = plain.search(text, lo, s), pattern.search(text, lo, s)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

@@ -80,9 +80,15 @@ def _case(text: str) -> str:
     """Title-case a name written in capitals (``SAN SALVADOR`` → ``San Salvador``)."""
     if not text.isupper() or len(text) <= 3 and "." not in text and " " not in text and text in _POSTAL:
         return text
-    if regex.fullmatch(r"(?:\p{Lu}\.)+", text):
+    if _INITIALS.fullmatch(text):
         return text  # "D.C.", "N.J."
-    return regex.sub(r"(?<![\p{L}'’])(\p{L})(\p{L}*)", lambda m: m[1] + m[2].lower(), text)
+    return _CASE_WORD.sub(lambda m: m[1] + m[2].lower(), text)
+
+
+# (compiled once: regex.fullmatch(str, …) made a pattern object at every call)
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
+_CASE_WORD = regex.compile(r"(?<![\p{L}'’])(\p{L})(\p{L}*)")
+_TOWN_NAME = regex.compile(r"\p{Lu}[\p{L}\-]+")
 
 
 _POSTAL = frozenset(st.postal for st in us_states().values())
@@ -140,7 +146,7 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         owner, rest = m["owner"], m["rest"] or ""
         if rest and rest.rsplit(" ", 1)[-1] in _NBH and (_is_known(owner) or lookup_city(owner)):
             return [(owner, "")]  # "New York's Harlem neighborhood", "Kuala Lumpur's China Town area"
-        if lead == "in" and regex.fullmatch(r"\p{Lu}[\p{L}\-]+", rest) and not _is_known(owner) and not _is_known(rest) \
+        if lead == "in" and _TOWN_NAME.fullmatch(rest) and not _is_known(owner) and not _is_known(rest) \
                 and not _kind(rest) and rest.casefold() not in _NBH_NAMES and (lookup_city(owner) or (None, 0))[1] < 100_000:
             return [(rest, ""), (owner, "region")]  # "Bogura's Shibganj", "Khagrachhari's Dighinala": a district's town
         if not (_is_known(owner) or lookup_city(owner)):
@@ -495,9 +501,10 @@ _FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|l['’])[ ]*+)?(
                             r"(?:[ ]+la|[ ]+l['’])?[ ]*+$", regex.REVERSE)
 
 
-# the last letter _FOREIGN_OF's match can end on ("de", "du", "del", "da", "do", "di", "della", "dello", "la",
-# "l'", before spaces only): a run after any other is no "provincia de …" (one slice, not a search a run)
-_FOREIGN_END = frozenset("euloai'’")
+# the last word _FOREIGN_OF's match can end on, before spaces only: a run after any other is no
+# "provincia de …" (one slice, not a search a run)
+_FOREIGN_LAST = frozenset(("de", "du", "del", "da", "do", "di", "della", "dello", "la", "l'", "l’"))
+_FOREIGN_END = frozenset("euloai'’ ")  # their last letters, or a space (two spaces before the run)
 
 
 def _last_char(text: str, s: int) -> str:
@@ -509,8 +516,54 @@ def _last_char(text: str, s: int) -> str:
     return text[i] if i >= 0 else ""
 
 
+_OF_TAILS = frozenset(("f ", "  "))  # the two characters before a run that _of_before can pass (or a new line)
+
+
+def _of_before(text: str, s: int, width: int) -> bool:
+    """The ``width`` characters before ``s`` end with "of" and spaces (before a last new line): what
+    every match of _GENERIC_OF and _TOWN_OF ends on (``of[ ]+$``), a test without their search."""
+    tail = text[max(0, s - width):s]
+    if tail[-1:] == "\n":
+        tail = tail[:-1]
+    return tail[-1:] == " " and tail.rstrip(" ").endswith("of")
+
+
+# the words _LEAD passes over before the lead (its alternation)
+_LEAD_SKIP = frozenset({"the"} | {w for w in _DIRS | _ARTICLES if w.islower()})
+_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")  # \s in ASCII
+
+
 def _lead(text: str, s: int) -> str:
-    m = _GENERIC_OF.search(text, max(0, s - 60), s) if "of" in text[max(0, s - 60):s] else None
+    """The word before a run (``in``, ``at``…), a punctuation mark, or "". The common cases (one
+    space after plain lower-case words or a mark, in ASCII) are read here without _LEAD: the same
+    answers (tests/test_speed_gates.py), at a fraction of the cost; the others by _lead_read."""
+    if not s:
+        return ""  # the run opens the text
+    if s < 2 or text[s - 1] != " ":
+        c = text[s - 1]
+        if not c.isspace():
+            return ","  # "(Paris", "“Paris", "/Paris": no word before it (_lead_read's reading, without its patterns)
+        return _lead_read(text, s)
+    lo, end = max(0, s - 40), s - 1  # _LEAD's window; the end of the words before the one space
+    for k in range(4):
+        c = text[end - 1] if end > lo else ""
+        if not c or not c.isascii() or c in _ASCII_SPACE:  # "": the window's start
+            return _lead_read(text, s)
+        if not c.isalpha():
+            return c  # "…, Paris", "(AP) Paris", "…, the Paris": the mark
+        j = text.rfind(" ", lo, end)
+        word = text[j + 1:end]
+        if j < 0 or not (word.isalpha() and word.isascii() and word.islower()) or not k and word.endswith("of"):
+            return _lead_read(text, s)  # a capital, a digit, two spaces; "of" (_GENERIC_OF)
+        if k == 3 or word not in _LEAD_SKIP:
+            return "in" if word in _LEAD_IN else word  # "in Paris", "in the Paris", "en Caracas"
+        end = j  # an article or a direction, passed over: "in the northern Paris"
+    return _lead_read(text, s)  # (never reached)
+
+
+def _lead_read(text: str, s: int) -> str:
+    """_lead by its patterns."""
+    m = _GENERIC_OF.search(text, max(0, s - 60), s) if _of_before(text, s, 60) else None
     if m:
         return m["lead"]
     m = _LEAD.search(text, max(0, s - 40), s) if s and text[s - 1] == " " else None  # it ends in a space
@@ -553,6 +606,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     keeps its last links that name a city."""
     runs = []
     size = len(text)
+    paren = "(" in text  # no bracket: no run is followed by its country in brackets
     for m in islice(_RUN.finditer(text), MAX_RUNS):
         s, e = m.span()  # the group "run" is the whole match (after a look behind)
         found = m.group()
@@ -566,14 +620,16 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
         near_ref = False
-        generic = _TOWN_OF.search(text, max(0, s - 20), s) if text.find("of", max(0, s - 20), s) >= 0 else None
+        generic = _TOWN_OF.search(text, max(0, s - 20), s) \
+            if (text[s - 2:s] in _OF_TAILS or text[s - 1:s] == "\n") and _of_before(text, s, 20) else None
         if generic:
             if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
                 prev = runs[-1]  # "Beijing, capital of China": one place, its country named after it
                 prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
-        elif s > 4 and text[s - 1] in " '’" and text[max(0, s - 24):s].rstrip(" ")[-1:] in _FOREIGN_END \
+        elif s > 4 and text[s - 1] in " '’" and text[s - 2] in _FOREIGN_END \
+                and text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in _FOREIGN_LAST \
                 and (foreign := _FOREIGN_OF.search(text, max(0, s - 24), s)):
             word = foreign["word"].casefold()
             parts[0] = ("province" if word in _REGION_OF else "town") + " of " + parts[0]
@@ -595,21 +651,22 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
-        parts = [p.strip() for p in parts]
+        if len(parts) > 1:  # (a run with no comma has no space at its ends)
+            parts = [p.strip() for p in parts]
         if len(parts[-1]) > 2 and parts[-1][-2:] in (" A", " I") and e < size and text[e] == " ":
             # "Car-train collision in Seoul A sedan remains …": a headline, then a sentence's first word
             parts[-1], e = parts[-1][:-2], e - 2
-        for k in range(1, len(parts)):
+        for k in range(1, len(parts)) if len(parts) > 1 else ():
             if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
                 seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains) + 1 else []
                 if len(seps) >= k:  # "in the Greater Accra Region, Mr Bernard Okoe Boye, cutting …": a person follows
                     parts, e = parts[:k], s + seps[k - 1].start()
                 break
-        if e < size and text[e] in " (" and (paren := _PAREN_COUNTRY.match(text, e)):
-            country = _paren_country(paren["inside"])
+        if paren and (text[e:e + 1] == "(" or text[e:e + 2] == " (") and (bracket := _PAREN_COUNTRY.match(text, e)):
+            country = _paren_country(bracket["inside"])
             if country and not any(lookup_country(p) for p in parts):
                 parts.append(country)  # EFE: "en La Habana Vieja (Cuba)", "(sud-ouest de la Chine)"
-                e = paren.end()
+                e = bracket.end()
         if parts[-1].casefold() in WEEKDAY_NOT_NAMES:  # "Surabaya, Jawa Timur, Sabtu (15/5/2021)"
             parts.pop()
             if not parts:
@@ -785,7 +842,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         if place is not None:
             unsure += place.warnings
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
-    for run in runs:  # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020"
+    # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020" (in a text of one
+    # line and no bar only the first run can open it)
+    for run in runs if "\n" in text or "|" in text else runs[:1]:
         line = _own_line(text, run)
         if line is not None and all(p.count(" ") < 4 for p in run.parts):
             key = (tuple(run.parts), line)
@@ -821,16 +880,20 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 return place
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
-    classified = [(run, _classify(run)) for run in runs if run.lead in ("in", "at", "near") and not (
+    candidates = [run for run in runs if run.lead in ("in", "at", "near") and not (
         run.parts[-1].endswith(("'s", "’s")) and not _OWNED_PART.match(text, run.end) and not _is_known(run.parts[-1][:-2])
         or text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1)]  # a title's last word: “Whirling Dervishes at Sunset”
-    for test in (lambda r, p: p.by_table or r.lead == "in" and p.known, lambda r, p: p.known):
-        for run, place in classified:
-            if test(run, place):
-                place.rules.append("place_phrase")
-                _city_before(text, runs, place, run)
-                _region_after(text, runs, place, run)
-                return place
+    # a table's place, or a known one after "in", else any known one: each run read when the first test
+    # reaches it (the runs after the first that passes are never read)
+    classified: list[tuple[PlaceRun, Place]] = []
+    for run in candidates:
+        place = _classify(run)
+        classified.append((run, place))
+        if place.by_table or run.lead == "in" and place.known:
+            return _phrase_place(text, runs, place, run)
+    for run, place in classified:
+        if place.known:
+            return _phrase_place(text, runs, place, run)
     for run, place in classified:
         unsure += place.warnings
     first = _SENTENCE_END.search(text)
@@ -845,13 +908,20 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     known = _known_city(text, runs)
     if known is None:
         known = _city_subject(text, runs)
-    if known is None:
+    if known is None and any(key in text for key in _ENDING_KEYS):
         known = _locative_city(runs)
     if known is None and _CJK_LETTER.search(text):
         known = cjk_city(text)
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
+
+
+def _phrase_place(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> Place:
+    place.rules.append("place_phrase")
+    _city_before(text, runs, place, run)
+    _region_after(text, runs, place, run)
+    return place
 
 
 # a city, then the region or country it lies in: "Khan Yunis in the southern Gaza Strip", "Batroun in
@@ -937,10 +1007,15 @@ _CJK_LETTER = stdlib_re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00
 
 
 @lru_cache(maxsize=1)
-def _cjk_names() -> tuple[frozenset[str], int]:
-    """Every city name in Chinese, Japanese or Korean script the lexicon holds, and the longest one's length."""
+def _cjk_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """Every city name in Chinese, Japanese or Korean script the lexicon holds, and for each first two
+    letters the lengths of the names that open with them, longest first."""
     names = frozenset(alias for alias in city_names() if _CJK_LETTER.match(alias))
-    return names, max(map(len, names), default=0)
+    sizes: dict[str, set[int]] = {}
+    for name in names:
+        if len(name) > 1:
+            sizes.setdefault(name[:2], set()).add(len(name))
+    return names, {head: tuple(sorted(lengths, reverse=True)) for head, lengths in sizes.items()}
 
 
 _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
@@ -949,12 +1024,15 @@ _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge capti
 def cjk_city(text: str) -> Place | None:
     """The first city a caption in Chinese, Japanese or Korean names (``23일 서울 광화문`` → Seoul), the
     longest name at the first place one starts: those scripts have no capitals to find a place's
-    name by, so the lexicon's names are looked for (a set lookup per letter and length)."""
-    names, longest = _cjk_names()
+    name by, so the lexicon's names are looked for (a set lookup per letter and length of a name
+    opening with that letter and the next)."""
+    names, sizes = _cjk_names()
     head = text[:_CJK_SCAN]
     for m in _CJK_LETTER.finditer(head):
         i = m.start()
-        for size in range(min(longest, len(head) - i), 1, -1):
+        for size in sizes.get(head[i:i + 2], ()):  # the names opening with these two letters, longest first
+            if size > len(head) - i:
+                continue
             hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
             if hit:  # a city of 300,000 or more: its country goes with it
                 country = country_by_code(hit[1])
@@ -965,10 +1043,13 @@ def cjk_city(text: str) -> Place | None:
 
 _DAY_LEADS = frozenset(("in", "at", "near", "outside"))
 # after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
+# (the day's words as a prefix tree: tried after most runs, an alternation of ninety words failed slowly)
 _DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
-                           + _alt(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
+                           + _trie(WEEKDAY_WORDS | _RELATIVE_DAY) + r")(?!\p{L})")
 _DAY_DATE = regex.compile(r"(?:[ ]++\p{Ll}++)?[ ]*+\([ ]*+\d{1,2}/\d{1,2}\b")  # "Selasa (13/3)", "Minggu pagi (24/5/2020)"
-_WORDS_BEFORE = regex.compile(r"(\p{L}+)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
+# (a search for the earliest start: each word's first letter only, \G the window's start; a start inside a
+# word reads the same words as the word's first letter, which comes first: 63 -> 14 µs a call)
+_WORDS_BEFORE = regex.compile(r"(?:\G|(?<!\p{L}))(\p{L}++)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
 
 
 def _of_place(text: str, start: int) -> bool:
@@ -981,7 +1062,7 @@ def _of_place(text: str, start: int) -> bool:
     return any(w.casefold().strip(",.") in _PLACE_OF for w in before[:-1])
 
 
-_WORD_BEFORE_COMMA = regex.compile(r"(\p{L}+)\.?[ ]*+,[ ]*+$")
+_WORD_BEFORE_COMMA = regex.compile(r"(?:\G|(?<!\p{L}))(\p{L}++)\.?[ ]*+,[ ]*+$")  # (as _WORDS_BEFORE)
 
 
 def _after_street(text: str, start: int) -> bool:
@@ -1023,7 +1104,8 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
             continue
         if text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1:
             continue  # a title's last word: “Whirling Dervishes at Sunset”
-        downtown = run.start >= 9 and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
+        downtown = run.start >= 9 and text[run.start - 2:run.start] in ("n ", "N ") \
+            and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
         if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
             continue
         key = (tuple(run.parts), lead)
@@ -1045,6 +1127,9 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
 
 _ENDINGS = case_endings()
 _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
+# the last three letters of every ending: a text holding none names no city by its case (a run's words
+# are the text's, or "town", "province", "of" put before a name)
+_ENDING_KEYS = tuple({e[-3:] for e in _ENDING_TAILS})
 
 
 def _locative_city(runs: list[PlaceRun]) -> Place | None:
@@ -1103,7 +1188,7 @@ def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
             continue
         if " camp" in text[run.end:run.end + 16] and (camp := _camp(text, runs, k)) is not None:
             return camp
-        m = _PEOPLE_NEXT.match(text, run.end)
+        m = _PEOPLE_NEXT.match(text, run.end) if text[run.end:run.end + 1] == " " else None  # (it opens with a space)
         if not m:
             continue
         word = m[1].casefold()
@@ -1204,26 +1289,62 @@ def _big_city(name: str) -> bool:
 
 _YEAR_EARLY = stdlib_re.compile(r"(?:19|20)[0-9][0-9][ ]*[,;–—-]")
 _NUMERIC_EARLY = stdlib_re.compile(r"[ ,][0-9]{1,2}/[0-9]{1,2}\b|[ ](?:19|20)[0-9]{6}\b")
+
+
+def _caps_head(text: str, stops: tuple[str, ...]) -> bool:
+    """The text before the first of ``stops`` has no small letter, or is not ASCII: what a place in
+    capitals opening the caption (_CAPS_PART: no bracket or colon in it, a dash only as a hyphen)
+    leaves before its dash, bracket or colon."""
+    end = len(text)
+    for stop in stops:
+        at = text.find(stop, 0, end)
+        if at >= 0:
+            end = at
+    head = text[:end]
+    return head.isupper() or not head.isascii()
+
+
+# what an ASCII text holds before the first comma of a dateline_label (a _NAME), before the first dash of a
+# dateline_mixed_case (an _ANY_PART, a comma, more parts)
+_NAME_HEAD = stdlib_re.compile(r"\s*[A-Z][A-Za-z'. \-]*")
+_ANY_HEAD = stdlib_re.compile(r"\s*[A-Z][A-Za-z.'&,\s]*")
+
+
+def _head_like(text: str, stop: str, head: stdlib_re.Pattern) -> bool:
+    """The text before the first ``stop`` is not ASCII, or is what ``head`` reads in full."""
+    before = text[:text.find(stop)]
+    return not before.isascii() or head.fullmatch(before) is not None
+
+
 # speed: cheap tests of the caption's opening that every match of these rules passes
 _DATELINE_OPENING = {
+    "dateline_mixed_case": lambda text: _head_like(text, "-", _ANY_HEAD) if "–" not in text and "—" not in text else True,
+    "dateline_getty": lambda text: _caps_head(text, _DASHES),
+    "dateline_getty_dash": lambda text: _caps_head(text, _DASHES),
+    "dateline_paren_date": lambda text: _caps_head(text, ("(",)),
+    "dateline_no_date": lambda text: _caps_head(text, (":",)),
     "dateline_date_first": lambda text: _YEAR_EARLY.search(text, 0, 45) is not None,
     "dateline_city_stop": lambda text: 0 < text.find(". ", 0, 36),
     "dateline_numeric": lambda text: _NUMERIC_EARLY.search(text, 0, 70) is not None,
-    "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper(),
-    "dateline_label": lambda text: 0 < text.find(",", 0, 80),  # "Place, Country:" opens the caption
+    "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper() and _caps_head(text, _DASHES),
+    # "Place, Country:" opens the caption
+    "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD),
 }
 
 
 _DAY_MONTH_DASH = regex.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])[ ]*+[-–—]")
 
 
+# each rule with its gates, in order: (rule, pattern, strings one of which it needs (twice), opening test)
+_DATELINE_STEPS = tuple((rule, pattern, *(_DATELINE_NEEDS.get(rule, ()) + ((), ()))[:2], _DATELINE_OPENING.get(rule))
+                        for rule, pattern in DATELINES)
+
+
 def find_dateline(text: str) -> Dateline | None:
     has = {n for n in _DATELINE_STRINGS if n in text}
-    for rule, pattern in DATELINES:
-        needs = _DATELINE_NEEDS.get(rule, ())
-        if needs and (has.isdisjoint(needs[0]) or len(needs) > 1 and has.isdisjoint(needs[1])):
+    for rule, pattern, needs, needs2, opening in _DATELINE_STEPS:
+        if needs and has.isdisjoint(needs) or needs2 and has.isdisjoint(needs2):
             continue
-        opening = _DATELINE_OPENING.get(rule)
         if opening is not None and not opening(text):
             continue
         m = pattern.match(text)
