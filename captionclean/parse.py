@@ -206,7 +206,7 @@ def parse_caption(
         load_tables()
     rec = Caption()
     forget_dates()
-    if _SURROGATE.search(text):  # pairs joined, lone ones (no UTF-8 for them) replaced and reported
+    if not text.isascii() and _SURROGATE.search(text):  # pairs joined, lone ones (no UTF-8 for them) replaced and reported
         joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         lone = joined.count("\ufffd") - text.count("\ufffd")
         text = joined
