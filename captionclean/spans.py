@@ -87,14 +87,32 @@ def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Spa
 _GAP = frozenset(" ,;()-–—")
 
 
-def _right_after(folded: str, value: str, before: Span, avoid: list[Span], text: str) -> Span | None:
-    """``value`` just after the span ``before``, with only spaces and punctuation between."""
-    lo = before[1]
-    gap_end = lo
+def _after_gap(folded: str, before: Span) -> int:
+    """Where the text after the span ``before`` resumes past up to four spaces and punctuation marks."""
+    lo = gap_end = before[1]
     while gap_end < len(folded) and gap_end - lo < 4 and folded[gap_end] in _GAP:
         gap_end += 1
-    span = find_in(folded, value, (gap_end, min(len(folded), gap_end + len(value) + 1)), avoid, text)
-    return span if span and span[0] == gap_end else None
+    return gap_end
+
+
+def _right_after(folded: str, value: str, before: Span, avoid: list[Span], text: str,
+                 gap_end: int | None = None) -> Span | None:
+    """``value`` just after the span ``before``, with only spaces and punctuation between
+    (``gap_end``: where :func:`_after_gap` says the value must begin, if known).
+
+    What ``find_in`` answers for the window that starts there and holds the value, kept only when
+    it starts there: the occurrence at ``gap_end`` if find_in would take it (a window that holds the
+    value once), tested in place."""
+    if gap_end is None:
+        gap_end = _after_gap(folded, before)
+    needle = _needle(value)
+    if not needle or not folded.startswith(needle, gap_end):
+        return None
+    end = gap_end + len(needle)  # within the window: the needle is no longer than the value
+    if (_word_bounded(folded, gap_end, end) and not any(s < end and gap_end < e for s, e in avoid)
+            and (len(needle.replace(".", "")) > 3 or text[gap_end:end].isupper())):
+        return (gap_end, end)
+    return None
 
 
 def _city_with_its_place(folded: str, city: str, row: dict, avoid: list[Span], text: str) -> Span | None:
@@ -262,11 +280,18 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
         forms = [value] + (_country_forms(value) if name == "country" else
                            _region_forms(value) if name == "region" else [])
         span = None
+        gap_end = _after_gap(folded, last_place) if last_place else -1
         for form in forms:  # in the dateline; else right after the place before it ("in Kyiv, Ukraine")
-            span = (find_in(folded, form, dateline, taken, text) if dateline else None) \
-                or (_right_after(folded, form, last_place, taken, text) if last_place else None)
-            if span:
-                break
+            # (a C test first: a country has dozens of forms, and most are written nowhere)
+            needle = _needle(form)
+            if dateline and needle and folded.find(needle, dateline[0], dateline[1]) >= 0:
+                span = find_in(folded, form, dateline, taken, text)
+                if span:
+                    break
+            if gap_end >= 0 and needle and folded.startswith(needle, gap_end):
+                span = _right_after(folded, form, last_place, taken, text, gap_end)
+                if span:
+                    break
         if span is None and name == "city":
             span = _city_with_its_place(folded, value, row, outside, text)
         if span is None and (name == "city" or last_place is None):
