@@ -26,10 +26,34 @@ def test_year_end_gate_holds_every_match(text):
 @example("in 2019, dated 05.05.2019")
 @example("2019,2019,2019.")  # a comma-year after a number: the gate and the shape both refuse it
 @example("x,19٣٣.")  # a year in other digits: neither reads it
+@example("at the 2015 Halberg Games")
+@example("during Exercise RIMPAC 2018")
 def test_every_date_gate_holds_every_match(text):
     for shape, pattern in dates.COMPILED:
         if shape in dates._GATES and pattern.search(text):
             assert dates._GATES[shape](text), shape
+
+
+@given(_TEXT)
+@example("May ٣")  # a day in other digits: the digit gate reads them as the shapes do
+@example("(1991)")
+def test_every_date_shape_reads_a_digit_and_a_year(text):
+    # find_dates reads no shape in a text without a digit, and only the _YEARLESS ones in a text without a year
+    for shape, pattern in dates.COMPILED:
+        if pattern.search(text):
+            assert dates._ANY_DIGIT.search(text), shape
+            assert shape in dates._YEARLESS or dates._ANY_YEAR.search(text), shape
+
+
+@given(_TEXT)
+@example("Taken in Paris.) 1991\n")
+@example("(Photo) 2019.  ")
+@example("x. 1991\n\n")
+def test_year_end_begins_where_it_is_read_from(text):
+    pattern = dict(dates.COMPILED)["year_end"]
+    if dates._ends_in_year(text):
+        assert [m.span() for m in pattern.finditer(text, dates._year_end_at(text))] == \
+            [m.span() for m in pattern.finditer(text)]
 
 
 @given(_TEXT)
@@ -146,3 +170,64 @@ def test_bare_tail_gate_changes_nothing(tail):
     from captionclean.grammar import credit
 
     assert credit._bare_tail(tail) == _bare_tail_plain(tail)
+
+
+@given(st.lists(st.sampled_from(["a", " ", "é", "Ã", "Â", "©", "\xa0", "\x85", "\x07", "\x1f", "\ud800", "&", "#",
+                                 "amp", "233", ";", "â€™", "’", "–", "\u00ad"]), max_size=10).map("".join))
+@example("&amp;")
+@example("Ã ")
+@example("â€™")
+def test_mojibake_gate_is_the_alternation(text):
+    from captionclean.repair import mojibake
+
+    assert mojibake._needs_ftfy(text) == bool(mojibake._NEEDS_FTFY.search(text))
+
+
+@given(st.lists(st.sampled_from(["a", " ", "\t", "\xa0", "\u2003", "\u200b", "\ufeff", "\u00ad", "é"]),
+                max_size=10).map("".join))
+def test_space_gates_hold_every_change(text):
+    from captionclean.repair import spacing
+
+    if spacing._ODD_SPACE.search(text):
+        assert spacing._HAS_ODD_SPACE(text)
+    if spacing._INVISIBLE.search(text):
+        assert spacing._HAS_INVISIBLE(text)
+
+
+@given(st.lists(st.sampled_from(["hide", "toggle", "Hide", " caption", " source link", "source", " link", "--", "-",
+                                 " ", "x"]), max_size=8).map("".join))
+@example("toggle caption")
+@example("-- source link")
+def test_trailer_needs_hold_every_match(text):
+    from captionclean.grammar import trailers
+
+    for name, pattern, needs in trailers._KEYWORD_RULES + trailers._RESTRICTION_RULES:
+        if needs and pattern.search(text):
+            assert any(n in text for n in needs), name
+
+
+def _right_after_by_window(folded, value, before, avoid, text):
+    """spans._right_after as it was: find_in over a window, kept when the value starts the window."""
+    from captionclean import spans
+
+    lo = gap_end = before[1]
+    while gap_end < len(folded) and gap_end - lo < 4 and folded[gap_end] in spans._GAP:
+        gap_end += 1
+    span = spans.find_in(folded, value, (gap_end, min(len(folded), gap_end + len(value) + 1)), avoid, text)
+    return span if span and span[0] == gap_end else None
+
+
+@given(st.lists(st.sampled_from(["Kyiv", "kyiv", "US", "us", "U.S.", "Ukraine", ",", " ", "(", "-", "x"]),
+                max_size=8).map("".join),
+       st.sampled_from(["Ukraine", "US", "U.S.", "us", " Kyiv ", "", "x"]), st.integers(0, 12),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=2))
+@example("Kyiv, Ukraine", "Ukraine", 4, [])
+@example("Kyiv, US", "US", 4, [])
+@example("Kyiv, Ukraineans", "Ukraine", 4, [])
+def test_right_after_is_the_window_search(text, value, end, avoid):
+    from captionclean import spans
+
+    folded = spans._fold(text)
+    end = min(end, len(folded))
+    assert spans._right_after(folded, value, (0, end), avoid, text) == \
+        _right_after_by_window(folded, value, (0, end), avoid, text)
