@@ -231,3 +231,25 @@ def test_right_after_is_the_window_search(text, value, end, avoid):
     end = min(end, len(folded))
     assert spans._right_after(folded, value, (0, end), avoid, text) == \
         _right_after_by_window(folded, value, (0, end), avoid, text)
+
+
+@given(st.lists(st.sampled_from(["Photo ", "taken", "TAKEN", "Taken", "ta\u212aen", "\u017fhot", "SHOT", "shot",
+                                 "Aufgenommen", "fotografadas", "PRISE", "tomada", " in ", "2008", ".", " "]),
+                max_size=8).map("".join))
+@example("Photo ta\u212aen in 2008")  # the Kelvin sign is a k to a case-blind match
+@example("\u017fhot in 1999")  # the long s is an s
+def test_taken_gate_holds_every_match(text):
+    if dates._TAKEN_WORD.search(text):
+        assert dates._may_say_taken(text)
+
+
+_OLD_SENTENCE_END = regex.compile(r"\p{L}{4}[.!?][\"”’]?\s+[\"“(]?\p{Lu}")
+
+
+@given(st.lists(st.sampled_from(["Paris", "Rome", "abc", "É", "é", ".", "!", "?", " ", "  ", "\n", "\"", "”", "(",
+                                 "The", "x"]), max_size=12).map("".join))
+@example("In Paris. The")
+@example("abc. The Rome! (X")
+def test_sentence_end_found_from_its_stop(text):
+    old, new = _OLD_SENTENCE_END.search(text), dates._SENTENCE_END.search(text)
+    assert (old.start() if old else None) == (new.start() - 4 if new else None)
