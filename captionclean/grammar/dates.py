@@ -180,6 +180,14 @@ def _starts_by_shape(text: str, starts: list[int]) -> dict[str, list[int]]:
             digit.append(p)
             mtwfs.append(p)
             continue
+        if "A" <= c <= "Z":  # ASCII letters: their category without the lookup
+            upper.append(p)
+            if c in "MTWFS":
+                mtwfs.append(p)
+            continue
+        if "a" <= c <= "z":
+            low.append(p)
+            continue
         cat = unicodedata.category(c)
         if cat == "Lu":
             upper.append(p)
@@ -194,7 +202,8 @@ def _starts_by_shape(text: str, starts: list[int]) -> dict[str, list[int]]:
         if shape in _UPPER_FIRST:
             ps = upper
         else:
-            ps = {"dMTWFS": mtwfs, "d": digit, "l": low}[_FIRST_CLASS[shape]]
+            first = _FIRST_CLASS[shape]
+            ps = mtwfs if first == "dMTWFS" else digit if first == "d" else low
         if shape in _NEEDS_YEAR and ps and ps[-1] >= last_year:
             ps = [p for p in ps if p < last_year]
         out[shape] = ps
@@ -257,8 +266,8 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
         return False
     if d is not None and not 1 <= d <= 31:
         return False
-    if y is not None and m is not None and d is not None:
-        return d <= calendar.monthrange(y, m)[1]
+    if y is not None and m is not None and d is not None:  # calendar.monthrange(y, m)[1], without its weekday
+        return d <= (29 if m == 2 and calendar.isleap(y) else calendar.mdays[m])
     return True
 
 
