@@ -253,3 +253,14 @@ _OLD_SENTENCE_END = regex.compile(r"\p{L}{4}[.!?][\"”’]?\s+[\"“(]?\p{Lu}")
 def test_sentence_end_found_from_its_stop(text):
     old, new = _OLD_SENTENCE_END.search(text), dates._SENTENCE_END.search(text)
     assert (old.start() if old else None) == (new.start() - 4 if new else None)
+
+
+@given(st.sampled_from(sorted(__import__("captionclean.grammar.rules", fromlist=["_BY_PLAIN"])._BY_PLAIN)
+                       + sorted(__import__("captionclean.grammar.rules", fromlist=["_BY_PLAIN"])._BY_PLAIN.values())
+                       + ["end_caps_name", "credit.end_caps_name", "year_from_option", "x", "", "date.x"]))
+def test_doubt_style_sets_are_what_qualify_gives(rule):
+    from captionclean import doubt
+    from captionclean.grammar.rules import qualify
+
+    assert (rule in doubt._FALLBACK_FORMS) == (qualify(rule) in doubt._FALLBACK)
+    assert doubt._YEAR_FORMS.get(rule) == doubt._YEAR.get(qualify(rule))
