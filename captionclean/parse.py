@@ -324,7 +324,8 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
     chosen = credit.span if credit else None
     credit_spans = {c.span for c in credits}
     place_spans = [sp for sp in spans if sp not in credit_spans or sp == chosen]
-    place_text = _cut(text, [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans)
+    place_cuts = [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans
+    place_text = masked if place_cuts == date_cuts else _cut(text, place_cuts)  # the same cuts (most captions)
     search = place_text[offset + dl.end:] if dl else place_text
     place_date = phrase
     if len(search) != len(masked[offset + dl.end:] if dl else masked):
