@@ -264,3 +264,18 @@ def test_doubt_style_sets_are_what_qualify_gives(rule):
 
     assert (rule in doubt._FALLBACK_FORMS) == (qualify(rule) in doubt._FALLBACK)
     assert doubt._YEAR_FORMS.get(rule) == doubt._YEAR.get(qualify(rule))
+
+
+@given(st.lists(st.sampled_from(["http://", "https://x.org", "www.", "WWW.", "Www.", "?a=1", "?=", "/", "=", "?", " ",
+                                 "REUTERS", "a", ".", "\u0130", "\n"]), max_size=10).map("".join))
+@example("REUTERS/Name")
+@example("see WWW.EXAMPLE.COM/x now")
+@example("page?id=3 x")
+def test_url_gate_finds_every_url(text):
+    from captionclean.repair import lost
+
+    # _url_spans before its second gate (its first one, "/", "=" or "www", as it was)
+    plain = [] if "/" not in text and "=" not in text and "www" not in text else [
+        m.span() for m in lost._TOKEN.finditer(text)
+        if "://" in m.group() or "www." in m.group().lower() or lost._QUERY.search(m.group())]
+    assert lost._url_spans(text) == plain
