@@ -34,12 +34,19 @@ class Regions:
 
 
 _FOLDED = tuple(chr(c) for c in _FOLD)
+# the same as str.replace calls: no target is also a character replaced, so one after another they
+# give what the table gives at once, and each is a C scan (str.translate with a table looks every
+# character up: 18 µs on a caption of 700 characters holding a curly quote, the replacements 0.3)
+_FOLD_PAIRS = tuple((chr(c), to) for c, to in _FOLD.items())
+if any(to in _FOLDED for _, to in _FOLD_PAIRS):  # pragma: no cover - a table entry that breaks that
+    raise ImportError("spans._FOLD: a character is both replaced and a replacement")
 
 
 def _fold(text: str) -> str:
     """Case and punctuation folded, one character for one (offsets stay valid)."""
-    if any(ch in text for ch in _FOLDED):  # str.translate walks every character: only when needed
-        text = text.translate(_FOLD)
+    if any(ch in text for ch in _FOLDED):  # only when needed
+        for ch, to in _FOLD_PAIRS:
+            text = text.replace(ch, to)
     folded = text.casefold()
     if len(folded) == len(text):
         return folded

@@ -279,3 +279,16 @@ def test_url_gate_finds_every_url(text):
         m.span() for m in lost._TOKEN.finditer(text)
         if "://" in m.group() or "www." in m.group().lower() or lost._QUERY.search(m.group())]
     assert lost._url_spans(text) == plain
+
+
+@given(st.lists(st.sampled_from(["a", "A", "’", "‘", "–", "—", "\xa0", " ", "'", "-", "ß", "\u0130", "É"]),
+                max_size=12).map("".join))
+@example("O’Neil — 5\xa0km")
+def test_fold_replacements_are_the_table(text):
+    from captionclean import spans
+
+    plain = text.translate(spans._FOLD)
+    folded = plain.casefold()
+    if len(folded) != len(plain):
+        folded = "".join(low if len(low := ch.casefold()) == 1 else ch for ch in plain)
+    assert spans._fold(text) == folded
