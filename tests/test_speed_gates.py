@@ -234,9 +234,10 @@ def test_right_after_is_the_window_search(text, value, end, avoid):
 
 
 @given(st.lists(st.sampled_from(["Photo ", "taken", "TAKEN", "Taken", "ta\u212aen", "\u017fhot", "SHOT", "shot",
-                                 "Aufgenommen", "fotografadas", "PRISE", "tomada", " in ", "2008", ".", " "]),
+                                 "Aufgenommen", "fotografadas", "PRISE", "pr\u0130se", "tomada", " in ", "2008", ".", " "]),
                 max_size=8).map("".join))
 @example("Photo ta\u212aen in 2008")  # the Kelvin sign is a k to a case-blind match
+@example("Photo pr\u0130se le 4 mai")  # İ is an i, and folds to i and a combining dot
 @example("\u017fhot in 1999")  # the long s is an s
 def test_taken_gate_holds_every_match(text):
     if dates._TAKEN_WORD.search(text):
@@ -292,3 +293,17 @@ def test_fold_replacements_are_the_table(text):
     if len(folded) != len(plain):
         folded = "".join(low if len(low := ch.casefold()) == 1 else ch for ch in plain)
     assert spans._fold(text) == folded
+
+
+@given(st.lists(st.sampled_from(["Issue date", "ISSUED", "published", "Publiée", "publié", "PUBLIÉE", "publicado", "by",
+                                 "BY", "from", "anniversary of the", "Veröffentlicht", "VERÖFFENTLICHT", "jusqu'au",
+                                 "pubblicata", "b\u0130s", "\u017fince", " ", " on ", " in ", ", ", ":", "x", "Paris"]),
+                max_size=6).map("".join))
+@example("Publié le ")  # an optional letter left out: the stem stops before it
+@example("published on ")
+@example("\u017fince ")  # the long s is an s to a case-blind match
+@example("b\u0130s ")  # İ is an i to a case-blind match, and folds to i and a combining dot
+def test_story_date_gate_holds_every_match(before):
+    if dates._NOT_PHOTO_DATE.search(before):
+        assert dates._NOT_PHOTO_GATE(dates._blind_fold(before))
+

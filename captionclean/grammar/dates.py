@@ -223,13 +223,30 @@ def _finditer(pattern: regex.Pattern, text: str, starts: list[int]):
 
 
 # words just before a date that make it the story's date, not the photo's
-_NOT_PHOTO_DATE = regex.compile(
-    r"(?:Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?"
+_NOT_PHOTO_WORDS = (
+    r"Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?"
     # the same words in the languages whose month names the shapes read
-    r"|veröffentlicht|publiziert|seit|bis|publicad[oa]|desde|hasta|publiée?|depuis|jusqu'au|pubblicat[oa]|publisert)"
-    r"\W*(?:(?:on|am|el|le|em|il|den)\W+)?(?:in\W+)?$",
+    r"|veröffentlicht|publiziert|seit|bis|publicad[oa]|desde|hasta|publiée?|depuis|jusqu'au|pubblicat[oa]|publisert")
+_NOT_PHOTO_DATE = regex.compile(
+    r"(?:" + _NOT_PHOTO_WORDS + r")\W*(?:(?:on|am|el|le|em|il|den)\W+)?(?:in\W+)?$",
     regex.I,
 )
+# the gate: each word's plain letters before any pattern syntax, case-folded, looked for in the text
+# before the date case-folded by _blind_fold (one stdlib re scan of a few dozen characters; the
+# case-blind pattern tries every word at every position, ~5 µs): a text the pattern matches passes.
+
+
+def _literal_stem(word: str) -> str:
+    """The letters a pattern word always begins with: up to its first syntax ("publicad[oa]" →
+    "publicad"), less a letter made optional ("publiée?" → "publié")."""
+    m = regex.search(r"[()\[\]?*+{\\.|]", word)
+    if m is None:
+        return word
+    return word[:m.start() - 1] if m.group() in "?*{" else word[:m.start()]
+
+
+_NOT_PHOTO_STEMS = sorted({_literal_stem(w).casefold() for w in _NOT_PHOTO_WORDS.split("|")})
+_NOT_PHOTO_GATE = re.compile("|".join(map(re.escape, _NOT_PHOTO_STEMS))).search
 
 
 @dataclass
@@ -402,15 +419,22 @@ _TAKEN = regex.compile(r"(?i:\b(?:" + _TAKEN_VERBS + r")\b)(?:[ ]+[\p{L}\d'’]+
                        + "|".join(map(re.escape, date_words()["taken_lead"])) + r")[ ]+$")
 # the gate: photo_date looks for a taken date only in a caption holding one of the verbs
 _TAKEN_WORD = regex.compile(r"(?i:\b(?:" + _TAKEN_VERBS + r")\b)")
-# ... and before it, a C test: the verbs (none holding another) in the caption case-folded. The regex
-# module's case-blind match of an ASCII letter takes only characters whose case-fold holds that letter
-# (ſ for s, the Kelvin sign for k), so every caption _TAKEN_WORD finds one in passes it
+# ... and before it, a C test: the verbs (none holding another) in the caption case-folded (_blind_fold:
+# ſ is an s, the Kelvin sign a k, İ an i), so every caption _TAKEN_WORD finds one in passes it
 _TAKEN_STEMS = tuple(sorted(w for w in {v.casefold() for v in date_words()["taken"]}
                             if not any(o != w and o in w for o in {v.casefold() for v in date_words()["taken"]})))
 
 
-def _may_say_taken(text: str) -> bool:
+def _blind_fold(text: str) -> str:
+    """``text`` case-folded for the C tests that gate a case-blind pattern: the regex module's
+    case-blind match of a letter takes only characters whose case-fold is that letter, but for İ,
+    which folds to i and a combining dot (U+0307); the dots are dropped, so "İ" reads as "i"."""
     folded = text.casefold()
+    return folded.replace("\u0307", "") if "\u0307" in folded else folded
+
+
+def _may_say_taken(text: str) -> bool:
+    folded = _blind_fold(text)
     return any(w in folded for w in _TAKEN_STEMS)
 
 
@@ -434,7 +458,8 @@ _EVENT_AFTER = regex.compile(r"[ ]++(?i:" + "|".join(map(re.escape, date_words()
 
 
 def is_story_date(text: str, d: DateFound) -> bool:
-    return bool(_NOT_PHOTO_DATE.search(text[max(0, d.start - 30): d.start])) or (
+    before = text[max(0, d.start - 30): d.start]
+    return bool(_NOT_PHOTO_GATE(_blind_fold(before)) and _NOT_PHOTO_DATE.search(before)) or (
         d.shape != "in_year" and _EVENT_AFTER.match(text, d.end) is not None)
 
 
