@@ -4,7 +4,7 @@ import regex
 from hypothesis import example, given, strategies as st
 
 from captionclean import parse
-from captionclean.grammar import dates, places
+from captionclean.grammar import dates, places, rules
 
 # characters the patterns care about, a few letters, digits (ASCII and Arabic-Indic), spaces
 _PIECES = st.sampled_from([" ", "  ", "\t", "\n", ".", ",", ";", ":", ")", "(", "[", "]", "-", "–", "/",
@@ -256,8 +256,7 @@ def test_sentence_end_found_from_its_stop(text):
     assert (old.start() if old else None) == (new.start() - 4 if new else None)
 
 
-@given(st.sampled_from(sorted(__import__("captionclean.grammar.rules", fromlist=["_BY_PLAIN"])._BY_PLAIN)
-                       + sorted(__import__("captionclean.grammar.rules", fromlist=["_BY_PLAIN"])._BY_PLAIN.values())
+@given(st.sampled_from(sorted(rules._BY_PLAIN) + sorted(rules._BY_PLAIN.values())
                        + ["end_caps_name", "credit.end_caps_name", "year_from_option", "x", "", "date.x"]))
 def test_doubt_style_sets_are_what_qualify_gives(rule):
     from captionclean import doubt
