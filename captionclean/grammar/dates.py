@@ -247,6 +247,11 @@ def _literal_stem(word: str) -> str:
 
 _NOT_PHOTO_STEMS = sorted({_literal_stem(w).casefold() for w in _NOT_PHOTO_WORDS.split("|")})
 _NOT_PHOTO_GATE = re.compile("|".join(map(re.escape, _NOT_PHOTO_STEMS))).search
+# (the reasoning is checked for ASCII and the Latin-1 small letters à-þ only: a word with another letter,
+# ß say, whose capital folds to two letters, turns the gate off)
+if not all(ch.isascii() or "à" <= ch <= "þ" and ch != "÷" for ch in "".join(_NOT_PHOTO_STEMS)):  # pragma: no cover
+    def _NOT_PHOTO_GATE(text: str) -> bool:  # noqa: F811, N802
+        return True
 
 
 @dataclass
