@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .grammar import rules as _rules
 from .grammar.rules import qualify
 from .tables import ORG_WORDS, Agencies, lookup_city, lookup_country, lookup_state, lookup_subdivision
 
@@ -38,6 +39,11 @@ YEAR_RULES = {"year_from_option": "date_from_year", "year_from_gallery": "date_f
               "year_from_gallery_title": "date_from_gallery"}
 _FALLBACK = frozenset(qualify(r) for r in FALLBACK_RULES)
 _YEAR = {qualify(r): reason for r, reason in YEAR_RULES.items()}
+# the same as every style item that qualifies to one of them (the plain names and the registered ones;
+# qualify() returns any other text as it is): the row's style tested as a set, no name qualified one by one
+_FORMS = set(_rules._BY_PLAIN) | _FALLBACK | set(_YEAR) | FALLBACK_RULES | set(YEAR_RULES)
+_FALLBACK_FORMS = frozenset(x for x in _FORMS if qualify(x) in _FALLBACK)
+_YEAR_FORMS = {x: _YEAR[qualify(x)] for x in _FORMS if qualify(x) in _YEAR}
 # warnings (by kind, the text before ':') and the reason they give
 WARNING_REASONS = {"no_credit": "no_credit", "place_unsure": "place_unsure", "place_ambiguous": "place_unsure",
                    "lost_character": "lost_character", "embedded_disagrees": "embedded_disagrees",
@@ -56,7 +62,19 @@ def _kind(item: str) -> str:
 
 
 def _org_word(name: str, agencies: Agencies) -> bool:
-    return bool(agencies.lookup(name)) or any(w.strip(".,()").casefold() in ORG_WORDS for w in name.split())
+    return bool(agencies.lookup(name)) or _has_org_word(name)
+
+
+_ORG_WORDY: dict[str, bool] = {}  # name -> whether a word of it is an organisation's (names repeat)
+
+
+def _has_org_word(name: str) -> bool:
+    hit = _ORG_WORDY.get(name)
+    if hit is None:
+        if len(_ORG_WORDY) > 16384:
+            _ORG_WORDY.clear()
+        hit = _ORG_WORDY[name] = any(w.strip(".,()").casefold() in ORG_WORDS for w in name.split())
+    return hit
 
 
 @lru_cache(maxsize=1)
@@ -125,12 +143,11 @@ def reasons(row: dict, agencies: Agencies) -> list[str]:
         reason = WARNING_REASONS.get(_kind(w))
         if reason:
             found.add(reason)
-    style = [qualify(rule) for rule in _items(row.get("style"))]  # a record's plain names or a table's registered ones
-    if any(rule in _FALLBACK for rule in style):
+    style = set(_items(row.get("style")))  # a record's plain names or a table's registered ones
+    if not style.isdisjoint(_FALLBACK_FORMS):
         found.add("credit_fallback")
-    for rule in style:
-        if rule in _YEAR:
-            found.add(_YEAR[rule])
+    for rule in style.intersection(_YEAR_FORMS):
+        found.add(_YEAR_FORMS[rule])
     for org in (row.get("agency"), row.get("distributor")):
         if org and not agencies.lookup(str(org)):
             found.add("org_unknown")

@@ -5,7 +5,7 @@ import regex
 from hypothesis import example, given, strategies as st
 
 from captionclean import parse
-from captionclean.grammar import dates, places
+from captionclean.grammar import dates, places, rules
 
 # characters the patterns care about, a few letters, digits (ASCII and Arabic-Indic), spaces
 _PIECES = st.sampled_from([" ", "  ", "\t", "\n", ".", ",", ";", ":", ")", "(", "[", "]", "-", "–", "/",
@@ -27,10 +27,34 @@ def test_year_end_gate_holds_every_match(text):
 @example("in 2019, dated 05.05.2019")
 @example("2019,2019,2019.")  # a comma-year after a number: the gate and the shape both refuse it
 @example("x,19٣٣.")  # a year in other digits: neither reads it
+@example("at the 2015 Halberg Games")
+@example("during Exercise RIMPAC 2018")
 def test_every_date_gate_holds_every_match(text):
     for shape, pattern in dates.COMPILED:
         if shape in dates._GATES and pattern.search(text):
             assert dates._GATES[shape](text), shape
+
+
+@given(_TEXT)
+@example("May ٣")  # a day in other digits: the digit gate reads them as the shapes do
+@example("(1991)")
+def test_every_date_shape_reads_a_digit_and_a_year(text):
+    # find_dates reads no shape in a text without a digit, and only the _YEARLESS ones in a text without a year
+    for shape, pattern in dates.COMPILED:
+        if pattern.search(text):
+            assert dates._ANY_DIGIT.search(text), shape
+            assert shape in dates._YEARLESS or dates._ANY_YEAR.search(text), shape
+
+
+@given(_TEXT)
+@example("Taken in Paris.) 1991\n")
+@example("(Photo) 2019.  ")
+@example("x. 1991\n\n")
+def test_year_end_begins_where_it_is_read_from(text):
+    pattern = dict(dates.COMPILED)["year_end"]
+    if dates._ends_in_year(text):
+        assert [m.span() for m in pattern.finditer(text, dates._year_end_at(text))] == \
+            [m.span() for m in pattern.finditer(text)]
 
 
 @given(_TEXT)
@@ -297,3 +321,137 @@ def test_words_before_read_from_word_starts_as_from_every_letter(before, cut):
         s, lo = len(before), min(cut, len(before))
         a, b = plain.search(text, lo, s), pattern.search(text, lo, s)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+@given(st.lists(st.sampled_from(["a", " ", "é", "Ã", "Â", "©", "\xa0", "\x85", "\x07", "\x1f", "\ud800", "&", "#",
+                                 "amp", "233", ";", "â€™", "’", "–", "\u00ad"]), max_size=10).map("".join))
+@example("&amp;")
+@example("Ã ")
+@example("â€™")
+def test_mojibake_gate_is_the_alternation(text):
+    from captionclean.repair import mojibake
+
+    assert mojibake._needs_ftfy(text) == bool(mojibake._NEEDS_FTFY.search(text))
+
+
+@given(st.lists(st.sampled_from(["a", " ", "\t", "\xa0", "\u2003", "\u200b", "\ufeff", "\u00ad", "é"]),
+                max_size=10).map("".join))
+def test_space_gates_hold_every_change(text):
+    from captionclean.repair import spacing
+
+    if spacing._ODD_SPACE.search(text):
+        assert spacing._HAS_ODD_SPACE(text)
+    if spacing._INVISIBLE.search(text):
+        assert spacing._HAS_INVISIBLE(text)
+
+
+@given(st.lists(st.sampled_from(["hide", "toggle", "Hide", " caption", " source link", "source", " link", "--", "-",
+                                 " ", "x"]), max_size=8).map("".join))
+@example("toggle caption")
+@example("-- source link")
+def test_trailer_needs_hold_every_match(text):
+    from captionclean.grammar import trailers
+
+    for name, pattern, needs in trailers._KEYWORD_RULES + trailers._RESTRICTION_RULES:
+        if needs and pattern.search(text):
+            assert any(n in text for n in needs), name
+
+
+def _right_after_by_window(folded, value, before, avoid, text):
+    """spans._right_after as it was: find_in over a window, kept when the value starts the window."""
+    from captionclean import spans
+
+    lo = gap_end = before[1]
+    while gap_end < len(folded) and gap_end - lo < 4 and folded[gap_end] in spans._GAP:
+        gap_end += 1
+    span = spans.find_in(folded, value, (gap_end, min(len(folded), gap_end + len(value) + 1)), avoid, text)
+    return span if span and span[0] == gap_end else None
+
+
+@given(st.lists(st.sampled_from(["Kyiv", "kyiv", "US", "us", "U.S.", "Ukraine", ",", " ", "(", "-", "x"]),
+                max_size=8).map("".join),
+       st.sampled_from(["Ukraine", "US", "U.S.", "us", " Kyiv ", "", "x"]), st.integers(0, 12),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=2))
+@example("Kyiv, Ukraine", "Ukraine", 4, [])
+@example("Kyiv, US", "US", 4, [])
+@example("Kyiv, Ukraineans", "Ukraine", 4, [])
+def test_right_after_is_the_window_search(text, value, end, avoid):
+    from captionclean import spans
+
+    folded = spans._fold(text)
+    end = min(end, len(folded))
+    assert spans._right_after(folded, value, (0, end), avoid, text) == \
+        _right_after_by_window(folded, value, (0, end), avoid, text)
+
+
+@given(st.lists(st.sampled_from(["Photo ", "taken", "TAKEN", "Taken", "ta\u212aen", "\u017fhot", "SHOT", "shot",
+                                 "Aufgenommen", "fotografadas", "PRISE", "pr\u0130se", "tomada", " in ", "2008", ".", " "]),
+                max_size=8).map("".join))
+@example("Photo ta\u212aen in 2008")  # the Kelvin sign is a k to a case-blind match
+@example("Photo pr\u0130se le 4 mai")  # İ is an i, and folds to i and a combining dot
+@example("\u017fhot in 1999")  # the long s is an s
+def test_taken_gate_holds_every_match(text):
+    if dates._TAKEN_WORD.search(text):
+        assert dates._may_say_taken(text)
+
+
+_OLD_SENTENCE_END = regex.compile(r"\p{L}{4}[.!?][\"”’]?\s+[\"“(]?\p{Lu}")
+
+
+@given(st.lists(st.sampled_from(["Paris", "Rome", "abc", "É", "é", ".", "!", "?", " ", "  ", "\n", "\"", "”", "(",
+                                 "The", "x"]), max_size=12).map("".join))
+@example("In Paris. The")
+@example("abc. The Rome! (X")
+def test_sentence_end_found_from_its_stop(text):
+    old, new = _OLD_SENTENCE_END.search(text), dates._SENTENCE_END.search(text)
+    assert (old.start() if old else None) == (new.start() - 4 if new else None)
+
+
+@given(st.sampled_from(sorted(rules._BY_PLAIN) + sorted(rules._BY_PLAIN.values())
+                       + ["end_caps_name", "credit.end_caps_name", "year_from_option", "x", "", "date.x"]))
+def test_doubt_style_sets_are_what_qualify_gives(rule):
+    from captionclean import doubt
+    from captionclean.grammar.rules import qualify
+
+    assert (rule in doubt._FALLBACK_FORMS) == (qualify(rule) in doubt._FALLBACK)
+    assert doubt._YEAR_FORMS.get(rule) == doubt._YEAR.get(qualify(rule))
+
+
+@given(st.lists(st.sampled_from(["http://", "https://x.org", "www.", "WWW.", "Www.", "?a=1", "?=", "/", "=", "?", " ",
+                                 "REUTERS", "a", ".", "\u0130", "\n"]), max_size=10).map("".join))
+@example("REUTERS/Name")
+@example("see WWW.EXAMPLE.COM/x now")
+@example("page?id=3 x")
+def test_url_gate_finds_every_url(text):
+    from captionclean.repair import lost
+
+    # _url_spans before its second gate (its first one, "/", "=" or "www", as it was)
+    plain = [] if "/" not in text and "=" not in text and "www" not in text else [
+        m.span() for m in lost._TOKEN.finditer(text)
+        if "://" in m.group() or "www." in m.group().lower() or lost._QUERY.search(m.group())]
+    assert lost._url_spans(text) == plain
+
+
+@given(st.lists(st.sampled_from(["a", "A", "’", "‘", "–", "—", "\xa0", " ", "'", "-", "ß", "\u0130", "É"]),
+                max_size=12).map("".join))
+@example("O’Neil — 5\xa0km")
+def test_fold_replacements_are_the_table(text):
+    from captionclean import spans
+
+    plain = text.translate(spans._FOLD)
+    folded = plain.casefold()
+    if len(folded) != len(plain):
+        folded = "".join(low if len(low := ch.casefold()) == 1 else ch for ch in plain)
+    assert spans._fold(text) == folded
+
+
+@given(st.lists(st.sampled_from(["Issue date", "ISSUED", "published", "Publiée", "publié", "PUBLIÉE", "publicado", "by",
+                                 "BY", "from", "anniversary of the", "Veröffentlicht", "VERÖFFENTLICHT", "jusqu'au",
+                                 "pubblicata", "b\u0130s", "\u017fince", " ", " on ", " in ", ", ", ":", "x", "Paris"]),
+                max_size=6).map("".join))
+@example("Publié le ")  # an optional letter left out: the stem stops before it
+@example("published on ")
+@example("\u017fince ")  # the long s is an s to a case-blind match
+@example("b\u0130s ")  # İ is an i to a case-blind match, and folds to i and a combining dot
+def test_story_date_gate_holds_every_match(before):
+    if dates._NOT_PHOTO_DATE.search(before):
+        assert dates._NOT_PHOTO_GATE(dates._blind_fold(before))
+

@@ -20,9 +20,15 @@ _NEEDS = {"out_restriction": "OUT", "out_after_slash": "OUT", "attention_editors
           "licensing_chrome": "Acquire Licensing Rights",  "no_unauthorised_use": "No use with unauthori",
           "in_match_limit": "Online in-match use", "no_betting_use": "No use in betting",
           "contact_representative": "Please contact your account representative"}
-_wrong = [k for k, n in _NEEDS.items() if n not in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")]
+# the same for a rule that matches one of several texts, each written in its pattern
+_NEEDS_ONE_OF = {"caption_chrome": ("caption", "source link")}
+_wrong = [k for k, n in _NEEDS.items() if n not in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")] + [
+    k for k, ns in _NEEDS_ONE_OF.items() for n in ns if n not in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")]
 if _wrong:  # a rule renamed or reworded: its shortcut would skip captions it matches
     raise ImportError(f"trailers._NEEDS: no such rule, or its text is not in the rule's pattern: {', '.join(_wrong)}")
+# each rule with the texts one of which a caption must hold for it to run (empty: it always runs)
+_KEYWORD_RULES = [(n, p, (_NEEDS[n],) if n in _NEEDS else _NEEDS_ONE_OF.get(n, ())) for n, p in _KEYWORDS]
+_RESTRICTION_RULES = [(n, p, (_NEEDS[n],) if n in _NEEDS else _NEEDS_ONE_OF.get(n, ())) for n, p in _RESTRICTIONS]
 _CORRECTIONS = [(n, regex.compile(p)) for n, p in correction_patterns()]
 # speed: the notices are looked for only when the caption, in capitals, holds a marker's first word
 _FIRST_WORDS = {m.text.upper().split()[0].split("'")[0] for m in correction_markers()} | {"ERRONEOUS"}
@@ -54,8 +60,8 @@ def find_trailers(text: str) -> Trailers:
     upper = text.upper()
     if any(w in upper for w in _MARKER_WORDS):
         _find_corrections(text, out, free)
-    for name, pattern in _KEYWORDS:
-        if name in _NEEDS and _NEEDS[name] not in text:
+    for name, pattern, needs in _KEYWORD_RULES:
+        if needs and not any(n in text for n in needs):
             continue
         for m in pattern.finditer(text):
             if not free(*m.span()):
@@ -73,8 +79,8 @@ def find_trailers(text: str) -> Trailers:
                 out.keywords.append(kw)
 
     found: list[tuple[int, str]] = []  # (start, restriction): listed in the caption's order
-    for name, pattern in _RESTRICTIONS:
-        if name in _NEEDS and _NEEDS[name] not in text:
+    for name, pattern, needs in _RESTRICTION_RULES:
+        if needs and not (needs[0] in text if len(needs) == 1 else any(n in text for n in needs)):
             continue
         for m in pattern.finditer(text):
             s, e = m.span()

@@ -51,6 +51,8 @@ if list(FIXES) != list(RULES):  # pragma: no cover - a rule added to one and not
     raise RuntimeError("repair: FIXES and RULES must name the same rules in the same order")
 # the fixes in the order they run (a fix that writes several rules runs once)
 _PIPELINE: tuple[Fix, ...] = (fix_mojibake, fix_nbsp_mojibake, remove_truncation_marks, normalise_space, restore_lost)
+# the options a call without any gets (frozen: one instance serves every call)
+_DEFAULT_OPTIONS = RepairOptions()
 
 
 def repair_text(text: str, opts: RepairOptions | None = None,
@@ -62,7 +64,7 @@ def repair_text(text: str, opts: RepairOptions | None = None,
     (``Acu?a``) is restored when exactly one known word fits. Place names from the
     gazetteer are always known.
     """
-    opts = opts or RepairOptions()
+    opts = opts or _DEFAULT_OPTIONS
     if vocabulary is not None:
         if not isinstance(vocabulary, Vocabulary):
             vocabulary = Vocabulary(vocabulary)
@@ -71,12 +73,18 @@ def repair_text(text: str, opts: RepairOptions | None = None,
     warnings: list[str] = []
     for _ in range(3):
         warnings = []  # about the text as it ends up
-        for fix in _PIPELINE:
+        start = text
+        text, r, w = fix_mojibake(text, opts)  # _PIPELINE[0]
+        repairs += r
+        warnings += w
+        kept = text == start  # ftfy found nothing in this round's text
+        for fix in _PIPELINE[1:]:
             text, r, w = fix(text, opts)
             repairs += r
             warnings += w
         # ftfy's guess can change once the spaces are tidied ("Ã©é  a"): run again until it
-        # finds nothing, so repairing the repaired text changes nothing
-        if fix_mojibake(text, opts)[0] == text:
+        # finds nothing, so repairing the repaired text changes nothing (a round that changed
+        # nothing needs no second look: ftfy has just found nothing in this very text)
+        if kept and text == start or fix_mojibake(text, opts)[0] == text:
             break
     return Repaired(text, repairs, warnings)

@@ -23,6 +23,19 @@ _NEEDS_FTFY = regex.compile(
 # every alternative of _NEEDS_FTFY opens with one of these characters: a one-class scan
 # (stdlib re, much faster) clears most captions before the full test
 _MAYBE_FTFY = re.compile(r"[\xc2-\xf4\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff&]")
+# _NEEDS_FTFY's alternatives one by one: the alternation tries each at every position (about
+# 0.1 µs a character on a caption with accents), each alone is a fast scan for its first class
+# (the control characters' class with stdlib re, 4x faster on it than the regex module)
+_LEAD_CONT = regex.compile(rf"[\xc2-\xf4][{_CONT}]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_ENTITY = regex.compile(r"&#?\w{2,8};")
+_A_SPACE = regex.compile(r"[ÂÃ] ")
+
+
+def _needs_ftfy(text: str) -> bool:
+    """``_NEEDS_FTFY.search(text)``, as a bool, from a fast scan per alternative."""
+    return bool(_LEAD_CONT.search(text) or _CONTROL.search(text) or ("&" in text and _ENTITY.search(text))
+                or (("Â" in text or "Ã" in text) and _A_SPACE.search(text)))
 
 
 def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], list[str]]:
@@ -31,7 +44,7 @@ def fix_mojibake(text: str, opts: RepairOptions) -> tuple[str, list[Repair], lis
     The rule name carries ftfy's explanation, e.g.
     ``mojibake[encode sloppy-windows-1252, decode utf-8]``.
     """
-    if not opts.on("mojibake") or not _MAYBE_FTFY.search(text) or not _NEEDS_FTFY.search(text):
+    if not opts.on("mojibake") or not _MAYBE_FTFY.search(text) or not _needs_ftfy(text):
         return text, [], []
     import ftfy
 
