@@ -21,7 +21,7 @@ import unicodedata
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, agency_rows, lookup_city, lookup_country, lookup_state
+    Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
@@ -342,7 +342,7 @@ def _org_shaped(piece: str) -> bool:
 _SKIP = ("skip",)
 # articles that open papers' names ("La Nación", "El País", "Il Messaggero", "Die Zeit", "Het Parool") and no
 # person's name in a credit ("Le", "De", "La" as in "La Russa" stay out: "Le Pen", "De Souza")
-_PAPER_ARTICLES = frozenset("El Los Las Les Il Lo Die Der Das Het".split()) | {"La"}
+_PAPER_ARTICLES = frozenset(CREDIT_MARKERS.get("paper_article", ()))  # "El", "Die", "Het" (data/credit_markers.csv)
 _ACRONYM_WORD = regex.compile(r"\p{Lu}{2,5}-\p{Lu}\p{Ll}+")
 _WORDMARK_PHOTO = regex.compile(r"^\p{Lu}{2,}[ ]+(?:PHOTO|Photo)$")
 _ABBREVIATED = (" Ltd", " Inc", " Corp", " Co", " Bros") + tuple(f".{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -628,6 +628,8 @@ def _alternation(words, cased: bool = False) -> str:
 _LABEL_WORDS = _alternation(CREDIT_MARKERS.get("label", ()), cased=True)
 _BY_WORDS = _alternation(CREDIT_MARKERS.get("by", ()))
 _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
+# written after their source in Han: "臺中市政府提供" (provided by the city government), "小花母亲供图"
+_HAN_GIVEN_END = CREDIT_MARKERS.get("given_after", ())
 _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto", "FOTO"
 _BARE_FIRST = tuple({v for w in CREDIT_MARKERS.get("bare", ()) for v in (w.split()[0], w.split()[0].upper())})
 _BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
@@ -891,9 +893,9 @@ RULES: list[Rule] = [
     # a label in Han, or a source and 提供/供图 (provided), or a name and its paper, in Han (cjk_label)
     Rule("cjk_label", r"(?:(?:(?<=[\s(（。，,、」』]|^)|(?P<agency>\p{Han}{2,8}))(?:" + _HAN_LABELS + r")[ ]*[:：/／][ ]*"
          r"(?P<chain>\p{Han}[\p{Han}·・]{0,11})"
-         r"|(?<=[\s(（。，,、:：/／=＝」』]|^)(?P<given>\p{Han}{1,10})(?:提供|供图|供圖)"
+         r"|(?<=[\s(（。，,、:：/／=＝」』]|^)(?P<given>\p{Han}{1,10})(?:" + "|".join(map(regex.escape, _HAN_GIVEN_END)) + r")"
          r"|(?:(?<=[(（。\s]|^)|(?<=" + _HAN_STAFF + r"[ ]{0,2}))(?P<chain>\p{Han}{2,4})(?=[/／]\p{Han}{2,8}(?:[ ]+图)?[ ]*(?:[)）]|$)))"
-         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?:[ ]+图)?(?=[ ]*(?:[)）\]】。=＝\n]|$)|[ ])", ("提供", "供图", "供圖", ":", "：", "/", "／"),
+         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?:[ ]+图)?(?=[ ]*(?:[)）\]】。=＝\n]|$)|[ ])", (*_HAN_GIVEN_END, ":", "：", "/", "／"),
          backward=True, gate="han"),
     # Japanese papers close a caption with "=ロイター", "＝ＡＰ", "＝共同", "（Ｃ）共同通信社"; Chinese ones with "视觉中国 图",
     # "（视觉中国）": a known agency (cjk_agency_end)
@@ -1359,7 +1361,7 @@ _LINES_OF: list[tuple] = [(None, ())]
 
 
 # rules whose match is a credit only when it names someone: a placeholder alone is no credit there
-_DAY_PARTS = frozenset("morning afternoon evening night noon midnight dawn".split())
+_DAY_PARTS = frozenset(w.casefold() for w in date_words().get("day_part", ()))  # data/date_words.csv
 _NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by", "end_name_after_day"))
 def _closes_line(text: str, end: int) -> bool:
     """Only stops and closing brackets follow ``end`` on its line ("… paid a courtesy visit to …" runs on)."""
@@ -1400,7 +1402,6 @@ _HAN_RULES = frozenset(("cjk_photographed", "cjk_label", "cjk_agency_end"))
 # the ends of Chinese and Japanese organisations' names (data/org_words.csv rows in Han written "-社", "-新闻")
 _HAN_ORG_ENDS = tuple(w for w in _ORG_SUFFIXES if w and all("\u3400" <= c <= "\u9fff" for c in w))
 _HAN_SHOT_END = regex.compile(_HAN_SHOT + "$")
-_HAN_GIVEN_END = ("提供", "供图", "供圖")
 
 
 def _han_known(text: str, agencies: Agencies) -> str | None:
