@@ -472,3 +472,17 @@ def test_batch_parse_freezes_tables_and_restores_gc_threshold():
     with pytest.raises(TypeError):
         core.parse_texts(None, core.Options())
     assert gc.get_threshold() == before
+
+
+def test_country_forms_from_the_index_are_the_tables_forms():
+    """spans reads a country's other forms from an index built once: the same forms a scan of the
+    country table finds, longest first."""
+    from captionclean import spans
+    from captionclean.tables import countries
+
+    for name in sorted({c.name for c in countries().values()}):
+        scan = {f for f, c in countries().items() if c.name == name and f != name.casefold()}
+        scan |= {f + "." for f in scan if "." in f}
+        got = spans._country_forms(name)
+        assert set(got) == scan and len(got) == len(scan), name
+        assert [len(f) for f in got] == sorted((len(f) for f in got), reverse=True)
