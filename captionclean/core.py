@@ -233,10 +233,6 @@ def unparsed(text: str) -> Caption:
 
 
 _SETTLED = {"done": False}
-# gen0 threshold while a batch is parsed (Python's default is 700): a caption allocates hundreds of
-# container objects, nearly all freed by reference counting, so the default runs a young collection
-# every caption or two for almost nothing
-BATCH_GC_THRESHOLD = 10_000
 
 
 def settle_tables(options: Options) -> None:
@@ -260,17 +256,6 @@ def parse_texts(texts: list[str], options: Options) -> list[tuple]:
     """Parse captions: (dedupe key, row fields, partial date, repair count, versions signature or
     None) for each, in order."""
     settle_tables(options)
-    threshold = gc.get_threshold()
-    if threshold[0] and threshold[0] < BATCH_GC_THRESHOLD:
-        gc.set_threshold(BATCH_GC_THRESHOLD, *threshold[1:])
-    try:
-        return _parse_texts(texts, options)
-    finally:
-        if threshold[0] and threshold[0] < BATCH_GC_THRESHOLD:
-            gc.set_threshold(*threshold)
-
-
-def _parse_texts(texts: list[str], options: Options) -> list[tuple]:
     agencies = load_agencies(tuple(options.agencies), tuple(options.house_names))
     ropts = RepairOptions(straight_quotes=options.straight_quotes, vocabulary=options.vocabulary)
     out = []
