@@ -455,3 +455,32 @@ def test_story_date_gate_holds_every_match(before):
     if dates._NOT_PHOTO_DATE.search(before):
         assert dates._NOT_PHOTO_GATE(dates._blind_fold(before))
 
+
+def test_batch_parse_freezes_the_tables_once():
+    """parse_texts moves the loaded tables out of the collector's scans (gc.freeze), once a process;
+    the parse is the same."""
+    import gc
+
+    from captionclean import core
+
+    text = "PARIS, FRANCE - MAY 5: A view. (Photo by Jane Doe/Getty Images)"
+    rows = core.parse_texts([text], core.Options())
+    assert core._SETTLED["done"] and gc.get_freeze_count() > 0
+    frozen = gc.get_freeze_count()
+    assert core.parse_texts([text], core.Options()) == rows
+    assert gc.get_freeze_count() <= frozen  # not again (the first parse's rows, alive, are not frozen)
+    assert rows[0][1]["city"] == "Paris"
+
+
+def test_country_forms_from_the_index_are_the_tables_forms():
+    """spans reads a country's other forms from an index built once: the same forms a scan of the
+    country table finds, longest first."""
+    from captionclean import spans
+    from captionclean.tables import countries
+
+    for name in sorted({c.name for c in countries().values()}):
+        scan = {f for f, c in countries().items() if c.name == name and f != name.casefold()}
+        scan |= {f + "." for f in scan if "." in f}
+        got = spans._country_forms(name)
+        assert set(got) == scan and len(got) == len(scan), name
+        assert [len(f) for f in got] == sorted((len(f) for f in got), reverse=True)

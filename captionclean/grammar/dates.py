@@ -152,7 +152,8 @@ def _starts(text: str) -> list[int] | None:
         out.add(q)
         if q and text[q - 1] in "0123":
             out.add(q - 1)
-    if " de " in text or " del " in text or _FOREIGN_LETTER.search(text):  # "julio de 2022", "Οκτώβριος 2019"
+    # "julio de 2022", "Οκτώβριος 2019" (the foreign letters are none ASCII: an ASCII text skips that scan)
+    if " de " in text or " del " in text or not text.isascii() and _FOREIGN_LETTER.search(text):
         for m in _YEAR_AT.finditer(text):
             w = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if w and w[1].lower() in _LOWER_MONTHS:
@@ -170,9 +171,10 @@ _NEEDS_YEAR = frozenset(("month_day_year", "day_month_year", "month_year", "mont
 _LAST_YEAR = re.compile(r"(?s:.*)(?:1[89]|20)[0-9][0-9](?![0-9])")
 
 
-def _starts_by_shape(text: str, starts: list[int]) -> dict[str, list[int]]:
+def _starts_by_shape(text: str, starts: list[int], has_year: bool = True) -> dict[str, list[int]]:
     """The starts each anchored shape can match at: its first character's class, and a year
-    written at or after the start for the shapes that read one."""
+    written at or after the start for the shapes that read one (none when ``has_year`` is False:
+    the text holds no year, so the last one is not looked for)."""
     upper, digit, mtwfs, low = [], [], [], []
     for p in starts:
         c = text[p]
@@ -195,7 +197,7 @@ def _starts_by_shape(text: str, starts: list[int]) -> dict[str, list[int]]:
                 mtwfs.append(p)
         if cat == "Ll" or c > "\x7f":
             low.append(p)
-    m = _LAST_YEAR.match(text)
+    m = _LAST_YEAR.match(text) if has_year else None
     last_year = m.end() - 4 if m else -1
     out = {}
     for shape in _ANCHORED:
@@ -370,7 +372,7 @@ def _find_dates(text: str) -> list[DateFound]:
     has_year = _ANY_YEAR.search(text) is not None
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text)
-    by_shape = _starts_by_shape(text, starts) if starts else None
+    by_shape = _starts_by_shape(text, starts, has_year) if starts else None
     for shape, pattern, gate, anchored, needs_year in _SHAPES_TRIED:
         if needs_year and not has_year or gate is not None and not gate(text):
             continue
