@@ -66,6 +66,13 @@ for _row in _data_rows("credit_markers.csv"):
     CREDIT_MARKERS.setdefault(_row["kind"].strip(), ())
     CREDIT_MARKERS[_row["kind"].strip()] += (_row["marker"].strip(),)
 
+# words about persons' names by kind (name_words.csv): "capital_particle" (De, Van, Abu… written with a
+# capital inside a name), "not_first_name" (words that open a fragment, never a name: All, Click, Photo…)
+NAME_WORDS: dict[str, tuple[str, ...]] = {}
+for _row in _data_rows("name_words.csv"):
+    NAME_WORDS.setdefault(_row["kind"].strip(), ())
+    NAME_WORDS[_row["kind"].strip()] += (_row["word"].strip(),)
+
 # --- usage restrictions and trailers -----------------------------------------
 # Named patterns (regex syntax); matched case-sensitively against the caption.
 RESTRICTIONS = [

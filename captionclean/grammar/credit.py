@@ -20,7 +20,7 @@ import unicodedata
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import CREDIT_MARKERS, MONTHS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
+from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
     Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
@@ -107,7 +107,7 @@ _COURTESY_LEAD = regex.compile(r"^(?i:(?:reproduced[ ]+)?(?:(?:photos?|pictures?
                                r"(?:[ ]+(?:photos?|of|de|del))?(?:[ ]+the)?)[ ]+(?=\S)")
 _COURTESY_FIRST = frozenset("CcRrPpIi")
 _ARTICLE = regex.compile(r"^(?:la|el|los|las|le|les|o|a|os|as|the)[ ]+(?=\p{Lu})")
-_CAPITAL_PARTICLES = frozenset("De Da Del Della Di Du Dos Das Van Von Der Den Ter Le La El Bin Ben Ibn Abd Abu Y".split())
+_CAPITAL_PARTICLES = frozenset(NAME_WORDS.get("capital_particle", ()))  # De, Van, Abu… (data/name_words.csv)
 # a person's name in title case: "Charlize", "O'Neil", "Jean-Paul" (no initials, no particles)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:\p{Lu}\p{Ll}+)?")
 _PARTICLE_WORD = regex.compile(_PARTICLES, regex.I)
@@ -673,8 +673,7 @@ _RUNS_ON = regex.compile(r"[ ]+\p{Ll}")
 _RUNS_ON2 = regex.compile(r"[ ]+\p{Ll}+[ ]+\p{Ll}")  # two words in lower case: a sentence's, not a credit's
 _SUFFIX_WORD = regex.compile(r"(?i:jr|sr|inc|ltd|llc|file|pool|handout|ho|file photo)\.?$")
 # words that open a sentence fragment, never a person's name ("… Inc. All Rights")
-_NOT_FIRST_NAMES = frozenset("All This That These Those Our Its Their His Her In On At For From With And But More "
-                             "Read See Click Share Credit Photo Photos Source Image Images Picture Copyright".split())
+_NOT_FIRST_NAMES = frozenset(NAME_WORDS.get("not_first_name", ()))  # data/name_words.csv
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org", "paren_org_end"))

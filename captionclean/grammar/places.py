@@ -705,8 +705,8 @@ _SENTENCE_END = regex.compile(r"\.(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|L
                               r"(?:\s|$)|$")
 # "through" in the languages captions are written in: "runs through Manchester", "gennem København" (place_words)
 _THROUGH = _W.get("through", frozenset())
-_PLACE_LEADS = frozenset(("in", "at", "near", "outside", "around", "above", "off", "inside", "within")) | _THROUGH
-_NOT_PLACE_LEADS = frozenset(("against", "versus", "vs", "v", "beat", "beats", "defeated", "defeat", "by", "with", "and"))
+_PLACE_LEADS = _W.get("place_lead", frozenset()) | _THROUGH  # in, at, near, outside… (data/place_words.csv)
+_NOT_PLACE_LEADS = _W.get("not_place_lead", frozenset())  # against, versus, beat, by… (data/place_words.csv)
 
 
 def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
@@ -722,7 +722,7 @@ def _bearing(text: str, runs: list[PlaceRun], i: int) -> bool:
 
 # the run opens a sentence or line: its first word may be a verb's or a title's ("Photographed near Bergheim")
 _OPENER_LEADS = frozenset(("", "/", "|", ".", ":"))
-_COPULA = frozenset(("is", "was", "are", "were"))  # "This is Domboshava, …": the name is the photo's subject
+_COPULA = _W.get("copula", frozenset())  # "This is Domboshava, …": the name is the photo's subject
 
 
 def _classify(run: PlaceRun) -> Place:
@@ -1041,7 +1041,7 @@ def cjk_city(text: str) -> Place | None:
     return None
 
 
-_DAY_LEADS = frozenset(("in", "at", "near", "outside"))
+_DAY_LEADS = _W.get("day_lead", frozenset())  # data/place_words.csv
 # after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
 # (the day's words as a prefix tree: tried after most runs, an alternation of ninety words failed slowly)
 _DAY_AFTER = regex.compile(r"[ ]*+,?[ ]*+(?:(?:on|" + _alt(_DATE_LEAD) + r")[ ]++)?(?:(?:early|late|last|this)[ ]++)?(?i:"
