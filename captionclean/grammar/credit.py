@@ -25,8 +25,11 @@ from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS
 from .names import normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
-_PARTICLES = (r"(?:de|des|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|bin|binti|bint|ben|ibn|uz|ul|ur|"
-              r"zu|y|e|of|the|for|to|and|&|on|por|los|las|jr\.?|sr\.?|jnr)(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
+# the small words inside a name or an organisation's name ("Koen van Weel", "Bin Laden", "Museum of Flight",
+# "Lauro Montellano Jr."): data/name_words.csv kind particle, in its order; a word ending in "." may drop it
+_PARTICLES = (r"(?:" + "|".join(regex.escape(w[:-1]) + r"\.?" if w.endswith(".") else regex.escape(w)
+                                for w in NAME_WORDS.get("particle", ()))
+              + r")(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
 _WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
          r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
