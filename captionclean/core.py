@@ -232,24 +232,28 @@ def unparsed(text: str) -> Caption:
         "kept whole in caption, not repaired or parsed"])
 
 
-_SETTLED = {"done": False}
+_SETTLED = {"loaded": False, "frozen": False}
+# the CLI's processes freeze the tables (cli.main sets this; --jobs workers inherit it): a library call
+# leaves the caller's collector alone, as gc.freeze() would hold every object the caller has alive then
+FREEZE_TABLES = {"on": False}
 
 
 def settle_tables(options: Options) -> None:
-    """Load the grammar's tables once in this process and move them out of the cyclic garbage
-    collector's reach (``gc.freeze``).
+    """Load the grammar's tables once in this process and, in the CLI's processes, move them out of
+    the cyclic garbage collector's reach (``gc.freeze``).
 
     The tables are ~130,000 tracked objects that live as long as the process; every full collection
     during a batch would scan them all again (~50 ms each) for nothing. Garbage present beforehand is
     collected first, so nothing that was already unreachable is kept; records made afterwards are
     tracked and collected as usual. Once per process (a forked ``--jobs`` worker inherits it)."""
-    if _SETTLED["done"]:
-        return
-    load_tables()
-    load_agencies(tuple(options.agencies), tuple(options.house_names))
-    gc.collect()
-    gc.freeze()
-    _SETTLED["done"] = True
+    if not _SETTLED["loaded"]:
+        load_tables()
+        load_agencies(tuple(options.agencies), tuple(options.house_names))
+        _SETTLED["loaded"] = True
+    if FREEZE_TABLES["on"] and not _SETTLED["frozen"]:
+        gc.collect()
+        gc.freeze()
+        _SETTLED["frozen"] = True
 
 
 def parse_texts(texts: list[str], options: Options) -> list[tuple]:

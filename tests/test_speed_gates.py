@@ -456,16 +456,21 @@ def test_story_date_gate_holds_every_match(before):
         assert dates._NOT_PHOTO_GATE(dates._blind_fold(before))
 
 
-def test_batch_parse_freezes_the_tables_once():
-    """parse_texts moves the loaded tables out of the collector's scans (gc.freeze), once a process;
-    the parse is the same."""
+def test_batch_parse_freezes_the_tables_once(monkeypatch):
+    """In the CLI's processes parse_texts moves the loaded tables out of the collector's scans
+    (gc.freeze), once a process; a library call leaves the collector alone; the parse is the same."""
     import gc
 
     from captionclean import core
 
     text = "PARIS, FRANCE - MAY 5: A view. (Photo by Jane Doe/Getty Images)"
-    rows = core.parse_texts([text], core.Options())
-    assert core._SETTLED["done"] and gc.get_freeze_count() > 0
+    monkeypatch.setattr(core, "_SETTLED", {"loaded": False, "frozen": False})
+    before = gc.get_freeze_count()
+    rows = core.parse_texts([text], core.Options())  # a library call: nothing frozen
+    assert core._SETTLED == {"loaded": True, "frozen": False} and gc.get_freeze_count() == before
+    monkeypatch.setitem(core.FREEZE_TABLES, "on", True)  # as cli.main sets it
+    assert core.parse_texts([text], core.Options()) == rows
+    assert core._SETTLED["frozen"] and gc.get_freeze_count() > 0
     frozen = gc.get_freeze_count()
     assert core.parse_texts([text], core.Options()) == rows
     assert gc.get_freeze_count() <= frozen  # not again (the first parse's rows, alive, are not frozen)

@@ -229,5 +229,8 @@ def _terminate(signum, frame) -> None:
 def main() -> None:
     import signal
 
+    from .. import core
+
     signal.signal(signal.SIGTERM, _terminate)
+    core.FREEZE_TABLES["on"] = True  # this process is the tool's own: its tables leave the collector's scans
     app()
