@@ -1261,7 +1261,7 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_no_date": ((":",),),
     "dateline_label": ((": ", " / ", "\n", ". "),),
     "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
-    "dateline_date_first": ((",", ";", "-", "–", "—"), (":", ";", ".")),
+    "dateline_date_first": ((",", ";", "-", "–", "—"), (":", ";", ".", " - ", " – ", " — ")),
     "dateline_city_stop": ((". ",),),
     "dateline_numeric": (("/", "0", "1", "2"),),
     "dateline_caps_dash": (_DASHES,),
