@@ -986,8 +986,8 @@ def _line_end_matches(pattern, needed, text: str) -> list:
 # it for nothing: its markers mostly close the caption); None: no match can start anywhere (the look-behinds
 # and \b still see the text before). Positions found in the lower-cased text hold in the text when they are
 # as long as each other. (credit_by 4.9 -> 3.4 µs a caption, org_photo_by 1.7 -> 1.2, labelled inputs)
-_BY_FIRST = tuple(sorted({w.split()[0].casefold() for w in CREDIT_MARKERS.get("by", ())}))
-_BY_FIRST = tuple(w for w in _BY_FIRST if not any(o != w and o in w for o in _BY_FIRST))  # "photo" finds "photos"
+_BY_FIRST_WORDS = {w.split()[0].casefold() for w in CREDIT_MARKERS.get("by", ())}
+_BY_FIRST = tuple(sorted(w for w in _BY_FIRST_WORDS if not any(o != w and o in w for o in _BY_FIRST_WORDS)))  # "photo" finds "photos"
 
 
 def _credit_by_start(text: str, low: str) -> int:
@@ -1536,7 +1536,7 @@ def _gate_paren_dash_end(text: str, _) -> bool:
     return "," in inside or "-" in inside or "–" in inside or "—" in inside
 
 
-_PAREN_STOPS = frozenset('.!?”"')
+_STOPS = frozenset('.!?”"')  # a sentence's stop or a closing quote (a set: '' is not in it)
 
 
 def _gate_paren_after_stop(text: str, _) -> bool:
@@ -1545,7 +1545,7 @@ def _gate_paren_after_stop(text: str, _) -> bool:
     if not _ends_paren(text):
         return False
     opening = text.rfind("(")
-    return opening > 0 and text[max(0, opening - 4):opening].rstrip(" ")[-1:] in _PAREN_STOPS \
+    return opening > 0 and text[max(0, opening - 4):opening].rstrip(" ")[-1:] in _STOPS \
         and "/" not in text[opening:] and "," not in text[opening:]
 
 
@@ -1576,9 +1576,6 @@ def _gate_name_after_stop(text: str, _) -> bool:
         return False
     words = text.rsplit(None, 5)
     return _NAMEISH_END.search(text[len(words[0]):] if len(words) == 6 else text) is not None
-
-
-_PHOTO_STOPS = frozenset('.!?”"')
 
 
 # label_colon's words, as cased; the characters that open what follows them (":", "...", "…", ", …/")
@@ -1724,7 +1721,7 @@ def _gate_photo_name_dot(text: str, _) -> bool:
         while at >= 0:
             before = after[max(0, at - 4):at]
             spaced = before.rstrip(" ")
-            if spaced[-1:] in _PHOTO_STOPS and 1 <= len(before) - len(spaced):
+            if spaced[-1:] in _STOPS and 1 <= len(before) - len(spaced):
                 return True
             at = after.find(word, at + 1)
     return False
