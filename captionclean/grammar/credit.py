@@ -1009,16 +1009,50 @@ def _org_photo_by_start(text: str, low: str) -> int:
 
 _STARTS = {"credit_by": _credit_by_start, "org_photo_by": _org_photo_by_start}
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
-# each needle after the longest other needle inside it: when that one is absent, so is this one
-_NEEDLE_ORDER = tuple((n, max((p for p in _NEEDLES if p != n and p in n), key=len, default=None))
-                      for n in sorted(_NEEDLES, key=len))
-# the same for a caption in ASCII (most are): the needles in other characters cannot be in it
-_NEEDLE_ORDER_ASCII = tuple((n, inside) for n, inside in _NEEDLE_ORDER if n.isascii())
 # rule i is bit 1 << i: the rules a caption's needles let run, as one int (a loop over the bits it holds, in
 # order, instead of a set test for each of the 67 rules)
 _BY_BIT = {1 << i: entry for i, entry in enumerate(COMPILED)}
 _RULE_BITS = {n: sum(1 << i for i, (rule, _) in enumerate(COMPILED) if n in rule.needles) for n in _NEEDLES}
 _NEEDLELESS = sum(1 << i for i, (rule, _) in enumerate(COMPILED) if not rule.needles)
+
+
+def _needle_tree(needles) -> tuple:
+    """The needles as a tree of (needle, its rules' bits, the needles below it): each needle under the longest
+    other one inside it, so that a caption is searched for a needle only when the one above it is in the caption
+    (when that one is absent, so is this one). A word of two letters or more that three needles or more holding no
+    other needle have ("by" of "issued by", "supplied by" …, "from" of "grab from", "still from" …) is put above
+    them (no rule's needle, a filter): a caption without it is searched for none of them."""
+    from collections import Counter
+
+    words = set(needles)
+    roots = [n for n in words if not any(p != n and p in n for p in words)]
+    shared = Counter(w for n in roots for w in {*n.split()} if len(w) > 1 and w != n.strip())
+    words |= {w for w, k in shared.items() if k >= 3}
+    above = {n: max((p for p in words if p != n and p in n), key=len, default=None) for n in words}
+
+    def node(n: str) -> tuple:
+        return (n, _RULE_BITS.get(n, 0), tuple(node(k) for k in sorted(words) if above[k] == n))
+
+    return tuple(node(n) for n in sorted(words) if above[n] is None)
+
+
+_NEEDLE_TREE = _needle_tree(_NEEDLES)
+# the same for a caption in ASCII (most are): the needles in other characters cannot be in it
+_NEEDLE_TREE_ASCII = _needle_tree(n for n in _NEEDLES if n.isascii())
+
+
+def _runnable(low: str) -> int:
+    """The bits of the rules ``low`` (a caption in lower case) lets run: the needleless rules', and those of
+    every needle in it (found down _NEEDLE_TREE)."""
+    runnable = _NEEDLELESS
+    todo = [node for node in (_NEEDLE_TREE_ASCII if low.isascii() else _NEEDLE_TREE) if node[0] in low]
+    while todo:
+        _, bits, below = todo.pop()
+        runnable |= bits
+        for node in below:
+            if node[0] in low:
+                todo.append(node)
+    return runnable
 _LEAD_RULES = frozenset(("credit_marker", "credit_by", "org_photo_label"))
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
@@ -1883,12 +1917,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
     plain = _PLAIN_CHAIN if not ("/" in text and _DASH_SLASH.search(text)) else {}
-    present = set()
-    runnable = _NEEDLELESS  # the rules to try, a bit each (see _RULE_BITS)
-    for needle, inside in _NEEDLE_ORDER_ASCII if low.isascii() else _NEEDLE_ORDER:
-        if (inside is None or inside in present) and needle in low:
-            present.add(needle)
-            runnable |= _RULE_BITS[needle]
+    runnable = _runnable(low)  # the rules to try, a bit each (see _RULE_BITS)
     gated: dict[str, bool] = {}  # a gate several rules share is tested once
     while runnable:
         bit = runnable & -runnable  # the rules in order: the lowest bit first
