@@ -191,6 +191,7 @@ def correction_patterns() -> list[tuple[str, str]]:
 
 
 # --- agencies -------------------------------------------------------------
+@lru_cache(maxsize=16384)  # a pure function of short texts looked up again and again (places, agencies)
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold().rstrip(".")
 
