@@ -191,7 +191,7 @@ def correction_patterns() -> list[tuple[str, str]]:
 
 
 # --- agencies -------------------------------------------------------------
-@lru_cache(maxsize=16384)  # a pure function of short texts looked up again and again (places, agencies)
+@lru_cache(maxsize=8192)  # a pure function of short texts looked up again and again (places, agencies): ~1.5 MB
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold().rstrip(".")
 
