@@ -15,26 +15,30 @@ def _simple_case(token: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in token.split("-"))
 
 
-# nameparser 2.x's repair (capitalize(force=True)) of a word no rule of its claims is str.capitalize(): its rules are
-# the vocabulary's (particles and conjunctions in lower case, titles, suffixes, the exceptions map's masks "PhD",
-# credential acronyms), roman numerals in the suffix role, the Mac/Mc prefix ("^ma?c\w{2,}"), and the marks
-# (apostrophes, hyphens, full stops, modifier letters) it splits words at. A name made of plain words (ASCII or composed Latin letters) outside
-# all of them is re-cased word by word without parsing it (~360 µs a name); the rest still goes to nameparser
-# (tests/test_names.py compares the two over names from captions and generated ones)
+# nameparser 2.x's repair (capitalize(force=True)) of a word no rule of its claims is str.capitalize(), hyphen by hyphen
+# ("Kyung-Hoon"), and the Mac/Mc prefix ("^ma?c\w{2,}": "MacNicol", "McGathey", "MacOn") capitalised apart from the rest
+# (_render._title_chunk). Its other rules are the vocabulary's (particles and conjunctions in lower case, titles,
+# suffixes, the exceptions map's masks "PhD", credential acronyms), roman numerals in the suffix role, and the marks
+# (apostrophes, full stops, modifier letters, combining marks) it splits words at. A name made of words of plain
+# letters (ASCII or composed Latin) joined by hyphens, or initials ("S."), outside all of those, is re-cased word by word without parsing
+# it (~360 µs a name); the rest still goes to nameparser (tests/test_names.py compares the two over the names the
+# captions give and over generated ones)
 _ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))
-_NAMEPARSER_WORDS: frozenset[str] | None = None
+_MAC = regex.compile(r"^(?:ma?c)(?=\w{2})", regex.IGNORECASE)
+_VOCABULARY: tuple[frozenset[str], frozenset[str]] | None = None
 
 
-def _nameparser_words() -> frozenset[str]:
-    """Every word of nameparser's vocabulary (each set and map of its lexicon, entries split at spaces and marks)."""
-    global _NAMEPARSER_WORDS
-    if _NAMEPARSER_WORDS is None:
+def _nameparser_words() -> tuple[frozenset[str], frozenset[str]]:
+    """nameparser's vocabulary (each set and map of its lexicon) in lower case: its entries whole, and those with
+    every word and letter run of each entry (the entries split at spaces and marks) added."""
+    global _VOCABULARY
+    if _VOCABULARY is None:
         from nameparser import HumanName
 
         probe = HumanName("John Smith")
         probe.capitalize(force=True)  # binds the lexicon the repair reads
         lexicon = probe._lexicon
-        words = set(_ROMAN)
+        whole = set(_ROMAN)
         for attr in dir(lexicon):
             value = getattr(lexicon, attr, None)
             if attr.startswith("_") or callable(value) or isinstance(value, str):
@@ -43,12 +47,12 @@ def _nameparser_words() -> frozenset[str]:
                 entries = list(value.keys() if hasattr(value, "keys") else value)
             except TypeError:
                 continue
-            for entry in entries:
-                if isinstance(entry, str):
-                    words.add(entry.lower())
-                    words.update(w for w in _WORD_SPLIT.split(entry.lower()) if w)
-        _NAMEPARSER_WORDS = frozenset(words)
-    return _NAMEPARSER_WORDS
+            whole.update(entry.lower() for entry in entries if isinstance(entry, str))
+        words = set(whole)
+        for entry in whole:
+            words.update(w for w in _WORD_SPLIT.split(entry) if w)
+        _VOCABULARY = frozenset(whole), frozenset(words)
+    return _VOCABULARY
 
 
 _WORD_SPLIT = regex.compile(r"[^a-z]+")
@@ -56,22 +60,40 @@ _WORD_SPLIT = regex.compile(r"[^a-z]+")
 
 def _latin_letters(word: str) -> bool:
     """Letters of the Latin blocks up to Latin Extended-B (no modifier letters, no marks), composed, without the
-    two whose case mapping changes their length ("ß", "ŉ")."""
-    return max(word) < "\u0250" and "ß" not in word and "ŉ" not in word and unicodedata.is_normalized("NFC", word)
+    two whose case mapping changes their length ("ß", "ŉ") and the digraphs with a title case of their own ("ǅ")."""
+    return max(word) < "\u0250" and "ß" not in word and "ŉ" not in word and unicodedata.is_normalized("NFC", word) \
+        and not any("\u01c4" <= c <= "\u01cc" or "\u01f1" <= c <= "\u01f3" for c in word)
+
+
+def _plain_word(word: str, whole: frozenset[str], words: frozenset[str]) -> str | None:
+    if len(word) == 2 and word[1] == "." and word[0].isalpha() and word[0].isascii():  # an initial: "S."
+        return None if word[0].lower() in whole else word[0].upper() + "."
+    parts = word.split("-")
+    if len(parts) > 1 and word.lower() in whole:
+        return None
+    out = []
+    for part in parts:
+        if not (part.isalpha() and (part.isascii() or _latin_letters(part))):
+            return None
+        low = part.lower()
+        if low in (whole if len(low) == 1 else words):  # a letter: an initial unless it is a word ("y", "e", "ó")
+            return None
+        mac = _MAC.match(part)
+        out.append(part[:mac.end()].capitalize() + part[mac.end():].capitalize() if mac else part.capitalize())
+    return "-".join(out)
 
 
 def plain_recase(name: str) -> str | None:
-    """``name`` re-cased as nameparser would (``KOEN WEEL`` → ``Koen Weel``) when every word is plain ASCII letters
-    that no rule of nameparser's claims; None when one might (``VAN``, ``MCDONALD``, ``O'NEIL``, ``JR``, ``III``)."""
-    vocabulary = _nameparser_words()
+    """``name`` re-cased as nameparser would (``KOEN WEEL`` → ``Koen Weel``, ``KIM KYUNG-HOON`` → ``Kim Kyung-Hoon``,
+    ``IAN MACNICOL`` → ``Ian MacNicol``, ``ERIK S. LESSER`` → ``Erik S. Lesser``) when no rule of nameparser's but title case and Mac/Mc claims a word; None when
+    one might (``VAN``, ``O'NEIL``, ``JR``, ``III``, ``AL-DOUMY``)."""
+    whole, words = _nameparser_words()
     out = []
     for word in name.split(" "):
-        if not (word.isalpha() and (word.isascii() or _latin_letters(word))):
+        cased = _plain_word(word, whole, words)
+        if cased is None:
             return None
-        low = word.lower()
-        if low in vocabulary or low.startswith(("mc", "mac")):
-            return None
-        out.append(word.capitalize())
+        out.append(cased)
     return " ".join(out)
 
 
