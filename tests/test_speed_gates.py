@@ -81,7 +81,7 @@ def test_trie_matches_what_the_alternation_matches(words, text):
 def _full_scan(text):
     """find_dates as it would be with every shape scanning the whole text."""
     saved = dates._starts
-    dates._starts = lambda text: None
+    dates._starts = lambda text, *runs: None
     dates._READ.clear()  # the dates of texts read before: read again, by the full scan
     try:
         return dates.find_dates(text)
@@ -92,7 +92,7 @@ def _full_scan(text):
 
 _DATE_PIECES = st.sampled_from([" ", ", ", ".", "5", "12", "31", "2019", "1st", " of ", "May", "MAY", "Mayor",
                                 "March", "Mar.", "Marvin", "Monday", "MONDAY", "Sun", "Sunni", "Sept", "OMAR",
-                                "Oct.", "10", "²", "é", "\n", ")"])
+                                "Oct.", "10", "²", "é", "\n", ")", " de ", "marzo", "º", "17."])
 
 
 @given(st.lists(_DATE_PIECES, max_size=14).map("".join))
@@ -100,6 +100,33 @@ _DATE_PIECES = st.sampled_from([" ", ", ", ".", "5", "12", "31", "2019", "1st", 
 @example("OMAR 5, 2020 and Marvin 3, 2021")
 def test_dates_tried_at_starts_equal_a_full_scan(text):
     assert dates.find_dates(text) == _full_scan(text)
+
+
+_RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "2019", "1850", "20185", "1st", "17.",
+                               "º", "² ", "٣", " of ", " de ", "marzo", "julio", "May", "Oct.", "aB", "Games", "C"])
+
+
+@given(st.lists(_RUN_PIECES, max_size=14).map("".join))
+@example("²2020-01-02")  # "²" is str.isdigit, not a digit the shapes read: \b holds before the year
+@example("17.02.2026, 2019.08.23 and 2019/5/6")
+@example("the 2015 Halberg Games")
+@example("12 de marzo de 2019; 5º julio")
+def test_digit_runs_read_what_the_text_scans_read(text):
+    # the tests find_dates reads off the runs of digits hold exactly where the scans of the text do
+    runs = dates._digit_runs(text)
+    if runs is None:  # a digit in another script: the text is read with the scans
+        assert dates._ODD_DIGIT.search(text)
+        return
+    assert runs == [m.span() for m in regex.finditer(r"[0-9]+", text)]
+    years = dates._run_years(text, runs)
+    assert years == [m.start() for m in dates._YEAR_AT.finditer(text)]
+    assert dates._has_year(text, runs, years) == bool(dates._ANY_YEAR.search(text))
+    assert bool(runs) == bool(dates._ANY_DIGIT.search(text))
+    for shape, gate in dates._RUN_GATES.items():  # each run gate is implied by every match of its shape
+        if dict(dates.COMPILED)[shape].search(text):
+            assert gate(text, runs, years), shape
+    # the day-before-a-lower-case-month starts: tried at each run's last digit, as the scan finds them
+    assert {m.start() for m in dates._DAY_LOWER.finditer(text)} <= set(dates._starts(text, runs, years))
 
 
 _FOREIGN_PIECES = st.sampled_from([" ", "  ", "'", "’", "la ", "l'", "provincia", "ciudad", "province", "cidade",
