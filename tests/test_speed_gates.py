@@ -529,3 +529,19 @@ def test_trailer_scan_holds_every_rule_match(text):
         return
     for name, pattern, _ in trailers._KEYWORD_RULES + trailers._RESTRICTION_RULES:
         assert pattern.search(text) is None, name
+
+
+@given(_TEXT)
+@example("a ( ) b [\n] c (x) ()")
+@example("(\u3000)")
+def test_empty_brackets_gate_holds_every_match(text):
+    if parse._EMPTY_BRACKETS.search(text):
+        assert parse._may_hold_empty_brackets(text)
+
+
+@given(_TEXT)
+@example("a  b   c    d     e")
+@example("a \t b  c")
+def test_tidy_collapses_space_runs_as_the_plain_pattern(text):
+    # _tidy's space step (replaces for runs of spaces, the pattern when a tab is written)
+    assert parse._collapse_space(text) == regex.sub(r"[ \t]+", " ", text)
