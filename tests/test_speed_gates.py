@@ -103,6 +103,7 @@ def test_dates_tried_at_starts_equal_a_full_scan(text):
 
 
 _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "2019", "1850", "20185", "1st", "17.",
+                               "(", ")", ", ", "c.", "circa ", "ca. ",
                                "º", "² ", "٣", " of ", " de ", "marzo", "julio", "May", "Oct.", "aB", "Games", "C"])
 
 
@@ -127,6 +128,10 @@ def test_digit_runs_read_what_the_text_scans_read(text):
             assert gate(text, runs, years), shape
     # the day-before-a-lower-case-month starts: tried at each run's last digit, as the scan finds them
     assert {m.start() for m in dates._DAY_LOWER.finditer(text)} <= set(dates._starts(text, runs, years))
+    for shape in dates._FROM_GATE:  # read from the gate's first match: what a full scan reads
+        pattern, passed = dict(dates.COMPILED)[shape], dates._GATES[shape](text)
+        full = [m.span() for m in pattern.finditer(text)]
+        assert ([m.span() for m in pattern.finditer(text, passed.start())] if passed else []) == full, shape
 
 
 _FOREIGN_PIECES = st.sampled_from([" ", "  ", "'", "’", "la ", "l'", "provincia", "ciudad", "province", "cidade",

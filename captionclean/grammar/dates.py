@@ -358,6 +358,9 @@ _GATES = {
     "event_year": lambda text: _YEAR_CAPITAL(text) is not None or (
         any(head in text for head in _EVENT_HEADS) and _HEAD_CAPITAL(text) is not None),
 }
+# shapes whose gate's pattern is the shape's core, matching wherever the shape does (where the digits are
+# ASCII, as the shape's \d then reads them): the shape is read from the gate's first match
+_FROM_GATE = frozenset(("year_comma", "year_paren"))
 _SLASH_DATE = re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search
 _YEAR_CAPITAL = re.compile(r"(?:1[89]|20)[0-9][0-9] [A-Z]").search
 _EVENT_HEADS = tuple(h + " " for h in date_words().get("event_head", ()))
@@ -407,6 +410,7 @@ def _year_end_at(text: str) -> int:
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), shape in _ANCHORED, shape not in _YEARLESS)
                  for shape, pattern in COMPILED]
+_SHAPES_YEARLESS = [tried for tried in _SHAPES_TRIED if not tried[-1]]  # a text without a year: these only
 
 
 # the last texts read and their dates: the parser, the place finder and the span finder read the
@@ -447,20 +451,23 @@ def _find_dates(text: str) -> list[DateFound]:
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text, runs, years) if runs is not None else _starts(text)
     by_shape = _starts_by_shape(text, starts, has_year, years) if starts else None
-    for shape, pattern, gate, run_gate, anchored, needs_year in _SHAPES_TRIED:
-        if needs_year and not has_year:
-            continue
+    for shape, pattern, gate, run_gate, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
+        passed = None
         if run_gate is not None and runs is not None:  # the runs at hand: their gate, no scan of the text
             if not run_gate(text, runs, years):
                 continue
-        elif gate is not None and not gate(text):
-            continue
+        elif gate is not None:
+            passed = gate(text)
+            if not passed:
+                continue
         if starts is not None and anchored:
             if not starts or not by_shape[shape]:
                 continue
             matches = _finditer(pattern, text, by_shape[shape])
         elif shape == "year_end":  # it ends the text: read from where its year must begin
             matches = pattern.finditer(text, _year_end_at(text))
+        elif shape in _FROM_GATE and runs is not None:  # from the gate's first match: none begins before it
+            matches = pattern.finditer(text, passed.start())
         else:
             matches = pattern.finditer(text)
         for m in matches:
