@@ -8,6 +8,7 @@ by rule, never a date the story only mentions (``began in January 2005``,
 from __future__ import annotations
 
 import calendar
+from itertools import islice
 import unicodedata
 import re
 from dataclasses import dataclass
@@ -120,10 +121,16 @@ _ODD_DIGIT = regex.compile(r"(?![0-9])\d")
 
 def _digit_runs(text: str) -> list[tuple[int, int]] | None:
     """The text's runs of ASCII digits (start, end), or None when it writes a digit in another
-    script (the shapes' \\d reads those too: such a text is scanned shape by shape, as before)."""
+    script (the shapes' \\d reads those too: such a text is scanned shape by shape, as before), or
+    more than :data:`_MANY_RUNS` runs (a table of numbers: the scans of the text, in C, cost less
+    there than the runs' tests in Python)."""
     if not text.isascii() and _ODD_DIGIT.search(text):
         return None
-    return [m.span() for m in _DIGIT_RUN.finditer(text)]
+    runs = [m.span() for m in islice(_DIGIT_RUN.finditer(text), _MANY_RUNS + 1)]
+    return runs if len(runs) <= _MANY_RUNS else None
+
+
+_MANY_RUNS = 48  # (a caption writes a few: 2 on average in a real export)
 
 
 _DIGIT_RUN = regex.compile(r"[0-9]+")  # (the regex module: 2x faster here than re, which tries "+" at every character)
@@ -145,12 +152,8 @@ def _has_year(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
 def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[int] | None = None) -> list[int] | None:
     """Every position where an anchored shape could begin, in order (None: scan all). ``runs`` and
     ``years``: the text's digit runs and run-ending years, if the caller has them."""
-    if runs is None:
-        runs = _digit_runs(text)
-        if runs is None:
-            return None
-    if years is None:
-        years = _run_years(text, runs)
+    if not text.isascii() and _ODD_DIGIT.search(text):
+        return None
     out: set[int] = set()
     m = _NAME_START.search(text)
     while m:
@@ -176,18 +179,25 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
                 if i > 1 and text[i - 2] in "0123":
                     out.add(i - 2)
         m = _NAME_START.search(text, q + 1)
-    # "12 de marzo", "17. oktober", "le 5 septembre": a match begins at a run's last digit (a digit is
-    # none of what may follow its first), so each run is tried there, not every digit of the text
-    for _, e in runs:
-        q = e - 1
-        after = text[e:e + 1]  # what follows a day: a suffix's letter, a stop, a space (else no match)
-        if after and (after in "snrte.º" or after.isspace()) and _DAY_LOWER.match(text, q):
+    # "12 de marzo", "17. oktober", "le 5 septembre"
+    if runs is not None:  # a match begins at a run's last digit (a digit is none of what may follow
+        for _, e in runs:  # its first), so each run is tried there, not every digit of the text
+            q = e - 1
+            after = text[e:e + 1]  # what follows a day: a suffix's letter, a stop, a space (else no match)
+            if after and (after in "snrte.º" or after.isspace()) and _DAY_LOWER.match(text, q):
+                out.add(q)
+                if q and text[q - 1] in "0123":
+                    out.add(q - 1)
+    else:
+        for m in _DAY_LOWER.finditer(text):
+            q = m.start()
             out.add(q)
             if q and text[q - 1] in "0123":
                 out.add(q - 1)
     # "julio de 2022", "Οκτώβριος 2019" (the foreign letters are none ASCII: an ASCII text skips that scan)
-    if years and (" de " in text or " del " in text or not text.isascii() and _FOREIGN_LETTER.search(text)):
-        for y in years:
+    if (years is None or years) and (" de " in text or " del " in text
+                                     or not text.isascii() and _FOREIGN_LETTER.search(text)):
+        for y in years if years is not None else (m.start() for m in _YEAR_AT.finditer(text)):
             w = _WORD_BEFORE.search(text, max(0, y - 30), y)
             if w and w[1].lower() in _LOWER_MONTHS:
                 out.add(w.start(1))
@@ -438,7 +448,7 @@ def _find_dates(text: str) -> list[DateFound]:
     found: list[DateFound] = []
     # the runs of digits, read once: what the digit and year tests, the starts and the run gates need
     runs = _digit_runs(text)
-    if runs is None:  # a digit in another script: every test on the text itself
+    if runs is None:  # a digit in another script, or many numbers: every test on the text itself
         if _ANY_DIGIT.search(text) is None:
             return found
         has_year = _ANY_YEAR.search(text) is not None
@@ -449,7 +459,7 @@ def _find_dates(text: str) -> list[DateFound]:
         years = _run_years(text, runs)
         has_year = _has_year(text, runs, years)
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
-    starts = _starts(text, runs, years) if runs is not None else _starts(text)
+    starts = _starts(text, runs, years)
     by_shape = _starts_by_shape(text, starts, has_year, years) if starts else None
     for shape, pattern, gate, run_gate, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
         passed = None
