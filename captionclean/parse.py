@@ -162,10 +162,37 @@ def _strip_ends(text: str, chars: str = _ENDS) -> str:
     return kept
 
 
+def _may_hold_empty_brackets(text: str) -> bool:
+    """Whether a closing bracket has its opening one before it, with only spaces between: the gate of
+    _EMPTY_BRACKETS (a C scan for each closing bracket, a few characters read back from each; every
+    character its \\s reads is str.isspace)."""
+    for close, opening in ((")", "("), ("]", "[")):
+        at = text.find(close)
+        while at >= 0:
+            i = at
+            while i and text[i - 1].isspace():
+                i -= 1
+            if i and text[i - 1] == opening:
+                return True
+            at = text.find(close, at + 1)
+    return False
+
+
+def _collapse_space(text: str) -> str:
+    """``[ \\t]+`` → one space."""
+    if "\t" in text:
+        return _TIDY_SPACE.sub(" ", text)
+    # runs of spaces alone (most descriptions: a cut leaves one by a space): each pass of C replaces
+    # halves every run, and a run of one is left as it is
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
 def _tidy(text: str) -> str:
-    text = _EMPTY_BRACKETS.sub(" ", text)
-    if "\t" in text or "  " in text:  # else every match is one space, put back as it was
-        text = _TIDY_SPACE.sub(" ", text)
+    if _may_hold_empty_brackets(text):
+        text = _EMPTY_BRACKETS.sub(" ", text)
+    text = _collapse_space(text)
     if _TIDY_PUNCT_GATE.search(text):  # a space before punctuation (few captions): the gate is 3x cheaper
         text = _TIDY_PUNCT.sub(r"\1", text)
     if "\n" not in text:  # one line (most captions): no list to split and join

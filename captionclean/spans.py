@@ -122,22 +122,26 @@ def _right_after(folded: str, value: str, before: Span, avoid: list[Span], text:
     return None
 
 
-def _city_with_its_place(folded: str, city: str, row: dict, avoid: list[Span], text: str) -> Span | None:
+def _city_spans(folded: str, city: str, row: dict, avoid: list[Span], text: str) -> tuple[Span | None, Span | None]:
     """The city where the region or country follows it ("Shimbashi, Tokyo, Japan"), when the
-    caption names the city more than once ("outside Shimbashi station … Shimbashi, Tokyo")."""
+    caption names the city more than once ("outside Shimbashi station … Shimbashi, Tokyo"); and
+    the city's first occurrence outside ``avoid`` (``find_in(folded, city, None, avoid)``, which the
+    search reads first), or False for that when it was not read."""
     after = [str(row.get("region") or ""), str(row.get("country") or "")]
     after = [a for a in after if a]
     if not after:
-        return None
-    start = 0
+        return None, False
+    start, first = 0, False
     for _ in range(20):
         span = find_in(folded, city, (start, len(folded)), avoid)
+        if first is False:
+            first = span  # from 0 to the end: the whole caption
         if span is None:
-            return None
+            return None, first
         if any(_right_after(folded, a, span, avoid, text) for a in after):
-            return span
+            return span, first
         start = span[1]
-    return None
+    return None, first
 
 
 @lru_cache(maxsize=4096)
@@ -192,6 +196,23 @@ def _country_forms(name: str) -> list[str]:
     forms = {form for form in _country_form_index().get(name, ()) if form != name.casefold()}
     forms |= {form + "." for form in forms if "." in form}  # the tables' keys drop a last full stop
     return sorted(forms, key=len, reverse=True)
+
+
+_FORMS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+
+
+def _forms(name: str, value: str) -> tuple[tuple[str, str], ...]:
+    """The forms a place field's value is looked for in (the value, then a country's or a US state's
+    other forms, longest first), each with its folded needle: values repeat, so built once each."""
+    key = (name, value)
+    got = _FORMS.get(key)
+    if got is None:
+        if len(_FORMS) > 16384:
+            _FORMS.clear()
+        forms = [value] + (_country_forms(value) if name == "country" else
+                           _region_forms(value) if name == "region" else [])
+        got = _FORMS[key] = tuple((form, _needle(form)) for form in forms)
+    return got
 
 
 def _cover(found: list[Span | None]) -> Span | None:
@@ -295,25 +316,24 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
         value = str(row.get(name) or "")
         if not value:
             continue
-        forms = [value] + (_country_forms(value) if name == "country" else
-                           _region_forms(value) if name == "region" else [])
         span = None
         gap_end = _after_gap(folded, last_place) if last_place else -1
-        for form in forms:  # in the dateline; else right after the place before it ("in Kyiv, Ukraine")
-            # (a C test first: a country has dozens of forms, and most are written nowhere)
-            needle = _needle(form)
-            if dateline and needle and folded.find(needle, dateline[0], dateline[1]) >= 0:
-                span = find_in(folded, form, dateline, taken, text)
-                if span:
-                    break
-            if gap_end >= 0 and needle and folded.startswith(needle, gap_end):
-                span = _right_after(folded, form, last_place, taken, text, gap_end)
-                if span:
-                    break
+        if dateline or gap_end >= 0:  # (else there is nowhere to look for the forms)
+            for form, needle in _forms(name, value):  # in the dateline; else right after the place before it
+                # ("in Kyiv, Ukraine"; a C test first: a country has dozens of forms, and most are written nowhere)
+                if dateline and needle and folded.find(needle, dateline[0], dateline[1]) >= 0:
+                    span = find_in(folded, form, dateline, taken, text)
+                    if span:
+                        break
+                if gap_end >= 0 and needle and folded.startswith(needle, gap_end):
+                    span = _right_after(folded, form, last_place, taken, text, gap_end)
+                    if span:
+                        break
+        first = False  # the value's first occurrence outside the fields found, if read already
         if span is None and name == "city":
-            span = _city_with_its_place(folded, value, row, outside, text)
+            span, first = _city_spans(folded, value, row, outside, text)
         if span is None and (name == "city" or last_place is None):
-            span = find_in(folded, value, None, outside)
+            span = find_in(folded, value, None, outside) if first is False else first
         put(name, span)
         if span:
             outside.append(span)

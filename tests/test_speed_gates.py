@@ -81,7 +81,7 @@ def test_trie_matches_what_the_alternation_matches(words, text):
 def _full_scan(text):
     """find_dates as it would be with every shape scanning the whole text."""
     saved = dates._starts
-    dates._starts = lambda text: None
+    dates._starts = lambda text, *runs: None
     dates._READ.clear()  # the dates of texts read before: read again, by the full scan
     try:
         return dates.find_dates(text)
@@ -92,14 +92,47 @@ def _full_scan(text):
 
 _DATE_PIECES = st.sampled_from([" ", ", ", ".", "5", "12", "31", "2019", "1st", " of ", "May", "MAY", "Mayor",
                                 "March", "Mar.", "Marvin", "Monday", "MONDAY", "Sun", "Sunni", "Sept", "OMAR",
-                                "Oct.", "10", "²", "é", "\n", ")"])
+                                "Oct.", "10", "²", "é", "\n", ")", " de ", "marzo", "º", "17."])
 
 
 @given(st.lists(_DATE_PIECES, max_size=14).map("".join))
 @example("on 5 March) in Omar")
+@example("12 de marzo de 2019, " + "1 2 " * 30 + "5 March 2019, Monday, 17. oktober")  # many numbers: the scans
 @example("OMAR 5, 2020 and Marvin 3, 2021")
 def test_dates_tried_at_starts_equal_a_full_scan(text):
     assert dates.find_dates(text) == _full_scan(text)
+
+
+_RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "2019", "1850", "20185", "1st", "17.",
+                               "(", ")", ", ", "c.", "circa ", "ca. ",
+                               "º", "² ", "٣", " of ", " de ", "marzo", "julio", "May", "Oct.", "aB", "Games", "C"])
+
+
+@given(st.lists(_RUN_PIECES, max_size=14).map("".join))
+@example("²2020-01-02")  # "²" is str.isdigit, not a digit the shapes read: \b holds before the year
+@example("17.02.2026, 2019.08.23 and 2019/5/6")
+@example("the 2015 Halberg Games")
+@example("12 de marzo de 2019; 5º julio")
+def test_digit_runs_read_what_the_text_scans_read(text):
+    # the tests find_dates reads off the runs of digits hold exactly where the scans of the text do
+    runs = dates._digit_runs(text)
+    if runs is None:  # a digit in another script, or many numbers: the text is read with the scans
+        assert dates._ODD_DIGIT.search(text) or len(regex.findall(r"[0-9]+", text)) > dates._MANY_RUNS
+        return
+    assert runs == [m.span() for m in regex.finditer(r"[0-9]+", text)]
+    years = dates._run_years(text, runs)
+    assert years == [m.start() for m in dates._YEAR_AT.finditer(text)]
+    assert dates._has_year(text, runs, years) == bool(dates._ANY_YEAR.search(text))
+    assert bool(runs) == bool(dates._ANY_DIGIT.search(text))
+    for shape, gate in dates._RUN_GATES.items():  # each run gate is implied by every match of its shape
+        if dict(dates.COMPILED)[shape].search(text):
+            assert gate(text, runs, years), shape
+    # the day-before-a-lower-case-month starts: tried at each run's last digit, as the scan finds them
+    assert {m.start() for m in dates._DAY_LOWER.finditer(text)} <= set(dates._starts(text, runs, years))
+    for shape in dates._FROM_GATE:  # read from the gate's first match: what a full scan reads
+        pattern, passed = dict(dates.COMPILED)[shape], dates._GATES[shape](text)
+        full = [m.span() for m in pattern.finditer(text)]
+        assert ([m.span() for m in pattern.finditer(text, passed.start())] if passed else []) == full, shape
 
 
 _FOREIGN_PIECES = st.sampled_from([" ", "  ", "'", "’", "la ", "l'", "provincia", "ciudad", "province", "cidade",
@@ -483,3 +516,38 @@ def test_country_forms_from_the_index_are_the_tables_forms():
         got = spans._country_forms(name)
         assert set(got) == scan and len(got) == len(scan), name
         assert [len(f) for f in got] == sorted((len(f) for f in got), reverse=True)
+
+
+_TRAILER_PIECES = st.sampled_from([" ", ". ", "\n", "-", "(", ")", ":", "/", "OUT", "NO ", "SALES", "Tags:", " Tags",
+                                   "EDITORIAL USE ONLY", "MANDATORY CREDIT", "NO ARCHIVES", "caption", "source link",
+                                   "TPX IMAGES OF THE DAY", "SEARCH ", "NEW ZEALAND", "AFP", "Reuters", "x"])
+
+
+@given(st.lists(_TRAILER_PIECES, max_size=12).map("".join))
+@example("NEW ZEALAND OUT")
+@example("REUTERS/Name TPX IMAGES OF THE DAY")
+@example("(Tags: POLITICS) NO RESALES. NO ARCHIVES")
+def test_trailer_scan_holds_every_rule_match(text):
+    # find_trailers runs no rule on a caption the one scan finds none of the rules' texts in
+    from captionclean.grammar import trailers
+
+    if trailers._ANY_NEEDED is None or trailers._ANY_NEEDED(text) is not None:
+        return
+    for name, pattern, _ in trailers._KEYWORD_RULES + trailers._RESTRICTION_RULES:
+        assert pattern.search(text) is None, name
+
+
+@given(_TEXT)
+@example("a ( ) b [\n] c (x) ()")
+@example("(\u3000)")
+def test_empty_brackets_gate_holds_every_match(text):
+    if parse._EMPTY_BRACKETS.search(text):
+        assert parse._may_hold_empty_brackets(text)
+
+
+@given(_TEXT)
+@example("a  b   c    d     e")
+@example("a \t b  c")
+def test_tidy_collapses_space_runs_as_the_plain_pattern(text):
+    # _tidy's space step (replaces for runs of spaces, the pattern when a tab is written)
+    assert parse._collapse_space(text) == regex.sub(r"[ \t]+", " ", text)

@@ -8,6 +8,7 @@ by rule, never a date the story only mentions (``began in January 2005``,
 from __future__ import annotations
 
 import calendar
+from itertools import islice
 import unicodedata
 import re
 from dataclasses import dataclass
@@ -118,8 +119,39 @@ _DAY_LOWER = re.compile(r"[0-9](?:st|nd|rd|th|er|º)?\.?\s+(?:(?:of|de)\s+)?(?="
 _ODD_DIGIT = regex.compile(r"(?![0-9])\d")
 
 
-def _starts(text: str) -> list[int] | None:
-    """Every position where an anchored shape could begin, in order (None: scan all)."""
+def _digit_runs(text: str) -> list[tuple[int, int]] | None:
+    """The text's runs of ASCII digits (start, end), or None when it writes a digit in another
+    script (the shapes' \\d reads those too: such a text is scanned shape by shape, as before), or
+    more than :data:`_MANY_RUNS` runs (a table of numbers: the scans of the text, in C, cost less
+    there than the runs' tests in Python)."""
+    if not text.isascii() and _ODD_DIGIT.search(text):
+        return None
+    runs = [m.span() for m in islice(_DIGIT_RUN.finditer(text), _MANY_RUNS + 1)]
+    return runs if len(runs) <= _MANY_RUNS else None
+
+
+_MANY_RUNS = 48  # (a caption writes a few: 2 on average in a real export)
+
+
+_DIGIT_RUN = regex.compile(r"[0-9]+")  # (the regex module: 2x faster here than re, which tries "+" at every character)
+_CENTURIES = ("18", "19", "20")
+
+
+def _run_years(text: str, runs: list[tuple[int, int]]) -> list[int]:
+    """Where each year that ends a run of digits begins: what ``_YEAR_AT`` finds (a year followed by
+    no digit is a run's last four digits), in order."""
+    return [e - 4 for s, e in runs if e - s >= 4 and text[e - 4:e - 2] in _CENTURIES]
+
+
+def _has_year(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
+    """Whether ``_ANY_YEAR`` finds a year (anywhere, even inside a longer number): one ending a run,
+    else one inside a run of five digits or more."""
+    return bool(years) or any(e - s > 4 and _ANY_YEAR.search(text, s, e) is not None for s, e in runs)
+
+
+def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[int] | None = None) -> list[int] | None:
+    """Every position where an anchored shape could begin, in order (None: scan all). ``runs`` and
+    ``years``: the text's digit runs and run-ending years, if the caller has them."""
     if not text.isascii() and _ODD_DIGIT.search(text):
         return None
     out: set[int] = set()
@@ -147,15 +179,26 @@ def _starts(text: str) -> list[int] | None:
                 if i > 1 and text[i - 2] in "0123":
                     out.add(i - 2)
         m = _NAME_START.search(text, q + 1)
-    for m in _DAY_LOWER.finditer(text):  # "12 de marzo", "17. oktober", "le 5 septembre"
-        q = m.start()
-        out.add(q)
-        if q and text[q - 1] in "0123":
-            out.add(q - 1)
+    # "12 de marzo", "17. oktober", "le 5 septembre"
+    if runs is not None:  # a match begins at a run's last digit (a digit is none of what may follow
+        for _, e in runs:  # its first), so each run is tried there, not every digit of the text
+            q = e - 1
+            after = text[e:e + 1]  # what follows a day: a suffix's letter, a stop, a space (else no match)
+            if after and (after in "snrte.º" or after.isspace()) and _DAY_LOWER.match(text, q):
+                out.add(q)
+                if q and text[q - 1] in "0123":
+                    out.add(q - 1)
+    else:
+        for m in _DAY_LOWER.finditer(text):
+            q = m.start()
+            out.add(q)
+            if q and text[q - 1] in "0123":
+                out.add(q - 1)
     # "julio de 2022", "Οκτώβριος 2019" (the foreign letters are none ASCII: an ASCII text skips that scan)
-    if " de " in text or " del " in text or not text.isascii() and _FOREIGN_LETTER.search(text):
-        for m in _YEAR_AT.finditer(text):
-            w = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if (years is None or years) and (" de " in text or " del " in text
+                                     or not text.isascii() and _FOREIGN_LETTER.search(text)):
+        for y in years if years is not None else (m.start() for m in _YEAR_AT.finditer(text)):
+            w = _WORD_BEFORE.search(text, max(0, y - 30), y)
             if w and w[1].lower() in _LOWER_MONTHS:
                 out.add(w.start(1))
     return sorted(out)
@@ -171,7 +214,8 @@ _NEEDS_YEAR = frozenset(("month_day_year", "day_month_year", "month_year", "mont
 _LAST_YEAR = re.compile(r"(?s:.*)(?:1[89]|20)[0-9][0-9](?![0-9])")
 
 
-def _starts_by_shape(text: str, starts: list[int], has_year: bool = True) -> dict[str, list[int]]:
+def _starts_by_shape(text: str, starts: list[int], has_year: bool = True,
+                     years: list[int] | None = None) -> dict[str, list[int]]:
     """The starts each anchored shape can match at: its first character's class, and a year
     written at or after the start for the shapes that read one (none when ``has_year`` is False:
     the text holds no year, so the last one is not looked for)."""
@@ -197,8 +241,11 @@ def _starts_by_shape(text: str, starts: list[int], has_year: bool = True) -> dic
                 mtwfs.append(p)
         if cat == "Ll" or c > "\x7f":
             low.append(p)
-    m = _LAST_YEAR.match(text) if has_year else None
-    last_year = m.end() - 4 if m else -1
+    if years is not None:  # the run-ending years, in order: the last is where _LAST_YEAR's begins
+        last_year = years[-1] if years else -1
+    else:
+        m = _LAST_YEAR.match(text) if has_year else None
+        last_year = m.end() - 4 if m else -1
     out = {}
     for shape in _ANCHORED:
         if shape in _UPPER_FIRST:
@@ -321,6 +368,9 @@ _GATES = {
     "event_year": lambda text: _YEAR_CAPITAL(text) is not None or (
         any(head in text for head in _EVENT_HEADS) and _HEAD_CAPITAL(text) is not None),
 }
+# shapes whose gate's pattern is the shape's core, matching wherever the shape does (where the digits are
+# ASCII, as the shape's \d then reads them): the shape is read from the gate's first match
+_FROM_GATE = frozenset(("year_comma", "year_paren"))
 _SLASH_DATE = re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search
 _YEAR_CAPITAL = re.compile(r"(?:1[89]|20)[0-9][0-9] [A-Z]").search
 _EVENT_HEADS = tuple(h + " " for h in date_words().get("event_head", ()))
@@ -333,6 +383,34 @@ _ANY_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 _YEARLESS = frozenset(("dated_dmy", "lead_mdy", "month_day", "day_month"))
 
 
+def _iso_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
+    """iso_slash reads a year of four digits alone in its run ("\\b" before it), then a slash or dash
+    and a digit, or a dot and two digits ("2020-08-23", "2020.08.23"): some run-ending year is so."""
+    for y in years:
+        if (y == 0 or not "0" <= text[y - 1] <= "9") and (  # (str.isdigit holds for "²": looser, so kept for after)
+                text[y + 4:y + 5] in ("/", "-") and text[y + 5:y + 6].isdigit()
+                or text[y + 4:y + 5] == "." and text[y + 5:y + 7].isdigit()):
+            return True
+    return False
+
+
+def _dmy_numeric_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
+    """dmy_numeric reads a day of two digits alone in its run, then a dot ("17.02.2026")."""
+    return any(e - s == 2 and text[e:e + 1] == "." for s, e in runs)
+
+
+def _event_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
+    """event_year's gate (_YEAR_CAPITAL: a year, a space and a capital; else an event's first word
+    before a capital), the year read off the runs: one ending its run, then " " and A-Z."""
+    return any(text[y + 4:y + 5] == " " and "A" <= text[y + 5:y + 6] <= "Z" for y in years) or (
+        any(head in text for head in _EVENT_HEADS) and _HEAD_CAPITAL(text) is not None)
+
+
+# gates read off the digit runs (texts whose digits are all ASCII: the shapes' \\d is [0-9] there),
+# each implied by every match of its shape
+_RUN_GATES = {"iso_slash": _iso_gate, "dmy_numeric": _dmy_numeric_gate, "event_year": _event_gate}
+
+
 def _year_end_at(text: str) -> int:
     """Where year_end's year must begin in a text that passed its gate (the year ends the text:
     ``YEAR\\.?[ ]*$``, "$" also before a last newline): a match can begin nowhere else."""
@@ -340,8 +418,9 @@ def _year_end_at(text: str) -> int:
     return len(end) - (5 if end.endswith(".") else 4)
 
 
-_SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), shape in _ANCHORED, shape not in _YEARLESS)
+_SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), shape in _ANCHORED, shape not in _YEARLESS)
                  for shape, pattern in COMPILED]
+_SHAPES_YEARLESS = [tried for tried in _SHAPES_TRIED if not tried[-1]]  # a text without a year: these only
 
 
 # the last texts read and their dates: the parser, the place finder and the span finder read the
@@ -367,21 +446,38 @@ def find_dates(text: str) -> list[DateFound]:
 
 def _find_dates(text: str) -> list[DateFound]:
     found: list[DateFound] = []
-    if _ANY_DIGIT.search(text) is None:
-        return found
-    has_year = _ANY_YEAR.search(text) is not None
+    # the runs of digits, read once: what the digit and year tests, the starts and the run gates need
+    runs = _digit_runs(text)
+    if runs is None:  # a digit in another script, or many numbers: every test on the text itself
+        if _ANY_DIGIT.search(text) is None:
+            return found
+        has_year = _ANY_YEAR.search(text) is not None
+        years = None
+    else:
+        if not runs:
+            return found
+        years = _run_years(text, runs)
+        has_year = _has_year(text, runs, years)
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
-    starts = _starts(text)
-    by_shape = _starts_by_shape(text, starts, has_year) if starts else None
-    for shape, pattern, gate, anchored, needs_year in _SHAPES_TRIED:
-        if needs_year and not has_year or gate is not None and not gate(text):
-            continue
+    starts = _starts(text, runs, years)
+    by_shape = _starts_by_shape(text, starts, has_year, years) if starts else None
+    for shape, pattern, gate, run_gate, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
+        passed = None
+        if run_gate is not None and runs is not None:  # the runs at hand: their gate, no scan of the text
+            if not run_gate(text, runs, years):
+                continue
+        elif gate is not None:
+            passed = gate(text)
+            if not passed:
+                continue
         if starts is not None and anchored:
             if not starts or not by_shape[shape]:
                 continue
             matches = _finditer(pattern, text, by_shape[shape])
         elif shape == "year_end":  # it ends the text: read from where its year must begin
             matches = pattern.finditer(text, _year_end_at(text))
+        elif shape in _FROM_GATE and runs is not None:  # from the gate's first match: none begins before it
+            matches = pattern.finditer(text, passed.start())
         else:
             matches = pattern.finditer(text)
         for m in matches:
@@ -442,7 +538,10 @@ def _blind_fold(text: str) -> str:
 
 def _may_say_taken(text: str) -> bool:
     folded = _blind_fold(text)
-    return any(w in folded for w in _TAKEN_STEMS)
+    for w in _TAKEN_STEMS:  # (a loop: a generator costs more than the dozen C scans it runs)
+        if w in folded:
+            return True
+    return False
 
 
 if not all(w.isascii() for w in _TAKEN_STEMS):  # pragma: no cover - the reasoning holds for ASCII verbs only

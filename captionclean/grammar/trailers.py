@@ -1,6 +1,7 @@
 """Usage restrictions and trailers: moved out of the description, never dropped."""
 from __future__ import annotations
 
+import re as _re
 from dataclasses import dataclass, field
 
 from .. import timed_regex as regex  # the regex module, with a time budget
@@ -29,6 +30,13 @@ if _wrong:  # a rule renamed or reworded: its shortcut would skip captions it ma
 # each rule with the texts one of which a caption must hold for it to run (empty: it always runs)
 _KEYWORD_RULES = [(n, p, (_NEEDS[n],) if n in _NEEDS else _NEEDS_ONE_OF.get(n, ())) for n, p in _KEYWORDS]
 _RESTRICTION_RULES = [(n, p, (_NEEDS[n],) if n in _NEEDS else _NEEDS_ONE_OF.get(n, ())) for n, p in _RESTRICTIONS]
+# every rule's texts in one stdlib scan (a prefix tree: a position is rejected at its first letter): a
+# caption holding none of them (most) runs no rule and tests no text one by one (~20 scans of the caption)
+_ANY_NEEDED = None
+if all(needs for _, _, needs in _KEYWORD_RULES + _RESTRICTION_RULES):  # else some rule always runs
+    from .dates import _trie
+
+    _ANY_NEEDED = _re.compile(_trie({n for _, _, needs in _KEYWORD_RULES + _RESTRICTION_RULES for n in needs})).search
 _CORRECTIONS = [(n, regex.compile(p)) for n, p in correction_patterns()]
 # speed: the notices are looked for only when the caption, in capitals, holds a marker's first word
 _FIRST_WORDS = {m.text.upper().split()[0].split("'")[0] for m in correction_markers()} | {"ERRONEOUS"}
@@ -58,8 +66,12 @@ def find_trailers(text: str) -> Trailers:
         return True
 
     upper = text.upper()
-    if any(w in upper for w in _MARKER_WORDS):
-        _find_corrections(text, out, free)
+    for w in _MARKER_WORDS:
+        if w in upper:
+            _find_corrections(text, out, free)
+            break
+    if _ANY_NEEDED is not None and _ANY_NEEDED(text) is None:  # no rule's text: no trailer
+        return out
     for name, pattern, needs in _KEYWORD_RULES:
         if needs and not any(n in text for n in needs):
             continue
