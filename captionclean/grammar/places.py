@@ -438,18 +438,21 @@ _STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | 
     _W.get("not_place_start", ()))  # "Em 22 de junho, …", "En la imagen …": a sentence's first word
 _NOT_DATE = r"(?!" + _trie(_STOP) + r"\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
-_PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
+# (as prefix trees: the words tried after every word of a run reject most at their first letter; each is
+# followed by a mark no word holds (".", "-", a space), so the tree matches what the alternation did)
+_PREFIX = r"(?:" + _trie(("St", "Ste", "Ft", "Mt", "Pt")) + r")\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
 _GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
-_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and|au|aux)"
+_LINK = _trie(("de", "da", "del", "do", "dos", "das", "di", "du", "la", "le", "les", "el", "al", "of", "upon", "sur", "am", "an",
+               "der", "den", "y", "et", "and", "au", "aux"))
 _DIR = r"(?:" + _trie({"the"} | {w for w in _DIRS if w.islower()}) + r"[ ]+){0,3}"
 # an Arabic article joined to the next word inside a name: "Deir al-Balah", "Sharm el-Sheikh", "Deir ez-Zor"
-_JOINED = r"(?:al|el|ad|ed|as|es|an|ar|az|ez|at|ash|um|umm)-\p{Lu}[\p{L}\p{M}'’\-]*+"
+_JOINED = _trie(("al", "el", "ad", "ed", "as", "es", "an", "ar", "az", "ez", "at", "ash", "um", "umm")) + r"-\p{Lu}[\p{L}\p{M}'’\-]*+"
 _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
          rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
 _PART = rf"{_DIR}{_NAME}"
 # the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
-_CHAIN = "in|near|" + _alt(_LEAD_IN)
+_CHAIN = _trie({"in", "near"} | set(_LEAD_IN))
 _RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
 _SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
 # the articles between "in" and a place's name in other languages ("en el Vaticano", "in der Ukraine"), read as "the"
@@ -517,6 +520,7 @@ def _last_char(text: str, s: int) -> str:
 
 
 _OF_TAILS = frozenset(("f ", "  "))  # the two characters before a run that _of_before can pass (or a new line)
+_OF_TAIL_CHARS = frozenset(t[0] for t in _OF_TAILS)  # their first (the second is the space before the run)
 
 
 def _of_before(text: str, s: int, width: int) -> bool:
@@ -605,7 +609,6 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     A run chained with ``, in`` (``in the Serpentine River, in Hyde Park, London``)
     keeps its last links that name a city."""
     runs = []
-    size = len(text)
     paren = "(" in text  # no bracket: no run is followed by its country in brackets
     for m in islice(_RUN.finditer(text), MAX_RUNS):
         s, e = m.span()  # the group "run" is the whole match (after a look behind)
@@ -615,20 +618,22 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             parts, chains = pieces[0::2], pieces[1::2]
         else:  # one name (most runs): nothing to split
             parts, chains = [found], []
-        if e < size and text[e] == "." and (parts[-1] + "." in _AP_ABBR or parts[-1] + "." in _REGION_ABBR):
+        if text[e:e + 1] == "." and (parts[-1] + "." in _AP_ABBR or parts[-1] + "." in _REGION_ABBR):
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
         near_ref = False
+        # (the character before the run first: most runs follow a space after a word, which no test below passes)
+        before = text[s - 1] if s else ""
         generic = _TOWN_OF.search(text, max(0, s - 20), s) \
-            if (text[s - 2:s] in _OF_TAILS or text[s - 1:s] == "\n") and _of_before(text, s, 20) else None
+            if (before == "\n" or before == " " and s > 1 and text[s - 2] in _OF_TAIL_CHARS) and _of_before(text, s, 20) else None
         if generic:
             if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
                 prev = runs[-1]  # "Beijing, capital of China": one place, its country named after it
                 prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
-        elif s > 4 and text[s - 1] in " '’" and text[s - 2] in _FOREIGN_END \
+        elif s > 4 and before in " '’" and text[s - 2] in _FOREIGN_END \
                 and text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in _FOREIGN_LAST \
                 and (foreign := _FOREIGN_OF.search(text, max(0, s - 24), s)):
             word = foreign["word"].casefold()
@@ -653,7 +658,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 break
         if len(parts) > 1:  # (a run with no comma has no space at its ends)
             parts = [p.strip() for p in parts]
-        if len(parts[-1]) > 2 and parts[-1][-2:] in (" A", " I") and e < size and text[e] == " ":
+        if len(parts[-1]) > 2 and parts[-1][-2:] in (" A", " I") and text[e:e + 1] == " ":
             # "Car-train collision in Seoul A sedan remains …": a headline, then a sentence's first word
             parts[-1], e = parts[-1][:-2], e - 2
         for k in range(1, len(parts)) if len(parts) > 1 else ():
