@@ -21,6 +21,17 @@ from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, 
     lookup_subdivision, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
+# The tables' look-ups, memoised here: reading one new run looks each of its parts up a dozen times (as a
+# country, a state, a city, a subdivision, under each rule), each time folding the name again (tables._key);
+# and a new run's parts are mostly names read before ("England", "Calif."). The tables are built once per
+# process and never change, so a look-up's answer is fixed (bounded caches: an archive names millions).
+_MEMO = 1 << 15
+lookup_country = lru_cache(maxsize=_MEMO)(lookup_country)
+lookup_state = lru_cache(maxsize=_MEMO)(lookup_state)
+lookup_city = lru_cache(maxsize=_MEMO)(lookup_city)
+lookup_subdivision = lru_cache(maxsize=_MEMO)(lookup_subdivision)
+english_city = lru_cache(maxsize=_MEMO)(english_city)
+
 _W = place_words()
 _REGION = _W.get("region", frozenset())
 _CITYWORD = _W.get("city", frozenset())
@@ -111,6 +122,7 @@ def _last(part: str) -> str:
     return part.rsplit(" ", 1)[-1]
 
 
+@lru_cache(maxsize=_MEMO)
 def _is_known(name: str) -> bool:
     return bool(lookup_country(name) or lookup_state(name))
 
@@ -199,6 +211,13 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     return [(" ".join(words), "")]
 
 
+@lru_cache(maxsize=_MEMO)
+def _split_cached(raw: str, lead: str) -> tuple[tuple[str, str], ...]:
+    """_split_part, memoised for _classify_cached: a new run's parts are mostly parts read before."""
+    return tuple(_split_part(raw, lead))
+
+
+@lru_cache(maxsize=_MEMO)
 def _kind(part: str) -> str:
     if part.casefold() in _AREA:
         return "nature"  # "in the Pacific", "around the Southeast", "in the Middle East": an area, not a town
@@ -293,7 +312,7 @@ def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
-    named = [pair for raw in raw_parts for pair in _split_part(raw, lead) if pair[0]]
+    named = [pair for raw in raw_parts for pair in _split_cached(raw, lead) if pair[0]]
     for i, (part, hint) in enumerate(named):
         english = english_city(part)  # "Múnich, Alemania": Munich, Germany
         if english and not (lookup_city(part) or _is_known(part)) and _in_named(
@@ -535,6 +554,10 @@ def _of_before(text: str, s: int, width: int) -> bool:
 # the words _LEAD passes over before the lead (its alternation)
 _LEAD_SKIP = frozenset({"the"} | {w for w in _DIRS | _ARTICLES if w.islower()})
 _ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")  # \s in ASCII
+# what _lead makes of the last character of the words before a run, in one look-up: "" an ASCII letter (a word
+# ends there), the mark itself for any other ASCII character but white space; absent (None): white space or
+# not ASCII, read by _lead_read
+_LEAD_CHAR = {chr(i): "" if chr(i).isalpha() else chr(i) for i in range(128) if chr(i) not in _ASCII_SPACE}
 
 
 def _lead(text: str, s: int) -> str:
@@ -550,10 +573,10 @@ def _lead(text: str, s: int) -> str:
         return _lead_read(text, s)
     lo, end = max(0, s - 40), s - 1  # _LEAD's window; the end of the words before the one space
     for k in range(4):
-        c = text[end - 1] if end > lo else ""
-        if not c or not c.isascii() or c in _ASCII_SPACE:  # "": the window's start
+        c = _LEAD_CHAR.get(text[end - 1]) if end > lo else None  # None: the window's start
+        if c is None:
             return _lead_read(text, s)
-        if not c.isalpha():
+        if c:
             return c  # "…, Paris", "(AP) Paris", "…, the Paris": the mark
         j = text.rfind(" ", lo, end)
         word = text[j + 1:end]
@@ -747,9 +770,17 @@ def _plain_city(parts: list[str]) -> bool:
 def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None:
     # only the last run before the date and the first after it can be next to it (a run in
     # between starts with a capital, which no gap holds): one gap each, so linear time
-    before = [i for i, r in enumerate(runs) if r.end <= date.start][-1:]
-    before = [i for i in before if _GAP_BEFORE.match(text[runs[i].end:date.start])]
-    after = [r for r in runs if r.start >= date.end][:1]
+    # (the last run ending before the date, read from the end: a run's bracketed country may end it after
+    # the next run's end, so the ends are not in order; the first run starting after it, read until found)
+    i = len(runs) - 1
+    while i >= 0 and runs[i].end > date.start:
+        i -= 1
+    before = [i] if i >= 0 and _GAP_BEFORE.match(text[runs[i].end:date.start]) else []
+    after = []
+    for r in runs:
+        if r.start >= date.end:
+            after.append(r)
+            break
     after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start]) or (
         len(r.parts) > 1 and _COMMA_GAP.fullmatch(text, date.end, r.start) and _classify(r).by_table)]
     after_place = _classify(after[0]) if after else None
@@ -816,6 +847,9 @@ _LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?
                            r"|,?[ ]*+between[ ]++\d{4}[ ]++and[ ]++\d{4})?[ ]*+\.?[ ]*+(?=\n|$)")  # "…, between 1909 and 1932"
 
 
+_LINE_OPEN = frozenset(" \t\n|")  # what stands before a run that opens its line, or a bar's header line
+
+
 _DATE_HEAD = regex.compile(r"[ ]*+(?:\p{L}++\.?[ ]++)?\d{1,2}(?:[ ]++\p{L}++)?(?:,?[ ]++\d{4})?[ ]*+")
 
 
@@ -850,6 +884,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020" (in a text of one
     # line and no bar only the first run can open it)
     for run in runs if "\n" in text or "|" in text else runs[:1]:
+        if run.start and text[run.start - 1] not in _LINE_OPEN:
+            continue  # (what _own_line finds at once: the run follows a word or a mark on its line)
         line = _own_line(text, run)
         if line is not None and all(p.count(" ") < 4 for p in run.parts):
             key = (tuple(run.parts), line)
