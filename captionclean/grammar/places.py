@@ -527,6 +527,8 @@ _FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|l['’])[ ]*+)?(
 # "provincia de …" (one slice, not a search a run)
 _FOREIGN_LAST = frozenset(("de", "du", "del", "da", "do", "di", "della", "dello", "la", "l'", "l’"))
 _FOREIGN_END = frozenset("euloai'’ ")  # their last letters, or a space (two spaces before the run)
+# their last two letters and the one space before the run (a slice's look-up before the window is split)
+_FOREIGN_TAIL3 = frozenset(w[-2:] + " " for w in _FOREIGN_LAST)
 
 
 def _last_char(text: str, s: int) -> str:
@@ -639,14 +641,15 @@ def find_place_runs(text: str) -> list[PlaceRun]:
         if "," in found:
             pieces = _SPLIT.split(found)  # name, chain, name, chain, name…
             parts, chains = pieces[0::2], pieces[1::2]
-        else:  # one name (most runs): nothing to split
-            parts, chains = [found], []
+        else:  # one name (most runs): nothing to split, no chain, no part after the first
+            parts, chains = [found], None
         if text[e:e + 1] == "." and (parts[-1] + "." in _AP_ABBR or parts[-1] + "." in _REGION_ABBR):
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
         near_ref = False
-        # (the character before the run first: most runs follow a space after a word, which no test below passes)
+        # (the character before the run first: the tests below read only runs after a space, a new line or an
+        # apostrophe, and most runs after a space follow a word no test passes)
         before = text[s - 1] if s else ""
         generic = _TOWN_OF.search(text, max(0, s - 20), s) \
             if (before == "\n" or before == " " and s > 1 and text[s - 2] in _OF_TAIL_CHARS) and _of_before(text, s, 20) else None
@@ -657,6 +660,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
         elif s > 4 and before in " '’" and text[s - 2] in _FOREIGN_END \
+                and (before != " " or text[s - 2] == " " or text[s - 3:s] in _FOREIGN_TAIL3) \
                 and text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in _FOREIGN_LAST \
                 and (foreign := _FOREIGN_OF.search(text, max(0, s - 24), s)):
             word = foreign["word"].casefold()
@@ -664,7 +668,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             before = _lead(text, foreign.start())
             if before in _PLACE_LEADS:
                 lead = before  # "en la provincia de Misiones": "en" leads the place
-        for k in reversed([k + 1 for k, c in enumerate(chains) if c]) if chains else ():
+        for k in reversed([k + 1 for k, c in enumerate(chains) if c]) if chains is not None else ():
             if chains[k - 1] == "near" and k + 1 < len(parts) and classify_parts(parts[:k], "in").city:
                 # "the village of Amizmiz, near Marrakech, Morocco": the place comes before "near";
                 # the city after it is a reference point, the names after that are the place's too
@@ -681,16 +685,16 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 break
         if len(parts) > 1:  # (a run with no comma has no space at its ends)
             parts = [p.strip() for p in parts]
-        if len(parts[-1]) > 2 and parts[-1][-2:] in (" A", " I") and text[e:e + 1] == " ":
+        if parts[-1].endswith((" A", " I")) and len(parts[-1]) > 2 and text[e:e + 1] == " ":
             # "Car-train collision in Seoul A sedan remains …": a headline, then a sentence's first word
             parts[-1], e = parts[-1][:-2], e - 2
         for k in range(1, len(parts)) if len(parts) > 1 else ():
             if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
-                seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains) + 1 else []
+                seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains or ()) + 1 else []
                 if len(seps) >= k:  # "in the Greater Accra Region, Mr Bernard Okoe Boye, cutting …": a person follows
                     parts, e = parts[:k], s + seps[k - 1].start()
                 break
-        if paren and (text[e:e + 1] == "(" or text[e:e + 2] == " (") and (bracket := _PAREN_COUNTRY.match(text, e)):
+        if paren and text.startswith(("(", " ("), e) and (bracket := _PAREN_COUNTRY.match(text, e)):
             country = _paren_country(bracket["inside"])
             if country and not any(lookup_country(p) for p in parts):
                 parts.append(country)  # EFE: "en La Habana Vieja (Cuba)", "(sud-ouest de la Chine)"
@@ -1373,6 +1377,17 @@ _DATELINE_OPENING = {
 }
 
 
+def _holds(text: str, strings: tuple[str, ...], has: dict[str, bool]) -> bool:
+    """One of ``strings`` is in the text (``has``: the answers found so far for this text)."""
+    for n in strings:
+        found = has.get(n)
+        if found is None:
+            found = has[n] = n in text
+        if found:
+            return True
+    return False
+
+
 _DAY_MONTH_DASH = regex.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])[ ]*+[-–—]")
 
 
@@ -1381,12 +1396,27 @@ _DATELINE_STEPS = tuple((rule, pattern, *(_DATELINE_NEEDS.get(rule, ()) + ((), (
                         for rule, pattern in DATELINES)
 
 
+# the rules whose place opens with a word in capitals (_CAPS_PART), then a comma, a space, a colon or a dash:
+# none matches a caption opening with a capital and a small letter in ASCII ("Swimmers in …"), most captions
+_CAPS_RULES = frozenset(("dateline_getty", "dateline_getty_dash", "dateline_paren_date", "dateline_no_date",
+                         "dateline_caps_dash", "dateline_ap"))
+# the rules whose opening test reads a few dozen characters at most: tried before their strings are looked for
+# in the whole text (most captions fail it), the others after
+_OPENING_FIRST = frozenset(("dateline_date_first", "dateline_city_stop", "dateline_numeric", "dateline_label"))
+_STEPS = tuple(step + (step[0] in _OPENING_FIRST,) for step in _DATELINE_STEPS)
+_MIXED_STEPS = tuple(step for step in _STEPS if step[0] not in _CAPS_RULES)
+
+
 def find_dateline(text: str) -> Dateline | None:
-    has = {n for n in _DATELINE_STRINGS if n in text}
-    for rule, pattern, needs, needs2, opening in _DATELINE_STEPS:
-        if needs and has.isdisjoint(needs) or needs2 and has.isdisjoint(needs2):
+    # (the same gates as _DATELINE_STEPS's, in the order that fails soonest; a string is looked for once)
+    has: dict[str, bool] = {}
+    for rule, pattern, needs, needs2, opening, opening_first in (
+            _MIXED_STEPS if "A" <= text[:1] <= "Z" and "a" <= text[1:2] <= "z" else _STEPS):  # "Swimmers …": no capitals
+        if opening_first and not opening(text):
             continue
-        if opening is not None and not opening(text):
+        if needs and not _holds(text, needs, has) or needs2 and not _holds(text, needs2, has):
+            continue
+        if not opening_first and opening is not None and not opening(text):
             continue
         m = pattern.match(text)
         if not m:
