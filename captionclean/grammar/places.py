@@ -472,7 +472,7 @@ _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_
 _PART = rf"{_DIR}{_NAME}"
 # the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
 _CHAIN = _trie({"in", "near"} | set(_LEAD_IN))
-_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
+_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?:{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
 _SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
 # the articles between "in" and a place's name in other languages ("en el Vaticano", "in der Ukraine"), read as "the"
 _ARTICLES = _W.get("article", frozenset())
@@ -636,7 +636,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     runs = []
     paren = "(" in text  # no bracket: no run is followed by its country in brackets
     for m in islice(_RUN.finditer(text), MAX_RUNS):
-        s, e = m.span()  # the group "run" is the whole match (after a look behind)
+        s, e = m.span()  # (the whole match: its look behind reads before it)
         found = m.group()
         if "," in found:
             pieces = _SPLIT.split(found)  # name, chain, name, chain, name…
@@ -888,7 +888,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020" (in a text of one
     # line and no bar only the first run can open it)
     for run in runs if "\n" in text or "|" in text else runs[:1]:
-        if run.start and text[run.start - 1] not in _LINE_OPEN:
+        at = run.start
+        if at and (text[at - 1] not in _LINE_OPEN or text[at - 1] == " " and at > 1 and text[at - 2] not in _LINE_OPEN):
             continue  # (what _own_line finds at once: the run follows a word or a mark on its line)
         line = _own_line(text, run)
         if line is not None and all(p.count(" ") < 4 for p in run.parts):
