@@ -562,6 +562,12 @@ _ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")  # \s in ASCII
 _LEAD_CHAR = {chr(i): "" if chr(i).isalpha() else chr(i) for i in range(128) if chr(i) not in _ASCII_SPACE}
 
 
+# a plain lower-case ASCII word (not "…of", no article or direction) one space before a run → its lead: what
+# _lead's first step answers for it, kept (a caption's words are mostly words read before)
+_WORD_LEADS: dict[str, str] = {}
+_WORD_LEADS_MAX = 50_000
+
+
 def _lead(text: str, s: int) -> str:
     """The word before a run (``in``, ``at``…), a punctuation mark, or "". The common cases (one
     space after plain lower-case words or a mark, in ASCII) are read here without _LEAD: the same
@@ -574,6 +580,12 @@ def _lead(text: str, s: int) -> str:
             return ","  # "(Paris", "“Paris", "/Paris": no word before it (_lead_read's reading, without its patterns)
         return _lead_read(text, s)
     lo, end = max(0, s - 40), s - 1  # _LEAD's window; the end of the words before the one space
+    if end > lo:  # the commonest case first: a plain word read before, the answer itself ("at", "in", "said")
+        j = text.rfind(" ", lo, end)
+        if j >= 0:
+            known = _WORD_LEADS.get(text[j + 1:end])
+            if known is not None:
+                return known
     for k in range(4):
         c = _LEAD_CHAR.get(text[end - 1]) if end > lo else None  # None: the window's start
         if c is None:
@@ -585,7 +597,10 @@ def _lead(text: str, s: int) -> str:
         if j < 0 or not (word.isalpha() and word.isascii() and word.islower()) or not k and word.endswith("of"):
             return _lead_read(text, s)  # a capital, a digit, two spaces; "of" (_GENERIC_OF)
         if k == 3 or word not in _LEAD_SKIP:
-            return "in" if word in _LEAD_IN else word  # "in Paris", "in the Paris", "en Caracas"
+            lead = "in" if word in _LEAD_IN else word  # "in Paris", "in the Paris", "en Caracas"
+            if not k and len(_WORD_LEADS) < _WORD_LEADS_MAX:
+                _WORD_LEADS[word] = lead  # (the first word's answer: the same wherever it stands)
+            return lead
         end = j  # an article or a direction, passed over: "in the northern Paris"
     return _lead_read(text, s)  # (never reached)
 
