@@ -31,6 +31,8 @@ lookup_state = lru_cache(maxsize=_MEMO)(lookup_state)
 lookup_city = lru_cache(maxsize=_MEMO)(lookup_city)
 lookup_subdivision = lru_cache(maxsize=_MEMO)(lookup_subdivision)
 english_city = lru_cache(maxsize=_MEMO)(english_city)
+for _memo in (lookup_country, lookup_state, lookup_city, lookup_subdivision, english_city):
+    _memo.__module__ = __name__  # (this module's names: a pickle of one finds the memo, not the tables' function)
 
 _W = place_words()
 _REGION = _W.get("region", frozenset())
