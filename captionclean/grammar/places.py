@@ -564,8 +564,9 @@ _ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")  # \s in ASCII
 _LEAD_CHAR = {chr(i): "" if chr(i).isalpha() else chr(i) for i in range(128) if chr(i) not in _ASCII_SPACE}
 
 
-# a plain lower-case ASCII word (not "…of", no article or direction) one space before a run → its lead: what
-# _lead's first step answers for it, kept (a caption's words are mostly words read before)
+# a plain lower-case ASCII word (not "…of", no article or direction) one space before a run, or such a word, one
+# space and an article or direction ("in the") → its lead: what _lead's first steps answer for it, kept (a
+# caption's words are mostly words read before)
 _WORD_LEADS: dict[str, str] = {}
 _WORD_LEADS_MAX = 50_000
 
@@ -582,12 +583,21 @@ def _lead(text: str, s: int) -> str:
             return ","  # "(Paris", "“Paris", "/Paris": no word before it (_lead_read's reading, without its patterns)
         return _lead_read(text, s)
     lo, end = max(0, s - 40), s - 1  # _LEAD's window; the end of the words before the one space
-    if end > lo:  # the commonest case first: a plain word read before, the answer itself ("at", "in", "said")
+    c = _LEAD_CHAR.get(text[end - 1]) if end > lo else None  # None: the window's start
+    if c:
+        return c  # "…, Paris", "(AP) Paris", "…, the Paris": the mark
+    if c is not None:  # the commonest case first: plain words read before ("at", "said", "in the"), their answer
         j = text.rfind(" ", lo, end)
         if j >= 0:
-            known = _WORD_LEADS.get(text[j + 1:end])
+            word = text[j + 1:end]
+            known = _WORD_LEADS.get(word)
             if known is not None:
                 return known
+            if word in _LEAD_SKIP and j > lo and _LEAD_CHAR.get(text[j - 1]) == "":
+                i = text.rfind(" ", lo, j)
+                known = _WORD_LEADS.get(text[i + 1:end]) if i >= 0 else None
+                if known is not None:
+                    return known
     for k in range(4):
         c = _LEAD_CHAR.get(text[end - 1]) if end > lo else None  # None: the window's start
         if c is None:
@@ -600,8 +610,9 @@ def _lead(text: str, s: int) -> str:
             return _lead_read(text, s)  # a capital, a digit, two spaces; "of" (_GENERIC_OF)
         if k == 3 or word not in _LEAD_SKIP:
             lead = "in" if word in _LEAD_IN else word  # "in Paris", "in the Paris", "en Caracas"
-            if not k and len(_WORD_LEADS) < _WORD_LEADS_MAX:
-                _WORD_LEADS[word] = lead  # (the first word's answer: the same wherever it stands)
+            if k < 2 and len(_WORD_LEADS) < _WORD_LEADS_MAX:
+                # (kept under the words read: one word, or one and the article or direction after it)
+                _WORD_LEADS[text[j + 1:s - 1]] = lead
             return lead
         end = j  # an article or a direction, passed over: "in the northern Paris"
     return _lead_read(text, s)  # (never reached)
