@@ -21,6 +21,19 @@ from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, 
     lookup_subdivision, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
+# The tables' look-ups, memoised here: reading one new run looks each of its parts up a dozen times (as a
+# country, a state, a city, a subdivision, under each rule), each time folding the name again (tables._key);
+# and a new run's parts are mostly names read before ("England", "Calif."). The tables are built once per
+# process and never change, so a look-up's answer is fixed (bounded caches: an archive names millions).
+_MEMO = 1 << 15
+lookup_country = lru_cache(maxsize=_MEMO)(lookup_country)
+lookup_state = lru_cache(maxsize=_MEMO)(lookup_state)
+lookup_city = lru_cache(maxsize=_MEMO)(lookup_city)
+lookup_subdivision = lru_cache(maxsize=_MEMO)(lookup_subdivision)
+english_city = lru_cache(maxsize=_MEMO)(english_city)
+for _memo in (lookup_country, lookup_state, lookup_city, lookup_subdivision, english_city):
+    _memo.__module__ = __name__  # (this module's names: a pickle of one finds the memo, not the tables' function)
+
 _W = place_words()
 _REGION = _W.get("region", frozenset())
 _CITYWORD = _W.get("city", frozenset())
@@ -111,6 +124,7 @@ def _last(part: str) -> str:
     return part.rsplit(" ", 1)[-1]
 
 
+@lru_cache(maxsize=_MEMO)
 def _is_known(name: str) -> bool:
     return bool(lookup_country(name) or lookup_state(name))
 
@@ -199,6 +213,13 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     return [(" ".join(words), "")]
 
 
+@lru_cache(maxsize=_MEMO)
+def _split_cached(raw: str, lead: str) -> tuple[tuple[str, str], ...]:
+    """_split_part, memoised for _classify_cached: a new run's parts are mostly parts read before."""
+    return tuple(_split_part(raw, lead))
+
+
+@lru_cache(maxsize=_MEMO)
 def _kind(part: str) -> str:
     if part.casefold() in _AREA:
         return "nature"  # "in the Pacific", "around the Southeast", "in the Middle East": an area, not a town
@@ -293,7 +314,7 @@ def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
-    named = [pair for raw in raw_parts for pair in _split_part(raw, lead) if pair[0]]
+    named = [pair for raw in raw_parts for pair in _split_cached(raw, lead) if pair[0]]
     for i, (part, hint) in enumerate(named):
         english = english_city(part)  # "Múnich, Alemania": Munich, Germany
         if english and not (lookup_city(part) or _is_known(part)) and _in_named(
@@ -438,19 +459,22 @@ _STOP = {m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS} | 
     _W.get("not_place_start", ()))  # "Em 22 de junho, …", "En la imagen …": a sentence's first word
 _NOT_DATE = r"(?!" + _trie(_STOP) + r"\b)"
 _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
-_PREFIX = r"(?:St|Ste|Ft|Mt|Pt)\.[ ]+"
+# (as prefix trees: the words tried after every word of a run reject most at their first letter; each is
+# followed by a mark no word holds (".", "-", a space), so the tree matches what the alternation did)
+_PREFIX = r"(?:" + _trie(("St", "Ste", "Ft", "Mt", "Pt")) + r")\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
 _GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
-_LINK = r"(?:de|da|del|do|dos|das|di|du|la|le|les|el|al|of|upon|sur|am|an|der|den|y|et|and|au|aux)"
+_LINK = _trie(("de", "da", "del", "do", "dos", "das", "di", "du", "la", "le", "les", "el", "al", "of", "upon", "sur", "am", "an",
+               "der", "den", "y", "et", "and", "au", "aux"))
 _DIR = r"(?:" + _trie({"the"} | {w for w in _DIRS if w.islower()}) + r"[ ]+){0,3}"
 # an Arabic article joined to the next word inside a name: "Deir al-Balah", "Sharm el-Sheikh", "Deir ez-Zor"
-_JOINED = r"(?:al|el|ad|ed|as|es|an|ar|az|ez|at|ash|um|umm)-\p{Lu}[\p{L}\p{M}'’\-]*+"
+_JOINED = _trie(("al", "el", "ad", "ed", "as", "es", "an", "ar", "az", "ez", "at", "ash", "um", "umm")) + r"-\p{Lu}[\p{L}\p{M}'’\-]*+"
 _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
          rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
 _PART = rf"{_DIR}{_NAME}"
 # the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
-_CHAIN = "in|near|" + _alt(_LEAD_IN)
-_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<run>{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
+_CHAIN = _trie({"in", "near"} | set(_LEAD_IN))
+_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?:{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
 _SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
 # the articles between "in" and a place's name in other languages ("en el Vaticano", "in der Ukraine"), read as "the"
 _ARTICLES = _W.get("article", frozenset())
@@ -505,6 +529,8 @@ _FOREIGN_OF = regex.compile(r"(?<![\p{L}])(?:(?:la|el|le|il|a|o|l['’])[ ]*+)?(
 # "provincia de …" (one slice, not a search a run)
 _FOREIGN_LAST = frozenset(("de", "du", "del", "da", "do", "di", "della", "dello", "la", "l'", "l’"))
 _FOREIGN_END = frozenset("euloai'’ ")  # their last letters, or a space (two spaces before the run)
+# their last two letters and the one space before the run (a slice's look-up before the window is split)
+_FOREIGN_TAIL3 = frozenset(w[-2:] + " " for w in _FOREIGN_LAST)
 
 
 def _last_char(text: str, s: int) -> str:
@@ -517,6 +543,7 @@ def _last_char(text: str, s: int) -> str:
 
 
 _OF_TAILS = frozenset(("f ", "  "))  # the two characters before a run that _of_before can pass (or a new line)
+_OF_TAIL_CHARS = frozenset(t[0] for t in _OF_TAILS)  # their first (the second is the space before the run)
 
 
 def _of_before(text: str, s: int, width: int) -> bool:
@@ -531,6 +558,17 @@ def _of_before(text: str, s: int, width: int) -> bool:
 # the words _LEAD passes over before the lead (its alternation)
 _LEAD_SKIP = frozenset({"the"} | {w for w in _DIRS | _ARTICLES if w.islower()})
 _ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")  # \s in ASCII
+# what _lead makes of the last character of the words before a run, in one look-up: "" an ASCII letter (a word
+# ends there), the mark itself for any other ASCII character but white space; absent (None): white space or
+# not ASCII, read by _lead_read
+_LEAD_CHAR = {chr(i): "" if chr(i).isalpha() else chr(i) for i in range(128) if chr(i) not in _ASCII_SPACE}
+
+
+# a plain lower-case ASCII word (not "…of", no article or direction) one space before a run, or such a word, one
+# space and an article or direction ("in the") → its lead: what _lead's first steps answer for it, kept (a
+# caption's words are mostly words read before)
+_WORD_LEADS: dict[str, str] = {}
+_WORD_LEADS_MAX = 50_000
 
 
 def _lead(text: str, s: int) -> str:
@@ -545,18 +583,37 @@ def _lead(text: str, s: int) -> str:
             return ","  # "(Paris", "“Paris", "/Paris": no word before it (_lead_read's reading, without its patterns)
         return _lead_read(text, s)
     lo, end = max(0, s - 40), s - 1  # _LEAD's window; the end of the words before the one space
+    c = _LEAD_CHAR.get(text[end - 1]) if end > lo else None  # None: the window's start
+    if c:
+        return c  # "…, Paris", "(AP) Paris", "…, the Paris": the mark
+    if c is not None:  # the commonest case first: plain words read before ("at", "said", "in the"), their answer
+        j = text.rfind(" ", lo, end)
+        if j >= 0:
+            word = text[j + 1:end]
+            known = _WORD_LEADS.get(word)
+            if known is not None:
+                return known
+            if word in _LEAD_SKIP and j > lo and _LEAD_CHAR.get(text[j - 1]) == "":
+                i = text.rfind(" ", lo, j)
+                known = _WORD_LEADS.get(text[i + 1:end]) if i >= 0 else None
+                if known is not None:
+                    return known
     for k in range(4):
-        c = text[end - 1] if end > lo else ""
-        if not c or not c.isascii() or c in _ASCII_SPACE:  # "": the window's start
+        c = _LEAD_CHAR.get(text[end - 1]) if end > lo else None  # None: the window's start
+        if c is None:
             return _lead_read(text, s)
-        if not c.isalpha():
+        if c:
             return c  # "…, Paris", "(AP) Paris", "…, the Paris": the mark
         j = text.rfind(" ", lo, end)
         word = text[j + 1:end]
         if j < 0 or not (word.isalpha() and word.isascii() and word.islower()) or not k and word.endswith("of"):
             return _lead_read(text, s)  # a capital, a digit, two spaces; "of" (_GENERIC_OF)
         if k == 3 or word not in _LEAD_SKIP:
-            return "in" if word in _LEAD_IN else word  # "in Paris", "in the Paris", "en Caracas"
+            lead = "in" if word in _LEAD_IN else word  # "in Paris", "in the Paris", "en Caracas"
+            if k < 2 and len(_WORD_LEADS) < _WORD_LEADS_MAX:
+                # (kept under the words read: one word, or one and the article or direction after it)
+                _WORD_LEADS[text[j + 1:s - 1]] = lead
+            return lead
         end = j  # an article or a direction, passed over: "in the northern Paris"
     return _lead_read(text, s)  # (never reached)
 
@@ -605,30 +662,33 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     A run chained with ``, in`` (``in the Serpentine River, in Hyde Park, London``)
     keeps its last links that name a city."""
     runs = []
-    size = len(text)
     paren = "(" in text  # no bracket: no run is followed by its country in brackets
     for m in islice(_RUN.finditer(text), MAX_RUNS):
-        s, e = m.span()  # the group "run" is the whole match (after a look behind)
+        s, e = m.span()  # (the whole match: its look behind reads before it)
         found = m.group()
         if "," in found:
             pieces = _SPLIT.split(found)  # name, chain, name, chain, name…
             parts, chains = pieces[0::2], pieces[1::2]
-        else:  # one name (most runs): nothing to split
-            parts, chains = [found], []
-        if e < size and text[e] == "." and (parts[-1] + "." in _AP_ABBR or parts[-1] + "." in _REGION_ABBR):
+        else:  # one name (most runs): nothing to split, no chain, no part after the first
+            parts, chains = [found], None
+        if text[e:e + 1] == "." and (parts[-1] + "." in _AP_ABBR or parts[-1] + "." in _REGION_ABBR):
             parts[-1] += "."  # "Renfrew, Pa."
             e += 1
         lead = None  # found when asked (PlaceRun.lead)
         near_ref = False
+        # (the character before the run first: the tests below read only runs after a space, a new line or an
+        # apostrophe, and most runs after a space follow a word no test passes)
+        before = text[s - 1] if s else ""
         generic = _TOWN_OF.search(text, max(0, s - 20), s) \
-            if (text[s - 2:s] in _OF_TAILS or text[s - 1:s] == "\n") and _of_before(text, s, 20) else None
+            if (before == "\n" or before == " " and s > 1 and text[s - 2] in _OF_TAIL_CHARS) and _of_before(text, s, 20) else None
         if generic:
             if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
                 prev = runs[-1]  # "Beijing, capital of China": one place, its country named after it
                 prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
                 continue
             parts[0] = f"{generic[1]} of {parts[0]}"  # "the town of New York": a town, whatever its name
-        elif s > 4 and text[s - 1] in " '’" and text[s - 2] in _FOREIGN_END \
+        elif s > 4 and before in " '’" and text[s - 2] in _FOREIGN_END \
+                and (before != " " or text[s - 2] == " " or text[s - 3:s] in _FOREIGN_TAIL3) \
                 and text[max(0, s - 24):s].rstrip(" ").rpartition(" ")[2] in _FOREIGN_LAST \
                 and (foreign := _FOREIGN_OF.search(text, max(0, s - 24), s)):
             word = foreign["word"].casefold()
@@ -636,7 +696,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             before = _lead(text, foreign.start())
             if before in _PLACE_LEADS:
                 lead = before  # "en la provincia de Misiones": "en" leads the place
-        for k in reversed([k + 1 for k, c in enumerate(chains) if c]) if chains else ():
+        for k in reversed([k + 1 for k, c in enumerate(chains) if c]) if chains is not None else ():
             if chains[k - 1] == "near" and k + 1 < len(parts) and classify_parts(parts[:k], "in").city:
                 # "the village of Amizmiz, near Marrakech, Morocco": the place comes before "near";
                 # the city after it is a reference point, the names after that are the place's too
@@ -653,16 +713,16 @@ def find_place_runs(text: str) -> list[PlaceRun]:
                 break
         if len(parts) > 1:  # (a run with no comma has no space at its ends)
             parts = [p.strip() for p in parts]
-        if len(parts[-1]) > 2 and parts[-1][-2:] in (" A", " I") and e < size and text[e] == " ":
+        if parts[-1].endswith((" A", " I")) and len(parts[-1]) > 2 and text[e:e + 1] == " ":
             # "Car-train collision in Seoul A sedan remains …": a headline, then a sentence's first word
             parts[-1], e = parts[-1][:-2], e - 2
         for k in range(1, len(parts)) if len(parts) > 1 else ():
             if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
-                seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains) + 1 else []
+                seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains or ()) + 1 else []
                 if len(seps) >= k:  # "in the Greater Accra Region, Mr Bernard Okoe Boye, cutting …": a person follows
                     parts, e = parts[:k], s + seps[k - 1].start()
                 break
-        if paren and (text[e:e + 1] == "(" or text[e:e + 2] == " (") and (bracket := _PAREN_COUNTRY.match(text, e)):
+        if paren and text.startswith(("(", " ("), e) and (bracket := _PAREN_COUNTRY.match(text, e)):
             country = _paren_country(bracket["inside"])
             if country and not any(lookup_country(p) for p in parts):
                 parts.append(country)  # EFE: "en La Habana Vieja (Cuba)", "(sud-ouest de la Chine)"
@@ -742,9 +802,17 @@ def _plain_city(parts: list[str]) -> bool:
 def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None:
     # only the last run before the date and the first after it can be next to it (a run in
     # between starts with a capital, which no gap holds): one gap each, so linear time
-    before = [i for i, r in enumerate(runs) if r.end <= date.start][-1:]
-    before = [i for i in before if _GAP_BEFORE.match(text[runs[i].end:date.start])]
-    after = [r for r in runs if r.start >= date.end][:1]
+    # (the last run ending before the date, read from the end: a run's bracketed country may end it after
+    # the next run's end, so the ends are not in order; the first run starting after it, read until found)
+    i = len(runs) - 1
+    while i >= 0 and runs[i].end > date.start:
+        i -= 1
+    before = [i] if i >= 0 and _GAP_BEFORE.match(text[runs[i].end:date.start]) else []
+    after = []
+    for r in runs:
+        if r.start >= date.end:
+            after.append(r)
+            break
     after = [r for r in after if _GAP_AFTER.match(text[date.end:r.start]) or (
         len(r.parts) > 1 and _COMMA_GAP.fullmatch(text, date.end, r.start) and _classify(r).by_table)]
     after_place = _classify(after[0]) if after else None
@@ -811,6 +879,9 @@ _LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?
                            r"|,?[ ]*+between[ ]++\d{4}[ ]++and[ ]++\d{4})?[ ]*+\.?[ ]*+(?=\n|$)")  # "…, between 1909 and 1932"
 
 
+_LINE_OPEN = frozenset(" \t\n|")  # what stands before a run that opens its line, or a bar's header line
+
+
 _DATE_HEAD = regex.compile(r"[ ]*+(?:\p{L}++\.?[ ]++)?\d{1,2}(?:[ ]++\p{L}++)?(?:,?[ ]++\d{4})?[ ]*+")
 
 
@@ -845,6 +916,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020" (in a text of one
     # line and no bar only the first run can open it)
     for run in runs if "\n" in text or "|" in text else runs[:1]:
+        at = run.start
+        if at and (text[at - 1] not in _LINE_OPEN or text[at - 1] == " " and at > 1 and text[at - 2] not in _LINE_OPEN):
+            continue  # (what _own_line finds at once: the run follows a word or a mark on its line)
         line = _own_line(text, run)
         if line is not None and all(p.count(" ") < 4 for p in run.parts):
             key = (tuple(run.parts), line)
@@ -1332,6 +1406,17 @@ _DATELINE_OPENING = {
 }
 
 
+def _holds(text: str, strings: tuple[str, ...], has: dict[str, bool]) -> bool:
+    """One of ``strings`` is in the text (``has``: the answers found so far for this text)."""
+    for n in strings:
+        found = has.get(n)
+        if found is None:
+            found = has[n] = n in text
+        if found:
+            return True
+    return False
+
+
 _DAY_MONTH_DASH = regex.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])[ ]*+[-–—]")
 
 
@@ -1340,12 +1425,27 @@ _DATELINE_STEPS = tuple((rule, pattern, *(_DATELINE_NEEDS.get(rule, ()) + ((), (
                         for rule, pattern in DATELINES)
 
 
+# the rules whose place opens with a word in capitals (_CAPS_PART), then a comma, a space, a colon or a dash:
+# none matches a caption opening with a capital and a small letter in ASCII ("Swimmers in …"), most captions
+_CAPS_RULES = frozenset(("dateline_getty", "dateline_getty_dash", "dateline_paren_date", "dateline_no_date",
+                         "dateline_caps_dash", "dateline_ap"))
+# the rules whose opening test reads a few dozen characters at most: tried before their strings are looked for
+# in the whole text (most captions fail it), the others after
+_OPENING_FIRST = frozenset(("dateline_date_first", "dateline_city_stop", "dateline_numeric", "dateline_label"))
+_STEPS = tuple(step + (step[0] in _OPENING_FIRST,) for step in _DATELINE_STEPS)
+_MIXED_STEPS = tuple(step for step in _STEPS if step[0] not in _CAPS_RULES)
+
+
 def find_dateline(text: str) -> Dateline | None:
-    has = {n for n in _DATELINE_STRINGS if n in text}
-    for rule, pattern, needs, needs2, opening in _DATELINE_STEPS:
-        if needs and has.isdisjoint(needs) or needs2 and has.isdisjoint(needs2):
+    # (the same gates as _DATELINE_STEPS's, in the order that fails soonest; a string is looked for once)
+    has: dict[str, bool] = {}
+    for rule, pattern, needs, needs2, opening, opening_first in (
+            _MIXED_STEPS if "A" <= text[:1] <= "Z" and "a" <= text[1:2] <= "z" else _STEPS):  # "Swimmers …": no capitals
+        if opening_first and not opening(text):
             continue
-        if opening is not None and not opening(text):
+        if needs and not _holds(text, needs, has) or needs2 and not _holds(text, needs2, has):
+            continue
+        if not opening_first and opening is not None and not opening(text):
             continue
         m = pattern.match(text)
         if not m:
