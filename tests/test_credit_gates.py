@@ -293,19 +293,21 @@ def test_spaced_last_slash_gate(text):
 # end_chain read forwards (credit._end_chain_match): the same match as its plain pattern searched backwards, span, chain
 # and code, on captions ending in chain-like words (plain zones, and every way out of one: a digit, a dot, a comma's
 # "Inc", a hyphen, "Via", a lower-case word closing a part, a bracket, a code after the chain …)
-_CHAIN_LEADS = st.sampled_from(["", "(", ". ", "2018. ", "said ", ": ", "\n", "x, ", "Foo, ", "Jr. ", "abcd. ", "ab1. ", "©",
+_CHAIN_LEADS = st.sampled_from(["", "(", "1959.", "abc.", "ABC.", "Ab1.", "@x.", "x_y.", ". ", "2018. ", "said ", ": ", "\n", "x, ", "Foo, ", "Jr. ", "abcd. ", "ab1. ", "©",
                                 "Ab12. ", "U.S. ", "—", "-", "’", "A", "z", "“", "WANA (West Asia News Agency)", "11 ", "@jo "])
 # mostly a name's words (the zone the forward reading takes), then particles and "via", lower-case words, odd ones
 _NAME_WORDS = st.sampled_from(["John", "SMITH", "McDonald", "Getty", "Images", "Reuters", "AFP", "Émile", "ÖZIL", "O'Neil",
                                "Jean-Paul", "Ng", "AP"])
 _CHAIN_WORDS = st.one_of(
     _NAME_WORDS, _NAME_WORDS, _NAME_WORDS, _NAME_WORDS,
-    st.sampled_from(["de", "van", "der", "for", "the", "y", "jr", "via", "by", "said", "photo", "files", "dpa", "read"]),
+    st.sampled_from(["de", "van", "der", "for", "the", "y", "jr", "via", "&", "by", "said", "photo", "files", "dpa",
+                     "read"]),
     st.sampled_from(["Via", "VIA", "iPhone", "e-mail", "Inc", "Ltd", "Pool", "ss", "al-Assad", "ǅ", "x", "2018", "AB12",
                      "U.S.", "Jr.", "’s", "@jo", "#x", "(Foo)", ",", "\u0301", "/foc/18", "/12"]))
 _PLAIN_SEPS = st.sampled_from([" ", "/", " / ", "/ ", " via ", "/ via ", "/for ", " | ", "|", "  "])
 _CHAIN_SEPS = st.one_of(_PLAIN_SEPS, _PLAIN_SEPS, _PLAIN_SEPS, st.sampled_from([" - ", " – ", "-/", ", ", ". ", ":"]))
-_CHAIN_ENDS = st.sampled_from(["", ".", " .", ")", ").", " )", "]", "/", " /", "  ", ". ", "\n"])
+_CHAIN_ENDS = st.sampled_from(["", ".", " .", ")", ").", " )", "]", "/", " /", "  ", ". ", "\n", "/dpa", " / dpa",
+                              "/file", "/dpa)", "/de", "/x"])
 _CHAIN_TEXT = st.tuples(st.sampled_from(["", "A fire in the city", "Seen on Monday", "x"]), _CHAIN_LEADS,
                         st.lists(st.tuples(_CHAIN_WORDS, _CHAIN_SEPS), max_size=10), _CHAIN_WORDS, _CHAIN_ENDS).map(
     lambda t: t[0] + t[1] + "".join(w + s for w, s in t[2]) + t[3] + t[4])
@@ -327,6 +329,10 @@ def _same_match(a, b) -> bool:
 @example("Credit: Foo, Jr / AFP", "", 0)
 @example("WANA (West Asia News Agency)/AFP", "", 0)
 @example("Race Action Images via Reuters / Paul Childs Livepic", "", 0)
+@example("Seen in 2023.Rocky Grimes/Shutterstock", "", 0)
+@example("Foto: Boris Roessler/dpa", "", 0)
+@example("(Photo by Lars Novak/NNP North News & Pictures Ltd", ")", 0)
+@example("in less-awesome outfits. NASA via Anna Okafor", "", 0)
 @example("A/B/C/D/E/F/G/H/I/J/K L M N O P Q R S", "", 0)
 def test_end_chain_forwards_is_the_backward_search(text, ending, cut):
     plain = credit._PLAIN_CHAIN["end_chain"]

@@ -1816,15 +1816,17 @@ class _Moved:
 # end_chain read forwards. Searched backwards (REVERSE), end_chain's pattern tried every split of a caption's last words
 # into parts, reading each part in all its shapes from its end (a lower-case wordmark, a code, a name, a word at each of
 # its letters), and read the first part twice (as one more "separator, part" before it, then as the first): ~40 µs a
-# match. Its match is found forwards, exactly, where the caption ends in a "plain zone": words in letters only (a capital
-# first, or lower case), spaces, "/" and "|", then only spaces and ".)]/" (a plain chain's every part is a capitalised
-# name's words, the particles and "via" inside; no digits, dots, commas, brackets, "@"). There
+# match. Its match is found forwards, exactly, where the caption ends in a "plain zone": words in letters (a capital
+# first, or lower case; "&"), spaces, "/" and "|", then only spaces and ".)]/" (a plain chain's every part is a
+# capitalised name's words, with the particles and "via"; no digits, dots, commas, brackets, "@"). There
 #  - every shape but a name's (capitalised first word, then capitalised words or particles) is out of reach: a wordmark,
 #    "photo" or a particle closing a part needs a separator or the end after it, and every lower-case word in the zone
-#    is followed by spaces and a word that is no "via" (else: the backward search); a code, a digit, an initial's dot, a
-#    comma's "Inc", a handle, an expansion in brackets need a character the zone has not;
-#  - no match starts before the zone (its last character before the zone is one no chain holds, checked) nor before a
-#    lower-case word that is none of the particles or "via" (no part holds it: the cut);
+#    is followed by spaces and a word that is no "via" (else: the backward search), but a wordmark closing the zone after
+#    "/" ("Name/dpa", the last part's one shape then); a code, a digit, an initial's dot, a comma's "Inc", a handle, an
+#    expansion in brackets need a character the zone has not;
+#  - no match starts before the zone (its last character before the zone is one no chain holds, checked; an expansion
+#    in brackets holds no "/" and needs a ")" after the zone) nor before a lower-case word that is none of the particles
+#    or "via" (no part holds it: the cut);
 #  - the chain ends at the zone's last letter (the end after it holds no letter; its "." is not a short word's: four
 #    letters before it), with no code (no digit);
 #  - so every part but the first is a whole run of words between separators, and each of the backward search's choices
@@ -1832,22 +1834,25 @@ class _Moved:
 #    first match is the one that starts first, which the forward search finds (same span, same chain, same code).
 # Elsewhere (the zone not plain, a "-/" in the caption) the backward search runs as before.
 # (tests/test_credit_gates.py compares the two on generated captions; the 7,278 texts' records are identical.)
-_ZONE = _LazyPattern(r"(?P<zone>[\p{L}\p{M}'’\- /|]*+)(?:[ ]*[.)\]/]+)?[ ]*$", regex.V1 | regex.REVERSE)
+_ZONE = _LazyPattern(r"(?P<zone>[\p{L}\p{M}'’\-& /|]*+)(?:[ ]*[.)\]/]+)?[ ]*$", regex.V1 | regex.REVERSE)
 _ZONE_WORD = r"[\p{L}\p{M}'’\-]"
 # a lower-case word is followed by spaces and a word that is no "via": it closes no part
 _LOWER_THEN_WORD = rf"[ ]+(?!(?:via|Via|VIA)(?!{_ZONE_WORD}))\p{{L}}"
 # the particles (a part's words: "de", "van", "jr" …, as _PARTICLES reads them) and "via" (a separator's)
 _SOFT_WORDS = sorted({*(w.removesuffix(".") for w in NAME_WORDS.get("particle", ())), "via"}, key=len, reverse=True)
 _SOFT_SET = frozenset(_SOFT_WORDS)
+_PART_END_WORDS = frozenset(("photo", "foto", "kuva", "file", "files", "staff", "scanpix"))  # a part's last word (_PART)
 _ZONE_SPLIT = regex.compile(r"([ /|]+)")
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
+_CAPITAL = regex.compile(r"\p{Lu}")
 # characters a chain may hold (with letters, digits and marks); the one before the zone is none of them, or ". " after
 # four letters or a number, or "," not before "Inc"/"Ltd"/"LLC"/"Jr"/"Sr"
 _CHAIN_CHARS = frozenset("'’-–.,&@#_)")
 _COMMA_SUFFIX = regex.compile(r"[ ]*(?:Inc|Ltd|LLC|Jr|Sr)")
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*"
 _NAME_PART = rf"(?:{_NAME_WORD}(?:[ ]+(?:{_NAME_WORD}|{_PARTICLES})){{0,7}})"
-_NAME_CHAIN = rf"(?:(?:/[ ]*)?{_NAME_PART}(?:{_SEP}{_NAME_PART})+)"
+# (the last part may be a wordmark in lower case after a "/": "Name/dpa")
+_NAME_CHAIN = rf"(?:(?:/[ ]*)?{_NAME_PART}(?:{_SEP}{_NAME_PART})*{_SEP}(?:{_LOWER}|{_NAME_PART}))"
 _END_CHAIN = next(rule for rule in RULES if rule.name == "end_chain")
 assert _END_CHAIN.pattern.endswith("[ ]*$") and _CHAIN in _END_CHAIN.pattern
 _END_CHAIN_FORWARD = _LazyPattern(_END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN)[:-1] + r"\Z", regex.V1)
@@ -1874,9 +1879,19 @@ def _plain_zone_start(text: str, tail_start: int) -> int | None:
         start = cut
     elif start > tail_start:
         before = text[start - 1]
-        if before == ".":
-            if text[start] != " ":
+        if before == "." and text[start] != " ":
+            # "… in 2023.Rocky Grimes/Shutterstock": no word in capitals reads through the dot (as "U.S.A", "Ab12.Cd",
+            # "Foo.COM" would), nor a handle, a short word's dot before "/" or a wordmark's ".com"
+            if not ("A" <= text[start] <= "Z" or unicodedata.category(text[start]) == "Lu"):
                 return None
+            word = start - 1
+            while word > 0 and (text[word - 1].isalnum() or text[word - 1] in "'’-_"
+                                or unicodedata.category(text[word - 1])[0] == "M"):
+                word -= 1
+            if _CAPITAL.search(text, word, start - 1) or "@" in text[max(0, start - 33):start] \
+                    or "#" in text[max(0, start - 33):start]:
+                return None
+        elif before == ".":
             if not (start >= 5 and text[start - 5:start - 1].isalpha()):
                 digits = start - 1
                 while digits > 0 and text[digits - 1].isdigit():
@@ -1888,8 +1903,8 @@ def _plain_zone_start(text: str, tail_start: int) -> int | None:
                 return None
         elif before in _CHAIN_CHARS or before.isalnum() or unicodedata.category(before)[0] == "M":
             return None
-    if "/" not in text[start:end]:
-        return None
+    if "/" not in text[start:end] and ")" in text[end:]:
+        return None  # (an expansion in brackets holds no "/": none runs through the zone to its end's ")")
     return start
 
 
@@ -1907,15 +1922,21 @@ def _zone_cut(text: str, start: int, end: int) -> int | None:
         if word:
             first = word[0]
             if "A" <= first <= "Z" or (first > "\x7f" and unicodedata.category(first) == "Lu"):
-                if word == "Via" or word == "VIA":
+                if word == "Via" or word == "VIA" or "&" in word:
                     return None
-            elif (word.isalpha() and word.islower()) if word.isascii() else _LOWER_WORD.fullmatch(word):
+            elif word == "&" or ((word.isalpha() and word.islower()) if word.isascii() else _LOWER_WORD.fullmatch(word)):
+                if i == len(pieces) - 1:  # closing the zone: a wordmark after "/" ("Name/dpa"), no part's word
+                    if len(word) < 2 or word in _SOFT_SET or word in _PART_END_WORDS or word == "&" \
+                            or i < 2 or pieces[i - 1].strip(" ") != "/":
+                        return None
+                    at -= len(pieces[i - 1])
+                    continue
                 after = pieces[i + 1] if i + 1 < len(pieces) else ""
                 following = pieces[i + 2] if i + 2 < len(pieces) else ""
                 if not (after and not after.strip(" ") and following[:1].isalpha()
                         and following not in ("via", "Via", "VIA")):
                     return None
-                if word not in _SOFT_SET:
+                if word not in _SOFT_SET and word != "&":
                     return at + len(word)
             else:
                 return None
@@ -1930,6 +1951,8 @@ def _end_chain_match(pattern, text: str, tail_start: int):
     if start is None:
         return pattern.match(text, tail_start)
     separators = text.count("/", start) + text.count("|", start) + text.count(" via ", start)
+    if not separators:  # a chain has one (the zone's "Via" and dashes are read backwards)
+        return None
     if separators > _FORWARD_SEPARATORS:
         return _END_CHAIN_NAMES.match(text, start)
     return _END_CHAIN_FORWARD.search(text, start)
