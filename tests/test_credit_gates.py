@@ -116,7 +116,9 @@ def test_backward_ends_find_what_the_plain_patterns_found(text, ending):
 
 
 _LINE_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ", ", ")", "(", "John Smith", "Sgt. Jo Doe", "Reuters",
-                                "Getty Images", "Inc", "the", "of", "said", "1st Armored Division", "Foo (Bar, Baz)", "x"])
+                                "Getty Images", "Inc", "the", "of", "said", "1st Armored Division", "Foo (Bar, Baz)", "x",
+                                ", Jr", ", Inc.", "A B C D E F G H I J K", "WANA (West Asia News Agency)", "Smith photo",
+                                "Picture: supplied", " (Bar, Baz, Qux)"])
 
 
 @settings(max_examples=400)
@@ -132,6 +134,23 @@ def test_line_end_matches_are_the_backward_search(text):
     plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), 50)]
     lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[rule.name], text)]
     assert lines == plain
+
+
+@settings(max_examples=600)
+@given(st.lists(_LINE_PIECES, max_size=16).map("".join))
+@example("John Smith, A B C D E F G H I J K, Inc")
+@example("said he, Foo (Bar, Baz Qux)")
+@example("Smith, Reuters photo .")
+def test_comma_need_start(text):
+    """name_comma_agency's need, searched from where _comma_need_start says, is found in a line where a search from the
+    line's start found it."""
+    needed, need_start = credit._LINE_NEEDS["name_comma_agency"]
+    end = len(text)
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        at = need_start(text, start, end)
+        assert (needed.search(text, start, end) is not None) == (at is not None and needed.search(text, at, end) is not None)
+        end = start - 1
 
 
 @settings(max_examples=400)

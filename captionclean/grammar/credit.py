@@ -964,17 +964,44 @@ _PLAIN_CHAIN = {rule.name: _compiled(rule, rule.pattern.replace(_CHAIN, f"(?:{_C
 # name_comma_agency: ", <part>" running to the line's end; read forwards it fails at the first word that cannot
 # be a part, where a backward search read every split of the line's last words into a part before failing at
 # its comma (37 -> 18 µs a gated caption)
-_LINE_NEEDS = {"name_comma_agency": _LazyPattern(r",[ ]*(?:" + _PART + r")(?:[ ]*[.)])?[ ]*(?m:$)", regex.V1)}
 
 
-def _line_end_matches(pattern, needed, text: str) -> list:
+# name_comma_agency's need opens at a comma, and its part holds no comma but before "Inc", "Ltd", "LLC", "Jr", "Sr" or in
+# an expansion's brackets: it opens at or after the line's last comma that is neither, and with no "(" after the last
+# comma the part after that one is ten words at most (a name's eight, "photo", "Inc"); a line with no comma has none (a
+# search from the line's start tried a part after each comma, and after the last one a long run of words in capitals:
+# 21 -> 5 µs a gated caption of b10k, loaded machine)
+_INC_AFTER_COMMA = regex.compile(r"[ ]*(?:Inc|Ltd|LLC|Jr|Sr)")
+
+
+def _comma_need_start(text: str, start: int, end: int) -> int | None:
+    """Where name_comma_agency's need can be found from in the line text[start:end]; None: nowhere."""
+    comma = text.rfind(",", start, end)
+    if comma < 0:
+        return None
+    if len(text[comma + 1:end].split()) > 11 and text.find("(", comma, end) < 0:
+        return None  # after the last comma (a need's shortest part): a part's ten words at most, then "." or ")"
+    while comma >= 0 and (_INC_AFTER_COMMA.match(text, comma + 1, end)
+                          or text.rfind("(", start, comma) > text.rfind(")", start, comma)):  # in brackets
+        comma = text.rfind(",", start, comma)
+    return comma if comma >= 0 else start
+
+
+_LINE_NEEDS = {"name_comma_agency": (_LazyPattern(r",[ ]*(?:" + _PART + r")(?:[ ]*[.)])?[ ]*(?m:$)", regex.V1),
+                                     _comma_need_start)}
+
+
+def _line_end_matches(pattern, need, text: str) -> list:
     """A backward rule's matches, the last line first, as its backward search finds them: the pattern tried
-    anchored at each line's end (endpos), on the lines where ``needed`` is found."""
+    anchored at each line's end (endpos), on the lines where ``need`` (a pattern, and where in a line it can be
+    found from: None, nowhere) is found."""
+    needed, need_start = need
     found = []
     end = len(text)
     while end >= 0 and len(found) < MAX_MATCHES_PER_RULE:
         start = text.rfind("\n", 0, end) + 1
-        if needed.search(text, start, end):
+        need_from = need_start(text, start, end)
+        if need_from is not None and needed.search(text, need_from, end):
             m = pattern.match(text, 0, end)
             if m:
                 found.append(m)
