@@ -1982,6 +1982,21 @@ def _end_chain_match(pattern, text: str, tail_start: int):
         return None
     if separators > _FORWARD_SEPARATORS:
         return _END_CHAIN_NAMES.match(text, start)
+    # the first part holds eight words at most and ends at a separator: no match starts before the eighth word before
+    # the zone's first separator (a long zone of words in capitals is not tried at each of its words)
+    first = min(at for at in (text.find("/", start), text.find("|", start), text.find(" via ", start)) if at >= 0)
+    if first - start > 60:
+        at = first
+        while at > start and text[at - 1] == " ":  # the separator's spaces
+            at -= 1
+        for _ in range(8):
+            at = text.rfind(" ", start, at)
+            if at < 0:
+                break
+            while at > start and text[at - 1] == " ":
+                at -= 1
+        if at > start:
+            start = at
     return _END_CHAIN_FORWARD.search(text, start)
 
 
