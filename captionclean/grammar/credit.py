@@ -1861,7 +1861,9 @@ class _Moved:
 #    first match is the one that starts first, which the forward search finds (same span, same chain, same code).
 # Elsewhere (the zone not plain, a "-/" in the caption) the backward search runs as before.
 # (tests/test_credit_gates.py compares the two on generated captions; the 7,278 texts' records are identical.)
-_ZONE = _LazyPattern(r"(?P<zone>[\p{L}\p{M}'’\-& /|]*+)(?:[ ]*[.)\]/]+)?[ ]*$", regex.V1 | regex.REVERSE)
+# (an initial's full stop too: "Timothy A. Clary/AFP")
+_ZONE = _LazyPattern(r"(?P<zone>(?:[\p{L}\p{M}'’\-& /|]|(?<![\p{L}\p{M}'’\-])\p{Lu}\.(?=[ ]))*+)(?:[ ]*[.)\]/]+)?[ ]*$",
+                     regex.V1 | regex.REVERSE)
 _ZONE_WORD = r"[\p{L}\p{M}'’\-]"
 # a lower-case word is followed by spaces and a word that is no "via": it closes no part
 _LOWER_THEN_WORD = rf"[ ]+(?!(?:via|Via|VIA)(?!{_ZONE_WORD}))\p{{L}}"
@@ -1876,7 +1878,7 @@ _CAPITAL = regex.compile(r"\p{Lu}")
 # four letters or a number, or "," not before "Inc"/"Ltd"/"LLC"/"Jr"/"Sr"
 _CHAIN_CHARS = frozenset("'’-–.,&@#_)")
 _COMMA_SUFFIX = regex.compile(r"[ ]*(?:Inc|Ltd|LLC|Jr|Sr)")
-_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*"
+_NAME_WORD = r"\p{Lu}(?:[\p{L}\p{M}'’\-]*|\.)"  # (an initial: _WORD's short word and its full stop)
 _NAME_PART = rf"(?:{_NAME_WORD}(?:[ ]+(?:{_NAME_WORD}|{_PARTICLES})){{0,7}})"
 # (the last part may be a wordmark in lower case after a "/": "Name/dpa")
 _NAME_CHAIN = rf"(?:(?:/[ ]*)?{_NAME_PART}(?:{_SEP}{_NAME_PART})*{_SEP}(?:{_LOWER}|{_NAME_PART}))"
@@ -1919,7 +1921,10 @@ def _plain_zone_start(text: str, tail_start: int) -> int | None:
                     or "#" in text[max(0, start - 33):start]:
                 return None
         elif before == ".":
-            if not (start >= 5 and text[start - 5:start - 1].isalpha()):
+            # a full stop closes a part's word only after a letter, a digit, a mark or "'’-" ("Cuba). EFE/…": none)
+            if start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "'’-"
+                               or unicodedata.category(text[start - 2])[0] == "M") \
+                    and not (start >= 5 and text[start - 5:start - 1].isalpha()):
                 digits = start - 1
                 while digits > 0 and text[digits - 1].isdigit():
                     digits -= 1
