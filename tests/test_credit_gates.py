@@ -353,6 +353,8 @@ def _same_match(a, b) -> bool:
 @example("Vieja (Cuba). EFE/Alejandro Ernesto", "", 0)
 @example("Smith O’. Jones/AFP", "", 0)
 @example("x. RICHARD A. BROOKS/AFP via Chen Petrov", "", 0)
+@example("x. said " + "Aa " * 45 + "Bb/Cc", "", 0)
+@example("x. said " + "Aa " * 37 + "Bb/Cc", "", 0)
 @example("(Aaaaaaaaa Bbbbbbbbb Ccccccccc Ddddddddd Eeeeeeeee Fffffffff Ggggggggg Hhhhhhhhh /Getty", ")", 0)
 @example("(Aaaaaaaaa Bbbbbbbbb Ccccccccc Ddddddddd Eeeeeeeee Fffffffff Ggggggggg Hhhhhhhhh Iiiiiiiii | Getty", ")", 0)
 @example("(Aaaaaaaaa Bbbbbbbbb Ccccccccc Ddddddddd Eeeeeeeee Fffffffff Ggggggggg Hhhhhhhhh via Getty", "", 0)

@@ -1844,8 +1844,8 @@ class _Moved:
 # into parts, reading each part in all its shapes from its end (a lower-case wordmark, a code, a name, a word at each of
 # its letters), and read the first part twice (as one more "separator, part" before it, then as the first): ~40 µs a
 # match. Its match is found forwards, exactly, where the caption ends in a "plain zone": words in letters (a capital
-# first, or lower case; "&"), spaces, "/" and "|", then only spaces and ".)]/" (a plain chain's every part is a
-# capitalised name's words, with the particles and "via"; no digits, dots, commas, brackets, "@"). There
+# first, or lower case; "&"; an initial "A."), spaces, "/" and "|", then only spaces and ".)]/" (a plain chain's every
+# part is a capitalised name's words, with the particles and "via"; no digits, other dots, commas, brackets, "@"). There
 #  - every shape but a name's (capitalised first word, then capitalised words or particles) is out of reach: a wordmark,
 #    "photo" or a particle closing a part needs a separator or the end after it, and every lower-case word in the zone
 #    is followed by spaces and a word that is no "via" (else: the backward search), but a wordmark closing the zone after
@@ -1862,7 +1862,7 @@ class _Moved:
 # Elsewhere (the zone not plain, a "-/" in the caption) the backward search runs as before.
 # (tests/test_credit_gates.py compares the two on generated captions; the 7,278 texts' records are identical.)
 # (an initial's full stop too: "Timothy A. Clary/AFP")
-_ZONE = _LazyPattern(r"(?P<zone>(?:[\p{L}\p{M}'’\-& /|]|(?<![\p{L}\p{M}'’\-])\p{Lu}\.(?=[ ]))*+)(?:[ ]*[.)\]/]+)?[ ]*$",
+_ZONE = _LazyPattern(r"(?P<zone>(?:[\p{L}\p{M}'’\-& /|]++|(?<![\p{L}\p{M}'’\-])\p{Lu}\.(?=[ ]))*+)(?:[ ]*[.)\]/]+)?[ ]*$",
                      regex.V1 | regex.REVERSE)
 _ZONE_WORD = r"[\p{L}\p{M}'’\-]"
 # a lower-case word is followed by spaces and a word that is no "via": it closes no part
@@ -1872,6 +1872,7 @@ _SOFT_WORDS = sorted({*(w.removesuffix(".") for w in NAME_WORDS.get("particle", 
 _SOFT_SET = frozenset(_SOFT_WORDS)
 _PART_END_WORDS = frozenset(("photo", "foto", "kuva", "file", "files", "staff", "scanpix"))  # a part's last word (_PART)
 _ZONE_SPLIT = regex.compile(r"([ /|]+)")
+_ZONE_WORDS = 40  # the words a zone is read back over for its cut
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
 _CAPITAL = regex.compile(r"\p{Lu}")
 # characters a chain may hold (with letters, digits and marks); the one before the zone is none of them, or ". " after
@@ -1947,6 +1948,14 @@ def _zone_cut(text: str, start: int, end: int) -> int | None:
     "Via", a separator or a name's word; lower case not followed by spaces and a word: "dpa" closing the caption,
     "photo/", "iPhone", "e-mail")."""
     pieces = _ZONE_SPLIT.split(text[start:end])  # words and separators by turns, a word first and last ('' at an edge)
+    if len(pieces) > 2 * _ZONE_WORDS:  # a long zone (hostile text, a caption in capitals): its last words only
+        return _zone_cut_within(text, pieces[-2 * _ZONE_WORDS - 1:], end)
+    return _zone_cut_within(text, pieces, end, start)
+
+
+def _zone_cut_within(text: str, pieces: list, end: int, start: int | None = None) -> int | None:
+    """_zone_cut over the zone's last ``pieces`` (ending at ``end``); reaching their first word with no cut: ``start``
+    (None: the zone goes on before them)."""
     at = end
     for i in range(len(pieces) - 1, -1, -2):
         word = pieces[i]
