@@ -382,3 +382,19 @@ def test_end_chain_forwards_reads_plain_zones(text):
     assert credit._plain_zone_start(text, 0) is not None
     plain = credit._PLAIN_CHAIN["end_chain"]
     assert _same_match(credit._end_chain_match(plain, text, 0), plain.match(text, 0))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["A fire. ", "WANA ", "the ", "x", "Foo Bar ", "(", ": ", "\n", "Name/"]), min_size=1, max_size=3),
+       st.sampled_from(["(West Asia News Agency)/AFP", "(Carl Court / Getty Images)", ": John Smith/AFP", "(Foo Bar: baz)/AFP",
+                        "\n(Foo; Bar)/AFP", "(Foo) Bar/AFP", "“Smith”/AFP"]), _CHAIN_TEXT)
+@example(["WANA ", "the "], "(West Asia News Agency)/AFP", "")
+def test_end_chain_memo_is_exact(heads, tail, more):
+    """end_chain's remembered matches (by the text from the last stop character) are the pattern's, whatever captions
+    came before: a caption's match may hold a stop character in an expansion's brackets."""
+    rule, _ = _RULES["end_chain"]
+    plain = credit._PLAIN_CHAIN["end_chain"]
+    credit._TAIL_MEMO.clear()
+    for head in heads:
+        for text in (head + tail, head + more + tail):
+            assert _same_match(credit._tail_match(rule, plain, text, 0), plain.match(text, 0)), text

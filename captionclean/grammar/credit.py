@@ -2017,11 +2017,17 @@ def _end_chain_match(pattern, text: str, tail_start: int):
 # tail-rule matches by (pattern, the caption's text from the last stop character): a match
 # is kept as its text, groups and spans counted from the caption's end (never the caption)
 _TAIL_MEMO: dict[tuple, _Moved | None] = {}
+# tail rules with a stop whose parts may close with an expansion in brackets, which may hold a stop character
+_EXPANDING = frozenset(rule.name for rule in RULES if rule.stop and _EXPANSION in rule.pattern)
 
 
 def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
     """The rule's match at the end of ``text``, remembered by the text after its last stop character."""
     last = max([text.rfind(c, tail_start) for c in rule.stop]) if rule.stop else -1
+    if last >= 0 and rule.name in _EXPANDING:  # the stop may sit in a part's expansion: "WANA (West Asia News Agency)/AFP"
+        close = text.find(")", last + 1)
+        if close >= 0 and not any(c in text[last + 1:close] for c in "(/\n"):
+            last = -1  # (remembered by the text from the "(", that match would move to "the (West Asia News Agency)/AFP")
     if last < 0:
         return _end_chain_match(pattern, text, tail_start) if pattern is _END_CHAIN_PLAIN else pattern.match(text, tail_start)
     n = len(text)
