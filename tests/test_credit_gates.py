@@ -1,5 +1,6 @@
 """The credit rules' speed-ups change nothing: each cheap gate is implied by every match of the pattern it
 guards (Hypothesis, over caption-like text made of the pieces the patterns care about)."""
+import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from captionclean.grammar import credit
@@ -115,7 +116,9 @@ def test_backward_ends_find_what_the_plain_patterns_found(text, ending):
 
 
 _LINE_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ", ", ")", "(", "John Smith", "Sgt. Jo Doe", "Reuters",
-                                "Getty Images", "Inc", "the", "of", "said", "1st Armored Division", "Foo (Bar, Baz)", "x"])
+                                "Getty Images", "Inc", "the", "of", "said", "1st Armored Division", "Foo (Bar, Baz)", "x",
+                                ", Jr", ", Inc.", "A B C D E F G H I J K", "WANA (West Asia News Agency)", "Smith photo",
+                                "Picture: supplied", " (Bar, Baz, Qux)"])
 
 
 @settings(max_examples=400)
@@ -131,6 +134,23 @@ def test_line_end_matches_are_the_backward_search(text):
     plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), 50)]
     lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[rule.name], text)]
     assert lines == plain
+
+
+@settings(max_examples=600)
+@given(st.lists(_LINE_PIECES, max_size=16).map("".join))
+@example("John Smith, A B C D E F G H I J K, Inc")
+@example("said he, Foo (Bar, Baz Qux)")
+@example("Smith, Reuters photo .")
+def test_comma_need_start(text):
+    """name_comma_agency's need, searched from where _comma_need_start says, is found in a line where a search from the
+    line's start found it."""
+    needed, need_start = credit._LINE_NEEDS["name_comma_agency"]
+    end = len(text)
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        at = need_start(text, start, end)
+        assert (needed.search(text, start, end) is not None) == (at is not None and needed.search(text, at, end) is not None)
+        end = start - 1
 
 
 @settings(max_examples=400)
@@ -287,3 +307,94 @@ def test_paren_name_gate(text):
 @example("de 2023 /  EUROPA PRESS .")
 def test_spaced_last_slash_gate(text):
     _gate_holds("end_slash_agency", text, before="ends_open_or_stop")
+
+
+# end_chain read forwards (credit._end_chain_match): the same match as its plain pattern searched backwards, span, chain
+# and code, on captions ending in chain-like words (plain zones, and every way out of one: a digit, a dot, a comma's
+# "Inc", a hyphen, "Via", a lower-case word closing a part, a bracket, a code after the chain …)
+_CHAIN_LEADS = st.sampled_from(["", "(", "1959.", "abc.", "ABC.", "Ab1.", "@x.", "x_y.", "). ", "’. ", "-. ", "A. ", "by A. ", ". ", "2018. ", "said ", ": ", "\n", "x, ", "Foo, ", "Jr. ", "abcd. ", "ab1. ", "©",
+                                "Ab12. ", "U.S. ", "—", "-", "’", "A", "z", "“", "WANA (West Asia News Agency)", "11 ", "@jo "])
+# mostly a name's words (the zone the forward reading takes), then particles and "via", lower-case words, odd ones
+_NAME_WORDS = st.sampled_from(["John", "SMITH", "McDonald", "Getty", "Images", "Reuters", "AFP", "Émile", "ÖZIL", "O'Neil",
+                               "Jean-Paul", "Ng", "AP"])
+_CHAIN_WORDS = st.one_of(
+    _NAME_WORDS, _NAME_WORDS, _NAME_WORDS, _NAME_WORDS, st.sampled_from(["A.", "M.", "É.", "AB."]),
+    st.sampled_from(["de", "van", "der", "for", "the", "y", "jr", "via", "&", "by", "said", "photo", "files", "dpa",
+                     "read"]),
+    st.sampled_from(["Via", "VIA", "iPhone", "e-mail", "Inc", "Ltd", "Pool", "ss", "al-Assad", "ǅ", "x", "2018", "AB12",
+                     "U.S.", "Jr.", "’s", "@jo", "#x", "(Foo)", ",", "\u0301", "/foc/18", "/12"]))
+_PLAIN_SEPS = st.sampled_from([" ", "/", " / ", "/ ", " via ", "/ via ", "/for ", " | ", "|", "  "])
+_CHAIN_SEPS = st.one_of(_PLAIN_SEPS, _PLAIN_SEPS, _PLAIN_SEPS, st.sampled_from([" - ", " – ", "-/", ", ", ". ", ":"]))
+_CHAIN_ENDS = st.sampled_from(["", ".", " .", ")", ").", " )", "]", "/", " /", "  ", ". ", "\n", "/dpa", " / dpa",
+                              "/file", "/dpa)", "/de", "/x"])
+_CHAIN_TEXT = st.tuples(st.sampled_from(["", "A fire in the city", "Seen on Monday", "x"]), _CHAIN_LEADS,
+                        st.lists(st.tuples(_CHAIN_WORDS, _CHAIN_SEPS), max_size=10), _CHAIN_WORDS, _CHAIN_ENDS).map(
+    lambda t: t[0] + t[1] + "".join(w + s for w, s in t[2]) + t[3] + t[4])
+
+
+def _same_match(a, b) -> bool:
+    return (a is None) == (b is None) and (a is None or (a.span(), a.groupdict(), a.span("chain"), a.span("code"))
+                                           == (b.span(), b.groupdict(), b.span("chain"), b.span("code")))
+
+
+@settings(max_examples=800)
+@given(_CHAIN_TEXT, st.sampled_from(["", ".", ")"]), st.integers(0, 8))
+@example("as a youth takes a selfie in Tabuk, Saudi Arabia March 11, 2018. REUTERS/Mohamed Al Hwaity", "", 0)
+@example("at the court. (Courtesy photo/ Alaska Court System", ")", 0)
+@example("Area of Responsibility. (U.S. Air Force photo/Brad Fallin", ")", 0)
+@example("Tanah Abang. ANTARA FOTO/Muhammad Adimaja/foc/18", ".", 0)
+@example("(Photo by Jonathan Olley/Lucasfilm Ltd", ".)", 0)
+@example("(Photo by Thos Robinson/Getty Images for DKC for New York Sports Clubs", ")", 0)
+@example("Credit: Foo, Jr / AFP", "", 0)
+@example("WANA (West Asia News Agency)/AFP", "", 0)
+@example("Race Action Images via Reuters / Paul Childs Livepic", "", 0)
+@example("Seen in 2023.Rocky Grimes/Shutterstock", "", 0)
+@example("York, 2022. (Photo by Timothy A. Clary/AFP Photo", ")", 0)
+@example("Vieja (Cuba). EFE/Alejandro Ernesto", "", 0)
+@example("Smith O’. Jones/AFP", "", 0)
+@example("x. RICHARD A. BROOKS/AFP via Chen Petrov", "", 0)
+@example("x. said " + "Aa " * 45 + "Bb/Cc", "", 0)
+@example("x. said " + "Aa " * 37 + "Bb/Cc", "", 0)
+@example("(Aaaaaaaaa Bbbbbbbbb Ccccccccc Ddddddddd Eeeeeeeee Fffffffff Ggggggggg Hhhhhhhhh /Getty", ")", 0)
+@example("(Aaaaaaaaa Bbbbbbbbb Ccccccccc Ddddddddd Eeeeeeeee Fffffffff Ggggggggg Hhhhhhhhh Iiiiiiiii | Getty", ")", 0)
+@example("(Aaaaaaaaa Bbbbbbbbb Ccccccccc Ddddddddd Eeeeeeeee Fffffffff Ggggggggg Hhhhhhhhh via Getty", "", 0)
+@example("Foto: Boris Roessler/dpa", "", 0)
+@example("(Photo by Lars Novak/NNP North News & Pictures Ltd", ")", 0)
+@example("in less-awesome outfits. NASA via Anna Okafor", "", 0)
+@example("A/B/C/D/E/F/G/H/I/J/K L M N O P Q R S", "", 0)
+def test_end_chain_forwards_is_the_backward_search(text, ending, cut):
+    plain = credit._PLAIN_CHAIN["end_chain"]
+    text += ending
+    tail_start = min(cut, len(text))
+    assert _same_match(credit._end_chain_match(plain, text, tail_start), plain.match(text, tail_start)), text
+
+
+@pytest.mark.parametrize("text", [
+    "as a youth takes a selfie in Tabuk, Saudi Arabia March 11, 2018. REUTERS/Mohamed Al Hwaity",
+    "as she arrives in Harlem. (Carl Court / Getty Images)",
+    "in London. (Photo by Angie de Silva/Rappler)",
+    "Kohli (Photo by CHANDAN KHANNA/AFP via Getty Images)",
+    "(Diane Urbani de la Paz/For Peninsula Daily News)",
+    "the Anglo-Irish summit.\n© John WESSELS / AFP",
+])
+def test_end_chain_forwards_reads_plain_zones(text):
+    """The forward reading runs on the usual credits (the test above compares it where it runs)."""
+    assert credit._plain_zone_start(text, 0) is not None
+    plain = credit._PLAIN_CHAIN["end_chain"]
+    assert _same_match(credit._end_chain_match(plain, text, 0), plain.match(text, 0))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["A fire. ", "WANA ", "the ", "x", "Foo Bar ", "(", ": ", "\n", "Name/"]), min_size=1, max_size=3),
+       st.sampled_from(["(West Asia News Agency)/AFP", "(Carl Court / Getty Images)", ": John Smith/AFP", "(Foo Bar: baz)/AFP",
+                        "\n(Foo; Bar)/AFP", "(Foo) Bar/AFP", "“Smith”/AFP"]), _CHAIN_TEXT)
+@example(["WANA ", "the "], "(West Asia News Agency)/AFP", "")
+def test_end_chain_memo_is_exact(heads, tail, more):
+    """end_chain's remembered matches (by the text from the last stop character) are the pattern's, whatever captions
+    came before: a caption's match may hold a stop character in an expansion's brackets."""
+    rule, _ = _RULES["end_chain"]
+    plain = credit._PLAIN_CHAIN["end_chain"]
+    credit._TAIL_MEMO.clear()
+    for head in heads:
+        for text in (head + tail, head + more + tail):
+            assert _same_match(credit._tail_match(rule, plain, text, 0), plain.match(text, 0)), text

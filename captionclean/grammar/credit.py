@@ -964,17 +964,44 @@ _PLAIN_CHAIN = {rule.name: _compiled(rule, rule.pattern.replace(_CHAIN, f"(?:{_C
 # name_comma_agency: ", <part>" running to the line's end; read forwards it fails at the first word that cannot
 # be a part, where a backward search read every split of the line's last words into a part before failing at
 # its comma (37 -> 18 µs a gated caption)
-_LINE_NEEDS = {"name_comma_agency": _LazyPattern(r",[ ]*(?:" + _PART + r")(?:[ ]*[.)])?[ ]*(?m:$)", regex.V1)}
 
 
-def _line_end_matches(pattern, needed, text: str) -> list:
+# name_comma_agency's need opens at a comma, and its part holds no comma but before "Inc", "Ltd", "LLC", "Jr", "Sr" or in
+# an expansion's brackets: it opens at or after the line's last comma that is neither, and with no "(" after the last
+# comma the part after that one is ten words at most (a name's eight, "photo", "Inc"); a line with no comma has none (a
+# search from the line's start tried a part after each comma, and after the last one a long run of words in capitals:
+# 21 -> 5 µs a gated caption of b10k, loaded machine)
+_INC_AFTER_COMMA = regex.compile(r"[ ]*(?:Inc|Ltd|LLC|Jr|Sr)")
+
+
+def _comma_need_start(text: str, start: int, end: int) -> int | None:
+    """Where name_comma_agency's need can be found from in the line text[start:end]; None: nowhere."""
+    comma = text.rfind(",", start, end)
+    if comma < 0:
+        return None
+    if len(text[comma + 1:end].split()) > 11 and text.find("(", comma, end) < 0:
+        return None  # after the last comma (a need's shortest part): a part's ten words at most, then "." or ")"
+    while comma >= 0 and (_INC_AFTER_COMMA.match(text, comma + 1, end)
+                          or text.rfind("(", start, comma) > text.rfind(")", start, comma)):  # in brackets
+        comma = text.rfind(",", start, comma)
+    return comma if comma >= 0 else start
+
+
+_LINE_NEEDS = {"name_comma_agency": (_LazyPattern(r",[ ]*(?:" + _PART + r")(?:[ ]*[.)])?[ ]*(?m:$)", regex.V1),
+                                     _comma_need_start)}
+
+
+def _line_end_matches(pattern, need, text: str) -> list:
     """A backward rule's matches, the last line first, as its backward search finds them: the pattern tried
-    anchored at each line's end (endpos), on the lines where ``needed`` is found."""
+    anchored at each line's end (endpos), on the lines where ``need`` (a pattern, and where in a line it can be
+    found from: None, nowhere) is found."""
+    needed, need_start = need
     found = []
     end = len(text)
     while end >= 0 and len(found) < MAX_MATCHES_PER_RULE:
         start = text.rfind("\n", 0, end) + 1
-        if needed.search(text, start, end):
+        need_from = need_start(text, start, end)
+        if need_from is not None and needed.search(text, need_from, end):
             m = pattern.match(text, 0, end)
             if m:
                 found.append(m)
@@ -1847,21 +1874,201 @@ class _Moved:
         return self.span(name)[1]
 
 
+# end_chain read forwards. Searched backwards (REVERSE), end_chain's pattern tried every split of a caption's last words
+# into parts, reading each part in all its shapes from its end (a lower-case wordmark, a code, a name, a word at each of
+# its letters), and read the first part twice (as one more "separator, part" before it, then as the first): ~40 µs a
+# match. Its match is found forwards, exactly, where the caption ends in a "plain zone": words in letters (a capital
+# first, or lower case; "&"; an initial "A."), spaces, "/" and "|", then only spaces and ".)]/" (a plain chain's every
+# part is a capitalised name's words, with the particles and "via"; no digits, other dots, commas, brackets, "@"). There
+#  - every shape but a name's (capitalised first word, then capitalised words or particles) is out of reach: a wordmark,
+#    "photo" or a particle closing a part needs a separator or the end after it, and every lower-case word in the zone
+#    is followed by spaces and a word that is no "via" (else: the backward search), but a wordmark closing the zone after
+#    "/" ("Name/dpa", the last part's one shape then); a code, a digit, an initial's dot, a comma's "Inc", a handle, an
+#    expansion in brackets need a character the zone has not;
+#  - no match starts before the zone (its last character before the zone is one no chain holds, checked; an expansion
+#    in brackets holds no "/" and needs a ")" after the zone) nor before a lower-case word that is none of the particles
+#    or "via" (no part holds it: the cut);
+#  - the chain ends at the zone's last letter (the end after it holds no letter; its "." is not a short word's: four
+#    letters before it), with no code (no digit);
+#  - so every part but the first is a whole run of words between separators, and each of the backward search's choices
+#    (more words in a part, one more part, the "/" before the chain) reaches further left than the one after it: its
+#    first match is the one that starts first, which the forward search finds (same span, same chain, same code).
+# Elsewhere (the zone not plain, a "-/" in the caption) the backward search runs as before.
+# (tests/test_credit_gates.py compares the two on generated captions; the 7,278 texts' records are identical.)
+# (an initial's full stop too: "Timothy A. Clary/AFP")
+_ZONE = _LazyPattern(r"(?P<zone>(?:[\p{L}\p{M}'’\-& /|]++|(?<![\p{L}\p{M}'’\-])\p{Lu}\.(?=[ ]))*+)(?:[ ]*[.)\]/]+)?[ ]*$",
+                     regex.V1 | regex.REVERSE)
+_ZONE_WORD = r"[\p{L}\p{M}'’\-]"
+# a lower-case word is followed by spaces and a word that is no "via": it closes no part
+_LOWER_THEN_WORD = rf"[ ]+(?!(?:via|Via|VIA)(?!{_ZONE_WORD}))\p{{L}}"
+# the particles (a part's words: "de", "van", "jr" …, as _PARTICLES reads them) and "via" (a separator's)
+_SOFT_WORDS = sorted({*(w.removesuffix(".") for w in NAME_WORDS.get("particle", ())), "via"}, key=len, reverse=True)
+_SOFT_SET = frozenset(_SOFT_WORDS)
+_PART_END_WORDS = frozenset(("photo", "foto", "kuva", "file", "files", "staff", "scanpix"))  # a part's last word (_PART)
+_ZONE_SPLIT = regex.compile(r"([ /|]+)")
+_ZONE_WORDS = 40  # the words a zone is read back over for its cut
+_LOWER_WORD = regex.compile(r"\p{Ll}+")
+_CAPITAL = regex.compile(r"\p{Lu}")
+# characters a chain may hold (with letters, digits and marks); the one before the zone is none of them, or ". " after
+# four letters or a number, or "," not before "Inc"/"Ltd"/"LLC"/"Jr"/"Sr"
+_CHAIN_CHARS = frozenset("'’-–.,&@#_)")
+_COMMA_SUFFIX = regex.compile(r"[ ]*(?:Inc|Ltd|LLC|Jr|Sr)")
+_NAME_WORD = r"\p{Lu}(?:[\p{L}\p{M}'’\-]*|\.)"  # (an initial: _WORD's short word and its full stop)
+_NAME_PART = rf"(?:{_NAME_WORD}(?:[ ]+(?:{_NAME_WORD}|{_PARTICLES})){{0,7}})"
+# (the last part may be a wordmark in lower case after a "/": "Name/dpa")
+_NAME_CHAIN = rf"(?:(?:/[ ]*)?{_NAME_PART}(?:{_SEP}{_NAME_PART})*{_SEP}(?:{_LOWER}|{_NAME_PART}))"
+_END_CHAIN = next(rule for rule in RULES if rule.name == "end_chain")
+assert _END_CHAIN.pattern.endswith("[ ]*$") and _CHAIN in _END_CHAIN.pattern
+_END_CHAIN_FORWARD = _LazyPattern(_END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN)[:-1] + r"\Z", regex.V1)
+# with many separators a failing forward search reads the parts after each start again: the backward search then,
+# of the name shapes only
+_END_CHAIN_NAMES = _compiled(_END_CHAIN, _END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN))
+_FORWARD_SEPARATORS = 6
+_END_CHAIN_PLAIN = _PLAIN_CHAIN["end_chain"]
+
+
+def _plain_zone_start(text: str, tail_start: int) -> int | None:
+    """Where every match of end_chain's plain pattern starts at or after, in a caption that ends in a plain zone (see
+    above); None: it does not."""
+    zone = _ZONE.match(text, tail_start)
+    start, end = zone.span("zone")
+    if end == start or not text[end - 1].isalpha():
+        return None
+    if text[end:end + 1] == "." and not (end >= 4 and text[end - 4:end].isalpha()):
+        return None  # "AFP.": a short word may hold its full stop
+    cut = _zone_cut(text, start, end)
+    if cut is None:
+        return None
+    if cut > start:
+        start = cut
+    elif start > tail_start:
+        before = text[start - 1]
+        if before == "." and text[start] != " ":
+            # "… in 2023.Rocky Grimes/Shutterstock": no word in capitals reads through the dot (as "U.S.A", "Ab12.Cd",
+            # "Foo.COM" would), nor a handle, a short word's dot before "/" or a wordmark's ".com"
+            if not ("A" <= text[start] <= "Z" or unicodedata.category(text[start]) == "Lu"):
+                return None
+            word = start - 1
+            while word > 0 and (text[word - 1].isalnum() or text[word - 1] in "'’-_"
+                                or unicodedata.category(text[word - 1])[0] == "M"):
+                word -= 1
+            if _CAPITAL.search(text, word, start - 1) or "@" in text[max(0, start - 33):start] \
+                    or "#" in text[max(0, start - 33):start]:
+                return None
+        elif before == ".":
+            # a full stop closes a part's word only after a letter, a digit, a mark or "'’-" ("Cuba). EFE/…": none)
+            if start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "'’-"
+                               or unicodedata.category(text[start - 2])[0] == "M") \
+                    and not (start >= 5 and text[start - 5:start - 1].isalpha()):
+                digits = start - 1
+                while digits > 0 and text[digits - 1].isdigit():
+                    digits -= 1
+                if digits == start - 1 or (digits > 0 and text[digits - 1].isalpha()):
+                    return None
+        elif before == ",":
+            if _COMMA_SUFFIX.match(text, start):
+                return None
+        elif before in _CHAIN_CHARS or before.isalnum() or unicodedata.category(before)[0] == "M":
+            return None
+    if "/" not in text[start:end] and ")" in text[end:]:
+        return None  # (an expansion in brackets holds no "/": none runs through the zone to its end's ")")
+    return start
+
+
+def _zone_cut(text: str, start: int, end: int) -> int | None:
+    """Read from the zone's end, word by word: the end of the last lower-case word no part holds (a word that is none
+    of the particles or "via", followed by spaces and a word that is no "via"), else ``start``; None: a word the forward
+    search would not read as the backward one (opening with neither a capital nor a small letter: "'s", "-", a mark;
+    "Via", a separator or a name's word; lower case not followed by spaces and a word: "dpa" closing the caption,
+    "photo/", "iPhone", "e-mail")."""
+    pieces = _ZONE_SPLIT.split(text[start:end])  # words and separators by turns, a word first and last ('' at an edge)
+    if len(pieces) > 2 * _ZONE_WORDS:  # a long zone (hostile text, a caption in capitals): its last words only
+        return _zone_cut_within(text, pieces[-2 * _ZONE_WORDS - 1:], end)
+    return _zone_cut_within(text, pieces, end, start)
+
+
+def _zone_cut_within(text: str, pieces: list, end: int, start: int | None = None) -> int | None:
+    """_zone_cut over the zone's last ``pieces`` (ending at ``end``); reaching their first word with no cut: ``start``
+    (None: the zone goes on before them)."""
+    at = end
+    for i in range(len(pieces) - 1, -1, -2):
+        word = pieces[i]
+        at -= len(word)
+        if word:
+            first = word[0]
+            if "A" <= first <= "Z" or (first > "\x7f" and unicodedata.category(first) == "Lu"):
+                if word == "Via" or word == "VIA" or "&" in word:
+                    return None
+            elif word == "&" or ((word.isalpha() and word.islower()) if word.isascii() else _LOWER_WORD.fullmatch(word)):
+                if i == len(pieces) - 1:  # closing the zone: a wordmark after "/" ("Name/dpa"), no part's word
+                    if len(word) < 2 or word in _SOFT_SET or word in _PART_END_WORDS or word == "&" \
+                            or i < 2 or pieces[i - 1].strip(" ") != "/":
+                        return None
+                    at -= len(pieces[i - 1])
+                    continue
+                after = pieces[i + 1] if i + 1 < len(pieces) else ""
+                following = pieces[i + 2] if i + 2 < len(pieces) else ""
+                if not (after and not after.strip(" ") and following[:1].isalpha()
+                        and following not in ("via", "Via", "VIA")):
+                    return None
+                if word not in _SOFT_SET and word != "&":
+                    return at + len(word)
+            else:
+                return None
+        if i:
+            at -= len(pieces[i - 1])
+    return start
+
+
+def _end_chain_match(pattern, text: str, tail_start: int):
+    """end_chain's match, as ``pattern.match(text, tail_start)`` finds it (``pattern``: its plain backward pattern)."""
+    start = _plain_zone_start(text, tail_start)
+    if start is None:
+        return pattern.match(text, tail_start)
+    separators = text.count("/", start) + text.count("|", start) + text.count(" via ", start)
+    if not separators:  # a chain has one (the zone's "Via" and dashes are read backwards)
+        return None
+    if separators > _FORWARD_SEPARATORS:
+        return _END_CHAIN_NAMES.match(text, start)
+    # the first part holds eight words at most and ends at a separator: no match starts before the eighth word before
+    # the zone's first separator (a long zone of words in capitals is not tried at each of its words)
+    first = min(at for at in (text.find("/", start), text.find("|", start), text.find(" via ", start)) if at >= 0)
+    if first - start > 60:
+        at = first
+        while at > start and text[at - 1] == " ":  # the separator's spaces
+            at -= 1
+        for _ in range(8):
+            at = text.rfind(" ", start, at)
+            if at < 0:
+                break
+            while at > start and text[at - 1] == " ":
+                at -= 1
+        if at > start:
+            start = at
+    return _END_CHAIN_FORWARD.search(text, start)
+
+
 # tail-rule matches by (pattern, the caption's text from the last stop character): a match
 # is kept as its text, groups and spans counted from the caption's end (never the caption)
 _TAIL_MEMO: dict[tuple, _Moved | None] = {}
+# tail rules with a stop whose parts may close with an expansion in brackets, which may hold a stop character
+_EXPANDING = frozenset(rule.name for rule in RULES if rule.stop and _EXPANSION in rule.pattern)
 
 
 def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
     """The rule's match at the end of ``text``, remembered by the text after its last stop character."""
     last = max([text.rfind(c, tail_start) for c in rule.stop]) if rule.stop else -1
+    if last >= 0 and rule.name in _EXPANDING:  # the stop may sit in a part's expansion: "WANA (West Asia News Agency)/AFP"
+        close = text.find(")", last + 1)
+        if close >= 0 and not any(c in text[last + 1:close] for c in "(/\n"):
+            last = -1  # (remembered by the text from the "(", that match would move to "the (West Asia News Agency)/AFP")
     if last < 0:
-        return pattern.match(text, tail_start)
+        return _end_chain_match(pattern, text, tail_start) if pattern is _END_CHAIN_PLAIN else pattern.match(text, tail_start)
     n = len(text)
     key = (pattern, text[last:])
     moved = _TAIL_MEMO.get(key, _TAIL_MEMO)
     if moved is _TAIL_MEMO:
-        m = pattern.match(text, tail_start)
+        m = _end_chain_match(pattern, text, tail_start) if pattern is _END_CHAIN_PLAIN else pattern.match(text, tail_start)
         if len(_TAIL_MEMO) > 16384:
             _TAIL_MEMO.clear()
         _TAIL_MEMO[key] = m and _Moved(m.group(0), m.groupdict(), {
