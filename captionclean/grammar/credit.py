@@ -89,6 +89,7 @@ def _glued_caps_end(part: str) -> int | None:
     return None if m is None else m.end()
 
 
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # what _GLUED_CAPS and _GLUED_TITLE both need
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
@@ -228,7 +229,7 @@ def _chain_cache(agencies: Agencies, kind: str) -> dict:
     if entry is None or entry[0] is not agencies or entry[1] != size:
         if len(_CHAIN_CACHE) > 16:
             _CHAIN_CACHE.clear()
-        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {"chain": {}, "known": {}, "part": {}})
+        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {"chain": {}, "known": {}, "part": {}, "read": {}})
     cache = entry[2][kind]
     if len(cache) > 16384:  # about 400 bytes an entry: at most ~6 MB a kind, not ~26
         cache.clear()
@@ -252,12 +253,17 @@ def _bar_chain(chain: str, agencies: Agencies) -> tuple[str, bool]:
 
 def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     """Split a credit chain into (people, organisations, placeholder tags)."""
+    people, orgs, tags = _parsed_chain(chain, agencies)
+    return list(people), list(orgs), list(tags)
+
+
+def _parsed_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
+    """parse_chain's remembered reading, its lists shared: copy them before any change."""
     cache = _chain_cache(agencies, "chain")
     hit = cache.get(chain)
     if hit is None:
         hit = cache[chain] = _parse_chain(chain, agencies)
-    people, orgs, tags = hit
-    return list(people), list(orgs), list(tags)
+    return hit
 
 
 def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
@@ -496,9 +502,11 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
         whole += "."  # "…/Lucasfilm Ltd.": the abbreviation's full stop
     parts = [p for p in _SPLIT.split(whole) if p.strip()]
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
-    if parts and (glued := _glued_caps_end(parts[0])) is not None:  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
+    if not parts or not _LOWER_UPPER.search(parts[0]):
+        pass  # both glues below need a small letter right before a capital (33 first parts of 3,571 chains have one)
+    elif (glued := _glued_caps_end(parts[0])) is not None:  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
         parts[0] = parts[0][glued:]
-    elif parts and _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
+    elif _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
         parts[0] = _GLUED_TITLE.sub("", parts[0], count=1)
     coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
@@ -1913,6 +1921,9 @@ _KNOWN_FIRST = frozenset(r.name for r in RULES if r.only_known and r.name in _PL
                          and r.name not in _LABEL_RULES | {"credit_marker", "courtesy_marker", "should_read", "end_agency_words"})
 # the rules whose match parse_chain does not read, and those with more to do after the reading
 _OWN_READING = _WHOLE_ORG_RULES | _HAN_RULES | _CJK_NAME_RULES | {"cjk_ko_label"}
+# the rules whose chain _plain_chain_of reads from the groups chain, lead, prev and code alone (_chain_of sends them
+# there at once) and parse_chain reads: find_credits remembers both by those groups (the "read" cache)
+_READ_BY_GROUPS = _PLAIN_CHAIN_RULES - _OWN_READING - {"end_agency_words"}
 _AFTER_READING = frozenset(("chain_then_name", "photo_from", "copyright", "courtesy_marker", "name_then_tag", "paren_name_end",
                             "courtesy", "released_by"))
 
@@ -1966,7 +1977,9 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if name in _KNOWN_FIRST:  # the cheapest exact test first: a part that no agency or placeholder is drops
                 chain = m.group("chain")  # the match (_plain_chain_of's only_known), before any other work on it
                 if chain and not rule.tail:
-                    chain = _chain_in_text(chain, text, m.end("chain"), agencies)
+                    after = text[m.end("chain"):m.end("chain") + 1]  # _chain_in_text changes no chain without
+                    if after == " " or after.isdigit():              # a space or a digit after it
+                        chain = _chain_in_text(chain, text, m.end("chain"), agencies)
                 if not chain or not _all_known(chain, agencies):
                     continue
                 g = m.groupdict()
@@ -1986,7 +1999,9 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                     if " " not in g["chain"].strip() and _RUNS_ON2.match(text, chain_end) and not agencies.lookup(g["chain"].strip()):
                         continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
                 if not rule.tail and g.get("chain"):
-                    g["chain"] = _chain_in_text(g["chain"], text, m.end("chain"), agencies)
+                    after = text[m.end("chain"):m.end("chain") + 1]
+                    if after == " " or after.isdigit():
+                        g["chain"] = _chain_in_text(g["chain"], text, m.end("chain"), agencies)
             prev = None
             if name == "courtesy_marker" and text[:m.start()].rstrip(" ").endswith("/"):
                 prev = _PREV_PART.search(text, max(0, m.start() - 60), m.start())
@@ -1998,25 +2013,37 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                 dated = _DATES_THEN_ORG.match(text, m.end("chain"))  # "Fotograf: Haarstad, Ragnhild (f. 1935). Stadsmuseet i
                 if dated and (agencies.lookup(dated["org"]) or _is_org_like(dated["org"])):  # Stockholm": a catalogue's
                     g["chain"] = f"{g['chain']}/{dated['org']}"                              # photographer, dates, holder
-            if name == "end_agency_words":
-                at = m.start("chain")
-                head = text[max(0, at - 40):at].split()
-                chain = _end_agency_words(g["chain"], head[-1] if head else "", agencies)
+            if name in _READ_BY_GROUPS:  # the chain and its reading depend on four groups alone: remembered
+                memo = _chain_cache(agencies, "read")
+                key = (name, g.get("chain"), g.get("lead"), g.get("prev"), g.get("code"))
+                read = memo.get(key)
+                if read is None:
+                    chain = _chain_of(rule, g, agencies)
+                    read = memo[key] = (chain, _parsed_chain(chain, agencies) if chain else None)
+                chain, hit = read
+                if not chain:
+                    continue
+                people, orgs, tags = list(hit[0]), list(hit[1]), list(hit[2])
             else:
-                chain = _chain_of(rule, g, agencies)
-            if not chain:
-                continue
-            if name not in _OWN_READING:
-                people, orgs, tags = parse_chain(chain, agencies)
-            elif name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
-                people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
-            elif name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
-                people, orgs, tags = _han_reading(g, agencies)
-            elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
-                known = agencies.lookup(g["agency"]) if g.get("agency") else None
-                people, orgs, tags = [g["name"]], [known] if known else [], []
-            else:  # cjk_ko_label
-                people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
+                if name == "end_agency_words":
+                    at = m.start("chain")
+                    head = text[max(0, at - 40):at].split()
+                    chain = _end_agency_words(g["chain"], head[-1] if head else "", agencies)
+                else:
+                    chain = _chain_of(rule, g, agencies)
+                if not chain:
+                    continue
+                if name not in _OWN_READING:
+                    people, orgs, tags = parse_chain(chain, agencies)
+                elif name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
+                    people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
+                elif name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
+                    people, orgs, tags = _han_reading(g, agencies)
+                elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
+                    known = agencies.lookup(g["agency"]) if g.get("agency") else None
+                    people, orgs, tags = [g["name"]], [known] if known else [], []
+                else:  # cjk_ko_label
+                    people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
             keep = m.span("date") if g.get("date") else None
             if name in _AFTER_READING:
                 if name == "chain_then_name" and people:  # the next picture's photographer joins the first's
