@@ -89,6 +89,7 @@ def _glued_caps_end(part: str) -> int | None:
     return None if m is None else m.end()
 
 
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # what _GLUED_CAPS and _GLUED_TITLE both need
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
@@ -228,7 +229,7 @@ def _chain_cache(agencies: Agencies, kind: str) -> dict:
     if entry is None or entry[0] is not agencies or entry[1] != size:
         if len(_CHAIN_CACHE) > 16:
             _CHAIN_CACHE.clear()
-        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {"chain": {}, "known": {}, "part": {}})
+        entry = _CHAIN_CACHE[id(agencies)] = (agencies, size, {"chain": {}, "known": {}, "part": {}, "read": {}})
     cache = entry[2][kind]
     if len(cache) > 16384:  # about 400 bytes an entry: at most ~6 MB a kind, not ~26
         cache.clear()
@@ -252,12 +253,17 @@ def _bar_chain(chain: str, agencies: Agencies) -> tuple[str, bool]:
 
 def parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     """Split a credit chain into (people, organisations, placeholder tags)."""
+    people, orgs, tags = _parsed_chain(chain, agencies)
+    return list(people), list(orgs), list(tags)
+
+
+def _parsed_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
+    """parse_chain's remembered reading, its lists shared: copy them before any change."""
     cache = _chain_cache(agencies, "chain")
     hit = cache.get(chain)
     if hit is None:
         hit = cache[chain] = _parse_chain(chain, agencies)
-    people, orgs, tags = hit
-    return list(people), list(orgs), list(tags)
+    return hit
 
 
 def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
@@ -496,9 +502,11 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
         whole += "."  # "…/Lucasfilm Ltd.": the abbreviation's full stop
     parts = [p for p in _SPLIT.split(whole) if p.strip()]
     parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
-    if parts and (glued := _glued_caps_end(parts[0])) is not None:  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
+    if not parts or not _LOWER_UPPER.search(parts[0]):
+        pass  # both glues below need a small letter right before a capital (33 first parts of 3,571 chains have one)
+    elif (glued := _glued_caps_end(parts[0])) is not None:  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
         parts[0] = parts[0][glued:]
-    elif parts and _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
+    elif _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
         parts[0] = _GLUED_TITLE.sub("", parts[0], count=1)
     coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
@@ -1355,26 +1363,27 @@ _LOWER_SURNAME = regex.compile(r"\p{Lu}\p{Ll}+[ ]\p{Ll}{3,}")
 _CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
 
 
-def _chain_in_text(g: dict, text: str, end: int, agencies: Agencies) -> dict:
+def _chain_in_text(chain: str, text: str, end: int, agencies: Agencies) -> str:
     """The chain less a last part that belongs to the text after it: one word running on in lower case
     ("© Sputnik / Name / Acessar o banco de imagens": the page's link), or a letter or two cut from a catalogue
     code ("Stadtarchiv Heilbronn F014N-201120020"); or the chain with its photographer after a dash when it is one
     known agency ("Foto: Byrd - Mikkel Johansen", "Foto: EFE - Name")."""
-    chain = g["chain"]
     after = text[end:end + 2]
-    if after[:1] == " " and text[end:end + 4].lstrip()[:1] in _DASHES and agencies.lookup(chain.strip()):
-        named = _DASH_NAME.match(text, end)
-        if named and _person_shaped(named["name"], agencies):
-            return dict(g, chain=f"{chain.strip()} - {named['name']}")
-    if _RUN_ON.match(after) and chain.count("/") >= 2:
-        head, _, last = chain.rpartition("/")
-        if " " not in last.strip():
-            return dict(g, chain=head)
-    elif after[:1].isdigit():
+    first = after[:1]
+    if first == " ":  # the tests below need a space or a digit after the chain
+        if text[end:end + 4].lstrip()[:1] in _DASHES and agencies.lookup(chain.strip()):
+            named = _DASH_NAME.match(text, end)
+            if named and _person_shaped(named["name"], agencies):
+                return f"{chain.strip()} - {named['name']}"
+        if _RUN_ON.match(after) and chain.count("/") >= 2:
+            head, _, last = chain.rpartition("/")
+            if " " not in last.strip():
+                return head
+    elif first.isdigit():
         cut = _CUT_TOKEN.search(chain)
         if cut and " " in chain[:cut.start()].strip():
-            return dict(g, chain=chain[:cut.start()])
-    return g
+            return chain[:cut.start()]
+    return chain
 
 
 def _end_agency_words(chain: str, before: str, agencies: Agencies) -> str | None:
@@ -2113,6 +2122,19 @@ def _holds_separator(line: str) -> bool:
 _LINE_TESTS = {"line_chain": _holds_separator}
 
 
+# the rules whose match is dropped unless every part of its chain is a known agency or a placeholder, their chain
+# read by _plain_chain_of as matched (less _chain_in_text's cut): find_credits tests that first, before any other work
+_KNOWN_FIRST = frozenset(r.name for r in RULES if r.only_known and r.name in _PLAIN_CHAIN_RULES and "(?P<chain>" in r.pattern
+                         and r.name not in _LABEL_RULES | {"credit_marker", "courtesy_marker", "should_read", "end_agency_words"})
+# the rules whose match parse_chain does not read, and those with more to do after the reading
+_OWN_READING = _WHOLE_ORG_RULES | _HAN_RULES | _CJK_NAME_RULES | {"cjk_ko_label"}
+# the rules whose chain _plain_chain_of reads from the groups chain, lead, prev and code alone (_chain_of sends them
+# there at once) and parse_chain reads: find_credits remembers both by those groups (the "read" cache)
+_READ_BY_GROUPS = _PLAIN_CHAIN_RULES - _OWN_READING - {"end_agency_words"}
+_AFTER_READING = frozenset(("chain_then_name", "photo_from", "copyright", "courtesy_marker", "name_then_tag", "paren_name_end",
+                            "courtesy", "released_by"))
+
+
 def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     """Every credit found in ``text``, in rule order."""
     text = _blank_licences(text)
@@ -2158,80 +2180,108 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         else:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
-            g = m.groupdict()
-            if rule.name in _LABEL_RULES and not text[:m.start("lead") if g.get("lead") else m.start()].strip() \
-                    and _RUNS_ON.match(text, m.end("chain")) and "," not in g["chain"]:
-                continue
-            if rule.name in _LABEL_RULES and _RUNS_ON.match(text, m.end("chain")):
-                line_end = text.find("\n", m.start("chain"))
-                whole = text[m.start("chain"):line_end if line_end >= 0 else len(text)].rstrip(" .")
-                if len(whole) <= 60 and agencies.lookup(whole):  # "Photo: Bao Dien tu Chinh phu.": a known name with
-                    g = dict(g, chain=whole)                      # words in lower case runs to the line's end
-            if rule.name in _LABEL_RULES and " " not in g["chain"].strip() and _RUNS_ON2.match(text, m.end("chain")) \
-                    and not agencies.lookup(g["chain"].strip()):
-                continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
+            name = rule.name
+            if name in _KNOWN_FIRST:  # the cheapest exact test first: a part that no agency or placeholder is drops
+                chain = m.group("chain")  # the match (_plain_chain_of's only_known), before any other work on it
+                if chain and not rule.tail:
+                    after = text[m.end("chain"):m.end("chain") + 1]  # _chain_in_text changes no chain without
+                    if after == " " or after.isdigit():              # a space or a digit after it
+                        chain = _chain_in_text(chain, text, m.end("chain"), agencies)
+                if not chain or not _all_known(chain, agencies):
+                    continue
+                g = m.groupdict()
+                g["chain"] = chain
+            else:
+                g = m.groupdict()  # a new dict each match: edited in place
+                if name in _LABEL_RULES:
+                    chain_end = m.end("chain")
+                    runs_on = _RUNS_ON.match(text, chain_end)
+                    if runs_on and "," not in g["chain"] and not text[:m.start("lead") if g.get("lead") else m.start()].strip():
+                        continue
+                    if runs_on:
+                        line_end = text.find("\n", m.start("chain"))
+                        whole = text[m.start("chain"):line_end if line_end >= 0 else len(text)].rstrip(" .")
+                        if len(whole) <= 60 and agencies.lookup(whole):  # "Photo: Bao Dien tu Chinh phu.": a known name with
+                            g["chain"] = whole                            # words in lower case runs to the line's end
+                    if " " not in g["chain"].strip() and _RUNS_ON2.match(text, chain_end) and not agencies.lookup(g["chain"].strip()):
+                        continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
+                if not rule.tail and g.get("chain"):
+                    after = text[m.end("chain"):m.end("chain") + 1]
+                    if after == " " or after.isdigit():
+                        g["chain"] = _chain_in_text(g["chain"], text, m.end("chain"), agencies)
             prev = None
-            if rule.name == "courtesy_marker" and text[:m.start()].rstrip(" ").endswith("/"):
+            if name == "courtesy_marker" and text[:m.start()].rstrip(" ").endswith("/"):
                 prev = _PREV_PART.search(text, max(0, m.start() - 60), m.start())
                 if prev and agencies.lookup(prev[1]):
-                    g = dict(g, prev=prev[1])
+                    g["prev"] = prev[1]
                 else:
                     prev = None
-            if not rule.tail and g.get("chain"):
-                g = _chain_in_text(g, text, m.span("chain")[1], agencies)
-            if rule.name == "credit_marker" and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
+            if name == "credit_marker" and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
                 dated = _DATES_THEN_ORG.match(text, m.end("chain"))  # "Fotograf: Haarstad, Ragnhild (f. 1935). Stadsmuseet i
                 if dated and (agencies.lookup(dated["org"]) or _is_org_like(dated["org"])):  # Stockholm": a catalogue's
-                    g = dict(g, chain=f"{g['chain']}/{dated['org']}")                       # photographer, dates, holder
-            if rule.name == "end_agency_words":
-                at = m.span("chain")[0]
-                head = text[max(0, at - 40):at].split()
-                chain = _end_agency_words(g["chain"], head[-1] if head else "", agencies)
+                    g["chain"] = f"{g['chain']}/{dated['org']}"                              # photographer, dates, holder
+            if name in _READ_BY_GROUPS:  # the chain and its reading depend on four groups alone: remembered
+                memo = _chain_cache(agencies, "read")
+                key = (name, g.get("chain"), g.get("lead"), g.get("prev"), g.get("code"))
+                read = memo.get(key)
+                if read is None:
+                    chain = _chain_of(rule, g, agencies)
+                    read = memo[key] = (chain, _parsed_chain(chain, agencies) if chain else None)
+                chain, hit = read
+                if not chain:
+                    continue
+                people, orgs, tags = list(hit[0]), list(hit[1]), list(hit[2])
             else:
-                chain = _chain_of(rule, g, agencies)
-            if not chain:
-                continue
-            if rule.name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
-                people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
-            elif rule.name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
-                people, orgs, tags = _han_reading(g, agencies)
-            elif rule.name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
-                known = agencies.lookup(g["agency"]) if g.get("agency") else None
-                people, orgs, tags = [g["name"]], [known] if known else [], []
-            elif rule.name == "cjk_ko_label":
-                people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
-            else:
-                people, orgs, tags = parse_chain(chain, agencies)
-            if rule.name == "chain_then_name" and people:  # the next picture's photographer joins the first's
-                people = people + [normal_name(g["name"])]
-            if rule.name == "photo_from":  # the source's name as written: an organisation, never a person
-                people, orgs = [], [chain]
-            if rule.name == "copyright" and not (people or orgs) and chain.strip().islower() and " " in chain.strip():
-                orgs = [chain.strip()]  # "(photo © hidden europe)": a wordmark of two words in lower case (one is a user name)
-            if rule.name == "courtesy_marker" and text[m.end("chain"):m.end("chain") + 8].lstrip().casefold().startswith("family"):
-                people, orgs = [], []  # "Photo courtesy of the Smith family": a family's picture, a handout naming no one
-            if rule.name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
-                tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or ("file" if g["tag"] == "files" else "handout")]
-            if rule.name == "paren_name_end" and (orgs or not people):
-                continue
-            if rule.name in ("courtesy", "courtesy_marker") and "handout" not in tags:
-                tags.append("handout")
+                if name == "end_agency_words":
+                    at = m.start("chain")
+                    head = text[max(0, at - 40):at].split()
+                    chain = _end_agency_words(g["chain"], head[-1] if head else "", agencies)
+                else:
+                    chain = _chain_of(rule, g, agencies)
+                if not chain:
+                    continue
+                if name not in _OWN_READING:
+                    people, orgs, tags = parse_chain(chain, agencies)
+                elif name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
+                    people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
+                elif name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
+                    people, orgs, tags = _han_reading(g, agencies)
+                elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
+                    known = agencies.lookup(g["agency"]) if g.get("agency") else None
+                    people, orgs, tags = [g["name"]], [known] if known else [], []
+                else:  # cjk_ko_label
+                    people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
             keep = m.span("date") if g.get("date") else None
-            if rule.name == "released_by":  # "This image released by NBC shows …" is the description's
-                keep = m.span()
-            if rule.name == "photo_from" and not (text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")):
-                keep = m.span()  # "The picture from the … Archives shows …": the sentence stays; "(Screen image from ORG)" goes
+            if name in _AFTER_READING:
+                if name == "chain_then_name" and people:  # the next picture's photographer joins the first's
+                    people = people + [normal_name(g["name"])]
+                if name == "photo_from":  # the source's name as written: an organisation, never a person
+                    people, orgs = [], [chain]
+                if name == "copyright" and not (people or orgs) and chain.strip().islower() and " " in chain.strip():
+                    orgs = [chain.strip()]  # "(photo © hidden europe)": a wordmark of two words in lower case (one is a user name)
+                if name == "courtesy_marker" and text[m.end("chain"):m.end("chain") + 8].lstrip().casefold().startswith("family"):
+                    people, orgs = [], []  # "Photo courtesy of the Smith family": a family's picture, a handout naming no one
+                if name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
+                    tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or ("file" if g["tag"] == "files" else "handout")]
+                if name == "paren_name_end" and (orgs or not people):
+                    continue
+                if name in ("courtesy", "courtesy_marker") and "handout" not in tags:
+                    tags.append("handout")
+                if name == "released_by":  # "This image released by NBC shows …" is the description's
+                    keep = m.span()
+                if name == "photo_from" and not (text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")):
+                    keep = m.span()  # "The picture from the … Archives shows …": the sentence stays; "(Screen image from ORG)" goes
             # a credit of placeholders alone ("Photo / Supplied", "Courtesy Photo", "Archivo.", "（代表撮影）") names no one,
             # but it is the caption's credit all the same: its words leave the description, its tags go to style
             # (credit.placeholder_only)
-            if people or orgs or (tags and rule.name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
+            if people or orgs or (tags and name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
                 span = m.span() if prev is None else (prev.start(1), m.end())
-                if rule.name == "end_agency_words":  # the agency's words only: the sentence's stay
-                    span = (m.span("chain")[1] - len(chain), span[1])
-                lead = g.get("lead") or g.get("org") if rule.name in _LEAD_RULES else None
+                if name == "end_agency_words":  # the agency's words only: the sentence's stay
+                    span = (m.end("chain") - len(chain), span[1])
+                lead = g.get("lead") or g.get("org") if name in _LEAD_RULES else None
                 if lead:  # the marker or organisation was read behind the match: the credit holds it
                     span = (min(m.start("lead") if g.get("lead") else m.start("org"), span[0]), span[1])
-                found.append(Credit(rule.name, text[span[0]:span[1]].strip(), span, people, orgs, tags, keep))
+                found.append(Credit(name, text[span[0]:span[1]].strip(), span, people, orgs, tags, keep))
     _LINES_OF[0] = (None, ())  # the caption is not kept alive after its reading
     return found
 
