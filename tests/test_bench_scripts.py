@@ -45,3 +45,24 @@ def test_bench_without_the_labelled_sets_runs_the_rest_then_says_what_it_left_ou
     assert f"low-reuse export: left out (needs {tmp_path}/eval/*.input.jsonl and corpus/captions.jsonl)" in proc.stdout
     assert proc.stderr.strip() == (f"bench: the parser-alone figure needs the labelled captions in {tmp_path / 'eval'} "
                                    f"(not found; set SHARED=DIR); left out")
+
+
+def test_credit_cost_reads_each_length_in_its_own_process(tmp_path):
+    export = tmp_path / "export.csv"
+    rows = [f'IMG{i},"Crowds gather in Lyon on day {i}. (Photo by Jean Martin{i}/AFP via Getty Images)"' for i in range(240)]
+    export.write_text("id,caption\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    proc = run("credit_cost.py", export, "--rows", "20")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("20 captions, median ")
+    assert [line.split()[0] for line in lines[1:]] == ["whole", "last", "last", "first"]
+    assert all("µs a caption" in line and "rules let run" in line for line in lines[1:])
+
+
+def test_credit_cost_on_a_small_export_says_so(tmp_path):
+    small = tmp_path / "small.csv"
+    small.write_text("id,caption\n1,One caption.\n", encoding="utf-8")
+    proc = run("credit_cost.py", small)
+    assert proc.returncode == 2 and proc.stderr.strip() == f"credit_cost: fewer than 201 captions in {small}", proc.stderr
+    proc = run("credit_cost.py", tmp_path / "none.csv")
+    assert proc.returncode == 2 and proc.stderr.strip() == f"credit_cost: {tmp_path / 'none.csv'}: no such file"
