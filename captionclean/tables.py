@@ -108,7 +108,10 @@ KEYWORD_TRAILERS = [
     ("tpx", r"\bTPX IMAGES OF THE DAY\b\.?"),
     ("search_poy", r"\bSEARCH [\"'“][^\"'”]+[\"'”] FOR (?:THIS STORY|ALL [A-Z0-9 ]+?PACKAGES)\.?"),
     ("licensing_chrome", r"\bAcquire Licensing Rights\b"),
-    ("caption_chrome", r"\b(?:hide|toggle) caption\b|(?:--?[ ]*)?\bsource link\b"),  # NPR: "…/AP hide caption"; "-- source link"
+    ("caption_chrome", r"\b(?:hide|toggle) caption\b|(?:--?[ ]*)?\bsource link\b"  # NPR: "…/AP hide caption"; "-- source link"
+                       # a page's "Advertisement" label, glued to the credit's bracket or on a line of its own:
+                       # "(Chris Wattie, AFP/Getty Images)Advertisement" (never the word in a sentence)
+                       r"|(?<=[)\]])Advertisement(?![\p{L}\p{N}])|(?<=\n|^)[ ]*Advertisement[ ]*(?=\n|$)"),
 ]
 
 

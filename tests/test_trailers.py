@@ -37,3 +37,13 @@ def test_restrictions_listed_in_caption_order(case):
     found = [r for r in rec.restrictions.split("; ") if r]
     places = [rec.caption.find(r) for r in found]
     assert -1 not in places and places == sorted(places), found
+
+
+@pytest.mark.parametrize("text", [
+    "A view of a Gucci Advertisement campaign selected for an exhibition in Milan.",
+    "Advertisement boards line the pitch before the match in Madrid.",
+    "Visitors look at an old (1920s) Advertisement for soap at the museum.",
+])
+def test_the_word_advertisement_in_a_sentence_stays(text):
+    rec = parse_caption(text)
+    assert "Advertisement" in rec.description and "Advertisement" not in rec.keywords

@@ -214,7 +214,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("trailer", "tpx", "'TPX IMAGES OF THE DAY'"),
     ("trailer", "search_poy", "'SEARCH \"…\" FOR THIS STORY'"),
     ("trailer", "licensing_chrome", "'Acquire Licensing Rights' (page chrome)"),
-    ("trailer", "caption_chrome", "page chrome: NPR's 'hide caption', 'toggle caption'; '-- source link'"),
+    ("trailer", "caption_chrome", "page chrome: NPR's 'hide caption', 'toggle caption'; '-- source link'; a page's 'Advertisement' label glued to a bracket or on its own line"),
     # --- correction and re-send notices (tables.correction_patterns; kinds in data/corrections.csv) --
     ("correction", "correction_lead", "a notice opening the caption in capitals: 'REFILE - CORRECTING SPELLING OF NAME'"),
     ("correction", "correction_label", "a labelled notice: 'CORRECTION: …', 'EDITOR'S NOTE: …'"),
