@@ -1921,7 +1921,6 @@ _CAPITAL = regex.compile(r"\p{Lu}")
 # characters a chain may hold (with letters, digits and marks); the one before the zone is none of them, or ". " after
 # four letters or a number, or "," not before "Inc"/"Ltd"/"LLC"/"Jr"/"Sr"
 _CHAIN_CHARS = frozenset("'’-–.,&@#_)")
-_COMMA_SUFFIX = regex.compile(r"[ ]*(?:Inc|Ltd|LLC|Jr|Sr)")
 _NAME_WORD = r"\p{Lu}(?:[\p{L}\p{M}'’\-]*|\.)"  # (an initial: _WORD's short word and its full stop)
 _NAME_PART = rf"(?:{_NAME_WORD}(?:[ ]+(?:{_NAME_WORD}|{_PARTICLES})){{0,7}})"
 # (the last part may be a wordmark in lower case after a "/": "Name/dpa")
@@ -1975,7 +1974,7 @@ def _plain_zone_start(text: str, tail_start: int) -> int | None:
                 if digits == start - 1 or (digits > 0 and text[digits - 1].isalpha()):
                     return None
         elif before == ",":
-            if _COMMA_SUFFIX.match(text, start):
+            if _INC_AFTER_COMMA.match(text, start):
                 return None
         elif before in _CHAIN_CHARS or before.isalnum() or unicodedata.category(before)[0] == "M":
             return None
@@ -2064,6 +2063,11 @@ _TAIL_MEMO: dict[tuple, _Moved | None] = {}
 _EXPANDING = frozenset(rule.name for rule in RULES if rule.stop and _EXPANSION in rule.pattern)
 
 
+def _tail_try(pattern, text: str, tail_start: int):
+    """A tail rule's backward pattern tried at the end (end_chain's plain one read forwards where that is exact)."""
+    return _end_chain_match(pattern, text, tail_start) if pattern is _END_CHAIN_PLAIN else pattern.match(text, tail_start)
+
+
 def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
     """The rule's match at the end of ``text``, remembered by the text after its last stop character."""
     last = max([text.rfind(c, tail_start) for c in rule.stop]) if rule.stop else -1
@@ -2072,12 +2076,12 @@ def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
         if close >= 0 and not any(c in text[last + 1:close] for c in "(/\n"):
             last = -1  # (remembered by the text from the "(", that match would move to "the (West Asia News Agency)/AFP")
     if last < 0:
-        return _end_chain_match(pattern, text, tail_start) if pattern is _END_CHAIN_PLAIN else pattern.match(text, tail_start)
+        return _tail_try(pattern, text, tail_start)
     n = len(text)
     key = (pattern, text[last:])
     moved = _TAIL_MEMO.get(key, _TAIL_MEMO)
     if moved is _TAIL_MEMO:
-        m = _end_chain_match(pattern, text, tail_start) if pattern is _END_CHAIN_PLAIN else pattern.match(text, tail_start)
+        m = _tail_try(pattern, text, tail_start)
         if len(_TAIL_MEMO) > 16384:
             _TAIL_MEMO.clear()
         _TAIL_MEMO[key] = m and _Moved(m.group(0), m.groupdict(), {
@@ -2184,9 +2188,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             if name in _KNOWN_FIRST:  # the cheapest exact test first: a part that no agency or placeholder is drops
                 chain = m.group("chain")  # the match (_plain_chain_of's only_known), before any other work on it
                 if chain and not rule.tail:
-                    after = text[m.end("chain"):m.end("chain") + 1]  # _chain_in_text changes no chain without
-                    if after == " " or after.isdigit():              # a space or a digit after it
-                        chain = _chain_in_text(chain, text, m.end("chain"), agencies)
+                    chain = _chain_in_text(chain, text, m.end("chain"), agencies)
                 if not chain or not _all_known(chain, agencies):
                     continue
                 g = m.groupdict()
@@ -2206,9 +2208,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                     if " " not in g["chain"].strip() and _RUNS_ON2.match(text, chain_end) and not agencies.lookup(g["chain"].strip()):
                         continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
                 if not rule.tail and g.get("chain"):
-                    after = text[m.end("chain"):m.end("chain") + 1]
-                    if after == " " or after.isdigit():
-                        g["chain"] = _chain_in_text(g["chain"], text, m.end("chain"), agencies)
+                    g["chain"] = _chain_in_text(g["chain"], text, m.end("chain"), agencies)
             prev = None
             if name == "courtesy_marker" and text[:m.start()].rstrip(" ").endswith("/"):
                 prev = _PREV_PART.search(text, max(0, m.start() - 60), m.start())

@@ -25,37 +25,32 @@ def _simple_case(token: str) -> str:
 # captions give and over generated ones)
 _ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))
 _MAC = regex.compile(r"^(?:ma?c)(?=\w{2})", regex.IGNORECASE)
-_VOCABULARY: tuple[frozenset[str], frozenset[str]] | None = None
+_WORD_SPLIT = regex.compile(r"[^a-z]+")
 
 
+@lru_cache(maxsize=1)
 def _nameparser_words() -> tuple[frozenset[str], frozenset[str]]:
     """nameparser's vocabulary (each set and map of its lexicon) in lower case: its entries whole, and those with
     every word and letter run of each entry (the entries split at spaces and marks) added."""
-    global _VOCABULARY
-    if _VOCABULARY is None:
-        from nameparser import HumanName
+    from nameparser import HumanName
 
-        probe = HumanName("John Smith")
-        probe.capitalize(force=True)  # binds the lexicon the repair reads
-        lexicon = probe._lexicon
-        whole = set(_ROMAN)
-        for attr in dir(lexicon):
-            value = getattr(lexicon, attr, None)
-            if attr.startswith("_") or callable(value) or isinstance(value, str):
-                continue
-            try:
-                entries = list(value.keys() if hasattr(value, "keys") else value)
-            except TypeError:
-                continue
-            whole.update(entry.lower() for entry in entries if isinstance(entry, str))
-        words = set(whole)
-        for entry in whole:
-            words.update(w for w in _WORD_SPLIT.split(entry) if w)
-        _VOCABULARY = frozenset(whole), frozenset(words)
-    return _VOCABULARY
-
-
-_WORD_SPLIT = regex.compile(r"[^a-z]+")
+    probe = HumanName("John Smith")
+    probe.capitalize(force=True)  # binds the lexicon the repair reads
+    lexicon = probe._lexicon
+    whole = set(_ROMAN)
+    for attr in dir(lexicon):
+        value = getattr(lexicon, attr, None)
+        if attr.startswith("_") or callable(value) or isinstance(value, str):
+            continue
+        try:
+            entries = list(value.keys() if hasattr(value, "keys") else value)
+        except TypeError:
+            continue
+        whole.update(entry.lower() for entry in entries if isinstance(entry, str))
+    words = set(whole)
+    for entry in whole:
+        words.update(w for w in _WORD_SPLIT.split(entry) if w)
+    return frozenset(whole), frozenset(words)
 
 
 def _latin_letters(word: str) -> bool:
