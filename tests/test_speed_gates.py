@@ -565,3 +565,32 @@ def test_empty_brackets_gate_holds_every_match(text):
 def test_tidy_collapses_space_runs_as_the_plain_pattern(text):
     # _tidy's space step (replaces for runs of spaces, the pattern when a tab is written)
     assert parse._collapse_space(text) == regex.sub(r"[ \t]+", " ", text)
+
+
+@given(st.lists(st.integers(0, 30), max_size=60), st.data())
+def test_members_counting_sort_is_the_numpy_sort(groups, data):
+    """core._members' counting sort gives what the numpy stable argsort gives (the groups of a table:
+    numbered in order of first appearance, each row a source row number)."""
+    from array import array
+
+    from captionclean import core
+
+    seen: dict[int, int] = {}
+    group_of = array("l", [seen.setdefault(g, len(seen)) for g in groups])
+    source = array("q", data.draw(st.lists(st.integers(1, 10**12), min_size=len(groups), max_size=len(groups))))
+    count = array("l", [0]) * len(seen)
+    for g in group_of:
+        count[g] += 1
+    assert list(core._members(group_of, source, count)) == list(core._members_numpy(group_of, source, count))
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+@example("N.C. State's RB Matt_Dayes (21)\n\t-- 2015!")
+def test_ascii_dedupe_key_is_the_pattern_key(text):
+    """dedupe_key's bytes.translate path on ASCII text hashes what the [\\W_] pattern leaves of the casefolded text."""
+    import hashlib
+
+    from captionclean import core
+
+    plain = hashlib.blake2b(core._key_text(text).encode("utf-8"), digest_size=12).digest()
+    assert core.dedupe_key(text) == plain
