@@ -59,9 +59,10 @@ class Caption:
     correction_rank: int = -1
 
     def to_row(self) -> dict[str, object]:
-        row = {name: getattr(self, name) for name in FIELDS}
+        fields_of = self.__dict__  # the dataclass's fields are its instance attributes
+        row = {name: fields_of[name] for name in FIELDS}
         row["style"] = style_line(self.style)
-        row["repairs"] = "; ".join(str(r) for r in self.repairs)
+        row["repairs"] = "; ".join(map(str, self.repairs))
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
         row["doubt"] = "; ".join(self.doubt)
         row["spans"] = spans_text(self.spans)
@@ -85,8 +86,10 @@ def spans_text(spans: dict[str, list[int]]) -> str:
     if not spans:
         return ""
     try:  # the usual cell (field names, pairs of ints) written directly: json.dumps costs 3x more
-        if all(k in _SPAN_NAMES and type(s) is int and type(e) is int for k, (s, e) in spans.items()):
-            return "{" + ",".join([f'"{k}":[{s},{e}]' for k, (s, e) in spans.items()]) + "}"
+        parts = [f'"{k}":[{s},{e}]' for k, (s, e) in spans.items()
+                 if k in _SPAN_NAMES and type(s) is int and type(e) is int]
+        if len(parts) == len(spans):  # every item was one (one pass: no test of them all first)
+            return "{" + ",".join(parts) + "}"
     except (TypeError, ValueError):  # not pairs
         pass
     return json.dumps(spans, separators=(",", ":"))

@@ -102,8 +102,15 @@ _FORMULA_FIRST = frozenset(p[0] for p in FORMULA_START)
 def csv_row(values: list, guard: bool = True) -> list:
     """``csv_cell`` of each value, a missing one (None, NaN) blank; the usual text cell (no
     formula start, no CR) passes untouched, as a streamed write calls this for every row."""
+    return _csv_cells(values, guard)[0]
+
+
+def _csv_cells(values: list, guard: bool) -> tuple[list, bool]:
+    """:func:`csv_row`, and whether a cell is over ``BIG_CELL`` characters (found in the same pass:
+    :func:`write_csv_row`'s test, which a streamed write would otherwise make over every row again)."""
     first = _FORMULA_FIRST if guard else frozenset()
     out = []
+    big = False
     for v in values:
         if v.__class__ is str:
             if v and (v[0] in first or "\r" in v):
@@ -112,8 +119,10 @@ def csv_row(values: list, guard: bool = True) -> list:
             v = ""
         else:
             v = csv_cell(v, guard)
+        if v.__class__ is str and len(v) > BIG_CELL:
+            big = True
         out.append(v)
-    return out
+    return out, big
 
 
 def table_to_csv(table, *, excel: bool = False, sep: str = ",", guard: bool = True) -> str:
@@ -392,8 +401,13 @@ def write_rows(output: str | Path | None, columns: list[str], rows: Iterable[lis
             f.write("\ufeff")
         writer = csv.writer(f, delimiter=sep, lineterminator="\n")
         writer.writerow(columns)
+        write = writer.writerow
         for row in rows:
-            write_csv_row(writer, f, csv_row(row, guard), sep)
+            cells, big = _csv_cells(row, guard)
+            if big:
+                write_csv_row(writer, f, cells, sep)
+            else:  # what write_csv_row does with a row of no big cell
+                write(cells)
 
 
 def _umask() -> int:

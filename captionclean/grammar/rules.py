@@ -258,4 +258,6 @@ def is_registered(plain: str) -> bool:
 
 def style_line(plain_names) -> str:
     """The ``style`` cell: each rule's registered name once, in the order the rules fired."""
-    return "; ".join(dict.fromkeys(_BY_PLAIN.get(n, n) for n in plain_names))
+    if not isinstance(plain_names, (list, tuple)):  # read twice below
+        plain_names = list(plain_names)
+    return "; ".join(dict.fromkeys(map(_BY_PLAIN.get, plain_names, plain_names)))  # get(n, n), no Python frame
