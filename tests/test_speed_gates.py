@@ -594,3 +594,41 @@ def test_ascii_dedupe_key_is_the_pattern_key(text):
 
     plain = hashlib.blake2b(core._key_text(text).encode("utf-8"), digest_size=12).digest()
     assert core.dedupe_key(text) == plain
+
+
+_REPAIR_PIECES = ["a", "More", "(", "...", "[+", "[+12 chars]", " ", "  ", "\n", " \n", "\t", "\r", "?", "\ufffd", "&amp;", "&", "é", "Ã©",
+                  "â€™", "’", "\xa0", "Å\xa0arec", "\u2003", "\u200b", "\ufeff", "\u00ad", "\x07", "\x85", "…", "Acu?a"]
+
+
+def _seed_texts() -> list[str]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "seed.input.jsonl"
+    return [json.loads(ln)["text"] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+@given(st.one_of(st.lists(st.sampled_from(_REPAIR_PIECES), max_size=12).map("".join), st.text(max_size=40),
+                 st.sampled_from(_seed_texts())))
+@example("")
+@example(" ")
+@example("a caption ending in a space ")
+@example("line one\nline two")
+@example("Photo: Moreno Ruiz")
+@example("The team celebrates... More (Photo by Jane Doe)")
+@example("Line one.\n\nLine two")
+@example("Ã© Caf&eacute;")
+@example("Fish &amp; Chips")
+@example("no-break\xa0space")
+@example("a space before \na line break")
+@example("a line break\n before a space")
+@example("tab\there")
+@example("Qui?n")
+@example("Bogot\ufffd")
+def test_clean_already_gate_is_what_the_fixes_do(text):
+    """repair_text's gate: a text it lets through is one every fix leaves as it is, recording nothing."""
+    from captionclean import repair
+
+    if repair._clean_already(text):  # each fix in turn, as repair_text's first round runs them
+        for fix in repair._PIPELINE:
+            assert fix(text, repair._DEFAULT_OPTIONS) == (text, [], []), fix.__name__

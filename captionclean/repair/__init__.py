@@ -19,6 +19,7 @@ The modules: :mod:`.record` (the record and the options), :mod:`.text` (text ope
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterable
 
@@ -54,6 +55,28 @@ _PIPELINE: tuple[Fix, ...] = (fix_mojibake, fix_nbsp_mojibake, remove_truncation
 # the options a call without any gets (frozen: one instance serves every call)
 _DEFAULT_OPTIONS = RepairOptions()
 
+# every character a fix acts on or looks for (one class scan, stdlib re): mojibake's and its gate's
+# (\xc2-\xf4 lead bytes read as Latin-1, C0/C1 controls, surrogates, '&' of an entity), the no-break space,
+# invisible characters and odd spaces (the tab, \r), and the marks a lossy step writes (? and U+FFFD)
+_ACTED_ON = re.compile("[\x00-\x09\x0b-\x1f\x7f-\xa0\xad\xc2-\xf4\u2000-\u200d\u202f\u205f\u2060\u3000"
+                       "\ufeff\ufffd\ud800-\udfff&?]")
+
+
+def _clean_already(text: str) -> bool:
+    """Whether every fix would leave ``text`` as it is (most captions): none of the characters a fix acts
+    on (ASCII text without '&' or '?' that is printable but for line breaks needs no scan), no 'read more'
+    mark, no run of spaces or blank line or space by a line break, no space at either end."""
+    if text.isascii():
+        if "?" in text or "&" in text or not (text.isprintable() or text.replace("\n", " ").isprintable()):
+            return False
+    elif _ACTED_ON.search(text):
+        return False
+    if "  " in text or "[+" in text or "More" in text:
+        return False
+    if "\n" in text and (" \n" in text or "\n " in text or "\n\n" in text):
+        return False
+    return not text or not (text[0].isspace() or text[-1].isspace())
+
 
 def repair_text(text: str, opts: RepairOptions | None = None,
                 vocabulary: "Vocabulary | Iterable[str] | None" = None) -> Repaired:
@@ -64,6 +87,8 @@ def repair_text(text: str, opts: RepairOptions | None = None,
     (``Acu?a``) is restored when exactly one known word fits. Place names from the
     gazetteer are always known.
     """
+    if _clean_already(text):  # every fix below would return it unchanged, with nothing to record
+        return Repaired(text, [], [])
     opts = opts or _DEFAULT_OPTIONS
     if vocabulary is not None:
         if not isinstance(vocabulary, Vocabulary):
