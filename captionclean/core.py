@@ -244,6 +244,22 @@ _SETTLED = {"loaded": False, "frozen": False}
 # the CLI's processes freeze the tables (cli.main sets this; --jobs workers inherit it): a library call
 # leaves the caller's collector alone, as gc.freeze() would hold every object the caller has alive then
 FREEZE_TABLES = {"on": False}
+# the cyclic collector's first threshold in the CLI's processes (CPython's is 700 allocations). A caption's
+# parse makes thousands of short-lived containers: at 700 the collector runs several times a caption, and
+# each run moves what is alive then (the record being built, the chunk's rows) to an older generation that
+# is scanned again; loading the tables (before they are frozen) set off a full collection every quarter more
+# objects. At this threshold most of them are gone by reference count before any scan: on the 10,000-row
+# b10k export the collector's CPU time falls from ~0.35 s to ~0.13 s (6 full collections to the one before
+# the freeze), peak memory the same. No output depends on when the collector runs.
+GC_THRESHOLD = 20_000
+
+
+def own_process() -> None:
+    """Settings for a process that is the tool's own (``cli.main``; ``--jobs`` workers inherit them): the
+    tables frozen once loaded (:func:`settle_tables`) and the collector's first threshold raised to
+    :data:`GC_THRESHOLD`. A library call changes neither: the caller's collector is the caller's."""
+    FREEZE_TABLES["on"] = True
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def settle_tables(options: Options) -> None:

@@ -632,3 +632,22 @@ def test_clean_already_gate_is_what_the_fixes_do(text):
     if repair._clean_already(text):  # each fix in turn, as repair_text's first round runs them
         for fix in repair._PIPELINE:
             assert fix(text, repair._DEFAULT_OPTIONS) == (text, [], []), fix.__name__
+
+
+def test_own_process_raises_the_collector_threshold_a_library_call_does_not(monkeypatch):
+    """cli.main's settings (core.own_process): tables frozen and the collector's first threshold raised;
+    a library parse leaves the caller's collector settings as they were."""
+    import gc
+
+    from captionclean import core
+
+    before = gc.get_threshold()
+    try:
+        monkeypatch.setattr(core, "_SETTLED", {"loaded": True, "frozen": True})  # nothing to load or freeze here
+        core.parse_texts(["A view. (Photo by Jane Doe/Getty Images)"], core.Options())
+        assert gc.get_threshold() == before
+        monkeypatch.setitem(core.FREEZE_TABLES, "on", False)
+        core.own_process()
+        assert core.FREEZE_TABLES["on"] and gc.get_threshold() == (core.GC_THRESHOLD, *before[1:])
+    finally:
+        gc.set_threshold(*before)

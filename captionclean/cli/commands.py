@@ -232,5 +232,5 @@ def main() -> None:
     from .. import core
 
     signal.signal(signal.SIGTERM, _terminate)
-    core.FREEZE_TABLES["on"] = True  # this process is the tool's own: its tables leave the collector's scans
+    core.own_process()  # this process is the tool's own: its tables leave the collector's scans, which run less often
     app()
