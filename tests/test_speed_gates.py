@@ -651,3 +651,17 @@ def test_own_process_raises_the_collector_threshold_a_library_call_does_not(monk
         assert core.FREEZE_TABLES["on"] and gc.get_threshold() == (core.GC_THRESHOLD, *before[1:])
     finally:
         gc.set_threshold(*before)
+
+
+def test_gazetteer_vocabulary_skips_only_what_add_refuses():
+    """The gazetteer's vocabulary, built from its non-ASCII names only, is the one every word of every
+    name would give (Vocabulary.add keeps no ASCII word)."""
+    from captionclean import tables
+    from captionclean.repair import vocabulary
+
+    plain = vocabulary.Vocabulary()
+    for name in list(tables.gazetteer()) + list(tables.countries()):
+        for m in vocabulary._WORD.finditer(name):
+            plain.add(m.group())
+    built = vocabulary._gazetteer_vocabulary()
+    assert built._index == plain._index and len(built) > 1000

@@ -55,8 +55,10 @@ class Vocabulary:
 
     def add(self, word: str) -> None:
         word = word.lower()
-        if len(word) >= 2 and word.isalpha() and not word.isascii() and len(word) == len(_skeleton(word)):
-            self._index.setdefault(_skeleton(word), set()).add(word)
+        if len(word) >= 2 and word.isalpha() and not word.isascii():
+            skeleton = _skeleton(word)  # (made once: it is the test and the key)
+            if len(word) == len(skeleton):
+                self._index.setdefault(skeleton, set()).add(word)
 
     def words(self) -> set[str]:
         """Every word known (lower case)."""
@@ -120,6 +122,8 @@ def _gazetteer_vocabulary() -> Vocabulary:
 
     vocab = Vocabulary()
     for name in list(tables.gazetteer()) + list(tables.countries()):
-        for m in _WORD.finditer(name):
-            vocab.add(m.group())
+        if name.isascii():  # add keeps no ASCII word: a name all in ASCII (most of them) gives none
+            continue
+        for word in _WORD.findall(name):
+            vocab.add(word)
     return vocab
