@@ -665,3 +665,20 @@ def test_gazetteer_vocabulary_skips_only_what_add_refuses():
             plain.add(m.group())
     built = vocabulary._gazetteer_vocabulary()
     assert built._index == plain._index and len(built) > 1000
+
+
+def test_word_lists_from_the_cache_do_not_import_wordfreq():
+    """With the word lists' cache in place, a process reads it without importing wordfreq (and ftfy,
+    langcodes with it): ~0.1 s of CPU each run."""
+    import os
+    import subprocess
+    import sys
+
+    from captionclean import wordlists
+
+    if wordlists.word_lists() is None or not os.path.isfile(str(wordlists._cache_path())):
+        pytest.skip("no word lists cache here")
+    code = ("import sys; from captionclean.wordlists import word_lists; "
+            "assert word_lists() is not None; print('wordfreq' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
