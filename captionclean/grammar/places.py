@@ -1180,8 +1180,15 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
             continue  # a title's last word: “Whirling Dervishes at Sunset”
         downtown = run.start >= 9 and text[run.start - 2:run.start] in ("n ", "N ") \
             and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
-        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
-            continue
+        if not (lead in _PLACE_LEADS or downtown):
+            # after "of" or a comma the words before must name a part of the place ("the streets of Harare")
+            # or an address ("Main St., Worcester"): read first, a few characters back, since a run classified
+            # the first time costs 15-30 µs and most runs after a comma are people's names
+            if lead in _OF_WORDS:
+                if not _of_place(text, run.start):
+                    continue
+            elif lead != "," or not _after_street(text, run.start):
+                continue
         key = (tuple(run.parts), lead)
         city = known.get(key)
         if city is None:
@@ -1192,10 +1199,9 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
             continue
         if lead in _THROUGH and city.casefold() in _NBH_NAMES:
             continue  # "through Manhattan's Lower East Side": a part of New York, not a town
-        if lead in _PLACE_LEADS or downtown or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
-            place = _classify(run)
-            place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
-            return place
+        place = _classify(run)
+        place.rules.append("place_known_city")
+        return place
     return None
 
 
