@@ -147,7 +147,7 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     while True:
         first, _, rest = part.partition(" ")
         if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)
-                     or _HELD.fullmatch(first) or first.lower() in _DIRS and _owned_after_direction(first, rest)
+                     or "-" in first and _HELD.fullmatch(first) or first.lower() in _DIRS and _owned_after_direction(first, rest)
                      ) and not _is_known(part):
             # "Israeli-occupied West Bank"; "East China's Jiangsu Province" (not "South Sudan's")
             part = rest
@@ -155,7 +155,9 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         break
     if not part or _is_known(part):
         return [(part, "")] if part else []
-    m = _POSSESSIVE.match(part)
+    # (each pattern tried only when the text holds the mark every match of it holds: "'s", " of ", a hyphen;
+    # most parts hold none, and a lazy _POSSESSIVE fails slowly)
+    m = _POSSESSIVE.match(part) if "'s" in part or "’s" in part else None
     if m and m["owner"][:1].isupper():
         owner, rest = m["owner"], m["rest"] or ""
         if rest and rest.rsplit(" ", 1)[-1] in _NBH and (_is_known(owner) or lookup_city(owner)):
@@ -170,8 +172,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         if not rest or not _is_known(owner) or all(w.islower() for w in rest.split()):
             return [(owner, "")]  # "Tokyo's Shinagawa district", "Liberia's capital"
         return _split_part(rest) + [(owner, "")]  # "Indonesia's Banten province"
-    pieces = _OF.split(part)
-    if len(pieces) > 1:
+    pieces = _OF.split(part) if " of " in part or " Of " in part else None
+    if pieces is not None and len(pieces) > 1:
         head, tail = " of ".join(pieces[:-1]), pieces[-1]
         word = _last(head)
         if lookup_country(tail) and head.split(" ", 1)[0] not in _VENUE_HEAD and word not in _COUNTRY_PREFIX:
@@ -970,11 +972,13 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return _phrase_place(text, runs, place, run)
     for run, place in classified:
         unsure += place.warnings
-    first = _SENTENCE_END.search(text)
-    for run in runs:
-        if first and run.start > first.start():
-            break
+    first = -1  # where the first sentence ends: looked for when a run ending a sentence needs it (few do; the
+    for run in runs:  # search tries every character). The runs are in order: one after that end ends the loop.
         if run.lead == "in" and len(run.parts) == 1 and _SENTENCE_END.match(text, run.end):
+            if first < 0:
+                first = _SENTENCE_END.search(text).start()  # (it always matches: "$" at the latest)
+            if run.start > first:
+                break
             place = _classify(run)
             if place.city and not place.region:
                 place.rules.append("place_sentence_end")
