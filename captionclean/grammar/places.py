@@ -323,12 +323,23 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                 english[1], named, part.isascii() and (lookup_city(english[0]) or ("", 0))[1] < 1_000_000):
             named[i] = (english[0], hint)
             place.rules.append("place_exonym")
-    parts = [p for p, _ in named]
-    hints = [h for _, h in named]
-    countries = [lookup_country(p) if h != "city" else None for p, h in named]
-    states = [lookup_state(p) if h != "city" else None for p, h in named]
-    us_context = any(c and c.code == "US" for c in countries) or any(
-        s and not c for s, c in zip(states, countries))
+    # each part's name, hint, country and US state, read in one pass (a part the words call a town is neither)
+    parts: list[str] = []
+    hints: list[str] = []
+    countries: list = []
+    states: list = []
+    us_context = False  # a part names the US, or a US state that is no country
+    for p, h in named:
+        parts.append(p)
+        hints.append(h)
+        if h != "city":
+            country, state = lookup_country(p), lookup_state(p)
+            if country and country.code == "US" or state and not country:
+                us_context = True
+        else:
+            country = state = None
+        countries.append(country)
+        states.append(state)
     named = {c.code for c in countries if c}
     cities: list[str] = []  # parts naming no known place, in order
     regions: list[str] = []  # parts naming a region by its generic word ("Taijiang County", "Guizhou Province")
