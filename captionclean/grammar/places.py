@@ -1411,9 +1411,34 @@ def _head_like(text: str, stop: str, head: stdlib_re.Pattern) -> bool:
     return not before.isascii() or head.fullmatch(before) is not None
 
 
+# what a dateline_mixed_case match holds before its date's first digit: the place's letters, marks and
+# punctuation, commas, white space, the dash and the month's name (a possessive scan: linear)
+_MIXED_BEFORE_DIGIT = regex.compile(r"[\p{L}\p{M}.'’&\-–—,\s]*+")
+_SPACE_DASH = stdlib_re.compile(r"\s[-–—]")  # (stdlib \s holds every character the regex module's \s does)
+# what a dateline_label match holds before its end mark (":", " /", a new line, or a full stop and a space)
+_LABEL_BEFORE_MARK = regex.compile(r"\s*+[\p{L}\p{M}'’\-. ,]*+")
+
+
+def _mixed_case_shape(text: str) -> bool:
+    """The text can open with "Place, Region - Month Day:": the first character that no place, dash or month
+    holds is a digit (the date's), and a dash after white space stands before it. Every dateline_mixed_case match
+    passes; most prose fails at its first bracket, quote or digit, which the pattern (lazy parts, up to three,
+    tried at each length) reaches only after reading every split of the words before it."""
+    k = _MIXED_BEFORE_DIGIT.match(text).end()
+    return k < len(text) and text[k].isnumeric() and _SPACE_DASH.search(text, 0, k) is not None
+
+
+def _label_shape(text: str) -> bool:
+    """The text can open with "Place, Country:": the first character no name or comma holds is the end mark
+    (":", "/", a new line), or a full stop and a space stand before it (every dateline_label match passes)."""
+    k = _LABEL_BEFORE_MARK.match(text).end()
+    return text[k:k + 1] in (":", "/", "\n") or text.find(". ", 0, k) >= 0
+
+
 # speed: cheap tests of the caption's opening that every match of these rules passes
 _DATELINE_OPENING = {
-    "dateline_mixed_case": lambda text: _head_like(text, "-", _ANY_HEAD) if "–" not in text and "—" not in text else True,
+    "dateline_mixed_case": lambda text: (_head_like(text, "-", _ANY_HEAD) if "–" not in text and "—" not in text else True)
+    and _mixed_case_shape(text),
     "dateline_getty": lambda text: _caps_head(text, _DASHES),
     "dateline_getty_dash": lambda text: _caps_head(text, _DASHES),
     "dateline_paren_date": lambda text: _caps_head(text, ("(",)),
@@ -1423,7 +1448,7 @@ _DATELINE_OPENING = {
     "dateline_numeric": lambda text: _NUMERIC_EARLY.search(text, 0, 70) is not None,
     "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper() and _caps_head(text, _DASHES),
     # "Place, Country:" opens the caption
-    "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD),
+    "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD) and _label_shape(text),
 }
 
 
