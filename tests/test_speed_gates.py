@@ -590,3 +590,33 @@ def test_empty_brackets_gate_holds_every_match(text):
 def test_tidy_collapses_space_runs_as_the_plain_pattern(text):
     # _tidy's space step (replaces for runs of spaces, the pattern when a tab is written)
     assert parse._collapse_space(text) == regex.sub(r"[ \t]+", " ", text)
+
+
+def _of_place_plain(text, start):
+    """_of_place as it was: _WORDS_BEFORE's search at every call."""
+    m = places._WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    before = text[m.start():start].split()
+    return any(w.casefold().strip(",.") in places._PLACE_OF for w in before[:-1])
+
+
+_OF_PIECES = st.sampled_from([" ", "  ", ",", ".", "(", "'", "’", "of ", "de ", "des ", "von ", "the ", "la ", "l'",
+                              "streets ", "Streets ", "STRASSE ", "outskirts ", "calles ", "città ", "ÉDIFICE ", "capital ",
+                              "centre ", "x ", "Main ", "Harare", "Jerusalén"])
+
+
+@given(st.lists(_OF_PIECES, max_size=16).map("".join))
+@example("the streets of Harare")
+@example("las calles de Jerusalén")
+@example("(streets of Harare")
+@example("a CAPITAL of Harare")
+def test_of_place_gate_changes_nothing(text):
+    # _of_place looks for a place_of word in its window before its pattern: the same answer at every position
+    for start in range(len(text) + 1):
+        assert places._of_place(text, start) == _of_place_plain(text, start)
+
+
+def test_of_place_gate_finds_every_word():
+    for word in places._PLACE_OF:
+        assert places._PLACE_OF_IN.search(word.casefold()) and places._PLACE_OF_IN.search(word.upper().casefold())
