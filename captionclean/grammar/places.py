@@ -1422,8 +1422,9 @@ def _head_like(text: str, stop: str, head: stdlib_re.Pattern) -> bool:
 
 # what a dateline_mixed_case match holds before its date's first digit: the place's letters, marks and
 # punctuation, commas, white space, the dash and the month's name (a possessive scan: linear)
-_MIXED_BEFORE_DIGIT = regex.compile(r"[\p{L}\p{M}.'’&\-–—,\s]*+")
-_SPACE_DASH = stdlib_re.compile(r"\s[-–—]")  # (stdlib \s holds every character the regex module's \s does)
+# (then the digit: the same engine's classes as the rule's, so the test reads what the pattern reads)
+_MIXED_BEFORE_DIGIT = regex.compile(r"[\p{L}\p{M}.'’&\-–—,\s]*+(?=\d)")
+_SPACE_DASH = regex.compile(r"\s[-–—]")
 # what a dateline_label match holds before its end mark (":", " /", a new line, or a full stop and a space)
 _LABEL_BEFORE_MARK = regex.compile(r"\s*+[\p{L}\p{M}'’\-. ,]*+")
 
@@ -1433,8 +1434,8 @@ def _mixed_case_shape(text: str) -> bool:
     holds is a digit (the date's), and a dash after white space stands before it. Every dateline_mixed_case match
     passes; most prose fails at its first bracket, quote or digit, which the pattern (lazy parts, up to three,
     tried at each length) reaches only after reading every split of the words before it."""
-    k = _MIXED_BEFORE_DIGIT.match(text).end()
-    return k < len(text) and text[k].isnumeric() and _SPACE_DASH.search(text, 0, k) is not None
+    m = _MIXED_BEFORE_DIGIT.match(text)
+    return m is not None and _SPACE_DASH.search(text, 0, m.end()) is not None
 
 
 def _label_shape(text: str) -> bool:
