@@ -350,18 +350,22 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
         rec.style.append("date_credit_tail")
 
     # places: the dateline's (completed by the place phrase), else the photo's place phrase
-    # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")
-    chosen = credit.span if credit else None
-    credit_spans = {c.span for c in credits}
-    place_spans = [sp for sp in spans if sp not in credit_spans or sp == chosen]
-    place_cuts = [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans
-    place_text = masked if place_cuts == date_cuts else _cut(text, place_cuts)  # the same cuts (most captions)
-    search = place_text[offset + dl.end:] if dl else place_text
-    place_date = phrase
-    if len(search) != len(masked[offset + dl.end:] if dl else masked):
-        place_date = photo_date(search, find_dates(search))
-    phrase_place = place_near_date(search, find_place_runs(search), place_date)
     place = dl.place if dl else None  # a dateline names the place, even a sea's ("ATLANTIC OCEAN (June 22, 2023)")
+    phrase_place = None
+    if place is None or not (place.city and place.region and place.country):
+        # (a dateline naming its city, region and country takes nothing from the place phrase (complete_from
+        # fills only what it lacks): the runs are not looked for, 3% of a wire export's captions)
+        # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")
+        chosen = credit.span if credit else None
+        credit_spans = {c.span for c in credits}
+        place_spans = [sp for sp in spans if sp not in credit_spans or sp == chosen]
+        place_cuts = [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans
+        place_text = masked if place_cuts == date_cuts else _cut(text, place_cuts)  # the same cuts (most captions)
+        search = place_text[offset + dl.end:] if dl else place_text
+        place_date = phrase
+        if len(search) != len(masked[offset + dl.end:] if dl else masked):
+            place_date = photo_date(search, find_dates(search))
+        phrase_place = place_near_date(search, find_place_runs(search), place_date)
     if place is not None and place.found:
         complete_from(place, phrase_place)
     elif place is None:

@@ -7,10 +7,10 @@ parts table (place_parts_cases.json) checks the naming of each written form.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from captionclean.grammar.places import classify_parts, find_place_runs, place_near_date
+from captionclean.grammar.places import Place, classify_parts, complete_from, find_place_runs, place_near_date
 from captionclean.parse import parse_caption
 from conftest import assert_rules, case_params
 
@@ -91,3 +91,20 @@ def test_runs_stay_inside_text(text):
 def test_classify_never_raises(parts):
     place = classify_parts(parts)
     assert bool(place.country) == bool(place.country_code)
+
+
+_name = st.sampled_from(["", "Los Angeles", "Los Angeles County", "Kuwait City", "Kuwait", "California", "United States",
+                         "Merak", "Pelabuhan Merak"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_name, _name, _name, st.none() | st.tuples(_name, _name, _name))
+def test_full_dateline_takes_nothing_from_the_phrase(city, region, country, phrase):
+    # parse_caption does not look for the place phrase when the dateline names its city, region and
+    # country: complete_from must change nothing then, whatever the phrase
+    assume(city and region and country)
+    dateline = Place(city=city, region=region, country=country, country_code="XX", rules=["dateline_getty"])
+    other = None if phrase is None else Place(city=phrase[0], region=phrase[1], country=phrase[2],
+                                              country_code="YY" if phrase[2] else "", rules=["place_phrase"])
+    complete_from(dateline, other)
+    assert dateline == Place(city=city, region=region, country=country, country_code="XX", rules=["dateline_getty"])

@@ -307,8 +307,33 @@ _HEADS = {
     "dateline_paren_date": lambda text: places._caps_head(text, ("(",)),
     "dateline_no_date": lambda text: places._caps_head(text, (":",)),
     "dateline_mixed_case": lambda text: places._DATELINE_OPENING["dateline_mixed_case"](text),
-    "dateline_label": lambda text: places._head_like(text, ",", places._NAME_HEAD),
+    "dateline_label": lambda text: places._head_like(text, ",", places._NAME_HEAD) and places._label_shape(text),
 }
+
+
+# the characters the shapes of dateline_mixed_case and dateline_label read: names (accents, marks, apostrophes,
+# hyphens, initials), commas, white space of several kinds, dashes, months, digits of two scripts, end marks
+_SHAPE_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", ",", ", ", ":", ": ", " - ", " -- ", "-", " – ", "—",
+                                 ".", ". ", " / ", "/", "(", "'", "’", "&", "Paris", "São Paulo", "Ma\u0301laga", "N.Y.",
+                                 "St. ", "Winston-Salem", "al-Arish", "de", "la", "the", "province", "and", "x", "June",
+                                 "JUNE", "Sept.", "5", "23", "2023", "2023/06/05", "05.06.2023", "٣", "Smith", "Lake"])
+
+
+@given(st.lists(_SHAPE_PIECES, max_size=14).map("".join))
+@example("Paris, France - June 5, 2023: ")
+@example("São Paulo, Brazil - Sept. 23, 2023\n")
+@example("Málaga, Spain -- 2023/06/05: ")
+@example("Paris, France – 05.06.2023:")
+@example("Paris, France / June")
+@example("Paris, France\nSmith")
+@example("St. Paris, France. Smith")
+@example("Winston-Salem, N.C.: x")
+def test_dateline_shapes_hold_every_match(text):
+    # _mixed_case_shape and _label_shape are implied by their rule's pattern
+    if dict(places.DATELINES)["dateline_mixed_case"].match(text):
+        assert places._mixed_case_shape(text)
+    if dict(places.DATELINES)["dateline_label"].match(text):
+        assert places._label_shape(text)
 
 
 def test_date_first_gate_holds_a_dash_ending():
@@ -682,3 +707,33 @@ def test_word_lists_from_the_cache_do_not_import_wordfreq():
             "assert word_lists() is not None; print('wordfreq' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _of_place_plain(text, start):
+    """_of_place as it was: _WORDS_BEFORE's search at every call."""
+    m = places._WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    before = text[m.start():start].split()
+    return any(w.casefold().strip(",.") in places._PLACE_OF for w in before[:-1])
+
+
+_OF_PIECES = st.sampled_from([" ", "  ", ",", ".", "(", "'", "’", "of ", "de ", "des ", "von ", "the ", "la ", "l'",
+                              "streets ", "Streets ", "STRASSE ", "outskirts ", "calles ", "città ", "ÉDIFICE ", "capital ",
+                              "centre ", "x ", "Main ", "Harare", "Jerusalén"])
+
+
+@given(st.lists(_OF_PIECES, max_size=16).map("".join))
+@example("the streets of Harare")
+@example("las calles de Jerusalén")
+@example("(streets of Harare")
+@example("a CAPITAL of Harare")
+def test_of_place_gate_changes_nothing(text):
+    # _of_place looks for a place_of word in its window before its pattern: the same answer at every position
+    for start in range(len(text) + 1):
+        assert places._of_place(text, start) == _of_place_plain(text, start)
+
+
+def test_of_place_gate_finds_every_word():
+    for word in places._PLACE_OF:
+        assert places._PLACE_OF_IN.search(word.casefold()) and places._PLACE_OF_IN.search(word.upper().casefold())

@@ -147,7 +147,7 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     while True:
         first, _, rest = part.partition(" ")
         if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)
-                     or _HELD.fullmatch(first) or first.lower() in _DIRS and _owned_after_direction(first, rest)
+                     or "-" in first and _HELD.fullmatch(first) or first.lower() in _DIRS and _owned_after_direction(first, rest)
                      ) and not _is_known(part):
             # "Israeli-occupied West Bank"; "East China's Jiangsu Province" (not "South Sudan's")
             part = rest
@@ -155,7 +155,9 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         break
     if not part or _is_known(part):
         return [(part, "")] if part else []
-    m = _POSSESSIVE.match(part)
+    # (each pattern tried only when the text holds the mark every match of it holds: "'s", " of ", a hyphen;
+    # most parts hold none, and a lazy _POSSESSIVE fails slowly)
+    m = _POSSESSIVE.match(part) if "'s" in part or "’s" in part else None
     if m and m["owner"][:1].isupper():
         owner, rest = m["owner"], m["rest"] or ""
         if rest and rest.rsplit(" ", 1)[-1] in _NBH and (_is_known(owner) or lookup_city(owner)):
@@ -170,8 +172,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         if not rest or not _is_known(owner) or all(w.islower() for w in rest.split()):
             return [(owner, "")]  # "Tokyo's Shinagawa district", "Liberia's capital"
         return _split_part(rest) + [(owner, "")]  # "Indonesia's Banten province"
-    pieces = _OF.split(part)
-    if len(pieces) > 1:
+    pieces = _OF.split(part) if " of " in part or " Of " in part else None
+    if pieces is not None and len(pieces) > 1:
         head, tail = " of ".join(pieces[:-1]), pieces[-1]
         word = _last(head)
         if lookup_country(tail) and head.split(" ", 1)[0] not in _VENUE_HEAD and word not in _COUNTRY_PREFIX:
@@ -321,12 +323,23 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                 english[1], named, part.isascii() and (lookup_city(english[0]) or ("", 0))[1] < 1_000_000):
             named[i] = (english[0], hint)
             place.rules.append("place_exonym")
-    parts = [p for p, _ in named]
-    hints = [h for _, h in named]
-    countries = [lookup_country(p) if h != "city" else None for p, h in named]
-    states = [lookup_state(p) if h != "city" else None for p, h in named]
-    us_context = any(c and c.code == "US" for c in countries) or any(
-        s and not c for s, c in zip(states, countries))
+    # each part's name, hint, country and US state, read in one pass (a part the words call a town is neither)
+    parts: list[str] = []
+    hints: list[str] = []
+    countries: list = []
+    states: list = []
+    us_context = False  # a part names the US, or a US state that is no country
+    for p, h in named:
+        parts.append(p)
+        hints.append(h)
+        if h != "city":
+            country, state = lookup_country(p), lookup_state(p)
+            if country and country.code == "US" or state and not country:
+                us_context = True
+        else:
+            country = state = None
+        countries.append(country)
+        states.append(state)
     named = {c.code for c in countries if c}
     cities: list[str] = []  # parts naming no known place, in order
     regions: list[str] = []  # parts naming a region by its generic word ("Taijiang County", "Guizhou Province")
@@ -970,11 +983,13 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return _phrase_place(text, runs, place, run)
     for run, place in classified:
         unsure += place.warnings
-    first = _SENTENCE_END.search(text)
-    for run in runs:
-        if first and run.start > first.start():
-            break
+    first = -1  # where the first sentence ends: looked for when a run ending a sentence needs it (few do; the
+    for run in runs:  # search tries every character). The runs are in order: one after that end ends the loop.
         if run.lead == "in" and len(run.parts) == 1 and _SENTENCE_END.match(text, run.end):
+            if first < 0:
+                first = _SENTENCE_END.search(text).start()  # (it always matches: "$" at the latest)
+            if run.start > first:
+                break
             place = _classify(run)
             if place.city and not place.region:
                 place.rules.append("place_sentence_end")
@@ -1126,10 +1141,19 @@ _DAY_DATE = regex.compile(r"(?:[ ]++\p{Ll}++)?[ ]*+\([ ]*+\d{1,2}/\d{1,2}\b")  #
 _WORDS_BEFORE = regex.compile(r"(?:\G|(?<!\p{L}))(\p{L}++)[ ]++(?:\p{L}+[ ]++){0,2}?(?:" + _alt(_OF_WORDS) + r")[ ]++(?:(?:the|la|le|les|los|las|l'|l’)[ ]*+)?$")
 
 
+# any word of place_of, in a text folded as _of_place folds the words it reads (str.casefold maps each character
+# alone, so a word's folding is a part of its text's)
+# (a prefix tree: an alternation of the fifty words tried at each character cost 4 µs a window, the tree 1)
+_PLACE_OF_IN = stdlib_re.compile(_trie(_PLACE_OF) or "(?!)")
+
+
 def _of_place(text: str, start: int) -> bool:
     """"the streets of Harare", "las calles de Jerusalén", "the outskirts of Tromsø": the words before
     "of" name a part or view of the place that follows."""
-    m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    lo = max(0, start - 60)
+    if not _PLACE_OF_IN.search(text[lo:start].casefold()):
+        return False  # no place_of word in the window: _WORDS_BEFORE's search (10 µs or more) could find none
+    m = _WORDS_BEFORE.search(text, lo, start)
     if not m:
         return False
     before = text[m.start():start].split()
@@ -1180,8 +1204,15 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
             continue  # a title's last word: “Whirling Dervishes at Sunset”
         downtown = run.start >= 9 and text[run.start - 2:run.start] in ("n ", "N ") \
             and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
-        if not (lead in _PLACE_LEADS or lead in _OF_WORDS or lead == "," or downtown):
-            continue
+        if not (lead in _PLACE_LEADS or downtown):
+            # after "of" or a comma the words before must name a part of the place ("the streets of Harare")
+            # or an address ("Main St., Worcester"): read first, a few characters back, since a run classified
+            # the first time costs 15-30 µs and most runs after a comma are people's names
+            if lead in _OF_WORDS:
+                if not _of_place(text, run.start):
+                    continue
+            elif lead != "," or not _after_street(text, run.start):
+                continue
         key = (tuple(run.parts), lead)
         city = known.get(key)
         if city is None:
@@ -1192,10 +1223,9 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
             continue
         if lead in _THROUGH and city.casefold() in _NBH_NAMES:
             continue  # "through Manhattan's Lower East Side": a part of New York, not a town
-        if lead in _PLACE_LEADS or downtown or (_of_place(text, run.start) if lead in _OF_WORDS else _after_street(text, run.start)):
-            place = _classify(run)
-            place.rules.append("place_known_city")  # (the words before are read last: most runs are no city)
-            return place
+        place = _classify(run)
+        place.rules.append("place_known_city")
+        return place
     return None
 
 
@@ -1390,9 +1420,35 @@ def _head_like(text: str, stop: str, head: stdlib_re.Pattern) -> bool:
     return not before.isascii() or head.fullmatch(before) is not None
 
 
+# what a dateline_mixed_case match holds before its date's first digit: the place's letters, marks and
+# punctuation, commas, white space, the dash and the month's name (a possessive scan: linear)
+# (then the digit: the same engine's classes as the rule's, so the test reads what the pattern reads)
+_MIXED_BEFORE_DIGIT = regex.compile(r"[\p{L}\p{M}.'’&\-–—,\s]*+(?=\d)")
+_SPACE_DASH = regex.compile(r"\s[-–—]")
+# what a dateline_label match holds before its end mark (":", " /", a new line, or a full stop and a space)
+_LABEL_BEFORE_MARK = regex.compile(r"\s*+[\p{L}\p{M}'’\-. ,]*+")
+
+
+def _mixed_case_shape(text: str) -> bool:
+    """The text can open with "Place, Region - Month Day:": the first character that no place, dash or month
+    holds is a digit (the date's), and a dash after white space stands before it. Every dateline_mixed_case match
+    passes; most prose fails at its first bracket, quote or digit, which the pattern (lazy parts, up to three,
+    tried at each length) reaches only after reading every split of the words before it."""
+    m = _MIXED_BEFORE_DIGIT.match(text)
+    return m is not None and _SPACE_DASH.search(text, 0, m.end()) is not None
+
+
+def _label_shape(text: str) -> bool:
+    """The text can open with "Place, Country:": the first character no name or comma holds is the end mark
+    (":", "/", a new line), or a full stop and a space stand before it (every dateline_label match passes)."""
+    k = _LABEL_BEFORE_MARK.match(text).end()
+    return text[k:k + 1] in (":", "/", "\n") or text.find(". ", 0, k) >= 0
+
+
 # speed: cheap tests of the caption's opening that every match of these rules passes
 _DATELINE_OPENING = {
-    "dateline_mixed_case": lambda text: _head_like(text, "-", _ANY_HEAD) if "–" not in text and "—" not in text else True,
+    "dateline_mixed_case": lambda text: (_head_like(text, "-", _ANY_HEAD) if "–" not in text and "—" not in text else True)
+    and _mixed_case_shape(text),
     "dateline_getty": lambda text: _caps_head(text, _DASHES),
     "dateline_getty_dash": lambda text: _caps_head(text, _DASHES),
     "dateline_paren_date": lambda text: _caps_head(text, ("(",)),
@@ -1402,7 +1458,7 @@ _DATELINE_OPENING = {
     "dateline_numeric": lambda text: _NUMERIC_EARLY.search(text, 0, 70) is not None,
     "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper() and _caps_head(text, _DASHES),
     # "Place, Country:" opens the caption
-    "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD),
+    "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD) and _label_shape(text),
 }
 
 
