@@ -259,12 +259,20 @@ def _starts_by_shape(text: str, starts: list[int], has_year: bool = True,
     return out
 
 
-def _finditer(pattern: regex.Pattern, text: str, starts: list[int]):
-    """``pattern.finditer(text)`` trying only ``starts``; the shapes never match empty."""
+def _finditer(pattern: regex.Pattern, text: str, starts: list[int], taken: bytearray):
+    """``pattern.finditer(text)`` trying only ``starts``; the shapes never match empty.
+
+    ``taken``: where an earlier shape found a date (the caller drops a match overlapping one). A
+    match at a taken start is dropped; all it changes is which later starts this shape skips (those
+    inside it), and that matters only for a start past the found date: when no start is, the rest
+    is not tried (all of it would be dropped)."""
     end = 0
+    last = starts[-1]
     for p in starts:
         if p < end:
             continue
+        if taken[p] and last < taken.find(0, p):  # every start left lies in the date found there
+            return
         m = pattern.match(text, p)
         if m:
             end = m.end()
@@ -473,7 +481,7 @@ def _find_dates(text: str) -> list[DateFound]:
         if starts is not None and anchored:
             if not starts or not by_shape[shape]:
                 continue
-            matches = _finditer(pattern, text, by_shape[shape])
+            matches = _finditer(pattern, text, by_shape[shape], taken)
         elif shape == "year_end":  # it ends the text: read from where its year must begin
             matches = pattern.finditer(text, _year_end_at(text))
         elif shape in _FROM_GATE and runs is not None:  # from the gate's first match: none begins before it
