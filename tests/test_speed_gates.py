@@ -80,14 +80,16 @@ def test_trie_matches_what_the_alternation_matches(words, text):
 
 
 def _full_scan(text):
-    """find_dates as it would be with every shape scanning the whole text."""
-    saved = dates._starts
+    """find_dates as it would be with every shape scanning the whole text (no starts, no digit runs:
+    every gate and shape reads the text itself)."""
+    saved = dates._starts, dates._digit_runs
     dates._starts = lambda text, *runs: None
+    dates._digit_runs = lambda text: None
     dates._READ.clear()  # the dates of texts read before: read again, by the full scan
     try:
         return dates.find_dates(text)
     finally:
-        dates._starts = saved
+        dates._starts, dates._digit_runs = saved
         dates._READ.clear()
 
 
@@ -106,6 +108,20 @@ _DATE_PIECES = st.sampled_from([" ", ", ", ".", "5", "12", "31", "2019", "1st", 
 @example("May 5, 2019 and May 6, Monday May 7")
 @example("Monday, 5 May 2019 5 May")
 def test_dates_tried_at_starts_equal_a_full_scan(text):
+    assert dates.find_dates(text) == _full_scan(text)
+
+
+_YEAR_PIECES = st.sampled_from([" ", "  ", ", ", ",", ".", ")", "(", "\n", ";", "-", "c.", "ca. ", "circa", "circa   ",
+                                "in ", "In ", "n ", "2015", "1920", "12019", "20155", "5", "May 5", "Chad", "Games",
+                                " Olympics", "Exercise ", "RIMPAC ", "Grand Prix", "A", "é", "²"])
+
+
+@given(st.lists(_YEAR_PIECES, max_size=14).map("".join))
+@example("Chad, 2015: Giza, c. 1920. In 1943, circa   1950 | x")
+@example("May 5, 2019, 2020 Games in 2021.")
+@example("Exercise RIMPAC 2018 and the 2015 Grand Prix, 12019 Olympics")
+def test_years_read_at_their_runs_equal_a_full_scan(text):
+    # year_comma, in_year and event_year tried at the commas and years the digit runs give (_AT_RUNS)
     assert dates.find_dates(text) == _full_scan(text)
 
 

@@ -378,7 +378,7 @@ _GATES = {
 }
 # shapes whose gate's pattern is the shape's core, matching wherever the shape does (where the digits are
 # ASCII, as the shape's \d then reads them): the shape is read from the gate's first match
-_FROM_GATE = frozenset(("year_comma", "year_paren"))
+_FROM_GATE = frozenset(("year_paren",))  # (year_comma: read at the commas before years, _AT_RUNS)
 _SLASH_DATE = re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search
 _YEAR_CAPITAL = re.compile(r"(?:1[89]|20)[0-9][0-9] [A-Z]").search
 _EVENT_HEADS = tuple(h + " " for h in date_words().get("event_head", ()))
@@ -426,8 +426,41 @@ def _year_end_at(text: str) -> int:
     return len(end) - (5 if end.endswith(".") else 4)
 
 
-_SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), shape in _ANCHORED, shape not in _YEARLESS)
-                 for shape, pattern in COMPILED]
+def _comma_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_comma can begin: the comma before a year ("Chad, 2015", "Giza, c. 1920"). Its match is
+    ``,[ ]{0,2}`` then perhaps "c.", "ca." or "circa" and spaces, then the year, so the year ends its run
+    (a run-ending year) and the comma is the last one before it, within 8 characters of the spaces that
+    lead the year; a digit before the comma fails the shape's lookbehind ("May 5, 2019")."""
+    out = []
+    for y in years:
+        k = y
+        while k and text[k - 1] == " ":  # (the spaces before each year: each read once)
+            k -= 1
+        c = text.rfind(",", max(0, k - 8), k)
+        if c >= 0 and not (c and "0" <= text[c - 1] <= "9") and text[c + 1:k].lstrip(" ") in ("", "c.", "ca.", "circa"):
+            out.append(c)
+    return out
+
+
+def _in_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where in_year can begin: "in " or "In " before a year (its year is followed by a stop or the end,
+    so it ends its run)."""
+    return [y - 3 for y in years if text[y - 3:y] in ("in ", "In ")]
+
+
+def _lone_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where event_year can begin: a year of four digits alone in its run (both of its ways read the year
+    alone: no digit before it, a space or no digit and no letter after it)."""
+    return [y for y in years if not (y and "0" <= text[y - 1] <= "9")]
+
+
+# shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
+# match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
+_AT_RUNS = {"year_comma": _comma_years, "in_year": _in_years, "event_year": _lone_years}
+
+
+_SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
+                  shape not in _YEARLESS) for shape, pattern in COMPILED]
 _SHAPES_YEARLESS = [tried for tried in _SHAPES_TRIED if not tried[-1]]  # a text without a year: these only
 
 
@@ -469,11 +502,15 @@ def _find_dates(text: str) -> list[DateFound]:
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text, runs, years)
     by_shape = _starts_by_shape(text, starts, has_year, years) if starts else None
-    for shape, pattern, gate, run_gate, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
-        passed = None
-        if run_gate is not None and runs is not None:  # the runs at hand: their gate, no scan of the text
-            if not run_gate(text, runs, years):
+    for shape, pattern, gate, run_gate, at_runs, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
+        passed = at = None
+        if runs is not None and (run_gate is not None or at_runs is not None):  # the runs at hand: their
+            if run_gate is not None and not run_gate(text, runs, years):  # gate, no scan of the text
                 continue
+            if at_runs is not None:  # and where the shape can begin: it is tried there only
+                at = at_runs(text, runs, years)
+                if not at:
+                    continue
         elif gate is not None:
             passed = gate(text)
             if not passed:
@@ -482,8 +519,13 @@ def _find_dates(text: str) -> list[DateFound]:
             if not starts or not by_shape[shape]:
                 continue
             matches = _finditer(pattern, text, by_shape[shape], taken)
-        elif shape == "year_end":  # it ends the text: read from where its year must begin
-            matches = pattern.finditer(text, _year_end_at(text))
+        elif at is not None:
+            matches = _finditer(pattern, text, at, taken)
+        elif shape == "year_end":  # it ends the text: its one match begins where its year must
+            m = pattern.match(text, _year_end_at(text))
+            if m is None:
+                continue
+            matches = (m,)
         elif shape in _FROM_GATE and runs is not None:  # from the gate's first match: none begins before it
             matches = pattern.finditer(text, passed.start())
         else:
