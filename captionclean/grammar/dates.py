@@ -152,7 +152,7 @@ def _has_year(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
 def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[int] | None = None) -> list[int] | None:
     """Every position where an anchored shape could begin, in order (None: scan all). ``runs`` and
     ``years``: the text's digit runs and run-ending years, if the caller has them."""
-    if not text.isascii() and _ODD_DIGIT.search(text):
+    if runs is None and not text.isascii() and _ODD_DIGIT.search(text):  # (runs: read from ASCII digits only)
         return None
     out: set[int] = set()
     m = _NAME_START.search(text)
@@ -183,8 +183,7 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
     if runs is not None:  # a match begins at a run's last digit (a digit is none of what may follow
         for _, e in runs:  # its first), so each run is tried there, not every digit of the text
             q = e - 1
-            after = text[e:e + 1]  # what follows a day: a suffix's letter, a stop, a space (else no match)
-            if after and (after in "snrte.º" or after.isspace()) and _DAY_LOWER.match(text, q):
+            if _lower_after(text, e) and _DAY_LOWER.match(text, q):
                 out.add(q)
                 if q and text[q - 1] in "0123":
                     out.add(q - 1)
@@ -202,6 +201,31 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
             if w and w[1].lower() in _LOWER_MONTHS:
                 out.add(w.start(1))
     return sorted(out)
+
+
+_SUFFIXES = frozenset(("st", "nd", "rd", "th", "er"))
+# what may begin the word after a day that _DAY_LOWER reads: "of", "de", or a lower-case month name
+_LOWER_FIRSTS = frozenset("od") | {w[0] for w in _LOWER_MONTHS}
+
+
+def _lower_after(text: str, e: int) -> bool:
+    """Whether _DAY_LOWER can match at the digit before ``e`` (a run's end), read without it: its day's
+    suffix and stop are each there or not (no other reading: a letter or a stop after the digit
+    fails the space after), then spaces (``\\s``: str.isspace's characters), then "of", "de" or a
+    lower-case month name, whose first letter is looked up."""
+    if text[e:e + 2] in _SUFFIXES:
+        e += 2
+    elif text[e:e + 1] == "º":
+        e += 1
+    if text[e:e + 1] == ".":
+        e += 1
+    if not text[e:e + 1].isspace():
+        return False
+    e += 1
+    n = len(text)
+    while e < n and text[e].isspace():
+        e += 1
+    return text[e:e + 1] in _LOWER_FIRSTS
 
 
 # what each anchored shape's first character must be (its opening lookahead), and whether it needs
@@ -376,9 +400,6 @@ _GATES = {
     "event_year": lambda text: _YEAR_CAPITAL(text) is not None or (
         any(head in text for head in _EVENT_HEADS) and _HEAD_CAPITAL(text) is not None),
 }
-# shapes whose gate's pattern is the shape's core, matching wherever the shape does (where the digits are
-# ASCII, as the shape's \d then reads them): the shape is read from the gate's first match
-_FROM_GATE = frozenset(("year_paren",))  # (year_comma: read at the commas before years, _AT_RUNS)
 _SLASH_DATE = re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search
 _YEAR_CAPITAL = re.compile(r"(?:1[89]|20)[0-9][0-9] [A-Z]").search
 _EVENT_HEADS = tuple(h + " " for h in date_words().get("event_head", ()))
@@ -454,9 +475,28 @@ def _lone_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> lis
     return [y for y in years if not (y and "0" <= text[y - 1] <= "9")]
 
 
+def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_paren can begin: "(" just before a year, or before "c.", "ca." or "circa" and spaces
+    before it, the year then closing the bracket ("(1920)", "(c. 1920)"); the year ends its run."""
+    out = []
+    for y in years:
+        if text[y + 4:y + 5] != ")":
+            continue
+        if text[y - 1:y] == "(" and y:
+            out.append(y - 1)
+            continue
+        k = y
+        while k and text[k - 1] == " ":
+            k -= 1
+        p = text.rfind("(", max(0, k - 6), k)
+        if p >= 0 and text[p + 1:k] in ("c.", "ca.", "circa"):
+            out.append(p)
+    return out
+
+
 # shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
 # match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
-_AT_RUNS = {"year_comma": _comma_years, "in_year": _in_years, "event_year": _lone_years}
+_AT_RUNS = {"year_comma": _comma_years, "in_year": _in_years, "event_year": _lone_years, "year_paren": _paren_years}
 
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
@@ -503,7 +543,7 @@ def _find_dates(text: str) -> list[DateFound]:
     starts = _starts(text, runs, years)
     by_shape = _starts_by_shape(text, starts, has_year, years) if starts else None
     for shape, pattern, gate, run_gate, at_runs, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
-        passed = at = None
+        at = None
         if runs is not None and (run_gate is not None or at_runs is not None):  # the runs at hand: their
             if run_gate is not None and not run_gate(text, runs, years):  # gate, no scan of the text
                 continue
@@ -512,8 +552,7 @@ def _find_dates(text: str) -> list[DateFound]:
                 if not at:
                     continue
         elif gate is not None:
-            passed = gate(text)
-            if not passed:
+            if not gate(text):
                 continue
         if starts is not None and anchored:
             if not starts or not by_shape[shape]:
@@ -526,8 +565,6 @@ def _find_dates(text: str) -> list[DateFound]:
             if m is None:
                 continue
             matches = (m,)
-        elif shape in _FROM_GATE and runs is not None:  # from the gate's first match: none begins before it
-            matches = pattern.finditer(text, passed.start())
         else:
             matches = pattern.finditer(text)
         for m in matches:
