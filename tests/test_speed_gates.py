@@ -588,3 +588,39 @@ def test_empty_brackets_gate_holds_every_match(text):
 def test_tidy_collapses_space_runs_as_the_plain_pattern(text):
     # _tidy's space step (replaces for runs of spaces, the pattern when a tab is written)
     assert parse._collapse_space(text) == regex.sub(r"[ \t]+", " ", text)
+
+
+def _find_in_plain(folded, value, within=None, avoid=(), text=None):
+    """spans.find_in as it was written: each occurrence's tests through _word_bounded and any()."""
+    from captionclean import spans
+
+    needle = spans._needle(value)
+    if not needle:
+        return None
+    lo, hi = within if within else (0, len(folded))
+    pos = folded.find(needle, lo, hi)
+    while pos >= 0:
+        end = pos + len(needle)
+        if (spans._word_bounded(folded, pos, end) and not any(s < end and pos < e for s, e in avoid)
+                and (text is None or len(needle.replace(".", "")) > 3 or text[pos:end].isupper())):
+            return (pos, end)
+        pos = folded.find(needle, pos + 1, hi)
+    return None
+
+
+@given(st.lists(st.sampled_from(["Kyiv", "kyiv", "KYIV", "US", "us", "U.S.", "u.s.", "Ukraine", "AFP", "afp", ",", " ",
+                                 "(", "-", "x", "é", "1", "’"]), max_size=10).map("".join),
+       st.sampled_from(["Ukraine", "US", "U.S.", "us", "Kyiv", " Kyiv ", "AFP", "", "x", "’s"]),
+       st.one_of(st.none(), st.tuples(st.integers(0, 20), st.integers(0, 30))),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=2), st.booleans())
+@example("Kyiv us US", "US", None, [], True)
+@example("AFP/afp", "afp", (1, 9), [(0, 3)], False)
+@example("afp AFP", "AFP", None, [], True)  # three letters: only where written in capitals
+@example("xKyiv Kyiv1 Kyiv", "Kyiv", None, [], False)  # a whole word only
+@example("xKyiv Kyiv1", "Kyiv", None, [], False)
+def test_find_in_tests_each_occurrence_as_written(text, value, within, avoid, with_text):
+    from captionclean import spans
+
+    folded = spans._fold(text)
+    args = (folded, value, within, avoid, text if with_text else None)
+    assert spans.find_in(*args) == _find_in_plain(*args)
