@@ -44,9 +44,11 @@ if any(to in _FOLDED for _, to in _FOLD_PAIRS):  # pragma: no cover - a table en
 
 def _fold(text: str) -> str:
     """Case and punctuation folded, one character for one (offsets stay valid)."""
-    if any(ch in text for ch in _FOLDED):  # only when needed
-        for ch, to in _FOLD_PAIRS:
-            text = text.replace(ch, to)
+    for ch in _FOLDED:  # only when needed (a loop: a generator costs more than the few C tests)
+        if ch in text:
+            for ch, to in _FOLD_PAIRS:
+                text = text.replace(ch, to)
+            break
     folded = text.casefold()
     if len(folded) == len(text):
         return folded
@@ -82,13 +84,25 @@ def find_in(folded: str, value: str, within: Span | None = None, avoid: list[Spa
         return None
     lo, hi = within if within else (0, len(folded))
     pos = folded.find(needle, lo, hi)
+    if pos < 0:  # (most values: not in the region, or the first occurrence is the one)
+        return None
+    size, n = len(needle), len(folded)
+    short = text is not None and len(needle.replace(".", "")) <= 3  # counts only where written in capitals
     while pos >= 0:
-        end = pos + len(needle)
-        if (_word_bounded(folded, pos, end) and not any(s < end and pos < e for s, e in avoid)
-                and (text is None or len(needle.replace(".", "")) > 3 or text[pos:end].isupper())):
+        end = pos + size
+        # _word_bounded, the avoided spans and the capitals, tested in place (the same tests, in order)
+        if (not (pos and folded[pos - 1].isalnum()) and not (end < n and folded[end].isalnum())
+                and not (avoid and _overlaps(avoid, pos, end)) and (not short or text[pos:end].isupper())):
             return (pos, end)
         pos = folded.find(needle, pos + 1, hi)
     return None
+
+
+def _overlaps(avoid: list[Span], start: int, end: int) -> bool:
+    for s, e in avoid:
+        if s < end and start < e:
+            return True
+    return False
 
 
 _GAP = frozenset(" ,;()-–—")
@@ -216,6 +230,8 @@ def _forms(name: str, value: str) -> tuple[tuple[str, str], ...]:
 
 
 def _cover(found: list[Span | None]) -> Span | None:
+    if len(found) == 1:  # (one value: its span)
+        return found[0] or None
     got = [s for s in found if s]
     if not got:
         return None
@@ -356,4 +372,4 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
                     break
             found.append(hit or find_in(folded, value, None, taken))
         put("restrictions", _cover(found))
-    return {name: [s, e] for name in SPAN_FIELDS if (se := spans.get(name)) for s, e in [se]}
+    return {name: list(spans[name]) for name in SPAN_FIELDS if name in spans}

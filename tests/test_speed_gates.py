@@ -80,14 +80,16 @@ def test_trie_matches_what_the_alternation_matches(words, text):
 
 
 def _full_scan(text):
-    """find_dates as it would be with every shape scanning the whole text."""
-    saved = dates._starts
+    """find_dates as it would be with every shape scanning the whole text (no starts, no digit runs:
+    every gate and shape reads the text itself)."""
+    saved = dates._starts, dates._digit_runs
     dates._starts = lambda text, *runs: None
+    dates._digit_runs = lambda text: None
     dates._READ.clear()  # the dates of texts read before: read again, by the full scan
     try:
         return dates.find_dates(text)
     finally:
-        dates._starts = saved
+        dates._starts, dates._digit_runs = saved
         dates._READ.clear()
 
 
@@ -100,12 +102,31 @@ _DATE_PIECES = st.sampled_from([" ", ", ", ".", "5", "12", "31", "2019", "1st", 
 @example("on 5 March) in Omar")
 @example("12 de marzo de 2019, " + "1 2 " * 30 + "5 March 2019, Monday, 17. oktober")  # many numbers: the scans
 @example("OMAR 5, 2020 and Marvin 3, 2021")
+# a start inside a date an earlier shape found: tried only when a start lies past that date (the match
+# there, dropped, hides the starts it covers: "05 May 2020" hides "May"); else not tried
+@example("2019-05-05 May 2020")
+@example("May 5, 2019 and May 6, Monday May 7")
+@example("Monday, 5 May 2019 5 May")
 def test_dates_tried_at_starts_equal_a_full_scan(text):
     assert dates.find_dates(text) == _full_scan(text)
 
 
+_YEAR_PIECES = st.sampled_from([" ", "  ", ", ", ",", ".", ")", "(", "\n", ";", "-", "c.", "ca. ", "circa", "circa   ",
+                                "in ", "In ", "n ", "2015", "1920", "12019", "20155", "5", "May 5", "Chad", "Games",
+                                " Olympics", "Exercise ", "RIMPAC ", "Grand Prix", "A", "é", "²"])
+
+
+@given(st.lists(_YEAR_PIECES, max_size=14).map("".join))
+@example("Chad, 2015: Giza, c. 1920. In 1943, circa   1950 | x")
+@example("May 5, 2019, 2020 Games in 2021.")
+@example("Exercise RIMPAC 2018 and the 2015 Grand Prix, 12019 Olympics")
+def test_years_read_at_their_runs_equal_a_full_scan(text):
+    # year_comma, in_year and event_year tried at the commas and years the digit runs give (_AT_RUNS)
+    assert dates.find_dates(text) == _full_scan(text)
+
+
 _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "2019", "1850", "20185", "1st", "17.",
-                               "(", ")", ", ", "c.", "circa ", "ca. ",
+                               "(", ")", ", ", "c.", "circa ", "ca. ", "in ", "In ", "\xa0", "\u2003", "of", "de",
                                "º", "² ", "٣", " of ", " de ", "marzo", "julio", "May", "Oct.", "aB", "Games", "C"])
 
 
@@ -114,6 +135,9 @@ _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "
 @example("17.02.2026, 2019.08.23 and 2019/5/6")
 @example("the 2015 Halberg Games")
 @example("12 de marzo de 2019; 5º julio")
+@example("5\xa0marzo, 17.\u2003 de\n julio, 3rd of octubre, 9 \n\xa0marzo")  # the spaces _DAY_LOWER's \s reads
+@example("Giza (1920), Luxor (c. 1922) (ca.1930) (circa  1940) ( 1950) (c 1960)")
+@example("Chad, 2015, Mali,c. 1920, Niger,  circa   1930, Benin ,2019 5, 2020")
 def test_digit_runs_read_what_the_text_scans_read(text):
     # the tests find_dates reads off the runs of digits hold exactly where the scans of the text do
     runs = dates._digit_runs(text)
@@ -130,10 +154,9 @@ def test_digit_runs_read_what_the_text_scans_read(text):
             assert gate(text, runs, years), shape
     # the day-before-a-lower-case-month starts: tried at each run's last digit, as the scan finds them
     assert {m.start() for m in dates._DAY_LOWER.finditer(text)} <= set(dates._starts(text, runs, years))
-    for shape in dates._FROM_GATE:  # read from the gate's first match: what a full scan reads
-        pattern, passed = dict(dates.COMPILED)[shape], dates._GATES[shape](text)
-        full = [m.span() for m in pattern.finditer(text)]
-        assert ([m.span() for m in pattern.finditer(text, passed.start())] if passed else []) == full, shape
+    for shape, at_runs in dates._AT_RUNS.items():  # tried where the runs say: every match of a full scan begins there
+        pattern = dict(dates.COMPILED)[shape]
+        assert {m.start() for m in pattern.finditer(text)} <= set(at_runs(text, runs, years)), shape
 
 
 _FOREIGN_PIECES = st.sampled_from([" ", "  ", "'", "’", "la ", "l'", "provincia", "ciudad", "province", "cidade",
@@ -737,3 +760,39 @@ def test_of_place_gate_changes_nothing(text):
 def test_of_place_gate_finds_every_word():
     for word in places._PLACE_OF:
         assert places._PLACE_OF_IN.search(word.casefold()) and places._PLACE_OF_IN.search(word.upper().casefold())
+
+
+def _find_in_plain(folded, value, within=None, avoid=(), text=None):
+    """spans.find_in as it was written: each occurrence's tests through _word_bounded and any()."""
+    from captionclean import spans
+
+    needle = spans._needle(value)
+    if not needle:
+        return None
+    lo, hi = within if within else (0, len(folded))
+    pos = folded.find(needle, lo, hi)
+    while pos >= 0:
+        end = pos + len(needle)
+        if (spans._word_bounded(folded, pos, end) and not any(s < end and pos < e for s, e in avoid)
+                and (text is None or len(needle.replace(".", "")) > 3 or text[pos:end].isupper())):
+            return (pos, end)
+        pos = folded.find(needle, pos + 1, hi)
+    return None
+
+
+@given(st.lists(st.sampled_from(["Kyiv", "kyiv", "KYIV", "US", "us", "U.S.", "u.s.", "Ukraine", "AFP", "afp", ",", " ",
+                                 "(", "-", "x", "é", "1", "’"]), max_size=10).map("".join),
+       st.sampled_from(["Ukraine", "US", "U.S.", "us", "Kyiv", " Kyiv ", "AFP", "", "x", "’s"]),
+       st.one_of(st.none(), st.tuples(st.integers(0, 20), st.integers(0, 30))),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=2), st.booleans())
+@example("Kyiv us US", "US", None, [], True)
+@example("AFP/afp", "afp", (1, 9), [(0, 3)], False)
+@example("afp AFP", "AFP", None, [], True)  # three letters: only where written in capitals
+@example("xKyiv Kyiv1 Kyiv", "Kyiv", None, [], False)  # a whole word only
+@example("xKyiv Kyiv1", "Kyiv", None, [], False)
+def test_find_in_tests_each_occurrence_as_written(text, value, within, avoid, with_text):
+    from captionclean import spans
+
+    folded = spans._fold(text)
+    args = (folded, value, within, avoid, text if with_text else None)
+    assert spans.find_in(*args) == _find_in_plain(*args)

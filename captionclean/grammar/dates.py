@@ -152,7 +152,7 @@ def _has_year(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
 def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[int] | None = None) -> list[int] | None:
     """Every position where an anchored shape could begin, in order (None: scan all). ``runs`` and
     ``years``: the text's digit runs and run-ending years, if the caller has them."""
-    if not text.isascii() and _ODD_DIGIT.search(text):
+    if runs is None and not text.isascii() and _ODD_DIGIT.search(text):  # (runs: read from ASCII digits only)
         return None
     out: set[int] = set()
     m = _NAME_START.search(text)
@@ -183,8 +183,7 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
     if runs is not None:  # a match begins at a run's last digit (a digit is none of what may follow
         for _, e in runs:  # its first), so each run is tried there, not every digit of the text
             q = e - 1
-            after = text[e:e + 1]  # what follows a day: a suffix's letter, a stop, a space (else no match)
-            if after and (after in "snrte.º" or after.isspace()) and _DAY_LOWER.match(text, q):
+            if _lower_after(text, e) and _DAY_LOWER.match(text, q):
                 out.add(q)
                 if q and text[q - 1] in "0123":
                     out.add(q - 1)
@@ -202,6 +201,31 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
             if w and w[1].lower() in _LOWER_MONTHS:
                 out.add(w.start(1))
     return sorted(out)
+
+
+_SUFFIXES = frozenset(("st", "nd", "rd", "th", "er"))
+# what may begin the word after a day that _DAY_LOWER reads: "of", "de", or a lower-case month name
+_LOWER_FIRSTS = frozenset("od") | {w[0] for w in _LOWER_MONTHS}
+
+
+def _lower_after(text: str, e: int) -> bool:
+    """Whether _DAY_LOWER can match at the digit before ``e`` (a run's end), read without it: its day's
+    suffix and stop are each there or not (no other reading: a letter or a stop after the digit
+    fails the space after), then spaces (``\\s``: str.isspace's characters), then "of", "de" or a
+    lower-case month name, whose first letter is looked up."""
+    if text[e:e + 2] in _SUFFIXES:
+        e += 2
+    elif text[e:e + 1] == "º":
+        e += 1
+    if text[e:e + 1] == ".":
+        e += 1
+    if not text[e:e + 1].isspace():
+        return False
+    e += 1
+    n = len(text)
+    while e < n and text[e].isspace():
+        e += 1
+    return text[e:e + 1] in _LOWER_FIRSTS
 
 
 # what each anchored shape's first character must be (its opening lookahead), and whether it needs
@@ -259,12 +283,20 @@ def _starts_by_shape(text: str, starts: list[int], has_year: bool = True,
     return out
 
 
-def _finditer(pattern: regex.Pattern, text: str, starts: list[int]):
-    """``pattern.finditer(text)`` trying only ``starts``; the shapes never match empty."""
+def _finditer(pattern: regex.Pattern, text: str, starts: list[int], taken: bytearray):
+    """``pattern.finditer(text)`` trying only ``starts``; the shapes never match empty.
+
+    ``taken``: where an earlier shape found a date (the caller drops a match overlapping one). A
+    match at a taken start is dropped; all it changes is which later starts this shape skips (those
+    inside it), and that matters only for a start past the found date: when no start is, the rest
+    is not tried (all of it would be dropped)."""
     end = 0
+    last = starts[-1]
     for p in starts:
         if p < end:
             continue
+        if taken[p] and last < taken.find(0, p):  # every start left lies in the date found there
+            return
         m = pattern.match(text, p)
         if m:
             end = m.end()
@@ -368,9 +400,6 @@ _GATES = {
     "event_year": lambda text: _YEAR_CAPITAL(text) is not None or (
         any(head in text for head in _EVENT_HEADS) and _HEAD_CAPITAL(text) is not None),
 }
-# shapes whose gate's pattern is the shape's core, matching wherever the shape does (where the digits are
-# ASCII, as the shape's \d then reads them): the shape is read from the gate's first match
-_FROM_GATE = frozenset(("year_comma", "year_paren"))
 _SLASH_DATE = re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search
 _YEAR_CAPITAL = re.compile(r"(?:1[89]|20)[0-9][0-9] [A-Z]").search
 _EVENT_HEADS = tuple(h + " " for h in date_words().get("event_head", ()))
@@ -418,8 +447,60 @@ def _year_end_at(text: str) -> int:
     return len(end) - (5 if end.endswith(".") else 4)
 
 
-_SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), shape in _ANCHORED, shape not in _YEARLESS)
-                 for shape, pattern in COMPILED]
+def _comma_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_comma can begin: the comma before a year ("Chad, 2015", "Giza, c. 1920"). Its match is
+    ``,[ ]{0,2}`` then perhaps "c.", "ca." or "circa" and spaces, then the year, so the year ends its run
+    (a run-ending year) and the comma is the last one before it, within 8 characters of the spaces that
+    lead the year; a digit before the comma fails the shape's lookbehind ("May 5, 2019")."""
+    out = []
+    for y in years:
+        k = y
+        while k and text[k - 1] == " ":  # (the spaces before each year: each read once)
+            k -= 1
+        c = text.rfind(",", max(0, k - 8), k)
+        if c >= 0 and not (c and "0" <= text[c - 1] <= "9") and text[c + 1:k].lstrip(" ") in ("", "c.", "ca.", "circa"):
+            out.append(c)
+    return out
+
+
+def _in_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where in_year can begin: "in " or "In " before a year (its year is followed by a stop or the end,
+    so it ends its run)."""
+    return [y - 3 for y in years if text[y - 3:y] in ("in ", "In ")]
+
+
+def _lone_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where event_year can begin: a year of four digits alone in its run (both of its ways read the year
+    alone: no digit before it, a space or no digit and no letter after it)."""
+    return [y for y in years if not (y and "0" <= text[y - 1] <= "9")]
+
+
+def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_paren can begin: "(" just before a year, or before "c.", "ca." or "circa" and spaces
+    before it, the year then closing the bracket ("(1920)", "(c. 1920)"); the year ends its run."""
+    out = []
+    for y in years:
+        if text[y + 4:y + 5] != ")":
+            continue
+        if text[y - 1:y] == "(" and y:
+            out.append(y - 1)
+            continue
+        k = y
+        while k and text[k - 1] == " ":
+            k -= 1
+        p = text.rfind("(", max(0, k - 6), k)
+        if p >= 0 and text[p + 1:k] in ("c.", "ca.", "circa"):
+            out.append(p)
+    return out
+
+
+# shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
+# match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
+_AT_RUNS = {"year_comma": _comma_years, "in_year": _in_years, "event_year": _lone_years, "year_paren": _paren_years}
+
+
+_SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
+                  shape not in _YEARLESS) for shape, pattern in COMPILED]
 _SHAPES_YEARLESS = [tried for tried in _SHAPES_TRIED if not tried[-1]]  # a text without a year: these only
 
 
@@ -461,23 +542,29 @@ def _find_dates(text: str) -> list[DateFound]:
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text, runs, years)
     by_shape = _starts_by_shape(text, starts, has_year, years) if starts else None
-    for shape, pattern, gate, run_gate, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
-        passed = None
-        if run_gate is not None and runs is not None:  # the runs at hand: their gate, no scan of the text
-            if not run_gate(text, runs, years):
+    for shape, pattern, gate, run_gate, at_runs, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
+        at = None
+        if runs is not None and (run_gate is not None or at_runs is not None):  # the runs at hand: their
+            if run_gate is not None and not run_gate(text, runs, years):  # gate, no scan of the text
                 continue
+            if at_runs is not None:  # and where the shape can begin: it is tried there only
+                at = at_runs(text, runs, years)
+                if not at:
+                    continue
         elif gate is not None:
-            passed = gate(text)
-            if not passed:
+            if not gate(text):
                 continue
         if starts is not None and anchored:
             if not starts or not by_shape[shape]:
                 continue
-            matches = _finditer(pattern, text, by_shape[shape])
-        elif shape == "year_end":  # it ends the text: read from where its year must begin
-            matches = pattern.finditer(text, _year_end_at(text))
-        elif shape in _FROM_GATE and runs is not None:  # from the gate's first match: none begins before it
-            matches = pattern.finditer(text, passed.start())
+            matches = _finditer(pattern, text, by_shape[shape], taken)
+        elif at is not None:
+            matches = _finditer(pattern, text, at, taken)
+        elif shape == "year_end":  # it ends the text: its one match begins where its year must
+            m = pattern.match(text, _year_end_at(text))
+            if m is None:
+                continue
+            matches = (m,)
         else:
             matches = pattern.finditer(text)
         for m in matches:
