@@ -1927,7 +1927,14 @@ _NAME_PART = rf"(?:{_NAME_WORD}(?:[ ]+(?:{_NAME_WORD}|{_PARTICLES})){{0,7}})"
 _NAME_CHAIN = rf"(?:(?:/[ ]*)?{_NAME_PART}(?:{_SEP}{_NAME_PART})*{_SEP}(?:{_LOWER}|{_NAME_PART}))"
 _END_CHAIN = next(rule for rule in RULES if rule.name == "end_chain")
 assert _END_CHAIN.pattern.endswith("[ ]*$") and _CHAIN in _END_CHAIN.pattern
-_END_CHAIN_FORWARD = _LazyPattern(_END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN)[:-1] + r"\Z", regex.V1)
+# read forwards, the chain as the same language written so that it needs no step back: "part (sep part)* sep (lower |
+# part)" is "part ((sep part)+ (sep lower)? | sep lower)". Forwards, the search's first match is at the first start where
+# the language holds, and the chain then ends at the zone's last letter (see above), whatever the pattern's order of
+# tries: the same match. The pattern as first written read every part once more before its last separator (greedy
+# "(sep part)*", then backing off one part to find the separator it needs): ~6 µs of a plain "Name/Agency" (b10k: 7.5 ->
+# 2 µs a forward reading)
+_NAME_CHAIN_FORWARD = (rf"(?:(?:/[ ]*)?{_NAME_PART}(?:(?:{_SEP}{_NAME_PART})+(?:{_SEP}{_LOWER})?|{_SEP}{_LOWER}))")
+_END_CHAIN_FORWARD = _LazyPattern(_END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN_FORWARD)[:-1] + r"\Z", regex.V1)
 # with many separators a failing forward search reads the parts after each start again: the backward search then,
 # of the name shapes only
 _END_CHAIN_NAMES = _compiled(_END_CHAIN, _END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN))
