@@ -1861,10 +1861,12 @@ _GATES = {
 class _Moved:
     """A remembered match, moved to the same words at the end of another caption."""
 
-    __slots__ = ("whole", "groups", "spans", "by")
+    __slots__ = ("whole", "groups", "regs", "index", "by")
 
-    def __init__(self, whole: str, groups: dict, spans: dict, by: int):
-        self.whole, self.groups, self.spans, self.by = whole, groups, spans, by
+    def __init__(self, whole: str, groups: dict, regs: tuple, index: dict, by: int):
+        # regs: the spans of the match's groups (Match.regs: the whole first, (-1, -1) for a group that took no part) in
+        # the caption it was found in; by: what to add to them here (the difference of the two captions' lengths)
+        self.whole, self.groups, self.regs, self.index, self.by = whole, groups, regs, index, by
 
     def groupdict(self) -> dict:
         return self.groups
@@ -1873,8 +1875,8 @@ class _Moved:
         return self.whole if name == 0 else self.groups[name]
 
     def span(self, name=0) -> tuple[int, int]:
-        start, end = self.spans[name]
-        return (start + self.by, end + self.by) if start is not None else (-1, -1)
+        start, end = self.regs[0 if name == 0 else self.index[name]]
+        return (start + self.by, end + self.by) if start >= 0 else (-1, -1)
 
     def start(self, name=0) -> int:
         return self.span(name)[0]
@@ -2064,8 +2066,8 @@ def _end_chain_match(pattern, text: str, tail_start: int):
 
 
 # tail-rule matches by (pattern, the caption's text from the last stop character): a match
-# is kept as its text, groups and spans counted from the caption's end (never the caption)
-_TAIL_MEMO: dict[tuple, _Moved | None] = {}
+# is kept as its text, groups, spans and the length of the caption it was found in (never the caption)
+_TAIL_MEMO: dict[tuple, tuple | None] = {}
 # tail rules with a stop whose parts may close with an expansion in brackets, which may hold a stop character
 _EXPANDING = frozenset(rule.name for rule in RULES if rule.stop and _EXPANSION in rule.pattern)
 
@@ -2091,11 +2093,21 @@ def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
         m = _tail_try(pattern, text, tail_start)
         if len(_TAIL_MEMO) > 16384:
             _TAIL_MEMO.clear()
-        _TAIL_MEMO[key] = m and _Moved(m.group(0), m.groupdict(), {
-            name: (m.start(name) - n, m.end(name) - n) if m.start(name) >= 0 else (None, None)
-            for name in (0, *m.groupdict())}, 0)
+        # (kept as Match.regs and the caption's length: a span per group read one by one cost ~5 µs a match)
+        _TAIL_MEMO[key] = m and (m.group(0), m.groupdict(), m.regs, _group_index(m), n)
         return m
-    return moved and _Moved(moved.whole, moved.groups, moved.spans, n)
+    return moved and _Moved(moved[0], moved[1], moved[2], moved[3], n - moved[4])
+
+
+_GROUP_INDEXES: dict = {}
+
+
+def _group_index(m) -> dict:
+    """The group numbers by name of the match's pattern (read once a pattern)."""
+    index = _GROUP_INDEXES.get(m.re)
+    if index is None:
+        index = _GROUP_INDEXES[m.re] = m.re.groupindex
+    return index
 
 
 # a Creative Commons licence inside a credit ("Foto: CC-BY-NC 2.0 David Merrigan", "Bild: NAME CC BY-SA 3.0", "Creative
