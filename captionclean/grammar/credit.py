@@ -1858,6 +1858,51 @@ _GATES = {
 }
 
 
+
+# --- the caption's end, read once -------------------------------------------
+# Most tail rules' gates open with a test of the caption's last character (less its spaces, or its spaces and full
+# stops): a bracket, a small letter, a letter, a character that can close a word in capitals, one that can close an
+# open credit. _end_skip reads those two characters once per caption and gives the bits of every rule whose gate's
+# first test fails: find_credits drops them before its loop, exactly as their gates would have (tests/test_credit_gates.py
+# checks every gate below against its test). The tests, by the gate's first line:
+_END_TESTS = {
+    "open": lambda last, _: last not in "/\n.()",                  # _ends_open ("" too)
+    "caps": lambda last, _: (last or ")") not in _NOT_CAPS_END,    # ends_caps
+    "lower": lambda last, _: last.islower(),                        # ends_name
+    "alpha": lambda _, bare: bare.isalpha(),                        # text.rstrip(" .")[-1:].isalpha()
+    "paren": lambda _, bare: bare == ")" or bare == "]",            # _ends_paren
+}
+_END_GATES = {
+    "open": ("agency_after_stop", "org_after_stop", "ends_open"),
+    "caps": ("ends_caps",),
+    "lower": ("ends_name", "name_after_stop", "name_after_day"),
+    "alpha": ("year_then_credit", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop"),
+    "paren": ("ends_paren", "paren_name", "paren_after_stop", "paren_dash_end", "ends_known_paren"),
+}
+# the rules' bits by test: the rules to drop when the test fails
+_END_BITS = {test: sum(1 << i for i, (rule, _) in enumerate(COMPILED) if rule.gate in gates)
+             for test, gates in _END_GATES.items()}
+# the bits to drop by (last, bare): a caption ends in one of a few hundred such pairs
+_END_SKIPS: dict[tuple[str, str], int] = {}
+
+
+def _end_skip(text: str) -> int:
+    """The bits of the rules whose gate fails on ``text`` by its first test (the caption's last characters): none of
+    them can match."""
+    last = text.rstrip(" ")[-1:]
+    bare = text.rstrip(" .")[-1:] if last == "." or last == " " else last
+    key = (last, bare)
+    skip = _END_SKIPS.get(key)
+    if skip is None:
+        skip = 0
+        for test, bits in _END_BITS.items():
+            if not _END_TESTS[test](last, bare):
+                skip |= bits
+        if len(_END_SKIPS) < 4096:
+            _END_SKIPS[key] = skip
+    return skip
+
+
 class _Moved:
     """A remembered match, moved to the same words at the end of another caption."""
 
@@ -2169,7 +2214,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
     plain = _PLAIN_CHAIN if not ("/" in text and _DASH_SLASH.search(text)) else {}
-    runnable = _runnable(low)  # the rules to try, a bit each (see _RULE_BITS)
+    runnable = _runnable(low) & ~_end_skip(text)  # the rules to try, a bit each (see _RULE_BITS; _end_skip)
     gated: dict[str, bool] = {}  # a gate several rules share is tested once
     while runnable:
         bit = runnable & -runnable  # the rules in order: the lowest bit first
