@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import islice
+import re as _stdlib_re
 import unicodedata
 
 from .. import timed_regex as regex  # the regex module, with a time budget
@@ -1961,7 +1962,8 @@ _LOWER_THEN_WORD = rf"[ ]+(?!(?:via|Via|VIA)(?!{_ZONE_WORD}))\p{{L}}"
 _SOFT_WORDS = sorted({*(w.removesuffix(".") for w in NAME_WORDS.get("particle", ())), "via"}, key=len, reverse=True)
 _SOFT_SET = frozenset(_SOFT_WORDS)
 _PART_END_WORDS = frozenset(("photo", "foto", "kuva", "file", "files", "staff", "scanpix"))  # a part's last word (_PART)
-_ZONE_SPLIT = regex.compile(r"([ /|]+)")
+# (ASCII only: the standard library's split gives the same pieces, in half the time of the regex module's)
+_ZONE_SPLIT = _stdlib_re.compile(r"([ /|]+)")
 _ZONE_WORDS = 40  # the words a zone is read back over for its cut
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
 _CAPITAL = regex.compile(r"\p{Lu}")
@@ -2052,33 +2054,31 @@ def _zone_cut(text: str, start: int, end: int) -> int | None:
 def _zone_cut_within(text: str, pieces: list, end: int, start: int | None = None) -> int | None:
     """_zone_cut over the zone's last ``pieces`` (ending at ``end``); reaching their first word with no cut: ``start``
     (None: the zone goes on before them)."""
-    at = end
-    for i in range(len(pieces) - 1, -1, -2):
+    # (pieces: words and separators by turns, a word first and last: a word before the last has a separator and a word
+    # after it; a cut's position is counted only when found, from the end: ~2 µs a zone less than keeping it word by word)
+    last = len(pieces) - 1
+    for i in range(last, -1, -2):
         word = pieces[i]
-        at -= len(word)
-        if word:
-            first = word[0]
-            if "A" <= first <= "Z" or (first > "\x7f" and unicodedata.category(first) == "Lu"):
-                if word == "Via" or word == "VIA" or "&" in word:
-                    return None
-            elif word == "&" or ((word.isalpha() and word.islower()) if word.isascii() else _LOWER_WORD.fullmatch(word)):
-                if i == len(pieces) - 1:  # closing the zone: a wordmark after "/" ("Name/dpa"), no part's word
-                    if len(word) < 2 or word in _SOFT_SET or word in _PART_END_WORDS or word == "&" \
-                            or i < 2 or pieces[i - 1].strip(" ") != "/":
-                        return None
-                    at -= len(pieces[i - 1])
-                    continue
-                after = pieces[i + 1] if i + 1 < len(pieces) else ""
-                following = pieces[i + 2] if i + 2 < len(pieces) else ""
-                if not (after and not after.strip(" ") and following[:1].isalpha()
-                        and following not in ("via", "Via", "VIA")):
-                    return None
-                if word not in _SOFT_SET and word != "&":
-                    return at + len(word)
-            else:
+        if not word:
+            continue
+        first = word[0]
+        if "A" <= first <= "Z" or (first > "\x7f" and unicodedata.category(first) == "Lu"):
+            if word == "Via" or word == "VIA" or "&" in word:
                 return None
-        if i:
-            at -= len(pieces[i - 1])
+        elif word == "&" or ((word.isalpha() and word.islower()) if word.isascii() else _LOWER_WORD.fullmatch(word)):
+            if i == last:  # closing the zone: a wordmark after "/" ("Name/dpa"), no part's word
+                if len(word) < 2 or word in _SOFT_SET or word in _PART_END_WORDS or word == "&" \
+                        or i < 2 or pieces[i - 1].strip(" ") != "/":
+                    return None
+                continue
+            after, following = pieces[i + 1], pieces[i + 2]
+            if not (after and not after.strip(" ") and following[:1].isalpha()
+                    and following not in ("via", "Via", "VIA")):
+                return None
+            if word not in _SOFT_SET and word != "&":
+                return end - len("".join(pieces[i + 1:]))  # the word's end
+        else:
+            return None
     return start
 
 
@@ -2094,7 +2094,9 @@ def _end_chain_match(pattern, text: str, tail_start: int):
         return _END_CHAIN_NAMES.match(text, start)
     # the first part holds eight words at most and ends at a separator: no match starts before the eighth word before
     # the zone's first separator (a long zone of words in capitals is not tried at each of its words)
-    first = min(at for at in (text.find("/", start), text.find("|", start), text.find(" via ", start)) if at >= 0)
+    # (the first separator is before the text's end: sought only when the zone runs on past 60 characters)
+    first = min(at for at in (text.find("/", start), text.find("|", start), text.find(" via ", start)) if at >= 0) \
+        if len(text) - start > 61 else start
     if first - start > 60:
         at = first
         while at > start and text[at - 1] == " ":  # the separator's spaces
