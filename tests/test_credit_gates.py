@@ -403,7 +403,8 @@ def test_end_chain_memo_is_exact(heads, tail, more):
 # the caption's end read once (credit._end_skip): a rule it drops is one whose gate fails on the caption
 _END_SKIP_PIECES = st.sampled_from([" ", "  ", "\n", ".", "..", ". ", ")", "]", ")]", "(", "[", "/", ",", ";", ":", "!", "?",
                                     '"', "”", "-", "—", "|", "John", "Smith", "ANNA", "AP", "AFP", "x", "é", "É", "ǅ", "1987",
-                                    "5", "Monday", "today", "©", "。", "＝", "™", "ß", "\t", "\u00a0", "\u2028"])
+                                    "5", "Monday", "today", "©", "。", "＝", "™", "ß", "\t", "\u00a0", "\u2028", "\r",
+                                    "Getty Images Getty Images", "x" * 20, "1987, ", ", 2019"])
 
 
 def _dropped_rules_fail_their_gates(text: str) -> None:

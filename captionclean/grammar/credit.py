@@ -1888,8 +1888,8 @@ _END_SKIPS: dict[tuple[str, str], int] = {}
 
 
 def _end_skip(text: str) -> int:
-    """The bits of the rules whose gate fails on ``text`` by its first test (the caption's last characters): none of
-    them can match."""
+    """The bits of the rules whose gate fails on ``text`` by its first test (the caption's last characters; and on a
+    caption of one line, its line's tests): none of them can match."""
     last = text.rstrip(" ")[-1:]
     bare = text.rstrip(" .")[-1:] if last == "." or last == " " else last
     key = (last, bare)
@@ -1901,7 +1901,19 @@ def _end_skip(text: str) -> int:
                 skip |= bits
         if len(_END_SKIPS) < 4096:
             _END_SKIPS[key] = skip
+    if "\n" not in text:  # one line: the caption's end is its line's
+        if not bare.isdigit():  # line_ends_digit: the line, less spaces and full stops, ends in a digit
+            skip |= _LINE_DIGIT_BITS
+        if len(text) > 42 and len(text.strip()) > 42:  # short_line: 42 characters at most, less white space
+            skip |= _SHORT_LINE_BITS
+    if "," not in text:  # year_then_credit: a year next to the last comma
+        skip |= _YEAR_COMMA_BITS
     return skip
+
+
+_LINE_DIGIT_BITS, _SHORT_LINE_BITS, _YEAR_COMMA_BITS = (
+    sum(1 << i for i, (rule, _) in enumerate(COMPILED) if rule.gate == gate)
+    for gate in ("line_ends_digit", "short_line", "year_then_credit"))
 
 
 class _Moved:
