@@ -1728,7 +1728,10 @@ def _gate_agency_after_stop(text: str, _) -> bool:
     bare = end[:-1].rstrip(" ") if end.endswith(("-", "–", "—")) else end
     last = max(text.rfind("/"), text.rfind("\n"), text.rfind("."), text.rfind("("), text.rfind(")"))
     window = text[max(last, len(bare) - 48, 0):len(end)]
-    return any(c in window for c in '.)!?"”|')
+    return not _AGENCY_MARKS.isdisjoint(window)
+
+
+_AGENCY_MARKS = frozenset('.)!?"”|')
 
 
 _NOT_ORG_END = frozenset("/,;:()[]|@#\t")
@@ -1739,7 +1742,7 @@ def _gate_org_after_stop(text: str, _) -> bool:
     organisation's name in end_org cannot hold."""
     if not _ends_open(text):
         return False
-    last = max(text.rfind(c) for c in '.!?”"\n')
+    last = max(text.rfind("."), text.rfind("!"), text.rfind("?"), text.rfind("”"), text.rfind('"'), text.rfind("\n"))
     if last < 0:
         return False
     words = text[last + 1:]
