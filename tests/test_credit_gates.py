@@ -362,6 +362,19 @@ def _same_match(a, b) -> bool:
 @example("(Photo by Lars Novak/NNP North News & Pictures Ltd", ")", 0)
 @example("in less-awesome outfits. NASA via Anna Okafor", "", 0)
 @example("A/B/C/D/E/F/G/H/I/J/K L M N O P Q R S", "", 0)
+@example("(Photo credit should read KOEN VAN WEELAFP via Getty Images", ")", 0)
+@example("A fire. (Photo credit should read Getty Images via Koen Van Weel", ")", 0)
+@example("A fire. AFP (West Asia News Agency via Getty Images", ")", 0)
+@example("A fire. Reuters via AFP (West Asia News Agency Ltd", ")", 0)
+@example("A fire (" + "Aaaa " * 9 + "Bbbb via Getty", ")", 0)
+@example("A fire (" + "Aaaa " * 9 + "Bb via Getty", ")", 0)
+@example("A fire. Reuters via WANA (West Asia News Agency Of The Islamic Republic Ira", ")", 0)  # (an expansion: 49, 50,
+@example("A fire. Reuters via WANA (West Asia News Agency Of The Islamic Republic Iran", ")", 0)  # 51 characters after
+@example("A fire. Reuters via WANA (West Asia News Agency Of The Islamic Republic Irans", ")", 0)  # "(", none: 52)
+@example("A fire. Reuters via WANA (West Asia News Agency Of The Islamic Republic Iranss", ")", 0)
+@example("A fire. Foo via Bar (Aaaa Bbbb Cccc via Getty Images", ")", 0)
+@example("A fire. Foo via Bar (Aaaa Bbbb Cccc Dddd Eeee via Getty Imag", ")", 0)
+@example("A fire. Foo via Bar (Aaaa Bbbb Cccc Dddd Eeee via Getty Image", ")", 0)
 def test_end_chain_forwards_is_the_backward_search(text, ending, cut):
     plain = credit._PLAIN_CHAIN["end_chain"]
     text += ending

@@ -2049,9 +2049,21 @@ def _plain_zone_start(text: str, tail_start: int) -> int | None:
                 return None
         elif before in _CHAIN_CHARS or before.isalnum() or unicodedata.category(before)[0] == "M":
             return None
-    if "/" not in text[start:end] and ")" in text[end:]:
+    if "/" not in text[start:end] and ")" in text[end:] and _expansion_may_close(text, end):
         return None  # (an expansion in brackets holds no "/": none runs through the zone to its end's ")")
     return start
+
+
+def _expansion_may_close(text: str, end: int) -> bool:
+    """An expansion in brackets (_EXPANSION: "(", a capital, then 1 to 50 characters with no bracket, "/" nor line break
+    before its ")") may close at the first ")" after the zone ending at ``end``: it opens at the last "(" before that
+    one. (Not when that "(" is further back: "(Photo credit should read NAME via Getty Images)" is read forwards.)"""
+    close = text.find(")", end)
+    opening = text.rfind("(", 0, close)
+    if opening < 0 or close - opening - 2 > 50:  # (50 characters at most after the capital)
+        return False
+    inside = text[opening + 1:close]
+    return "/" not in inside and "\n" not in inside
 
 
 def _zone_cut(text: str, start: int, end: int) -> int | None:
