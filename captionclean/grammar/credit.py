@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import islice
+import re as _stdlib_re
 import unicodedata
 
 from .. import timed_regex as regex  # the regex module, with a time budget
@@ -1727,7 +1728,10 @@ def _gate_agency_after_stop(text: str, _) -> bool:
     bare = end[:-1].rstrip(" ") if end.endswith(("-", "–", "—")) else end
     last = max(text.rfind("/"), text.rfind("\n"), text.rfind("."), text.rfind("("), text.rfind(")"))
     window = text[max(last, len(bare) - 48, 0):len(end)]
-    return any(c in window for c in '.)!?"”|')
+    return not _AGENCY_MARKS.isdisjoint(window)
+
+
+_AGENCY_MARKS = frozenset('.)!?"”|')
 
 
 _NOT_ORG_END = frozenset("/,;:()[]|@#\t")
@@ -1738,7 +1742,7 @@ def _gate_org_after_stop(text: str, _) -> bool:
     organisation's name in end_org cannot hold."""
     if not _ends_open(text):
         return False
-    last = max(text.rfind(c) for c in '.!?”"\n')
+    last = max(text.rfind("."), text.rfind("!"), text.rfind("?"), text.rfind("”"), text.rfind('"'), text.rfind("\n"))
     if last < 0:
         return False
     words = text[last + 1:]
@@ -1858,13 +1862,72 @@ _GATES = {
 }
 
 
+
+# --- the caption's end, read once -------------------------------------------
+# Most tail rules' gates open with a test of the caption's last character (less its spaces, or its spaces and full
+# stops): a bracket, a small letter, a letter, a character that can close a word in capitals, one that can close an
+# open credit. _end_skip reads those two characters once per caption and gives the bits of every rule whose gate's
+# first test fails: find_credits drops them before its loop, exactly as their gates would have (tests/test_credit_gates.py
+# checks every gate below against its test). The tests, by the gate's first line:
+_END_TESTS = {
+    "open": lambda last, _: last not in "/\n.()",                  # _ends_open ("" too)
+    "caps": lambda last, _: (last or ")") not in _NOT_CAPS_END,    # ends_caps
+    "lower": lambda last, _: last.islower(),                        # ends_name
+    "alpha": lambda _, bare: bare.isalpha(),                        # text.rstrip(" .")[-1:].isalpha()
+    "paren": lambda _, bare: bare == ")" or bare == "]",            # _ends_paren
+}
+_END_GATES = {
+    "open": ("agency_after_stop", "org_after_stop", "ends_open"),
+    "caps": ("ends_caps",),
+    "lower": ("ends_name", "name_after_stop", "name_after_day"),
+    "alpha": ("year_then_credit", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop"),
+    "paren": ("ends_paren", "paren_name", "paren_after_stop", "paren_dash_end", "ends_known_paren"),
+}
+# the rules' bits by test: the rules to drop when the test fails
+_END_BITS = {test: sum(1 << i for i, (rule, _) in enumerate(COMPILED) if rule.gate in gates)
+             for test, gates in _END_GATES.items()}
+# the bits to drop by (last, bare): a caption ends in one of a few hundred such pairs
+_END_SKIPS: dict[tuple[str, str], int] = {}
+
+
+def _end_skip(text: str) -> int:
+    """The bits of the rules whose gate fails on ``text`` by its first test (the caption's last characters; and on a
+    caption of one line, its line's tests): none of them can match."""
+    last = text.rstrip(" ")[-1:]
+    bare = text.rstrip(" .")[-1:] if last == "." or last == " " else last
+    key = (last, bare)
+    skip = _END_SKIPS.get(key)
+    if skip is None:
+        skip = 0
+        for test, bits in _END_BITS.items():
+            if not _END_TESTS[test](last, bare):
+                skip |= bits
+        if len(_END_SKIPS) < 4096:
+            _END_SKIPS[key] = skip
+    if "\n" not in text:  # one line: the caption's end is its line's
+        if not bare.isdigit():  # line_ends_digit: the line, less spaces and full stops, ends in a digit
+            skip |= _LINE_DIGIT_BITS
+        if len(text) > 42 and len(text.strip()) > 42:  # short_line: 42 characters at most, less white space
+            skip |= _SHORT_LINE_BITS
+    if "," not in text:  # year_then_credit: a year next to the last comma
+        skip |= _YEAR_COMMA_BITS
+    return skip
+
+
+_LINE_DIGIT_BITS, _SHORT_LINE_BITS, _YEAR_COMMA_BITS = (
+    sum(1 << i for i, (rule, _) in enumerate(COMPILED) if rule.gate == gate)
+    for gate in ("line_ends_digit", "short_line", "year_then_credit"))
+
+
 class _Moved:
     """A remembered match, moved to the same words at the end of another caption."""
 
-    __slots__ = ("whole", "groups", "spans", "by")
+    __slots__ = ("whole", "groups", "regs", "index", "by")
 
-    def __init__(self, whole: str, groups: dict, spans: dict, by: int):
-        self.whole, self.groups, self.spans, self.by = whole, groups, spans, by
+    def __init__(self, whole: str, groups: dict, regs: tuple, index: dict, by: int):
+        # regs: the spans of the match's groups (Match.regs: the whole first, (-1, -1) for a group that took no part) in
+        # the caption it was found in; by: what to add to them here (the difference of the two captions' lengths)
+        self.whole, self.groups, self.regs, self.index, self.by = whole, groups, regs, index, by
 
     def groupdict(self) -> dict:
         return self.groups
@@ -1873,8 +1936,8 @@ class _Moved:
         return self.whole if name == 0 else self.groups[name]
 
     def span(self, name=0) -> tuple[int, int]:
-        start, end = self.spans[name]
-        return (start + self.by, end + self.by) if start is not None else (-1, -1)
+        start, end = self.regs[0 if name == 0 else self.index[name]]
+        return (start + self.by, end + self.by) if start >= 0 else (-1, -1)
 
     def start(self, name=0) -> int:
         return self.span(name)[0]
@@ -1914,7 +1977,8 @@ _LOWER_THEN_WORD = rf"[ ]+(?!(?:via|Via|VIA)(?!{_ZONE_WORD}))\p{{L}}"
 _SOFT_WORDS = sorted({*(w.removesuffix(".") for w in NAME_WORDS.get("particle", ())), "via"}, key=len, reverse=True)
 _SOFT_SET = frozenset(_SOFT_WORDS)
 _PART_END_WORDS = frozenset(("photo", "foto", "kuva", "file", "files", "staff", "scanpix"))  # a part's last word (_PART)
-_ZONE_SPLIT = regex.compile(r"([ /|]+)")
+# (ASCII only: the standard library's split gives the same pieces, in half the time of the regex module's)
+_ZONE_SPLIT = _stdlib_re.compile(r"([ /|]+)")
 _ZONE_WORDS = 40  # the words a zone is read back over for its cut
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
 _CAPITAL = regex.compile(r"\p{Lu}")
@@ -1927,7 +1991,14 @@ _NAME_PART = rf"(?:{_NAME_WORD}(?:[ ]+(?:{_NAME_WORD}|{_PARTICLES})){{0,7}})"
 _NAME_CHAIN = rf"(?:(?:/[ ]*)?{_NAME_PART}(?:{_SEP}{_NAME_PART})*{_SEP}(?:{_LOWER}|{_NAME_PART}))"
 _END_CHAIN = next(rule for rule in RULES if rule.name == "end_chain")
 assert _END_CHAIN.pattern.endswith("[ ]*$") and _CHAIN in _END_CHAIN.pattern
-_END_CHAIN_FORWARD = _LazyPattern(_END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN)[:-1] + r"\Z", regex.V1)
+# read forwards, the chain as the same language written so that it needs no step back: "part (sep part)* sep (lower |
+# part)" is "part ((sep part)+ (sep lower)? | sep lower)". Forwards, the search's first match is at the first start where
+# the language holds, and the chain then ends at the zone's last letter (see above), whatever the pattern's order of
+# tries: the same match. The pattern as first written read every part once more before its last separator (greedy
+# "(sep part)*", then backing off one part to find the separator it needs): ~6 µs of a plain "Name/Agency" (b10k: 7.5 ->
+# 2 µs a forward reading)
+_NAME_CHAIN_FORWARD = (rf"(?:(?:/[ ]*)?{_NAME_PART}(?:(?:{_SEP}{_NAME_PART})+(?:{_SEP}{_LOWER})?|{_SEP}{_LOWER}))")
+_END_CHAIN_FORWARD = _LazyPattern(_END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN_FORWARD)[:-1] + r"\Z", regex.V1)
 # with many separators a failing forward search reads the parts after each start again: the backward search then,
 # of the name shapes only
 _END_CHAIN_NAMES = _compiled(_END_CHAIN, _END_CHAIN.pattern.replace(_CHAIN, _NAME_CHAIN))
@@ -1978,9 +2049,21 @@ def _plain_zone_start(text: str, tail_start: int) -> int | None:
                 return None
         elif before in _CHAIN_CHARS or before.isalnum() or unicodedata.category(before)[0] == "M":
             return None
-    if "/" not in text[start:end] and ")" in text[end:]:
+    if "/" not in text[start:end] and ")" in text[end:] and _expansion_may_close(text, end):
         return None  # (an expansion in brackets holds no "/": none runs through the zone to its end's ")")
     return start
+
+
+def _expansion_may_close(text: str, end: int) -> bool:
+    """An expansion in brackets (_EXPANSION: "(", a capital, then 1 to 50 characters with no bracket, "/" nor line break
+    before its ")") may close at the first ")" after the zone ending at ``end``: it opens at the last "(" before that
+    one. (Not when that "(" is further back: "(Photo credit should read NAME via Getty Images)" is read forwards.)"""
+    close = text.find(")", end)
+    opening = text.rfind("(", 0, close)
+    if opening < 0 or close - opening - 2 > 50:  # (50 characters at most after the capital)
+        return False
+    inside = text[opening + 1:close]
+    return "/" not in inside and "\n" not in inside
 
 
 def _zone_cut(text: str, start: int, end: int) -> int | None:
@@ -1998,33 +2081,31 @@ def _zone_cut(text: str, start: int, end: int) -> int | None:
 def _zone_cut_within(text: str, pieces: list, end: int, start: int | None = None) -> int | None:
     """_zone_cut over the zone's last ``pieces`` (ending at ``end``); reaching their first word with no cut: ``start``
     (None: the zone goes on before them)."""
-    at = end
-    for i in range(len(pieces) - 1, -1, -2):
+    # (pieces: words and separators by turns, a word first and last: a word before the last has a separator and a word
+    # after it; a cut's position is counted only when found, from the end: ~2 µs a zone less than keeping it word by word)
+    last = len(pieces) - 1
+    for i in range(last, -1, -2):
         word = pieces[i]
-        at -= len(word)
-        if word:
-            first = word[0]
-            if "A" <= first <= "Z" or (first > "\x7f" and unicodedata.category(first) == "Lu"):
-                if word == "Via" or word == "VIA" or "&" in word:
-                    return None
-            elif word == "&" or ((word.isalpha() and word.islower()) if word.isascii() else _LOWER_WORD.fullmatch(word)):
-                if i == len(pieces) - 1:  # closing the zone: a wordmark after "/" ("Name/dpa"), no part's word
-                    if len(word) < 2 or word in _SOFT_SET or word in _PART_END_WORDS or word == "&" \
-                            or i < 2 or pieces[i - 1].strip(" ") != "/":
-                        return None
-                    at -= len(pieces[i - 1])
-                    continue
-                after = pieces[i + 1] if i + 1 < len(pieces) else ""
-                following = pieces[i + 2] if i + 2 < len(pieces) else ""
-                if not (after and not after.strip(" ") and following[:1].isalpha()
-                        and following not in ("via", "Via", "VIA")):
-                    return None
-                if word not in _SOFT_SET and word != "&":
-                    return at + len(word)
-            else:
+        if not word:
+            continue
+        first = word[0]
+        if "A" <= first <= "Z" or (first > "\x7f" and unicodedata.category(first) == "Lu"):
+            if word == "Via" or word == "VIA" or "&" in word:
                 return None
-        if i:
-            at -= len(pieces[i - 1])
+        elif word == "&" or ((word.isalpha() and word.islower()) if word.isascii() else _LOWER_WORD.fullmatch(word)):
+            if i == last:  # closing the zone: a wordmark after "/" ("Name/dpa"), no part's word
+                if len(word) < 2 or word in _SOFT_SET or word in _PART_END_WORDS or word == "&" \
+                        or i < 2 or pieces[i - 1].strip(" ") != "/":
+                    return None
+                continue
+            after, following = pieces[i + 1], pieces[i + 2]
+            if not (after and not after.strip(" ") and following[:1].isalpha()
+                    and following not in ("via", "Via", "VIA")):
+                return None
+            if word not in _SOFT_SET and word != "&":
+                return end - len("".join(pieces[i + 1:]))  # the word's end
+        else:
+            return None
     return start
 
 
@@ -2040,7 +2121,9 @@ def _end_chain_match(pattern, text: str, tail_start: int):
         return _END_CHAIN_NAMES.match(text, start)
     # the first part holds eight words at most and ends at a separator: no match starts before the eighth word before
     # the zone's first separator (a long zone of words in capitals is not tried at each of its words)
-    first = min(at for at in (text.find("/", start), text.find("|", start), text.find(" via ", start)) if at >= 0)
+    # (the first separator is before the text's end: sought only when the zone runs on past 60 characters)
+    first = min(at for at in (text.find("/", start), text.find("|", start), text.find(" via ", start)) if at >= 0) \
+        if len(text) - start > 61 else start
     if first - start > 60:
         at = first
         while at > start and text[at - 1] == " ":  # the separator's spaces
@@ -2057,8 +2140,8 @@ def _end_chain_match(pattern, text: str, tail_start: int):
 
 
 # tail-rule matches by (pattern, the caption's text from the last stop character): a match
-# is kept as its text, groups and spans counted from the caption's end (never the caption)
-_TAIL_MEMO: dict[tuple, _Moved | None] = {}
+# is kept as its text, groups, spans and the length of the caption it was found in (never the caption)
+_TAIL_MEMO: dict[tuple, tuple | None] = {}
 # tail rules with a stop whose parts may close with an expansion in brackets, which may hold a stop character
 _EXPANDING = frozenset(rule.name for rule in RULES if rule.stop and _EXPANSION in rule.pattern)
 
@@ -2084,11 +2167,21 @@ def _tail_match(rule: Rule, pattern, text: str, tail_start: int):
         m = _tail_try(pattern, text, tail_start)
         if len(_TAIL_MEMO) > 16384:
             _TAIL_MEMO.clear()
-        _TAIL_MEMO[key] = m and _Moved(m.group(0), m.groupdict(), {
-            name: (m.start(name) - n, m.end(name) - n) if m.start(name) >= 0 else (None, None)
-            for name in (0, *m.groupdict())}, 0)
+        # (kept as Match.regs and the caption's length: a span per group read one by one cost ~5 µs a match)
+        _TAIL_MEMO[key] = m and (m.group(0), m.groupdict(), m.regs, _group_index(m), n)
         return m
-    return moved and _Moved(moved.whole, moved.groups, moved.spans, n)
+    return moved and _Moved(moved[0], moved[1], moved[2], moved[3], n - moved[4])
+
+
+_GROUP_INDEXES: dict = {}
+
+
+def _group_index(m) -> dict:
+    """The group numbers by name of the match's pattern (read once a pattern)."""
+    index = _GROUP_INDEXES.get(m.re)
+    if index is None:
+        index = _GROUP_INDEXES[m.re] = m.re.groupindex
+    return index
 
 
 # a Creative Commons licence inside a credit ("Foto: CC-BY-NC 2.0 David Merrigan", "Bild: NAME CC BY-SA 3.0", "Creative
@@ -2150,7 +2243,7 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
     plain = _PLAIN_CHAIN if not ("/" in text and _DASH_SLASH.search(text)) else {}
-    runnable = _runnable(low)  # the rules to try, a bit each (see _RULE_BITS)
+    runnable = _runnable(low) & ~_end_skip(text)  # the rules to try, a bit each (see _RULE_BITS; _end_skip)
     gated: dict[str, bool] = {}  # a gate several rules share is tested once
     while runnable:
         bit = runnable & -runnable  # the rules in order: the lowest bit first
