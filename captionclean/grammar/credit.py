@@ -774,7 +774,7 @@ RULES: list[Rule] = [
     Rule("name_paren_agency", r"(?:(?<=[.!?”\"/][ ]{0,3})|(?<=\p{Ll})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY
          + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_known_paren"),
     # "(Irene Stachon – Lehtikuva)", "[Collins Kweyu, Standard]": a name, a dash or comma, its organisation
-    Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?)[ ]*[)\]]"
+    Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?(?:[ ]*/[ ]*[^()\[\]\n/,]{2,40}?){0,2})[ ]*[)\]]"
          r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="paren_dash_end"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     # (also after a dash or a date: "… - Photo Alon Ron", "© Historic England 06/08/2009 Photographer David Macleod";
@@ -1169,9 +1169,10 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
                 or not _caps_name_ok(g["name"], agencies):
             return None  # "Ben Matthews ~ Southeast Missourian": a paper's name, two capitalised words or more
         return f"{g['name']}/{org}"
-    if name == "paren_name_org":
+    if name == "paren_name_org":  # the organisation may be a chain: "(Chris Wattie, AFP/Getty Images)"
         agency = g["agency"].strip()
-        if not (agencies.lookup(agency) or _is_org_like(agency)) or not _caps_name_ok(g["name"], agencies):
+        first = agency.split("/", 1)[0].strip()
+        if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
             return None
         return f"{g['name']}/{agency}"
     if name == "end_org":

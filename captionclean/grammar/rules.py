@@ -49,7 +49,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "by_chain", "'von NAME/AGENCY', 'by NAME/AGENCY'"),
     ("credit", "courtesy_marker", "'Courtesy of', 'Cortesía de', 'Cedida por' a person or an organisation"),
     ("credit", "name_paren_agency", "a name, then its agency in brackets: 'JUAN BARRETO (AFP)'"),
-    ("credit", "paren_name_org", "a name, a dash or comma and its organisation in brackets at the end: '(Name – Lehtikuva)', '[Name, Standard]'"),
+    ("credit", "paren_name_org", "a name, a dash or comma and its organisation (or a chain) in brackets at the end: '(Name – Lehtikuva)', '[Name, Standard]', '(Name, AFP/Getty Images)'"),
     ("credit", "credit_marker_bare", "a bare marker and a name at a line's end: 'PIC NAME', 'Picture NAME'"),
     ("credit", "name_line_agency", "a name on one line, a known agency on the next"),
     ("credit", "line_chain", "a short line that is only a chain of names and known agencies"),
