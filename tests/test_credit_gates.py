@@ -398,3 +398,105 @@ def test_end_chain_memo_is_exact(heads, tail, more):
     for head in heads:
         for text in (head + tail, head + more + tail):
             assert _same_match(credit._tail_match(rule, plain, text, 0), plain.match(text, 0)), text
+
+
+# --- forward rules tried only where a match can start (credit._ANCHORS) ----------------------------------------------
+def _real_captions() -> list[str]:
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    texts = [json.loads(ln)["text"] for ln in (data / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    for name in ("credit_cases.json", "credit_negative_cases.json", "span_cases.json", "trailer_cases.json"):
+        texts += [c["text"] for c in json.loads((data / name).read_text(encoding="utf-8")) if isinstance(c.get("text"), str)]
+    return texts
+
+
+def _anchored_is_finditer(text: str) -> None:
+    """Each anchored rule's matches tried at its starts are its finditer's, spans and groups, with the whole chain
+    pattern and with the plain one (no dash shape) alike."""
+    from itertools import islice
+    for name, starts_of in credit._ANCHORS.items():
+        patterns = [_RULES[name][1]] + ([credit._PLAIN_CHAIN[name]] if name in credit._PLAIN_CHAIN else [])
+        for pattern in patterns:
+            whole = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), credit.MAX_MATCHES_PER_RULE)]
+            anchored = [(m.span(), m.groupdict()) for m in credit._anchored(pattern, text, starts_of(text))]
+            assert anchored == whole, (name, text)
+
+
+_ANCHOR_PIECES = st.sampled_from([" ", "  ", "\n", "\t", "\xa0", "(", ")", "( ", " )", "/", " / ", "-/", " - Pool", " – Handout",
+                                  " | ", " via ", " VIA ", ":", ";", ",", ", File", ".", "©", "5", "2019", "Photo", "photo", "by",
+                                  "de", "the", "via", "iStock", "dpa", "picture alliance", "John Smith", "AP", "Reuters",
+                                  "Getty Images", "WANA (West Asia News Agency)", "(Foto: EFE)", "@user", "É", "é", "x",
+                                  "宋祥龍", "\U00010d50x", "ab\U00010d50", "A B C D E F G H I J K", "Photo credit:", "Photo / Supplied"])
+
+
+@settings(max_examples=600)
+@given(st.lists(_ANCHOR_PIECES, max_size=16).map("".join))
+@example("(Photo by John Smith/AFP via Getty Images)")
+@example("(AP Photo/John Smith, File)")
+@example("(Photo: John Smith/AFP) (5/9) (John Smith de la Cruz/AP)")
+@example("( \n John Smith / Reuters )")
+@example("(WANA (West Asia News Agency)/Reuters)")
+@example("(dpa picture/AP) (iStock photo/Name) (Name photo/AFP)")
+@example("(A B C D E F G H I J K/AP) (A B C D E F G H I J/AP) (A B C D E F G H/AP)")
+@example("(A B C D E F G H, Inc photo / AP) (A B C D E F G H I, Inc photo / AP)")
+@example("(Name  - Pool) (Name VIA Getty) (-/CCTV/AFP via Getty Images)")
+def test_anchored_rules_find_what_finditer_finds(text):
+    _anchored_is_finditer(text)
+
+
+def test_anchored_rules_find_what_finditer_finds_in_real_captions():
+    texts = _real_captions()
+    assert len(texts) > 300
+    for text in texts:
+        _anchored_is_finditer(text)
+
+
+
+_DESK_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ":", "|", " | ", " • ", "~", "—", "/", " via ", "(", ")", "John Smith",
+                                "BEN HOVLAND", "MPR News", "Bild: Eva", "dpa", "picture alliance", "©", "said", "x", "é",
+                                "The Seattle Times", "Getty Images"])
+
+
+def _desk_lines_are_backward_search(text: str) -> None:
+    from itertools import islice
+    for name in ("desk_chain",):
+        rule, pattern = _RULES[name]
+        plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), credit.MAX_MATCHES_PER_RULE)]
+        lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[name], text)]
+        assert lines == plain, (name, text)
+
+
+@settings(max_examples=400)
+@given(st.lists(_DESK_PIECES, max_size=14).map("".join))
+@example("A fair.\nBen Hovland | MPR News")
+@example("Spontane Tanzeinlage | Bild: Eva Kirchner-Rätsch/rbb")
+@example("A fire.John Smith | The Seattle Times\nBEN HOVLAND • Getty Images/AFP | MPR News.  ")
+def test_desk_line_ends_are_the_backward_search(text):
+    # desk_chain tried backwards only at the ends of the lines its forward search finds a match in finds what its
+    # backward search over the whole caption found
+    _desk_lines_are_backward_search(text)
+
+
+def test_desk_line_ends_are_the_backward_search_in_real_captions():
+    for text in _real_captions():
+        _desk_lines_are_backward_search(text)
+
+
+_NEEDLE_PIECES = st.sampled_from(sorted(credit._NEEDLES) + [" ", "x", "É", "ſ", "\n", "photo", "by", "foto"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_NEEDLE_PIECES, max_size=8).map("".join))
+def test_needle_tree_code_is_the_walk(text):
+    # _runnable (the tree written out as code) lets the rules run that the walk down the needle tree lets run
+    low = text.lower()
+    assert credit._runnable(low) == credit._runnable_walk(low)  # (tests/test_needles.py: == every needle tested)
+
+
+def test_needle_tree_code_is_the_walk_in_real_captions():
+    for text in _real_captions():
+        low = text.lower()
+        assert credit._runnable(low) == credit._runnable_walk(low)
