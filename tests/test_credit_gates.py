@@ -461,3 +461,85 @@ def test_end_skip_drops_rules():
     dropped = {rule.name for i, (rule, _) in enumerate(credit.COMPILED) if skip >> i & 1}
     assert {"end_agency_words", "end_name", "end_agency", "end_org"} <= dropped
     assert not dropped & {"paren_agency", "name_paren_agency"}
+
+
+# --- real captions (tests/data)
+def _real_captions() -> list[str]:
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    texts = [json.loads(ln)["text"] for ln in (data / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    for name in ("credit_cases.json", "credit_negative_cases.json", "span_cases.json", "trailer_cases.json"):
+        texts += [c["text"] for c in json.loads((data / name).read_text(encoding="utf-8")) if isinstance(c.get("text"), str)]
+    return texts
+
+
+_DESK_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ":", "|", " | ", " • ", "~", "—", "/", " via ", "(", ")", "John Smith",
+                                "BEN HOVLAND", "MPR News", "Bild: Eva", "dpa", "picture alliance", "©", "said", "x", "é",
+                                "The Seattle Times", "Getty Images"])
+
+
+def _desk_lines_are_backward_search(text: str) -> None:
+    from itertools import islice
+    for name in ("desk_chain",):
+        rule, pattern = _RULES[name]
+        plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), credit.MAX_MATCHES_PER_RULE)]
+        lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[name], text)]
+        assert lines == plain, (name, text)
+
+
+@settings(max_examples=400)
+@given(st.lists(_DESK_PIECES, max_size=14).map("".join))
+@example("A fair.\nBen Hovland | MPR News")
+@example("Spontane Tanzeinlage | Bild: Eva Kirchner-Rätsch/rbb")
+@example("A fire.John Smith | The Seattle Times\nBEN HOVLAND • Getty Images/AFP | MPR News.  ")
+def test_desk_line_ends_are_the_backward_search(text):
+    # desk_chain tried backwards only at the ends of the lines its forward search finds a match in finds what its
+    # backward search over the whole caption found
+    _desk_lines_are_backward_search(text)
+
+
+def test_desk_line_ends_are_the_backward_search_in_real_captions():
+    for text in _real_captions():
+        _desk_lines_are_backward_search(text)
+
+
+_NEEDLE_PIECES = st.sampled_from(sorted(credit._NEEDLES) + [" ", "x", "É", "ſ", "\n", "photo", "by", "foto"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_NEEDLE_PIECES, max_size=8).map("".join))
+def test_needle_tree_code_is_the_walk(text):
+    # _runnable (the tree written out as code) lets the rules run that the walk down the needle tree lets run
+    low = text.lower()
+    assert credit._runnable(low) == credit._runnable_walk(low)  # (tests/test_needles.py: == every needle tested)
+
+
+def test_needle_tree_code_is_the_walk_in_real_captions():
+    for text in _real_captions():
+        low = text.lower()
+        assert credit._runnable(low) == credit._runnable_walk(low)
+
+
+# _WORD as it was written, its look-behinds read before the digit or dot they guard
+_OLD_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
+             r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
+_WORD_PIECES = st.sampled_from([" ", ".", "..", "-", "'", "/", "1", "12", "1234", "a", "ab", "abcd", "A", "AB", "ABCD", "Tag",
+                                "J.", "U.S.", ".com", ".COM", "Inc.", "é", "É", "\u0301", "x9", "Name", "Jr", "ß"])
+
+
+@settings(max_examples=600)
+@given(st.lists(_WORD_PIECES, max_size=12).map("".join))
+@example("Tag24 J.Scott U.S. Inc. Koen.com Reuters1234 abcD.E")
+def test_word_with_late_lookbehinds_is_the_word_as_written(text):
+    # the look-behinds read after their digit or dot find the same matches, forwards and backwards, alone and in a chain
+    import regex
+    from itertools import islice
+    for old, new in ((_OLD_WORD, credit._WORD), (credit._CHAIN_ANY.replace(credit._WORD, _OLD_WORD), credit._CHAIN_ANY)):
+        for flags in (regex.V1, regex.V1 | regex.REVERSE):
+            a, b = regex.compile(old, flags), regex.compile(new, flags)
+            assert [(m.span(), m.groups()) for m in islice(a.finditer(text), 50)] == \
+                [(m.span(), m.groups()) for m in islice(b.finditer(text), 50)]
+            assert [m.span() for m in a.finditer(text, overlapped=True)] == [m.span() for m in b.finditer(text, overlapped=True)]

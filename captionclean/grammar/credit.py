@@ -32,8 +32,11 @@ _PARTICLES = (r"(?:" + "|".join(regex.escape(w[:-1]) + r"\.?" if w.endswith(".")
                                 for w in NAME_WORDS.get("particle", ()))
               + r")(?:[-'’]\p{Lu}[\p{L}\p{M}'’\-]*)?(?![\p{L}\p{M}])")
 # a capitalised word; dots only inside (U.S, J.Scott) or closing a short word (Jr., Inc., U.S.)
-_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
-         r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
+# (each look-behind is read after the digit or dot it guards, not before: the same test of the same characters, in the
+# same order of tries, but a word followed by a space no longer reads back over its letters three times for nothing:
+# _CHAIN_ANY matched a chain of 30 characters in about half the time)
+_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\d(?<=\p{Ll}\d)\d{0,2}(?![\p{L}\p{N}]))?(?:\.(?<!\p{L}{4}\.)\p{Lu}[\p{L}\p{M}'’\-]*)*"
+         r"(?:\.(?:com|COM)\b)?(?:\.(?<!\p{L}{4}\.))?")
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
 # wordmarks written in lower case ("dpa", "picture alliance", "picturedesk.com", "laif"): a part of one or
@@ -1077,9 +1080,38 @@ _NEEDLE_TREE = _needle_tree(_NEEDLES)
 _NEEDLE_TREE_ASCII = _needle_tree(n for n in _NEEDLES if n.isascii())
 
 
+def _tree_code(tree: tuple, name: str):
+    """A needle tree as straight-line code: ``if needle in low:`` for each needle, its rules' bits, and the needles
+    below it tested inside (the walk of the tree with its list of nodes to visit, written out once: the same tests in
+    the same nesting, ~2 µs a caption less)."""
+    lines = [f"def {name}(low):", "    runnable = _NEEDLELESS"]
+
+    def emit(nodes: tuple, depth: int) -> None:
+        for needle, bits, below in nodes:
+            pad = "    " * depth
+            lines.append(f"{pad}if {needle!r} in low:")
+            lines.append(f"{pad}    runnable |= {bits}" if bits else f"{pad}    pass")
+            emit(below, depth + 1)
+
+    emit(tree, 1)
+    lines.append("    return runnable")
+    namespace = {"_NEEDLELESS": _NEEDLELESS}
+    exec("\n".join(lines), namespace)  # noqa: S102 - code made here from the needle tables, nothing read from outside
+    return namespace[name]
+
+
+_RUNNABLE_ASCII = _tree_code(_NEEDLE_TREE_ASCII, "_runnable_ascii")
+_RUNNABLE_ANY = _tree_code(_NEEDLE_TREE, "_runnable_any")
+
+
 def _runnable(low: str) -> int:
     """The bits of the rules ``low`` (a caption in lower case) lets run: the needleless rules', and those of
-    every needle in it (found down _NEEDLE_TREE)."""
+    every needle in it (found down _NEEDLE_TREE, as code: _tree_code)."""
+    return _RUNNABLE_ASCII(low) if low.isascii() else _RUNNABLE_ANY(low)
+
+
+def _runnable_walk(low: str) -> int:
+    """_runnable as a walk down _NEEDLE_TREE (what _tree_code writes out; tests/test_credit_gates.py)."""
     runnable = _NEEDLELESS
     todo = [node for node in (_NEEDLE_TREE_ASCII if low.isascii() else _NEEDLE_TREE) if node[0] in low]
     while todo:
@@ -1089,6 +1121,8 @@ def _runnable(low: str) -> int:
             if node[0] in low:
                 todo.append(node)
     return runnable
+
+
 _LEAD_RULES = frozenset(("credit_marker", "credit_by", "org_photo_label"))
 _NAME_RULES = {"afp_photo_name", "name_agency_caps", "name_comma_agency"}
 # a caption has a credit or two; past this many matches of one rule the text is junk and
@@ -2218,6 +2252,24 @@ def _holds_separator(line: str) -> bool:
 
 
 _LINE_TESTS = {"line_chain": _holds_separator}
+
+
+# desk_chain: tried backwards at the end of each line that holds a desk's separator, each failure there
+# reads every way to split the line's last words into parts ("… | Bild: Name/rbb": 1.2 ms), where the
+# same pattern read forwards through the line fails at the first word no part holds. A match lies inside its line and
+# ends it, so the backward search finds one at a line's end exactly when the forward search of that line finds one:
+# the forward search is the need (_line_end_matches), the backward match at the line's end the match, as before.
+def _desk_need_start(text: str, start: int, end: int) -> int | None:
+    """The line text[start:end] holds a desk's separator ("|", "•", "~", "—"): searched from its start; else None."""
+    for sep in _DESK_SEPS:
+        if text.find(sep, start, end) >= 0:
+            return start
+    return None
+
+
+for _rule in RULES:
+    if _rule.name == "desk_chain":
+        _LINE_NEEDS[_rule.name] = (_LazyPattern(_rule.pattern, regex.V1), _desk_need_start)
 
 
 # the rules whose match is dropped unless every part of its chain is a known agency or a placeholder, their chain
