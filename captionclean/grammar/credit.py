@@ -1205,8 +1205,9 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{org}"
     if name == "paren_name_org":  # the organisation may be a chain: "(Chris Wattie, AFP/Getty Images)"
         agency = g["agency"].strip()
-        first = agency.split("/", 1)[0].strip()
-        if not (agencies.lookup(first) or _is_org_like(first)) or not _caps_name_ok(g["name"], agencies):
+        # every part an organisation: in "(Name, AFP/Priya Rossi)" the name after the agency is no distributor
+        parts = [p.strip() for p in agency.split("/")]
+        if not all(agencies.lookup(p) or _is_org_like(p) for p in parts) or not _caps_name_ok(g["name"], agencies):
             return None
         return f"{g['name']}/{agency}"
     if name == "end_org":
