@@ -279,6 +279,21 @@ def test_of_gate_holds_every_match(before):
         assert text[s - 2:s] in places._OF_TAILS or text[s - 1:s] == "\n"
 
 
+
+@given(st.lists(st.one_of(_OF_PIECES, _FOREIGN_PIECES), max_size=14).map("".join))
+@example("in the town of ")
+@example("en la provincia de ")
+@example("la province du ")
+@example("in the village of  ")
+@example("the Paris ")
+def test_before_marks_gate_holds_every_match(before):
+    # find_place_runs makes neither the _TOWN_OF nor the _FOREIGN_OF test for a run after a space after a
+    # character not in _BEFORE_MARKS: neither search finds anything there
+    text = before + "Xanadu"
+    s = len(before)
+    if places._TOWN_OF.search(text, max(0, s - 20), s) or places._FOREIGN_OF.search(text, max(0, s - 24), s):
+        assert not (text[s - 1] == " " and s > 4 and text[s - 2] not in places._BEFORE_MARKS)
+
 _DAY_PIECES = st.sampled_from([" ", ",", "on ", "el ", "early ", "last ", "Monday", "MONDAY", "mon", "Sun", "sunday",
                                "quarta", "quarta-feira", "Quarta-Feira", "jum'at", "jum", "hier", "Hierarchy",
                                "aujourd'hui", "sábado", "SÁBADO", "x", "'s", "."])

@@ -557,6 +557,9 @@ def _last_char(text: str, s: int) -> str:
 
 _OF_TAILS = frozenset(("f ", "  "))  # the two characters before a run that _of_before can pass (or a new line)
 _OF_TAIL_CHARS = frozenset(t[0] for t in _OF_TAILS)  # their first (the second is the space before the run)
+# the letters one of which stands before the space before a run when _TOWN_OF or _FOREIGN_OF may end there
+# ("of", "de", "la"… or a second space): after any other, find_place_runs makes neither test
+_BEFORE_MARKS = _OF_TAIL_CHARS | _FOREIGN_END
 
 
 def _of_before(text: str, s: int, width: int) -> bool:
@@ -679,7 +682,8 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     for m in islice(_RUN.finditer(text), MAX_RUNS):
         s, e = m.span()  # (the whole match: its look behind reads before it)
         found = m.group()
-        if "," in found:
+        multi = "," in found  # (a name holds no comma: one without is one part, with no chain)
+        if multi:
             pieces = _SPLIT.split(found)  # name, chain, name, chain, name…
             parts, chains = pieces[0::2], pieces[1::2]
         else:  # one name (most runs): nothing to split, no chain, no part after the first
@@ -692,9 +696,10 @@ def find_place_runs(text: str) -> list[PlaceRun]:
         # (the character before the run first: the tests below read only runs after a space, a new line or an
         # apostrophe, and most runs after a space follow a word no test passes)
         before = text[s - 1] if s else ""
-        generic = _TOWN_OF.search(text, max(0, s - 20), s) \
-            if (before == "\n" or before == " " and s > 1 and text[s - 2] in _OF_TAIL_CHARS) and _of_before(text, s, 20) else None
-        if generic:
+        if before == " " and s > 4 and text[s - 2] not in _BEFORE_MARKS:
+            generic = None  # (exact: after a space, both tests below need one of these letters before it)
+        elif (generic := _TOWN_OF.search(text, max(0, s - 20), s)
+              if (before == "\n" or before == " " and s > 1 and text[s - 2] in _OF_TAIL_CHARS) and _of_before(text, s, 20) else None):
             if runs and lookup_country(parts[0]) and _APPOSED.fullmatch(text, runs[-1].end, generic.start()):
                 prev = runs[-1]  # "Beijing, capital of China": one place, its country named after it
                 prev.parts, prev.end = prev.parts + [p.strip() for p in parts], e
@@ -709,7 +714,7 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             before = _lead(text, foreign.start())
             if before in _PLACE_LEADS:
                 lead = before  # "en la provincia de Misiones": "en" leads the place
-        for k in reversed([k + 1 for k, c in enumerate(chains) if c]) if chains is not None else ():
+        for k in reversed([k + 1 for k, c in enumerate(chains) if c]) if multi else ():
             if chains[k - 1] == "near" and k + 1 < len(parts) and classify_parts(parts[:k], "in").city:
                 # "the village of Amizmiz, near Marrakech, Morocco": the place comes before "near";
                 # the city after it is a reference point, the names after that are the place's too
@@ -724,12 +729,12 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if classify_parts(parts[k:], "in").city:
                 parts, lead = parts[k:], ("near" if chains[k - 1] == "near" else "in")
                 break
-        if len(parts) > 1:  # (a run with no comma has no space at its ends)
+        if multi and len(parts) > 1:  # (a run with no comma has no space at its ends)
             parts = [p.strip() for p in parts]
         if parts[-1].endswith((" A", " I")) and len(parts[-1]) > 2 and text[e:e + 1] == " ":
             # "Car-train collision in Seoul A sedan remains …": a headline, then a sentence's first word
             parts[-1], e = parts[-1][:-2], e - 2
-        for k in range(1, len(parts)) if len(parts) > 1 else ():
+        for k in range(1, len(parts)) if multi else ():  # (one name: no part after the first)
             if parts[k].split(" ", 1)[0].rstrip(".") in _PERSON_TITLE:
                 seps = list(_SPLIT.finditer(found)) if len(parts) == len(chains or ()) + 1 else []
                 if len(seps) >= k:  # "in the Greater Accra Region, Mr Bernard Okoe Boye, cutting …": a person follows
