@@ -97,8 +97,10 @@ _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # what _GLUED_CAPS and _GLUED_TIT
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
-_TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|y|e|of|the|"
-                                   r"for|to|and|on|&))+$")
+_TRAILING_WORDS = "de da del della dos das du di van von der den ter le la al el y e of the for to and on &".split()
+_TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:" + "|".join(regex.escape(w) for w in _TRAILING_WORDS) + r"))+$")
+# the words _TRAILING_PARTICLE removes: a piece whose last word (after its last space) is none of them keeps its end
+_PARTICLE_ENDS = frozenset(_TRAILING_WORDS)
 _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2})[ ]+(?:Photography|Photo|Photos|Studio)$")
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
@@ -177,7 +179,9 @@ _ORG_SUFFIXES_ASCII = tuple(w for w in _ORG_SUFFIXES if w.isascii())
 def _is_org_like(text: str) -> bool:
     # (the text folded once, not word by word; a set test for the words; the suffixes for long words only, and
     # for a word in ASCII the suffixes in ASCII only)
-    keys = [w.strip(".,") for w in text.casefold().split()]
+    folded = text.casefold()
+    # (a word is stripped of full stops and commas only when the text has one: strip is a no-op otherwise)
+    keys = [w.strip(".,") for w in folded.split()] if "." in folded or "," in folded else folded.split()
     if not ORG_WORDS.isdisjoint(keys):
         return True
     for k in keys:
@@ -465,10 +469,11 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
             return _SKIP  # "From a group of 114 photographs collected by …": a sentence, not an organisation's name
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
-    piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
+    piece = _without_particles(_without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and (_SHORT_ACRONYM.fullmatch(piece) or _ACRONYM_WORD.fullmatch(piece)):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)", "PR-Video": four capitals or fewer, or an acronym and a word
-    if _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
+    # (both of _WORDMARK's shapes need a small letter, which a piece in capitals has none of: not searched)
+    if not piece.isupper() and _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
         return ("org", piece)      # or one word with digits, is a wordmark's
     if piece.startswith(("The ", "THE ")):
         return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
@@ -493,6 +498,22 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     return _SKIP
 
 
+def _split_chain(chain: str) -> list[str]:
+    """``_SPLIT.split(chain)``. _SPLIT splits at three spaces, a slash, or "via" between spaces: a chain with none
+    of "   ", "/", "v" or "V" is one part, not searched (tests/test_read_shortcuts.py)."""
+    if "/" in chain or "   " in chain or "v" in chain or "V" in chain:
+        return _SPLIT.split(chain)
+    return [chain]
+
+
+def _without_particles(piece: str) -> str:
+    """``_TRAILING_PARTICLE.sub("", piece)``: the pattern needs one of its words after a space at the end (or before
+    a last newline, where ``$`` also matches): a piece whose last word is none of them is returned as it is."""
+    if "\n" in piece or piece.rpartition(" ")[2] in _PARTICLE_ENDS:
+        return _TRAILING_PARTICLE.sub("", piece)
+    return piece
+
+
 def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     people: list[str] = []
     orgs: list[str] = []
@@ -504,15 +525,17 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     whole = chain.strip(" /.,;:()[]")
     if whole.endswith(_ABBREVIATED) and chain.rstrip(" /,;:()[]").endswith("."):
         whole += "."  # "…/Lucasfilm Ltd.": the abbreviation's full stop
-    parts = [p for p in _SPLIT.split(whole) if p.strip()]
-    parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
+    parts = [p for p in _split_chain(whole) if p.strip()]
+    # (a part without a comma is its own split: not passed to _split_comma_agency)
+    parts = [q for p in parts for q in (_split_comma_agency(p, agencies) if "," in p else (p,))]
     if not parts or not _LOWER_UPPER.search(parts[0]):
         pass  # both glues below need a small letter right before a capital (33 first parts of 3,571 chains have one)
     elif (glued := _glued_caps_end(parts[0])) is not None:  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
         parts[0] = parts[0][glued:]
     elif _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
         parts[0] = _GLUED_TITLE.sub("", parts[0], count=1)
-    coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
+    # "…/Koz/Spt/11": a desk's initials and number close the chain (the pattern needs a slash: tested first)
+    coded = "/" in chain and bool(_CODED_END.search(chain))
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
     acronym_first = len(parts) > 1 and (bool(_ACRONYM.fullmatch(parts[0].strip())) or (bar_first and " " not in parts[0].strip()))
     readings = _chain_cache(agencies, "part")
@@ -568,8 +591,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 orgs.append(r[2])
             elif kind == "name":
                 person = r[1]
-                if _same_name(person) in (_same_name(p) for p in people):
-                    continue  # "Hannes P. Albert/dpa/Hannes P Albert": the name repeated
+                if people and _same_name(person) in (_same_name(p) for p in people):
+                    continue  # (no one named yet: nothing to compare with)  # "Hannes P. Albert/dpa/Hannes P Albert": the name repeated
                 if not people:
                     people.append(person)
                 elif coded and len(r[2]) <= 3 and not r[2].isupper():
