@@ -127,7 +127,6 @@ _WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d
 _LEAD_FIRST = frozenset("©(PpSsſFfBbIiİCc")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
 _DASHES = ("-", "–")
-_STUDIO_WORDS = ("Photo", "Studio")
 _RANK_START = tuple(RANKS)
 
 
@@ -311,14 +310,14 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
     if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
         return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
-    dashed = any(d in part for d in _DASHES)
+    dashed = "-" in part or "–" in part  # _DASHES, as two `in` tests (no generator frame)
     m = _SUFFIX_TAG.match(part) if dashed or "," in part else None
     if m:
         tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
         part = m["rest"].strip()
-        dashed = any(d in part for d in _DASHES)
+        dashed = "-" in part or "–" in part
     pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
-    readings = tuple(_read_piece(piece, agencies) for piece in pieces)
+    readings = tuple([_read_piece(piece, agencies) for piece in pieces])
     if courtesy:  # "Courtesy JDHS Softball", "CORTESIA PROMOCIÓN TURISTICA DE …": an organisation's shape
         readings = tuple(("courtesy_org", _org_name(_ARTICLE.sub("", p))) if r[0] == "name" and (
                          courtesy == "given" or _org_shaped(p))
@@ -441,7 +440,7 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
 def _read_rest(piece: str, agencies: Agencies) -> tuple:
     if piece[:1].isdigit():  # "7 Day News": an organisation's name may open with digits, a person's never
         return ("org", _org_name(piece)) if _is_org_like(piece) and " " in piece else _SKIP
-    studio = _STUDIO.match(piece) if any(w in piece for w in _STUDIO_WORDS) else None
+    studio = _STUDIO.match(piece) if "Photo" in piece or "Studio" in piece else None  # (two `in` tests, no generator frame)
     if studio:  # "Steve Raines Photography": the studio and its photographer
         return ("studio", studio["name"], piece, _read_name(piece, agencies))
     return _read_name(piece, agencies)
