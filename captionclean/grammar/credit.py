@@ -1161,9 +1161,17 @@ def _all_known(chain: str, agencies: Agencies) -> bool:
 
 
 def _parts_known(chain: str, agencies: Agencies) -> bool:
-    parts = [p for p in _SPLIT.split(chain.strip()) if p.strip()]
-    parts = [_LEAD.sub("", p).strip() if p[:1] in _LEAD_FIRST and not agencies.lookup(p) else p for p in parts]
-    return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)  # "(Image; Lehtikuva)"
+    # part by part, stopping at the first that no agency or placeholder is (its lead stripped only when reached)
+    known = False
+    for p in _split_chain(chain.strip()):
+        if not p.strip():
+            continue
+        if p[:1] in _LEAD_FIRST and not agencies.lookup(p):
+            p = _LEAD.sub("", p).strip()
+        if not (agencies.lookup(p) or placeholder_tag(p)):  # "(Image; Lehtikuva)"
+            return False
+        known = True
+    return known
 
 
 def _line_chain_ok(chain: str, agencies: Agencies) -> bool:
