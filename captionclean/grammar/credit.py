@@ -471,8 +471,7 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     piece = _without_particles(_without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and (_SHORT_ACRONYM.fullmatch(piece) or _ACRONYM_WORD.fullmatch(piece)):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)", "PR-Video": four capitals or fewer, or an acronym and a word
-    # (both of _WORDMARK's shapes need a small letter, which a piece in capitals has none of: not searched)
-    if not piece.isupper() and _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
+    if _may_be_wordmark(piece) and _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
         return ("org", piece)      # or one word with digits, is a wordmark's
     if piece.startswith(("The ", "THE ")):
         return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
@@ -511,6 +510,12 @@ def _without_particles(piece: str) -> str:
     if "\n" in piece or piece.rpartition(" ")[2] in _PARTICLE_ENDS:
         return _TRAILING_PARTICLE.sub("", piece)
     return piece
+
+
+def _may_be_wordmark(piece: str) -> bool:
+    """Whether _WORDMARK can match: its first shape needs a small letter right before a capital (_LOWER_UPPER), its
+    second a digit at the end (or before a last newline); a piece in capitals has neither (tested first: cheaper)."""
+    return not piece.isupper() and (piece[-1:].isdigit() or "\n" in piece or bool(_LOWER_UPPER.search(piece)))
 
 
 def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
