@@ -260,7 +260,8 @@ class Agencies:
             for suffix in suffixes if key.endswith(suffixes) else ():
                 if key.endswith(suffix) and key[: -len(suffix)] in self.names:
                     return self.names[key[: -len(suffix)]]
-            for prefix in ("photo ", "foto ", "archivo ", "the "):  # "FOTO ANTARA", "Archivo EFE"
+            prefixes = ("photo ", "foto ", "archivo ", "the ")
+            for prefix in prefixes if key.startswith(prefixes) else ():  # "FOTO ANTARA", "Archivo EFE"
                 if key.startswith(prefix) and key[len(prefix):] in self.names:
                     return self.names[key[len(prefix):]]
             if key.startswith("the ") and key[4:] in self.names:

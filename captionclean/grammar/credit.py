@@ -97,8 +97,10 @@ _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # what _GLUED_CAPS and _GLUED_TIT
 _CODED_END = regex.compile(r"/[ ]*\d{1,4}[ .]*$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}")
 _SHORT_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
-_TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:de|da|del|della|dos|das|du|di|van|von|der|den|ter|le|la|al|el|y|e|of|the|"
-                                   r"for|to|and|on|&))+$")
+_TRAILING_WORDS = "de da del della dos das du di van von der den ter le la al el y e of the for to and on &".split()
+_TRAILING_PARTICLE = regex.compile(r"(?:[ ]+(?:" + "|".join(regex.escape(w) for w in _TRAILING_WORDS) + r"))+$")
+# the words _TRAILING_PARTICLE removes: a piece whose last word (after its last space) is none of them keeps its end
+_PARTICLE_ENDS = frozenset(_TRAILING_WORDS)
 _STUDIO = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}'’\-]+){1,2})[ ]+(?:Photography|Photo|Photos|Studio)$")
 # "KOEN VAN WEELAFP via Getty Images": the slash before AFP lost in a Getty page
 _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
@@ -125,7 +127,6 @@ _WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d
 _LEAD_FIRST = frozenset("©(PpSsſFfBbIiİCc")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
 _DASHES = ("-", "–")
-_STUDIO_WORDS = ("Photo", "Studio")
 _RANK_START = tuple(RANKS)
 
 
@@ -177,7 +178,9 @@ _ORG_SUFFIXES_ASCII = tuple(w for w in _ORG_SUFFIXES if w.isascii())
 def _is_org_like(text: str) -> bool:
     # (the text folded once, not word by word; a set test for the words; the suffixes for long words only, and
     # for a word in ASCII the suffixes in ASCII only)
-    keys = [w.strip(".,") for w in text.casefold().split()]
+    folded = text.casefold()
+    # (a word is stripped of full stops and commas only when the text has one: strip is a no-op otherwise)
+    keys = [w.strip(".,") for w in folded.split()] if "." in folded or "," in folded else folded.split()
     if not ORG_WORDS.isdisjoint(keys):
         return True
     for k in keys:
@@ -307,14 +310,14 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
     if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
         return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
-    dashed = any(d in part for d in _DASHES)
+    dashed = "-" in part or "–" in part  # _DASHES, as two `in` tests (no generator frame)
     m = _SUFFIX_TAG.match(part) if dashed or "," in part else None
     if m:
         tags.append(PLACEHOLDERS.get(m["tag"].casefold(), "file"))
         part = m["rest"].strip()
-        dashed = any(d in part for d in _DASHES)
+        dashed = "-" in part or "–" in part
     pieces = [s.strip() for s in (_DASH.split(part) if dashed else [part]) if s.strip()]
-    readings = tuple(_read_piece(piece, agencies) for piece in pieces)
+    readings = tuple([_read_piece(piece, agencies) for piece in pieces])
     if courtesy:  # "Courtesy JDHS Softball", "CORTESIA PROMOCIÓN TURISTICA DE …": an organisation's shape
         readings = tuple(("courtesy_org", _org_name(_ARTICLE.sub("", p))) if r[0] == "name" and (
                          courtesy == "given" or _org_shaped(p))
@@ -437,7 +440,7 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
 def _read_rest(piece: str, agencies: Agencies) -> tuple:
     if piece[:1].isdigit():  # "7 Day News": an organisation's name may open with digits, a person's never
         return ("org", _org_name(piece)) if _is_org_like(piece) and " " in piece else _SKIP
-    studio = _STUDIO.match(piece) if any(w in piece for w in _STUDIO_WORDS) else None
+    studio = _STUDIO.match(piece) if "Photo" in piece or "Studio" in piece else None  # (two `in` tests, no generator frame)
     if studio:  # "Steve Raines Photography": the studio and its photographer
         return ("studio", studio["name"], piece, _read_name(piece, agencies))
     return _read_name(piece, agencies)
@@ -465,10 +468,10 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
             return _SKIP  # "From a group of 114 photographs collected by …": a sentence, not an organisation's name
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
-    piece = _TRAILING_PARTICLE.sub("", _without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
+    piece = _without_particles(_without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and (_SHORT_ACRONYM.fullmatch(piece) or _ACRONYM_WORD.fullmatch(piece)):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)", "PR-Video": four capitals or fewer, or an acronym and a word
-    if _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
+    if _may_be_wordmark(piece) and _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
         return ("org", piece)      # or one word with digits, is a wordmark's
     if piece.startswith(("The ", "THE ")):
         return ("org", _org_name(piece))  # "Photos: The COLISEUM": a person's name never opens with "The"
@@ -493,6 +496,28 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     return _SKIP
 
 
+def _split_chain(chain: str) -> list[str]:
+    """``_SPLIT.split(chain)``. _SPLIT splits at three spaces, a slash, or "via" between spaces: a chain with none
+    of "   ", "/", "v" or "V" is one part, not searched (tests/test_read_shortcuts.py)."""
+    if "/" in chain or "   " in chain or "v" in chain or "V" in chain:
+        return _SPLIT.split(chain)
+    return [chain]
+
+
+def _without_particles(piece: str) -> str:
+    """``_TRAILING_PARTICLE.sub("", piece)``: the pattern needs one of its words after a space at the end (or before
+    a last newline, where ``$`` also matches): a piece whose last word is none of them is returned as it is."""
+    if "\n" in piece or piece.rpartition(" ")[2] in _PARTICLE_ENDS:
+        return _TRAILING_PARTICLE.sub("", piece)
+    return piece
+
+
+def _may_be_wordmark(piece: str) -> bool:
+    """Whether _WORDMARK can match: its first shape needs a small letter right before a capital (_LOWER_UPPER), its
+    second a digit at the end (or before a last newline); a piece in capitals has neither (tested first: cheaper)."""
+    return not piece.isupper() and (piece[-1:].isdigit() or "\n" in piece or bool(_LOWER_UPPER.search(piece)))
+
+
 def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], list[str]]:
     people: list[str] = []
     orgs: list[str] = []
@@ -504,15 +529,17 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     whole = chain.strip(" /.,;:()[]")
     if whole.endswith(_ABBREVIATED) and chain.rstrip(" /,;:()[]").endswith("."):
         whole += "."  # "…/Lucasfilm Ltd.": the abbreviation's full stop
-    parts = [p for p in _SPLIT.split(whole) if p.strip()]
-    parts = [q for p in parts for q in _split_comma_agency(p, agencies)]
+    parts = [p for p in _split_chain(whole) if p.strip()]
+    # (a part without a comma is its own split: not passed to _split_comma_agency)
+    parts = [q for p in parts for q in (_split_comma_agency(p, agencies) if "," in p else (p,))]
     if not parts or not _LOWER_UPPER.search(parts[0]):
         pass  # both glues below need a small letter right before a capital (33 first parts of 3,571 chains have one)
     elif (glued := _glued_caps_end(parts[0])) is not None:  # "Sam AltmanJOEL SAGET/AFP": the page lost a break
         parts[0] = parts[0][glued:]
     elif _GLUED_TITLE.match(parts[0]):  # "… do MaracanãReginaldo Pimenta / Agência O Dia"
         parts[0] = _GLUED_TITLE.sub("", parts[0], count=1)
-    coded = bool(_CODED_END.search(chain))  # "…/Koz/Spt/11": a desk's initials and number close the chain
+    # "…/Koz/Spt/11": a desk's initials and number close the chain (the pattern needs a slash: tested first)
+    coded = "/" in chain and bool(_CODED_END.search(chain))
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
     acronym_first = len(parts) > 1 and (bool(_ACRONYM.fullmatch(parts[0].strip())) or (bar_first and " " not in parts[0].strip()))
     readings = _chain_cache(agencies, "part")
@@ -568,8 +595,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 orgs.append(r[2])
             elif kind == "name":
                 person = r[1]
-                if _same_name(person) in (_same_name(p) for p in people):
-                    continue  # "Hannes P. Albert/dpa/Hannes P Albert": the name repeated
+                if people and _same_name(person) in (_same_name(p) for p in people):
+                    continue  # (no one named yet: nothing to compare with)  # "Hannes P. Albert/dpa/Hannes P Albert": the name repeated
                 if not people:
                     people.append(person)
                 elif coded and len(r[2]) <= 3 and not r[2].isupper():
@@ -1139,9 +1166,17 @@ def _all_known(chain: str, agencies: Agencies) -> bool:
 
 
 def _parts_known(chain: str, agencies: Agencies) -> bool:
-    parts = [p for p in _SPLIT.split(chain.strip()) if p.strip()]
-    parts = [_LEAD.sub("", p).strip() if p[:1] in _LEAD_FIRST and not agencies.lookup(p) else p for p in parts]
-    return bool(parts) and all(agencies.lookup(p) or placeholder_tag(p) for p in parts)  # "(Image; Lehtikuva)"
+    # part by part, stopping at the first that no agency or placeholder is (its lead stripped only when reached)
+    known = False
+    for p in _split_chain(chain.strip()):
+        if not p.strip():
+            continue
+        if p[:1] in _LEAD_FIRST and not agencies.lookup(p):
+            p = _LEAD.sub("", p).strip()
+        if not (agencies.lookup(p) or placeholder_tag(p)):  # "(Image; Lehtikuva)"
+            return False
+        known = True
+    return known
 
 
 def _line_chain_ok(chain: str, agencies: Agencies) -> bool:
