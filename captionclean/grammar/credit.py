@@ -649,18 +649,26 @@ _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto"
 _BARE_FIRST = tuple({v for w in CREDIT_MARKERS.get("bare", ()) for v in (w.split()[0], w.split()[0].upper())})
 _BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
 _BARE_FIRST_SPACED = tuple(w + " " for w in _BARE_FIRST)
+_BARE_FIRST_FIND = _stdlib_re.compile("|".join(_stdlib_re.escape(w) for w in _BARE_FIRST_SPACED))
+assert not any(w != o and w in o for w in _BARE_FIRST_SPACED for o in _BARE_FIRST_SPACED)  # (see _bare_tail)
 
 
 def _bare_tail(tail: str) -> bool:
     """A bare marker in a line's last characters, followed by two to four capitalised words only."""
-    if len(tail.split()) < 3:  # the marker's word and two words after it at least
+    words = tail.split()
+    if len(words) < 3:  # the marker's word and two words after it at least
         return False
-    for w in _BARE_FIRST_SPACED:
-        at = tail.rfind(w)
-        if at >= 0:
-            words = tail[at + len(w):].split()
-            if 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words):
-                return True
+    # the words after a marker (which ends in a space) are the tail's last words, two at least, all capitalised: the
+    # tail's last two words are among them (most lines end in prose: 5 -> 1 µs a gated caption, b10k)
+    if not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+        return False
+    # each marker's last occurrence, found by one scan (no marker holds another: the scan finds every occurrence of
+    # each) instead of one rfind for each of the twenty (3.5 -> 1.4 µs a line, b10k's lines with a bare needle)
+    ends = {m.group(): m.end() for m in _BARE_FIRST_FIND.finditer(tail)}
+    for end in ends.values():
+        after = tail[end:].split()
+        if 2 <= len(after) <= 4 and all(x[:1].isupper() for x in after):
+            return True
     return False
 
 
