@@ -543,3 +543,41 @@ def test_word_with_late_lookbehinds_is_the_word_as_written(text):
             assert [(m.span(), m.groups()) for m in islice(a.finditer(text), 50)] == \
                 [(m.span(), m.groups()) for m in islice(b.finditer(text), 50)]
             assert [m.span() for m in a.finditer(text, overlapped=True)] == [m.span() for m in b.finditer(text, overlapped=True)]
+
+
+# --- org_photo_by tried anchored at its possible starts (credit._org_photo_by_starts, credit._matches_at)
+_ORG_PHOTO_PIECES = st.sampled_from([" ", "  ", "    ", "\n", "\n  ", ".", ". ", "!", "?", '"', "”", "|", "(", ")", "–", "-",
+                                     "photo", "Photo", "PHOTOS", "photographs", " photo by ", " Photo by ", " by ", "by",
+                                     "illustration", "U.S. Army", "Reuters", "John Smith", "Sgt. Jo Doe/AFP", "A B C D E F G",
+                                     "the", "said", "x", "é", "İ"])
+
+
+def _org_photo_by_anchored_is_search(text: str) -> None:
+    from itertools import islice
+    rule, pattern = _RULES["org_photo_by"]
+    low = text.lower()
+    start = credit._STARTS["org_photo_by"](text, low)
+    for pat in (pattern, credit._PLAIN_CHAIN.get("org_photo_by", pattern)):
+        searched = [(m.span(), m.groupdict()) for m in islice(pat.finditer(text, start), credit.MAX_MATCHES_PER_RULE)]
+        if len(low) == len(text):
+            anchored = [(m.span(), m.groupdict()) for m in islice(credit._matches_at(
+                pat, text, credit._org_photo_by_starts(text, low, start)), credit.MAX_MATCHES_PER_RULE)]
+            assert anchored == searched, text
+
+
+@settings(max_examples=500)
+@given(st.lists(_ORG_PHOTO_PIECES, max_size=16).map("".join))
+@example("A fire. (U.S. Army photo by Sgt. Jo Doe)")
+@example("A fire.   – Reuters Photo by John Smith")
+@example("x.\n  U.S. Army photographs by John Smith/AFP")
+@example("(A B C D E F G photo by John Smith)")
+@example("A B C D E F photo by John Smith")
+def test_org_photo_by_anchored_is_the_search(text):
+    _org_photo_by_anchored_is_search(text)
+
+
+def test_org_photo_by_anchored_is_the_search_in_real_captions():
+    texts = _real_captions()
+    assert sum(1 for t in texts if " photo by" in t.lower()) >= 5
+    for text in texts:
+        _org_photo_by_anchored_is_search(text)
