@@ -581,3 +581,38 @@ def test_org_photo_by_anchored_is_the_search_in_real_captions():
     assert sum(1 for t in texts if " photo by" in t.lower()) >= 5
     for text in texts:
         _org_photo_by_anchored_is_search(text)
+
+
+# --- should_read tried anchored at its possible starts (credit._should_read_starts)
+_SHOULD_READ_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "(", ")", ":", ".", "Photo credit should read",
+                                       "photo credit should read", "Photo credit", " should read", "John Smith/AFP",
+                                       "Reuters", "x", "é"])
+
+
+def _anchored_is_search(name: str, text: str) -> None:
+    from itertools import islice
+    rule, pattern = _RULES[name]
+    low = text.lower()
+    start = credit._STARTS[name](text, low) if name in credit._STARTS else 0
+    for pat in (pattern, credit._PLAIN_CHAIN.get(name, pattern)):
+        searched = [(m.span(), m.groupdict()) for m in islice(pat.finditer(text, start), credit.MAX_MATCHES_PER_RULE)]
+        if len(low) == len(text):
+            anchored = [(m.span(), m.groupdict()) for m in islice(credit._matches_at(
+                pat, text, credit._CANDIDATES[name](text, low, start)), credit.MAX_MATCHES_PER_RULE)]
+            assert anchored == searched, (name, text)
+
+
+@settings(max_examples=400)
+@given(st.lists(_SHOULD_READ_PIECES, max_size=12).map("".join))
+@example("A fire. ( \tPhoto credit should read: John Smith/AFP)")
+@example("(Photo credit should read John Smith) (Photo credit should read Reuters)")
+@example("x\n  Photo credit should read John Smith/AFP\nPhoto credit should read")
+def test_should_read_anchored_is_the_search(text):
+    _anchored_is_search("should_read", text)
+
+
+def test_should_read_anchored_is_the_search_in_real_captions():
+    texts = _real_captions()
+    assert sum(1 for t in texts if "should read" in t) >= 3
+    for text in texts:
+        _anchored_is_search("should_read", text)
