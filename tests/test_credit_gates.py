@@ -596,9 +596,10 @@ def _anchored_is_search(name: str, text: str) -> None:
     start = credit._STARTS[name](text, low) if name in credit._STARTS else 0
     for pat in (pattern, credit._PLAIN_CHAIN.get(name, pattern)):
         searched = [(m.span(), m.groupdict()) for m in islice(pat.finditer(text, start), credit.MAX_MATCHES_PER_RULE)]
-        if len(low) == len(text):
-            anchored = [(m.span(), m.groupdict()) for m in islice(credit._matches_at(
-                pat, text, credit._CANDIDATES[name](text, low, start)), credit.MAX_MATCHES_PER_RULE)]
+        starts = credit._CANDIDATES[name](text, low, start) if len(low) == len(text) else None
+        if starts is not None:  # (else find_credits searches)
+            anchored = [(m.span(), m.groupdict()) for m in islice(credit._matches_at(pat, text, starts),
+                                                                   credit.MAX_MATCHES_PER_RULE)]
             assert anchored == searched, (name, text)
 
 
@@ -616,3 +617,24 @@ def test_should_read_anchored_is_the_search_in_real_captions():
     assert sum(1 for t in texts if "should read" in t) >= 3
     for text in texts:
         _anchored_is_search("should_read", text)
+
+
+_PHOTO_FROM_PIECES = st.sampled_from([" ", "  ", "\n", ".", "(", ")", "photo", "Photo", "PHOTOS", "photograph", "image", "Screen",
+                                      " image", " grab", "shot", "still", "Still", "from", "FROM", " from ", "a", "an", "A",
+                                      "The", "the", " of ", "Greater Vernon Museum", "x", "xphoto", "é", "ﬆ"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_PHOTO_FROM_PIECES, max_size=14).map("".join))
+@example("(Screen image from Sealaska Heritage Institute)")
+@example("The picture from the Greater Vernon Museum and Archives shows")
+@example("taken from a Greater Vernon Museum photo. Photos  from The Museum")
+def test_photo_from_anchored_is_the_search(text):
+    _anchored_is_search("photo_from", text)
+
+
+def test_photo_from_anchored_is_the_search_in_real_captions():
+    texts = _real_captions()
+    assert sum(1 for t in texts if " from " in t) >= 20
+    for text in texts:
+        _anchored_is_search("photo_from", text)
