@@ -1093,6 +1093,9 @@ def _org_photo_by_starts(text: str, low: str, start: int):
                 photo = low.find("photo", at)
                 if photo < 0:
                     return
+            if photo - at > 400:  # (a long way to read for each start: tried, as the search did)
+                yield at
+                continue
             before = text[at:photo]
             if "\n" not in before and len(before.split(None, 8)) <= 8:
                 yield at
