@@ -638,3 +638,28 @@ def test_photo_from_anchored_is_the_search_in_real_captions():
     assert sum(1 for t in texts if " from " in t) >= 20
     for text in texts:
         _anchored_is_search("photo_from", text)
+
+
+# --- line_agency tried on the lines that can hold its match only (credit._agency_line)
+_AGENCY_LINE_PIECES = st.sampled_from([" ", "   ", "\t", "\n", "/", ".", "AP", "Reuters", "Getty Images", "x" * 30, "abcdefghij",
+                                       "é", "\xa0"])
+
+
+def _agency_lines_are_all_lines(text: str) -> None:
+    rule, pattern = _RULES["line_agency"]
+    every = [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text)]
+    tested = [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text, credit._LINE_TESTS["line_agency"])]
+    assert tested == every, text
+
+
+@settings(max_examples=500)
+@given(st.lists(_AGENCY_LINE_PIECES, max_size=14).map("".join))
+@example(" " * 5 + "x" * 40 + " " * 5 + "\n" + "x" * 41)
+@example("\t" + "x" * 39 + "\t\nAP/")
+def test_agency_lines_are_all_lines(text):
+    _agency_lines_are_all_lines(text)
+
+
+def test_agency_lines_are_all_lines_in_real_captions():
+    for text in _real_captions():
+        _agency_lines_are_all_lines(text)
