@@ -641,21 +641,23 @@ def test_photo_from_anchored_is_the_search_in_real_captions():
 
 
 # --- line_agency tried on the lines that can hold its match only (credit._agency_line)
-_AGENCY_LINE_PIECES = st.sampled_from([" ", "   ", "\t", "\n", "/", ".", "AP", "Reuters", "Getty Images", "x" * 30, "abcdefghij",
-                                       "é", "\xa0"])
+_AGENCY_LINE_PIECES = st.sampled_from([" ", "   ", "\t", "\n", "/", " / ", ".", ",", "AP", "Reuters", "Getty Images", "x" * 30,
+                                       "abcdefghij", "é", "\xa0", "Monday", "Monday,", "June", "Dec.", "5", "2019", "٢٠١٩"])
 
 
 def _agency_lines_are_all_lines(text: str) -> None:
-    rule, pattern = _RULES["line_agency"]
-    every = [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text)]
-    tested = [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text, credit._LINE_TESTS["line_agency"])]
-    assert tested == every, text
+    for name in ("line_agency", "agency_date_header"):
+        rule, pattern = _RULES[name]
+        every = [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text)]
+        tested = [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text, credit._LINE_TESTS[name])]
+        assert tested == every, (name, text)
 
 
 @settings(max_examples=500)
 @given(st.lists(_AGENCY_LINE_PIECES, max_size=14).map("".join))
 @example(" " * 5 + "x" * 40 + " " * 5 + "\n" + "x" * 41)
 @example("\t" + "x" * 39 + "\t\nAP/")
+@example("x\nDPA / Monday, June 5, 2019  \nThe Daily Star/ Friday Dec. 1 1999")
 def test_agency_lines_are_all_lines(text):
     _agency_lines_are_all_lines(text)
 

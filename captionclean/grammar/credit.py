@@ -2359,7 +2359,12 @@ def _agency_line(line: str) -> bool:
     return len(line.strip()) <= 40 and "/" not in line
 
 
-_LINE_TESTS = {"line_chain": _holds_separator, "line_agency": _agency_line}
+def _dated_header_line(line: str) -> bool:
+    """agency_date_header's line: a "/" and a year closing it, less spaces (str.isdigit holds every digit \\d does)."""
+    return "/" in line and line.rstrip(" ")[-1:].isdigit()
+
+
+_LINE_TESTS = {"line_chain": _holds_separator, "line_agency": _agency_line, "agency_date_header": _dated_header_line}
 assert next(r for r in RULES if r.name == "line_agency").pattern == r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)"
 
 
