@@ -665,3 +665,31 @@ def test_agency_lines_are_all_lines(text):
 def test_agency_lines_are_all_lines_in_real_captions():
     for text in _real_captions():
         _agency_lines_are_all_lines(text)
+
+
+# --- archive_ref tried at the ends of the lines that may end in a catalogue reference (credit._reference_need_start)
+_REF_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ";", "(", ")", "/", "-", "#", ":", "1", "02686", ".025", "x", "ab",
+                               "Q", "IWM", "P", "ref.", "Neg. No.", " Collection", "State Library of Queensland",
+                               "Auckland Libraries", "AWM", "é", "٣", "²"])
+
+
+def _reference_lines_are_backward_search(text: str) -> None:
+    from itertools import islice
+    rule, pattern = _RULES["archive_ref"]
+    plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), credit.MAX_MATCHES_PER_RULE)]
+    lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS["archive_ref"], text)]
+    assert lines == plain, text
+
+
+@settings(max_examples=500)
+@given(st.lists(_REF_PIECES, max_size=14).map("".join))
+@example("A ship, 1918.\nThe Imperial War Museums, IWM Q 4649\nAWM P02686.025. \nx")
+@example("State Library of Queensland Neg. No. 72490")
+@example("Auckland Libraries, 1-W1156ab..  ")
+def test_reference_lines_are_the_backward_search(text):
+    _reference_lines_are_backward_search(text)
+
+
+def test_reference_lines_are_the_backward_search_in_real_captions():
+    for text in _real_captions():
+        _reference_lines_are_backward_search(text)

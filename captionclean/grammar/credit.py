@@ -2386,6 +2386,26 @@ for _rule in RULES:
         _LINE_NEEDS[_rule.name] = (_LazyPattern(_rule.pattern, regex.V1), _desk_need_start)
 
 
+# archive_ref: its match ends a line and lies inside it, closing with a digit, then letters, digits and "./-", then spaces and
+# full stops ("\d[\p{L}\d./\-]*[ .]*(?m:$)"): read back from the line's end less spaces and full stops, the run of those
+# characters (str.isalnum holds every letter and digit) holds a digit. Its backward search tried every position of the
+# caption; tried at the ends of such lines only, the same matches in the same order (tests/test_credit_gates.py).
+def _reference_need_start(text: str, start: int, end: int) -> int | None:
+    """The line text[start:end] may end in archive_ref's catalogue reference: its start; else None."""
+    line = text[start:end].rstrip(" .")
+    at = len(line)
+    while at > 0 and (line[at - 1].isalnum() or line[at - 1] in "./-"):
+        at -= 1
+        if line[at].isdigit():
+            return start
+    return None
+
+
+_ANY = regex.compile("")  # (archive_ref's need is its line test alone)
+_LINE_NEEDS["archive_ref"] = (_ANY, _reference_need_start)
+assert next(r for r in RULES if r.name == "archive_ref").pattern.endswith(r"\d[\p{L}\d./\-]*[ .]*(?m:$)")
+
+
 # the rules whose match is dropped unless every part of its chain is a known agency or a placeholder, their chain
 # read by _plain_chain_of as matched (less _chain_in_text's cut): find_credits tests that first, before any other work
 _KNOWN_FIRST = frozenset(r.name for r in RULES if r.only_known and r.name in _PLAIN_CHAIN_RULES and "(?P<chain>" in r.pattern
