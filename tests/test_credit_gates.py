@@ -543,3 +543,153 @@ def test_word_with_late_lookbehinds_is_the_word_as_written(text):
             assert [(m.span(), m.groups()) for m in islice(a.finditer(text), 50)] == \
                 [(m.span(), m.groups()) for m in islice(b.finditer(text), 50)]
             assert [m.span() for m in a.finditer(text, overlapped=True)] == [m.span() for m in b.finditer(text, overlapped=True)]
+
+
+# --- org_photo_by tried anchored at its possible starts (credit._org_photo_by_starts, credit._matches_at)
+_ORG_PHOTO_PIECES = st.sampled_from([" ", "  ", "    ", "\n", "\n  ", ".", ". ", "!", "?", '"', "”", "|", "(", ")", "–", "-",
+                                     "photo", "Photo", "PHOTOS", "photographs", " photo by ", " Photo by ", " by ", "by",
+                                     "illustration", "U.S. Army", "Reuters", "John Smith", "Sgt. Jo Doe/AFP", "A B C D E F G",
+                                     "the", "said", "x", "é", "İ"])
+
+
+def _org_photo_by_anchored_is_search(text: str) -> None:
+    from itertools import islice
+    rule, pattern = _RULES["org_photo_by"]
+    low = text.lower()
+    start = credit._STARTS["org_photo_by"](text, low)
+    for pat in (pattern, credit._PLAIN_CHAIN.get("org_photo_by", pattern)):
+        searched = [(m.span(), m.groupdict()) for m in islice(pat.finditer(text, start), credit.MAX_MATCHES_PER_RULE)]
+        if len(low) == len(text):
+            anchored = [(m.span(), m.groupdict()) for m in islice(credit._matches_at(
+                pat, text, credit._org_photo_by_starts(text, low, start)), credit.MAX_MATCHES_PER_RULE)]
+            assert anchored == searched, text
+
+
+@settings(max_examples=500)
+@given(st.lists(_ORG_PHOTO_PIECES, max_size=16).map("".join))
+@example("A fire. (U.S. Army photo by Sgt. Jo Doe)")
+@example("A fire.   – Reuters Photo by John Smith")
+@example("x.\n  U.S. Army photographs by John Smith/AFP")
+@example("(A B C D E F G photo by John Smith)")
+@example("A B C D E F photo by John Smith")
+def test_org_photo_by_anchored_is_the_search(text):
+    _org_photo_by_anchored_is_search(text)
+
+
+def test_org_photo_by_anchored_is_the_search_in_real_captions():
+    texts = _real_captions()
+    assert sum(1 for t in texts if " photo by" in t.lower()) >= 5
+    for text in texts:
+        _org_photo_by_anchored_is_search(text)
+
+
+# --- should_read tried anchored at its possible starts (credit._should_read_starts)
+_SHOULD_READ_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "(", ")", ":", ".", "Photo credit should read",
+                                       "photo credit should read", "Photo credit", " should read", "John Smith/AFP",
+                                       "Reuters", "x", "é"])
+
+
+def _anchored_is_search(name: str, text: str) -> None:
+    from itertools import islice
+    rule, pattern = _RULES[name]
+    low = text.lower()
+    start = credit._STARTS[name](text, low) if name in credit._STARTS else 0
+    for pat in (pattern, credit._PLAIN_CHAIN.get(name, pattern)):
+        searched = [(m.span(), m.groupdict()) for m in islice(pat.finditer(text, start), credit.MAX_MATCHES_PER_RULE)]
+        starts = credit._CANDIDATES[name](text, low, start) if len(low) == len(text) else None
+        if starts is not None:  # (else find_credits searches)
+            anchored = [(m.span(), m.groupdict()) for m in islice(credit._matches_at(pat, text, starts),
+                                                                   credit.MAX_MATCHES_PER_RULE)]
+            assert anchored == searched, (name, text)
+
+
+@settings(max_examples=400)
+@given(st.lists(_SHOULD_READ_PIECES, max_size=12).map("".join))
+@example("A fire. ( \tPhoto credit should read: John Smith/AFP)")
+@example("(Photo credit should read John Smith) (Photo credit should read Reuters)")
+@example("x\n  Photo credit should read John Smith/AFP\nPhoto credit should read")
+def test_should_read_anchored_is_the_search(text):
+    _anchored_is_search("should_read", text)
+
+
+def test_should_read_anchored_is_the_search_in_real_captions():
+    texts = _real_captions()
+    assert sum(1 for t in texts if "should read" in t) >= 3
+    for text in texts:
+        _anchored_is_search("should_read", text)
+
+
+_PHOTO_FROM_PIECES = st.sampled_from([" ", "  ", "\n", ".", "(", ")", "photo", "Photo", "PHOTOS", "photograph", "image", "Screen",
+                                      " image", " grab", "shot", "still", "Still", "from", "FROM", " from ", "a", "an", "A",
+                                      "The", "the", " of ", "Greater Vernon Museum", "x", "xphoto", "é", "ﬆ"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_PHOTO_FROM_PIECES, max_size=14).map("".join))
+@example("(Screen image from Sealaska Heritage Institute)")
+@example("The picture from the Greater Vernon Museum and Archives shows")
+@example("taken from a Greater Vernon Museum photo. Photos  from The Museum")
+def test_photo_from_anchored_is_the_search(text):
+    _anchored_is_search("photo_from", text)
+
+
+def test_photo_from_anchored_is_the_search_in_real_captions():
+    texts = _real_captions()
+    assert sum(1 for t in texts if " from " in t) >= 20
+    for text in texts:
+        _anchored_is_search("photo_from", text)
+
+
+# --- line_agency tried on the lines that can hold its match only (credit._agency_line)
+_AGENCY_LINE_PIECES = st.sampled_from([" ", "   ", "\t", "\n", "/", " / ", ".", ",", "AP", "Reuters", "Getty Images", "x" * 30,
+                                       "abcdefghij", "é", "\xa0", "Monday", "Monday,", "June", "Dec.", "5", "2019", "٢٠١٩"])
+
+
+def _agency_lines_are_all_lines(text: str) -> None:
+    for name in ("line_agency", "agency_date_header"):
+        rule, pattern = _RULES[name]
+        every = [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text)]
+        tested = [(m.span(), m.groupdict()) for m in credit._whole_lines(pattern, text, credit._LINE_TESTS[name])]
+        assert tested == every, (name, text)
+
+
+@settings(max_examples=500)
+@given(st.lists(_AGENCY_LINE_PIECES, max_size=14).map("".join))
+@example(" " * 5 + "x" * 40 + " " * 5 + "\n" + "x" * 41)
+@example("\t" + "x" * 39 + "\t\nAP/")
+@example("x\nDPA / Monday, June 5, 2019  \nThe Daily Star/ Friday Dec. 1 1999")
+def test_agency_lines_are_all_lines(text):
+    _agency_lines_are_all_lines(text)
+
+
+def test_agency_lines_are_all_lines_in_real_captions():
+    for text in _real_captions():
+        _agency_lines_are_all_lines(text)
+
+
+# --- archive_ref tried at the ends of the lines that may end in a catalogue reference (credit._reference_need_start)
+_REF_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ";", "(", ")", "/", "-", "#", ":", "1", "02686", ".025", "x", "ab",
+                               "Q", "IWM", "P", "ref.", "Neg. No.", " Collection", "State Library of Queensland",
+                               "Auckland Libraries", "AWM", "é", "٣", "²"])
+
+
+def _reference_lines_are_backward_search(text: str) -> None:
+    from itertools import islice
+    rule, pattern = _RULES["archive_ref"]
+    plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), credit.MAX_MATCHES_PER_RULE)]
+    lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS["archive_ref"], text)]
+    assert lines == plain, text
+
+
+@settings(max_examples=500)
+@given(st.lists(_REF_PIECES, max_size=14).map("".join))
+@example("A ship, 1918.\nThe Imperial War Museums, IWM Q 4649\nAWM P02686.025. \nx")
+@example("State Library of Queensland Neg. No. 72490")
+@example("Auckland Libraries, 1-W1156ab..  ")
+def test_reference_lines_are_the_backward_search(text):
+    _reference_lines_are_backward_search(text)
+
+
+def test_reference_lines_are_the_backward_search_in_real_captions():
+    for text in _real_captions():
+        _reference_lines_are_backward_search(text)

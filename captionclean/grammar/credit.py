@@ -676,18 +676,26 @@ _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto"
 _BARE_FIRST = tuple({v for w in CREDIT_MARKERS.get("bare", ()) for v in (w.split()[0], w.split()[0].upper())})
 _BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
 _BARE_FIRST_SPACED = tuple(w + " " for w in _BARE_FIRST)
+_BARE_FIRST_FIND = _stdlib_re.compile("|".join(_stdlib_re.escape(w) for w in _BARE_FIRST_SPACED))
+assert not any(w != o and w in o for w in _BARE_FIRST_SPACED for o in _BARE_FIRST_SPACED)  # (see _bare_tail)
 
 
 def _bare_tail(tail: str) -> bool:
     """A bare marker in a line's last characters, followed by two to four capitalised words only."""
-    if len(tail.split()) < 3:  # the marker's word and two words after it at least
+    words = tail.split()
+    if len(words) < 3:  # the marker's word and two words after it at least
         return False
-    for w in _BARE_FIRST_SPACED:
-        at = tail.rfind(w)
-        if at >= 0:
-            words = tail[at + len(w):].split()
-            if 2 <= len(words) <= 4 and all(x[:1].isupper() for x in words):
-                return True
+    # the words after a marker (which ends in a space) are the tail's last words, two at least, all capitalised: the
+    # tail's last two words are among them (most lines end in prose: 5 -> 1 µs a gated caption, b10k)
+    if not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+        return False
+    # each marker's last occurrence, found by one scan (no marker holds another: the scan finds every occurrence of
+    # each) instead of one rfind for each of the twenty (3.5 -> 1.4 µs a line, b10k's lines with a bare needle)
+    ends = {m.group(): m.end() for m in _BARE_FIRST_FIND.finditer(tail)}
+    for end in ends.values():
+        after = tail[end:].split()
+        if 2 <= len(after) <= 4 and all(x[:1].isupper() for x in after):
+            return True
     return False
 
 
@@ -1074,6 +1082,99 @@ def _org_photo_by_start(text: str, low: str) -> int:
 
 
 _STARTS = {"credit_by": _credit_by_start, "org_photo_by": _org_photo_by_start}
+
+# org_photo_by opens at a "(" or a sentence's start (_AFTER_SENTENCE: after a stop and one to three spaces, after a line
+# break and up to three spaces, the caption's start); its search tried its look-behinds at every position and then its
+# organisation's words at every such start, though most are followed by no "photo" within the six words an organisation
+# may hold (~80 µs a run on b10k's long captions). The starts, found by one scan for their characters, are tried
+# anchored where "photo" follows within eight words (the organisation's six, a dash, the "(" glued to the first) and no
+# line break: the text from the start to the first "photo" after it is a prefix of the text to the match's "photo" (the
+# first may be inside the organisation's words), so it holds no more words. The same matches, in the same order
+# (tests/test_credit_gates.py compares them).
+_SENTENCE_OPENINGS = _stdlib_re.compile(r'\(|[.!?"”)|][ ]{1,3}|\n[ ]{0,3}')
+
+
+def _opening_spans(text: str, start: int):
+    """The runs of positions where an _AFTER_SENTENCE start or a "(" is, from ``start`` on (first, last), in order."""
+    if start == 0:
+        yield 0, 0  # "^"
+    for opening in _SENTENCE_OPENINGS.finditer(text, max(0, start - 4)):  # (a stop just before the start: its spaces)
+        first, last = opening.span()
+        kind = text[first]
+        if kind == "(":
+            yield first, first
+        elif kind == "\n":
+            yield first + 1, last
+        else:
+            yield first + 2, last
+
+
+def _org_photo_by_starts(text: str, low: str, start: int):
+    """The positions from ``start`` on where org_photo_by's match may open, in order (``low``: as long as ``text``)."""
+    photo = low.find("photo", start)
+    if photo < 0:
+        return
+    for first, last in _opening_spans(text, start):
+        for at in range(max(first, start), last + 1):
+            if photo < at:
+                photo = low.find("photo", at)
+                if photo < 0:
+                    return
+            if photo - at > 400:  # (a long way to read for each start: tried, as the search did)
+                yield at
+                continue
+            before = text[at:photo]
+            if "\n" not in before and len(before.split(None, 8)) <= 8:
+                yield at
+
+
+def _matches_at(pattern, text: str, starts):
+    """``pattern.finditer(text, pos)`` where ``starts`` (positions from pos on, in order) holds every position a match
+    of the pattern can open at and the pattern matches nothing empty: the pattern tried anchored there."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()
+
+
+# should_read opens with "(" and white space before its words ("\(?\s*\bPhoto credit should read"): its search tried that
+# at every position (21 µs a run, b10k); its starts are the runs of white space (and one "(") just before the words
+_SHOULD_READ = "Photo credit should read"
+
+
+def _should_read_starts(text: str, low: str, start: int):
+    """The positions from ``start`` on where should_read's match may open, in order (str.isspace holds every character
+    \\s does)."""
+    at = text.find(_SHOULD_READ, start)
+    while at >= 0:
+        first = at
+        while first > start and text[first - 1].isspace():
+            first -= 1
+        if first > start and text[first - 1] == "(":
+            first -= 1
+        yield from range(first, at + 1)
+        at = text.find(_SHOULD_READ, at + 1)
+
+
+# photo_from opens with a look-behind and a case-insensitive word ("photo", "image", … "from"): its search tried them at
+# every position (35 µs a run, b10k). In a caption in ASCII (no character folds to another's letters) its starts are
+# where its opening words are, found in the lower case by one scan (a look-ahead: every start, overlapping or not):
+# "<kind of picture> from" or "from a(n)", as the pattern opens, its look-behind and case aside (a superset)
+_PHOTO_FROM_WORDS = _stdlib_re.compile(r"(?=(?:photo|image|picture|photograph|screen image|screenshot|screen grab|still)s? +from"
+                                       r"|from +an? )")
+
+
+def _photo_from_starts(text: str, low: str, start: int):
+    """The positions from ``start`` on where photo_from's match may open, in order (a caption in ASCII; else None)."""
+    return (m.start() for m in _PHOTO_FROM_WORDS.finditer(low, start)) if text.isascii() else None
+
+
+# the rules tried anchored at their possible starts, in a caption whose lower case is as long as itself (from _STARTS' start)
+_CANDIDATES = {"org_photo_by": _org_photo_by_starts, "should_read": _should_read_starts, "photo_from": _photo_from_starts}
+assert all(_SHOULD_READ in rule.pattern for rule in RULES if rule.name == "should_read")
 _NEEDLES = frozenset(n for rule in RULES for n in rule.needles)
 # rule i is bit 1 << i: the rules a caption's needles let run, as one int (a loop over the bits it holds, in
 # order, instead of a set test for each of the 67 rules)
@@ -2287,7 +2388,19 @@ def _holds_separator(line: str) -> bool:
         or "POOL" in line or "Handout" in line or "HANDOUT" in line
 
 
-_LINE_TESTS = {"line_chain": _holds_separator}
+def _agency_line(line: str) -> bool:
+    """line_agency's line: spaces, 2 to 40 characters but "/" and line breaks, spaces (the caption's lines but its short ones
+    were each tried for nothing: 8 -> ~2 µs a run, b10k)."""
+    return len(line.strip()) <= 40 and "/" not in line
+
+
+def _dated_header_line(line: str) -> bool:
+    """agency_date_header's line: a "/" and a year closing it, less spaces (str.isdigit holds every digit \\d does)."""
+    return "/" in line and line.rstrip(" ")[-1:].isdigit()
+
+
+_LINE_TESTS = {"line_chain": _holds_separator, "line_agency": _agency_line, "agency_date_header": _dated_header_line}
+assert next(r for r in RULES if r.name == "line_agency").pattern == r"(?m:^)[ ]*(?P<chain>[^\n/]{2,40}?)[ ]*(?m:$)"
 
 
 # desk_chain: tried backwards at the end of each line that holds a desk's separator, each failure there
@@ -2306,6 +2419,26 @@ def _desk_need_start(text: str, start: int, end: int) -> int | None:
 for _rule in RULES:
     if _rule.name == "desk_chain":
         _LINE_NEEDS[_rule.name] = (_LazyPattern(_rule.pattern, regex.V1), _desk_need_start)
+
+
+# archive_ref: its match ends a line and lies inside it, closing with a digit, then letters, digits and "./-", then spaces and
+# full stops ("\d[\p{L}\d./\-]*[ .]*(?m:$)"): read back from the line's end less spaces and full stops, the run of those
+# characters (str.isalnum holds every letter and digit) holds a digit. Its backward search tried every position of the
+# caption; tried at the ends of such lines only, the same matches in the same order (tests/test_credit_gates.py).
+def _reference_need_start(text: str, start: int, end: int) -> int | None:
+    """The line text[start:end] may end in archive_ref's catalogue reference: its start; else None."""
+    line = text[start:end].rstrip(" .")
+    at = len(line)
+    while at > 0 and (line[at - 1].isalnum() or line[at - 1] in "./-"):
+        at -= 1
+        if line[at].isdigit():
+            return start
+    return None
+
+
+_ANY = regex.compile("")  # (archive_ref's need is its line test alone)
+_LINE_NEEDS["archive_ref"] = (_ANY, _reference_need_start)
+assert next(r for r in RULES if r.name == "archive_ref").pattern.endswith(r"\d[\p{L}\d./\-]*[ .]*(?m:$)")
 
 
 # the rules whose match is dropped unless every part of its chain is a known agency or a placeholder, their chain
@@ -2358,11 +2491,12 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
         elif rule.last_first:
             matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
-        elif rule.name in _STARTS:
-            start = _STARTS[rule.name](text, low)
+        elif rule.name in _STARTS or rule.name in _CANDIDATES:
+            start = _STARTS[rule.name](text, low) if rule.name in _STARTS else 0
             if start is None:
                 continue
-            matches = pattern.finditer(text, start)
+            starts = _CANDIDATES[rule.name](text, low, start) if rule.name in _CANDIDATES and len(low) == len(text) else None
+            matches = pattern.finditer(text, start) if starts is None else _matches_at(pattern, text, starts)
         else:
             matches = pattern.finditer(text)
         for m in islice(matches, MAX_MATCHES_PER_RULE):
