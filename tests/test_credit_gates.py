@@ -552,43 +552,6 @@ _ORG_PHOTO_PIECES = st.sampled_from([" ", "  ", "    ", "\n", "\n  ", ".", ". ",
                                      "the", "said", "x", "é", "İ"])
 
 
-def _org_photo_by_anchored_is_search(text: str) -> None:
-    from itertools import islice
-    rule, pattern = _RULES["org_photo_by"]
-    low = text.lower()
-    start = credit._STARTS["org_photo_by"](text, low)
-    for pat in (pattern, credit._PLAIN_CHAIN.get("org_photo_by", pattern)):
-        searched = [(m.span(), m.groupdict()) for m in islice(pat.finditer(text, start), credit.MAX_MATCHES_PER_RULE)]
-        if len(low) == len(text):
-            anchored = [(m.span(), m.groupdict()) for m in islice(credit._matches_at(
-                pat, text, credit._org_photo_by_starts(text, low, start)), credit.MAX_MATCHES_PER_RULE)]
-            assert anchored == searched, text
-
-
-@settings(max_examples=500)
-@given(st.lists(_ORG_PHOTO_PIECES, max_size=16).map("".join))
-@example("A fire. (U.S. Army photo by Sgt. Jo Doe)")
-@example("A fire.   – Reuters Photo by John Smith")
-@example("x.\n  U.S. Army photographs by John Smith/AFP")
-@example("(A B C D E F G photo by John Smith)")
-@example("A B C D E F photo by John Smith")
-def test_org_photo_by_anchored_is_the_search(text):
-    _org_photo_by_anchored_is_search(text)
-
-
-def test_org_photo_by_anchored_is_the_search_in_real_captions():
-    texts = _real_captions()
-    assert sum(1 for t in texts if " photo by" in t.lower()) >= 5
-    for text in texts:
-        _org_photo_by_anchored_is_search(text)
-
-
-# --- should_read tried anchored at its possible starts (credit._should_read_starts)
-_SHOULD_READ_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "(", ")", ":", ".", "Photo credit should read",
-                                       "photo credit should read", "Photo credit", " should read", "John Smith/AFP",
-                                       "Reuters", "x", "é"])
-
-
 def _anchored_is_search(name: str, text: str) -> None:
     from itertools import islice
     rule, pattern = _RULES[name]
@@ -603,6 +566,23 @@ def _anchored_is_search(name: str, text: str) -> None:
             assert anchored == searched, (name, text)
 
 
+@settings(max_examples=500)
+@given(st.lists(_ORG_PHOTO_PIECES, max_size=16).map("".join))
+@example("A fire. (U.S. Army photo by Sgt. Jo Doe)")
+@example("A fire.   – Reuters Photo by John Smith")
+@example("x.\n  U.S. Army photographs by John Smith/AFP")
+@example("(A B C D E F G photo by John Smith)")
+@example("A B C D E F photo by John Smith")
+def test_org_photo_by_anchored_is_the_search(text):
+    _anchored_is_search("org_photo_by", text)
+
+
+# --- should_read tried anchored at its possible starts (credit._should_read_starts)
+_SHOULD_READ_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "(", ")", ":", ".", "Photo credit should read",
+                                       "photo credit should read", "Photo credit", " should read", "John Smith/AFP",
+                                       "Reuters", "x", "é"])
+
+
 @settings(max_examples=400)
 @given(st.lists(_SHOULD_READ_PIECES, max_size=12).map("".join))
 @example("A fire. ( \tPhoto credit should read: John Smith/AFP)")
@@ -610,13 +590,6 @@ def _anchored_is_search(name: str, text: str) -> None:
 @example("x\n  Photo credit should read John Smith/AFP\nPhoto credit should read")
 def test_should_read_anchored_is_the_search(text):
     _anchored_is_search("should_read", text)
-
-
-def test_should_read_anchored_is_the_search_in_real_captions():
-    texts = _real_captions()
-    assert sum(1 for t in texts if "should read" in t) >= 3
-    for text in texts:
-        _anchored_is_search("should_read", text)
 
 
 _PHOTO_FROM_PIECES = st.sampled_from([" ", "  ", "\n", ".", "(", ")", "photo", "Photo", "PHOTOS", "photograph", "image", "Screen",
@@ -631,13 +604,6 @@ _PHOTO_FROM_PIECES = st.sampled_from([" ", "  ", "\n", ".", "(", ")", "photo", "
 @example("taken from a Greater Vernon Museum photo. Photos  from The Museum")
 def test_photo_from_anchored_is_the_search(text):
     _anchored_is_search("photo_from", text)
-
-
-def test_photo_from_anchored_is_the_search_in_real_captions():
-    texts = _real_captions()
-    assert sum(1 for t in texts if " from " in t) >= 20
-    for text in texts:
-        _anchored_is_search("photo_from", text)
 
 
 # --- line_agency tried on the lines that can hold its match only (credit._agency_line)
@@ -693,3 +659,13 @@ def test_reference_lines_are_the_backward_search(text):
 def test_reference_lines_are_the_backward_search_in_real_captions():
     for text in _real_captions():
         _reference_lines_are_backward_search(text)
+
+
+@pytest.mark.parametrize("name, holds, least", [("org_photo_by", lambda t: " photo by" in t.lower(), 5),
+                                                ("should_read", lambda t: "should read" in t, 3),
+                                                ("photo_from", lambda t: " from " in t, 20)])
+def test_anchored_is_the_search_in_real_captions(name, holds, least):
+    texts = _real_captions()
+    assert sum(1 for t in texts if holds(t)) >= least  # the real captions hold the rule's words: the test can fail
+    for text in texts:
+        _anchored_is_search(name, text)
