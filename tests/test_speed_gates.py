@@ -107,6 +107,7 @@ _DATE_PIECES = st.sampled_from([" ", ", ", ".", "5", "12", "31", "2019", "1st", 
 @example("2019-05-05 May 2020")
 @example("May 5, 2019 and May 6, Monday May 7")
 @example("Monday, 5 May 2019 5 May")
+@example("marzo 2019")  # a month in lower case, a year, no "de" between, in ASCII (found by Hypothesis in CI)
 def test_dates_tried_at_starts_equal_a_full_scan(text):
     assert dates.find_dates(text) == _full_scan(text)
 
