@@ -481,13 +481,13 @@ _DESK_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ":", "|", " | ", " �
                                 "The Seattle Times", "Getty Images"])
 
 
-def _desk_lines_are_backward_search(text: str) -> None:
+def _line_ends_are_backward_search(name: str, text: str) -> None:
+    """A _LINE_NEEDS rule tried at the line ends its need finds == its backward search over the whole text."""
     from itertools import islice
-    for name in ("desk_chain",):
-        rule, pattern = _RULES[name]
-        plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), credit.MAX_MATCHES_PER_RULE)]
-        lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[name], text)]
-        assert lines == plain, (name, text)
+    rule, pattern = _RULES[name]
+    plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), credit.MAX_MATCHES_PER_RULE)]
+    lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS[name], text)]
+    assert lines == plain, (name, text)
 
 
 @settings(max_examples=400)
@@ -498,12 +498,12 @@ def _desk_lines_are_backward_search(text: str) -> None:
 def test_desk_line_ends_are_the_backward_search(text):
     # desk_chain tried backwards only at the ends of the lines its forward search finds a match in finds what its
     # backward search over the whole caption found
-    _desk_lines_are_backward_search(text)
+    _line_ends_are_backward_search("desk_chain", text)
 
 
 def test_desk_line_ends_are_the_backward_search_in_real_captions():
     for text in _real_captions():
-        _desk_lines_are_backward_search(text)
+        _line_ends_are_backward_search("desk_chain", text)
 
 
 _NEEDLE_PIECES = st.sampled_from(sorted(credit._NEEDLES) + [" ", "x", "É", "ſ", "\n", "photo", "by", "foto"])
@@ -639,26 +639,18 @@ _REF_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ";", "(", ")", "
                                "Auckland Libraries", "AWM", "é", "٣", "²"])
 
 
-def _reference_lines_are_backward_search(text: str) -> None:
-    from itertools import islice
-    rule, pattern = _RULES["archive_ref"]
-    plain = [(m.span(), m.groupdict()) for m in islice(pattern.finditer(text), credit.MAX_MATCHES_PER_RULE)]
-    lines = [(m.span(), m.groupdict()) for m in credit._line_end_matches(pattern, credit._LINE_NEEDS["archive_ref"], text)]
-    assert lines == plain, text
-
-
 @settings(max_examples=500)
 @given(st.lists(_REF_PIECES, max_size=14).map("".join))
 @example("A ship, 1918.\nThe Imperial War Museums, IWM Q 4649\nAWM P02686.025. \nx")
 @example("State Library of Queensland Neg. No. 72490")
 @example("Auckland Libraries, 1-W1156ab..  ")
 def test_reference_lines_are_the_backward_search(text):
-    _reference_lines_are_backward_search(text)
+    _line_ends_are_backward_search("archive_ref", text)
 
 
 def test_reference_lines_are_the_backward_search_in_real_captions():
     for text in _real_captions():
-        _reference_lines_are_backward_search(text)
+        _line_ends_are_backward_search("archive_ref", text)
 
 
 @pytest.mark.parametrize("name, holds, least", [("org_photo_by", lambda t: " photo by" in t.lower(), 5),
