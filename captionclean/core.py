@@ -713,18 +713,28 @@ def build(chunks: Iterable[list], options: Options, summary: Summary, *, jobs: i
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    if ctx.get_start_method() == "fork":  # loaded once, before the fork: each worker starts with the tables
+        settle_tables(options)            # instead of loading them itself (frozen in the CLI's processes)
     with ctx.Pool(jobs) as pool:
         pending: deque = deque()
         for rows in chunks:
             plan, texts = table.plan(rows)
-            pending.append((rows, plan, pool.apply_async(parse_texts, (texts, options)), table.reused))
+            parts = [pool.apply_async(parse_texts, (part, options)) for part in _slices(texts, jobs)]
+            pending.append((rows, plan, parts, table.reused))
             while len(pending) > 2 * jobs:
-                rows, plan, result, reused = pending.popleft()
-                add(rows, plan, result.get() + reused)
+                rows, plan, parts, reused = pending.popleft()
+                add(rows, plan, [out for part in parts for out in part.get()] + reused)
         while pending:
-            rows, plan, result, reused = pending.popleft()
-            add(rows, plan, result.get() + reused)
+            rows, plan, parts, reused = pending.popleft()
+            add(rows, plan, [out for part in parts for out in part.get()] + reused)
     return table
+
+
+def _slices(texts: list[str], n: int) -> list[list[str]]:
+    """``texts`` in ``n`` runs of (nearly) equal length, in order: a chunk's captions parsed by every
+    worker at once, so no worker waits idle for another's last chunk."""
+    step = max(1, -(-len(texts) // n))
+    return [texts[i:i + step] for i in range(0, len(texts), step)]
 
 
 def only_doubtful(rows: Iterable[list], at: int, summary: Summary) -> Iterator[list]:

@@ -66,6 +66,18 @@ def test_output_is_the_same_whatever_jobs_or_chunk_size(export, tmp_path, keep):
         assert out.read_bytes() == reference.read_bytes(), (jobs, chunk)
 
 
+@given(texts=st.lists(st.text(max_size=3), max_size=30), n=st.integers(1, 8))
+def test_a_chunk_is_shared_among_the_workers_in_order(texts, n):
+    """--jobs N parses each chunk in N runs, one a worker: together they are the chunk, in order,
+    and no run is empty or longer than its share."""
+    from captionclean.core import _slices
+
+    parts = _slices(texts, n)
+    assert [t for part in parts for t in part] == texts
+    assert len(parts) <= n and all(parts)
+    assert all(len(part) <= -(-len(texts) // n) for part in parts)
+
+
 @settings(max_examples=10, deadline=None)
 @given(chunk=st.integers(1, 40), picks=st.lists(st.integers(0, 29), min_size=1, max_size=40))
 def test_chunk_size_never_changes_the_table(chunk, picks):
