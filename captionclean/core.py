@@ -715,7 +715,7 @@ def build(chunks: Iterable[list], options: Options, summary: Summary, *, jobs: i
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     if ctx.get_start_method() == "fork":  # loaded once, before the fork: each worker starts with the tables
         settle_tables(options)            # instead of loading them itself (frozen in the CLI's processes)
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_worker_signals) as pool:
         pending: deque = deque()
         for rows in chunks:
             plan, texts = table.plan(rows)
@@ -727,7 +727,21 @@ def build(chunks: Iterable[list], options: Options, summary: Summary, *, jobs: i
         while pending:
             rows, plan, parts, reused = pending.popleft()
             add(rows, plan, [out for part in parts for out in part.get()] + reused)
+        pool.close()  # every chunk is in: the workers finish and leave by themselves (no signal sent to
+        pool.join()   # them, as leaving the block without these does)
     return table
+
+
+def _worker_signals() -> None:
+    """A ``--jobs`` worker's signals: SIGTERM (the pool's terminate, on an error or Ctrl-C in the parent)
+    ends it at once, as the operating system's default, and Ctrl-C is the parent's to handle. A forked
+    worker would otherwise inherit the CLI's SIGTERM handler, which raises KeyboardInterrupt: a worker
+    stopped inside the pool's queue lock printed a traceback and could leave the other waiting for
+    that lock for ever."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _slices(texts: list[str], n: int) -> list[list[str]]:

@@ -161,6 +161,38 @@ def test_a_closed_pipe_ends_the_run_quietly(big_exports, kind):
     assert err == ""
 
 
+def test_jobs_end_quietly(big_exports, tmp_path):
+    """--jobs 2: the workers leave when the last chunk is in, with nothing on stderr (they inherited the
+    CLI's SIGTERM handler, so the pool's terminate made them raise KeyboardInterrupt inside its queue
+    lock: tracebacks in most runs, and now and then a worker left waiting for that lock for ever)."""
+    for run in range(3):
+        proc = subprocess.run([sys.executable, "-m", "captionclean", "clean", str(big_exports["csv"]), "-q",
+                               "--jobs", "2", "--chunk-size", "100", "-o", str(tmp_path / f"out{run}.csv")],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0 and proc.stderr == "", proc.stderr[-2000:]
+
+
+def test_a_jobs_worker_takes_the_default_signals():
+    """Whatever handler the parent set (the CLI's raises KeyboardInterrupt), a --jobs worker ends at
+    SIGTERM and leaves Ctrl-C to the parent."""
+    import multiprocessing
+    import signal
+
+    from captionclean import core
+
+    def raising(signum, frame):
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, raising)
+    try:
+        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ctx.Pool(1, initializer=core._worker_signals) as pool:
+            term, intr = pool.apply(signal.getsignal, (signal.SIGTERM,)), pool.apply(signal.getsignal, (signal.SIGINT,))
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    assert (term, intr) == (signal.SIG_DFL, signal.SIG_IGN)
+
+
 # --- --version, -h, the help text ---------------------------------------------------------
 def test_version_is_the_package_version():
     result = invoke("--version")
