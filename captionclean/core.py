@@ -25,6 +25,7 @@ import sys
 import tempfile
 from array import array
 from collections import Counter, defaultdict, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable, Iterator
@@ -690,8 +691,9 @@ def complete_date(out: dict, partial: tuple[int, int], found: tuple[int, str] | 
 
 
 def build(chunks: Iterable[list], options: Options, summary: Summary, *, jobs: int = 1,
-          in_memory: bool = False, progress=None) -> Table:
-    """Parse and group every chunk; ``jobs`` > 1 parses in that many processes, in order.
+          in_memory: bool = False, progress=None, pool=None) -> Table:
+    """Parse and group every chunk; ``jobs`` > 1 parses in that many processes, in order (``pool``: those
+    processes started already, by :func:`worker_pool`; else started here).
 
     ``progress(n)`` is called with the number of rows done after each chunk.
     """
@@ -710,38 +712,52 @@ def build(chunks: Iterable[list], options: Options, summary: Summary, *, jobs: i
             plan, texts = table.plan(rows)
             add(rows, plan, parse_texts(texts, options) + table.reused)
         return table
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    if ctx.get_start_method() == "fork":  # loaded once, before the fork: each worker starts with the tables
-        settle_tables(options)            # instead of loading them itself (frozen in the CLI's processes)
-    with ctx.Pool(jobs, initializer=_worker_signals) as pool:
-        pending: deque = deque()
-        for rows in chunks:
-            plan, texts = table.plan(rows)
-            parts = [pool.apply_async(parse_texts, (part, options)) for part in _slices(texts, jobs)]
-            pending.append((rows, plan, parts, table.reused))
-            while len(pending) > 2 * jobs:
-                rows, plan, parts, reused = pending.popleft()
-                add(rows, plan, [out for part in parts for out in part.get()] + reused)
-        while pending:
+    if pool is None:
+        with worker_pool(jobs, options) as pool:
+            return build(chunks, options, summary, jobs=jobs, in_memory=in_memory, progress=progress, pool=pool)
+    pending: deque = deque()
+    for rows in chunks:
+        plan, texts = table.plan(rows)
+        parts = [pool.apply_async(parse_texts, (part, options)) for part in _slices(texts, jobs)]
+        pending.append((rows, plan, parts, table.reused))
+        while len(pending) > 2 * jobs:
             rows, plan, parts, reused = pending.popleft()
             add(rows, plan, [out for part in parts for out in part.get()] + reused)
-        pool.close()  # every chunk is in: the workers finish and leave by themselves (no signal sent to
-        pool.join()   # them, as leaving the block without these does)
+    while pending:
+        rows, plan, parts, reused = pending.popleft()
+        add(rows, plan, [out for part in parts for out in part.get()] + reused)
     return table
 
 
-def _worker_signals() -> None:
-    """A ``--jobs`` worker's signals: SIGTERM (the pool's terminate, on an error or Ctrl-C in the parent)
-    ends it at once, as the operating system's default, and Ctrl-C is the parent's to handle. A forked
-    worker would otherwise inherit the CLI's SIGTERM handler, which raises KeyboardInterrupt: a worker
-    stopped inside the pool's queue lock printed a traceback and could leave the other waiting for
-    that lock for ever."""
+@contextmanager
+def worker_pool(jobs: int, options: Options):
+    """``jobs`` processes that parse for :func:`build` (None for one job). Each loads the grammar's tables
+    as it starts (:func:`_worker_start`), so a pool opened before the export's first pass (its vocabulary)
+    has them loaded by the time the first chunk comes. On leaving the block normally the workers finish
+    and exit by themselves; on an error or Ctrl-C they are ended (SIGTERM)."""
+    if jobs <= 1:
+        yield None
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ctx.Pool(jobs, initializer=_worker_start, initargs=(replace(options, vocabulary=None),)) as pool:
+        yield pool
+        pool.close()
+        pool.join()
+
+
+def _worker_start(options: Options) -> None:
+    """A ``--jobs`` worker's start: the tables loaded (frozen in the CLI's processes), and its signals:
+    SIGTERM (the pool's terminate, on an error or Ctrl-C in the parent) ends it at once, as the operating
+    system's default, and Ctrl-C is the parent's to handle. A forked worker would otherwise inherit the
+    CLI's SIGTERM handler, which raises KeyboardInterrupt: a worker stopped inside the pool's queue lock
+    printed a traceback and could leave the other waiting for that lock for ever."""
     import signal
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    settle_tables(options)
 
 
 def _slices(texts: list[str], n: int) -> list[list[str]]:

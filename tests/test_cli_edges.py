@@ -186,7 +186,7 @@ def test_a_jobs_worker_takes_the_default_signals():
     old = signal.signal(signal.SIGTERM, raising)
     try:
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        with ctx.Pool(1, initializer=core._worker_signals) as pool:
+        with ctx.Pool(1, initializer=core._worker_start, initargs=(Options(),)) as pool:
             term, intr = pool.apply(signal.getsignal, (signal.SIGTERM,)), pool.apply(signal.getsignal, (signal.SIGINT,))
     finally:
         signal.signal(signal.SIGTERM, old)

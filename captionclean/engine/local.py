@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from .. import doubt
 from ..chunks import CHUNK_SIZE, caption_texts, open_stream
-from ..core import Options, Summary, build, only_doubtful as doubtful_rows, with_vocabulary
+from ..core import Options, Summary, build, only_doubtful as doubtful_rows, with_vocabulary, worker_pool
 from ..credits import credit_list, credit_text
 from ..iptc import check_embedded, iptc_table
 from ..read import InputRow, ReadResult, decode_lines, detect_format, read_inputs
@@ -75,10 +75,11 @@ def _table_rows(path, options: Options, summary: Summary, *, column, fmt, jobs, 
                 progress=None):
     """``path`` read as a stream (twice: first its texts, for the export's vocabulary) into the core:
     the built :class:`captionclean.core.Table`, with what the reader noticed in ``summary``."""
-    options = with_vocabulary(options, caption_texts(path, column=column, fmt=fmt, chunk_size=chunk_size))
-    stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
-    tick = None if progress is None else (lambda rows: progress(stream.bytes_read, stream.size))
-    table = build(stream.chunks, options, summary, jobs=jobs, in_memory=in_memory, progress=tick)
+    with worker_pool(jobs, options) as pool:  # started first: the workers load the tables during the first pass
+        options = with_vocabulary(options, caption_texts(path, column=column, fmt=fmt, chunk_size=chunk_size))
+        stream = open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size)
+        tick = None if progress is None else (lambda rows: progress(stream.bytes_read, stream.size))
+        table = build(stream.chunks, options, summary, jobs=jobs, in_memory=in_memory, progress=tick, pool=pool)
     stream.finish()
     summary.warnings = list(stream.warnings)
     summary.format, summary.encoding = stream.format, stream.encoding
