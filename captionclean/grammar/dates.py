@@ -180,7 +180,9 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
         m = _NAME_START.search(text, q + 1)
     # "12 de marzo", "17. oktober", "le 5 septembre"
     if runs is not None:  # a match begins at a run's last digit (a digit is none of what may follow
-        for _, e in runs:  # its first), so each run is tried there, not every digit of the text
+        for s, e in runs:  # its first), so each run is tried there, not every digit of the text
+            if e - s > 2:  # a day is one or two digits after "\b" (day_month, day_month_year): no
+                continue  # start in a longer run can begin one ("2019 de marzo" is month_year_words')
             q = e - 1
             if _lower_after(text, e) and _DAY_LOWER.match(text, q):
                 out.add(q)
@@ -196,7 +198,17 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
     # (also with no "de" between: "marzo 2019"; month_year_words reads "de" as optional)
     if years is None or years:
         for y in years if years is not None else (m.start() for m in _YEAR_AT.finditer(text)):
-            w = _WORD_BEFORE.search(text, max(0, y - 30), y)
+            # _WORD_BEFORE's match ends in spaces (\s: str.isspace's characters) at y, or at y - 1 before
+            # a newline there ($): the maximal run of spaces before y, with a letter ([^\W\d_]: alphanumeric,
+            # not a decimal digit) just before it inside the window; a year after a comma or a number
+            # ("May 5, 2019"), most of them, is not searched
+            lo = y - 30 if y > 30 else 0
+            k = y
+            while k > lo and text[k - 1].isspace():
+                k -= 1
+            if k == y or k == lo or not text[k - 1].isalnum() or text[k - 1].isdecimal():
+                continue
+            w = _WORD_BEFORE.search(text, lo, y)
             if w and w[1].lower() in _LOWER_MONTHS:
                 out.add(w.start(1))
     return sorted(out)
@@ -503,6 +515,77 @@ _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_
 _SHAPES_YEARLESS = [tried for tried in _SHAPES_TRIED if not tried[-1]]  # a text without a year: these only
 
 
+def _tries_scanned(text: str, has_year: bool, starts: list[int] | None) -> list[tuple[str, regex.Pattern, object]]:
+    """The shapes to try on a text read without its digit runs (a digit in another script, or many
+    numbers), in :data:`SHAPES` order, each with where it is tried: None (a scan of the text), a list
+    of starts (``.match`` there), or year_end's one start; a shape whose gate fails is left out."""
+    by_shape = _starts_by_shape(text, starts, has_year) if starts else None
+    tries = []
+    for shape, pattern, gate, _, _, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
+        if gate is not None and not gate(text):
+            continue
+        if starts is not None and anchored:
+            if starts and by_shape[shape]:
+                tries.append((shape, pattern, by_shape[shape]))
+        elif shape == "year_end":
+            tries.append((shape, pattern, _year_end_at(text)))
+        else:
+            tries.append((shape, pattern, None))
+    return tries
+
+
+_P = dict(COMPILED)
+_ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _ANCHORED]  # (in SHAPES order)
+_ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
+# the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
+_RUNS_ORDER = ("iso_slash", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy", *(s for s, _ in _ANCHORED_TRIED),
+               "in_year", "year_comma", "year_paren", "year_end", "event_year")
+
+
+def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has_year: bool,
+                   starts: list[int]) -> list[tuple[str, regex.Pattern, object]]:
+    """:func:`_tries_scanned` for a text whose digits are ASCII, read off its digit runs: the same
+    gates and starts as a loop over :data:`_SHAPES_TRIED` would take (each shape's run gate and
+    starts at the runs if it has them, else its text gate; the anchored shapes at their starts),
+    written out shape by shape (a caption tries 2 or 3 shapes of the 16: the loop's tests of every
+    shape cost more than the shapes). A shape that reads a year is tried only in a text that has
+    one (``has_year``); those that begin at a run-ending year only where ``years`` has one."""
+    tries = []
+    if years and _iso_gate(text, runs, years):
+        tries.append(("iso_slash", _P["iso_slash"], None))
+    if "dated " in text:
+        tries.append(("dated_dmy", _P["dated_dmy"], None))
+    if has_year:
+        if _dmy_numeric_gate(text, runs, years):
+            tries.append(("dmy_numeric", _P["dmy_numeric"], None))
+        if "/" in text and _SLASH_DATE(text) is not None:
+            tries.append(("dmy_slash", _P["dmy_slash"], None))
+    if "/" in text[:9]:
+        tries.append(("lead_mdy", _P["lead_mdy"], None))
+    if starts:
+        by_shape = _starts_by_shape(text, starts, has_year, years)
+        for shape, pattern in (_ANCHORED_TRIED if has_year else _ANCHORED_YEARLESS):
+            if by_shape[shape]:
+                tries.append((shape, pattern, by_shape[shape]))
+    if years:
+        at = _in_years(text, runs, years)
+        if at:
+            tries.append(("in_year", _P["in_year"], at))
+        at = _comma_years(text, runs, years)
+        if at:
+            tries.append(("year_comma", _P["year_comma"], at))
+        at = _paren_years(text, runs, years)
+        if at:
+            tries.append(("year_paren", _P["year_paren"], at))
+    if has_year and _ends_in_year(text):
+        tries.append(("year_end", _P["year_end"], _year_end_at(text)))
+    if years and _event_gate(text, runs, years):
+        at = _lone_years(text, runs, years)
+        if at:
+            tries.append(("event_year", _P["event_year"], at))
+    return tries
+
+
 # the last texts read and their dates: the parser, the place finder and the span finder read the
 # same caption (a huge caption's thousands of dates are read once); DateFound is never changed.
 # parse_caption empties it for each caption (forget_dates): a caption is never timed on another's reading
@@ -540,32 +623,18 @@ def _find_dates(text: str) -> list[DateFound]:
         has_year = _has_year(text, runs, years)
     taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text, runs, years)
-    by_shape = _starts_by_shape(text, starts, has_year, years) if starts else None
-    for shape, pattern, gate, run_gate, at_runs, anchored, _ in (_SHAPES_TRIED if has_year else _SHAPES_YEARLESS):
-        at = None
-        if runs is not None and (run_gate is not None or at_runs is not None):  # the runs at hand: their
-            if run_gate is not None and not run_gate(text, runs, years):  # gate, no scan of the text
-                continue
-            if at_runs is not None:  # and where the shape can begin: it is tried there only
-                at = at_runs(text, runs, years)
-                if not at:
-                    continue
-        elif gate is not None:
-            if not gate(text):
-                continue
-        if starts is not None and anchored:
-            if not starts or not by_shape[shape]:
-                continue
-            matches = _finditer(pattern, text, by_shape[shape], taken)
-        elif at is not None:
-            matches = _finditer(pattern, text, at, taken)
-        elif shape == "year_end":  # it ends the text: its one match begins where its year must
-            m = pattern.match(text, _year_end_at(text))
+    tries = (_tries_at_runs(text, runs, years, has_year, starts) if runs is not None
+             else _tries_scanned(text, has_year, starts))
+    for shape, pattern, where in tries:
+        if where is None:
+            matches = pattern.finditer(text)
+        elif where.__class__ is int:  # year_end: it ends the text, its one match begins where its year must
+            m = pattern.match(text, where)
             if m is None:
                 continue
             matches = (m,)
         else:
-            matches = pattern.finditer(text)
+            matches = _finditer(pattern, text, where, taken)
         for m in matches:
             s, e = m.span()
             if 1 in taken[s:e]:
@@ -714,6 +783,8 @@ def _fragment(text: str, d: DateFound) -> bool:
 def credit_date(credit: str) -> DateFound | None:
     """A date closing a credit chain, as UN agencies and archives write it: "UNHCR / E. Hockstein /
     August 2009", "© UNHCR/V.Tan/January 2006"; the photo's when the caption states no other."""
+    if _ANY_DIGIT.search(credit) is None:  # every shape reads a digit: a credit without one holds no date
+        return None  # (most credits: the date shapes' setup not run for them)
     found = [d for d in find_dates(credit) if d.month is not None and _ENDS_TEXT.match(credit, d.end)]
     if found and credit[:found[-1].start].rstrip().endswith(("/", "|", ",")):
         return found[-1]
