@@ -814,3 +814,19 @@ def test_find_in_tests_each_occurrence_as_written(text, value, within, avoid, wi
     folded = spans._fold(text)
     args = (folded, value, within, avoid, text if with_text else None)
     assert spans.find_in(*args) == _find_in_plain(*args)
+
+
+def test_no_month_name_form_holds_another_after_its_first_letter():
+    # _starts reads an ASCII text's month and weekday names with finditer (non-overlapping matches): exact
+    # only while no name form holds another one past its first letter (_names_overlapping's reasoning)
+    forms = dates._NAME_FORMS
+    assert not [(a, b) for a in forms for b in forms if any(a[i:].startswith(b) for i in range(1, len(a)))]
+    assert all(f.isalpha() for f in forms if f.isascii())
+
+
+@given(st.lists(_DATE_PIECES, max_size=14).map("".join))
+@example("MAYOKT 5, OCTOBER 2019 Monday, May 5")
+def test_name_starts_by_finditer_equal_the_overlapping_search(text):
+    if text.isascii():
+        assert [m.start() for m in dates._NAME_START.finditer(text)] == \
+            [m.start() for m in dates._names_overlapping(text)]

@@ -154,8 +154,7 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
     if runs is None and not text.isascii() and _ODD_DIGIT.search(text):  # (runs: read from ASCII digits only)
         return None
     out: set[int] = set()
-    m = _NAME_START.search(text)
-    while m:
+    for m in _NAME_START.finditer(text) if text.isascii() else _names_overlapping(text):
         q = m.start()
         out.add(q)
         # a day number before the name: [0-3]?[0-9] (st|nd|rd|th|er|º)? \.? (\s+(of|de))? \s+
@@ -177,7 +176,6 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
                 out.add(i - 1)
                 if i > 1 and text[i - 2] in "0123":
                     out.add(i - 2)
-        m = _NAME_START.search(text, q + 1)
     # "12 de marzo", "17. oktober", "le 5 septembre"
     if runs is not None:  # a match begins at a run's last digit (a digit is none of what may follow
         for s, e in runs:  # its first), so each run is tried there, not every digit of the text
@@ -212,6 +210,17 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
             if w and w[1].lower() in _LOWER_MONTHS:
                 out.add(w.start(1))
     return sorted(out)
+
+
+def _names_overlapping(text: str):
+    """Every match of _NAME_START, each searched from the position after the last one's start: one
+    may begin inside another ("ΙΟΎΛΙΟΣΕΠΤΕΜΒΡΊΟΥ": a name's end runs on into a non-ASCII letter that
+    begins another). In an ASCII text none can (no name holds another after its first letter, and the
+    ASCII letter a longer name would need after a match fails the match's (?![A-Za-z0-9])): finditer."""
+    m = _NAME_START.search(text)
+    while m:
+        yield m
+        m = _NAME_START.search(text, m.start() + 1)
 
 
 _SUFFIXES = frozenset(("st", "nd", "rd", "th", "er"))
@@ -282,16 +291,19 @@ def _starts_by_shape(text: str, starts: list[int], has_year: bool = True,
         m = _LAST_YEAR.match(text) if has_year else None
         last_year = m.end() - 4 if m else -1
     out = {}
-    for shape in _ANCHORED:
-        if shape in _UPPER_FIRST:
-            ps = upper
-        else:
-            first = _FIRST_CLASS[shape]
-            ps = mtwfs if first == "dMTWFS" else digit if first == "d" else low
-        if shape in _NEEDS_YEAR and ps and ps[-1] >= last_year:
+    classes = (upper, digit, mtwfs, low)
+    for shape, first, needs_year in _SHAPE_FIRSTS:
+        ps = classes[first]
+        if needs_year and ps and ps[-1] >= last_year:
             ps = [p for p in ps if p < last_year]
         out[shape] = ps
     return out
+
+
+# each anchored shape, the class of its first character (an index into _starts_by_shape's upper,
+# digit, mtwfs, low), and whether it reads a year
+_SHAPE_FIRSTS = tuple((shape, 0 if shape in _UPPER_FIRST else {"d": 1, "dMTWFS": 2, "l": 3}[_FIRST_CLASS[shape]],
+                       shape in _NEEDS_YEAR) for shape in _ANCHORED)
 
 
 def _finditer(pattern: regex.Pattern, text: str, starts: list[int], taken: bytearray):
@@ -436,14 +448,22 @@ def _iso_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
 
 def _dmy_numeric_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
     """dmy_numeric reads a day of two digits alone in its run, then a dot ("17.02.2026")."""
-    return any(e - s == 2 and text[e:e + 1] == "." for s, e in runs)
+    for s, e in runs:
+        if e - s == 2 and text[e:e + 1] == ".":
+            return True
+    return False
 
 
 def _event_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
     """event_year's gate (_YEAR_CAPITAL: a year, a space and a capital; else an event's first word
     before a capital), the year read off the runs: one ending its run, then " " and A-Z."""
-    return any(text[y + 4:y + 5] == " " and "A" <= text[y + 5:y + 6] <= "Z" for y in years) or (
-        any(head in text for head in _EVENT_HEADS) and _HEAD_CAPITAL(text) is not None)
+    for y in years:  # (loops: a generator costs more than the few tests it runs)
+        if text[y + 4:y + 5] == " " and "A" <= text[y + 5:y + 6] <= "Z":
+            return True
+    for head in _EVENT_HEADS:
+        if head in text:
+            return _HEAD_CAPITAL(text) is not None
+    return False
 
 
 # gates read off the digit runs (texts whose digits are all ASCII: the shapes' \\d is [0-9] there),
