@@ -830,3 +830,20 @@ def test_name_starts_by_finditer_equal_the_overlapping_search(text):
     if text.isascii():
         assert [m.start() for m in dates._NAME_START.finditer(text)] == \
             [m.start() for m in dates._names_overlapping(text)]
+
+
+def test_tries_at_runs_writes_the_shapes_in_their_order():
+    # _tries_at_runs writes the shapes out one by one: in SHAPES' order (an earlier shape's date wins an overlap)
+    assert list(dates._RUNS_ORDER) == [shape for shape, _ in dates.SHAPES]
+
+
+@given(st.lists(_RUN_PIECES, max_size=14).map("".join))
+@example("dated 17.02.2026, 2019-05-06 5/6/2019 May 5, 2019 in 2019, Chad, 2015 (1920) 2015 Games 2019")
+def test_tries_at_runs_keep_the_shapes_order(text):
+    runs = dates._digit_runs(text)
+    if not runs:
+        return
+    years = dates._run_years(text, runs)
+    tried = [shape for shape, _, _ in dates._tries_at_runs(
+        text, runs, years, dates._has_year(text, runs, years), dates._starts(text, runs, years))]
+    assert tried == sorted(tried, key=dates._RUNS_ORDER.index)
