@@ -828,8 +828,8 @@ def test_no_month_name_form_holds_another_after_its_first_letter():
 @example("MAYOKT 5, OCTOBER 2019 Monday, May 5")
 def test_name_starts_by_finditer_equal_the_overlapping_search(text):
     if text.isascii():
-        assert [m.start() for m in dates._NAME_START.finditer(text)] == \
-            [m.start() for m in dates._names_overlapping(text)]
+        assert [m.start() for m in dates._NAME_START_ASCII.finditer(text)] == \
+            [m.start() for m in dates._NAME_START.finditer(text)] == [m.start() for m in dates._names_overlapping(text)]
 
 
 def test_tries_at_runs_writes_the_shapes_in_their_order():

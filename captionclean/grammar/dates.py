@@ -113,6 +113,8 @@ def _trie(words) -> str:
 
 
 _NAME_START = re.compile(_trie(_NAME_FORMS) + r"(?![A-Za-z0-9])")
+# the same in an ASCII text, where only the ASCII names can match: a tree of 277 names, not 444 (25% faster)
+_NAME_START_ASCII = re.compile(_trie(f for f in _NAME_FORMS if f.isascii()) + r"(?![A-Za-z0-9])")
 # a day, then a month in lower case: one C scan, the names tried only after a number
 _DAY_LOWER = re.compile(r"[0-9](?:st|nd|rd|th|er|º)?\.?\s+(?:(?:of|de)\s+)?(?=" + _trie(_LOWER_MONTHS) + r"(?![^\W\d_]))")
 _ODD_DIGIT = regex.compile(r"(?![0-9])\d")
@@ -154,7 +156,7 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
     if runs is None and not text.isascii() and _ODD_DIGIT.search(text):  # (runs: read from ASCII digits only)
         return None
     out: set[int] = set()
-    for m in _NAME_START.finditer(text) if text.isascii() else _names_overlapping(text):
+    for m in _NAME_START_ASCII.finditer(text) if text.isascii() else _names_overlapping(text):
         q = m.start()
         out.add(q)
         # a day number before the name: [0-3]?[0-9] (st|nd|rd|th|er|º)? \.? (\s+(of|de))? \s+
