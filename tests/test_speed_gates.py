@@ -847,3 +847,17 @@ def test_tries_at_runs_keep_the_shapes_order(text):
     tried = [shape for shape, _, _ in dates._tries_at_runs(
         text, runs, years, dates._has_year(text, runs, years), dates._starts(text, runs, years))]
     assert tried == sorted(tried, key=dates._RUNS_ORDER.index)
+
+
+_PLACE_RUN_PIECES = st.sampled_from([" ", "  ", ", ", ",", ".", "'", "’", "-", "\n", "(", ")", "5", "in ", "near ", "the ",
+                                     "of ", "de ", "Paris", "New York", "St. ", "Mt.", "U.S.", "Deir al-Balah", "May",
+                                     "Monday", "northern ", "city", "Ébène", "é", "x", "İzmir", "ǅemal", "\u0301"])
+
+
+@given(st.lists(_PLACE_RUN_PIECES, max_size=14).map("".join))
+@example("in Paris, France, near St. Louis, Mo. (U.S.) and Deir al-Balah, northern Gaza")
+@example("ǅemal Bijedić, Mostar")  # a title-case capital (Lt) opens no run: \p{Lu} only, as the words read
+def test_place_runs_opened_by_a_capital_equal_the_plain_pattern(text):
+    # _RUN's look-ahead for a capital (what every run opens with) leaves its matches as they were
+    plain = regex.compile(places._RUN_BODY)
+    assert [m.span() for m in places._RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
