@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 from itertools import islice
+from operator import attrgetter
 import unicodedata
 import re
 from dataclasses import dataclass
@@ -643,10 +644,12 @@ def _find_dates(text: str) -> list[DateFound]:
             return found
         years = _run_years(text, runs)
         has_year = _has_year(text, runs, years)
-    taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     starts = _starts(text, runs, years)
     tries = (_tries_at_runs(text, runs, years, has_year, starts) if runs is not None
              else _tries_scanned(text, has_year, starts))
+    if not tries:  # (a third of the texts with a digit: no shape can match)
+        return found
+    taken = bytearray(len(text) + 1)  # 1 where a date was found: a linear overlap test
     for shape, pattern, where in tries:
         if where is None:
             matches = pattern.finditer(text)
@@ -685,8 +688,12 @@ def _find_dates(text: str) -> list[DateFound]:
                 day, name = None, "month_year"  # "from 17-30 April, 2017": days of a month, the month is the date
             taken[s:e] = b"\x01" * (e - s)
             found.append(DateFound(name, s, e, y, month, day, m.group(0), ambiguous))
-    found.sort(key=lambda d: d.start)
+    if len(found) > 1:
+        found.sort(key=_START)
     return found
+
+
+_START = attrgetter("start")
 
 
 # a day before a dash, ahead of a day and its month in words: the first day of a range ("17-30 April")
