@@ -153,8 +153,10 @@ def test_digit_runs_read_what_the_text_scans_read(text):
     for shape, gate in dates._RUN_GATES.items():  # each run gate is implied by every match of its shape
         if dict(dates.COMPILED)[shape].search(text):
             assert gate(text, runs, years), shape
-    # the day-before-a-lower-case-month starts: tried at each run's last digit, as the scan finds them
-    assert {m.start() for m in dates._DAY_LOWER.finditer(text)} <= set(dates._starts(text, runs, years))
+    # the day-before-a-lower-case-month starts: tried at each run's last digit, as the scan finds them, in
+    # the runs of one or two digits (a day: "\b[0-3]?\d"; no day begins inside a longer number)
+    short = {e - 1 for s, e in runs if e - s <= 2}
+    assert {m.start() for m in dates._DAY_LOWER.finditer(text) if m.start() in short} <= set(dates._starts(text, runs, years))
     for shape, at_runs in dates._AT_RUNS.items():  # tried where the runs say: every match of a full scan begins there
         pattern = dict(dates.COMPILED)[shape]
         assert {m.start() for m in pattern.finditer(text)} <= set(at_runs(text, runs, years)), shape
@@ -812,3 +814,50 @@ def test_find_in_tests_each_occurrence_as_written(text, value, within, avoid, wi
     folded = spans._fold(text)
     args = (folded, value, within, avoid, text if with_text else None)
     assert spans.find_in(*args) == _find_in_plain(*args)
+
+
+def test_no_month_name_form_holds_another_after_its_first_letter():
+    # _starts reads an ASCII text's month and weekday names with finditer (non-overlapping matches): exact
+    # only while no name form holds another one past its first letter (_names_overlapping's reasoning)
+    forms = dates._NAME_FORMS
+    assert not [(a, b) for a in forms for b in forms if any(a[i:].startswith(b) for i in range(1, len(a)))]
+    assert all(f.isalpha() for f in forms if f.isascii())
+
+
+@given(st.lists(_DATE_PIECES, max_size=14).map("".join))
+@example("MAYOKT 5, OCTOBER 2019 Monday, May 5")
+def test_name_starts_by_finditer_equal_the_overlapping_search(text):
+    if text.isascii():
+        assert [m.start() for m in dates._NAME_START_ASCII.finditer(text)] == \
+            [m.start() for m in dates._NAME_START.finditer(text)] == [m.start() for m in dates._names_overlapping(text)]
+
+
+def test_tries_at_runs_writes_the_shapes_in_their_order():
+    # _tries_at_runs writes the shapes out one by one: in SHAPES' order (an earlier shape's date wins an overlap)
+    assert list(dates._RUNS_ORDER) == [shape for shape, _ in dates.SHAPES]
+
+
+@given(st.lists(_RUN_PIECES, max_size=14).map("".join))
+@example("dated 17.02.2026, 2019-05-06 5/6/2019 May 5, 2019 in 2019, Chad, 2015 (1920) 2015 Games 2019")
+def test_tries_at_runs_keep_the_shapes_order(text):
+    runs = dates._digit_runs(text)
+    if not runs:
+        return
+    years = dates._run_years(text, runs)
+    tried = [shape for shape, _, _ in dates._tries_at_runs(
+        text, runs, years, dates._has_year(text, runs, years), dates._starts(text, runs, years))]
+    assert tried == sorted(tried, key=dates._RUNS_ORDER.index)
+
+
+_PLACE_RUN_PIECES = st.sampled_from([" ", "  ", ", ", ",", ".", "'", "’", "-", "\n", "(", ")", "5", "in ", "near ", "the ",
+                                     "of ", "de ", "Paris", "New York", "St. ", "Mt.", "U.S.", "Deir al-Balah", "May",
+                                     "Monday", "northern ", "city", "Ébène", "é", "x", "İzmir", "ǅemal", "\u0301"])
+
+
+@given(st.lists(_PLACE_RUN_PIECES, max_size=14).map("".join))
+@example("in Paris, France, near St. Louis, Mo. (U.S.) and Deir al-Balah, northern Gaza")
+@example("ǅemal Bijedić, Mostar")  # a title-case capital (Lt) opens no run: \p{Lu} only, as the words read
+def test_place_runs_opened_by_a_capital_equal_the_plain_pattern(text):
+    # _RUN's look-ahead for a capital (what every run opens with) leaves its matches as they were
+    plain = regex.compile(places._RUN_BODY)
+    assert [m.span() for m in places._RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]

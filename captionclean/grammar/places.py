@@ -487,7 +487,10 @@ _NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_
 _PART = rf"{_DIR}{_NAME}"
 # the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
 _CHAIN = _trie({"in", "near"} | set(_LEAD_IN))
-_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?:{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})")
+_RUN_BODY = rf"(?<![\p{{L}}\p{{M}}\d'’.\-])(?:{_NAME}(?:[ ]*,[ ]*(?:(?:{_CHAIN})[ ]+)?{_PART}){{0,5}})"
+# (a run opens with a capital: _PREFIX's, _WORD's or _DOTWORD's; the look-ahead first lets the scan skip every
+# other character before the look-behind is tried: the same matches, ~5% less time)
+_RUN = regex.compile(r"(?=\p{Lu})" + _RUN_BODY)
 _SPLIT = regex.compile(r"(?:(?<![ ])[ ]*)?,[ ]*(?:(?P<chain>" + _CHAIN + r")[ ]+)?")  # (?<![ ]): a space run is tried once
 # the articles between "in" and a place's name in other languages ("en el Vaticano", "in der Ukraine"), read as "the"
 _ARTICLES = _W.get("article", frozenset())
