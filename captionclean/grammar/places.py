@@ -903,6 +903,13 @@ _LINE_OPEN = frozenset(" \t\n|")  # what stands before a run that opens its line
 _DATE_HEAD = regex.compile(r"[ ]*+(?:\p{L}++\.?[ ]++)?\d{1,2}(?:[ ]++\p{L}++)?(?:,?[ ]++\d{4})?[ ]*+")
 
 
+def _may_end_sentence(text: str, end: int) -> bool:
+    """What every match of _SENTENCE_END at ``end`` needs: a full stop there, or the text's end ("$": the end, or
+    a new line that ends the text). A run ends on a letter, so most runs fail this, without the pattern's call."""
+    c = text[end:end + 1]
+    return c == "." or not c or c == "\n" and end + 1 == len(text)
+
+
 def _own_line(text: str, run: PlaceRun) -> str | None:
     """The bracketed words after a run that fills its line ("" if none), or None."""
     i = run.start  # only white space between the line's start and the run (a linear walk back:
@@ -990,7 +997,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         unsure += place.warnings
     first = -1  # where the first sentence ends: looked for when a run ending a sentence needs it (few do; the
     for run in runs:  # search tries every character). The runs are in order: one after that end ends the loop.
-        if run.lead == "in" and len(run.parts) == 1 and _SENTENCE_END.match(text, run.end):
+        if run.lead == "in" and len(run.parts) == 1 and _may_end_sentence(text, run.end) and _SENTENCE_END.match(text, run.end):
             if first < 0:
                 first = _SENTENCE_END.search(text).start()  # (it always matches: "$" at the latest)
             if run.start > first:
@@ -1002,10 +1009,14 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     known = _known_city(text, runs)
     if known is None:
         known = _city_subject(text, runs)
-    if known is None and any(key in text for key in _ENDING_KEYS):
-        known = _locative_city(runs)
-    if known is None and _CJK_LETTER.search(text):
-        known = cjk_city(text)
+    if known is None:
+        plain = text.isascii()  # (no CJK letter, and no key but the ASCII ones, in an ASCII text)
+        for key in _ENDING_KEYS_ASCII if plain else _ENDING_KEYS:
+            if key in text:
+                known = _locative_city(runs)
+                break
+        if known is None and not plain and _CJK_LETTER.search(text):
+            known = cjk_city(text)
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
@@ -1238,7 +1249,8 @@ _ENDINGS = case_endings()
 _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
 # the last three letters of every ending: a text holding none names no city by its case (a run's words
 # are the text's, or "town", "province", "of" put before a name)
-_ENDING_KEYS = tuple({e[-3:] for e in _ENDING_TAILS})
+_ENDING_KEYS = tuple(sorted({e[-3:] for e in _ENDING_TAILS}))
+_ENDING_KEYS_ASCII = tuple(k for k in _ENDING_KEYS if k.isascii())  # the only ones an ASCII text can hold
 
 
 def _locative_city(runs: list[PlaceRun]) -> Place | None:
