@@ -1,9 +1,25 @@
 """The place phrase's and the dateline's shortcuts change nothing: each cheap test is implied by the
 pattern or search it guards, and each shared reading finds what the plain one found (Hypothesis over
 caption-like text, and the real captions in tests/data)."""
+import json
+from functools import lru_cache
+from pathlib import Path
+
 from hypothesis import example, given, strategies as st
 
 from captionclean.grammar import places
+
+_DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _real_texts() -> tuple[str, ...]:
+    """The real captions in tests/data: the seed inputs and the texts of the case files."""
+    texts = [json.loads(ln)["text"] for ln in (_DATA / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    for name in ("place_cases.json", "place_negative_cases.json", "credit_cases.json", "date_cases.json", "span_cases.json"):
+        texts += [c["text"] for c in json.loads((_DATA / name).read_text(encoding="utf-8")) if isinstance(c.get("text"), str)]
+    return tuple(texts)
 
 # characters the place patterns care about: stops, abbreviations, spaces, new lines, letters in and out of ASCII
 _PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ":", "Dr.", "Mr.", "St.", "Paris", "in ", "Rev.",
@@ -30,3 +46,44 @@ def test_ascii_text_holds_only_the_ascii_ending_keys(text):
     if text.isascii():
         assert any(k in text for k in places._ENDING_KEYS) == any(k in text for k in places._ENDING_KEYS_ASCII)
         assert places._CJK_LETTER.search(text) is None
+
+
+_OPENING = st.lists(st.sampled_from([" ", ",", "/", "-", "–", ";", "5", "12", "1999", "2019", "20190820", "19",
+                                     "20", "0", "٣", "MADRID", "x", "Ab", "\n"]), max_size=16).map("".join)
+
+
+@given(_OPENING)
+@example("MADRID, 19/10/2019.-")
+@example("OSLO 19820820")
+@example("05 November 2019, US")
+@example("x 1/2")
+def test_early_searches_from_the_first_digit_equal_the_full_searches(text):
+    for pattern, end, back in ((places._YEAR_EARLY, 45, 0), (places._NUMERIC_EARLY, 70, 1)):
+        assert places._early(pattern, text, end, back) == (pattern.search(text, 0, end) is not None)
+
+
+_DATELINE_PIECES = st.sampled_from([" ", "  ", "\n", "\t", ",", ", ", ":", ": ", "(", ")", "-", " - ", "–", "—", ".",
+                                    "'", "&", "É", "ÉE", "A", "AB", "WASHINGTON", "DC", "Oslo", "man", "a", "x",
+                                    "JUNE 5", "June 5, 2019", "(AP)", "(Reuters)", "MAY", "5", "2019", "\u0301"])
+
+
+@given(st.lists(_DATELINE_PIECES, max_size=14).map("".join))
+@example("WASHINGTON, DC - JUNE 5: A man")
+@example("A man walks")
+@example("AB-CD - JUNE 5, 2019 - x")
+@example("PARIS (AP) — x")
+@example(" \n ROME\t(June 5, 2019) x")
+@example("FILE PHOTO: x")
+@example("ABC\n- June 5: x")
+def test_caps_opening_gate_holds_every_caps_rule_match(text):
+    for rule, pattern in places.DATELINES:
+        if rule in places._CAPS_RULES and pattern.match(text):
+            assert places._caps_rules_may_match(text), rule
+
+
+def test_caps_opening_gate_on_real_openings():
+    texts = _real_texts()
+    assert len(texts) > 500 and sum(not places._caps_rules_may_match(t) for t in texts) > 100  # it skips work
+    for text in texts:
+        if not places._caps_rules_may_match(text):
+            assert not any(pattern.match(text) for rule, pattern in places.DATELINES if rule in places._CAPS_RULES), text[:80]
