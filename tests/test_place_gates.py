@@ -87,3 +87,20 @@ def test_caps_opening_gate_on_real_openings():
     for text in texts:
         if not places._caps_rules_may_match(text):
             assert not any(pattern.match(text) for rule, pattern in places.DATELINES if rule in places._CAPS_RULES), text[:80]
+
+
+_CJK_PIECES = st.sampled_from(["東京", "東京都", "ソウル", "서울", "서울시", "北京", "北京市", "上海", "大阪", "中", "国", "광화문",
+                               "23일 ", " ", "x", "Paris", "。", "、", "香港", "台北", "釜山", "名古屋"])
+
+
+@given(st.lists(_CJK_PIECES, max_size=12).map("".join))
+@example("23일 서울 광화문")
+@example("北京市の東京")
+def test_cjk_city_over_letter_runs_finds_what_the_letter_walk_finds(text):
+    assert places.cjk_city(text) == places._cjk_city_walk(text)
+
+
+def test_cjk_city_on_real_captions():
+    texts = [t for t in _real_texts() if places._CJK_LETTER.search(t)]
+    for text in texts:
+        assert places.cjk_city(text) == places._cjk_city_walk(text)

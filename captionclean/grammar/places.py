@@ -1109,6 +1109,7 @@ def _town_earlier(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) 
 _TAIL_REST = regex.compile(r"[ ,.;]*+(?:(?i:publiziert|veröffentlicht|published|publicado|publiée?|pubblicat[oa]|publisert)"
                            r"[^\n]{0,40}?)?[ .]*+$")
 _CJK_LETTER = stdlib_re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_LETTERS = stdlib_re.compile(_CJK_LETTER.pattern + "+")  # a run of them
 
 
 @lru_cache(maxsize=1)
@@ -1133,13 +1134,31 @@ def cjk_city(text: str) -> Place | None:
     opening with that letter and the next)."""
     names, sizes = _cjk_names()
     head = text[:_CJK_SCAN]
+    get = sizes.get
+    for run in _CJK_LETTERS.finditer(head):  # (each letter of a run of them in turn: no match object a letter)
+        for i in range(run.start(), run.end()):
+            for size in get(head[i:i + 2], ()):  # the names opening with these two letters, longest first
+                if size > len(head) - i:
+                    continue
+                hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+                if hit:  # a city of 300,000 or more: its country goes with it
+                    country = country_by_code(hit[1])
+                    return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
+                                 rules=["place_cjk"])
+    return None
+
+
+def _cjk_city_walk(text: str) -> Place | None:
+    """cjk_city read letter by letter (a match a letter): what the walk over runs of letters must find (tests)."""
+    names, sizes = _cjk_names()
+    head = text[:_CJK_SCAN]
     for m in _CJK_LETTER.finditer(head):
         i = m.start()
-        for size in sizes.get(head[i:i + 2], ()):  # the names opening with these two letters, longest first
+        for size in sizes.get(head[i:i + 2], ()):
             if size > len(head) - i:
                 continue
             hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
-            if hit:  # a city of 300,000 or more: its country goes with it
+            if hit:
                 country = country_by_code(hit[1])
                 return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                              rules=["place_cjk"])
