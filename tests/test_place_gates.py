@@ -104,3 +104,26 @@ def test_cjk_city_on_real_captions():
     texts = [t for t in _real_texts() if places._CJK_LETTER.search(t)]
     for text in texts:
         assert places.cjk_city(text) == places._cjk_city_walk(text)
+
+
+_OF_LEAD_PIECES = st.sampled_from([" ", " ", "  ", "\t", "\n", "of", "of ", "Of", "prof", "roof", "in", "at", "near",
+                                   "the", "town", "city", "village", "old", "southern", "streets", "x", ",", "Paris",
+                                   "a" * 30, "é"])
+
+
+@given(st.lists(_OF_LEAD_PIECES, max_size=20).map("".join))
+@example("in the town of Paris")
+@example("near the city of Paris")
+@example("the streets of Paris")
+@example("in the village  of Paris")
+@example("in the " + "a" * 50 + " village of Paris")  # the generic word cut by the window's start
+def test_lead_after_of_reads_what_its_patterns_read(text):
+    for s in range(len(text) + 1):
+        assert places._lead(text, s) == places._lead_read(text, s), (text, s)
+
+
+def test_lead_after_of_on_real_captions():
+    for text in _real_texts():
+        for run in places.find_place_runs(text):
+            if text.endswith("of ", 0, run.start):
+                assert places._lead(text, run.start) == places._lead_read(text, run.start), text[max(0, run.start - 60):run.end]

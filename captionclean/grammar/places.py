@@ -524,6 +524,11 @@ _GENERIC_OF = regex.compile(r"\b(?P<lead>in|at|near)[ ]+(?:the[ ]+)?(?:[a-z\-]+[
                            + _alt(w for w in _CITYWORD | _NBH | _TOWN_OF_WORDS if w.islower()) + r")[ ]+of[ ]+$", regex.REVERSE)
 
 
+# _GENERIC_OF's words (each ends its match before spaces and "of"); "of" leads a run as itself (_lead)
+_GENERIC_OF_WORDS = tuple(sorted(w for w in _CITYWORD | _NBH | _TOWN_OF_WORDS if w.islower()))
+assert "of" not in _LEAD_IN and "of" not in _DIRS and "of" not in _ARTICLES
+
+
 _APPOSED = regex.compile(r"[ ]*,[ ]*(?:(?:the|a|an)[ ]+)?")
 # "the town of New York", "the southern state of Kerala": what the generic word makes the name
 _TOWN_OF = regex.compile(r"\b(" + _alt(w for w in _CITYWORD | _REGION | _REGION_GENERIC | _TOWN_OF_WORDS if w.islower())
@@ -622,6 +627,10 @@ def _lead(text: str, s: int) -> str:
             return c  # "…, Paris", "(AP) Paris", "…, the Paris": the mark
         j = text.rfind(" ", lo, end)
         word = text[j + 1:end]
+        if not k and word == "of" and j >= 0 and not text[max(0, s - 60):j].rstrip(" ").endswith(_GENERIC_OF_WORDS):
+            # "the streets of Paris": no generic word before "of" (_GENERIC_OF's match ends with one, spaces and
+            # "of"), so _lead_read's _LEAD reads the word itself (not kept: "the town of" leads otherwise)
+            return "of"
         if j < 0 or not (word.isalpha() and word.isascii() and word.islower()) or not k and word.endswith("of"):
             return _lead_read(text, s)  # a capital, a digit, two spaces; "of" (_GENERIC_OF)
         if k == 3 or word not in _LEAD_SKIP:
