@@ -127,3 +127,22 @@ def test_lead_after_of_on_real_captions():
         for run in places.find_place_runs(text):
             if text.endswith("of ", 0, run.start):
                 assert places._lead(text, run.start) == places._lead_read(text, run.start), text[max(0, run.start - 60):run.end]
+
+
+_GAP_PIECES = st.sampled_from([" ", "  ", ",", ", ", " on ", "on", " in ", "-", " – ", "am", " el ", "martes", "(",
+                               "Monday", "monday", " 2019 ", "\n", "south", " of ", " near ", "5 miles ", "outside",
+                               " from ", "the ", "capital ", "about ", "a", "x"])
+
+
+@given(st.lists(_GAP_PIECES, max_size=10).map("".join))
+@example(", on ")
+@example(", el martes ")
+@example(", just outside ")
+@example(" 5 miles south of ")
+def test_gap_reads_kept_are_the_patterns_readings(gap):
+    for kept, pattern in ((places._GAP_BEFORE_READ, places._GAP_BEFORE), (places._GAP_AFTER_READ, places._GAP_AFTER),
+                          (places._BEARING_READ, places._BEARING)):
+        m = pattern.match(gap)
+        plain = None if m is None else (m["dist"], m["dir"], m["rel"]) if pattern is places._BEARING else True
+        for _ in range(2):  # read, then read again from what was kept
+            assert places._gap_read(kept, pattern, gap) == plain, (pattern, gap)
