@@ -1,0 +1,148 @@
+"""The place phrase's and the dateline's shortcuts change nothing: each cheap test is implied by the
+pattern or search it guards, and each shared reading finds what the plain one found (Hypothesis over
+caption-like text, and the real captions in tests/data)."""
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from hypothesis import example, given, strategies as st
+
+from captionclean.grammar import places
+
+_DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _real_texts() -> tuple[str, ...]:
+    """The real captions in tests/data: the seed inputs and the texts of the case files."""
+    texts = [json.loads(ln)["text"] for ln in (_DATA / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    for name in ("place_cases.json", "place_negative_cases.json", "credit_cases.json", "date_cases.json", "span_cases.json"):
+        texts += [c["text"] for c in json.loads((_DATA / name).read_text(encoding="utf-8")) if isinstance(c.get("text"), str)]
+    return tuple(texts)
+
+# characters the place patterns care about: stops, abbreviations, spaces, new lines, letters in and out of ASCII
+_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ":", "Dr.", "Mr.", "St.", "Paris", "in ", "Rev.",
+                           "Helsingissä", "Tampereella", "Ä", "ä", "lla", "ss", "a", "東京", "서울", "\t", "x"])
+_TEXT = st.lists(_PIECES, max_size=14).map("".join)
+
+
+@given(_TEXT)
+@example("in Paris.")
+@example("in Paris\n")
+@example("in Paris\n\n")
+@example("in Paris")
+@example("Rev. Paris")
+def test_sentence_end_gate_holds_every_match(text):
+    for end in range(len(text) + 1):
+        if places._SENTENCE_END.match(text, end):
+            assert places._may_end_sentence(text, end), (text, end)
+
+
+@given(_TEXT)
+@example("Helsingissä")
+@example("Tampereella")
+def test_ascii_text_holds_only_the_ascii_ending_keys(text):
+    if text.isascii():
+        assert any(k in text for k in places._ENDING_KEYS) == any(k in text for k in places._ENDING_KEYS_ASCII)
+        assert places._CJK_LETTER.search(text) is None
+
+
+_OPENING = st.lists(st.sampled_from([" ", ",", "/", "-", "–", ";", "5", "12", "1999", "2019", "20190820", "19",
+                                     "20", "0", "٣", "MADRID", "x", "Ab", "\n"]), max_size=16).map("".join)
+
+
+@given(_OPENING)
+@example("MADRID, 19/10/2019.-")
+@example("OSLO 19820820")
+@example("05 November 2019, US")
+@example("x 1/2")
+def test_early_searches_from_the_first_digit_equal_the_full_searches(text):
+    for pattern, end, back in ((places._YEAR_EARLY, 45, 0), (places._NUMERIC_EARLY, 70, 1)):
+        assert places._early(pattern, text, end, back) == (pattern.search(text, 0, end) is not None)
+
+
+_DATELINE_PIECES = st.sampled_from([" ", "  ", "\n", "\t", ",", ", ", ":", ": ", "(", ")", "-", " - ", "–", "—", ".",
+                                    "'", "&", "É", "ÉE", "A", "AB", "WASHINGTON", "DC", "Oslo", "man", "a", "x",
+                                    "JUNE 5", "June 5, 2019", "(AP)", "(Reuters)", "MAY", "5", "2019", "\u0301"])
+
+
+@given(st.lists(_DATELINE_PIECES, max_size=14).map("".join))
+@example("WASHINGTON, DC - JUNE 5: A man")
+@example("A man walks")
+@example("AB-CD - JUNE 5, 2019 - x")
+@example("PARIS (AP) — x")
+@example(" \n ROME\t(June 5, 2019) x")
+@example("FILE PHOTO: x")
+@example("ABC\n- June 5: x")
+def test_caps_opening_gate_holds_every_caps_rule_match(text):
+    for rule, pattern in places.DATELINES:
+        if rule in places._CAPS_RULES and pattern.match(text):
+            assert places._caps_rules_may_match(text), rule
+
+
+def test_caps_opening_gate_on_real_openings():
+    texts = _real_texts()
+    assert len(texts) > 500 and sum(not places._caps_rules_may_match(t) for t in texts) > 100  # it skips work
+    for text in texts:
+        if not places._caps_rules_may_match(text):
+            assert not any(pattern.match(text) for rule, pattern in places.DATELINES if rule in places._CAPS_RULES), text[:80]
+
+
+_CJK_PIECES = st.sampled_from(["東京", "東京都", "ソウル", "서울", "서울시", "北京", "北京市", "上海", "大阪", "中", "国", "광화문",
+                               "23일 ", " ", "x", "Paris", "。", "、", "香港", "台北", "釜山", "名古屋"])
+
+
+@given(st.lists(_CJK_PIECES, max_size=12).map("".join))
+@example("23일 서울 광화문")
+@example("北京市の東京")
+def test_cjk_city_over_letter_runs_finds_what_the_letter_walk_finds(text):
+    assert places.cjk_city(text) == places._cjk_city_walk(text)
+
+
+def test_cjk_city_on_real_captions():
+    texts = [t for t in _real_texts() if places._CJK_LETTER.search(t)]
+    for text in texts:
+        assert places.cjk_city(text) == places._cjk_city_walk(text)
+
+
+_OF_LEAD_PIECES = st.sampled_from([" ", " ", "  ", "\t", "\n", "of", "of ", "Of", "prof", "roof", "in", "at", "near",
+                                   "the", "town", "city", "village", "old", "southern", "streets", "x", ",", "Paris",
+                                   "a" * 30, "é"])
+
+
+@given(st.lists(_OF_LEAD_PIECES, max_size=20).map("".join))
+@example("in the town of Paris")
+@example("near the city of Paris")
+@example("the streets of Paris")
+@example("in the village  of Paris")
+@example("in the " + "a" * 50 + " village of Paris")  # the generic word cut by the window's start
+def test_lead_after_of_reads_what_its_patterns_read(text):
+    for s in range(len(text) + 1):
+        assert places._lead(text, s) == places._lead_read(text, s), (text, s)
+
+
+def test_lead_after_of_on_real_captions():
+    for text in _real_texts():
+        for run in places.find_place_runs(text):
+            if text.endswith("of ", 0, run.start):
+                assert places._lead(text, run.start) == places._lead_read(text, run.start), text[max(0, run.start - 60):run.end]
+
+
+_GAP_PIECES = st.sampled_from([" ", "  ", ",", ", ", " on ", "on", " in ", "-", " – ", "am", " el ", "martes", "(",
+                               "Monday", "monday", " 2019 ", "\n", "south", " of ", " near ", "5 miles ", "outside",
+                               " from ", "the ", "capital ", "about ", "a", "x"])
+
+
+@given(st.lists(_GAP_PIECES, max_size=10).map("".join))
+@example(", on ")
+@example(", el martes ")
+@example(", just outside ")
+@example(" 5 miles south of ")
+def test_gap_reads_kept_are_the_patterns_readings(gap):
+    for kept, pattern in ((places._GAP_BEFORE_READ, places._GAP_BEFORE), (places._GAP_AFTER_READ, places._GAP_AFTER),
+                          (places._BEARING_READ, places._BEARING)):
+        m = pattern.match(gap)
+        plain = None if m is None else (m["dist"], m["dir"], m["rel"]) if pattern is places._BEARING else True
+        for _ in range(2):  # read, then read again from what was kept
+            assert places._gap_read(kept, pattern, gap) == plain, (pattern, gap)
