@@ -666,6 +666,9 @@ _HAN_SHOT_PIECES = st.sampled_from([" ", "  ", "\n", "。", "，", ",", "、", "
 @example("拍摄者：王五、张可任摄/光明图片 图")
 @example("王五 摄 张可任 摄影报道")
 @example("小花 摄摄 王五 图")
+@example("图为庙会现场。记者 支艳蓉 图  ")
+@example("记者 王五 图\n")
+@example("记者 王五 图 \n\n")
 def test_han_shot_anchored_is_the_search(text):
     _anchored_is_search("cjk_photographed", text)
 

@@ -1180,7 +1180,7 @@ def _photo_from_starts(text: str, low: str, start: int):
 # search for the run's first other character), tried anchored in order (the same matches, tests/test_credit_gates.py).
 _HAN_SHOT_FIRST = ("摄", "攝", "撮", "图")
 _NOT_BEFORE_SHOT = regex.compile(r"[^\p{Han} (（、，,/／]", regex.V1 | regex.REVERSE)
-assert next(r for r in RULES if r.name == "cjk_photographed").pattern.count("(?P<shot>" + _HAN_SHOT + r")(?![于於])|(?<=[ ])图") == 1
+assert next(r for r in RULES if r.name == "cjk_photographed").pattern.count("(?P<shot>" + _HAN_SHOT + r")(?![于於])|(?<=[ ])图(?=[ ]*$)") == 1
 assert all(w[0] in _HAN_SHOT_FIRST for w in _HAN_SHOT[3:-1].split("|"))
 
 
@@ -1190,7 +1190,10 @@ def _han_shot_starts(text: str, low: str, start: int):
     for shot in _HAN_SHOT_FIRST:
         at = text.find(shot, start)
         while at >= 0:
-            shots.append(at)
+            # (a 图 ends the match only with spaces after it to the caption's end, "(?=[ ]*$)": "图为…", the picture
+            # shows …, opens many a Chinese caption's sentence, and its run of characters before it is long)
+            if shot != "图" or not text[at + 1:].strip():
+                shots.append(at)
             at = text.find(shot, at + 1)
     shots.sort()
     done = start  # the positions before it are given
