@@ -653,9 +653,30 @@ def test_reference_lines_are_the_backward_search_in_real_captions():
         _line_ends_are_backward_search("archive_ref", text)
 
 
+# --- cjk_photographed tried anchored in the runs of Han, spaces and "(（、，,/／" before a 摄, 攝, 撮 or 图 (credit._han_shot_starts)
+_HAN_SHOT_PIECES = st.sampled_from([" ", "  ", "\n", "。", "，", ",", "、", "(", "（", ")", "）", "/", "／", "=", "「", "」", "摄", "攝",
+                                    "撮影", "摄影", "图", " 图", "于", "新华社", "记者", "攝影記者", "发", "發", "王五", "邓 华", "张可任",
+                                    "拍摄", "图片", "2019年", "AFP", "x", "\u3000", "光明图片"])
+
+
+@settings(max_examples=600)
+@given(st.lists(_HAN_SHOT_PIECES, max_size=16).map("".join))
+@example("新华社记者 邓 华 摄")
+@example("5月14日,武警消防戰士將晏鵬抬出。(新华社发 王五 摄)")
+@example("拍摄者：王五、张可任摄/光明图片 图")
+@example("王五 摄 张可任 摄影报道")
+@example("小花 摄摄 王五 图")
+@example("图为庙会现场。记者 支艳蓉 图  ")
+@example("记者 王五 图\n")
+@example("记者 王五 图 \n\n")
+def test_han_shot_anchored_is_the_search(text):
+    _anchored_is_search("cjk_photographed", text)
+
+
 @pytest.mark.parametrize("name, holds, least", [("org_photo_by", lambda t: " photo by" in t.lower(), 5),
                                                 ("should_read", lambda t: "should read" in t, 3),
-                                                ("photo_from", lambda t: " from " in t, 20)])
+                                                ("photo_from", lambda t: " from " in t, 20),
+                                                ("cjk_photographed", lambda t: "摄" in t or "攝" in t, 5)])
 def test_anchored_is_the_search_in_real_captions(name, holds, least):
     texts = _real_captions()
     assert sum(1 for t in texts if holds(t)) >= least  # the real captions hold the rule's words: the test can fail
