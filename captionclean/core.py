@@ -748,7 +748,8 @@ def worker_pool(jobs: int, options: Options):
 
 
 def _worker_start(options: Options) -> None:
-    """A ``--jobs`` worker's start: the tables loaded (frozen in the CLI's processes), and its signals:
+    """A ``--jobs`` worker's start: the tables loaded (frozen in the CLI's processes) and the grammar's
+    patterns compiled, and its signals:
     SIGTERM (the pool's terminate, on an error or Ctrl-C in the parent) ends it at once, as the operating
     system's default, and Ctrl-C is the parent's to handle. A forked worker would otherwise inherit the
     CLI's SIGTERM handler, which raises KeyboardInterrupt: a worker stopped inside the pool's queue lock
@@ -758,6 +759,9 @@ def _worker_start(options: Options) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     settle_tables(options)
+    from . import timed_regex
+
+    timed_regex.compile_lazy()  # the grammar's patterns too: a big export meets nearly all of them
 
 
 def _slices(texts: list[str], n: int) -> list[list[str]]:

@@ -242,10 +242,27 @@ def compile(pattern, flags=0, **kw) -> TimedPattern:  # noqa: A001 - mirrors reg
     return TimedPattern(_regex.compile(pattern, flags, **kw))
 
 
+_LAZY: "weakref.WeakSet[TimedPattern]" = weakref.WeakSet()  # the lazy patterns made (compile_lazy's)
+
+
 def lazy_compile(pattern: str, flags: int = 0) -> TimedPattern:
     """The pattern, compiled when first used (a program that never runs it never pays for it); after
     that its calls cost what :func:`compile`'s do."""
-    return TimedPattern(None, (pattern, flags))
+    lazy = TimedPattern(None, (pattern, flags))
+    _LAZY.add(lazy)
+    return lazy
+
+
+def compile_lazy() -> int:
+    """Compile every lazy pattern not compiled yet (a ``--jobs`` worker as it starts, while the parent
+    reads the export's first pass: the ~0.5 s of compiling the grammar's patterns is then off the
+    parse's way). The number compiled."""
+    n = 0
+    for lazy in list(_LAZY):
+        if lazy._args is not None:
+            lazy.compiled  # noqa: B018 - the first use compiles it
+            n += 1
+    return n
 
 
 def search(pattern, string, flags=0, **kw):

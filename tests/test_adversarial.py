@@ -317,3 +317,18 @@ def test_lazy_pattern_interrupted_while_compiling_compiles_at_its_next_use(monke
         pattern.search("Photo: REUTERS/Lucas")
     assert pattern.search("Photo: REUTERS/Lucas").group(1) == "Lucas"
     assert len(calls) == 2
+
+
+def test_compile_lazy_compiles_every_lazy_pattern_once():
+    """A --jobs worker compiles the grammar's lazy patterns as it starts: each is compiled (no longer
+    lazy), matches as a pattern compiled at its first use does, and a second call compiles none."""
+    from captionclean import timed_regex
+    from captionclean.grammar import credit  # noqa: F401 - its lazy patterns
+
+    fresh = timed_regex.lazy_compile(r"\bREUTERS/(\w+)")
+    timed_regex.compile_lazy()
+    assert all(p._args is None for p in list(timed_regex._LAZY))
+    assert timed_regex.compile_lazy() == 0
+    assert fresh.search("Photo: REUTERS/Lucas").group(1) == "Lucas"
+    assert fresh.compiled.pattern == r"\bREUTERS/(\w+)"
+
