@@ -679,3 +679,13 @@ def test_anchored_is_the_search_in_real_captions(name, holds, least):
     assert sum(1 for t in texts if holds(t)) >= least  # the real captions hold the rule's words: the test can fail
     for text in texts:
         _anchored_is_search(name, text)
+
+
+@given(st.text(st.sampled_from("ab (\n:;\"”)/“é\u2028"), max_size=40), st.integers(0, 45))
+@example("a(b)c", 0)
+@example("”", 1)
+def test_stop_find_is_the_last_stop_character(text, start):
+    """_tail_match's one backward scan for a rule's stop characters finds the last of them, as str.rfind for each would."""
+    for stop, find in credit._STOP_FIND.items():
+        found = find.search(text, start)
+        assert (found.start() if found else -1) == max(text.rfind(c, start) for c in stop)
