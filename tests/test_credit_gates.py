@@ -689,3 +689,10 @@ def test_stop_find_is_the_last_stop_character(text, start):
     for stop, find in credit._STOP_FIND.items():
         found = find.search(text, start)
         assert (found.start() if found else -1) == max(text.rfind(c, start) for c in stop)
+
+
+@given(st.text(st.sampled_from(" -–—/ab\n"), max_size=12))
+def test_dash_slash_needs_a_dash(text):
+    """find_credits searches _DASH_SLASH only in a caption holding "-" or "–": a match holds one."""
+    if credit._DASH_SLASH.search(text):
+        assert "-" in text or "–" in text

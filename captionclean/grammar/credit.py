@@ -2523,7 +2523,8 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
         cut = len(text) - TAIL
         space = text.find(" ", cut)
         tail_start = space if space >= 0 else cut
-    plain = _PLAIN_CHAIN if not ("/" in text and _DASH_SLASH.search(text)) else {}
+    # (_DASH_SLASH needs a dash: two `in` tests first, the search only in the third of captions that hold one)
+    plain = _PLAIN_CHAIN if not ("/" in text and ("-" in text or "–" in text) and _DASH_SLASH.search(text)) else {}
     runnable = _runnable(low) & ~_end_skip(text)  # the rules to try, a bit each (see _RULE_BITS; _end_skip)
     gated: dict[str, bool] = {}  # a gate several rules share is tested once
     while runnable:
