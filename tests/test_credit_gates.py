@@ -413,6 +413,24 @@ def test_end_chain_memo_is_exact(heads, tail, more):
             assert _same_match(credit._tail_match(rule, plain, text, 0), plain.match(text, 0)), text
 
 
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["A fire. ", "the ", "x", "Foo Bar ", "(", ": ", "\n", "; ", "”", "Name/", "-/", " - ",
+                                 "WANA (West: Asia)", " via ", "Via "]), max_size=3), _CHAIN_TEXT,
+       st.sampled_from(["", " - Pool", " – HANDOUT", "Handout", " | x", "\n", ")", ": x", "(x"]), st.integers(0, 6))
+@example(["A fire. "], "Name", " - Pool", 0)
+@example(["(", "Foo Bar "], "John Smith", ")", 0)
+def test_end_chain_separator_gate_is_exact(heads, chain, ending, cut):
+    """end_chain is not tried when no separator follows the caption's last stop character (credit._NEEDS_SEPARATOR):
+    its match, plain or with a dash's shape, is the pattern's all the same."""
+    rule, full = _RULES["end_chain"]
+    plain = credit._PLAIN_CHAIN["end_chain"]
+    text = "".join(heads) + chain + ending
+    tail_start = min(cut, len(text))
+    for pattern in (plain, full):
+        credit._TAIL_MEMO.clear()
+        assert _same_match(credit._tail_match(rule, pattern, text, tail_start), pattern.match(text, tail_start)), text
+
+
 # the caption's end read once (credit._end_skip): a rule it drops is one whose gate fails on the caption
 _END_SKIP_PIECES = st.sampled_from([" ", "  ", "\n", ".", "..", ". ", ")", "]", ")]", "(", "[", "/", ",", ";", ":", "!", "?",
                                     '"', "”", "-", "—", "|", "John", "Smith", "ANNA", "AP", "AFP", "x", "é", "É", "ǅ", "1987",
@@ -682,3 +700,20 @@ def test_anchored_is_the_search_in_real_captions(name, holds, least):
     assert sum(1 for t in texts if holds(t)) >= least  # the real captions hold the rule's words: the test can fail
     for text in texts:
         _anchored_is_search(name, text)
+
+
+@given(st.text(st.sampled_from("ab (\n:;\"”)/“é\u2028"), max_size=40), st.integers(0, 45))
+@example("a(b)c", 0)
+@example("”", 1)
+def test_stop_find_is_the_last_stop_character(text, start):
+    """_tail_match's one backward scan for a rule's stop characters finds the last of them, as str.rfind for each would."""
+    for stop, find in credit._STOP_FIND.items():
+        found = find.search(text, start)
+        assert (found.start() if found else -1) == max(text.rfind(c, start) for c in stop)
+
+
+@given(st.text(st.sampled_from(" -–—/ab\n"), max_size=12))
+def test_dash_slash_needs_a_dash(text):
+    """find_credits searches _DASH_SLASH only in a caption holding "-" or "–": a match holds one."""
+    if credit._DASH_SLASH.search(text):
+        assert "-" in text or "–" in text

@@ -70,3 +70,22 @@ def test_shortcuts_on_real_text(chunk):
             assert credit._may_be_wordmark(text)
         if "/" not in text:
             assert credit._CODED_END.search(text) is None
+
+
+# _split_chain's own cut of a chain in ASCII (its slashes, spaces and " via "): the pieces those care about
+_SPLIT_PIECES = st.sampled_from([" ", "  ", "   ", "/", " / ", "/ ", " /", "via", " via ", "  via ", " via  ", "Via", "VIA",
+                                 " VIA ", "/via ", "/ via ", "v", "V", "Olivia", "viable", "for", " for ", "/for ", "/ For ",
+                                 "/FOR  ", "fora", "Name", "AFP", "Getty Images", "Jr.", ",", "-", "\t", "\n", "\x1c", "\x85",
+                                 "é", "İ", "ſ", "\u00a0"])
+
+
+@given(st.lists(_SPLIT_PIECES, max_size=12).map("".join))
+@example("Name/AFP via Getty Images")
+@example("A via /B")
+@example("A/ via B")
+@example("Steve Mullensky/for Peninsula Daily News")
+@example("A  via  B")
+@example(" /B")
+@example("A/  /B")
+def test_split_chain_cuts_ascii_chains_as_the_pattern(text):
+    assert credit._split_chain(text) == credit._SPLIT.split(text)
