@@ -1,0 +1,64 @@
+"""Shortcuts of the glue around the stages give what the long way gives: the doubt reasons read off the
+record (``doubt.record_reasons``) are ``doubt.reasons`` of the record's row, on real captions (parsed from
+the test data) and on generated records."""
+import json
+
+import pytest
+from hypothesis import given, strategies as st
+
+from captionclean import doubt
+from captionclean.parse import Caption, asdict_fields, parse_caption
+from captionclean.repair import Repair
+from captionclean.tables import load_agencies
+
+from conftest import DATA, load_cases
+
+AGENCIES = load_agencies()
+
+
+def _real_texts() -> list[str]:
+    texts = [json.loads(ln)["text"] for ln in (DATA / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    for name in ("credit_cases.json", "place_cases.json", "trailer_cases.json", "span_cases.json"):
+        texts += [c["text"] for c in load_cases(name)]
+    texts += [c["damaged"] for c in load_cases("repair_damaged.json")]
+    return list(dict.fromkeys(texts))
+
+
+REAL = _real_texts()
+
+
+def test_the_real_captions_give_every_kind_of_reason():
+    """The real captions below hold doubts of many kinds (else the comparison proves little)."""
+    kinds = {r for t in REAL for r in parse_caption(t, agencies=AGENCIES).doubt}
+    assert {"no_credit", "org_unknown", "place_unknown", "letters_guessed", "credit_fallback"} <= kinds
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_the_record_gives_the_reasons_of_its_row_on_real_captions(chunk):
+    for text in REAL[chunk::4]:
+        rec = parse_caption(text, agencies=AGENCIES)
+        assert doubt.record_reasons(rec, AGENCIES) == doubt.reasons(asdict_fields(rec), AGENCIES), text
+        assert rec.doubt == doubt.reasons(asdict_fields(rec), AGENCIES), text
+
+
+_NAMES = st.sampled_from(["", "Kevin Lamarque", "Unger", "Police Department", "Reuters", "A B C D E",
+                          "Jane Doe; Unger", "Jane Doe; City Police", " ; Jane Doe", "AFP"])
+_ORGS = st.sampled_from(["", "Reuters", "AFP", "Agence France-Presse", "Nowhere Photo Co", "Getty Images"])
+_CITIES = st.sampled_from(["", "Paris", "Kerbala", "New York", "Smallvillage", "Zzyzx"])
+_REGIONS = st.sampled_from(["", "California", "Calif.", "Nowhere Land", "Bavaria"])
+_COUNTRIES = st.sampled_from(["", "France", "United States", "Atlantis"])
+_STYLE = st.lists(st.sampled_from(sorted(doubt.FALLBACK_RULES) + sorted(doubt.YEAR_RULES)
+                                  + ["photo_by", "date_dateline", "credit.end_caps_name", "other"]), max_size=4)
+_WARNINGS = st.lists(st.sampled_from(["no_credit", "place_unsure: x", " place_ambiguous : y", "parse_timeout: z",
+                                      "lost_character: Bogot?", "no_year: month", "embedded_disagrees: city",
+                                      "other: no", "no_credit:"]), max_size=4)
+_REPAIRS = st.lists(st.builds(Repair, st.sampled_from(["lost_letters", "lost_dash", "mojibake", "odd_space"]),
+                              st.sampled_from(["Acu?a", "a:b", ""]), st.sampled_from(["Acuña", "x"]),
+                              st.sampled_from(["", "wordfreq es", "gazetteer", "a:b", "x[y"])), max_size=3)
+
+
+@given(st.builds(Caption, photographer=_NAMES, agency=_ORGS, distributor=_ORGS, city=_CITIES, region=_REGIONS,
+                 country=_COUNTRIES, style=_STYLE, warnings=_WARNINGS, repairs=_REPAIRS))
+def test_the_record_gives_the_reasons_of_its_row(rec):
+    assert doubt.record_reasons(rec, AGENCIES) == doubt.reasons(asdict_fields(rec), AGENCIES)
