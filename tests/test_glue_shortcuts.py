@@ -62,3 +62,44 @@ _REPAIRS = st.lists(st.builds(Repair, st.sampled_from(["lost_letters", "lost_das
                  country=_COUNTRIES, style=_STYLE, warnings=_WARNINGS, repairs=_REPAIRS))
 def test_the_record_gives_the_reasons_of_its_row(rec):
     assert doubt.record_reasons(rec, AGENCIES) == doubt.reasons(asdict_fields(rec), AGENCIES)
+
+
+# --- the dedupe key of a text that is not ASCII: the ASCII marks dropped from its bytes, the pattern only
+# where something other than a letter is left
+
+
+def test_every_letter_is_a_word_character_of_the_dedupe_keys_pattern():
+    """core._key_bytes keeps a text left with letters (str.isalpha) as it is: none of them is one the
+    pattern drops (every code point, in one scan)."""
+    import sys
+
+    from captionclean import core
+
+    letters = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha())
+    assert core._KEY_STRIP.search(letters) is None
+
+
+_KEY_PIECES = ["a", "É", "ß", "ﬁ", "İ", " ", "’", "“", "©", "\xa0", "。", "、", "1", "²", "_", "-", "\u0301", "Ǆ",
+               "\ud800", "ー", "ก", "ิ", "ΣΑΣ", "\u200d", "٣", "𝔘"]
+
+
+@given(st.one_of(st.text(), st.lists(st.sampled_from(_KEY_PIECES), max_size=16).map("".join)))
+def test_the_dedupe_key_of_any_text_is_the_patterns(text):
+    import hashlib
+
+    from captionclean import core
+
+    plain = hashlib.blake2b(core._key_text(text).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+    assert core.dedupe_key(text) == plain
+
+
+def test_the_dedupe_key_of_real_captions_is_the_patterns():
+    import hashlib
+
+    from captionclean import core
+
+    texts = [t for t in REAL if not t.isascii()]
+    assert len(texts) > 100
+    for text in texts:
+        plain = hashlib.blake2b(core._key_text(text).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+        assert core.dedupe_key(text) == plain, text
