@@ -60,7 +60,13 @@ class Caption:
 
     def to_row(self) -> dict[str, object]:
         fields_of = self.__dict__  # the dataclass's fields are its instance attributes
-        row = {name: fields_of[name] for name in FIELDS}
+        if tuple(fields_of) == _ATTRIBUTES:  # (every record: made by __init__, no attribute added)
+            # a copy of them all (one C call), the two that are no columns taken out: the FIELDS in
+            # order, the row tail's keys after them, rewritten below in place as the loop would add them
+            row = fields_of.copy()
+            del row["partial_date"], row["correction_rank"]
+        else:
+            row = {name: fields_of[name] for name in FIELDS}
         row["style"] = style_line(self.style)
         row["repairs"] = "; ".join(map(str, self.repairs))
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
@@ -79,6 +85,11 @@ FIELDS = [f.name for f in fields(Caption) if f.name not in ("partial_date", "cor
 
 
 _SPAN_NAMES = frozenset(SPAN_FIELDS)
+# a record's attributes in the order __init__ sets them: FIELDS, then partial_date and the row tail
+# (doubt, spans, correction) with correction_rank between and after them
+_ATTRIBUTES = tuple(f.name for f in fields(Caption))
+if [a for a in _ATTRIBUTES if a not in ("partial_date", "correction_rank")] != FIELDS + ROW_TAIL:  # pragma: no cover
+    raise ImportError("parse.Caption: to_row's copy needs the fields in the row's order")
 
 
 def spans_text(spans: dict[str, list[int]]) -> str:

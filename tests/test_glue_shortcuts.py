@@ -103,3 +103,33 @@ def test_the_dedupe_key_of_real_captions_is_the_patterns():
     for text in texts:
         plain = hashlib.blake2b(core._key_text(text).encode("utf-8", "surrogatepass"), digest_size=12).digest()
         assert core.dedupe_key(text) == plain, text
+
+
+# --- a record's row: its attributes copied at once, in the row's order
+
+
+def _row_the_long_way(rec) -> dict:
+    from captionclean.grammar.rules import style_line
+    from captionclean.parse import FIELDS, spans_text
+
+    row = {name: getattr(rec, name) for name in FIELDS}
+    row["style"] = style_line(rec.style)
+    row["repairs"] = "; ".join(map(str, rec.repairs))
+    row["warnings"] = "; ".join(dict.fromkeys(rec.warnings))
+    row["doubt"] = "; ".join(rec.doubt)
+    row["spans"] = spans_text(rec.spans)
+    row["correction"] = rec.correction
+    return row
+
+
+def test_a_records_row_is_its_fields_in_order_on_real_captions():
+    for text in REAL[::3]:
+        rec = parse_caption(text, agencies=AGENCIES)
+        assert list(rec.to_row().items()) == list(_row_the_long_way(rec).items()), text
+
+
+def test_a_record_with_an_added_attribute_gives_the_same_row():
+    rec = parse_caption("Kyiv, Ukraine. REUTERS/Anna Smith", agencies=AGENCIES)
+    rec.extra_note = "not a column"  # the attributes are no longer the fields alone: read one by one
+    assert list(rec.to_row().items()) == list(_row_the_long_way(rec).items())
+    assert "extra_note" not in rec.to_row()
