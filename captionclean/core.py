@@ -467,8 +467,10 @@ class Table:
             if not (new or self.keep):
                 continue
             out = dict(out)
-            out["repairs"] = "; ".join([str(x) for x in row.repairs] + ([out["repairs"]] if out["repairs"] else []))
-            out["warnings"] = "; ".join(row.warnings + ([out["warnings"]] if out["warnings"] else []))
+            if row.repairs:  # (else the join below gives the parse's cell as it is)
+                out["repairs"] = "; ".join([str(x) for x in row.repairs] + ([out["repairs"]] if out["repairs"] else []))
+            if row.warnings:
+                out["warnings"] = "; ".join(row.warnings + ([out["warnings"]] if out["warnings"] else []))
             out["gallery"] = row.gallery
             out["_partial"] = partial if partial and not out["date"] else None
             out["_row"] = r
