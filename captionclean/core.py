@@ -70,7 +70,22 @@ def dedupe_key(text: str) -> bytes:
         return h.digest()
     if text.isascii():  # most captions: the same bytes by one C pass over them (4x faster than the pattern)
         return hashlib.blake2b(text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM), digest_size=12).digest()
-    return hashlib.blake2b(_key_text(text).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+    return hashlib.blake2b(_key_bytes(text), digest_size=12).digest()
+
+
+_ASCII_DIGITS = b"0123456789"
+
+
+def _key_bytes(text: str) -> bytes:
+    """``_key_text(text).encode("utf-8", "surrogatepass")``, the ASCII characters dropped from the UTF-8
+    bytes in one C pass (a multi-byte character's bytes are all non-ASCII: no character is cut), and
+    the pattern run on what is left only when that holds a character other than a letter (every
+    str.isalpha character is a word character for the pattern: tests/test_glue_shortcuts.py checks
+    every code point). A pattern run on the whole text makes one replacement per space or mark."""
+    kept = text.casefold().encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
+    if kept.isascii() or kept.translate(None, _ASCII_DIGITS).decode("utf-8", "surrogatepass").isalpha():
+        return kept  # (ASCII letters and digits, and letters: nothing more to drop)
+    return _KEY_STRIP.sub("", kept.decode("utf-8", "surrogatepass")).encode("utf-8", "surrogatepass")
 
 
 # _key_text on ASCII text as a bytes.translate: casefold is lower() there, and the ASCII [\W_] is every
@@ -453,8 +468,10 @@ class Table:
             if not (new or self.keep):
                 continue
             out = dict(out)
-            out["repairs"] = "; ".join([str(x) for x in row.repairs] + ([out["repairs"]] if out["repairs"] else []))
-            out["warnings"] = "; ".join(row.warnings + ([out["warnings"]] if out["warnings"] else []))
+            if row.repairs:  # (else the join below gives the parse's cell as it is)
+                out["repairs"] = "; ".join([str(x) for x in row.repairs] + ([out["repairs"]] if out["repairs"] else []))
+            if row.warnings:
+                out["warnings"] = "; ".join(row.warnings + ([out["warnings"]] if out["warnings"] else []))
             out["gallery"] = row.gallery
             out["_partial"] = partial if partial and not out["date"] else None
             out["_row"] = r
@@ -511,7 +528,7 @@ class Table:
                     found = galleries.get(out["gallery"]) if out["gallery"] else None
                     complete_date(out, partial, found, self.options.year)
                 s.doubtful += bool(out["doubt"])
-                yield [out.get(c) for c in columns]
+                yield list(map(out.get, columns))  # (the loop in C)
         self.spill.close()
 
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from .grammar import rules as _rules
 from .grammar.rules import qualify
+from .repair.record import Repair
 from .tables import ORG_WORDS, Agencies, lookup_city, lookup_country, lookup_state, lookup_subdivision
 
 REASONS = ("no_credit", "org_unknown", "photographer_org_word", "photographer_odd_name", "credit_fallback", "place_unknown",
@@ -44,6 +45,7 @@ _YEAR = {qualify(r): reason for r, reason in YEAR_RULES.items()}
 _FORMS = set(_rules._BY_PLAIN) | _FALLBACK | set(_YEAR) | FALLBACK_RULES | set(YEAR_RULES)
 _FALLBACK_FORMS = frozenset(x for x in _FORMS if qualify(x) in _FALLBACK)
 _YEAR_FORMS = {x: _YEAR[qualify(x)] for x in _FORMS if qualify(x) in _YEAR}
+_YEAR_FORM_SET = frozenset(_YEAR_FORMS)
 # warnings (by kind, the text before ':') and the reason they give
 WARNING_REASONS = {"no_credit": "no_credit", "place_unsure": "place_unsure", "place_ambiguous": "place_unsure",
                    "lost_character": "lost_character", "embedded_disagrees": "embedded_disagrees",
@@ -160,6 +162,59 @@ def reasons(row: dict, agencies: Agencies) -> list[str]:
         found.add("place_unknown")
     if any(_kind(r).split("[")[0] == "lost_letters" for r in _items(row.get("repairs"))):  # lost_letters[wordfreq es]
         found.add("letters_guessed")
+    return [r for r in REASONS if r in found]
+
+
+_PLACE_KNOWN: dict[tuple[str, str, str], bool] = {}  # (city, region, country) -> _place_known (places repeat)
+
+
+def _place_known_of(city: str, region: str, country: str) -> bool:
+    """:func:`_place_known` of a row holding these three fields, remembered: it reads only them and
+    tables that never change during a run (the gazetteer, its other names, the state, subdivision
+    and country tables)."""
+    key = (city, region, country)
+    hit = _PLACE_KNOWN.get(key)
+    if hit is None:
+        if len(_PLACE_KNOWN) > 16384:
+            _PLACE_KNOWN.clear()
+        hit = _PLACE_KNOWN[key] = _place_known({"city": city, "region": region, "country": country})
+    return hit
+
+
+def record_reasons(rec, agencies: Agencies) -> list[str]:
+    """:func:`reasons` of a parsed record (``parse.Caption``), read off the record itself: what
+    ``reasons(parse.asdict_fields(rec), agencies)`` gives, without that row's copies (each repair
+    written out as text, each list item made a string, the style made a set). The fields are
+    strings, ``style`` and ``warnings`` lists of strings, ``repairs`` a list of ``Repair``."""
+    found: set[str] = set()
+    for w in rec.warnings:
+        reason = WARNING_REASONS.get(w.split(":", 1)[0].strip())  # _kind
+        if reason:
+            found.add(reason)
+    style = rec.style
+    if not _FALLBACK_FORMS.isdisjoint(style):
+        found.add("credit_fallback")
+    if not _YEAR_FORM_SET.isdisjoint(style):  # (few rows: a year from outside the caption)
+        for rule in style:
+            if rule in _YEAR_FORMS:
+                found.add(_YEAR_FORMS[rule])
+    if rec.agency and not agencies.lookup(str(rec.agency)) or rec.distributor and not agencies.lookup(str(rec.distributor)):
+        found.add("org_unknown")
+    if rec.photographer:  # (no photographer: no name to doubt)
+        people = _items(rec.photographer)
+        if any(_org_word(p, agencies) for p in people):
+            found.add("photographer_org_word")
+        elif any(_odd_name(p) for p in people):
+            found.add("photographer_odd_name")
+    if rec.city and not _place_known_of(rec.city, rec.region, rec.country):  # (no city: known, see _place_known)
+        found.add("place_unknown")
+    # a repair's kind as its written form gives it: str(repair) opens with its name, then ": ", so
+    # the text before its first ':' is the one before the name's first ':', or the whole name
+    if rec.repairs and any(_kind(r.name if type(r) is Repair else str(r)).split("[")[0] == "lost_letters"
+                           for r in rec.repairs):
+        found.add("letters_guessed")
+    if not found:  # (most rows)
+        return []
     return [r for r in REASONS if r in found]
 
 

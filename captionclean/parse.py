@@ -12,7 +12,7 @@ from .grammar.dates import credit_date, find_dates, forget_dates, is_undated, ph
 from .grammar.rules import style_line
 from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
 from .grammar.trailers import find_trailers
-from .doubt import reasons as doubt_reasons
+from .doubt import record_reasons as doubt_reasons
 from .repair import Repair, RepairOptions, repair_text
 from .spans import SPAN_FIELDS, Regions, locate_spans
 from .tables import Agencies, load_agencies, lookup_country
@@ -60,7 +60,13 @@ class Caption:
 
     def to_row(self) -> dict[str, object]:
         fields_of = self.__dict__  # the dataclass's fields are its instance attributes
-        row = {name: fields_of[name] for name in FIELDS}
+        if tuple(fields_of) == _ATTRIBUTES:  # (every record: made by __init__, no attribute added)
+            # a copy of them all (one C call), the two that are no columns taken out: the FIELDS in
+            # order, the row tail's keys after them, rewritten below in place as the loop would add them
+            row = fields_of.copy()
+            del row["partial_date"], row["correction_rank"]
+        else:
+            row = {name: fields_of[name] for name in FIELDS}
         row["style"] = style_line(self.style)
         row["repairs"] = "; ".join(map(str, self.repairs))
         row["warnings"] = "; ".join(dict.fromkeys(self.warnings))
@@ -79,6 +85,11 @@ FIELDS = [f.name for f in fields(Caption) if f.name not in ("partial_date", "cor
 
 
 _SPAN_NAMES = frozenset(SPAN_FIELDS)
+# a record's attributes in the order __init__ sets them: FIELDS, then partial_date and the row tail
+# (doubt, spans, correction) with correction_rank between and after them
+_ATTRIBUTES = tuple(f.name for f in fields(Caption))
+if [a for a in _ATTRIBUTES if a not in ("partial_date", "correction_rank")] != FIELDS + ROW_TAIL:  # pragma: no cover
+    raise ImportError("parse.Caption: to_row's copy needs the fields in the row's order")
 
 
 def spans_text(spans: dict[str, list[int]]) -> str:
@@ -249,7 +260,6 @@ def parse_caption(
         text = joined
         if lone:
             rec.warnings.append(f"lone_surrogate: {lone} character(s) that cannot be UTF-8 replaced with U+FFFD")
-    row = None  # the fields as the span and doubt readers take them (the repairs written once)
     try:
         with regex.budget(time_budget(len(text))):
             if repair:
@@ -259,9 +269,8 @@ def parse_caption(
             else:
                 rec.caption = text
             regions = _parse_into(rec, agencies, year)
-            row = asdict_fields(rec)  # the fields are final here; its warnings are rec.warnings itself
             try:  # where the fields are is an aid: its failure never costs the fields
-                rec.spans = locate_spans(rec.caption, row, regions, agencies)
+                rec.spans = locate_spans(rec.caption, _span_fields(rec), regions, agencies)
             except TimeoutError:
                 raise
             except Exception as exc:  # noqa: BLE001
@@ -269,13 +278,20 @@ def parse_caption(
     except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
         # keep the text whole (repaired if the repair finished), fields blank
         keep = rec.caption or text
-        rec, row = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings), None
+        rec = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings)
         if isinstance(exc, TimeoutError):
             rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
         else:
             rec.warnings.append(f"parse_failed: {type(exc).__name__}")
-    rec.doubt = doubt_reasons(row if row is not None else asdict_fields(rec), agencies)
+    rec.doubt = doubt_reasons(rec, agencies)  # doubt.reasons(asdict_fields(rec)), read off the record
     return rec
+
+
+def _span_fields(rec: Caption) -> dict[str, object]:
+    """The fields :func:`locate_spans` reads (those of :func:`asdict_fields` it looks up)."""
+    return {"photographer": rec.photographer, "agency": rec.agency, "distributor": rec.distributor,
+            "city": rec.city, "region": rec.region, "country": rec.country, "date": rec.date,
+            "restrictions": rec.restrictions, "partial_date": rec.partial_date}
 
 
 def asdict_fields(rec: Caption) -> dict[str, object]:

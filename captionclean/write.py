@@ -110,18 +110,21 @@ def _csv_cells(values: list, guard: bool) -> tuple[list, bool]:
     :func:`write_csv_row`'s test, which a streamed write would otherwise make over every row again)."""
     first = _FORMULA_FIRST if guard else frozenset()
     out = []
+    append = out.append
     big = False
     for v in values:
         if v.__class__ is str:
             if v and (v[0] in first or "\r" in v):
-                v = csv_cell(v, guard)
+                v = csv_cell(v, guard)  # (a str stays a str)
+            if len(v) > BIG_CELL:
+                big = True
         elif v is None or (isinstance(v, float) and v != v):
             v = ""
         else:
             v = csv_cell(v, guard)
-        if v.__class__ is str and len(v) > BIG_CELL:
-            big = True
-        out.append(v)
+            if v.__class__ is str and len(v) > BIG_CELL:
+                big = True
+        append(v)
     return out, big
 
 

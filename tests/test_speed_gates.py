@@ -663,7 +663,8 @@ def test_ascii_dedupe_key_is_the_pattern_key(text):
 
 
 _REPAIR_PIECES = ["a", "More", "(", "...", "[+", "[+12 chars]", " ", "  ", "\n", " \n", "\t", "\r", "?", "\ufffd", "&amp;", "&", "é", "Ã©",
-                  "â€™", "’", "\xa0", "Å\xa0arec", "\u2003", "\u200b", "\ufeff", "\u00ad", "\x07", "\x85", "…", "Acu?a"]
+                  "â€™", "’", "\xa0", "Å\xa0arec", "\u2003", "\u200b", "\ufeff", "\u00ad", "\x07", "\x85", "…", "Acu?a",
+                  "Â ", "Ã ", "Â", "Ã", "ä", "ñ", "ß", "ø", "ó’", "é”", "Ã¼", "ô\x80"]
 
 
 def _seed_texts() -> list[str]:
@@ -691,6 +692,10 @@ def _seed_texts() -> list[str]:
 @example("tab\there")
 @example("Qui?n")
 @example("Bogot\ufffd")
+@example("Zürich café, Señor Núñez")
+@example("Ã pas")
+@example("Â ")
+@example("café’s")
 def test_clean_already_gate_is_what_the_fixes_do(text):
     """repair_text's gate: a text it lets through is one every fix leaves as it is, recording nothing."""
     from captionclean import repair

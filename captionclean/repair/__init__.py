@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from .lost import restore_lost
-from .mojibake import fix_mojibake, fix_nbsp_mojibake
+from .mojibake import _LEAD_CONT, fix_mojibake, fix_nbsp_mojibake
 from .record import RULES, Fix, Repair, Repaired, RepairOptions
 from .spacing import normalise_space, remove_truncation_marks
 from .text import in_spans
@@ -60,17 +60,23 @@ _DEFAULT_OPTIONS = RepairOptions()
 # invisible characters and odd spaces (the tab, \r), and the marks a lossy step writes (? and U+FFFD)
 _ACTED_ON = re.compile("[\x00-\x09\x0b-\x1f\x7f-\xa0\xad\xc2-\xf4\u2000-\u200d\u202f\u205f\u2060\u3000"
                        "\ufeff\ufffd\ud800-\udfff&?]")
+# the same without the lead bytes (\xc2-\xf4: Latin letters with accents, é ä ñ ß, in most non-ASCII
+# captions): ftfy's gate (mojibake._needs_ftfy) wants a lead byte followed by a continuation byte
+# (_LEAD_CONT) or Â/Ã before a space, and no other fix reads a lead byte alone (the nbsp letter needs
+# the no-break space, which this class holds)
+_ACTED_ON_BUT_LEAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\xa0\xad\u2000-\u200d\u202f\u205f\u2060\u3000"
+                                "\ufeff\ufffd\ud800-\udfff&?]").search
 
 
 def _clean_already(text: str) -> bool:
     """Whether every fix would leave ``text`` as it is (most captions): none of the characters a fix acts
-    on (ASCII text without '&' or '?' that is printable but for line breaks needs no scan), no 'read more'
+    on, a letter with an accent only where it cannot be mojibake's lead byte (ASCII text without '&' or '?' that is printable but for line breaks needs no scan), no 'read more'
     mark, no run of spaces or blank line or space by a line break, no space at either end."""
     if text.isascii():
         if "?" in text or "&" in text or not (text.isprintable() or text.replace("\n", " ").isprintable()):
             return False
-    elif _ACTED_ON.search(text):
-        return False
+    elif _ACTED_ON_BUT_LEAD(text) or _LEAD_CONT.search(text) or "Â " in text or "Ã " in text:
+        return False  # (_ACTED_ON.search(text) where the lead bytes are mojibake's: a letter with an accent passes)
     if "  " in text or "[+" in text or "More" in text:
         return False
     if "\n" in text and (" \n" in text or "\n " in text or "\n\n" in text):
