@@ -13,6 +13,16 @@ def load_cases(name: str) -> list:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+def real_texts(*case_files: str) -> list[str]:
+    """The real captions in tests/data: the seed inputs, then the texts of ``case_files`` (their cases
+    with a text), in order."""
+    texts = [json.loads(ln)["text"] for ln in (DATA / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    for name in case_files:
+        texts += [c["text"] for c in load_cases(name) if isinstance(c.get("text"), str)]
+    return texts
+
+
 def case_params(name: str) -> list:
     """pytest params from a case file; a case with "xfail" is a strict known failure."""
     params = []

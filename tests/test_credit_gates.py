@@ -483,15 +483,9 @@ def test_end_skip_drops_rules():
 
 # --- real captions (tests/data)
 def _real_captions() -> list[str]:
-    import json
-    from pathlib import Path
+    from conftest import real_texts
 
-    data = Path(__file__).parent / "data"
-    texts = [json.loads(ln)["text"] for ln in (data / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
-             if ln.strip()]
-    for name in ("credit_cases.json", "credit_negative_cases.json", "span_cases.json", "trailer_cases.json"):
-        texts += [c["text"] for c in json.loads((data / name).read_text(encoding="utf-8")) if isinstance(c.get("text"), str)]
-    return texts
+    return real_texts("credit_cases.json", "credit_negative_cases.json", "span_cases.json", "trailer_cases.json")
 
 
 _DESK_PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ":", "|", " | ", " • ", "~", "—", "/", " via ", "(", ")", "John Smith",

@@ -1,7 +1,6 @@
 """Shortcuts of the glue around the stages give what the long way gives: the doubt reasons read off the
 record (``doubt.record_reasons``) are ``doubt.reasons`` of the record's row, on real captions (parsed from
 the test data) and on generated records."""
-import json
 
 import pytest
 from hypothesis import given, strategies as st
@@ -11,16 +10,13 @@ from captionclean.parse import Caption, asdict_fields, parse_caption
 from captionclean.repair import Repair
 from captionclean.tables import load_agencies
 
-from conftest import DATA, load_cases
+from conftest import load_cases, real_texts
 
 AGENCIES = load_agencies()
 
 
 def _real_texts() -> list[str]:
-    texts = [json.loads(ln)["text"] for ln in (DATA / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
-             if ln.strip()]
-    for name in ("credit_cases.json", "place_cases.json", "trailer_cases.json", "span_cases.json"):
-        texts += [c["text"] for c in load_cases(name)]
+    texts = real_texts("credit_cases.json", "place_cases.json", "trailer_cases.json", "span_cases.json")
     texts += [c["damaged"] for c in load_cases("repair_damaged.json")]
     return list(dict.fromkeys(texts))
 

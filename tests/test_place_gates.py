@@ -1,25 +1,20 @@
 """The place phrase's and the dateline's shortcuts change nothing: each cheap test is implied by the
 pattern or search it guards, and each shared reading finds what the plain one found (Hypothesis over
 caption-like text, and the real captions in tests/data)."""
-import json
 from functools import lru_cache
-from pathlib import Path
 
 from hypothesis import example, given, strategies as st
 
 from captionclean.grammar import places
 
-_DATA = Path(__file__).parent / "data"
+from conftest import real_texts
 
 
 @lru_cache(maxsize=1)
 def _real_texts() -> tuple[str, ...]:
     """The real captions in tests/data: the seed inputs and the texts of the case files."""
-    texts = [json.loads(ln)["text"] for ln in (_DATA / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
-             if ln.strip()]
-    for name in ("place_cases.json", "place_negative_cases.json", "credit_cases.json", "date_cases.json", "span_cases.json"):
-        texts += [c["text"] for c in json.loads((_DATA / name).read_text(encoding="utf-8")) if isinstance(c.get("text"), str)]
-    return tuple(texts)
+    return tuple(real_texts("place_cases.json", "place_negative_cases.json", "credit_cases.json", "date_cases.json",
+                            "span_cases.json"))
 
 # characters the place patterns care about: stops, abbreviations, spaces, new lines, letters in and out of ASCII
 _PIECES = st.sampled_from([" ", "  ", "\n", ".", ". ", ",", ":", "Dr.", "Mr.", "St.", "Paris", "in ", "Rev.",

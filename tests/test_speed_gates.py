@@ -187,15 +187,9 @@ def test_foreign_of_gate_holds_every_match(before):
 
 
 def _labelled_captions() -> list[str]:
-    import json
-    from pathlib import Path
+    from conftest import real_texts
 
-    data = Path(__file__).parent / "data"
-    texts = [json.loads(ln)["text"] for ln in (data / "seed.input.jsonl").read_text(encoding="utf-8").splitlines()
-             if ln.strip()]
-    for name in ("place_cases.json", "credit_cases.json", "date_cases.json", "span_cases.json"):
-        texts += [c["text"] for c in json.loads((data / name).read_text(encoding="utf-8")) if isinstance(c.get("text"), str)]
-    return texts
+    return real_texts("place_cases.json", "credit_cases.json", "date_cases.json", "span_cases.json")
 
 
 def test_run_cap_never_bites_on_real_captions(monkeypatch):
