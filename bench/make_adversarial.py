@@ -75,6 +75,7 @@ GENERIC = [
     ("lines_comma_agency", "A B, Reuters\n", "a name and an agency a line"),
     ("urls_qmarks", "http://a.b/?q=1 ?x ", "URLs among lost-character marks"),
     ("qmarks_words", "a?b ", "a lost letter in every word"),
+    ("han_shot_commas", "拍摄视频，", "Han words holding a shot word (摄), between commas: a name list that never ends"),
 ]
 
 # A long run of one unit between a head and a tail (text = head + unit… + tail): white space
@@ -96,6 +97,7 @@ RUNS = [
     ("ws_line_separator_by", "Photo by A", "\u2028", "x", True),
     ("long_line_after_chain", "A/B\n", "aB", "", True),
     ("long_chain_line", "REUTERS/A B\n", "/ AFP / Getty ", "", True),
+    ("han_names_bad_shot", "", "张三、", "摄于", False),
 ]
 
 

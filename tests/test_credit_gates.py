@@ -685,6 +685,46 @@ def test_han_shot_anchored_is_the_search(text):
     _anchored_is_search("cjk_photographed", text)
 
 
+# --- cjk_photographed reads eight names at most (credit._HAN_NAMES: an unbounded list made a long run of Han words and
+# commas quadratic): the same matches as the unbounded list wherever a list holds eight names or fewer
+def _han_unbounded():
+    import regex
+
+    rule, pattern = _RULES["cjk_photographed"]
+    bounded = credit._HAN_NAMES
+    assert bounded.endswith("){0,7}") and bounded in rule.pattern
+    return regex.compile(rule.pattern.replace(bounded, bounded[:-len("{0,7}")] + "*"), pattern.flags)
+
+
+def _han_bound_changes_nothing(text: str, unbounded) -> None:
+    _, pattern = _RULES["cjk_photographed"]
+    whole = [(m.span(), m.groupdict()) for m in unbounded.finditer(text)]
+    if all(len(credit.regex.split(r"[、，,]", g["name"] or "")) <= 8 for _, g in whole):
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == whole, text
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(["", "新华社记者 ", "（新华社发 ", "記者", "图为庙会。"]),
+       st.lists(st.sampled_from(["王五", "邓 华", "张可任", "李四", "拍摄视频"]), min_size=1, max_size=11),
+       st.sampled_from(["、", "，", ", "]), st.sampled_from([" 摄", "摄", "/摄影", " 摄于", "摄）", ""]))
+@example("", ["拍摄视频"] * 11, "，", "")
+@example("新华社记者 ", ["王五"] * 8, "、", " 摄")
+def test_han_name_list_bound_changes_nothing_up_to_eight(head, names, sep, shot):
+    unbounded = _han_unbounded()
+    _han_bound_changes_nothing(head + sep.join(names) + shot, unbounded)
+    if len(names) <= 8 and shot.strip() in ("摄", "/摄影", "摄）"):  # a list of eight or fewer is read whole
+        assert any(len(credit.regex.split(r"[、，,]", m["name"])) == len(names) for m in _RULES["cjk_photographed"][1].finditer(
+            head + sep.join(names) + shot)), (head, names, shot)
+
+
+def test_han_name_list_bound_changes_nothing_in_real_captions():
+    unbounded = _han_unbounded()
+    texts = [t for t in _real_captions() if "摄" in t or "攝" in t]
+    assert len(texts) >= 5
+    for text in texts:
+        _han_bound_changes_nothing(text, unbounded)
+
+
 @pytest.mark.parametrize("name, holds, least", [("org_photo_by", lambda t: " photo by" in t.lower(), 5),
                                                 ("should_read", lambda t: "should read" in t, 3),
                                                 ("photo_from", lambda t: " from " in t, 20),
