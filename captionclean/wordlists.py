@@ -59,40 +59,11 @@ class WordLists:
         """From wordfreq's small frequency lists (language → buckets of words, most frequent
         first) and (language, large list) pairs, read one at a time."""
         index: dict[str, list[str]] = {}
-        common: dict[str, list[str]] = {}
-        elided: set[str] = set()
 
-        def put(word: str, lang: str, zipf: float) -> None:
-            index.setdefault(skeleton(word), []).append(f"{word}:{lang}:{zipf:.2f}")
+        def put(skel: str, entry: str) -> None:
+            index.setdefault(skel, []).append(entry)
 
-        for lang, buckets in lists.items():
-            seen = 0
-            for i, bucket in enumerate(buckets):
-                if not bucket:
-                    continue
-                zipf = 9.0 - i / 100
-                if seen < PROFILE:
-                    for word in bucket:
-                        common.setdefault(word, []).append(lang)
-                    seen += len(bucket)
-                for word in bucket:
-                    if lang == "de" and word.count("ss") == 1:
-                        # wordfreq folds German ß to ss (straßen → strassen): index the ß spelling too
-                        put(word.replace("ss", "ß"), lang, zipf)
-                    if not word.isascii() and word.isalpha():
-                        put(word, lang, zipf)
-        # rarer words (Zipf >= RARE) of the languages wordfreq has a large list for
-        for lang, buckets in large:
-            for i, bucket in enumerate(buckets[:int((9.0 - RARE) * 100) + 1]):
-                zipf = 9.0 - i / 100
-                if lang == "en":
-                    elided.update(w for w in bucket if _ELIDED.fullmatch(w))
-                if zipf < 3.0:  # the small list has the rest
-                    for word in bucket:
-                        if not word.isascii() and word.isalpha():
-                            put(word, lang, zipf)
-        english = [w for b in lists.get("en", ()) for w in b]
-        elided.update(w for w in english if _ELIDED.fullmatch(w))
+        common, english, elided = _walk(lists.items(), large, put)
         return cls({k: ";".join(v) for k, v in index.items()}, common, english, elided)
 
     def to_json(self) -> dict:
@@ -127,6 +98,46 @@ class WordLists:
             for lang in self.common.get(w, ()):
                 counts[lang] = counts.get(lang, 0) + 1
         return {lang: c / n for lang, c in counts.items()} if n else {}
+
+
+def _walk(lists, large, put) -> tuple[dict[str, list[str]], list[str], set[str]]:
+    """Every index entry in order, as ``put(skeleton, "word:lang:zipf")``, from (language, small list)
+    pairs, then (language, large list) pairs (each list read when its pair is taken, so a caller can
+    hold one at a time); returns the common words, English's words and the elided abbreviations."""
+    common: dict[str, list[str]] = {}
+    elided: set[str] = set()
+    english: list[str] = []
+    for lang, buckets in lists:
+        seen = 0
+        for i, bucket in enumerate(buckets):
+            if not bucket:
+                continue
+            zipf = 9.0 - i / 100
+            if seen < PROFILE:
+                for word in bucket:
+                    common.setdefault(word, []).append(lang)
+                seen += len(bucket)
+            for word in bucket:
+                if lang == "de" and word.count("ss") == 1:
+                    # wordfreq folds German ß to ss (straßen → strassen): index the ß spelling too
+                    ss = word.replace("ss", "ß")
+                    put(skeleton(ss), f"{ss}:{lang}:{zipf:.2f}")
+                if not word.isascii() and word.isalpha():
+                    put(skeleton(word), f"{word}:{lang}:{zipf:.2f}")
+        if lang == "en":
+            english = [w for b in buckets for w in b]
+    # rarer words (Zipf >= RARE) of the languages wordfreq has a large list for
+    for lang, buckets in large:
+        for i, bucket in enumerate(buckets[:int((9.0 - RARE) * 100) + 1]):
+            zipf = 9.0 - i / 100
+            if lang == "en":
+                elided.update(w for w in bucket if _ELIDED.fullmatch(w))
+            if zipf < 3.0:  # the small list has the rest
+                for word in bucket:
+                    if not word.isascii() and word.isalpha():
+                        put(skeleton(word), f"{word}:{lang}:{zipf:.2f}")
+    elided.update(w for w in english if _ELIDED.fullmatch(w))
+    return common, english, elided
 
 
 _FORMAT = 4  # 4: with the elided abbreviations; 2: an SQLite file, its index read on demand (1: JSON)
@@ -201,6 +212,17 @@ def _read_cache(path) -> WordLists | None:
     return WordLists(_DiskIndex(path), common, english, elided)
 
 
+def _write_tables(conn, index_rows, common, english, elided) -> None:
+    conn.execute("CREATE TABLE idx (skel TEXT PRIMARY KEY, entries TEXT) WITHOUT ROWID")
+    conn.execute("CREATE TABLE common (word TEXT PRIMARY KEY, langs TEXT) WITHOUT ROWID")
+    conn.execute("CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.execute("CREATE TABLE elided (word TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.executemany("INSERT INTO idx VALUES (?, ?)", index_rows)
+    conn.executemany("INSERT INTO common VALUES (?, ?)", ((w, ",".join(v)) for w, v in common.items()))
+    conn.executemany("INSERT INTO english VALUES (?)", ((w,) for w in english))
+    conn.executemany("INSERT INTO elided VALUES (?)", ((w,) for w in elided))
+
+
 def _write_cache(path, lists: WordLists) -> None:
     """Write the SQLite cache atomically (tables.write_cache); never fails the caller."""
     import sqlite3
@@ -211,14 +233,48 @@ def _write_cache(path, lists: WordLists) -> None:
         conn = sqlite3.connect(tmp)
         try:
             with conn:
-                conn.execute("CREATE TABLE idx (skel TEXT PRIMARY KEY, entries TEXT) WITHOUT ROWID")
-                conn.execute("CREATE TABLE common (word TEXT PRIMARY KEY, langs TEXT) WITHOUT ROWID")
-                conn.execute("CREATE TABLE english (word TEXT PRIMARY KEY) WITHOUT ROWID")
-                conn.execute("CREATE TABLE elided (word TEXT PRIMARY KEY) WITHOUT ROWID")
-                conn.executemany("INSERT INTO idx VALUES (?, ?)", lists.index.items())
-                conn.executemany("INSERT INTO common VALUES (?, ?)", ((w, ",".join(v)) for w, v in lists.common.items()))
-                conn.executemany("INSERT INTO english VALUES (?)", ((w,) for w in lists.english))
-                conn.executemany("INSERT INTO elided VALUES (?)", ((w,) for w in lists.elided))
+                _write_tables(conn, lists.index.items(), lists.common, lists.english, lists.elided)
+        finally:
+            conn.close()
+
+    write_cache(path, "wordlists", write)
+
+
+_BATCH = 50_000
+
+
+def _stream_cache(path, lists, large) -> None:
+    """Build the SQLite cache straight from the lists, never holding the index in memory: each entry
+    goes to a temporary table as it is read (in order), and the index is then written from it a
+    skeleton at a time, its entries joined in the order they came (WordLists.build's index, with
+    some 250 MB less at the peak: a first run on a big export stayed under 400 MB). Atomic
+    (tables.write_cache); never fails the caller."""
+    import sqlite3
+    from itertools import groupby
+
+    from .tables import write_cache
+
+    def write(tmp: str) -> None:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA temp_store = FILE")
+            with conn:
+                conn.execute("CREATE TEMP TABLE raw (seq INTEGER PRIMARY KEY, skel TEXT, entry TEXT)")
+                batch: list[tuple[str, str]] = []
+
+                def put(skel: str, entry: str) -> None:
+                    batch.append((skel, entry))
+                    if len(batch) >= _BATCH:
+                        conn.executemany("INSERT INTO raw (skel, entry) VALUES (?, ?)", batch)
+                        batch.clear()
+
+                common, english, elided = _walk(lists, large, put)
+                conn.executemany("INSERT INTO raw (skel, entry) VALUES (?, ?)", batch)
+                conn.execute("CREATE INDEX temp.raw_order ON raw (skel, seq)")
+                rows = conn.cursor().execute("SELECT skel, entry FROM raw ORDER BY skel, seq")
+                grouped = ((skel, ";".join(entry for _, entry in group)) for skel, group in groupby(rows, key=lambda r: r[0]))
+                _write_tables(conn, grouped, common, english, elided)
+                conn.execute("DROP TABLE temp.raw")
         finally:
             conn.close()
 
@@ -279,15 +335,37 @@ def _load_word_lists() -> WordLists | None:
         return cached
     import wordfreq
 
-    lists = {}
-    have_large = wordfreq.available_languages(wordlist="large")
-    for lang in LANGUAGES:
-        try:
-            lists[lang] = wordfreq.get_frequency_list(lang, wordlist="small")
-        except (LookupError, ValueError):  # pragma: no cover - a language wordfreq dropped
-            continue
-    # read directly, not through wordfreq's cache, one at a time: only their rarer non-ASCII words are kept
-    large = ((lang, wordfreq.read_cBpack(str(have_large[lang]))) for lang in lists if lang in have_large)
-    built = WordLists.build(lists, large)
-    _write_cache(path, built)
-    return _read_cache(path) or built  # the index on disk when the cache could be written
+    if path is not None:  # built into the cache, a list at a time, and read from it
+        _stream_cache(path, *_lists(wordfreq))
+        cached = _read_cache(path)
+        if cached is not None:
+            return cached
+    lists, large = _lists(wordfreq)  # no cache (none wanted, or it cannot be written): built in memory
+    return WordLists.build(dict(lists), large)
+
+
+def _lists(wordfreq):
+    """(language, small list) pairs, each read when it is taken (not through wordfreq's own cache, which
+    would keep every list for the process), and the (language, large list) pairs of the languages whose
+    small list was read, the same way."""
+    read: list[str] = []
+
+    def small():
+        available = wordfreq.available_languages(wordlist="small")
+        for lang in LANGUAGES:
+            try:
+                buckets = (wordfreq.read_cBpack(available[lang]) if lang in available
+                           else wordfreq.get_frequency_list(lang, wordlist="small"))
+            except (LookupError, ValueError):  # pragma: no cover - a language wordfreq dropped
+                continue
+            read.append(lang)
+            yield lang, buckets
+
+    def large():
+        # only their rarer non-ASCII words are kept
+        have_large = wordfreq.available_languages(wordlist="large")
+        for lang in read:
+            if lang in have_large:
+                yield lang, wordfreq.read_cBpack(str(have_large[lang]))
+
+    return small(), large()

@@ -41,6 +41,8 @@ def test_bench_without_the_labelled_sets_runs_the_rest_then_says_what_it_left_ou
     proc = run("run.py", "--sizes", "60", "--shared", tmp_path, "--dir", tmp_path / "bench")
     assert proc.returncode == 2, proc.stderr
     assert "60 rows" in proc.stdout and "where the parser's time goes" in proc.stdout
+    first = [ln for ln in proc.stdout.splitlines() if "60 rows: first run (empty cache: gazetteer and word lists built)" in ln]
+    assert len(first) == 1 and first[0].endswith("output identical: yes"), proc.stdout
     assert "parser alone" not in proc.stdout
     assert f"low-reuse export: left out (needs {tmp_path}/eval/*.input.jsonl and corpus/captions.jsonl)" in proc.stdout
     assert proc.stderr.strip() == (f"bench: the parser-alone figure needs the labelled captions in {tmp_path / 'eval'} "

@@ -250,6 +250,61 @@ def test_word_lists_build_and_cache(tmp_path, monkeypatch):
     assert wordlists._read_cache(path) is None  # a damaged cache is rebuilt, never trusted
 
 
+def _same_lists(again, built) -> None:
+    assert dict(again.index.items()) == built.index and again.common == built.common
+    assert again.english == built.english and again.elided == built.elided
+
+
+def test_word_lists_streamed_cache_is_the_built_index(tmp_path):
+    """The first run writes the cache a list at a time (wordlists._stream_cache, the index never in memory):
+    the same tables as the lists built in memory, a skeleton's entries in the same order."""
+    from captionclean import wordlists
+
+    small = {"es": [[], ["de", "la"], ["bogotá", "año"]], "de": [["die"], ["strassen"]], "en": [["the", "gov't"]]}
+    large = [("es", [[]] * 650 + [["bogotà", "baño"]]), ("en", [[]] * 650 + [["int'l", "naïve"]])]
+    path = tmp_path / "lists.sqlite"
+    wordlists._stream_cache(path, iter(small.items()), iter(large))
+    again = wordlists._read_cache(path)
+    built = wordlists.WordLists.build(small, large)
+    _same_lists(again, built)
+    assert built.index["bogot?"] == "bogotá:es:8.98;bogotà:es:2.50"  # the small list's word first, as it came
+
+
+# a language's list: its words (each once, as in wordfreq's lists) in buckets of falling frequency
+_WORDS = st.tuples(st.lists(st.text("aäsßeéo", min_size=1, max_size=4), unique=True, max_size=12),
+                   st.lists(st.integers(0, 4), max_size=6)).map(
+    lambda wc: [wc[0][sum(wc[1][:i]):sum(wc[1][:i + 1])] for i in range(len(wc[1]))] + [wc[0][sum(wc[1]):]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(["es", "de", "en", "fr"]), _WORDS, max_size=4),
+       st.lists(st.tuples(st.sampled_from(["es", "en"]), _WORDS), max_size=2), st.integers(1, 3))
+def test_word_lists_streamed_cache_is_the_built_index_for_any_lists(tmp_path_factory, small, rarer, batch):
+    from captionclean import wordlists
+
+    large = [(lang, [[]] * 640 + buckets) for lang, buckets in rarer]  # (Zipf < 3: indexed from the large list)
+    path = tmp_path_factory.mktemp("lists") / "lists.sqlite"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(wordlists, "_BATCH", batch)  # entries written in several batches, in order
+        wordlists._stream_cache(path, iter(small.items()), iter(large))
+    built = wordlists.WordLists.build(small, large)
+    again = wordlists._read_cache(path)
+    if not built.index:  # an empty index is no cache (read as missing, rebuilt)
+        assert again is None
+        return
+    _same_lists(again, built)
+
+
+def test_word_lists_read_one_at_a_time_are_wordfreqs():
+    """_lists reads wordfreq's files itself (its get_frequency_list would keep all 27 lists for the process)."""
+    wordfreq = pytest.importorskip("wordfreq")
+    from captionclean import wordlists
+
+    small, large = wordlists._lists(wordfreq)
+    for (lang, buckets), _ in zip(small, range(2)):
+        assert buckets == wordfreq.get_frequency_list(lang, wordlist="small")
+
+
 def test_word_lists_load_is_outside_the_caption_budget(monkeypatch):
     """The first damaged caption loads the word lists inside parse_caption's time budget
     (a few seconds): the load's time is not counted, so the caption is still read."""
