@@ -748,7 +748,12 @@ _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKE
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 # initials may be glued: "A.G. Grant", "W.J. Hall"
 # (a surname may hold one more capital after small letters: "McCann", "MacDonald", "DeShawn")
-_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3}|\p{Lu}{2}(?=[ ]+\p{Lu}\p{Ll}))(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
+# a middle initial may lose its full stop between two capitalised words ("Jose A Iglesias"), and a generational
+# suffix may close the name ("Gilbert R. Boucher II", "Name Jr."; data/name_words.csv kind suffix)
+_NAME_SUFFIX = (r"(?:,?[ ]+(?:" + "|".join(regex.escape(w[:-1]) + r"\.?" if w.endswith(".") else regex.escape(w)
+                                     for w in NAME_WORDS.get("suffix", ())) + r")(?![\p{L}\p{N}]))?")
+_NAME_SUFFIXES = frozenset(v for w in NAME_WORDS.get("suffix", ()) for v in (w, w.rstrip(".")))
+_NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3}|\p{Lu}{2}(?=[ ]+\p{Lu}\p{Ll}))(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.|\p{Lu}(?=[ ]+\p{Lu}\p{Ll})|" + _PARTICLES + r")){1,3}" + _NAME_SUFFIX
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 # a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
 # the organisation, or drops what follows the comma when it is none
@@ -1673,9 +1678,10 @@ def _person_then_org(name: str, org: str, agencies: Agencies) -> bool:
 
 
 def _email_matches(name: str, email: str) -> bool:
-    """``Harry Lynch`` and ``hlynch@…``: the address's local part holds the surname."""
+    """``Harry Lynch`` and ``hlynch@…``: the address's local part holds the surname (the word before a
+    generational suffix: ``Gilbert R. Boucher II`` and ``gboucher@…``)."""
     local = regex.sub(r"[^\p{L}]", "", email.partition("@")[0]).casefold()
-    words = [regex.sub(r"[^\p{L}]", "", w).casefold() for w in name.split()]
+    words = [regex.sub(r"[^\p{L}]", "", w).casefold() for w in name.split() if w.strip(",") not in _NAME_SUFFIXES]
     words = [w for w in words if len(w) > 1]
     return bool(words) and len(words[-1]) > 1 and words[-1] in local
 

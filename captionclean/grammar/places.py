@@ -176,6 +176,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     if pieces is not None and len(pieces) > 1:
         head, tail = " of ".join(pieces[:-1]), pieces[-1]
         word = _last(head)
+        if lookup_country(tail) and lookup_city(part):
+            return [(part, "")]  # "Port of Spain": a city the gazetteer names whole, its name ending in a country's
         if lookup_country(tail) and head.split(" ", 1)[0] not in _VENUE_HEAD and word not in _COUNTRY_PREFIX:
             if head.islower():
                 return [(tail, "")]  # "Beijing, capital of China": a common noun names no place
@@ -497,6 +499,17 @@ _ARTICLES = _W.get("article", frozenset())
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
                       _alt(w for w in _DIRS | _ARTICLES if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
+
+
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|The)[ ]+$")
+
+
+def _the_before(text: str, run: "PlaceRun") -> bool:
+    """Whether "the" stands just before the run's one part (the run may start before it: "Edmonton Expo
+    Centre, in Edmonton Alta" reads as one part)."""
+    at = text.rfind(run.parts[0], run.start, run.end)
+    at = run.start if at < 0 else at
+    return bool(_THE_BEFORE.search(text, max(0, at - 5), at))
 
 
 class PlaceRun:
@@ -1038,7 +1051,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if run.start > first:
                 break
             place = _classify(run)
-            if place.city and not place.region:
+            # (a name after "the" closing the sentence is a site or a programme, "in the Queen's Park
+            # Savannah.", "in the Project Lifesaver Program.", unless the gazetteer knows it as a town)
+            if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)):
                 place.rules.append("place_sentence_end")
                 return place
     known = _known_city(text, runs)
