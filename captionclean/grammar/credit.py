@@ -788,6 +788,9 @@ _HAN_SHOT = r"(?:摄影报道|攝影報道|摄影|攝影|撮影|摄|攝)"
 _HAN_STAFF = r"(?:摄影记者|攝影記者|记者|記者|采访人员|採訪人員|通讯员|通訊員|摄影师|攝影師)"
 _HAN_LABELS = "|".join(sorted((m for m in CREDIT_MARKERS.get("label", ()) if all("\u3400" <= c <= "\u9fff" for c in m)),
                               key=len, reverse=True))
+# a picture's date in an archive's caption: "5/1973", "12/13/1950", "May 5th, 1959", "8th October 1952" (date_by_name)
+_DATE_BY = (r"(?<![\p{L}\p{N}/])(?:\d{1,2}/(?:\d{1,2}/)?|(?:" + _MONTH_WORDS + r")\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+"
+            r"|\d{1,2}(?:st|nd|rd|th)?[ ]+(?:" + _MONTH_WORDS + r")\.?,?[ ]+)(?:1[89]|20)\d\d")
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -903,6 +906,11 @@ RULES: list[Rule] = [
     # Stadsarchief Amsterdam": the title, the year, then the photographer and the archive (year_then_credit)
     Rule("year_then_credit", r"(?<=,[ ]*(?:1[89]|20)\d\d(?:(?P<comma>,)|[ ]+[-–])[ ]+)(?P<chain>\p{Lu}[^,\n/()]{2,60}?)[ ]*\.?[ ]*$",
          (), tail=True, gate="year_then_credit"),
+    # archives and photo libraries: "Salvador Dali May 5th, 1959 by George Elam", "Staten Island 5/1973 by Arthur Tress":
+    # the picture's date, then "by" and the photographer closing the caption (date_by_name; a date after "in", "on",
+    # "since"… is the story's: "the company founded on May 5, 1959 by Walt Disney")
+    Rule("date_by_name", r"(?<=(?<!(?<![\p{L}])(?i:in|on|since|from|of|until|before|after|by)[ ]+)" + _DATE_BY + r"[ ]*\.?[ ]+)"
+         r"(?i:by)[ ]+(?P<name>" + _NAME_TITLE + r")[ ]*\.?[ ]*$", (" by ",), tail=True, gate="date_by_end"),
     # "… Kingwood, Texas.\nThe Washington Post | Getty Images", "…\npicture alliance | Andrew Milligan", "… 27-06-2012 | Efe":
     # a known agency, a desk's bar and the rest of the credit closing a line (desk_org_chain)
     Rule("desk_org_chain", r"(?:(?<=[.!?”\"\d][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?P<chain>[^|\n()/]{2,40}?[ ]+\|[ ]+[^|\n()]{2,60}?)"
@@ -1545,6 +1553,12 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         first = g["name"].split()[0]
         return g["name"] if _person_shaped(g["name"], agencies) and first not in _NOT_FIRST_NAMES \
             and first.casefold() not in _DAY_PARTS else None
+    if name == "date_by_name":  # a person's name, not a place's, an organisation's or a month's
+        person = g["name"]
+        if not _caps_name_ok(person, agencies) or lookup_city(person) or person.split()[0] in _NOT_FIRST_NAMES \
+                or _CAL_WORDS.intersection(person.casefold().split()):
+            return None
+        return person
     if name in ("paren_name_end", "end_caps_name", "end_name"):
         if name in ("end_caps_name", "end_name") and not _caps_name_ok(g["name"], agencies):
             return None
@@ -1693,7 +1707,7 @@ _LINES_OF: list[tuple] = [(None, ())]
 
 # rules whose match is a credit only when it names someone: a placeholder alone is no credit there
 _DAY_PARTS = frozenset(w.casefold() for w in date_words().get("day_part", ()))  # data/date_words.csv
-_NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by", "end_name_after_day"))
+_NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by", "end_name_after_day", "date_by_name"))
 def _closes_line(text: str, end: int) -> bool:
     """Only stops and closing brackets follow ``end`` on its line ("… paid a courtesy visit to …" runs on)."""
     line = text.find("\n", end)
@@ -2068,6 +2082,15 @@ def _gate_name_after_day(text: str, _) -> bool:
     return (len(words) >= 3 and words[-3].endswith(_DAY_WORDS)) or (len(words) >= 4 and words[-4].endswith(_DAY_WORDS))
 
 
+# a digit, then "by" (date_by_name: its date closes in a year's digit, then spaces, an optional full stop and "by ")
+_DIGIT_BY = _stdlib_re.compile(r"\d[ ]*\.?[ ]+[Bb][Yy] ")
+
+
+def _gate_date_by_end(text: str, _) -> bool:
+    """ends_open_or_stop, and a digit, spaces and "by" somewhere (date_by_name: a date, then by and a name to the end)."""
+    return text.rstrip(" .")[-1:].isalpha() and _DIGIT_BY.search(text) is not None
+
+
 # the last character a tail rule's match can end on, less trailing white space (what the
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
@@ -2077,6 +2100,7 @@ _GATES = {
     "paren_dash_end": _gate_paren_dash_end,
     "paren_after_stop": _gate_paren_after_stop,
     "year_then_credit": _gate_year_then_credit,
+    "date_by_end": _gate_date_by_end,
     "name_after_day": _gate_name_after_day,
     "name_after_stop": _gate_name_after_stop,
     "agency_after_stop": _gate_agency_after_stop,
@@ -2138,7 +2162,7 @@ _END_GATES = {
     "open": ("agency_after_stop", "org_after_stop", "ends_open"),
     "caps": ("ends_caps",),
     "lower": ("ends_name", "name_after_stop", "name_after_day"),
-    "alpha": ("year_then_credit", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop"),
+    "alpha": ("year_then_credit", "date_by_end", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop"),
     "paren": ("ends_paren", "paren_name", "paren_after_stop", "paren_dash_end", "ends_known_paren"),
 }
 # the rules' bits by test: the rules to drop when the test fails

@@ -64,6 +64,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_agency_words", "a known agency in title case closing a caption with no stop, no function word before it: '… in Madrid, Spain Reuters'"),
     ("credit", "end_slash_agency", "a spaced slash, a known agency and a dash before its photographer closing the caption: '… / EFE - Julio Muñoz', '… / EUROPA PRESS'"),
     ("credit", "year_then_credit", "an archive's title, the year, then the credit: '…, 1987 - Hans Aarsman', '…, 1967, Name - Stadsarchief Amsterdam'"),
+    ("credit", "date_by_name", "archives: the picture's date, then 'by' and the photographer closing the caption: '… May 5th, 1959 by George Elam', '… 5/1973 by Arthur Tress'"),
     ("credit", "desk_org_chain", "a known agency, a desk's bar and the rest closing a line: 'The Washington Post | Getty Images', 'picture alliance | NAME'"),
     ("credit", "name_for_org", "'NAME for PAPER' after the last sentence: 'Nicole Neri for MPR News'"),
     ("credit", "comma_archive", "the holding institution after a comma closing an archive caption: '…, Marfa Public Library', '…, Irving Archives, 1902'"),
