@@ -183,6 +183,11 @@ def _is_org_like(text: str) -> bool:
     keys = [w.strip(".,") for w in folded.split()] if "." in folded or "," in folded else folded.split()
     if not ORG_WORDS.isdisjoint(keys):
         return True
+    # a paper's or broadcaster's hyphenated name, its word capitalised: "Sarasota Herald-Tribune", "Courier-Post",
+    # "Radio-Canada" (not a lower-case tag such as "imago-images-bilder")
+    if "-" in folded and any(p[:1].isupper() and p.casefold().strip(".,") in ORG_WORDS
+                             for w in text.split() if "-" in w for p in w.split("-")):
+        return True
     for k in keys:
         if len(k) > 7 and k.endswith(_ORG_SUFFIXES_ASCII if k.isascii() else _ORG_SUFFIXES):
             return True
