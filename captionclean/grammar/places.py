@@ -292,6 +292,17 @@ def _city_code(name: str) -> str:
     return hit[0] if hit else ""
 
 
+# the words that join the last two names of a list (data/place_words.csv kind list_and)
+_LIST_AND = regex.compile(r"[ ]+(?:" + "|".join(regex.escape(w) for w in sorted(_W.get("list_and", ()), key=len, reverse=True)) + r")[ ]+")
+
+
+def _country_list(part: str) -> bool:
+    """Two countries joined by "and" (its word in a language: y, und, et, e, og, och), not one country's name
+    ("Trinidad and Tobago", "Bosnia and Herzegovina")."""
+    pieces = _LIST_AND.split(part)
+    return len(pieces) == 2 and not lookup_country(part) and all(lookup_country(p) for p in pieces)
+
+
 def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
     """Name each part of a place run: country, US state, region, venue or city.
 
@@ -318,6 +329,8 @@ def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
+    if any(" " in raw and _country_list(raw) for raw in raw_parts):
+        return place  # "in France, Germany and Spain", "in der Türkei und Syrien": a list of countries, no one place
     named = [pair for raw in raw_parts for pair in _split_cached(raw, lead) if pair[0]]
     for i, (part, hint) in enumerate(named):
         english = english_city(part)  # "Múnich, Alemania": Munich, Germany
