@@ -781,6 +781,7 @@ _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org", "paren_org_end"))
 _CJK_NAME_RULES = frozenset(("cjk_reporter",))
+_CASELESS_RULES = frozenset(("caseless_label",))
 _CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
                           for w in m.split())
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
@@ -796,6 +797,11 @@ _HAN_LABELS = "|".join(sorted((m for m in CREDIT_MARKERS.get("label", ()) if all
 # a picture's date in an archive's caption: "5/1973", "12/13/1950", "May 5th, 1959", "8th October 1952" (date_by_name)
 _DATE_BY = (r"(?<![\p{L}\p{N}/])(?:\d{1,2}/(?:\d{1,2}/)?|(?:" + _MONTH_WORDS + r")\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+"
             r"|\d{1,2}(?:st|nd|rd|th)?[ ]+(?:" + _MONTH_WORDS + r")\.?,?[ ]+)(?:1[89]|20)\d\d")
+# scripts with no capitals (Hebrew, Arabic, Bengali, Devanagari): a label of theirs ("ছবি:", "צילום:", "عکاس:"), then a
+# name of one to four words closing the line (caseless_label; the chain reader needs capitals to see a name)
+_CASELESS = r"\p{Hebrew}\p{Arabic}\p{Bengali}\p{Devanagari}"
+_CASELESS_MARKERS = tuple(m for m in CREDIT_MARKERS.get("label", ()) if regex.fullmatch(r"[" + _CASELESS + r"]+", m))
+_CASELESS_WORD = r"[" + _CASELESS + r"][" + _CASELESS + r"\p{M}\u200c\u200d'’\-]*"
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -1012,6 +1018,10 @@ RULES: list[Rule] = [
     Rule("cjk_agency_end", r"(?:[=＝](?P<chain>[\p{Katakana}\p{Han}ー\p{Lu}Ａ-Ｚ]{1,10})|(?<=[ 。])(?P<chain>\p{Han}{2,8})[ ]+图"
          r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
          ("=", "＝", " 图", "）"), tail=True, only_known=True, gate="ends_cjk"),
+    # Bengali, Hebrew, Persian, Hindi papers: "…২০২৬ছবি: ফাত্তাহ তানভীর রানা", "(צילום: רחל אבנרי)", "عکاس:علیرضا رمضانی":
+    # the label (glued to the word before too), a colon, the name to the line's end (caseless_label)
+    Rule("caseless_label", r"(?:[(\[][ ]*)?(?:" + _alternation(_CASELESS_MARKERS) + r")[ ]*:[ ]*(?P<name>" + _CASELESS_WORD + r"(?:[ ]"
+         + _CASELESS_WORD + r"){0,3})[ ]*[)\]]?[ ]*(?m:$)", _CASELESS_MARKERS),
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
     Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
@@ -1521,7 +1531,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not _caps_name_ok(g["name"], agencies) or not _person_shaped(g["name"], agencies) and "." not in g["name"]:
             return None
         return f"{g['name']}/{g['org']}" if g.get("org") else g["name"]
-    if name == "cjk_reporter":
+    if name == "cjk_reporter" or name == "caseless_label":
         return g["name"]
     if name == "cjk_ko_label":
         return "hangul" if _hangul_reading(g["chain"], agencies, bool(g.get("staff"))) else None
@@ -2578,7 +2588,7 @@ assert next(r for r in RULES if r.name == "archive_ref").pattern.endswith(r"\d[\
 _KNOWN_FIRST = frozenset(r.name for r in RULES if r.only_known and r.name in _PLAIN_CHAIN_RULES and "(?P<chain>" in r.pattern
                          and r.name not in _LABEL_RULES | {"credit_marker", "courtesy_marker", "should_read", "end_agency_words"})
 # the rules whose match parse_chain does not read, and those with more to do after the reading
-_OWN_READING = _WHOLE_ORG_RULES | _HAN_RULES | _CJK_NAME_RULES | {"cjk_ko_label"}
+_OWN_READING = _WHOLE_ORG_RULES | _HAN_RULES | _CJK_NAME_RULES | _CASELESS_RULES | {"cjk_ko_label"}
 # the rules whose chain _plain_chain_of reads from the groups chain, lead, prev and code alone (_chain_of sends them
 # there at once) and parse_chain reads: find_credits remembers both by those groups (the "read" cache)
 _READ_BY_GROUPS = _PLAIN_CHAIN_RULES - _OWN_READING - {"end_agency_words"}
@@ -2695,6 +2705,10 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                     people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
                 elif name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
                     people, orgs, tags = _han_reading(g, agencies)
+                elif name in _CASELESS_RULES:  # a known agency, an organisation by its words, else a person
+                    known = agencies.lookup(chain)
+                    people, orgs, tags = ([], [known], []) if known else ([], [chain], []) if _is_org_like(chain) \
+                        else ([chain], [], [])
                 elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
                     known = agencies.lookup(g["agency"]) if g.get("agency") else None
                     people, orgs, tags = [g["name"]], [known] if known else [], []
