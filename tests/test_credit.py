@@ -173,3 +173,21 @@ def test_a_remembered_tail_match_reads_as_a_fresh_one(case):
     text = case["text"]
     want = _credit_view(_fresh(text))
     assert _credit_view(find_credits(text, load_agencies())) == want
+
+
+_GIVEN = st.sampled_from(["Gilbert", "Jose", "Mark", "Christopher", "Brian"])
+_SURNAME = st.sampled_from(["Boucher", "Iglesias", "Welsh", "Hankins", "Koltun"])
+_MIDDLE = st.sampled_from(["", " A", " R.", " J"])
+_SUFFIX = st.sampled_from(["", " II", " III", " Jr."])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _MIDDLE, _SURNAME, _SUFFIX, st.sampled_from(["/", " ", "\n"]))
+def test_name_email_reads_initials_and_suffixes(given_name, middle, surname, suffix, sep):
+    """A desk's "Name/address": a middle initial with or without its stop and a generational suffix stay in
+    the name; the address holds the surname, not the suffix (data/name_words.csv kind suffix)."""
+    name = f"{given_name}{middle} {surname}{suffix}"
+    email = f"{given_name[0].lower()}{surname.lower()}@dailyherald.com"
+    rec = parse_caption(f"A plow clears the street as the area prepares for the storm Tuesday. {name}{sep}{email}")
+    assert rec.photographer == name, rec.style
+    assert "name_email" in rec.style

@@ -50,6 +50,15 @@ def test_year_then_credit_gate(text):
 
 @settings(max_examples=400)
 @given(_TEXT)
+@example("Salvador Dali May 5th, 1959 by George Elam")
+@example("Staten Island 5/1973  By Arthur Tress Jr. ")
+@example("Rail Crash, 8th October 1952. by George Phillips.")
+def test_date_by_end_gate(text):
+    _gate_holds("date_by_name", text, before="ends_open_or_stop")
+
+
+@settings(max_examples=400)
+@given(_TEXT)
 @example("It snowed on Monday John Smith")
 @example("It snowed today  J. de Smith\n")
 @example("(Sunday John McDonald Smith")

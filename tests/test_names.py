@@ -45,3 +45,15 @@ def test_fast_path_is_nameparser_on_generated_names(words):
     plain = plain_recase(name)
     if plain is not None:
         assert plain == nameparser_case(name)
+
+
+_LOWER = st.text(alphabet="abcdefghijklmnoprstuvyzабвгдеєжзиіїклмнопрстуфхцчшщюя", min_size=2, max_size=8)
+_UPPER = st.sampled_from("ABDGKLMOSTVВДКЛМОСТ")
+
+
+@given(st.lists(st.tuples(_UPPER, st.sampled_from(["'", "’", ""]), _LOWER), min_size=2, max_size=3))
+def test_mixed_case_names_with_an_apostrophe_stay_as_written(words):
+    """"В’ячеслав Мадієвський", "Conor O'brien": one capital, then a mark and small letters, is mixed case, kept as
+    written (a capital before an apostrophe is no word in capitals)."""
+    name = " ".join(head + mark + rest for head, mark, rest in words)
+    assert normal_name(name) == name

@@ -108,3 +108,22 @@ def test_full_dateline_takes_nothing_from_the_phrase(city, region, country, phra
                                               country_code="YY" if phrase[2] else "", rules=["place_phrase"])
     complete_from(dateline, other)
     assert dateline == Place(city=city, region=region, country=country, country_code="XX", rules=["dateline_getty"])
+
+
+_COUNTRY_NAMES = st.sampled_from(["France", "Germany", "Spain", "Canada", "Japan", "Kenya", "Peru", "Egypt"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_COUNTRY_NAMES, min_size=2, max_size=4, unique=True), st.sampled_from(["and", "y", "und", "et"]))
+def test_a_list_of_countries_names_no_place(names, joiner):
+    """'in France, Germany and Spain': a list of countries (data/place_words.csv kind list_and) is no city,
+    region and country, whatever its length and language's "and"."""
+    listed = ", ".join(names[:-1]) + f" {joiner} {names[-1]}"
+    place = classify_parts([p.strip() for p in listed.split(",")], "in")
+    assert (place.city, place.region, place.country) == ("", "", ""), place
+
+
+def test_a_country_named_with_and_is_one_country():
+    """'Trinidad and Tobago' is one country's name, not a list (its own part after a city)."""
+    place = classify_parts(["Port of Spain", "Trinidad and Tobago"], "in")
+    assert (place.city, place.country) == ("Port of Spain", "Trinidad and Tobago"), place

@@ -183,6 +183,11 @@ def _is_org_like(text: str) -> bool:
     keys = [w.strip(".,") for w in folded.split()] if "." in folded or "," in folded else folded.split()
     if not ORG_WORDS.isdisjoint(keys):
         return True
+    # a paper's or broadcaster's hyphenated name, its word capitalised: "Sarasota Herald-Tribune", "Courier-Post",
+    # "Radio-Canada" (not a lower-case tag such as "imago-images-bilder")
+    if "-" in folded and any(p[:1].isupper() and p.casefold().strip(".,") in ORG_WORDS
+                             for w in text.split() if "-" in w for p in w.split("-")):
+        return True
     for k in keys:
         if len(k) > 7 and k.endswith(_ORG_SUFFIXES_ASCII if k.isascii() else _ORG_SUFFIXES):
             return True
@@ -748,7 +753,16 @@ _BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKE
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
 # initials may be glued: "A.G. Grant", "W.J. Hall"
 # (a surname may hold one more capital after small letters: "McCann", "MacDonald", "DeShawn")
+_NAME_SUFFIX = (r"(?:,?[ ]+(?:" + "|".join(regex.escape(w[:-1]) + r"\.?" if w.endswith(".") else regex.escape(w)
+                                     for w in NAME_WORDS.get("suffix", ())) + r")(?![\p{L}\p{N}]))?")
+_NAME_SUFFIXES = frozenset(v for w in NAME_WORDS.get("suffix", ()) for v in (w, w.rstrip(".")))
 _NAME_TITLE = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3}|\p{Lu}{2}(?=[ ]+\p{Lu}\p{Ll}))(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.|" + _PARTICLES + r")){1,3}"
+# a name before its e-mail address: a middle initial may lose its full stop between two capitalised words ("Jose A
+# Iglesias"), and a generational suffix may close it ("Gilbert R. Boucher II", "Name Jr."; data/name_words.csv kind
+# suffix); in name_email only, where the address confirms the name (the wider shape in every rule that reads a
+# name cost 1.4% of parse time, cachegrind)
+_NAME_TITLE_EMAIL = (r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]+|(?:\p{Lu}\.){1,3}|\p{Lu}{2}(?=[ ]+\p{Lu}\p{Ll}))(?:[ ]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+"
+                     r"(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.|\p{Lu}(?=[ ]+\p{Lu}\p{Ll})|" + _PARTICLES + r")){1,3}" + _NAME_SUFFIX)
 _NAME_ANY = rf"(?:{_NAME_CAPS}|{_NAME_TITLE})"
 # a marker's chain may close with ", ORGANISATION" ("Photo by: Cpl Name, Imagery Valcartier"): parse_chain keeps
 # the organisation, or drops what follows the comma when it is none
@@ -771,6 +785,7 @@ _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org", "paren_org_end"))
 _CJK_NAME_RULES = frozenset(("cjk_reporter",))
+_CASELESS_RULES = frozenset(("caseless_label",))
 _CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
                           for w in m.split())
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
@@ -785,6 +800,14 @@ _HAN_SHOT = r"(?:摄影报道|攝影報道|摄影|攝影|撮影|摄|攝)"
 _HAN_STAFF = r"(?:摄影记者|攝影記者|记者|記者|采访人员|採訪人員|通讯员|通訊員|摄影师|攝影師)"
 _HAN_LABELS = "|".join(sorted((m for m in CREDIT_MARKERS.get("label", ()) if all("\u3400" <= c <= "\u9fff" for c in m)),
                               key=len, reverse=True))
+# a picture's date in an archive's caption: "5/1973", "12/13/1950", "May 5th, 1959", "8th October 1952" (date_by_name)
+_DATE_BY = (r"(?<![\p{L}\p{N}/])(?:\d{1,2}/(?:\d{1,2}/)?|(?:" + _MONTH_WORDS + r")\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+"
+            r"|\d{1,2}(?:st|nd|rd|th)?[ ]+(?:" + _MONTH_WORDS + r")\.?,?[ ]+)(?:1[89]|20)\d\d")
+# scripts with no capitals (Hebrew, Arabic, Bengali, Devanagari): a label of theirs ("ছবি:", "צילום:", "عکاس:"), then a
+# name of one to four words closing the line (caseless_label; the chain reader needs capitals to see a name)
+_CASELESS = r"\p{Hebrew}\p{Arabic}\p{Bengali}\p{Devanagari}"
+_CASELESS_MARKERS = tuple(m for m in CREDIT_MARKERS.get("label", ()) if regex.fullmatch(r"[" + _CASELESS + r"]+", m))
+_CASELESS_WORD = r"[" + _CASELESS + r"][" + _CASELESS + r"\p{M}\u200c\u200d'’\-]*"
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -832,7 +855,7 @@ RULES: list[Rule] = [
          gate="paren"),
     # a name and its e-mail address, on the next line or after a separator: "Harry Lynch\nhlynch@paper.com"
     # (also a space alone between them: "… in December 2015. Roberto Koltun rkoltun@elnuevoherald.com")
-    Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_ANY + r")(?:[ ]*\n[ ]*|[ ]*[~/|•–—-][ ]*|[ ]+)"
+    Rule("name_email", r"(?:(?<=[\n.!?”\"][ ]{0,3})|^)[ ]*(?P<name>" + _NAME_CAPS + "|" + _NAME_TITLE_EMAIL + r")(?:[ ]*\n[ ]*|[ ]*[~/|•–—-][ ]*|[ ]+)"
          r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", ("@",)),
     Rule("end_chain", r"(?:^|(?<=[\s.,;:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")(?P<code>(?:[ ]*/[ ]*\p{Ll}{1,4}){0,3}[ ]*/[ ]*\d{1,4})?[ ]*[.)\]/]*[ ]*$",
          ("/", " via "), tail=True,
@@ -900,6 +923,11 @@ RULES: list[Rule] = [
     # Stadsarchief Amsterdam": the title, the year, then the photographer and the archive (year_then_credit)
     Rule("year_then_credit", r"(?<=,[ ]*(?:1[89]|20)\d\d(?:(?P<comma>,)|[ ]+[-–])[ ]+)(?P<chain>\p{Lu}[^,\n/()]{2,60}?)[ ]*\.?[ ]*$",
          (), tail=True, gate="year_then_credit"),
+    # archives and photo libraries: "Salvador Dali May 5th, 1959 by George Elam", "Staten Island 5/1973 by Arthur Tress":
+    # the picture's date, then "by" and the photographer closing the caption (date_by_name; a date after "in", "on",
+    # "since"… is the story's: "the company founded on May 5, 1959 by Walt Disney")
+    Rule("date_by_name", r"(?<=(?<!(?<![\p{L}])(?i:in|on|since|from|of|until|before|after|by)[ ]+)" + _DATE_BY + r"[ ]*\.?[ ]+)"
+         r"(?i:by)[ ]+(?P<name>" + _NAME_TITLE + r")[ ]*\.?[ ]*$", (" by ",), tail=True, gate="date_by_end"),
     # "… Kingwood, Texas.\nThe Washington Post | Getty Images", "…\npicture alliance | Andrew Milligan", "… 27-06-2012 | Efe":
     # a known agency, a desk's bar and the rest of the credit closing a line (desk_org_chain)
     Rule("desk_org_chain", r"(?:(?<=[.!?”\"\d][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?P<chain>[^|\n()/]{2,40}?[ ]+\|[ ]+[^|\n()]{2,60}?)"
@@ -996,6 +1024,10 @@ RULES: list[Rule] = [
     Rule("cjk_agency_end", r"(?:[=＝](?P<chain>[\p{Katakana}\p{Han}ー\p{Lu}Ａ-Ｚ]{1,10})|(?<=[ 。])(?P<chain>\p{Han}{2,8})[ ]+图"
          r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
          ("=", "＝", " 图", "）"), tail=True, only_known=True, gate="ends_cjk"),
+    # Bengali, Hebrew, Persian, Hindi papers: "…২০২৬ছবি: ফাত্তাহ তানভীর রানা", "(צילום: רחל אבנרי)", "عکاس:علیرضا رمضانی":
+    # the label (glued to the word before too), a colon, the name to the line's end (caseless_label)
+    Rule("caseless_label", r"(?:[(\[][ ]*)?(?:" + _alternation(_CASELESS_MARKERS) + r")[ ]*:[ ]*(?P<name>" + _CASELESS_WORD + r"(?:[ ]"
+         + _CASELESS_WORD + r"){0,3})[ ]*[)\]]?[ ]*(?m:$)", _CASELESS_MARKERS),
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
     Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
@@ -1505,7 +1537,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not _caps_name_ok(g["name"], agencies) or not _person_shaped(g["name"], agencies) and "." not in g["name"]:
             return None
         return f"{g['name']}/{g['org']}" if g.get("org") else g["name"]
-    if name == "cjk_reporter":
+    if name == "cjk_reporter" or name == "caseless_label":
         return g["name"]
     if name == "cjk_ko_label":
         return "hangul" if _hangul_reading(g["chain"], agencies, bool(g.get("staff"))) else None
@@ -1542,6 +1574,12 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         first = g["name"].split()[0]
         return g["name"] if _person_shaped(g["name"], agencies) and first not in _NOT_FIRST_NAMES \
             and first.casefold() not in _DAY_PARTS else None
+    if name == "date_by_name":  # a person's name, not a place's, an organisation's or a month's
+        person = g["name"]
+        if not _caps_name_ok(person, agencies) or lookup_city(person) or person.split()[0] in _NOT_FIRST_NAMES \
+                or _CAL_WORDS.intersection(person.casefold().split()):
+            return None
+        return person
     if name in ("paren_name_end", "end_caps_name", "end_name"):
         if name in ("end_caps_name", "end_name") and not _caps_name_ok(g["name"], agencies):
             return None
@@ -1675,9 +1713,10 @@ def _person_then_org(name: str, org: str, agencies: Agencies) -> bool:
 
 
 def _email_matches(name: str, email: str) -> bool:
-    """``Harry Lynch`` and ``hlynch@…``: the address's local part holds the surname."""
+    """``Harry Lynch`` and ``hlynch@…``: the address's local part holds the surname (the word before a
+    generational suffix: ``Gilbert R. Boucher II`` and ``gboucher@…``)."""
     local = regex.sub(r"[^\p{L}]", "", email.partition("@")[0]).casefold()
-    words = [regex.sub(r"[^\p{L}]", "", w).casefold() for w in name.split()]
+    words = [regex.sub(r"[^\p{L}]", "", w).casefold() for w in name.split() if w.strip(",") not in _NAME_SUFFIXES]
     words = [w for w in words if len(w) > 1]
     return bool(words) and len(words[-1]) > 1 and words[-1] in local
 
@@ -1689,7 +1728,7 @@ _LINES_OF: list[tuple] = [(None, ())]
 
 # rules whose match is a credit only when it names someone: a placeholder alone is no credit there
 _DAY_PARTS = frozenset(w.casefold() for w in date_words().get("day_part", ()))  # data/date_words.csv
-_NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by", "end_name_after_day"))
+_NO_TAG_ONLY = frozenset(("paren_name_end", "end_name", "end_caps_name", "released_by", "end_name_after_day", "date_by_name"))
 def _closes_line(text: str, end: int) -> bool:
     """Only stops and closing brackets follow ``end`` on its line ("… paid a courtesy visit to …" runs on)."""
     line = text.find("\n", end)
@@ -2064,6 +2103,15 @@ def _gate_name_after_day(text: str, _) -> bool:
     return (len(words) >= 3 and words[-3].endswith(_DAY_WORDS)) or (len(words) >= 4 and words[-4].endswith(_DAY_WORDS))
 
 
+# a digit, then "by" (date_by_name: its date closes in a year's digit, then spaces, an optional full stop and "by ")
+_DIGIT_BY = _stdlib_re.compile(r"\d[ ]*\.?[ ]+[Bb][Yy] ")
+
+
+def _gate_date_by_end(text: str, _) -> bool:
+    """ends_open_or_stop, and a digit, spaces and "by" somewhere (date_by_name: a date, then by and a name to the end)."""
+    return text.rstrip(" .")[-1:].isalpha() and _DIGIT_BY.search(text) is not None
+
+
 # the last character a tail rule's match can end on, less trailing white space (what the
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
@@ -2073,6 +2121,7 @@ _GATES = {
     "paren_dash_end": _gate_paren_dash_end,
     "paren_after_stop": _gate_paren_after_stop,
     "year_then_credit": _gate_year_then_credit,
+    "date_by_end": _gate_date_by_end,
     "name_after_day": _gate_name_after_day,
     "name_after_stop": _gate_name_after_stop,
     "agency_after_stop": _gate_agency_after_stop,
@@ -2134,7 +2183,7 @@ _END_GATES = {
     "open": ("agency_after_stop", "org_after_stop", "ends_open"),
     "caps": ("ends_caps",),
     "lower": ("ends_name", "name_after_stop", "name_after_day"),
-    "alpha": ("year_then_credit", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop"),
+    "alpha": ("year_then_credit", "date_by_end", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop"),
     "paren": ("ends_paren", "paren_name", "paren_after_stop", "paren_dash_end", "ends_known_paren"),
 }
 # the rules' bits by test: the rules to drop when the test fails
@@ -2545,7 +2594,7 @@ assert next(r for r in RULES if r.name == "archive_ref").pattern.endswith(r"\d[\
 _KNOWN_FIRST = frozenset(r.name for r in RULES if r.only_known and r.name in _PLAIN_CHAIN_RULES and "(?P<chain>" in r.pattern
                          and r.name not in _LABEL_RULES | {"credit_marker", "courtesy_marker", "should_read", "end_agency_words"})
 # the rules whose match parse_chain does not read, and those with more to do after the reading
-_OWN_READING = _WHOLE_ORG_RULES | _HAN_RULES | _CJK_NAME_RULES | {"cjk_ko_label"}
+_OWN_READING = _WHOLE_ORG_RULES | _HAN_RULES | _CJK_NAME_RULES | _CASELESS_RULES | {"cjk_ko_label"}
 # the rules whose chain _plain_chain_of reads from the groups chain, lead, prev and code alone (_chain_of sends them
 # there at once) and parse_chain reads: find_credits remembers both by those groups (the "read" cache)
 _READ_BY_GROUPS = _PLAIN_CHAIN_RULES - _OWN_READING - {"end_agency_words"}
@@ -2662,6 +2711,10 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
                     people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
                 elif name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
                     people, orgs, tags = _han_reading(g, agencies)
+                elif name in _CASELESS_RULES:  # a known agency, an organisation by its words, else a person
+                    known = agencies.lookup(chain)
+                    people, orgs, tags = ([], [known], []) if known else ([], [chain], []) if _is_org_like(chain) \
+                        else ([chain], [], [])
                 elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
                     known = agencies.lookup(g["agency"]) if g.get("agency") else None
                     people, orgs, tags = [g["name"]], [known] if known else [], []

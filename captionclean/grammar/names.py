@@ -8,7 +8,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 # "Jacob. I. Allison": a stray full stop after a first name, before an initial
 _STRAY_DOT = regex.compile(r"(?<=\b\p{Lu}\p{Ll}{2,})\.(?=[ ]+\p{Lu}\.)")
-_CAPS_TOKEN = regex.compile(r"\b\p{Lu}[\p{Lu}'’-]+\b")
+_CAPS_TOKEN = regex.compile(r"\b\p{Lu}[\p{Lu}'’-]*\p{Lu}\b")  # two capitals at least: "В’ячеслав", "O'Brien" are mixed case
 
 
 def _simple_case(token: str) -> str:

@@ -176,6 +176,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     if pieces is not None and len(pieces) > 1:
         head, tail = " of ".join(pieces[:-1]), pieces[-1]
         word = _last(head)
+        if lookup_country(tail) and lookup_city(part):
+            return [(part, "")]  # "Port of Spain": a city the gazetteer names whole, its name ending in a country's
         if lookup_country(tail) and head.split(" ", 1)[0] not in _VENUE_HEAD and word not in _COUNTRY_PREFIX:
             if head.islower():
                 return [(tail, "")]  # "Beijing, capital of China": a common noun names no place
@@ -290,6 +292,17 @@ def _city_code(name: str) -> str:
     return hit[0] if hit else ""
 
 
+# the words that join the last two names of a list (data/place_words.csv kind list_and)
+_LIST_AND = regex.compile(r"[ ]+(?:" + "|".join(regex.escape(w) for w in sorted(_W.get("list_and", ()), key=len, reverse=True)) + r")[ ]+")
+
+
+def _country_list(part: str) -> bool:
+    """Two countries joined by "and" (its word in a language: y, und, et, e, og, och), not one country's name
+    ("Trinidad and Tobago", "Bosnia and Herzegovina")."""
+    pieces = _LIST_AND.split(part)
+    return len(pieces) == 2 and not lookup_country(part) and all(lookup_country(p) for p in pieces)
+
+
 def classify_parts(raw_parts: list[str], lead: str = "") -> Place:
     """Name each part of a place run: country, US state, region, venue or city.
 
@@ -316,6 +329,8 @@ def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
+    if any(" " in raw and _country_list(raw) for raw in raw_parts):
+        return place  # "in France, Germany and Spain", "in der Türkei und Syrien": a list of countries, no one place
     named = [pair for raw in raw_parts for pair in _split_cached(raw, lead) if pair[0]]
     for i, (part, hint) in enumerate(named):
         english = english_city(part)  # "Múnich, Alemania": Munich, Germany
@@ -497,6 +512,17 @@ _ARTICLES = _W.get("article", frozenset())
 _LEAD = regex.compile(r"(?:(?P<lead>\p{L}+)|(?P<punct>[^\p{L}\s]))[ ]+(?:(?:the|" +
                       _alt(w for w in _DIRS | _ARTICLES if w.islower()) + r")[ ]+){0,3}$", regex.REVERSE)
 _AP_ABBR = frozenset(st.ap for st in us_states().values() if st.ap.endswith("."))
+
+
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the|The)[ ]+$")
+
+
+def _the_before(text: str, run: "PlaceRun") -> bool:
+    """Whether "the" stands just before the run's one part (the run may start before it: "Edmonton Expo
+    Centre, in Edmonton Alta" reads as one part)."""
+    at = text.rfind(run.parts[0], run.start, run.end)
+    at = run.start if at < 0 else at
+    return bool(_THE_BEFORE.search(text, max(0, at - 5), at))
 
 
 class PlaceRun:
@@ -1038,7 +1064,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if run.start > first:
                 break
             place = _classify(run)
-            if place.city and not place.region:
+            # (a name after "the" closing the sentence is a site or a programme, "in the Queen's Park
+            # Savannah.", "in the Project Lifesaver Program.", unless the gazetteer knows it as a town)
+            if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)):
                 place.rules.append("place_sentence_end")
                 return place
     known = _known_city(text, runs)
