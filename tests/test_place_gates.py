@@ -141,3 +141,87 @@ def test_gap_reads_kept_are_the_patterns_readings(gap):
         plain = None if m is None else (m["dist"], m["dir"], m["rel"]) if pattern is places._BEARING else True
         for _ in range(2):  # read, then read again from what was kept
             assert places._gap_read(kept, pattern, gap) == plain, (pattern, gap)
+
+
+# what may follow a run that opens its line, and what may follow a name before a city's people
+_REST_PIECES = st.sampled_from([" ", "  ", "\n", "\t", "\r", ".", ",", ":", "(", ")", "(Italy)", "c.", "ca. ", "circa",
+                                "between 1909 and 1932", "1943", "5", "٣", "May", "É", "é", "is", "b", "c", "x", "-",
+                                "snow-removal", "crews", "police", "gym", "Ä", "ß", "ǅ", "ª", "'", "’", "_"])
+
+
+@given(st.lists(_REST_PIECES, max_size=12).map("".join))
+@example("Kilkis, Greece\n")
+@example(" (Italy), October 27th 2020")
+@example(", between 1909 and 1932")
+@example(" ٣")
+def test_line_rest_gate_holds_every_match(text):
+    for end in range(len(text) + 1):
+        if places._LINE_REST.match(text, end):
+            assert places._may_rest_line(text, end), (text, end)
+
+
+@given(st.lists(_REST_PIECES, max_size=12).map("".join))
+@example(" police said")
+@example(" snow-removal crews")
+@example(" gymnasium")
+@example(" policeé")
+@example(" -x")
+def test_people_word_is_the_patterns_word(text):
+    for end in range(len(text) + 1):
+        m = places._PEOPLE_NEXT.match(text, end)
+        assert places._people_word(text, end) == (m[1] if m else None), (text, end)
+
+
+def test_line_rest_and_people_word_on_real_captions():
+    skipped = 0
+    for text in _real_texts():
+        for run in places.find_place_runs(text):
+            m = places._LINE_REST.match(text, run.end)
+            if not places._may_rest_line(text, run.end):
+                assert m is None, text[run.start:run.end + 40]
+                skipped += 1
+            people = places._PEOPLE_NEXT.match(text, run.end)
+            assert places._people_word(text, run.end) == (people[1] if people else None), text[run.start:run.end + 40]
+    assert skipped > 100  # the gate skips work
+
+
+class _Every:
+    """Holds every character: find_place_runs's shortcut for plain runs never taken."""
+
+    def __contains__(self, c):
+        return True
+
+
+def _runs_read(text):
+    return [(r.start, r.end, r.parts, r._lead, r.note, r.lead) for r in places.find_place_runs(text)]
+
+
+_RUN_PIECES_PLAIN = st.sampled_from([" ", "  ", "\n", ",", ", ", ".", "(", " (Cuba)", "Paris", "New York", "Seoul A",
+                                     "Friday", "Jumat", "of ", "the ", "in ", "de ", "la ", "l'", "town of ", "Pa.",
+                                     "Kerala", "India", "near ", "Mr ", "x", "é", "’"])
+
+
+@given(st.lists(_RUN_PIECES_PLAIN, max_size=16).map("".join))
+@example("the streets of Paris in New York (Cuba), Friday")
+@example("walks by Seoul A sedan")
+@example("near Renfrew, Pa. and Paris. x")
+@example("walks by Jumat x")
+def test_plain_run_shortcut_reads_what_the_steps_read(text):
+    plain = places._PLAIN_BEFORE
+    fast = _runs_read(text)
+    try:
+        places._PLAIN_BEFORE = _Every()
+        assert fast == _runs_read(text), text
+    finally:
+        places._PLAIN_BEFORE = plain
+
+
+def test_plain_run_shortcut_on_real_captions():
+    texts = _real_texts()
+    fast = [_runs_read(t) for t in texts]
+    plain = places._PLAIN_BEFORE
+    try:
+        places._PLAIN_BEFORE = _Every()
+        assert fast == [_runs_read(t) for t in texts]
+    finally:
+        places._PLAIN_BEFORE = plain

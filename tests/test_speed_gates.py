@@ -860,3 +860,27 @@ def test_place_runs_opened_by_a_capital_equal_the_plain_pattern(text):
     # _RUN's look-ahead for a capital (what every run opens with) leaves its matches as they were
     plain = regex.compile(places._RUN_BODY)
     assert [m.span() for m in places._RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_WORD_YEAR_PIECES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "de", "del", " de ", "julio", "marzo", "Marzo", "in",
+                                     "since", "x", "é", "²", "_", "5", "٣", "-", "'", ",", "2019", "1850", "a" * 12])
+
+
+@given(st.lists(_WORD_YEAR_PIECES, max_size=14).map("".join))
+@example("julio de 2022")
+@example("en julio del 2022")
+@example("x-de 2019")
+@example("de de 2019")
+@example("a" * 40 + " de 2019")  # the window's start inside the word before "de"
+@example("xx de  \n2019")
+def test_word_before_read_back_is_the_search(text):
+    # every year position the caller reads: white space before it, a letter before that, inside the window
+    for y in range(len(text) + 1):
+        lo = y - 30 if y > 30 else 0
+        k = y
+        while k > lo and text[k - 1].isspace():
+            k -= 1
+        if k == y or k == lo or not text[k - 1].isalnum() or text[k - 1].isdecimal():
+            continue
+        m = dates._WORD_BEFORE.search(text, lo, y)
+        assert m is not None and dates._word_before(text, lo, k) == m.span(1), (text, y)

@@ -594,6 +594,7 @@ _OF_TAIL_CHARS = frozenset(t[0] for t in _OF_TAILS)  # their first (the second i
 # the letters one of which stands before the space before a run when _TOWN_OF or _FOREIGN_OF may end there
 # ("of", "de", "la"… or a second space): after any other, find_place_runs makes neither test
 _BEFORE_MARKS = _OF_TAIL_CHARS | _FOREIGN_END
+_PLAIN_BEFORE = _BEFORE_MARKS  # (find_place_runs's shortcut reads them by this name: a test turns it off)
 
 
 def _of_before(text: str, s: int, width: int) -> bool:
@@ -720,6 +721,13 @@ def find_place_runs(text: str) -> list[PlaceRun]:
     for m in islice(_RUN.finditer(text), MAX_RUNS):
         s, e = m.span()  # (the whole match: its look behind reads before it)
         found = m.group()
+        if s > 4 and text[s - 1] == " " and text[s - 2] not in _PLAIN_BEFORE and "," not in found \
+                and text[e:e + 1] != "." and not (paren and text.startswith(("(", " ("), e)) \
+                and not found.endswith((" A", " I")) and found.casefold() not in WEEKDAY_NOT_NAMES:
+            # most runs: one name after a word no step below reads (_BEFORE_MARKS), nothing after it that one
+            # reads; what the steps make of such a run, without them (tests/test_place_gates.py)
+            runs.append(PlaceRun(s, e, [found], text))
+            continue
         multi = "," in found  # (a name holds no comma: one without is one part, with no chain)
         if multi:
             pieces = _SPLIT.split(found)  # name, chain, name, chain, name…
@@ -959,6 +967,19 @@ _LINE_REST = regex.compile(r"[ ]*+(?:\((?P<paren>[^()\n]{1,40})\)[ ]*+)?(?:[,.]?
 
 
 _LINE_OPEN = frozenset(" \t\n|")  # what stands before a run that opens its line, or a bar's header line
+# the ASCII characters a _LINE_REST match can read first after its spaces: a bracket, a stop or comma, "c." or
+# "circa", "between", a capital or a digit, the line's end (any other character: no match)
+_LINE_REST_FIRST = frozenset("(,.cb\n0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _may_rest_line(text: str, end: int) -> bool:
+    """What every match of _LINE_REST at ``end`` needs: after the spaces, the text's end, a character not in
+    ASCII (\\p{Lu} and \\d read letters and digits of every script), or one of _LINE_REST_FIRST. Most runs
+    opening a line go on with a small letter or a colon ("Paris is …", "Berlin: …"): no pattern call."""
+    while text[end:end + 1] == " ":
+        end += 1
+    c = text[end:end + 1]
+    return not c or c in _LINE_REST_FIRST or not c.isascii()
 
 
 _DATE_HEAD = regex.compile(r"[ ]*+(?:\p{L}++\.?[ ]++)?\d{1,2}(?:[ ]++\p{L}++)?(?:,?[ ]++\d{4})?[ ]*+")
@@ -981,7 +1002,7 @@ def _own_line(text: str, run: PlaceRun) -> str | None:
         head = text[start:i - 1]
         if (start or i - 1 < 25) and any(c.isdigit() for c in head) and _DATE_HEAD.fullmatch(head):
             i = start
-    if i and text[i - 1] != "\n":
+    if i and text[i - 1] != "\n" or not _may_rest_line(text, run.end):
         return None
     m = _LINE_REST.match(text, run.end)
     return None if m is None else (m["paren"] or "")
@@ -1357,6 +1378,25 @@ def _locative_city(runs: list[PlaceRun]) -> Place | None:
 # "Montreal snow-removal crews clear …" (place_words city_people); not "Liverpool players", "Dublin winning"
 _CITY_PEOPLE = frozenset(w.casefold() for w in _W.get("city_people", ()))
 _PEOPLE_NEXT = regex.compile(r"[ ]++(?:\p{Ll}++-\p{Ll}++[ ]++)?(\p{Ll}++)")  # "snow-removal crews": one compound word before
+_SPACES_ASCII_WORD = stdlib_re.compile(r"[ ]+([a-z]*)")
+
+
+def _people_word(text: str, end: int) -> str | None:
+    """_PEOPLE_NEXT's word after ``end`` (its group), or None. A word of ASCII small letters after the spaces,
+    then no hyphen and no letter outside ASCII, is that word (the compound's hyphen is not there, and no
+    \\p{Ll} runs on past an ASCII character that is not a-z); no such letter there, and an ASCII character,
+    is no match: read by one stdlib scan, not the pattern's call (a run is followed by a plain word, mostly).
+    Anything else: the pattern."""
+    m = _SPACES_ASCII_WORD.match(text, end)
+    if m is None:
+        return None  # no space at ``end``: _PEOPLE_NEXT opens with one
+    after = text[m.end():m.end() + 1]
+    if after != "-" and after.isascii():  # ("" at the text's end is ASCII)
+        return m[1] or None
+    m = _PEOPLE_NEXT.match(text, end)
+    return None if m is None else m[1]
+
+
 _SUBJECT_SCAN = 6  # the first runs only: the photo's subject is named early (opening a sentence, or after a comma)
 
 
@@ -1391,10 +1431,10 @@ def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
             continue
         if " camp" in text[run.end:run.end + 16] and (camp := _camp(text, runs, k)) is not None:
             return camp
-        m = _PEOPLE_NEXT.match(text, run.end) if text[run.end:run.end + 1] == " " else None  # (it opens with a space)
-        if not m:
+        word = _people_word(text, run.end) if text[run.end:run.end + 1] == " " else None  # (it opens with a space)
+        if not word:
             continue
-        word = m[1].casefold()
+        word = word.casefold()
         if not (word in _CITY_PEOPLE and (run.lead in _OPENER_LEADS or run.lead == ",")
                 or word in _VENUE_NOUN and _ARTICLE_BEFORE.search(text, max(0, run.start - 5), run.start)):
             continue
