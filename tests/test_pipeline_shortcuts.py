@@ -56,6 +56,12 @@ def test_vocabulary_of_real_captions():
         assert _same(Vocabulary.from_texts([t]), _plain_vocabulary([t])), t
 
 
+def test_vocabulary_with_few_tokens_held(monkeypatch):
+    """The tokens read in batches (memory bounded) give the same vocabulary."""
+    monkeypatch.setattr(vocabulary, "TOKENS_HELD", 3)
+    assert _same(Vocabulary.from_texts(REAL), _plain_vocabulary(REAL))
+
+
 # letters in and beyond ASCII, the spaces str.split cuts at and those it does not, marks, and the letters
 # whose case changes their length
 _PIECES = st.sampled_from(["a", "Z", "é", "É", "ñ", "ß", "İ", "ǅ", "ſ", "ø", "Ω", "я", "中", "ا", "\u0301", " ", "  ",

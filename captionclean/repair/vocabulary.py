@@ -9,6 +9,8 @@ from typing import Iterable
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 LOST = "?\ufffd"  # what a lossy step writes for a character it cannot hold
+# distinct tokens beyond ASCII Vocabulary.from_texts holds before it reads their words (each once)
+TOKENS_HELD = 100_000
 _WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
 
 
@@ -79,9 +81,9 @@ class Vocabulary:
     def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
         vocab = cls()
         damaged = False
-        # the export's tokens (cut at spaces) beyond ASCII, each once (kept: as many as its words beyond
-        # ASCII, few): a word (a run of letters) holds no space, so a text's words are its tokens' words,
-        # and an export repeats its names; a C pass each, where _WORD read every word of every text
+        # the export's tokens (cut at spaces) beyond ASCII, each once (up to TOKENS_HELD at a time): a word
+        # (a run of letters) holds no space, so a text's words are its tokens' words, and an export repeats
+        # its names; a C pass a text, where _WORD read every word of every text
         tokens: dict[str, None] = {}
         for t in texts:
             damaged = damaged or "?" in t or "\ufffd" in t
@@ -94,15 +96,21 @@ class Vocabulary:
                 if "“" in t:
                     vocab.quoted["“”"] += len(_DOUBLE_QUOTED.findall(t))
                 tokens.update(dict.fromkeys(filterfalse(str.isascii, t.split())))
-        for token in tokens:
-            for word in _WORD.findall(token):
-                if not word.isascii():  # an ASCII word is never kept (see add)
-                    vocab.add(word)
+                if len(tokens) > TOKENS_HELD:  # (an export of long runs beyond ASCII: memory stays bounded)
+                    vocab._add_words(tokens)
+                    tokens.clear()
+        vocab._add_words(tokens)
         if damaged:  # the export lost characters: load the word lists now, before any caption's budget
             from ..wordlists import word_lists
 
             word_lists()
         return vocab
+
+    def _add_words(self, tokens: Iterable[str]) -> None:
+        for token in tokens:
+            for word in _WORD.findall(token):
+                if not word.isascii():  # an ASCII word is never kept (see add)
+                    self.add(word)
 
     def candidates(self, token: str, allowed) -> set[str]:
         """Known words the damaged ``token`` can stand for; ``allowed(ch)`` bounds a lost letter."""
