@@ -49,8 +49,9 @@ class Stream:
 
 
 def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None = None,
-                chunk_size: int = CHUNK_SIZE) -> Stream:
-    """Open ``path`` for reading in chunks of ``chunk_size`` rows."""
+                chunk_size: int = CHUNK_SIZE, texts: bool = False) -> Stream:
+    """Open ``path`` for reading in chunks of ``chunk_size`` rows (``texts``: of the rows' texts alone,
+    ``str``, where a CSV or TSV makes no rows to read them)."""
     path, head = read_head(path, 65536)
     if _looks_binary(head):
         raise ReadError(f"{path}: looks like a binary file, not captions")
@@ -62,11 +63,17 @@ def open_stream(path: str | Path, *, column: str | None = None, fmt: str | None 
     if not streamable or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         read = read_path(path, column=column, fmt=fmt)
         size = path.stat().st_size
-        return Stream(_cut(read.rows, chunk_size), read.format, read.encoding, list(read.warnings),
+        rows = [r.text for r in read.rows] if texts else read.rows
+        return Stream(_cut(rows, chunk_size), read.format, read.encoding, list(read.warnings),
                       size=size, bytes_read=size)
     stream = Stream(iter(()), fmt, size=path.stat().st_size)
     lines = _lines(path, stream)
-    rows = _text_rows(lines) if fmt == "text" else _csv_rows(lines, str(path), column, fmt)
+    if fmt == "text":
+        rows = _text_rows(lines)
+        if texts:
+            rows = (r.text for r in rows)
+    else:
+        rows = _csv_rows(lines, str(path), column, fmt, texts)
     stream.chunks = _batches(rows, chunk_size)
     return stream
 
@@ -75,9 +82,8 @@ def caption_texts(path: str | Path, *, column: str | None = None, fmt: str | Non
                   chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
     """Every caption text of ``path``, read as a stream (the first of a streamed run's two passes:
     the export's vocabulary needs every caption before the first is repaired)."""
-    for rows in open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size).chunks:
-        for row in rows:
-            yield row.text
+    for texts in open_stream(path, column=column, fmt=fmt, chunk_size=chunk_size, texts=True).chunks:
+        yield from texts
 
 
 def _may_be_gallery(path: Path, block: int = 1 << 20) -> bool:
@@ -148,8 +154,10 @@ def _decode(raw: bytes, stream: Stream) -> tuple[str, bool]:
         return raw.decode("cp1252", errors="replace"), True
 
 
-def _csv_rows(lines: Iterator[tuple[str, bool]], name: str, column: str | None, fmt: str) -> Iterator[InputRow]:
-    """CSV rows with exactly :func:`captionclean.read.csv_rows`'s rules, read as the file streams."""
+def _csv_rows(lines: Iterator[tuple[str, bool]], name: str, column: str | None, fmt: str,
+              texts: bool = False) -> Iterator[InputRow]:
+    """CSV rows with exactly :func:`captionclean.read.csv_rows`'s rules, read as the file streams
+    (``texts``: their texts alone, as ``csv_rows`` gives them)."""
     head_flags: list[tuple[str, bool]] = []
     size = 0
     for text, fell in lines:
@@ -168,11 +176,14 @@ def _csv_rows(lines: Iterator[tuple[str, bool]], name: str, column: str | None, 
         nonlocal count
         for text, fell in chain(head_flags, lines):
             count += 1
-            if fell:
+            if fell and not texts:  # (texts take no repair: no line kept)
                 fell_lines.add(count)
             yield text
 
-    _fmt, rows = csv_rows(source(), sample, name, column, "\t" if fmt == "tsv" else None)
+    _fmt, rows = csv_rows(source(), sample, name, column, "\t" if fmt == "tsv" else None, texts=texts)
+    if texts:
+        yield from rows
+        return
     for row in rows:
         if fell_lines:
             if row.last_line in fell_lines:

@@ -472,12 +472,13 @@ def csv_sample(lines: Iterable[str]) -> str:
 
 
 def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
-             delimiter: str | None) -> tuple[str, Iterator[InputRow]]:
+             delimiter: str | None, *, texts: bool = False) -> tuple[str, Iterator[InputRow]]:
     """The format and the rows of CSV ``lines`` (an iterable, so a large file can stream).
 
     ``sample`` is the file's start (20 kB or more, whole lines): it chooses the delimiter and
     the caption column. A row's ``source_row`` is its record number (1 = the first after the
-    header); ``line`` is the file line it ends on.
+    header); ``line`` is the file line it ends on. ``texts``: each row's text alone (a ``str``,
+    the rows' ``text`` in order; a pass that reads only the captions makes no rows).
     """
     fmt = "tsv" if delimiter == "\t" else "csv"
     chosen = None
@@ -509,7 +510,7 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
     others = [(i, h) for h, i in last.items() if h != key]
     spots = [last.get(c) for c in candidates]
 
-    def rows() -> Iterator[InputRow]:
+    def records(with_rows: bool) -> Iterator:
         reader = csv.reader((ln + "\n" for ln in lines), dialect)
         for rec in _checked(reader, name):
             break  # the header
@@ -523,13 +524,17 @@ def csv_rows(lines: Iterable[str], sample: str, name: str, column: str | None,
                 warnings.append(f"ragged_row: {len(rec)} fields, header has {width}")
                 rec = rec + [""] * (width - len(rec))
             value = str(_first_at(rec, spots))
+            if fmt == "exiftool-csv":
+                value = value.strip()
+            if not with_rows:
+                yield value
+                continue
             extra = {h: rec[i] for i, h in others}
             if len(rec) > width:  # fields past the header are kept, named by position
                 extra.update((f"extra_{j}", v) for j, v in enumerate(rec[width:], start=width + 1))
-            yield InputRow(value.strip() if fmt == "exiftool-csv" else value,
-                           n, extra=extra, warnings=warnings, line=reader.line_num)
+            yield InputRow(value, n, extra=extra, warnings=warnings, line=reader.line_num)
 
-    return fmt, rows()
+    return fmt, records(not texts)
 
 
 def _checked(reader, name: str) -> Iterator[list[str]]:

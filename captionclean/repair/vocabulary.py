@@ -3,11 +3,14 @@ vocabulary (:class:`Vocabulary`) and the gazetteer's place names (:func:`gazette
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Iterable
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 LOST = "?\ufffd"  # what a lossy step writes for a character it cannot hold
+# distinct tokens beyond ASCII Vocabulary.from_texts holds before it reads their words (each once)
+TOKENS_HELD = 100_000
 _WORD_DASH = regex.compile(r"(?<=\p{L} ?)([–—])(?= ?\p{L})")
 
 
@@ -18,7 +21,9 @@ _DOUBLE_QUOTED = regex.compile(r"(?<![\p{L}\d])“[^“”\n]{1,300}”")
 
 
 def _skeleton(word: str) -> str:
-    return "".join("?" if (ord(ch) > 127 or ch in LOST) else ch for ch in word.lower())
+    """Every character beyond ASCII (and a lost one) as ``?``: the encoder's "replace" writes one
+    ``?`` for each character it cannot encode, in C (LOST's characters are ``?`` and one beyond ASCII)."""
+    return word.lower().encode("ascii", "replace").decode("ascii")
 
 
 class Vocabulary:
@@ -76,6 +81,10 @@ class Vocabulary:
     def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
         vocab = cls()
         damaged = False
+        # the export's tokens (cut at spaces) beyond ASCII, each once (up to TOKENS_HELD at a time): a word
+        # (a run of letters) holds no space, so a text's words are its tokens' words, and an export repeats
+        # its names; a C pass a text, where _WORD read every word of every text
+        tokens: dict[str, None] = {}
         for t in texts:
             damaged = damaged or "?" in t or "\ufffd" in t
             if not t.isascii():
@@ -86,14 +95,22 @@ class Vocabulary:
                     vocab.quoted["‘’"] += len(_SINGLE_QUOTED.findall(t))
                 if "“" in t:
                     vocab.quoted["“”"] += len(_DOUBLE_QUOTED.findall(t))
-                for word in _WORD.findall(t):
-                    if not word.isascii():  # an ASCII word is never kept (see add)
-                        vocab.add(word)
+                tokens.update(dict.fromkeys(filterfalse(str.isascii, t.split())))
+                if len(tokens) > TOKENS_HELD:  # (an export of long runs beyond ASCII: memory stays bounded)
+                    vocab._add_words(tokens)
+                    tokens.clear()
+        vocab._add_words(tokens)
         if damaged:  # the export lost characters: load the word lists now, before any caption's budget
             from ..wordlists import word_lists
 
             word_lists()
         return vocab
+
+    def _add_words(self, tokens: Iterable[str]) -> None:
+        for token in tokens:
+            for word in _WORD.findall(token):
+                if not word.isascii():  # an ASCII word is never kept (see add)
+                    self.add(word)
 
     def candidates(self, token: str, allowed) -> set[str]:
         """Known words the damaged ``token`` can stand for; ``allowed(ch)`` bounds a lost letter."""
