@@ -66,3 +66,16 @@ def test_credit_cost_on_a_small_export_says_so(tmp_path):
     assert proc.returncode == 2 and proc.stderr.strip() == f"credit_cost: fewer than 201 captions in {small}", proc.stderr
     proc = run("credit_cost.py", tmp_path / "none.csv")
     assert proc.returncode == 2 and proc.stderr.strip() == f"credit_cost: {tmp_path / 'none.csv'}: no such file"
+
+
+def test_rule_major_times_both_orders(tmp_path):
+    export = tmp_path / "export.csv"
+    rows = [f'IMG{i},"Crowds gather in Lyon on day {i}. (Photo by Jean Martin{i}/AFP via Getty Images)"' for i in range(330)]
+    export.write_text("id,caption\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    proc = run("rule_major.py", export, "--rows", "20", "--batch", "7", "--rounds", "2")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("caption by caption (find_credits): ") and lines[1].startswith("rule by rule (find_credits_many")
+    assert lines[2].startswith("rule by rule / caption by caption: ")
+    proc = run("rule_major.py", export, "--rows", "100")
+    assert proc.returncode == 1 and proc.stderr.strip() == f"rule_major: {export} has 330 distinct captions, fewer than 400"
