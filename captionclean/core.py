@@ -35,7 +35,7 @@ import regex
 from . import doubt
 from .grammar.rules import qualify
 from .keyindex import KeyIndex
-from .parse import FIELDS, ROW_TAIL, Caption, load_tables, parse_caption
+from .parse import FIELDS, ROW_TAIL, Caption, load_tables, parse_caption, parse_many
 from .repair import RepairOptions
 from .tables import load_agencies
 from .versions import MODES, Signatures, changes, join_changes, signature
@@ -304,11 +304,11 @@ def parse_texts(texts: list[str], options: Options) -> list[tuple]:
     ropts = RepairOptions(straight_quotes=options.straight_quotes, vocabulary=options.vocabulary)
     out = []
     versions = options.versions != "off"
+    # (the captions read together, the credit rules one at a time over all: parse.parse_many)
+    readable = iter(parse_many([t for t in texts if len(t) <= MAX_CAPTION], agencies=agencies, repair=options.repair,
+                               repair_options=ropts))
     for text in texts:
-        if len(text) > MAX_CAPTION:
-            rec = unparsed(text)
-        else:
-            rec = parse_caption(text, agencies=agencies, repair=options.repair, repair_options=ropts)
+        rec = unparsed(text) if len(text) > MAX_CAPTION else next(readable)
         row = rec.to_row()
         out.append((dedupe_key(rec.caption), row, rec.partial_date, len(rec.repairs),
                     signature(row, rec.correction_rank) if versions else None))

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass, field, fields
 
 from . import timed_regex as regex  # the regex module, with a time budget
 
-from .grammar.credit import choose_credit, find_credits
+from .grammar.credit import choose_credit, find_credits, find_credits_many
 from .grammar.dates import credit_date, find_dates, forget_dates, is_undated, photo_date, year_in_text
 from .grammar.rules import style_line
 from .grammar.places import classify_parts, complete_from, find_dateline, find_place_runs, place_near_date
@@ -247,9 +248,72 @@ def parse_caption(
     date stated without one (``date_inferred`` then says so). Never raises for a
     ``str``: a caption the grammar cannot read keeps its text and gets a warning.
     """
+    agencies = agencies or load_agencies()
+    rec, text = _start(text)
+    try:
+        with regex.budget(time_budget(len(text))):
+            _repaired(rec, text, repair, repair_options)
+            regions = _parse_into(rec, agencies, year)
+            _locate(rec, regions, agencies)
+    except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
+        rec = _failed(rec, text, exc)
+    rec.doubt = doubt_reasons(rec, agencies)  # doubt.reasons(asdict_fields(rec)), read off the record
+    return rec
+
+
+def parse_many(
+    texts: list[str],
+    *,
+    agencies: Agencies | None = None,
+    repair: bool = True,
+    repair_options: RepairOptions | None = None,
+    year: int | None = None,
+) -> list[Caption]:
+    """:func:`parse_caption` of each text (the same records), the credit rules run over all the captions at once:
+    one rule on every caption before the next rule (grammar.credit.find_credits_many), each rule's compiled
+    program kept in the processor's caches (docs/performance.md). Each caption keeps its own time budget for
+    its repair and reading; the credit rules of all run under one budget, and should that run out (a hostile
+    caption among them), each caption's credits are read again alone, under what is left of its own."""
+    agencies = agencies or load_agencies()
+    started = []  # (record, text, trailers' part of the reading or None, the budget left)
+    for text in texts:
+        rec, text = _start(text)
+        budget = time_budget(len(text))
+        spent = time.process_time()
+        try:
+            with regex.budget(budget):
+                _repaired(rec, text, repair, repair_options)
+                head = _parse_head(rec)
+        except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
+            rec, head = _failed(rec, text, exc), None
+        started.append((rec, text, head, budget - (time.process_time() - spent)))
+    read = [entry for entry in started if entry[2] is not None]
+    credit_texts = [_blank(head[0], head[3].spans) for _, _, head, _ in read]
+    try:  # (the credit rules take ~0.2 ms a caption: 2 ms each, a backstop ten times above it)
+        with regex.budget(max((left for *_, left in read), default=0.0) + 0.002 * len(read)):
+            credits = find_credits_many(credit_texts, agencies)
+    except Exception:  # noqa: BLE001 - each caption alone, under its own budget
+        credits = None
+    out = {}
+    for k, (rec, text, head, left) in enumerate(read):
+        forget_dates()  # as parse_caption does at each caption's start
+        try:
+            with regex.budget(left):
+                found = find_credits(credit_texts[k], agencies) if credits is None else credits[k]
+                _locate(rec, _parse_tail(rec, agencies, year, head, found), agencies)
+        except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
+            rec = _failed(rec, text, exc)
+        out[id(head)] = rec
+    recs = [out.get(id(head), rec) if head is not None else rec for rec, _, head, _ in started]
+    for rec in recs:
+        rec.doubt = doubt_reasons(rec, agencies)
+    return recs
+
+
+def _start(text) -> tuple[Caption, str]:
+    """A new record and the text to read (lone surrogates replaced and reported); the tables loaded."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    agencies = agencies or load_agencies()
     if not _TABLES["loaded"]:
         load_tables()
     rec = Caption()
@@ -260,30 +324,35 @@ def parse_caption(
         text = joined
         if lone:
             rec.warnings.append(f"lone_surrogate: {lone} character(s) that cannot be UTF-8 replaced with U+FFFD")
-    try:
-        with regex.budget(time_budget(len(text))):
-            if repair:
-                fixed = repair_text(text, repair_options)
-                rec.caption, rec.repairs = fixed.text, list(fixed.repairs)
-                rec.warnings += fixed.warnings
-            else:
-                rec.caption = text
-            regions = _parse_into(rec, agencies, year)
-            try:  # where the fields are is an aid: its failure never costs the fields
-                rec.spans = locate_spans(rec.caption, _span_fields(rec), regions, agencies)
-            except TimeoutError:
-                raise
-            except Exception as exc:  # noqa: BLE001
-                rec.warnings.append(f"spans_failed: {type(exc).__name__}")
-    except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
-        # keep the text whole (repaired if the repair finished), fields blank
-        keep = rec.caption or text
-        rec = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings)
-        if isinstance(exc, TimeoutError):
-            rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
-        else:
-            rec.warnings.append(f"parse_failed: {type(exc).__name__}")
-    rec.doubt = doubt_reasons(rec, agencies)  # doubt.reasons(asdict_fields(rec)), read off the record
+    return rec, text
+
+
+def _repaired(rec: Caption, text: str, repair: bool, repair_options: RepairOptions | None) -> None:
+    if repair:
+        fixed = repair_text(text, repair_options)
+        rec.caption, rec.repairs = fixed.text, list(fixed.repairs)
+        rec.warnings += fixed.warnings
+    else:
+        rec.caption = text
+
+
+def _locate(rec: Caption, regions: Regions, agencies: Agencies) -> None:
+    try:  # where the fields are is an aid: its failure never costs the fields
+        rec.spans = locate_spans(rec.caption, _span_fields(rec), regions, agencies)
+    except TimeoutError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        rec.warnings.append(f"spans_failed: {type(exc).__name__}")
+
+
+def _failed(rec: Caption, text: str, exc: Exception) -> Caption:
+    """The text kept whole (repaired if the repair finished), fields blank, the reason in the warnings."""
+    keep = rec.caption or text
+    rec = Caption(caption=keep, description=keep, repairs=rec.repairs, warnings=rec.warnings)
+    if isinstance(exc, TimeoutError):
+        rec.warnings.append("parse_timeout: the caption took too long to read; text kept, fields left blank")
+    else:
+        rec.warnings.append(f"parse_failed: {type(exc).__name__}")
     return rec
 
 
@@ -303,6 +372,13 @@ def asdict_fields(rec: Caption) -> dict[str, object]:
 
 
 def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
+    head = _parse_head(rec)
+    # credit: searched with the trailers blanked out ("REUTERS/Name TPX IMAGES OF THE DAY")
+    return _parse_tail(rec, agencies, year, head, find_credits(_blank(head[0], head[3].spans), agencies))
+
+
+def _parse_head(rec: Caption) -> tuple:
+    """What the reading finds before the credits: (the text, the spans cut so far, an epa id's match, the trailers)."""
     text = rec.caption
     spans: list[tuple[int, int]] = []
     m = _EPA_ID.match(text)
@@ -318,9 +394,12 @@ def _parse_into(rec: Caption, agencies: Agencies, year: int | None) -> Regions:
     rec.keywords = "; ".join(trailers.keywords)
     rec.correction = "; ".join(trailers.corrections)
     rec.correction_rank = trailers.correction_rank
+    return text, spans, m, trailers
 
-    # credit: searched with the trailers blanked out ("REUTERS/Name TPX IMAGES OF THE DAY")
-    credits = find_credits(_blank(text, trailers.spans), agencies)
+
+def _parse_tail(rec: Caption, agencies: Agencies, year: int | None, head: tuple, credits: list) -> Regions:
+    """The rest of the reading, from the credits found in the caption (find_credits) on."""
+    text, spans, m, trailers = head
     credit = choose_credit(credits)
     if credit:
         rec.photographer = "; ".join(credit.photographers)

@@ -2602,10 +2602,9 @@ _AFTER_READING = frozenset(("chain_then_name", "photo_from", "copyright", "court
                             "courtesy", "released_by"))
 
 
-def find_credits(text: str, agencies: Agencies) -> list[Credit]:
-    """Every credit found in ``text``, in rule order."""
+def _credit_state(text: str, agencies: Agencies):
+    """A caption's state for the credit rules: (text, lower case, tail start, plain chains, the rules to try)."""
     text = _blank_licences(text)
-    found: list[Credit] = []
     low = text.lower()
     tail_start = 0
     if len(text) > TAIL:
@@ -2615,144 +2614,176 @@ def find_credits(text: str, agencies: Agencies) -> list[Credit]:
     # (_DASH_SLASH needs a dash: two `in` tests first, the search only in the third of captions that hold one)
     plain = _PLAIN_CHAIN if not ("/" in text and ("-" in text or "–" in text) and _DASH_SLASH.search(text)) else {}
     runnable = _runnable(low) & ~_end_skip(text)  # the rules to try, a bit each (see _RULE_BITS; _end_skip)
+    return text, low, tail_start, plain, runnable
+
+
+def find_credits(text: str, agencies: Agencies) -> list[Credit]:
+    """Every credit found in ``text``, in rule order."""
+    text, low, tail_start, plain, runnable = _credit_state(text, agencies)
+    found: list[Credit] = []
     gated: dict[str, bool] = {}  # a gate several rules share is tested once
     while runnable:
         bit = runnable & -runnable  # the rules in order: the lowest bit first
         runnable ^= bit
         rule, pattern = _BY_BIT[bit]
-        if rule.gate:
-            passed = gated.get(rule.gate)
-            if passed is None:
-                passed = gated[rule.gate] = _GATES[rule.gate](text, agencies)
-            if not passed:
-                continue
-        if plain and rule.name in plain:
-            pattern = plain[rule.name]
-        if rule.tail:  # searched backwards, a match anchored at the end is one attempt
-            m = _tail_match(rule, pattern, text, tail_start)
-            matches = [m] if m else []
-        elif rule.whole_line:
-            matches = reversed(list(islice(_whole_lines(pattern, text, _LINE_TESTS.get(rule.name)), MAX_MATCHES_PER_RULE)))
-        elif rule.backward and rule.name in _LINE_NEEDS:
-            matches = reversed(_line_end_matches(pattern, _LINE_NEEDS[rule.name], text))
-        elif rule.backward:
-            # found from the end: past the cap, the last lines are kept and the rest never searched
-            matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
-        elif rule.last_first:
-            matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
-        elif rule.name in _STARTS or rule.name in _CANDIDATES:
-            start = _STARTS[rule.name](text, low) if rule.name in _STARTS else 0
-            if start is None:
-                continue
-            starts = _CANDIDATES[rule.name](text, low, start) if rule.name in _CANDIDATES and len(low) == len(text) else None
-            matches = pattern.finditer(text, start) if starts is None else _matches_at(pattern, text, starts)
-        else:
-            matches = pattern.finditer(text)
-        for m in islice(matches, MAX_MATCHES_PER_RULE):
-            name = rule.name
-            if name in _KNOWN_FIRST:  # the cheapest exact test first: a part that no agency or placeholder is drops
-                chain = m.group("chain")  # the match (_plain_chain_of's only_known), before any other work on it
-                if chain and not rule.tail:
-                    chain = _chain_in_text(chain, text, m.end("chain"), agencies)
-                if not chain or not _all_known(chain, agencies):
-                    continue
-                g = m.groupdict()
-                g["chain"] = chain
-            else:
-                g = m.groupdict()  # a new dict each match: edited in place
-                if name in _LABEL_RULES:
-                    chain_end = m.end("chain")
-                    runs_on = _RUNS_ON.match(text, chain_end)
-                    if runs_on and "," not in g["chain"] and not text[:m.start("lead") if g.get("lead") else m.start()].strip():
-                        continue
-                    if runs_on:
-                        line_end = text.find("\n", m.start("chain"))
-                        whole = text[m.start("chain"):line_end if line_end >= 0 else len(text)].rstrip(" .")
-                        if len(whole) <= 60 and agencies.lookup(whole):  # "Photo: Bao Dien tu Chinh phu.": a known name with
-                            g["chain"] = whole                            # words in lower case runs to the line's end
-                    if " " not in g["chain"].strip() and _RUNS_ON2.match(text, chain_end) and not agencies.lookup(g["chain"].strip()):
-                        continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
-                if not rule.tail and g.get("chain"):
-                    g["chain"] = _chain_in_text(g["chain"], text, m.end("chain"), agencies)
-            prev = None
-            if name == "courtesy_marker" and text[:m.start()].rstrip(" ").endswith("/"):
-                prev = _PREV_PART.search(text, max(0, m.start() - 60), m.start())
-                if prev and agencies.lookup(prev[1]):
-                    g["prev"] = prev[1]
-                else:
-                    prev = None
-            if name == "credit_marker" and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
-                dated = _DATES_THEN_ORG.match(text, m.end("chain"))  # "Fotograf: Haarstad, Ragnhild (f. 1935). Stadsmuseet i
-                if dated and (agencies.lookup(dated["org"]) or _is_org_like(dated["org"])):  # Stockholm": a catalogue's
-                    g["chain"] = f"{g['chain']}/{dated['org']}"                              # photographer, dates, holder
-            if name in _READ_BY_GROUPS:  # the chain and its reading depend on four groups alone: remembered
-                memo = _chain_cache(agencies, "read")
-                key = (name, g.get("chain"), g.get("lead"), g.get("prev"), g.get("code"))
-                read = memo.get(key)
-                if read is None:
-                    chain = _chain_of(rule, g, agencies)
-                    read = memo[key] = (chain, _parsed_chain(chain, agencies) if chain else None)
-                chain, hit = read
-                if not chain:
-                    continue
-                people, orgs, tags = list(hit[0]), list(hit[1]), list(hit[2])
-            else:
-                if name == "end_agency_words":
-                    at = m.start("chain")
-                    head = text[max(0, at - 40):at].split()
-                    chain = _end_agency_words(g["chain"], head[-1] if head else "", agencies)
-                else:
-                    chain = _chain_of(rule, g, agencies)
-                if not chain:
-                    continue
-                if name not in _OWN_READING:
-                    people, orgs, tags = parse_chain(chain, agencies)
-                elif name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
-                    people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
-                elif name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
-                    people, orgs, tags = _han_reading(g, agencies)
-                elif name in _CASELESS_RULES:  # a known agency, an organisation by its words, else a person
-                    known = agencies.lookup(chain)
-                    people, orgs, tags = ([], [known], []) if known else ([], [chain], []) if _is_org_like(chain) \
-                        else ([chain], [], [])
-                elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
-                    known = agencies.lookup(g["agency"]) if g.get("agency") else None
-                    people, orgs, tags = [g["name"]], [known] if known else [], []
-                else:  # cjk_ko_label
-                    people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
-            keep = m.span("date") if g.get("date") else None
-            if name in _AFTER_READING:
-                if name == "chain_then_name" and people:  # the next picture's photographer joins the first's
-                    people = people + [normal_name(g["name"])]
-                if name == "photo_from":  # the source's name as written: an organisation, never a person
-                    people, orgs = [], [chain]
-                if name == "copyright" and not (people or orgs) and chain.strip().islower() and " " in chain.strip():
-                    orgs = [chain.strip()]  # "(photo © hidden europe)": a wordmark of two words in lower case (one is a user name)
-                if name == "courtesy_marker" and text[m.end("chain"):m.end("chain") + 8].lstrip().casefold().startswith("family"):
-                    people, orgs = [], []  # "Photo courtesy of the Smith family": a family's picture, a handout naming no one
-                if name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
-                    tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or ("file" if g["tag"] == "files" else "handout")]
-                if name == "paren_name_end" and (orgs or not people):
-                    continue
-                if name in ("courtesy", "courtesy_marker") and "handout" not in tags:
-                    tags.append("handout")
-                if name == "released_by":  # "This image released by NBC shows …" is the description's
-                    keep = m.span()
-                if name == "photo_from" and not (text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")):
-                    keep = m.span()  # "The picture from the … Archives shows …": the sentence stays; "(Screen image from ORG)" goes
-            # a credit of placeholders alone ("Photo / Supplied", "Courtesy Photo", "Archivo.", "（代表撮影）") names no one,
-            # but it is the caption's credit all the same: its words leave the description, its tags go to style
-            # (credit.placeholder_only)
-            if people or orgs or (tags and name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
-                span = m.span() if prev is None else (prev.start(1), m.end())
-                if name == "end_agency_words":  # the agency's words only: the sentence's stay
-                    span = (m.end("chain") - len(chain), span[1])
-                lead = g.get("lead") or g.get("org") if name in _LEAD_RULES else None
-                if lead:  # the marker or organisation was read behind the match: the credit holds it
-                    span = (min(m.start("lead") if g.get("lead") else m.start("org"), span[0]), span[1])
-                found.append(Credit(name, text[span[0]:span[1]].strip(), span, people, orgs, tags, keep))
+        _rule_on(rule, pattern, text, low, tail_start, plain, gated, found, agencies)
     _LINES_OF[0] = (None, ())  # the caption is not kept alive after its reading
     return found
+
+
+def find_credits_many(texts: list[str], agencies: Agencies) -> list[list[Credit]]:
+    """find_credits of each text, the rules taken in the outer loop: one rule tried on every caption, then the next
+    (each rule's compiled program and code stay in the processor's caches across captions)."""
+    states = [_credit_state(text, agencies) for text in texts]
+    founds: list[list[Credit]] = [[] for _ in texts]
+    gates: list[dict[str, bool]] = [{} for _ in texts]
+    every = 0
+    for st in states:
+        every |= st[4]
+    while every:
+        bit = every & -every
+        every ^= bit
+        rule, pattern = _BY_BIT[bit]
+        for st, found, gated in zip(states, founds, gates):
+            if st[4] & bit:
+                _rule_on(rule, pattern, st[0], st[1], st[2], st[3], gated, found, agencies)
+    _LINES_OF[0] = (None, ())
+    return founds
+
+
+def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: dict, found: list, agencies: Agencies) -> None:
+    """One rule tried on one caption (find_credits' state), its credits appended to ``found``."""
+    if rule.gate:
+        passed = gated.get(rule.gate)
+        if passed is None:
+            passed = gated[rule.gate] = _GATES[rule.gate](text, agencies)
+        if not passed:
+            return
+    if plain and rule.name in plain:
+        pattern = plain[rule.name]
+    if rule.tail:  # searched backwards, a match anchored at the end is one attempt
+        m = _tail_match(rule, pattern, text, tail_start)
+        matches = [m] if m else []
+    elif rule.whole_line:
+        matches = reversed(list(islice(_whole_lines(pattern, text, _LINE_TESTS.get(rule.name)), MAX_MATCHES_PER_RULE)))
+    elif rule.backward and rule.name in _LINE_NEEDS:
+        matches = reversed(_line_end_matches(pattern, _LINE_NEEDS[rule.name], text))
+    elif rule.backward:
+        # found from the end: past the cap, the last lines are kept and the rest never searched
+        matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
+    elif rule.last_first:
+        matches = reversed(list(islice(pattern.finditer(text), MAX_MATCHES_PER_RULE)))
+    elif rule.name in _STARTS or rule.name in _CANDIDATES:
+        start = _STARTS[rule.name](text, low) if rule.name in _STARTS else 0
+        if start is None:
+            return
+        starts = _CANDIDATES[rule.name](text, low, start) if rule.name in _CANDIDATES and len(low) == len(text) else None
+        matches = pattern.finditer(text, start) if starts is None else _matches_at(pattern, text, starts)
+    else:
+        matches = pattern.finditer(text)
+    for m in islice(matches, MAX_MATCHES_PER_RULE):
+        name = rule.name
+        if name in _KNOWN_FIRST:  # the cheapest exact test first: a part that no agency or placeholder is drops
+            chain = m.group("chain")  # the match (_plain_chain_of's only_known), before any other work on it
+            if chain and not rule.tail:
+                chain = _chain_in_text(chain, text, m.end("chain"), agencies)
+            if not chain or not _all_known(chain, agencies):
+                continue
+            g = m.groupdict()
+            g["chain"] = chain
+        else:
+            g = m.groupdict()  # a new dict each match: edited in place
+            if name in _LABEL_RULES:
+                chain_end = m.end("chain")
+                runs_on = _RUNS_ON.match(text, chain_end)
+                if runs_on and "," not in g["chain"] and not text[:m.start("lead") if g.get("lead") else m.start()].strip():
+                    continue
+                if runs_on:
+                    line_end = text.find("\n", m.start("chain"))
+                    whole = text[m.start("chain"):line_end if line_end >= 0 else len(text)].rstrip(" .")
+                    if len(whole) <= 60 and agencies.lookup(whole):  # "Photo: Bao Dien tu Chinh phu.": a known name with
+                        g["chain"] = whole                            # words in lower case runs to the line's end
+                if " " not in g["chain"].strip() and _RUNS_ON2.match(text, chain_end) and not agencies.lookup(g["chain"].strip()):
+                    continue  # "Ảnh: Bệnh viện cung cấp" (the hospital provided): one unknown word that runs on in lower case
+            if not rule.tail and g.get("chain"):
+                g["chain"] = _chain_in_text(g["chain"], text, m.end("chain"), agencies)
+        prev = None
+        if name == "courtesy_marker" and text[:m.start()].rstrip(" ").endswith("/"):
+            prev = _PREV_PART.search(text, max(0, m.start() - 60), m.start())
+            if prev and agencies.lookup(prev[1]):
+                g["prev"] = prev[1]
+            else:
+                prev = None
+        if name == "credit_marker" and (g.get("lead") or "").casefold().startswith(("fotograf", "photographer")):
+            dated = _DATES_THEN_ORG.match(text, m.end("chain"))  # "Fotograf: Haarstad, Ragnhild (f. 1935). Stadsmuseet i
+            if dated and (agencies.lookup(dated["org"]) or _is_org_like(dated["org"])):  # Stockholm": a catalogue's
+                g["chain"] = f"{g['chain']}/{dated['org']}"                              # photographer, dates, holder
+        if name in _READ_BY_GROUPS:  # the chain and its reading depend on four groups alone: remembered
+            memo = _chain_cache(agencies, "read")
+            key = (name, g.get("chain"), g.get("lead"), g.get("prev"), g.get("code"))
+            read = memo.get(key)
+            if read is None:
+                chain = _chain_of(rule, g, agencies)
+                read = memo[key] = (chain, _parsed_chain(chain, agencies) if chain else None)
+            chain, hit = read
+            if not chain:
+                continue
+            people, orgs, tags = list(hit[0]), list(hit[1]), list(hit[2])
+        else:
+            if name == "end_agency_words":
+                at = m.start("chain")
+                head = text[max(0, at - 40):at].split()
+                chain = _end_agency_words(g["chain"], head[-1] if head else "", agencies)
+            else:
+                chain = _chain_of(rule, g, agencies)
+            if not chain:
+                continue
+            if name not in _OWN_READING:
+                people, orgs, tags = parse_chain(chain, agencies)
+            elif name in _WHOLE_ORG_RULES:  # the match is one organisation's name, as written
+                people, orgs, tags = [], [_org_name(chain.removeprefix("www."))], []
+            elif name in _HAN_RULES:  # names in Han: no capitals for parse_chain to read
+                people, orgs, tags = _han_reading(g, agencies)
+            elif name in _CASELESS_RULES:  # a known agency, an organisation by its words, else a person
+                known = agencies.lookup(chain)
+                people, orgs, tags = ([], [known], []) if known else ([], [chain], []) if _is_org_like(chain) \
+                    else ([chain], [], [])
+            elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
+                known = agencies.lookup(g["agency"]) if g.get("agency") else None
+                people, orgs, tags = [g["name"]], [known] if known else [], []
+            else:  # cjk_ko_label
+                people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
+        keep = m.span("date") if g.get("date") else None
+        if name in _AFTER_READING:
+            if name == "chain_then_name" and people:  # the next picture's photographer joins the first's
+                people = people + [normal_name(g["name"])]
+            if name == "photo_from":  # the source's name as written: an organisation, never a person
+                people, orgs = [], [chain]
+            if name == "copyright" and not (people or orgs) and chain.strip().islower() and " " in chain.strip():
+                orgs = [chain.strip()]  # "(photo © hidden europe)": a wordmark of two words in lower case (one is a user name)
+            if name == "courtesy_marker" and text[m.end("chain"):m.end("chain") + 8].lstrip().casefold().startswith("family"):
+                people, orgs = [], []  # "Photo courtesy of the Smith family": a family's picture, a handout naming no one
+            if name == "name_then_tag":  # "Submitted photo": a picture given to the paper, "file photo" its archive's
+                tags = tags + [placeholder_tag(" ".join(g["tag"].split())) or ("file" if g["tag"] == "files" else "handout")]
+            if name == "paren_name_end" and (orgs or not people):
+                continue
+            if name in ("courtesy", "courtesy_marker") and "handout" not in tags:
+                tags.append("handout")
+            if name == "released_by":  # "This image released by NBC shows …" is the description's
+                keep = m.span()
+            if name == "photo_from" and not (text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")):
+                keep = m.span()  # "The picture from the … Archives shows …": the sentence stays; "(Screen image from ORG)" goes
+        # a credit of placeholders alone ("Photo / Supplied", "Courtesy Photo", "Archivo.", "（代表撮影）") names no one,
+        # but it is the caption's credit all the same: its words leave the description, its tags go to style
+        # (credit.placeholder_only)
+        if people or orgs or (tags and name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
+            span = m.span() if prev is None else (prev.start(1), m.end())
+            if name == "end_agency_words":  # the agency's words only: the sentence's stay
+                span = (m.end("chain") - len(chain), span[1])
+            lead = g.get("lead") or g.get("org") if name in _LEAD_RULES else None
+            if lead:  # the marker or organisation was read behind the match: the credit holds it
+                span = (min(m.start("lead") if g.get("lead") else m.start("org"), span[0]), span[1])
+            found.append(Credit(name, text[span[0]:span[1]].strip(), span, people, orgs, tags, keep))
 
 
 def choose_credit(credits: list[Credit]) -> Credit | None:
