@@ -2104,7 +2104,7 @@ def _gate_name_after_day(text: str, _) -> bool:
 
 
 # a digit, then "by" (date_by_name: its date closes in a year's digit, then spaces, an optional full stop and "by ")
-_DIGIT_BY = _stdlib_re.compile(r"\d[ ]*\.?[ ]+[Bb][Yy] ")
+_DIGIT_BY = _stdlib_re.compile(r"\d(?:[ ]*\.)?[ ]+[Bb][Yy] ")  # ("[ ]*\.?[ ]+": two runs splitting one run of spaces, quadratic)
 
 
 def _gate_date_by_end(text: str, _) -> bool:

@@ -293,7 +293,9 @@ def _city_code(name: str) -> str:
 
 
 # the words that join the last two names of a list (data/place_words.csv kind list_and)
-_LIST_AND = regex.compile(r"[ ]+(?:" + "|".join(regex.escape(w) for w in sorted(_W.get("list_and", ()), key=len, reverse=True)) + r")[ ]+")
+# (opening where a run of spaces opens: tried inside a long run, "[ ]+" read the run's rest from every space, quadratic)
+_LIST_AND = regex.compile(r"(?<![ ])[ ]++(?:" + "|".join(regex.escape(w) for w in sorted(_W.get("list_and", ()), key=len, reverse=True))
+                          + r")[ ]+")
 
 
 def _country_list(part: str) -> bool:
