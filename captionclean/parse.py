@@ -275,7 +275,8 @@ def parse_many(
     its repair and reading; the credit rules of all run under one budget, and should that run out (a hostile
     caption among them), each caption's credits are read again alone, under what is left of its own."""
     agencies = agencies or load_agencies()
-    started = []  # (record, text, trailers' part of the reading or None, the budget left)
+    recs: list[Caption] = []
+    read = []  # (index, the caption's text, the trailers' part of its reading, its budget left)
     for text in texts:
         rec, text = _start(text)
         budget = time_budget(len(text))
@@ -286,25 +287,24 @@ def parse_many(
                 head = _parse_head(rec)
         except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
             rec, head = _failed(rec, text, exc), None
-        started.append((rec, text, head, budget - (time.process_time() - spent)))
-    read = [entry for entry in started if entry[2] is not None]
+        if head is not None:
+            read.append((len(recs), text, head, budget - (time.process_time() - spent)))
+        recs.append(rec)
     credit_texts = [_blank(head[0], head[3].spans) for _, _, head, _ in read]
     try:  # (the credit rules take ~0.2 ms a caption: 2 ms each, a backstop ten times above it)
         with regex.budget(max((left for *_, left in read), default=0.0) + 0.002 * len(read)):
             credits = find_credits_many(credit_texts, agencies)
     except Exception:  # noqa: BLE001 - each caption alone, under its own budget
         credits = None
-    out = {}
-    for k, (rec, text, head, left) in enumerate(read):
+    for k, (i, text, head, left) in enumerate(read):
         forget_dates()  # as parse_caption does at each caption's start
+        rec = recs[i]
         try:
             with regex.budget(left):
                 found = find_credits(credit_texts[k], agencies) if credits is None else credits[k]
                 _locate(rec, _parse_tail(rec, agencies, year, head, found), agencies)
         except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
-            rec = _failed(rec, text, exc)
-        out[id(head)] = rec
-    recs = [out.get(id(head), rec) if head is not None else rec for rec, _, head, _ in started]
+            recs[i] = _failed(rec, text, exc)
     for rec in recs:
         rec.doubt = doubt_reasons(rec, agencies)
     return recs

@@ -876,11 +876,8 @@ _WORD_YEAR_PIECES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "de", "del
 def test_word_before_read_back_is_the_search(text):
     # every year position the caller reads: white space before it, a letter before that, inside the window
     for y in range(len(text) + 1):
-        lo = y - 30 if y > 30 else 0
-        k = y
-        while k > lo and text[k - 1].isspace():
-            k -= 1
-        if k == y or k == lo or not text[k - 1].isalnum() or text[k - 1].isdecimal():
+        window = dates._year_window(text, y)
+        if window is None:
             continue
-        m = dates._WORD_BEFORE.search(text, lo, y)
-        assert m is not None and dates._word_before(text, lo, k) == m.span(1), (text, y)
+        m = dates._WORD_BEFORE.search(text, window[0], y)
+        assert m is not None and dates._word_before(text, *window) == m.span(1), (text, y)

@@ -203,16 +203,25 @@ def _starts(text: str, runs: list[tuple[int, int]] | None = None, years: list[in
             # a newline there ($): the maximal run of spaces before y, with a letter ([^\W\d_]: alphanumeric,
             # not a decimal digit) just before it inside the window; a year after a comma or a number
             # ("May 5, 2019"), most of them, is not searched
-            lo = y - 30 if y > 30 else 0
-            k = y
-            while k > lo and text[k - 1].isspace():
-                k -= 1
-            if k == y or k == lo or not text[k - 1].isalnum() or text[k - 1].isdecimal():
+            window = _year_window(text, y)
+            if window is None:
                 continue
-            a, b = _word_before(text, lo, k)  # (_WORD_BEFORE.search(text, lo, y).span(1), read back from k)
+            a, b = _word_before(text, *window)  # (_WORD_BEFORE.search(text, lo, y).span(1), read back from k)
             if text[a:b].lower() in _LOWER_MONTHS:
                 out.add(a)
     return sorted(out)
+
+
+def _year_window(text: str, y: int) -> tuple[int, int] | None:
+    """(lo, k) for a year at ``y``: the start of _WORD_BEFORE's 30-character window and of the run of spaces
+    before the year, when a letter stands just before that run inside the window; else None."""
+    lo = y - 30 if y > 30 else 0
+    k = y
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == y or k == lo or not text[k - 1].isalnum() or text[k - 1].isdecimal():
+        return None
+    return lo, k
 
 
 def _word_before(text: str, lo: int, k: int) -> tuple[int, int]:
