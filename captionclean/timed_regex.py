@@ -20,6 +20,7 @@ the error into a warning on the row.
 """
 from __future__ import annotations
 
+import marshal
 import signal
 import threading
 import time
@@ -28,6 +29,8 @@ from contextvars import ContextVar
 
 import regex as _regex
 from regex import *  # noqa: F401,F403 - flags, error, escape, Pattern, Match …
+from regex import _main as _regex_main  # the module whose call of its C compiler is recorded (_recorded)
+from regex import _regex as _regex_c
 
 _DEADLINE: ContextVar[float | None] = ContextVar("captionclean_regex_deadline", default=None)
 # threads inside a deadline budget (thread id → depth): while none is, a pattern call goes
@@ -177,7 +180,7 @@ class TimedPattern:
         if args is not None:  # a lazy pattern's first use: compiled now
             # (bound before the arguments are dropped: a budget running out during the compile
             # leaves the pattern lazy, to be compiled at its next use, not broken for the run)
-            self._bind(_regex.compile(*args))
+            self._bind(_compile(*args))
             self._args = None
             return getattr(self, name)
         return getattr(self.compiled, name)
@@ -239,7 +242,150 @@ for _name, _repl in (("fullmatch", False), ("findall", False), ("split", False),
 def compile(pattern, flags=0, **kw) -> TimedPattern:  # noqa: A001 - mirrors regex.compile
     if isinstance(pattern, TimedPattern):
         return pattern
-    return TimedPattern(_regex.compile(pattern, flags, **kw))
+    return TimedPattern(_compile(pattern, flags, **kw))
+
+
+# Compiled patterns kept between runs. The regex module parses and optimises a pattern in Python
+# (~1 ms each: ~0.55 s of CPU for the grammar's ~430 patterns, in every process) and hands the result,
+# plain data, to its C compiler (regex._regex.compile). That data is kept in the cache folder
+# (tables.cache_folder) in a file named by the regex release and Python; a pattern found there goes
+# to the C compiler directly: the same arguments, so the same pattern object
+# (tests/test_pattern_cache.py). Named lists, LOCALE and DEBUG patterns are always compiled anew.
+_STORE_FORMAT = 1
+_STORE: dict = {"loaded": False, "path": None, "args": {}, "used": {}, "new": 0, "saving": False}
+_NOT_STORED = int(_regex.LOCALE | _regex.DEBUG)
+_RECORD = threading.RLock()
+
+
+def _compile(pattern, flags=0, **kw):
+    """``regex.compile(pattern, flags, **kw)``: from the stored compiler arguments when it has them."""
+    if kw or pattern.__class__ is not str or int(flags) & _NOT_STORED:
+        return _regex.compile(pattern, flags, **kw)
+    key = (pattern, int(flags), int(_regex.DEFAULT_VERSION))
+    store = _STORE if _STORE["loaded"] else _load_store()
+    store["used"][key] = None  # (in order: the oldest used are dropped first, save_patterns)
+    args = store["args"].get(key)
+    if args is not None:
+        return _regex_c.compile(*args)
+    if store["path"] is None:  # no cache folder
+        return _regex.compile(pattern, flags)
+    compiled, args = _recorded(pattern, flags)
+    if args is not None:
+        store["args"][key] = args
+        store["new"] += 1
+        if not store["saving"]:
+            import atexit
+
+            atexit.register(save_patterns)
+            store["saving"] = True
+    return compiled
+
+
+class _Recorder:
+    """Stands in for the regex module's C module while one pattern compiles: keeps the arguments of
+    its compile call made in this thread, and passes every call on."""
+
+    def __init__(self, real):
+        self.real, self.thread, self.args = real, threading.get_ident(), None
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def compile(self, *args):
+        if threading.get_ident() == self.thread:
+            self.args = args
+        return self.real.compile(*args)
+
+
+def _recorded(pattern: str, flags) -> tuple:
+    """The pattern compiled by the regex module, and the arguments its C compiler was given (None if
+    they are not plain data)."""
+    with _RECORD:
+        recorder = _Recorder(_regex_c)
+        _regex_main._regex = recorder
+        try:
+            compiled = _regex.compile(pattern, flags, cache_pattern=False)
+        finally:
+            _regex_main._regex = _regex_c
+    args = recorder.args
+    if args is None or args[0] != pattern:
+        return compiled, None
+    args = tuple(int(a) if isinstance(a, int) else a for a in args)  # (the flags are RegexFlag)
+    try:
+        marshal.dumps(args)
+    except ValueError:
+        return compiled, None
+    return compiled, args
+
+
+def _store_path():
+    """The file of stored patterns for this regex release and Python, or None (no cache folder)."""
+    import hashlib
+    import sys
+
+    from .tables import cache_folder
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    stamp = [str(_STORE_FORMAT), _regex.__version__, str(_regex_c.MAGIC), str(_regex_c.CODE_SIZE),
+             sys.version, getattr(_regex_c, "__file__", "")]
+    return folder / f"patterns-{hashlib.sha1('|'.join(stamp).encode()).hexdigest()[:16]}.marshal"
+
+
+def _read_store(path) -> dict:
+    """The stored arguments by key; nothing from a missing or damaged file (its patterns are compiled anew)."""
+    import hashlib
+
+    try:
+        data = path.read_bytes()
+        digest, body = data[:16], data[16:]
+        if hashlib.blake2b(body, digest_size=16).digest() != digest:
+            return {}
+        stored = marshal.loads(body)
+        return stored if isinstance(stored, dict) else {}
+    except Exception:  # noqa: BLE001 - no store rather than a wrong one
+        return {}
+
+
+def _load_store() -> dict:
+    _STORE["path"] = path = _store_path()
+    if path is not None:
+        _STORE["args"] = _read_store(path)
+    _STORE["loaded"] = True
+    return _STORE
+
+
+# stored patterns at most: the file drops those not used for longest first. An edited grammar leaves
+# its old patterns behind, and a few of the grammar's patterns list words in a set's order, which
+# changes from process to process (string hashing): each run adds those few again
+STORE_LIMIT = 800
+
+
+def save_patterns() -> None:
+    """Write the patterns compiled here since the store was read into it (with those another process
+    stored meanwhile); nothing when none is new. Never fails the caller (tables.write_cache)."""
+    if not _STORE["new"] or _STORE["path"] is None:
+        return
+    import hashlib
+
+    from .tables import write_cache
+
+    path, mine, used = _STORE["path"], _STORE["args"], _STORE["used"]
+    merged = _read_store(path)
+    for key in used:  # this process's patterns go last, as the newest
+        merged.pop(key, None)
+    merged.update((key, mine[key]) for key in used)
+    for key in list(merged)[:max(0, len(merged) - max(STORE_LIMIT, len(used)))]:
+        del merged[key]
+    body = marshal.dumps(merged)
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as f:
+            f.write(hashlib.blake2b(body, digest_size=16).digest() + body)
+
+    write_cache(path, "patterns", write)
+    _STORE["new"] = 0
 
 
 _LAZY: "weakref.WeakSet[TimedPattern]" = weakref.WeakSet()  # the lazy patterns made (compile_lazy's)
@@ -262,6 +408,7 @@ def compile_lazy() -> int:
         if lazy._args is not None:
             lazy.compiled  # noqa: B018 - the first use compiles it
             n += 1
+    save_patterns()  # (a forked --jobs worker runs no exit handler)
     return n
 
 
