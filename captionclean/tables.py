@@ -605,6 +605,8 @@ def folded_gazetteer() -> dict[str, tuple[str, int]]:
     table = gazetteer()
     out: dict[str, tuple[str, int]] = {}
     for key, hit in table.items():
+        if key.isascii() and "`" not in key:
+            continue  # _fold changes no ASCII character but "`" (four names in five: 0.04 -> 0.016 s a process)
         plain = _fold(key)
         if plain != key and len(plain) >= 5 and plain not in table and (plain not in out or out[plain][1] < hit[1]):
             out[plain] = hit

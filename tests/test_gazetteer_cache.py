@@ -32,3 +32,25 @@ def test_unwritable_cache_folder(tmp_path, monkeypatch):
     blocker.write_text("not a folder", encoding="utf-8")
     table = _fresh(monkeypatch, blocker / "sub")
     assert table["paris"][0] == "FR"
+
+
+def test_folded_gazetteer_skips_only_names_folding_leaves_alone():
+    """folded_gazetteer passes over plain ASCII names without folding them: the table is the one the
+    plain loop (every name folded) gives, and folding changes no such name (Hypothesis)."""
+    from hypothesis import given, strategies as st
+
+    table = tables.gazetteer()
+    plain: dict = {}
+    for key, hit in table.items():
+        folded = tables._fold(key)
+        if folded != key and len(folded) >= 5 and folded not in table and (folded not in plain or plain[folded][1] < hit[1]):
+            plain[folded] = hit
+    got = tables.folded_gazetteer.__wrapped__()
+    assert got == plain and list(got) == list(plain) and got
+
+    @given(st.text(st.characters(max_codepoint=127)))
+    def ascii_names_fold_to_themselves(text):
+        if "`" not in text:
+            assert tables._fold(text) == text
+
+    ascii_names_fold_to_themselves()
