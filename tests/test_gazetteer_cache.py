@@ -54,3 +54,26 @@ def test_folded_gazetteer_skips_only_names_folding_leaves_alone():
             assert tables._fold(text) == text
 
     ascii_names_fold_to_themselves()
+
+
+def _fresh_subdivisions(monkeypatch, folder) -> dict:
+    monkeypatch.setenv("CAPTIONCLEAN_CACHE_DIR", str(folder))
+    return tables.subdivisions.__wrapped__()
+
+
+def test_subdivisions_cache_round_trip(tmp_path, monkeypatch):
+    built = tables._built_subdivisions()
+    assert _fresh_subdivisions(monkeypatch, "") == built  # no cache
+    first = _fresh_subdivisions(monkeypatch, tmp_path)  # builds and writes
+    assert len(list(tmp_path.glob("subdivisions-*.json"))) == 1
+    second = _fresh_subdivisions(monkeypatch, tmp_path)  # reads
+    assert first == built and second == built and list(second) == list(built)
+    assert "ontario" in second and "CA" in second["ontario"]
+
+
+def test_damaged_subdivisions_cache_is_rebuilt(tmp_path, monkeypatch):
+    _fresh_subdivisions(monkeypatch, tmp_path)
+    (path,) = tmp_path.glob("subdivisions-*.json")
+    for damage in ('{"ontario": ["CA"', '{"ontario": [1]}', '[]'):
+        path.write_text(damage, encoding="utf-8")
+        assert _fresh_subdivisions(monkeypatch, tmp_path) == tables._built_subdivisions()
