@@ -308,7 +308,7 @@ def _recorded(pattern: str, flags) -> tuple:
         finally:
             _regex_main._regex = _regex_c
     args = recorder.args
-    if args is None or args[0] != pattern:
+    if args is None or args[0] != pattern or int(args[1]) & _NOT_STORED:  # (an inline (?L) is LOCALE too)
         return compiled, None
     args = tuple(int(a) if isinstance(a, int) else a for a in args)  # (the flags are RegexFlag)
     try:

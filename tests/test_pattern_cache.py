@@ -105,6 +105,13 @@ def test_named_lists_are_compiled_anew(fresh_store):
     assert got.search("via AFP").group() == "AFP" and tr._STORE["args"] == {}
 
 
+def test_locale_patterns_are_compiled_anew(fresh_store):
+    for pattern in (r"(?L)\w+", rb"(?L)\w+"):
+        assert tr._compile(pattern).pattern == pattern
+    assert tr._compile(r"\w+", tr._regex.LOCALE).pattern == r"\w+"
+    assert tr._STORE["args"] == {}
+
+
 def test_an_unwritable_folder_is_no_error(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("")
