@@ -181,6 +181,31 @@ def _place_known_of(city: str, region: str, country: str) -> bool:
     return hit
 
 
+_PEOPLE: dict[str, tuple[tuple[str, ...], bool, bool]] = {}  # a photographer cell -> _people (names repeat)
+
+
+def _people(cell: object) -> tuple[tuple[str, ...], bool, bool]:
+    """A photographer cell's names, whether one holds an organisation's word (:func:`_has_org_word`) and
+    whether one is an odd name (:func:`_odd_name`): read off the cell alone, so remembered by it."""
+    got = _PEOPLE.get(cell) if type(cell) is str else None
+    if got is None:
+        people = tuple(_items(cell))
+        got = (people, any(_has_org_word(p) for p in people), any(_odd_name(p) for p in people))
+        if type(cell) is str:
+            if len(_PEOPLE) > 16384:
+                _PEOPLE.clear()
+            _PEOPLE[cell] = got
+    return got
+
+
+def _any_agency(people: tuple[str, ...], agencies: Agencies) -> bool:
+    """Whether a name is itself a known agency (the part of :func:`_org_word` that reads the table)."""
+    for p in people:
+        if agencies.lookup(p):
+            return True
+    return False
+
+
 def record_reasons(rec, agencies: Agencies) -> list[str]:
     """:func:`reasons` of a parsed record (``parse.Caption``), read off the record itself: what
     ``reasons(parse.asdict_fields(rec), agencies)`` gives, without that row's copies (each repair
@@ -201,10 +226,11 @@ def record_reasons(rec, agencies: Agencies) -> list[str]:
     if rec.agency and not agencies.lookup(str(rec.agency)) or rec.distributor and not agencies.lookup(str(rec.distributor)):
         found.add("org_unknown")
     if rec.photographer:  # (no photographer: no name to doubt)
-        people = _items(rec.photographer)
-        if any(_org_word(p, agencies) for p in people):
+        # what reasons() reads, with the tests that need no agency table remembered by the names' cell
+        people, org_word, odd = _people(rec.photographer)
+        if org_word or _any_agency(people, agencies):
             found.add("photographer_org_word")
-        elif any(_odd_name(p) for p in people):
+        elif odd:
             found.add("photographer_odd_name")
     if rec.city and not _place_known_of(rec.city, rec.region, rec.country):  # (no city: known, see _place_known)
         found.add("place_unknown")

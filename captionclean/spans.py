@@ -40,10 +40,14 @@ _FOLDED = tuple(chr(c) for c in _FOLD)
 _FOLD_PAIRS = tuple((chr(c), to) for c, to in _FOLD.items())
 if any(to in _FOLDED for _, to in _FOLD_PAIRS):  # pragma: no cover - a table entry that breaks that
     raise ImportError("spans._FOLD: a character is both replaced and a replacement")
+if any(ch.isascii() for ch in _FOLDED):  # pragma: no cover - _fold's ASCII shortcut replaces none
+    raise ImportError("spans._FOLD: an ASCII character is replaced")
 
 
 def _fold(text: str) -> str:
     """Case and punctuation folded, one character for one (offsets stay valid)."""
+    if text.isascii():  # (every character replaced is beyond ASCII, and casefold writes ASCII one for one)
+        return text.casefold()
     for ch in _FOLDED:  # only when needed (a loop: a generator costs more than the few C tests)
         if ch in text:
             for ch, to in _FOLD_PAIRS:
@@ -291,6 +295,10 @@ def _read_already(text: str, ymd: tuple, hint: Span | None) -> Span | None:
 
 
 _BEFORE_YEAR, _AFTER_YEAR = 60, 5
+# the fields locate_spans reads, in the order it reads them (SPAN_FIELDS': its answer keeps that order)
+_CREDIT_FIELDS, _PLACE_FIELDS = SPAN_FIELDS[:3], SPAN_FIELDS[3:6]
+if SPAN_FIELDS[6:] != ("date", "restrictions"):  # pragma: no cover - a field added: locate_spans reads it too
+    raise ImportError("spans.SPAN_FIELDS: locate_spans reads the credit's, the places', the date's, the restrictions' spans")
 
 
 def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[str, list[int]]:
@@ -304,17 +312,14 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
         return {}
     folded = _fold(text)
     credit, dateline = regions.credit, regions.dateline
+    # each field's span, put in SPAN_FIELDS order (the fields are read in that order: the dict is the answer)
     spans: dict[str, Span] = {}
     taken: list[Span] = []
 
-    def put(name: str, span: Span | None) -> None:
-        if span:
-            spans[name] = span
-            taken.append(span)
-
     # the credit's people and organisations: inside the credit line, else anywhere
-    for name in ("photographer", "agency", "distributor"):
-        values = _values(str(row.get(name) or ""))
+    for name in _CREDIT_FIELDS:
+        cell = row.get(name)
+        values = _values(str(cell)) if cell else None
         if not values:
             continue
         found = []
@@ -324,13 +329,16 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
                 hit = next((h for a in _agency_forms(v, agencies) if (h := find_in(folded, a, credit, taken, text))),
                            None)
             found.append(hit or find_in(folded, v, None, taken))
-        put(name, _cover(found))
+        span = _cover(found)
+        if span:
+            spans[name] = span
+            taken.append(span)
     # places: in the dateline, else outside the credit line
     outside = taken + ([credit] if credit else [])
     last_place: Span | None = None
-    for name in ("city", "region", "country"):
-        value = str(row.get(name) or "")
-        if not value:
+    for name in _PLACE_FIELDS:
+        value = row.get(name)
+        if not value or not (value := str(value)):
             continue
         span = None
         gap_end = _after_gap(folded, last_place) if last_place else -1
@@ -350,18 +358,23 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
             span, first = _city_spans(folded, value, row, outside, text)
         if span is None and (name == "city" or last_place is None):
             span = find_in(folded, value, None, outside) if first is False else first
-        put(name, span)
         if span:
+            spans[name] = span
+            taken.append(span)
             outside.append(span)
             last_place = span
     date = str(row.get("date") or "")
-    ymd = tuple(int(p) for p in date.split("-")) if len(date) == 10 and date[:4].isdigit() else None
+    ymd = tuple(map(int, date.split("-"))) if len(date) == 10 and date[:4].isdigit() else None
     if ymd is None and row.get("partial_date"):  # month and day stated, the year to come from context
         ymd = (None, *row["partial_date"])
     if ymd:
-        put("date", (_date_span(text, ymd, dateline) if dateline else None)
-            or _read_already(text, ymd, regions.date) or _date_span(text, ymd, None))
-    restrictions = _values(str(row.get("restrictions") or ""))
+        span = ((_date_span(text, ymd, dateline) if dateline else None)
+                or _read_already(text, ymd, regions.date) or _date_span(text, ymd, None))
+        if span:
+            spans["date"] = span
+            taken.append(span)
+    cell = row.get("restrictions")
+    restrictions = _values(str(cell)) if cell else None
     if restrictions:
         found = []
         for value in restrictions:
@@ -371,5 +384,7 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
                 if hit:
                     break
             found.append(hit or find_in(folded, value, None, taken))
-        put("restrictions", _cover(found))
-    return {name: list(spans[name]) for name in SPAN_FIELDS if name in spans}
+        span = _cover(found)
+        if span:
+            spans["restrictions"] = span
+    return {name: list(span) for name, span in spans.items()}

@@ -57,6 +57,15 @@ class Trailers:
 
 def find_trailers(text: str) -> Trailers:
     out = Trailers()
+    upper = text.upper()
+    marked = False
+    for w in _MARKER_WORDS:
+        if w in upper:
+            marked = True
+            break
+    ruled = _ANY_NEEDED is None or _ANY_NEEDED(text) is not None  # no rule's text: no trailer
+    if not (marked or ruled):  # (most captions: nothing to look for, no overlap test made)
+        return out
     taken = bytearray(len(text) + 1)  # 1 where a trailer was found: a linear overlap test
 
     def free(s: int, e: int) -> bool:
@@ -65,12 +74,9 @@ def find_trailers(text: str) -> Trailers:
         taken[s:e] = b"\x01" * (e - s)  # every caller keeps a free span
         return True
 
-    upper = text.upper()
-    for w in _MARKER_WORDS:
-        if w in upper:
-            _find_corrections(text, out, free)
-            break
-    if _ANY_NEEDED is not None and _ANY_NEEDED(text) is None:  # no rule's text: no trailer
+    if marked:
+        _find_corrections(text, out, free)
+    if not ruled:
         return out
     for name, pattern, needs in _KEYWORD_RULES:
         if needs and not any(n in text for n in needs):
