@@ -296,43 +296,18 @@ def parse_many(
             credits = find_credits_many(credit_texts, agencies)
     except Exception:  # noqa: BLE001 - each caption alone, under its own budget
         credits = None
-    # then each stage after the credits over all the captions before the next: the same calls take ~0.7 of their
-    # CPU caption by caption (bench/stage_major.py), each stage's programs and tables kept in the processor's caches
-    readings = [_Reading(recs[i], text, left, year, head, i) for i, text, head, left in read]
-    for k, r in enumerate(readings):  # (None: the caption's credits are read again alone, under its own budget)
-        r.credits = None if credits is None else credits[k]
-
-    def dateline(r: _Reading) -> None:
-        _read_dateline(r, find_credits(_blank(r.rec.caption, r.trailers.spans), agencies) if r.credits is None
-                       else r.credits)
-
-    def spans(r: _Reading) -> None:
-        _locate(r.rec, r.regions, agencies)
-        r.regions = None
-    for stage in (dateline, _read_date, _read_place, spans):
-        readings = _run_stage(stage, readings, recs)
+    for k, (i, text, head, left) in enumerate(read):
+        forget_dates()  # as parse_caption does at each caption's start
+        rec = recs[i]
+        try:
+            with regex.budget(left):
+                found = find_credits(credit_texts[k], agencies) if credits is None else credits[k]
+                _locate(rec, _parse_tail(rec, agencies, year, head, found), agencies)
+        except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
+            recs[i] = _failed(rec, text, exc)
     for rec in recs:
         rec.doubt = doubt_reasons(rec, agencies)
     return recs
-
-
-def _run_stage(stage, readings: list[_Reading], recs: list[Caption]) -> list[_Reading]:
-    """``stage`` over each caption's reading, under what is left of the caption's budget; a caption that fails
-    or runs out gets _failed, as in parse_caption, and is left out of the stages after."""
-    kept = []
-    clock = time.process_time
-    for r in readings:
-        forget_dates()  # as parse_caption does at each caption's start: no caption is timed on another's reading
-        spent = clock()
-        try:
-            with regex.budget(r.left):
-                stage(r)
-        except Exception as exc:  # noqa: BLE001 - a caption must never stop a run
-            recs[r.i] = _failed(r.rec, r.text, exc)
-            continue
-        r.left -= clock() - spent
-        kept.append(r)
-    return kept
 
 
 def _start(text) -> tuple[Caption, str]:
@@ -422,33 +397,10 @@ def _parse_head(rec: Caption) -> tuple:
     return text, spans, m, trailers
 
 
-class _Reading:
-    """One caption's reading between the stages after its credits: what a stage leaves for the next
-    (parse_many runs each stage over all its captions before the next)."""
-
-    __slots__ = ("rec", "text", "left", "year", "i", "spans", "m", "trailers", "credits", "credit", "offset", "dl",
-                 "date_cuts", "masked", "phrase", "date_at", "regions")
-
-    def __init__(self, rec: Caption, text: str, left: float, year: int | None, head: tuple, i: int = 0):
-        # text: the caption as given (what _failed keeps); left: its budget left; i: its place among the records
-        self.rec, self.text, self.left, self.year, self.i = rec, text, left, year, i
-        _, self.spans, self.m, self.trailers = head
-
-
 def _parse_tail(rec: Caption, agencies: Agencies, year: int | None, head: tuple, credits: list) -> Regions:
-    """The rest of the reading, from the credits found in the caption (find_credits) on: its stages in turn."""
-    r = _Reading(rec, "", 0.0, year, head)
-    _read_dateline(r, credits)
-    _read_date(r)
-    _read_place(r)
-    return r.regions
-
-
-def _read_dateline(r: _Reading, credits: list) -> None:
-    """The credit chosen from those found, and the dateline."""
-    rec, text, spans = r.rec, r.rec.caption, r.spans
-    r.credits = credits
-    r.credit = credit = choose_credit(credits)
+    """The rest of the reading, from the credits found in the caption (find_credits) on."""
+    text, spans, m, trailers = head
+    credit = choose_credit(credits)
     if credit:
         rec.photographer = "; ".join(credit.photographers)
         rec.agency, rec.distributor = credit.agency, credit.distributor
@@ -461,32 +413,28 @@ def _read_dateline(r: _Reading, credits: list) -> None:
         rec.warnings.append("no_credit")
 
     # dateline (searched after an epa id, and after a notice that opens the caption: "CORRECTION: …")
-    m, trailers = r.m, r.trailers
     offset = m.end() if m else 0
     if trailers.lead_end > offset:
         offset = len(text) - len(text[trailers.lead_end:].lstrip())
-    r.offset = offset
-    r.dl = dl = find_dateline(text[offset:])
+    dl = find_dateline(text[offset:])
+    body = text
     if dl:
         rec.dateline = dl.text.rstrip(" :-–—")
         spans.append((offset, offset + dl.end))
         rec.style.append(dl.rule)
 
-
-def _read_date(r: _Reading) -> None:
-    """The photo's date phrase, or the dateline's."""
-    rec, text, spans, offset, dl, credit, year = r.rec, r.rec.caption, r.spans, r.offset, r.dl, r.credit, r.year
-    r.date_cuts = date_cuts = [s for s in spans if s != (offset, offset + dl.end)] if dl else list(spans)
-    r.masked = masked = _cut(text, date_cuts)
-    r.date_at = None
+    # dates: the photo's date phrase, or the dateline's
+    date_cuts = [s for s in spans if s != (offset, offset + dl.end)] if dl else list(spans)
+    masked = _cut(text, date_cuts)
+    date_at = None
     dates = find_dates(masked[offset + dl.end:] if dl else masked)
-    r.phrase = phrase = photo_date(masked[offset + dl.end:] if dl else masked, dates)
+    phrase = photo_date(masked[offset + dl.end:] if dl else masked, dates)
     if dl and dl.month:
         y = dl.year or year_in_text(dates, dl.month, dl.day)
         _set_date(rec, y, dl.month, dl.day, "date_dateline", year)
     elif phrase is not None:
         at = offset + dl.end if dl else 0  # the phrase in the caption: where the spans look first
-        r.date_at = _cut_origin(text, date_cuts, phrase.start + at, phrase.end + at)
+        date_at = _cut_origin(text, date_cuts, phrase.start + at, phrase.end + at)
         if phrase.year is None:
             _set_date(rec, None, phrase.month, phrase.day, "date_" + phrase.shape, year)
         else:
@@ -496,21 +444,18 @@ def _read_date(r: _Reading) -> None:
         rec.date = tail.iso()
         rec.style.append("date_credit_tail")
 
-
-def _read_place(r: _Reading) -> None:
-    """The place: the dateline's (completed by the place phrase), else the photo's place phrase; the description."""
-    rec, dl, trailers, phrase, offset, masked = r.rec, r.dl, r.trailers, r.phrase, r.offset, r.masked
+    # places: the dateline's (completed by the place phrase), else the photo's place phrase
     place = dl.place if dl else None  # a dateline names the place, even a sea's ("ATLANTIC OCEAN (June 22, 2023)")
     phrase_place = None
     if place is None or not (place.city and place.region and place.country):
         # (a dateline naming its city, region and country takes nothing from the place phrase (complete_from
         # fills only what it lacks): the runs are not looked for, 3% of a wire export's captions)
         # credit candidates the grammar did not choose may hold caption words ("Russia. REUTERS/…")
-        chosen = r.credit.span if r.credit else None
-        credit_spans = {c.span for c in r.credits}
-        place_spans = [sp for sp in r.spans if sp not in credit_spans or sp == chosen]
+        chosen = credit.span if credit else None
+        credit_spans = {c.span for c in credits}
+        place_spans = [sp for sp in spans if sp not in credit_spans or sp == chosen]
         place_cuts = [sp for sp in place_spans if sp != (offset, offset + dl.end)] if dl else place_spans
-        place_text = masked if place_cuts == r.date_cuts else _cut(rec.caption, place_cuts)  # the same cuts (most captions)
+        place_text = masked if place_cuts == date_cuts else _cut(text, place_cuts)  # the same cuts (most captions)
         search = place_text[offset + dl.end:] if dl else place_text
         place_date = phrase
         if len(search) != len(masked[offset + dl.end:] if dl else masked):
@@ -542,12 +487,9 @@ def _read_place(r: _Reading) -> None:
             rec.country, rec.country_code = c.name, c.code
             rec.style.append("country_from_tags")
 
-    rec.description = _tidy(_cut(rec.caption, r.spans))
-    r.regions = Regions(credit=r.credit.span if r.credit else None, dateline=(offset, offset + dl.end) if dl else None,
-                        trailers=list(trailers.spans), date=r.date_at)
-    # what the spans do not read let go now: held over a batch (parse_many), it would outlive the collector's
-    # young generations and bring its full collections sooner
-    r.credits = r.credit = r.dl = r.date_cuts = r.masked = r.phrase = r.spans = r.m = r.trailers = None
+    rec.description = _tidy(_cut(body, spans))
+    return Regions(credit=credit.span if credit else None, dateline=(offset, offset + dl.end) if dl else None,
+                   trailers=list(trailers.spans), date=date_at)
 
 
 def _set_date(rec: Caption, y: int | None, month: int | None, day: int | None, rule: str,

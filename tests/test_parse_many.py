@@ -83,10 +83,10 @@ _STAGES = ("find_dateline", "find_dates", "photo_date", "find_place_runs", "plac
 @pytest.mark.parametrize("stage", ["find_dateline", "find_dates", "find_place_runs", "locate_spans"])
 @pytest.mark.parametrize("fault", [TimeoutError, ValueError])
 def test_a_caption_failing_in_a_stage_is_read_no_further(monkeypatch, stage, fault):
-    """parse_many runs each stage after the credits over all the captions before the next: a caption whose reading
-    fails or runs out of time in one stage gets parse_caption's record (text kept, fields blank, the reason) and
-    goes through no later stage (each stage function is called with the same texts as parse_caption calls it),
-    and the captions around it are read whole."""
+    """A caption whose reading fails or runs out of time in a stage after the credits gets parse_caption's record
+    (text kept, fields blank, the reason) and goes through no later stage (each stage function is called with the
+    same texts as parse_caption calls it, whatever order parse_many reads the batch in), and the captions around
+    it are read whole."""
     texts = real_texts("credit_cases.json", "place_cases.json", "date_cases.json")[:150]
     real = getattr(parse_module, stage)
 
