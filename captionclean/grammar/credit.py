@@ -371,6 +371,15 @@ _WORDMARK_PHOTO = regex.compile(r"^\p{Lu}{2,}[ ]+(?:PHOTO|Photo)$")
 _ABBREVIATED = (" Ltd", " Inc", " Corp", " Co", " Bros") + tuple(f".{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+def _wordmark_first(parts: list[str], agencies: Agencies) -> bool:
+    """``Foto: Lichtgut/Christoph Schmidt``, ``GdP/Hagen Immel``: one word ahead of a person's full name is the agency's
+    wordmark, the photographer after it (credit.wordmark_first); not a name whose space was lost (``JohnTlumacki/…``)
+    nor ahead of words in capitals (``PHOTOPQR/VOIX DU NORD``: a paper's name as likely as a person's)."""
+    first = parts[0].strip()
+    return (len(parts) > 1 and " " not in first and not _GLUED_NAME.match(first) and not parts[1].isupper()
+            and _person_shaped(parts[1].strip(), agencies))
+
+
 def _read_piece(piece: str, agencies: Agencies) -> tuple:
     """("tag", tag), ("org", name), ("commission", org), ("name", person, piece), ("skip",), or,
     when no one is named yet, ("person_org", name, org) / ("studio", person, studio), each
@@ -592,12 +601,7 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     coded = "/" in chain and bool(_CODED_END.search(chain))
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
     acronym_first = len(parts) > 1 and (bool(_ACRONYM.fullmatch(parts[0].strip())) or (bar_first and " " not in parts[0].strip()))
-    # "Foto: Lichtgut/Christoph Schmidt", "GdP/Hagen Immel": one word ahead of a person's full name is the agency's
-    # wordmark, the photographer after it (credit.wordmark_first); not a name whose space was lost ("JohnTlumacki/…")
-    # nor ahead of words in capitals ("PHOTOPQR/VOIX DU NORD": a paper's name as likely as a person's)
-    wordmark_first = (not acronym_first and len(parts) > 1 and " " not in parts[0].strip()
-                      and not _GLUED_NAME.match(parts[0].strip()) and not parts[1].isupper()
-                      and _person_shaped(parts[1].strip(), agencies))
+    wordmark = False  # (credit.wordmark_first, tested only when the first part reads as a name)
     readings = _chain_cache(agencies, "part")
     for part in parts:
         read = readings.get(part)
@@ -644,11 +648,11 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 orgs.append(r[1])
                 if r[2].casefold() not in (p.casefold() for p in people):
                     people.append(r[2])
-            elif kind == "name" and (lone or ((acronym_first or wordmark_first) and part is parts[0])) and not people \
-                    and not r[2].islower():
+            elif kind == "name" and not people and not r[2].islower() and (lone or (part is parts[0] and (
+                    acronym_first or (wordmark := _wordmark_first(parts, agencies))))):
                 # "Photo: Sportsfile", "(DBT/Neuhauser)", "UNHCR/E. Hockstein": a lone word, or an
                 # acronym ahead of a name, is an organisation's wordmark (credit.lone_org)
-                if wordmark_first:
+                if wordmark:
                     tags.append("wordmark_first")
                 orgs.append(r[2])
             elif kind == "name":
