@@ -191,3 +191,33 @@ def test_name_email_reads_initials_and_suffixes(given_name, middle, surname, suf
     rec = parse_caption(f"A plow clears the street as the area prepares for the storm Tuesday. {name}{sep}{email}")
     assert rec.photographer == name, rec.style
     assert "name_email" in rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Lichtgut", "Editpress", "GdP", "Sportfotos", "Pressebild"]), _GIVEN, _SURNAME,
+       st.sampled_from(["Foto: ", "Bild: ", "Photo: ", ""]), st.sampled_from(["/", " / "]))
+def test_wordmark_first(wordmark, given_name, surname, marker, sep):
+    """One word ahead of a person's full name is the agency's wordmark, the photographer after it
+    (credit.wordmark_first); a name whose space was lost ("JohnTlumacki") is no wordmark."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"Die Sängerin bei ihrem Auftritt auf dem Festival. {marker}{wordmark}{sep}{name}")
+    assert (rec.photographer, rec.agency) == (name, wordmark), rec.style
+    assert "wordmark_first" in rec.style
+    glued = parse_caption(f"Die Sängerin bei ihrem Auftritt auf dem Festival. {marker}{given_name}{surname}{sep}{name}")
+    assert "wordmark_first" not in glued.style
+
+
+_NAMES_DEVANAGARI = st.sampled_from(["नवीन पौडेल", "पूर्णप्रसाद मिश्र", "गुरमीत सप्पल"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["तस्बिर", "तस्विर", "तस्बिर हरु", "तस्वीरें", "फोटो"]), st.sampled_from(["ः", ":", " : ", " – "]),
+       _NAMES_DEVANAGARI, st.sampled_from(["", "/रासस", "÷रासस", " / रासस"]))
+def test_caseless_label_name_then_agency(marker, colon, name, agency):
+    """Nepali and Hindi credit lines: the label, a colon (the visarga "ः" as Nepali pages type it, or a dash), the
+    photographer, the agency after a slash or "÷" (credit.caseless_label)."""
+    if colon == "ः" and marker == "तस्बिर हरु":
+        colon = " :"
+    rec = parse_caption(f"काठमाडौँ साउनको चौंथो सोमबार पशुपतिनाथको दर्शन गर्न लामबद्ध भक्तजन ।\n{marker}{colon}{name}{agency}")
+    assert rec.photographer == name, rec.style
+    assert rec.agency == ("RSS" if agency else ""), rec.style

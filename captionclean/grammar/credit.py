@@ -46,10 +46,11 @@ _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # a part may close with its name spelt out: "WANA (West Asia News Agency)"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
 _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
-# a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani"): a part of its own
+# a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani", with an en dash as pages print it:
+# "NYHQ2015–0827"): a part of its own
 # a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
 _HANDLE = r"(?:[@#][\p{L}\p{N}_.]{2,30}(?<![.]))"  # a hashtag too: "Photo courtesy of #WeTheBrave"
-_CODE = r"(?:\p{Lu}{2,8}\d[\d\-]*(?![\p{L}\p{N}]))"
+_CODE = r"(?:\p{Lu}{2,8}\d[\d\-–]*(?![\p{L}\p{N}]))"
 _PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+(?:st|nd|rd|th)?)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
@@ -365,8 +366,18 @@ _SKIP = ("skip",)
 # person's name in a credit ("Le", "De", "La" as in "La Russa" stay out: "Le Pen", "De Souza")
 _PAPER_ARTICLES = frozenset(CREDIT_MARKERS.get("paper_article", ()))  # "El", "Die", "Het" (data/credit_markers.csv)
 _ACRONYM_WORD = regex.compile(r"\p{Lu}{2,5}-\p{Lu}\p{Ll}+")
+_GLUED_NAME = regex.compile(r"\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$")  # "JohnTlumacki": two names, the space lost
 _WORDMARK_PHOTO = regex.compile(r"^\p{Lu}{2,}[ ]+(?:PHOTO|Photo)$")
 _ABBREVIATED = (" Ltd", " Inc", " Corp", " Co", " Bros") + tuple(f".{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _wordmark_first(parts: list[str], agencies: Agencies) -> bool:
+    """``Foto: Lichtgut/Christoph Schmidt``, ``GdP/Hagen Immel``: one word ahead of a person's full name is the agency's
+    wordmark, the photographer after it (credit.wordmark_first); not a name whose space was lost (``JohnTlumacki/…``)
+    nor ahead of words in capitals (``PHOTOPQR/VOIX DU NORD``: a paper's name as likely as a person's)."""
+    first = parts[0].strip()
+    return (len(parts) > 1 and " " not in first and not _GLUED_NAME.match(first) and not parts[1].isupper()
+            and _person_shaped(parts[1].strip(), agencies))
 
 
 def _read_piece(piece: str, agencies: Agencies) -> tuple:
@@ -590,6 +601,7 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
     coded = "/" in chain and bool(_CODED_END.search(chain))
     lone = len(parts) == 1 and " " not in parts[0].strip() and "-" not in parts[0]
     acronym_first = len(parts) > 1 and (bool(_ACRONYM.fullmatch(parts[0].strip())) or (bar_first and " " not in parts[0].strip()))
+    wordmark = False  # (credit.wordmark_first, tested only when the first part reads as a name)
     readings = _chain_cache(agencies, "part")
     for part in parts:
         read = readings.get(part)
@@ -636,10 +648,12 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 orgs.append(r[1])
                 if r[2].casefold() not in (p.casefold() for p in people):
                     people.append(r[2])
-            elif kind == "name" and (lone or (acronym_first and part is parts[0])) and not people \
-                    and not r[2].islower():
+            elif kind == "name" and not people and not r[2].islower() and (lone or (part is parts[0] and (
+                    acronym_first or (wordmark := _wordmark_first(parts, agencies))))):
                 # "Photo: Sportsfile", "(DBT/Neuhauser)", "UNHCR/E. Hockstein": a lone word, or an
                 # acronym ahead of a name, is an organisation's wordmark (credit.lone_org)
+                if wordmark:
+                    tags.append("wordmark_first")
                 orgs.append(r[2])
             elif kind == "name":
                 person = r[1]
@@ -803,11 +817,14 @@ _HAN_LABELS = "|".join(sorted((m for m in CREDIT_MARKERS.get("label", ()) if all
 # a picture's date in an archive's caption: "5/1973", "12/13/1950", "May 5th, 1959", "8th October 1952" (date_by_name)
 _DATE_BY = (r"(?<![\p{L}\p{N}/])(?:\d{1,2}/(?:\d{1,2}/)?|(?:" + _MONTH_WORDS + r")\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+"
             r"|\d{1,2}(?:st|nd|rd|th)?[ ]+(?:" + _MONTH_WORDS + r")\.?,?[ ]+)(?:1[89]|20)\d\d")
-# scripts with no capitals (Hebrew, Arabic, Bengali, Devanagari): a label of theirs ("ছবি:", "צילום:", "عکاس:"), then a
+# scripts with no capitals (Hebrew, Arabic, Bengali, Devanagari, Thai): a label of theirs ("ছবি:", "צילום:", "عکاس:"), then a
 # name of one to four words closing the line (caseless_label; the chain reader needs capitals to see a name)
-_CASELESS = r"\p{Hebrew}\p{Arabic}\p{Bengali}\p{Devanagari}"
-_CASELESS_MARKERS = tuple(m for m in CREDIT_MARKERS.get("label", ()) if regex.fullmatch(r"[" + _CASELESS + r"]+", m))
+_CASELESS = r"\p{Hebrew}\p{Arabic}\p{Bengali}\p{Devanagari}\p{Thai}"
+_CASELESS_MARKERS = tuple(m for m in CREDIT_MARKERS.get("label", ()) if regex.fullmatch(r"[" + _CASELESS + r" ]+", m))
+# ("ภาพโดย NAME", Thai: picture by; a "by" marker needs no colon)
+_CASELESS_BY = tuple(m for m in CREDIT_MARKERS.get("by", ()) if regex.fullmatch(r"[" + _CASELESS + r" ]+", m))
 _CASELESS_WORD = r"[" + _CASELESS + r"][" + _CASELESS + r"\p{M}\u200c\u200d'’\-]*"
+_CASELESS_NAME = _CASELESS_WORD + r"(?:[ ]" + _CASELESS_WORD + r"){0,3}"
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -1024,10 +1041,13 @@ RULES: list[Rule] = [
     Rule("cjk_agency_end", r"(?:[=＝](?P<chain>[\p{Katakana}\p{Han}ー\p{Lu}Ａ-Ｚ]{1,10})|(?<=[ 。])(?P<chain>\p{Han}{2,8})[ ]+图"
          r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
          ("=", "＝", " 图", "）"), tail=True, only_known=True, gate="ends_cjk"),
-    # Bengali, Hebrew, Persian, Hindi papers: "…২০২৬ছবি: ফাত্তাহ তানভীর রানা", "(צילום: רחל אבנרי)", "عکاس:علیرضا رمضانی":
-    # the label (glued to the word before too), a colon, the name to the line's end (caseless_label)
-    Rule("caseless_label", r"(?:[(\[][ ]*)?(?:" + _alternation(_CASELESS_MARKERS) + r")[ ]*:[ ]*(?P<name>" + _CASELESS_WORD + r"(?:[ ]"
-         + _CASELESS_WORD + r"){0,3})[ ]*[)\]]?[ ]*(?m:$)", _CASELESS_MARKERS),
+    # Bengali, Hebrew, Persian, Hindi, Nepali, Thai papers: "…২০২৬ছবি: ফাত্তাহ তানভীর রানা", "(צילום: רחל אבנרי)",
+    # "عکاس:علیرضا رمضانی", "ภาพโดย NAME": the label (glued to the word before too), a colon (Devanagari's visarga "ः" as
+    # Nepali papers type it, or a dash), the name to the line's end, its agency after a slash ("÷" in Nepali pages:
+    # "तस्विरः NAME/रासस") (caseless_label)
+    Rule("caseless_label", r"(?:[(\[][ ]*)?(?:(?:" + _alternation(_CASELESS_MARKERS) + r")[ ]*[:ः–—-]|(?:"
+         + _alternation(_CASELESS_BY) + r")[ ]*:?)[ ]*(?P<name>" + _CASELESS_NAME + r")(?:[ ]*[/÷][ ]*(?P<org>"
+         + _CASELESS_NAME + r"))?[ ]*[)\]]?[ ]*(?m:$)", _CASELESS_MARKERS + _CASELESS_BY),
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
     Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
@@ -2748,6 +2768,8 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
                 known = agencies.lookup(chain)
                 people, orgs, tags = ([], [known], []) if known else ([], [chain], []) if _is_org_like(chain) \
                     else ([chain], [], [])
+                if g.get("org") and not orgs:  # "NAME/रासस": the agency after the slash
+                    orgs = [agencies.lookup(g["org"]) or g["org"]]
             elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
                 known = agencies.lookup(g["agency"]) if g.get("agency") else None
                 people, orgs, tags = [g["name"]], [known] if known else [], []

@@ -63,7 +63,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_agency_caps", "a known agency's wordmark in capitals closing a caption with no full stop: '… on Thursday PTI'"),
     ("credit", "end_agency_words", "a known agency in title case closing a caption with no stop, no function word before it: '… in Madrid, Spain Reuters'"),
     ("credit", "end_slash_agency", "a spaced slash, a known agency and a dash before its photographer closing the caption: '… / EFE - Julio Muñoz', '… / EUROPA PRESS'"),
-    ("credit", "caseless_label", "a label in a script with no capitals (Bengali ছবি, Hebrew צילום, Persian عکاس, Hindi फोटो), a colon, a name closing the line"),
+    ("credit", "caseless_label", "a label in a script with no capitals (Bengali ছবি, Hebrew צילום, Persian عکاس, Hindi फोटो, Nepali तस्बिरः), a colon "
+     "(or a dash; Thai ภาพโดย needs none), a name closing the line, its agency after a slash"),
     ("credit", "year_then_credit", "an archive's title, the year, then the credit: '…, 1987 - Hans Aarsman', '…, 1967, Name - Stadsarchief Amsterdam'"),
     ("credit", "date_by_name", "archives: the picture's date, then 'by' and the photographer closing the caption: '… May 5th, 1959 by George Elam', '… 5/1973 by Arthur Tress'"),
     ("credit", "desk_org_chain", "a known agency, a desk's bar and the rest closing a line: 'The Washington Post | Getty Images', 'picture alliance | NAME'"),
@@ -102,6 +103,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "joined_names", "photographers joined by 'and': 'Peter R. Barber and Mark Perfetti', 'Eamonn and James Clarke'"),
     ("credit", "handout_source", "AFP's handouts: 'AFP PHOTO / HO / SANA': the source after the handout mark, AFP distributes"),
     ("credit", "institution_partners", "an institution's partners after it are no distributor: 'NASA/JPL-Caltech/Univ. of Arizona'"),
+    ("credit", "wordmark_first", "one word ahead of a person's full name is the agency's wordmark: 'Lichtgut/Christoph Schmidt', 'GdP/Hagen Immel'"),
     ("credit", "subject_before_name", "a gallery's subject before the photographer: 'Charlize Theron Steve Granitz/WireImage'"),
     # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
     ("tag", "handout", "the picture is a handout ('Handout', 'HO', 'Courtesy of …')"),
