@@ -874,8 +874,28 @@ _OPENER_LEADS = frozenset(("", "/", "|", ".", ":"))
 _COPULA = _W.get("copula", frozenset())  # "This is Domboshava, …": the name is the photo's subject
 
 
+# an unknown name before a site's word in lower case names the site, not a town: "at Soccer City stadium in
+# Soweto", "outside Wrigley field" (place_words venue_noun, with up to two words between: "the X underground
+# metro station"; not_site_word: the small words that end the name's phrase). A gazetteer city before one is
+# the city the site is in ("a Los Angeles gym": place_city_people), a borough its city (neighbourhoods.csv).
+_VENUE_NOUN = frozenset(w.casefold() for w in _W.get("venue_noun", ()))
+_NOT_SITE_WORD = _W.get("not_site_word", frozenset()) | _PLACE_LEADS | _NOT_PLACE_LEADS | _LEAD_IN | _ARTICLES
+_SITE_AFTER = regex.compile(r"[ ]++(?:(?!(?:" + _alt(_NOT_SITE_WORD) + r")[ ])\p{Ll}++[ ]++){0,2}?(?:"
+                            + _alt(_VENUE_NOUN) + r")(?!\p{L})")
+
+
+def _site_after(text: str, end: int):
+    """The site's word after a run ending at ``end`` (a space, then a small letter), or None."""
+    if text[end:end + 1] != " " or not text[end + 1:end + 2].islower():
+        return None
+    return _SITE_AFTER.match(text, end)
+
+
 def _classify(run: PlaceRun) -> Place:
     place = classify_parts(run.parts, run.lead)
+    if place.city and len(run.parts) == 1 and not (place.region or place.country) and not place.known \
+            and _key(place.city) not in _NBH_NAMES and _site_after(run._text, run.end) is not None:
+        return Place()  # the site's own name: no town
     if run.note and place.city:
         place.rules.append(run.note)
         place.by_table = True  # placed near a known city: the words say it is a place
@@ -910,7 +930,8 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         after_place.city = ""  # "in 2013, Sicily, Italy": after a bare comma, an unknown name may be a region
     if after and after[0].lead == "at":  # "on Sept. 29, 2019, at Cape County Park North in Cape Girardeau"
         k = runs.index(after[0]) + 1
-        if k < len(runs) and _IN_GAP.fullmatch(text, after[0].end, runs[k].start):
+        site = _site_after(text, after[0].end)  # "at Soccer City stadium in Soweto": the site's word, then "in"
+        if k < len(runs) and _IN_GAP.fullmatch(text, site.end() if site else after[0].end, runs[k].start):
             inner = _classify(runs[k])
             if inner.found:
                 inner.rules.append("place_venue_in")
@@ -1404,7 +1425,6 @@ _SUBJECT_SCAN = 6  # the first runs only: the photo's subject is named early (op
 
 # a city's name between an article and a site's word: "leaves a Los Angeles gym", "in a New Delhi garden"
 # (place_words venue_noun)
-_VENUE_NOUN = frozenset(w.casefold() for w in _W.get("venue_noun", ()))
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the)[ ]++$")
 
 

@@ -142,6 +142,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_mdy_slash", "'6/27/2003' in a US place or where only month first fits"),
     ("date", "date_lead_mdy", "'6/27/03' opening a caption"),
     ("date", "date_ymd_dots", "'2020.08.23.'"),
+    ("date", "date_ymd_cjk", "year, month and day counted in CJK: '2022年8月10日', '2020년 8월 23일'"),
+    ("date", "date_ym_cjk", "year and month counted in CJK: '2021年5月'"),
     ("date", "date_month_year_words", "a month and year in words of any language: 'julio de 2022', 'März 2020'"),
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
     ("date", "date_year_paren", "a year in brackets: '(1920)'"),
