@@ -833,6 +833,9 @@ _SENTENCE_END = regex.compile(r"\.(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|L
 _THROUGH = _W.get("through", frozenset())
 _PLACE_LEADS = _W.get("place_lead", frozenset()) | _THROUGH  # in, at, near, outside… (data/place_words.csv)
 _NOT_PLACE_LEADS = _W.get("not_place_lead", frozenset())  # against, versus, beat, by… (data/place_words.csv)
+# the words before the place a move heads for ("towards Jerusalem", "arah Cikampek, Jawa Barat"): the town is
+# not where the photo is (the region and country written with it hold the way there too)
+_DEST_LEADS = _W.get("destination_lead", frozenset())
 
 
 # what _near_date's gap patterns read in a gap between a run and the date, or between two runs, kept by the gap's
@@ -942,6 +945,8 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         i = before[-1]
         run = runs[i]
         place = _classify(run)
+        if place.city and run.lead in _DEST_LEADS:
+            place.city = ""  # "di jalan Tol Cikarang Barat arah Cikampek, Jawa Barat, Kamis 14 Mei 2020"
         beared = False  # the place is written as near a known one ("Domboshava, just outside Harare")
         if _bearing(text, runs, i):
             near = _classify(runs[i - 1])
