@@ -1129,6 +1129,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 break
         if known is None and not plain and _CJK_LETTER.search(text):
             known = cjk_city(text)
+        if known is None and not plain and _SOUTH_LETTER.search(text):
+            known = script_city(text)
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
@@ -1274,6 +1276,53 @@ def _cjk_city_walk(text: str) -> Place | None:
                 country = country_by_code(hit[1])
                 return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                              rules=["place_cjk"])
+    return None
+
+
+# the scripts of South and Southeast Asia (Devanagari to Sinhala, Thai, Lao, Myanmar, Khmer; their ranges hold
+# their vowel signs and marks too): no capitals either, so the lexicon's names are looked for, as in CJK text
+_SOUTH_LETTER = stdlib_re.compile(r"[\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_SOUTH_LETTERS = stdlib_re.compile(_SOUTH_LETTER.pattern + "+")
+_UNSPACED = stdlib_re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer: no spaces between words
+_SOUTH_ENDING = 2  # the letters or signs a case ending or postposition may add to a name: "मुंबईत", "काठमाडौंको", "ঢাকায়"
+_SOUTH_ENDINGS = _W.get("script_ending", frozenset())  # and the longer ones: "અમદાવાદમાં", "दिल्लीतील" (data/place_words.csv)
+
+
+@lru_cache(maxsize=1)
+def _south_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """Every city name in those scripts the lexicon holds, and for each first two characters the lengths
+    of the names that open with them, longest first."""
+    names = frozenset(alias for alias in city_names() if _SOUTH_LETTER.match(alias))
+    sizes: dict[str, set[int]] = {}
+    for name in names:
+        sizes.setdefault(name[:2], set()).add(len(name))
+    return names, {head: tuple(sorted(lengths, reverse=True)) for head, lengths in sizes.items()}
+
+
+def script_city(text: str) -> Place | None:
+    """The first city a caption in a script of South or Southeast Asia names ("मुंबईत …" → Mumbai,
+    "กรุงเทพมหานคร" → Bangkok). A name opens a word and ends it, or is followed by a short ending ("काठमाडौंको":
+    Kathmandu's), not by more letters ("काशीनाथ" is a man's name); Thai, Lao, Myanmar and Khmer write no space
+    between words: a name may begin at any letter there."""
+    names, sizes = _south_names()
+    head = text[:_CJK_SCAN]
+    get = sizes.get
+    for run in _SOUTH_LETTERS.finditer(head):
+        a, b = run.span()
+        for i in range(a, b) if _UNSPACED.match(head, a) else (a,):
+            for size in get(head[i:i + 2], ()):
+                j = i + size
+                if j > len(head) or head[i:j] not in names:
+                    continue
+                if not _UNSPACED.match(head, i):  # a spaced script: the word ends, or goes on with an ending
+                    rest = _SOUTH_LETTERS.match(head, j)
+                    if rest is not None and len(rest[0]) > _SOUTH_ENDING and rest[0] not in _SOUTH_ENDINGS:
+                        continue
+                hit = english_city(head[i:j])
+                if hit:
+                    country = country_by_code(hit[1])
+                    return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
+                                 rules=["place_script"])
     return None
 
 

@@ -179,6 +179,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "'… Nhamatanda, Mosambik, von NAME, publiziert am …'"),
     ("place", "place_cjk", "a caption in Chinese, Japanese or Korean: the first city the lexicon names in that script "
      "('23일 오후 서울 종로구' → Seoul; data/city_names.csv)"),
+    ("place", "place_script", "a caption in a script of South or Southeast Asia: the first city the lexicon names in it, opening a word "
+     "('मुंबईत' → Mumbai, 'กรุงเทพมหานคร' → Bangkok; data/city_names.csv)"),
     ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
     ("place", "place_known_city", "no other place: the first gazetteer city after 'in', 'near', 'outside' or 'the streets of', "
      "'las calles de' (data/place_words.csv kinds of, place_of)"),
