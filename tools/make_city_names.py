@@ -116,6 +116,13 @@ def main() -> None:
             if len(alt) >= 2 and all(_cjk(ch) for ch in alt) or _south(alt):
                 found.setdefault(_key(alt), set()).add((c["name"], c["countrycode"]))
                 spelling.setdefault(_key(alt), alt)
+    # Taiwan's papers write 臺 where others write 台 (臺北, 台北: Taipei): each name in the other form too,
+    # unless that form names another city
+    for key in [k for k in found if "台" in k or "臺" in k]:
+        other = key.replace("台", "臺") if "台" in key else key.replace("臺", "台")
+        if other not in found:
+            found[other] = found[key]
+            spelling[other] = spelling[key].replace("台", "臺") if "台" in key else spelling[key].replace("臺", "台")
     for alt, city in EXTRA.items():
         found[_key(alt)], spelling[_key(alt)] = {city}, alt
     rows = sorted((spelling[k], *next(iter(v))) for k, v in found.items() if len(v) == 1)
