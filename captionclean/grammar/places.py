@@ -140,6 +140,9 @@ def _owned_after_direction(direction: str, rest: str) -> bool:
     return bool(m) and not _is_known(direction + " " + m[1])
 
 
+_STATE_COUNTRIES = frozenset(("US", "CA"))  # where a town's state or province is written after it without a comma
+
+
 def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
@@ -203,6 +206,14 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         state = lookup_state(words[-1])
         if state and state.postal == "DC" and "." in words[-1]:
             return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
+        # "Fort McMurray Alberta", "Lincoln Nebraska": a town, then its US state or Canadian province without the
+        # comma (the town a gazetteer city of that country; not a club's "Werder Bremen": North America only)
+        for k in (1, 2) if not lookup_city(part) else ():  # "Alberta", "British Columbia"
+            if len(words) > k:
+                region, town = " ".join(words[-k:]), " ".join(words[:-k])
+                codes = {"US"} if lookup_state(region) else lookup_subdivision(region) & _STATE_COUNTRIES
+                if codes and not lookup_country(region) and city_in(town, codes):
+                    return [(town, ""), (region, "")]
     town = False
     while len(words) > 1 and words[-1] in _CITYWORD:
         town = town or words[-1] in _TOWN_AFTER and words[-2][:1].isupper()
