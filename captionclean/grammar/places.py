@@ -18,7 +18,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
 from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
-    lookup_subdivision, case_endings, neighbourhood_cities, place_words, us_states
+    lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
 # The tables' look-ups, memoised here: reading one new run looks each of its parts up a dozen times (as a
@@ -141,6 +141,8 @@ def _owned_after_direction(direction: str, rest: str) -> bool:
 
 
 _STATE_COUNTRIES = frozenset(("US", "CA"))  # where a town's state or province is written after it without a comma
+_STATE_TAIL = frozenset(k.rsplit(" ", 1)[-1] for k in us_states()) | frozenset(
+    k.rsplit(" ", 1)[-1] for k, codes in subdivisions().items() if not codes.isdisjoint(_STATE_COUNTRIES))
 
 
 def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
@@ -208,7 +210,8 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
             return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
         # "Fort McMurray Alberta", "Lincoln Nebraska": a town, then its US state or Canadian province without the
         # comma (the town a gazetteer city of that country; not a club's "Werder Bremen": North America only)
-        for k in (1, 2) if not lookup_city(part) else ():  # "Alberta", "British Columbia"
+        # (a C set test first: the last word must end a state's or province's name or abbreviation)
+        for k in (1, 2) if words[-1].casefold().rstrip(".") in _STATE_TAIL and not lookup_city(part) else ():
             if len(words) > k:
                 region, town = " ".join(words[-k:]), " ".join(words[:-k])
                 codes = {"US"} if lookup_state(region) else lookup_subdivision(region) & _STATE_COUNTRIES
@@ -907,8 +910,8 @@ def _site_after(text: str, end: int):
 
 def _classify(run: PlaceRun) -> Place:
     place = classify_parts(run.parts, run.lead)
-    if place.city and len(run.parts) == 1 and not (place.region or place.country) and not place.known \
-            and _key(place.city) not in _NBH_NAMES and _site_after(run._text, run.end) is not None:
+    if place.city and len(run.parts) == 1 and not (place.region or place.country) \
+            and _site_after(run._text, run.end) is not None and not place.known and _key(place.city) not in _NBH_NAMES:
         return Place()  # the site's own name: no town
     if run.note and place.city:
         place.rules.append(run.note)
