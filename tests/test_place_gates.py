@@ -243,12 +243,12 @@ _STATE_PIECES = st.sampled_from(["Lincoln", "Nebraska", "Fort McMurray", "Albert
 @example("Fort McMurray Alberta")
 @example("Lincoln Nebraska")
 def test_state_tail_gate_splits_what_the_plain_lookups_split(part):
-    # _split_part tries "TOWN STATE" only when the last word ends a state's or province's form (_STATE_TAIL):
+    # _split_part tries "TOWN STATE" only when the last word ends a state's or province's form (_state_tail()):
     # the same pairs as trying every part's last words against the tables
     gated = places._split_part(part)
-    plain_tail, places._STATE_TAIL = places._STATE_TAIL, _Everything()
+    plain_tail, places._state_tail = places._state_tail, _Everything
     try:
         plain = places._split_part(part)
     finally:
-        places._STATE_TAIL = plain_tail
+        places._state_tail = plain_tail
     assert gated == plain

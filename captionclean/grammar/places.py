@@ -141,8 +141,14 @@ def _owned_after_direction(direction: str, rest: str) -> bool:
 
 
 _STATE_COUNTRIES = frozenset(("US", "CA"))  # where a town's state or province is written after it without a comma
-_STATE_TAIL = frozenset(k.rsplit(" ", 1)[-1] for k in us_states()) | frozenset(
-    k.rsplit(" ", 1)[-1] for k, codes in subdivisions().items() if not codes.isdisjoint(_STATE_COUNTRIES))
+
+
+@lru_cache(maxsize=1)
+def _state_tail() -> frozenset[str]:
+    """The last word of every form of a US state's or Canadian province's name (built when first asked: the
+    subdivisions' table is read on demand)."""
+    return frozenset(k.rsplit(" ", 1)[-1] for k in us_states()) | frozenset(
+        k.rsplit(" ", 1)[-1] for k, codes in subdivisions().items() if not codes.isdisjoint(_STATE_COUNTRIES))
 
 
 def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
@@ -211,7 +217,7 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         # "Fort McMurray Alberta", "Lincoln Nebraska": a town, then its US state or Canadian province without the
         # comma (the town a gazetteer city of that country; not a club's "Werder Bremen": North America only)
         # (a C set test first: the last word must end a state's or province's name or abbreviation)
-        for k in (1, 2) if words[-1].casefold().rstrip(".") in _STATE_TAIL and not lookup_city(part) else ():
+        for k in (1, 2) if words[-1].casefold().rstrip(".") in _state_tail() and not lookup_city(part) else ():
             if len(words) > k:
                 region, town = " ".join(words[-k:]), " ".join(words[:-k])
                 codes = {"US"} if lookup_state(region) else lookup_subdivision(region) & _STATE_COUNTRIES
