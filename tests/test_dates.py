@@ -48,3 +48,18 @@ def test_written_dates_round_trip(y, m, d, shape):
     text = "Children play in a park in Lagos, Nigeria, " + shape.format(M=months[m - 1], m=abbr[m - 1], d=d, y=y) + "."
     found = photo_date(text, find_dates(text))
     assert found is not None and found.iso() == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1900, 2099), st.integers(1, 12), st.integers(1, 28), st.sampled_from(["", " "]),
+       st.sampled_from(["=", "", "撮影"]), st.sampled_from([("年", "月", "日"), ("년", "월", "일")]))
+def test_cjk_counted_dates_round_trip(y, m, d, gap, before, counters):
+    # ymd_cjk: a year, month and day each closed by its counter, spaced (Korean) or not
+    yc, mc, dc = counters
+    text = f"警察官ら{before}{y}{gap}{yc}{gap}{m}{gap}{mc}{gap}{d}{gap}{dc}午後、東京"
+    found = photo_date(text, find_dates(text))
+    assert found is not None and found.iso() == f"{y:04d}-{m:02d}-{d:02d}" and found.shape == "ymd_cjk"
+    # the same without its day: year and month
+    text = f"{y}{gap}{yc}{gap}{m}{gap}{mc}中空拍的台北車站"
+    found = photo_date(text, find_dates(text))
+    assert found is not None and found.iso() == f"{y:04d}-{m:02d}" and found.shape == "ym_cjk"

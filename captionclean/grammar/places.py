@@ -18,7 +18,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key
 from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
-    lookup_subdivision, case_endings, neighbourhood_cities, place_words, us_states
+    lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
 # The tables' look-ups, memoised here: reading one new run looks each of its parts up a dozen times (as a
@@ -140,6 +140,17 @@ def _owned_after_direction(direction: str, rest: str) -> bool:
     return bool(m) and not _is_known(direction + " " + m[1])
 
 
+_STATE_COUNTRIES = frozenset(("US", "CA"))  # where a town's state or province is written after it without a comma
+
+
+@lru_cache(maxsize=1)
+def _state_tail() -> frozenset[str]:
+    """The last word of every form of a US state's or Canadian province's name (built when first asked: the
+    subdivisions' table is read on demand)."""
+    return frozenset(k.rsplit(" ", 1)[-1] for k in us_states()) | frozenset(
+        k.rsplit(" ", 1)[-1] for k, codes in subdivisions().items() if not codes.isdisjoint(_STATE_COUNTRIES))
+
+
 def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
@@ -203,6 +214,15 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
         state = lookup_state(words[-1])
         if state and state.postal == "DC" and "." in words[-1]:
             return [(" ".join(words[:-1]), ""), (words[-1], "")]  # "Washington D.C."
+        # "Fort McMurray Alberta", "Lincoln Nebraska": a town, then its US state or Canadian province without the
+        # comma (the town a gazetteer city of that country; not a club's "Werder Bremen": North America only)
+        # (a C set test first: the last word must end a state's or province's name or abbreviation)
+        for k in (1, 2) if words[-1].casefold().rstrip(".") in _state_tail() and not lookup_city(part) else ():
+            if len(words) > k:
+                region, town = " ".join(words[-k:]), " ".join(words[:-k])
+                codes = {"US"} if lookup_state(region) else lookup_subdivision(region) & _STATE_COUNTRIES
+                if codes and not lookup_country(region) and city_in(town, codes):
+                    return [(town, ""), (region, "")]
     town = False
     while len(words) > 1 and words[-1] in _CITYWORD:
         town = town or words[-1] in _TOWN_AFTER and words[-2][:1].isupper()
@@ -833,6 +853,9 @@ _SENTENCE_END = regex.compile(r"\.(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|L
 _THROUGH = _W.get("through", frozenset())
 _PLACE_LEADS = _W.get("place_lead", frozenset()) | _THROUGH  # in, at, near, outside… (data/place_words.csv)
 _NOT_PLACE_LEADS = _W.get("not_place_lead", frozenset())  # against, versus, beat, by… (data/place_words.csv)
+# the words before the place a move heads for ("towards Jerusalem", "arah Cikampek, Jawa Barat"): the town is
+# not where the photo is (the region and country written with it hold the way there too)
+_DEST_LEADS = _W.get("destination_lead", frozenset())
 
 
 # what _near_date's gap patterns read in a gap between a run and the date, or between two runs, kept by the gap's
@@ -874,8 +897,28 @@ _OPENER_LEADS = frozenset(("", "/", "|", ".", ":"))
 _COPULA = _W.get("copula", frozenset())  # "This is Domboshava, …": the name is the photo's subject
 
 
+# an unknown name before a site's word in lower case names the site, not a town: "at Soccer City stadium in
+# Soweto", "outside Wrigley field" (place_words venue_noun, with up to two words between: "the X underground
+# metro station"; not_site_word: the small words that end the name's phrase). A gazetteer city before one is
+# the city the site is in ("a Los Angeles gym": place_city_people), a borough its city (neighbourhoods.csv).
+_VENUE_NOUN = frozenset(w.casefold() for w in _W.get("venue_noun", ()))
+_NOT_SITE_WORD = _W.get("not_site_word", frozenset()) | _PLACE_LEADS | _NOT_PLACE_LEADS | _LEAD_IN | _ARTICLES
+_SITE_AFTER = regex.compile(r"[ ]++(?:(?!(?:" + _alt(_NOT_SITE_WORD) + r")[ ])\p{Ll}++[ ]++){0,2}?(?:"
+                            + _alt(_VENUE_NOUN) + r")(?!\p{L})")
+
+
+def _site_after(text: str, end: int):
+    """The site's word after a run ending at ``end`` (a space, then a small letter), or None."""
+    if text[end:end + 1] != " " or not text[end + 1:end + 2].islower():
+        return None
+    return _SITE_AFTER.match(text, end)
+
+
 def _classify(run: PlaceRun) -> Place:
     place = classify_parts(run.parts, run.lead)
+    if place.city and len(run.parts) == 1 and not (place.region or place.country) \
+            and _site_after(run._text, run.end) is not None and not place.known and _key(place.city) not in _NBH_NAMES:
+        return Place()  # the site's own name: no town
     if run.note and place.city:
         place.rules.append(run.note)
         place.by_table = True  # placed near a known city: the words say it is a place
@@ -910,7 +953,8 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         after_place.city = ""  # "in 2013, Sicily, Italy": after a bare comma, an unknown name may be a region
     if after and after[0].lead == "at":  # "on Sept. 29, 2019, at Cape County Park North in Cape Girardeau"
         k = runs.index(after[0]) + 1
-        if k < len(runs) and _IN_GAP.fullmatch(text, after[0].end, runs[k].start):
+        site = _site_after(text, after[0].end)  # "at Soccer City stadium in Soweto": the site's word, then "in"
+        if k < len(runs) and _IN_GAP.fullmatch(text, site.end() if site else after[0].end, runs[k].start):
             inner = _classify(runs[k])
             if inner.found:
                 inner.rules.append("place_venue_in")
@@ -921,6 +965,8 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
         i = before[-1]
         run = runs[i]
         place = _classify(run)
+        if place.city and run.lead in _DEST_LEADS:
+            place.city = ""  # "di jalan Tol Cikarang Barat arah Cikampek, Jawa Barat, Kamis 14 Mei 2020"
         beared = False  # the place is written as near a known one ("Domboshava, just outside Harare")
         if _bearing(text, runs, i):
             near = _classify(runs[i - 1])
@@ -1103,6 +1149,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 break
         if known is None and not plain and _CJK_LETTER.search(text):
             known = cjk_city(text)
+        if known is None and not plain and _SOUTH_LETTER.search(text):
+            known = script_city(text)
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
@@ -1248,6 +1296,53 @@ def _cjk_city_walk(text: str) -> Place | None:
                 country = country_by_code(hit[1])
                 return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                              rules=["place_cjk"])
+    return None
+
+
+# the scripts of South and Southeast Asia (Devanagari to Sinhala, Thai, Lao, Myanmar, Khmer; their ranges hold
+# their vowel signs and marks too): no capitals either, so the lexicon's names are looked for, as in CJK text
+_SOUTH_LETTER = stdlib_re.compile(r"[\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_SOUTH_LETTERS = stdlib_re.compile(_SOUTH_LETTER.pattern + "+")
+_UNSPACED = stdlib_re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer: no spaces between words
+_SOUTH_ENDING = 2  # the letters or signs a case ending or postposition may add to a name: "मुंबईत", "काठमाडौंको", "ঢাকায়"
+_SOUTH_ENDINGS = _W.get("script_ending", frozenset())  # and the longer ones: "અમદાવાદમાં", "दिल्लीतील" (data/place_words.csv)
+
+
+@lru_cache(maxsize=1)
+def _south_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """Every city name in those scripts the lexicon holds, and for each first two characters the lengths
+    of the names that open with them, longest first."""
+    names = frozenset(alias for alias in city_names() if _SOUTH_LETTER.match(alias))
+    sizes: dict[str, set[int]] = {}
+    for name in names:
+        sizes.setdefault(name[:2], set()).add(len(name))
+    return names, {head: tuple(sorted(lengths, reverse=True)) for head, lengths in sizes.items()}
+
+
+def script_city(text: str) -> Place | None:
+    """The first city a caption in a script of South or Southeast Asia names ("मुंबईत …" → Mumbai,
+    "กรุงเทพมหานคร" → Bangkok). A name opens a word and ends it, or is followed by a short ending ("काठमाडौंको":
+    Kathmandu's), not by more letters ("काशीनाथ" is a man's name); Thai, Lao, Myanmar and Khmer write no space
+    between words: a name may begin at any letter there."""
+    names, sizes = _south_names()
+    head = text[:_CJK_SCAN]
+    get = sizes.get
+    for run in _SOUTH_LETTERS.finditer(head):
+        a, b = run.span()
+        for i in range(a, b) if _UNSPACED.match(head, a) else (a,):
+            for size in get(head[i:i + 2], ()):
+                j = i + size
+                if j > len(head) or head[i:j] not in names:
+                    continue
+                if not _UNSPACED.match(head, i):  # a spaced script: the word ends, or goes on with an ending
+                    rest = _SOUTH_LETTERS.match(head, j)
+                    if rest is not None and len(rest[0]) > _SOUTH_ENDING and rest[0] not in _SOUTH_ENDINGS:
+                        continue
+                hit = english_city(head[i:j])
+                if hit:
+                    country = country_by_code(hit[1])
+                    return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
+                                 rules=["place_script"])
     return None
 
 
@@ -1404,7 +1499,6 @@ _SUBJECT_SCAN = 6  # the first runs only: the photo's subject is named early (op
 
 # a city's name between an article and a site's word: "leaves a Los Angeles gym", "in a New Delhi garden"
 # (place_words venue_noun)
-_VENUE_NOUN = frozenset(w.casefold() for w in _W.get("venue_noun", ()))
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the)[ ]++$")
 
 

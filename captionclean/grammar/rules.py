@@ -144,6 +144,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_mdy_slash", "'6/27/2003' in a US place or where only month first fits"),
     ("date", "date_lead_mdy", "'6/27/03' opening a caption"),
     ("date", "date_ymd_dots", "'2020.08.23.'"),
+    ("date", "date_ymd_cjk", "year, month and day counted in CJK: '2022年8月10日', '2020년 8월 23일'"),
+    ("date", "date_ym_cjk", "year and month counted in CJK: '2021年5月'"),
     ("date", "date_month_year_words", "a month and year in words of any language: 'julio de 2022', 'März 2020'"),
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
     ("date", "date_year_paren", "a year in brackets: '(1920)'"),
@@ -179,6 +181,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "'… Nhamatanda, Mosambik, von NAME, publiziert am …'"),
     ("place", "place_cjk", "a caption in Chinese, Japanese or Korean: the first city the lexicon names in that script "
      "('23일 오후 서울 종로구' → Seoul; data/city_names.csv)"),
+    ("place", "place_script", "a caption in a script of South or Southeast Asia: the first city the lexicon names in it, opening a word "
+     "('मुंबईत' → Mumbai, 'กรุงเทพมหานคร' → Bangkok; data/city_names.csv)"),
     ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
     ("place", "place_known_city", "no other place: the first gazetteer city after 'in', 'near', 'outside' or 'the streets of', "
      "'las calles de' (data/place_words.csv kinds of, place_of)"),
