@@ -29,8 +29,17 @@ from contextvars import ContextVar
 
 import regex as _regex
 from regex import *  # noqa: F401,F403 - flags, error, escape, Pattern, Match …
-from regex import _main as _regex_main  # the module whose call of its C compiler is recorded (_recorded)
-from regex import _regex as _regex_c
+import sys as _sys
+
+# the regex module's private parts the pattern store needs (_recorded): the module whose call of its C compiler is
+# recorded, and the C module; a regex release laid out otherwise has no store, its patterns compiled as usual
+try:
+    from regex import _regex as _regex_c
+    _regex_main = _sys.modules[_regex.compile.__module__]
+    _STORABLE = getattr(_regex_main, "_regex", None) is _regex_c and callable(getattr(_regex_c, "compile", None))
+except Exception:  # noqa: BLE001
+    _regex_c = _regex_main = None
+    _STORABLE = False
 
 _DEADLINE: ContextVar[float | None] = ContextVar("captionclean_regex_deadline", default=None)
 # threads inside a deadline budget (thread id → depth): while none is, a pattern call goes
@@ -266,8 +275,12 @@ def _compile(pattern, flags=0, **kw):
     store["used"][key] = None  # (in order: the oldest used are dropped first, save_patterns)
     args = store["args"].get(key)
     if args is not None:
-        return _regex_c.compile(*args)
-    if store["path"] is None:  # no cache folder
+        try:
+            return _regex_c.compile(*args)
+        except Exception:  # noqa: BLE001 - a stored entry the C compiler refuses: compiled anew, not kept
+            del store["args"][key]
+            return _regex.compile(pattern, flags)
+    if store["path"] is None:  # no cache folder, or a regex release the store cannot read
         return _regex.compile(pattern, flags)
     compiled, args = _recorded(pattern, flags)
     if args is not None:
@@ -349,7 +362,7 @@ def _read_store(path) -> dict:
 
 
 def _load_store() -> dict:
-    _STORE["path"] = path = _store_path()
+    _STORE["path"] = path = _store_path() if _STORABLE else None
     if path is not None:
         _STORE["args"] = _read_store(path)
     _STORE["loaded"] = True

@@ -134,3 +134,21 @@ def test_the_store_keeps_the_patterns_used_last(fresh_store, monkeypatch):
     tr.save_patterns()
     kept = {k[0] for k in tr._read_store(tr._store_path())}
     assert kept == {"old2[a-z]", "old0[a-z]", "new[a-z]"}  # old1 was used longest ago
+
+
+def test_a_regex_release_without_the_private_parts_has_no_store(fresh_store, monkeypatch):
+    monkeypatch.setattr(tr, "_STORABLE", False)
+    pattern, flags, _ = GRAMMAR[0]
+    assert tr._compile(pattern, flags).pattern == pattern
+    assert tr._STORE["path"] is None and tr._STORE["args"] == {}
+    tr.save_patterns()
+    assert not list(fresh_store.glob("patterns-*"))
+
+
+def test_a_stored_entry_the_compiler_refuses_is_compiled_anew(fresh_store, monkeypatch):
+    pattern, flags, _ = GRAMMAR[0]
+    tr._compile(pattern, flags)
+    key = next(iter(tr._STORE["args"]))
+    tr._STORE["args"][key] = ("not", "the", "compiler's", "arguments")
+    got = tr._compile(pattern, flags)
+    assert got.pattern == pattern and key not in tr._STORE["args"]
