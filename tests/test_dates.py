@@ -63,3 +63,16 @@ def test_cjk_counted_dates_round_trip(y, m, d, gap, before, counters):
     text = f"{y}{gap}{yc}{gap}{m}{gap}{mc}中空拍的台北車站"
     found = photo_date(text, find_dates(text))
     assert found is not None and found.iso() == f"{y:04d}-{m:02d}" and found.shape == "ym_cjk"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1900, 2099), st.integers(1, 12), st.integers(1, 28), st.booleans(),
+       st.sampled_from(["부산 해운대해수욕장에 피서 인파가 몰렸다. ", "警方在聯合廣場外拉起封鎖線。 記者 郭梓謙 ", "東京の街。 "]))
+def test_dotted_dates_with_one_digit_month_or_day(y, m, d, padded, lead):
+    # ymd_dots: Korean, Chinese and Japanese wire stamps write "2022.7.30" as well as "2022.07.30"
+    stamp = f"{y}.{m:02d}.{d:02d}" if padded else f"{y}.{m}.{d}"
+    found = photo_date(lead + stamp, find_dates(lead + stamp))
+    assert found is not None and found.iso() == f"{y:04d}-{m:02d}-{d:02d}" and found.shape == "ymd_dots"
+    # in Latin text only the two-digit form: "IntelliJ IDEA 2020.3.1" is a release, not a day
+    latin = f"Screens of IntelliJ IDEA {stamp} at a fair"
+    assert any(f.shape == "ymd_dots" for f in find_dates(latin)) == (padded or (m > 9 and d > 9))

@@ -134,6 +134,7 @@ _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "
 @given(st.lists(_RUN_PIECES, max_size=14).map("".join))
 @example("²2020-01-02")  # "²" is str.isdigit, not a digit the shapes read: \b holds before the year
 @example("17.02.2026, 2019.08.23 and 2019/5/6")
+@example("2022.7.30 2023.10.7 2021.8.31 2019.1")  # one-digit months and days after the dots
 @example("the 2015 Halberg Games")
 @example("12 de marzo de 2019; 5º julio")
 @example("5\xa0marzo, 17.\u2003 de\n julio, 3rd of octubre, 9 \n\xa0marzo")  # the spaces _DAY_LOWER's \s reads

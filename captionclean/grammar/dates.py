@@ -46,9 +46,10 @@ _Y = YEAR + r"(?!\d)"  # "31 May 2022Image source": a year glued to the next wor
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
 SHAPES: list[tuple[str, str]] = [
-    # year-month-day; with dots, Korean and Japanese wire style ("2020.08.23."): ymd_dots
+    # year-month-day; with dots, Korean, Chinese and Japanese wire style ("2020.08.23.", "2022.7.30"): ymd_dots
+    # (a one-digit month or day only in a text in those scripts: "IntelliJ 2020.3.1" is a release)
     ("iso_slash", r"\b(?P<year>(?:1[89]|20)\d\d)(?:[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)\b"
-                  r"|(?<![\d.]....)\.(?P<mnum2>[01]\d)\.(?P<day2>[0-3]\d)\b(?!\.\d))"),
+                  r"|(?<![\d.]....)\.(?P<mnum2>[01]?\d)\.(?P<day2>[0-3]?\d)\b(?!\.\d))"),
     # year, month and day counted in CJK characters (Japanese, Chinese, Korean papers):
     # "=2022年8月10日午後10時5分、", "2018年1月27日,", "2021年5月中" (no day: ym_cjk), "2020년 8월 23일"
     ("ymd_cjk", r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)[ ]?[年년][ ]?(?P<mnum>[01]?\d)[ ]?[月월]"
@@ -463,6 +464,10 @@ _GATES = {
 }
 
 
+# a kana, Han or Hangul letter: the papers that write "2022.7.30" with one-digit months and days
+_CJK_SCRIPT = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}\p{Hangul}]")
+
+
 def _cjk_gate(text: str) -> bool:
     """ymd_cjk reads 年 or 년 after the year (an ASCII text holds neither: the test returns at once)."""
     return "年" in text or "년" in text
@@ -481,12 +486,12 @@ _YEARLESS = frozenset(("dated_dmy", "lead_mdy", "month_day", "day_month"))
 
 
 def _iso_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
-    """iso_slash reads a year of four digits alone in its run ("\\b" before it), then a slash or dash
-    and a digit, or a dot and two digits ("2020-08-23", "2020.08.23"): some run-ending year is so."""
+    """iso_slash reads a year of four digits alone in its run ("\\b" before it), then a slash, dash
+    or dot and a digit ("2020-08-23", "2020.08.23", "2022.7.30"): some run-ending year is so."""
     for y in years:
         if (y == 0 or not "0" <= text[y - 1] <= "9") and (  # (str.isdigit holds for "²": looser, so kept for after)
                 text[y + 4:y + 5] in ("/", "-") and text[y + 5:y + 6].isdigit()
-                or text[y + 4:y + 5] == "." and text[y + 5:y + 7].isdigit()):
+                or text[y + 4:y + 5] == "." and text[y + 5:y + 6].isdigit()):
             return True
     return False
 
@@ -722,6 +727,8 @@ def _find_dates(text: str) -> list[DateFound]:
             if shape == "ymd_cjk" and day is None:
                 name = "ym_cjk"
             if g.get("mnum2"):
+                if (len(g["mnum2"]) < 2 or len(g["day2"]) < 2) and _CJK_SCRIPT.search(text) is None:
+                    continue
                 name, month, day = "ymd_dots", int(g["mnum2"]), int(g["day2"])
             if shape == "dmy_slash" and month is not None and day is not None:
                 if month > 12 >= day:
@@ -855,12 +862,16 @@ def _fragment(text: str, d: DateFound) -> bool:
     return bool(_FRAGMENT_BEFORE.search(text, max(0, d.start - 4), d.start)) and bool(_FRAGMENT_AFTER.match(text, d.end))
 
 
+# (a slash may close the chain too: Sports Chosun's "… 기자 deer@sportschosun.com /2020.08.20/")
+_CREDIT_END = regex.compile(r"[\s./]*+$")
+
+
 def credit_date(credit: str) -> DateFound | None:
     """A date closing a credit chain, as UN agencies and archives write it: "UNHCR / E. Hockstein /
     August 2009", "© UNHCR/V.Tan/January 2006"; the photo's when the caption states no other."""
     if _ANY_DIGIT.search(credit) is None:  # every shape reads a digit: a credit without one holds no date
         return None  # (most credits: the date shapes' setup not run for them)
-    found = [d for d in find_dates(credit) if d.month is not None and _ENDS_TEXT.match(credit, d.end)]
+    found = [d for d in find_dates(credit) if d.month is not None and _CREDIT_END.match(credit, d.end)]
     if found and credit[:found[-1].start].rstrip().endswith(("/", "|", ",")):
         return found[-1]
     return None

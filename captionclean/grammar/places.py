@@ -469,6 +469,11 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                     place.rules.append("place_district_city")
                     break
                 if lookup_city(cities[j]):
+                    if place.country_code and city_in(cities[j], {place.country_code}) and not _kind(cities[j]):
+                        # "in the Water Treatment Unit, Springfield, Illinois": a town of the state or
+                        # country the run names, after a name the gazetteer lacks, is the town
+                        pick = j
+                        place.rules.append("place_named_town")
                     break
         place.city = _case(cities[pick])
         if place.country_code == "CN" and place.city.endswith(" City") and not lookup_city(place.city) \

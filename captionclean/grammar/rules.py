@@ -143,7 +143,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_dmy_slash", "'17/02/2026': day first, month first in a US place"),
     ("date", "date_mdy_slash", "'6/27/2003' in a US place or where only month first fits"),
     ("date", "date_lead_mdy", "'6/27/03' opening a caption"),
-    ("date", "date_ymd_dots", "'2020.08.23.'"),
+    ("date", "date_ymd_dots", "'2020.08.23.'; in Han, kana or Hangul text also '2022.7.30'"),
     ("date", "date_ymd_cjk", "year, month and day counted in CJK: '2022年8月10日', '2020년 8월 23일'"),
     ("date", "date_ym_cjk", "year and month counted in CJK: '2021年5月'"),
     ("date", "date_month_year_words", "a month and year in words of any language: 'julio de 2022', 'März 2020'"),
@@ -160,6 +160,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_bearing", "'10 km north of CITY'"),
     ("place", "place_exonym", "a city named in another language, given its English name ('Múnich' → Munich)"),
     ("place", "place_district_city", "a district the gazetteer lacks before a large city: 'Mbare, Harare' → Harare"),
+    ("place", "place_named_town", "a gazetteer town of the state or country the run names, after a name the gazetteer lacks: "
+     "'in the Electron Microscopy Unit, Beltsville Maryland' → Beltsville"),
     ("place", "place_venue_city", "no place by the date: a site or street, then its gazetteer city, wherever written: "
      "'Hihifo Road, Nuku'alofa.', 'along Connaught Road Central, Admiralty, Hong Kong.' (place_words venue, street)"),
     ("place", "place_county_province", "two regions and a country, no town: the smaller is the town's level, the larger the region "
