@@ -1244,9 +1244,10 @@ def _town_earlier(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) 
         return
 
 
-# what may follow a place closing the caption: stops, and a publication's date ("…, publiziert am 31. März")
+# what may follow a place closing the caption: stops, a publication's date ("…, publiziert am 31. März"), or the
+# year as a fragment of its own, as archives close a caption ("… for Christmas. West Berlin, Germany. 1963.")
 _TAIL_REST = regex.compile(r"[ ,.;]*+(?:(?i:publiziert|veröffentlicht|published|publicado|publiée?|pubblicat[oa]|publisert)"
-                           r"[^\n]{0,40}?)?[ .]*+$")
+                           r"[^\n]{0,40}?|(?<=\.[ ]{1,2})(?:c\.[ ]?)?(?:1[89]|20)\d\d)?[ .]*+$")
 _CJK_LETTER = stdlib_re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_LETTERS = stdlib_re.compile(_CJK_LETTER.pattern + "+")  # a run of them
 
