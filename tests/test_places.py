@@ -154,3 +154,16 @@ def test_script_city_skips_a_name_running_on_into_a_longer_word(name):
     assume(tail not in places_module._SOUTH_ENDINGS)
     assume(not any(text.startswith(n, 1) and n != name for n in _SOUTH_NAMES))
     assert places_module.script_city(text) is None
+
+
+def test_cjk_region_names_are_iso_subdivisions_and_hold_a_gate_mark():
+    # region_names.csv: each English name a first-level subdivision of its country (ISO 3166-2), and each
+    # name in the script holds a mark of _CJK_REGION_MARKS (cjk_region's substring test comes before its pattern)
+    from captionclean.tables import _read_csv, lookup_subdivision
+    names, pattern = places_module._cjk_regions()
+    assert names
+    iso = {row["alias"]: row["iso"] for row in _read_csv("region_names.csv")}  # ISO's name where English differs
+    for alias, (name, code) in names.items():
+        assert code in lookup_subdivision(iso[alias] or name), (alias, name)
+        assert any(mark in alias for mark in places_module._CJK_REGION_MARKS), alias
+        assert pattern.fullmatch(alias)

@@ -16,7 +16,7 @@ from itertools import islice
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import _key
+from ..tables import _key, _read_csv
 from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
@@ -1153,7 +1153,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 known = _locative_city(runs)
                 break
         if known is None and not plain and _CJK_LETTER.search(text):
-            known = cjk_city(text)
+            known = cjk_region(text, cjk_city(text))
         if known is None and not plain and _SOUTH_LETTER.search(text):
             known = script_city(text)
     if known is not None:
@@ -1286,6 +1286,39 @@ def cjk_city(text: str) -> Place | None:
                     return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                                  rules=["place_cjk"])
     return None
+
+
+@lru_cache(maxsize=1)
+def _cjk_regions() -> tuple[dict[str, tuple[str, str]], stdlib_re.Pattern]:
+    """The provinces of China and prefectures of Japan by their names in those scripts, each with its generic
+    word ("四川省", "千葉県", "新疆维吾尔自治区": data/region_names.csv) → (English name, country code), and a
+    pattern finding them, longest first."""
+    names = {row["alias"]: (row["name"], row["code"]) for row in _read_csv("region_names.csv")}
+    return names, stdlib_re.compile("|".join(map(stdlib_re.escape, sorted(names, key=len, reverse=True))))
+
+
+# what every name of region_names.csv holds (a C substring test before the pattern)
+_CJK_REGION_MARKS = ("省", "県", "自治区", "自治區", "北海道")
+
+
+def cjk_region(text: str, city: Place | None) -> Place | None:
+    """The province or prefecture a Chinese or Japanese caption names with its generic word, larger place first
+    as those languages write it: the region of the city named right after it ("广东省惠州市" → Huizhou,
+    Guangdong), or, no city named, the region alone ("在四川省北川县": the county is under 300,000)."""
+    if not any(mark in text for mark in _CJK_REGION_MARKS):
+        return city
+    names, pattern = _cjk_regions()
+    m = pattern.search(text, 0, _CJK_SCAN)
+    if m is None:
+        return city
+    name, code = names[m.group()]
+    if city is None:  # (a province's name does not name the country: LABELS.md fills it for a US state only)
+        return Place(region=name, by_table=True, rules=["place_cjk_region"])
+    after = cjk_city(text[m.end():m.end() + 12])  # the city the province's name opens
+    if after is not None and after.city == city.city and city.country_code == code and not city.region:
+        city.region = name
+        city.rules.append("place_cjk_region")
+    return city
 
 
 def _cjk_city_walk(text: str) -> Place | None:
