@@ -370,8 +370,8 @@ def _load_store() -> dict:
 
 
 # stored patterns at most: the file drops those not used for longest first. An edited grammar leaves
-# its old patterns behind, and a few of the grammar's patterns list words in a set's order, which
-# changes from process to process (string hashing): each run adds those few again
+# its old patterns behind (the grammar joins a set's words in one order under every hash seed, so a
+# run adds none of its own: tests/test_pattern_cache.py)
 STORE_LIMIT = 800
 
 
