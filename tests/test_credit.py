@@ -221,3 +221,51 @@ def test_caseless_label_name_then_agency(marker, colon, name, agency):
     rec = parse_caption(f"काठमाडौँ साउनको चौंथो सोमबार पशुपतिनाथको दर्शन गर्न लामबद्ध भक्तजन ।\n{marker}{colon}{name}{agency}")
     assert rec.photographer == name, rec.style
     assert rec.agency == ("RSS" if agency else ""), rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Milan", "mILAN", "UK", "Paris", "Kyiv", "London"]), st.sampled_from(["AFP", "EPA", "SIPA"]),
+       st.sampled_from([" via Getty Images", " via Getty", "/Getty Images"]))
+def test_sentence_word_then_agency_is_no_photographer(word, agency, tail):
+    """The sentence's last word run into an agency's wordmark in capitals (three or more) is no photographer (credit.sentence_agency):
+    one word is no full name; the agency still credits the picture."""
+    rec = parse_caption(f"Commuters wait at the railway station in {word} {agency}{tail}")
+    assert rec.photographer == "", rec.style
+    assert rec.agency == parse_caption(f"Commuters wait at the station. {agency}{tail}").agency, rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Pakistan", "Somalia", "Yemen", "Colombia", "Ukraine"]), st.sampled_from(["ICRC", "UNICEF", "AFP"]),
+       _GIVEN, _SURNAME)
+def test_country_part_is_no_photographer(country, agency, given_name, surname):
+    """A country's name as a chain's part is the picture's place (credit.country_part); a name after it is still read."""
+    rec = parse_caption(f"A nurse checks a child at a clinic. (Photo: {country}/{agency})")
+    assert rec.photographer == "" and "country_part" in rec.style, rec.style
+    named = parse_caption(f"A nurse checks a child at a clinic. (Photo: {country}/{agency}/{given_name} {surname})")
+    assert named.photographer == f"{given_name} {surname}", named.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["נינה פוקס", "גלעד מורג", "אוליבייה פיטוסי", "דוד כהן לוי"]), st.sampled_from(["", "\n", " "]),
+       st.sampled_from(["", "."]))
+def test_hebrew_paren_name(name, before, stop):
+    """A Hebrew paper's photographer alone in brackets closing the caption (credit.hebrew_paren_name); a label or a
+    tag in brackets ("(צילום ארכיון)") is no one's name."""
+    rec = parse_caption(f"מפגינים מול משרד הביטחון בתל אביב.{before}({name}){stop}")
+    assert rec.photographer == name, rec.style
+    assert "hebrew_paren_name" in rec.style
+    tag = parse_caption(f"מפגינים מול משרד הביטחון בתל אביב.{before}(צילום ארכיון){stop}")
+    assert tag.photographer == "", tag.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["WPA/Pool via Getty Images", "PSG/PSG via Getty Images", "Pool/Getty Images",
+                                          "Europa Press / Europa Press"]), st.sampled_from([" - ", " – "]),
+       st.sampled_from(["{} ", "({})"]))
+def test_name_dash_chain(given_name, surname, chain, dash, shape):
+    """A photographer's name and a spaced dash before a chain whose parts name no one (credit.name_dash_chain); the
+    name is cut from the description."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption("The minister arrives at the summit. " + shape.format(f"{name}{dash}{chain}").strip())
+    assert rec.photographer == name, rec.style
+    assert name not in rec.description and rec.description.endswith("summit."), rec.description

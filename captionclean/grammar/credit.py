@@ -76,7 +76,7 @@ _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+(?:for|of(?=\s+the\s))\s+(?P<b>.+)$", regex.I)
 _LEAD = regex.compile(
     r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|[:;])?|PHOTOGRAPH BY|Fot\."
-    r"|Special to|Credit(?:[ ]+Credit)?(?:\.\.\.|…)?(?=[ ]*\p{Lu}))\s*", regex.I)  # the Times' "Credit Credit Name/…"
+    r"|Special to|Copyright(?=[ ]+\p{Lu})|Credit(?:[ ]+Credit)?(?:\.\.\.|…)?(?=[ ]*\p{Lu}))\s*", regex.I)  # the Times' "Credit Credit Name/…"
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
                       + r")\s+(?=\p{Lu})")
@@ -425,6 +425,13 @@ def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
     words = piece.split()
     if (len(words) < 2 and "-" not in piece) or " for " in piece:
         return None
+    if len(words) == 2 and words[1].isupper() and len(words[1]) > 2:
+        known = agencies.lookup(words[1])
+        if known and not agencies.lookup(words[0]) and not placeholder_tag(words[0]):
+            # "… in Milan AFP via Getty Images", "… with the UK AFP via Getty": the sentence's last word runs into
+            # an agency's wordmark in capitals (three or more: "AP" may be a name's initials); one word is no
+            # photographer's full name (credit.sentence_agency)
+            return ("org", known, "sentence_agency")
     if "-" in piece:
         head, _, tail = piece.rpartition("-")
         head, tail = head.strip(), tail.strip()
@@ -487,6 +494,8 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
     piece = _without_particles(_without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
     if " " not in piece and (_SHORT_ACRONYM.fullmatch(piece) or _ACRONYM_WORD.fullmatch(piece)):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)", "PR-Video": four capitals or fewer, or an acronym and a word
+    if lookup_country(piece) and not piece.isupper():
+        return ("tag", "country_part")  # "(Photo: Pakistan/ICRC)": the country the picture was taken in, no one's name
     if _may_be_wordmark(piece) and _WORDMARK.search(piece):  # "OregonLive", "NurPhoto", "Tag24": a capital after four small letters,
         return ("org", piece)      # or one word with digits, is a wordmark's
     if piece.startswith(("The ", "THE ")):
@@ -631,6 +640,8 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
                 if commissioned and not agencies.lookup(r[1]):
                     continue  # "Getty Images for The Met Museum/Vogue": the clients, not a distributor
                 orgs.append(r[1])
+                if len(r) > 2:
+                    tags.append(r[2])  # the rule that read it (credit.sentence_agency)
             elif kind == "commission":
                 orgs.append(r[1])
                 commissioned = True
@@ -807,7 +818,7 @@ _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org", "paren_org_end"))
 _CJK_NAME_RULES = frozenset(("cjk_reporter",))
-_CASELESS_RULES = frozenset(("caseless_label",))
+_CASELESS_RULES = frozenset(("caseless_label", "hebrew_paren_name"))
 _CREDIT_WORDS = frozenset(w.casefold() for kind in ("label", "bare", "by") for m in CREDIT_MARKERS.get(kind, ())
                           for w in m.split())
 _AFTER_SENTENCE = r"(?:(?<=[.!?\"”)|][ ]{1,3})(?<!(?<![\p{L}.])\p{Lu}\.[ ]{1,3})|(?<=\n[ ]{0,3})|^)"
@@ -833,6 +844,7 @@ _CASELESS_MARKERS = tuple(m for m in CREDIT_MARKERS.get("label", ()) if regex.fu
 _CASELESS_BY = tuple(m for m in CREDIT_MARKERS.get("by", ()) if regex.fullmatch(r"[" + _CASELESS + r" ]+", m))
 _CASELESS_WORD = r"[" + _CASELESS + r"][" + _CASELESS + r"\p{M}\u200c\u200d'’\-]*"
 _CASELESS_NAME = _CASELESS_WORD + r"(?:[ ]" + _CASELESS_WORD + r"){0,3}"
+_HEBREW_WORD = r"\p{Hebrew}[\p{Hebrew}'’\-]*"
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -1056,6 +1068,10 @@ RULES: list[Rule] = [
     Rule("caseless_label", r"(?:[(\[][ ]*)?(?:(?:" + _alternation(_CASELESS_MARKERS) + r")[ ]*[:ः–—-]|(?:"
          + _alternation(_CASELESS_BY) + r")[ ]*:?)[ ]*(?P<name>" + _CASELESS_NAME + r")(?:[ ]*[/÷][ ]*(?P<org>"
          + _CASELESS_NAME + r"))?[ ]*[)\]]?[ ]*(?m:$)", _CASELESS_MARKERS + _CASELESS_BY),
+    # Hebrew papers close a caption with the photographer's name alone in brackets: "… ברחוב בלפור. (נינה פוקס)" (two or
+    # three words, none a credit word: "(צילום ארכיון)" is an archive picture) (hebrew_paren_name)
+    Rule("hebrew_paren_name", r"(?:(?<=[\s.!?]|^)\((?P<name>" + _HEBREW_WORD + r"(?:[ ]" + _HEBREW_WORD + r"){1,2})\))[ ]*\.?[ ]*$",
+         (")",), tail=True, gate="ends_hebrew_paren"),
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
     Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
@@ -1567,6 +1583,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{g['org']}" if g.get("org") else g["name"]
     if name == "cjk_reporter" or name == "caseless_label":
         return g["name"]
+    if name == "hebrew_paren_name":
+        words = g["name"].split()
+        if any(w in _CASELESS_MARKERS or placeholder_tag(w) or w in ORG_WORDS for w in words):
+            return None  # "(צילום ארכיון)": a label and a tag, no one's name
+        return g["name"]
     if name == "cjk_ko_label":
         return "hangul" if _hangul_reading(g["chain"], agencies, bool(g.get("staff"))) else None
     if name in _HAN_RULES:
@@ -1672,6 +1693,10 @@ _ARCHIVE_WORDS = frozenset("""archive archives library libraries museum museums 
 archivio archief arkiv bibliothek biblioteca bibliothèque bibliotheek musée museo museu""".split())
 # a photographer's name written surname first, as museum catalogues do: "Haarstad, Ragnhild"
 _INVERTED_NAME = regex.compile(r"(?P<surname>\p{Lu}[\p{Ll}'’\-]+),[ ]*(?P<given>\p{Lu}[\p{Ll}'’\-]+(?:[ ]\p{Lu}\.)?)")  # a given name and an initial at most
+# a person's name after a sentence's end or a bracket, then a spaced dash, right before a chain (name_dash_chain)
+# (group 1, the credit's start, holds the bracket)
+_NAME_BEFORE_DASH = regex.compile(r"(?P<credit>(?:\([ ]{0,3}|(?<=[(.!?][ ]{0,3})|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_TITLE
+                                  + r"))[ ]+[-–][ ]+$")
 _DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?:$|\n)")
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
 # a known agency's part, then a slash, just before a courtesy marker: "EFEAGRO/Cedida por la compañía"
@@ -2146,6 +2171,8 @@ _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
     "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
     "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
+    # a bracket closing the caption after a Hebrew letter (hebrew_paren_name)
+    "ends_hebrew_paren": lambda text, _: text.rstrip(" .")[-1:] == ")" and "\u05d0" <= text.rstrip(" .")[-2:-1] <= "\u05ea",
     "paren_dash_end": _gate_paren_dash_end,
     "paren_after_stop": _gate_paren_after_stop,
     "year_then_credit": _gate_year_then_credit,
@@ -2212,7 +2239,7 @@ _END_GATES = {
     "caps": ("ends_caps",),
     "lower": ("ends_name", "name_after_stop", "name_after_day"),
     "alpha": ("year_then_credit", "date_by_end", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop"),
-    "paren": ("ends_paren", "paren_name", "paren_after_stop", "paren_dash_end", "ends_known_paren"),
+    "paren": ("ends_paren", "ends_hebrew_paren", "paren_name", "paren_after_stop", "paren_dash_end", "ends_known_paren"),
 }
 # the rules' bits by test: the rules to drop when the test fails
 _END_BITS = {test: sum(1 << i for i, (rule, _) in enumerate(COMPILED) if rule.gate in gates)
@@ -2805,6 +2832,15 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
                 keep = m.span()  # "The picture from the … Archives shows …": the sentence stays; "(Screen image from ORG)" goes
         # a credit of placeholders alone ("Photo / Supplied", "Courtesy Photo", "Archivo.", "（代表撮影）") names no one,
         # but it is the caption's credit all the same: its words leave the description, its tags go to style
+        if name == "end_chain" and not people and text[max(0, m.start("chain") - 3):m.start("chain")].rstrip(" ")[-1:] in _DASHES:
+            named = _NAME_BEFORE_DASH.search(text, max(0, m.start("chain") - 60), m.start("chain"))
+            if named and _person_shaped(named["name"], agencies):
+                # "… next week. Russell Cheyne - WPA/Pool via Getty Images", "(Aurelien Meunier - PSG/PSG via Getty
+                # Images)": Getty's credit of a club's or pool's photographer, the name before a spaced dash
+                # (credit.name_dash_chain)
+                people, orgs, tags = parse_chain(f"{named['name']}/{chain}", agencies)
+                tags = [*tags, "name_dash_chain"]
+                prev = named
         # (credit.placeholder_only)
         if people or orgs or (tags and name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
             span = m.span() if prev is None else (prev.start(1), m.end())

@@ -63,6 +63,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_agency_caps", "a known agency's wordmark in capitals closing a caption with no full stop: '… on Thursday PTI'"),
     ("credit", "end_agency_words", "a known agency in title case closing a caption with no stop, no function word before it: '… in Madrid, Spain Reuters'"),
     ("credit", "end_slash_agency", "a spaced slash, a known agency and a dash before its photographer closing the caption: '… / EFE - Julio Muñoz', '… / EUROPA PRESS'"),
+    ("credit", "hebrew_paren_name", "a Hebrew paper's photographer alone in brackets closing the caption: '… ברחוב בלפור. (נינה פוקס)'"),
     ("credit", "caseless_label", "a label in a script with no capitals (Bengali ছবি, Hebrew צילום, Persian عکاس, Hindi फोटो, Nepali तस्बिरः), a colon "
      "(or a dash; Thai ภาพโดย needs none), a name closing the line, its agency after a slash"),
     ("credit", "year_then_credit", "an archive's title, the year, then the credit: '…, 1987 - Hans Aarsman', '…, 1967, Name - Stadsarchief Amsterdam'"),
@@ -104,6 +105,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "handout_source", "AFP's handouts: 'AFP PHOTO / HO / SANA': the source after the handout mark, AFP distributes"),
     ("credit", "institution_partners", "an institution's partners after it are no distributor: 'NASA/JPL-Caltech/Univ. of Arizona'"),
     ("credit", "wordmark_first", "one word ahead of a person's full name is the agency's wordmark: 'Lichtgut/Christoph Schmidt', 'GdP/Hagen Immel'"),
+    ("credit", "name_dash_chain", "a photographer's name and a spaced dash before a chain: 'Russell Cheyne - WPA/Pool via Getty Images'"),
+    ("credit", "sentence_agency", "the sentence's last word run into an agency's wordmark in capitals: '… in Milan AFP via Getty Images'"),
+    ("credit", "country_part", "a country's name as a chain's part is the picture's place, no one's name: '(Photo: Pakistan/ICRC)'"),
     ("credit", "subject_before_name", "a gallery's subject before the photographer: 'Charlize Theron Steve Granitz/WireImage'"),
     # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
     ("tag", "handout", "the picture is a handout ('Handout', 'HO', 'Courtesy of …')"),
