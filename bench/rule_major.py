@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHILD = r'''
+# a child's start (bench/stage_major.py's children start the same way): argv ROOT EXPORT; the tables loaded, the
+# grammar's patterns compiled, the export's distinct captions read (texts), the first 300 parsed to warm
+WARM = r'''
 import csv, sys, time
 sys.path.insert(0, sys.argv[1])
 csv.field_size_limit(10**9)
-from captionclean import timed_regex
-from captionclean.grammar import credit
-from captionclean.parse import parse_caption
+from captionclean import parse, timed_regex
 from captionclean.tables import load_agencies
 agencies = load_agencies()
 timed_regex.compile_lazy()
@@ -30,9 +30,12 @@ with open(sys.argv[2], newline="", encoding="utf-8") as f:
     head = next(rows)
     col = head.index("caption") if "caption" in head else 0
     texts = list(dict.fromkeys(r[col] for r in rows if len(r) > col))
-order, n, batch = sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 for t in texts[:300]:
-    parse_caption(t, agencies=agencies)
+    parse.parse_caption(t, agencies=agencies)
+'''
+CHILD = WARM + r'''
+from captionclean.grammar import credit
+order, n, batch = sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 work = texts[300:300 + n]
 if len(work) < n:
     sys.exit(f"rule_major: {sys.argv[2]} has {len(work) + 300} distinct captions, fewer than {n + 300}")

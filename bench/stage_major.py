@@ -23,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from rule_major import WARM  # (bench/ is the script's folder: on sys.path)
+
 ROOT = Path(__file__).resolve().parents[1]
 # the functions parse.py calls after the credits, by stage (find_dates and photo_date are also called by the
 # places stage when its cuts differ: recorded where they are called, under the stage that calls them)
@@ -30,22 +32,8 @@ STAGES = {"find_dateline": "dateline", "find_dates": "dates", "photo_date": "dat
           "place_near_date": "place_near_date", "locate_spans": "spans", "doubt_reasons": "doubt"}
 ORDER = ["dateline", "dates", "place_runs", "place_near_date", "spans", "doubt"]
 
-COMMON = r'''
-import csv, sys
-sys.path.insert(0, sys.argv[1])
-csv.field_size_limit(10**9)
-from captionclean import parse, timed_regex
-from captionclean.tables import load_agencies
-agencies = load_agencies()
-timed_regex.compile_lazy()
-with open(sys.argv[2], newline="", encoding="utf-8") as f:
-    rows = csv.reader(f)
-    head = next(rows)
-    col = head.index("caption") if "caption" in head else 0
-    texts = list(dict.fromkeys(r[col] for r in rows if len(r) > col))
+COMMON = WARM + r'''
 n = int(sys.argv[4])
-for t in texts[:300]:
-    parse.parse_caption(t, agencies=agencies)
 work = texts[300:300 + n]
 if len(work) < n:
     sys.exit(f"stage_major: {sys.argv[2]} has {len(work) + 300} distinct captions, fewer than {n + 300}")
