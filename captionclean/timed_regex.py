@@ -248,6 +248,15 @@ for _name, _repl in (("fullmatch", False), ("findall", False), ("split", False),
     setattr(TimedPattern, _name, _timed(_name, _repl))
 
 
+def longest_first(words) -> list[str]:
+    """Distinct words, longest first, those of one length in code point order, for an alternation: the pattern
+    text is the same in every process (a set's order changes with string hashing; the pattern store below keeps
+    patterns by their text). Which of two words of one length comes first cannot change a match: both match at a
+    place only if they are equal but for case, in a caseless group, and then they read the same text
+    (tests/test_pattern_cache.py)."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
 def compile(pattern, flags=0, **kw) -> TimedPattern:  # noqa: A001 - mirrors regex.compile
     if isinstance(pattern, TimedPattern):
         return pattern

@@ -155,7 +155,7 @@ def test_a_stored_entry_the_compiler_refuses_is_compiled_anew(fresh_store, monke
 
 
 # A second process finds every grammar pattern in the store the first left, whatever their hash seeds: the
-# grammar joins a set's words longest first, ties in code point order (credit._longest_first), not in the set's
+# grammar joins a set's words longest first, ties in code point order (timed_regex.longest_first), not in the set's
 # order, which changes with the seed (the place words' order comes from the tables cache, kept between runs too)
 _NEW_PATTERNS = """
 import sys

@@ -736,15 +736,7 @@ def _alternation(words, cased: bool = False) -> str:
     """The words as one alternation; ``cased``: as written, Capitalised, Title Case or in CAPITALS only."""
     if cased:
         words = {v for w in words for v in (w, w[:1].upper() + w[1:], w.title(), w.upper())}
-    return "|".join(regex.escape(w).replace("\\ ", "[ ]+") for w in _longest_first(words))
-
-
-def _longest_first(words) -> list[str]:
-    """Distinct words, longest first, those of one length in code point order: the pattern is the same in every
-    process (a set's order changes with string hashing; the pattern store keeps patterns by their text). Which
-    of two words of one length comes first cannot change a match: both match at a place only if they are equal
-    but for case, in a caseless group, and then they read the same text (tests/test_pattern_cache.py)."""
-    return sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace("\\ ", "[ ]+") for w in regex.longest_first(words))
 
 
 # credit markers (data/credit_markers.csv): "Photo:", "Foto/", "Crédito:", "Photo by", "Courtesy of", "PIC NAME"
@@ -805,7 +797,7 @@ _NUMBERED = r"(?:\d{1,4}(?:st|nd|rd|th)?[ ]?(?=\p{Lu}))?"
 _COMMA_ORG = r"(?:,[ ]*(?=\p{Lu}|\d{1,3}(?:st|nd|rd|th)[ ]\p{Lu})" + _NUMBERED + _PART + r")?"
 _CHAIN_ANY = _PART + r"(?:" + _SEP + _PART + r")*" + _COMMA_ORG
 
-_MONTH_WORDS = "|".join(_longest_first({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}))
+_MONTH_WORDS = "|".join(regex.longest_first({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS}))
 _WEEKDAY_WORDS = "|".join(w.capitalize() for w in WEEKDAYS)
 # a label opening the caption whose words run on in lower case ("IMAGE: Prime Minister Modi senses wet weather …",
 # "PHOTO: People gather at …"): the label heads the description, it is no credit (credit.label_heads_text)

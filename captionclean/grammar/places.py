@@ -312,16 +312,9 @@ def _city_code(name: str) -> str:
     return hit[0] if hit else ""
 
 
-def _longest_first(word: str) -> tuple:
-    """A pattern's words longest first, ties in code point order, not a set's (which changes with string hashing):
-    one pattern text in every process, found in timed_regex's store. A tie's order cannot change a match
-    (credit._longest_first)."""
-    return -len(word), word
-
-
 # the words that join the last two names of a list (data/place_words.csv kind list_and)
 # (opening where a run of spaces opens: tried inside a long run, "[ ]+" read the run's rest from every space, quadratic)
-_LIST_AND = regex.compile(r"(?<![ ])[ ]++(?:" + "|".join(regex.escape(w) for w in sorted(_W.get("list_and", ()), key=_longest_first))
+_LIST_AND = regex.compile(r"(?<![ ])[ ]++(?:" + "|".join(regex.escape(w) for w in regex.longest_first(_W.get("list_and", ())))
                           + r")[ ]+")
 
 
@@ -499,7 +492,7 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
 
 # --- runs of place names in running text -----------------------------------------
 def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=_longest_first))
+    return "|".join(regex.escape(w) for w in regex.longest_first(words))
 
 
 def _trie(words) -> str:
