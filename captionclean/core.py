@@ -435,59 +435,75 @@ class Table:
             if len(self.recent) >= PARSED_MEMORY:
                 del self.recent[next(iter(self.recent))]
             self.recent[h] = parsed[j]
-        names = self._extra_names
+        names, passthrough, keep = self._extra_names, self.passthrough, self.keep
+        # (the table's arrays and the counts as locals: this loop runs once for every input row)
+        group_of, count, first_row, warned_of = self.group_of, self.count, self.first_row, self.warned
+        add_group, sigs, years = self.groups.add, self.sigs, self.years
+        source_append = self.source.append
+        captions = with_warnings = repairs = repaired = unique = no_credit = 0
         for row, p in zip(rows, plan):
-            r = len(self.group_of)
-            if not self.passthrough.keys() >= row.extra.keys():  # (one C test: a CSV's rows share their columns)
+            r = len(group_of)
+            if not passthrough.keys() >= row.extra.keys():  # (one C test: a CSV's rows share their columns)
                 for k in row.extra:
-                    if k not in self.passthrough:
-                        self.passthrough[k] = None
+                    if k not in passthrough:
+                        passthrough[k] = None
                         names[k] = extra_name(k)
-            self.source.append(row.source_row)
-            s.rows_read += 1
-            if row.text.strip():
-                s.captions += 1
-            warned = self.warned[-1 - p] if p < 0 else bool(parsed[p][1]["warnings"])
-            self.warned.append(warned)
-            s.rows_with_warnings += bool(warned or row.warnings)
+            source_append(row.source_row)
+            text = row.text
+            caption = not text.isspace() and text != ""  # (text.strip() without the copy)
+            captions += caption
+            warned = warned_of[-1 - p] if p < 0 else bool(parsed[p][1]["warnings"])
+            warned_of.append(warned)
+            with_warnings += bool(warned or row.warnings)
             if p < 0:
-                g = self.group_of[-1 - p]
-                self.group_of.append(g)
-                self.count[g] += 1
+                g = group_of[-1 - p]
+                group_of.append(g)
+                count[g] += 1
                 continue
             key, out, partial, n_repairs, sig = parsed[p]
-            if row.gallery:
+            gallery = row.gallery
+            if gallery:
                 date = out["date"]
-                self.years[row.gallery][int(date[:4]) if date[:4].isdigit() else None] += 1
-            g = self.groups.add(key, len(self.first_row))
+                years[gallery][int(date[:4]) if date[:4].isdigit() else None] += 1
+            g = add_group(key, len(first_row))
             new = g is None
             if new:
-                g = len(self.first_row)
-                self.first_row.append(r)
-                self.count.append(0)
-                if self.sigs is not None:
-                    self.sigs.append(sig)
-            self.count[g] += 1
-            self.group_of.append(g)
-            if not (new or self.keep):
+                g = len(first_row)
+                first_row.append(r)
+                count.append(0)
+                if sigs is not None:
+                    sigs.append(sig)
+            count[g] += 1
+            group_of.append(g)
+            if not (new or keep):
                 continue
-            out = dict(out)
+            if keep or gallery:  # a parse other rows may share (this chunk's repeats, recent): a copy
+                out = dict(out)
+            # (else this row's parse is its own: planned for it alone, never remembered)
             if row.repairs:  # (else the join below gives the parse's cell as it is)
                 out["repairs"] = "; ".join([str(x) for x in row.repairs] + ([out["repairs"]] if out["repairs"] else []))
             if row.warnings:
                 out["warnings"] = "; ".join(row.warnings + ([out["warnings"]] if out["warnings"] else []))
-            out["gallery"] = row.gallery
+            out["gallery"] = gallery
             out["_partial"] = partial if partial and not out["date"] else None
             out["_row"] = r
-            for k, v in row.extra.items():
-                out[names[k]] = v
+            if row.extra:
+                for k, v in row.extra.items():
+                    out[names[k]] = v
             records.append(out)
             if new:
-                s.repairs += n_repairs + len(row.repairs)
-                s.repaired_captions += bool(out["repairs"])
-                if row.text.strip():  # a blank row is no caption: neither unique nor without a credit
-                    s.unique_captions += 1
-                    s.no_credit += not out["credit"]
+                repairs += n_repairs + len(row.repairs)
+                repaired += bool(out["repairs"])
+                if caption:  # a blank row is no caption: neither unique nor without a credit
+                    unique += 1
+                    no_credit += not out["credit"]
+        s.rows_read += len(plan)
+        s.captions += captions
+        s.rows_with_warnings += with_warnings
+        s.repairs += repairs
+        s.repaired_captions += repaired
+        s.unique_captions += unique
+        s.no_credit += no_credit
         self.spill.append(records)
 
     @property

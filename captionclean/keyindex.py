@@ -112,13 +112,15 @@ class KeyIndex:
                 yield bytes(keys[i * w:i * w + w]), v
 
     def _grow(self) -> None:
-        old_keys, old_values, w = self.keys, self.values, self.width
+        # the old keys as one bytes object: each key a slice of it (one object), not a bytearray slice copied
+        old_keys, old_values, w = bytes(self.keys), self.values, self.width
         self._allocate(len(old_values) * 2)
         keys, values, mask = self.keys, self.values, self.mask
         for i, v in enumerate(old_values):
             if v == _EMPTY:
                 continue
-            key = bytes(old_keys[i * w:i * w + w])
+            at = i * w
+            key = old_keys[at:at + w]
             j = hash(key) & mask
             while values[j] != _EMPTY:  # keys are distinct: only an empty slot is looked for
                 j = (j + 1) & mask

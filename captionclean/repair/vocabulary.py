@@ -124,6 +124,11 @@ class Vocabulary:
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
+    def __bool__(self) -> bool:
+        """Whether it knows a word: ``len(self) > 0`` without counting them all (``if opts.vocabulary``
+        is asked for every caption that lost letters; the count reads every skeleton of the export)."""
+        return any(self._index.values())
+
 
 @lru_cache(maxsize=1)
 def gazetteer_vocabulary() -> Vocabulary:
