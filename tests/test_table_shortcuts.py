@@ -194,3 +194,12 @@ def test_vocabulary_truth_on_real_captions():
     assert Counter(bool(Vocabulary.from_texts([t])) == (len(Vocabulary.from_texts([t])) > 0) for t in REAL) \
         == Counter({True: len(REAL)})
     assert Vocabulary.from_texts(REAL)  # (the real captions hold accented words: the test reads a true one)
+
+
+def test_a_blank_text_is_told_as_strip_tells_it():
+    """Table.add tells a blank row by ``text.isspace()`` (no copy made): what ``text.strip()`` tells, for
+    every code point alone and in the rows' usual company."""
+    for c in map(chr, range(0x110000)):
+        assert (not c.isspace() and c != "") == bool(c.strip()), hex(ord(c))
+    for t in ["", " ", " \u3000\n", " a ", "\u200b", "\x1c\x1d", "\x85", "\ufeff"]:
+        assert (not t.isspace() and t != "") == bool(t.strip()), repr(t)
