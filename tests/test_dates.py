@@ -6,7 +6,7 @@ from captionclean.grammar.dates import find_dates, photo_date
 from captionclean.parse import parse_caption
 from captionclean.tables import date_words
 
-from conftest import assert_rules, case_params
+from conftest import assert_rules, case_params, real_texts
 
 
 @pytest.mark.parametrize("case", case_params("date_cases.json"))
@@ -115,3 +115,19 @@ def test_a_cjk_year_inside_a_sentence_is_not_the_photos(text):
 ])
 def test_a_number_after_a_pictures_noun_is_no_year(text):
     assert all(d.shape != "photo_year" for d in find_dates(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Undated", "undated", "UNDATED", "Undatierte", "undatiertes", "undatierten", "Archiv",
+                                 "Bild", "bild", "Foto", "photo", "picture", "Imagen", "imagen", "image", " sin fecha",
+                                 "Mandatory", "ndat", " ", "n"]), max_size=6).map("".join))
+def test_undated_gate_holds_every_match(text):
+    # is_undated's C test (a word every way of _UNDATED holds) lets through each text the pattern matches
+    from captionclean.grammar import dates
+    assert dates.is_undated(text) == bool(dates._UNDATED.search(text))
+
+
+@pytest.mark.parametrize("text", real_texts("date_cases.json"))
+def test_undated_gate_on_real_captions(text):
+    from captionclean.grammar import dates
+    assert dates.is_undated(text) == bool(dates._UNDATED.search(text))

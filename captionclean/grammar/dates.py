@@ -842,7 +842,8 @@ _SENTENCE_END = regex.compile(r"(?<=\p{L}{4})[.!?][\"”’]?\s+[\"“(]?\p{Lu}"
 
 
 def is_undated(text: str) -> bool:
-    return ("ndat" in text or "sin fecha" in text) and bool(_UNDATED.search(text))  # ("undatiert", "sin fecha": _UNDATED's German and Spanish)
+    # (each of _UNDATED's ways holds one of these: "ndated", German "ndatiert", Spanish "sin fecha")
+    return ("ndated" in text or "ndatiert" in text or "sin fecha" in text) and bool(_UNDATED.search(text))
 
 
 def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
