@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import MONTH_WORDS, MONTHS, WEEKDAYS, date_words
+from ..tables import FOREIGN_MONTH_WORDS, MONTH_WORDS, MONTHS, WEEKDAYS, date_words
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # capitalised (May, MAY) month names only: "may" the verb is not a month
@@ -27,7 +27,8 @@ WEEKDAY = r"(?:(?:" + "|".join(w.capitalize() + "|" + w.upper() for w in WEEKDAY
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 # day-first shapes read every language's month names, and in lower case too, as those
 # languages write them ("12 de marzo de 2019", "le 5 septembre 2016", "31. März 2020")
-_FOREIGN = sorted((w for w in MONTH_WORDS if w not in MONTHS), key=len, reverse=True)
+# (an English abbreviation another language shares stays capitalised only: "Jan" names people too)
+_FOREIGN = sorted((w for w in FOREIGN_MONTH_WORDS if w not in MONTHS or len(w) >= 5), key=len, reverse=True)
 DMONTH = "(?P<month>(?>(?:" + "|".join(  # atomic: a whole name that matched is not tried again as another
     ["(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES]
 ) + r")(?!\p{L})|(?i:" + "|".join(_FOREIGN) + r")(?!\p{L})))\.?"  # other languages' names in any case
