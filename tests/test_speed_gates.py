@@ -132,7 +132,7 @@ def test_years_read_at_their_runs_equal_a_full_scan(text):
 
 _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "2019", "1850", "20185", "1st", "17.",
                                "(", ")", ", ", "c.", "circa ", "ca. ", "in ", "In ", "\xa0", "\u2003", "of", "de",
-                               "º", "² ", "٣", " of ", " de ", "marzo", "julio", "May", "Oct.", "aB", "Games", "C"])
+                               "º", "² ", "٣", " of ", " de ", "marzo", "julio", "september", "جولائی", "May", "Oct.", "aB", "Games", "C"])
 
 
 @given(st.lists(_RUN_PIECES, max_size=14).map("".join))
