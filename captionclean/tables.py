@@ -30,6 +30,9 @@ WEEKDAYS = tuple(w for w, _, lang in _WEEKDAY_ROWS if lang == "en")
 # every language's month names (``marzo``, ``März``, ``juillet``, ``września``) → month number:
 # the day-first shapes read them ("12 de marzo de 2019", "31. März 2020", "le 5 septembre 2016")
 MONTH_WORDS = {w: m for w, m, _ in _MONTH_ROWS}
+# the names languages other than English write (in lower case too: "17 september 1991" in Dutch,
+# Danish, Swedish, Norwegian), English spellings among them
+FOREIGN_MONTH_WORDS = frozenset(w for w, _, lang in _MONTH_ROWS if lang != "en")
 # every language's weekday names (``martes``, ``Rabu``, ``Sonntag``)
 WEEKDAY_WORDS = frozenset(w for w, _, _ in _WEEKDAY_ROWS)
 with (DATA / "weekdays.csv").open(encoding="utf-8", newline="") as _f:

@@ -4,8 +4,9 @@ from hypothesis import given, settings, strategies as st
 
 from captionclean.grammar.dates import find_dates, photo_date
 from captionclean.parse import parse_caption
+from captionclean.tables import date_words
 
-from conftest import assert_rules, case_params
+from conftest import assert_rules, case_params, real_texts
 
 
 @pytest.mark.parametrize("case", case_params("date_cases.json"))
@@ -76,3 +77,57 @@ def test_dotted_dates_with_one_digit_month_or_day(y, m, d, padded, lead):
     # in Latin text only the two-digit form: "IntelliJ IDEA 2020.3.1" is a release, not a day
     latin = f"Screens of IntelliJ IDEA {stamp} at a fair"
     assert any(f.shape == "ymd_dots" for f in find_dates(latin)) == (padded or (m > 9 and d > 9))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["photo_noun"])),
+       st.sampled_from(sorted(date_words()["photo_from"]) + ["aus dem Jahr"]), st.booleans(),
+       st.sampled_from([".", ",", ";", " zeigt", " shows"]))
+def test_a_pictures_year_is_the_photos(y, noun, lead, undated, after):
+    # photo_year: a picture's noun, "from" and a year (date_words.csv), even in an undated picture;
+    # a later full date in the text is the story's
+    text = f"{'Undated ' if undated else ''}{noun} {lead} {y}{after} Am 13. Februar 1945 brannte die Stadt."
+    found = photo_date(text, find_dates(text))
+    assert found is not None and (found.iso(), found.shape) == (f"{y:04d}", "photo_year")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(["년 ", "년, ", "年 ", "年,", "年，"]), st.sampled_from(["", " "]))
+def test_a_cjk_year_opening_the_caption_is_the_photos(y, counter, gap):
+    text = f"{y}{gap}{counter}서울 광화문에서 시민들이 걷고 있다. 新华社记者 摄"
+    found = photo_date(text, find_dates(text))
+    assert found is not None and (found.iso(), found.shape) == (f"{y:04d}", "year_cjk")
+
+
+@pytest.mark.parametrize("text", [
+    "摄影师许景星。2021年回到新加坡修读硕士课程的王晴。",  # a year inside the sentence (corpus r0181)
+    "自2007年起，马拉加已经修建了400多座运动场。",        # "since 2007" (corpus r0357)
+    "上图：2000年代的北京街头。",                          # "the 2000s"
+])
+def test_a_cjk_year_inside_a_sentence_is_not_the_photos(text):
+    assert all(d.shape != "year_cjk" for d in find_dates(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Bild von 2000 Menschen auf dem Platz.",  # a number of people, not a year
+    "Foto von 1939-1945 aus dem Archiv.",         # a range
+    "The photo from 20155 archives.",
+])
+def test_a_number_after_a_pictures_noun_is_no_year(text):
+    assert all(d.shape != "photo_year" for d in find_dates(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Undated", "undated", "UNDATED", "Undatierte", "undatiertes", "undatierten", "Archiv",
+                                 "Bild", "bild", "Foto", "photo", "picture", "Imagen", "imagen", "image", " sin fecha",
+                                 "Mandatory", "ndat", " ", "n"]), max_size=6).map("".join))
+def test_undated_gate_holds_every_match(text):
+    # is_undated's C test (a word every way of _UNDATED holds) lets through each text the pattern matches
+    from captionclean.grammar import dates
+    assert dates.is_undated(text) == bool(dates._UNDATED.search(text))
+
+
+@pytest.mark.parametrize("text", real_texts("date_cases.json"))
+def test_undated_gate_on_real_captions(text):
+    from captionclean.grammar import dates
+    assert dates.is_undated(text) == bool(dates._UNDATED.search(text))

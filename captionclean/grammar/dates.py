@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import MONTH_WORDS, MONTHS, WEEKDAYS, date_words
+from ..tables import FOREIGN_MONTH_WORDS, MONTH_WORDS, MONTHS, WEEKDAYS, date_words
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # capitalised (May, MAY) month names only: "may" the verb is not a month
@@ -27,7 +27,9 @@ WEEKDAY = r"(?:(?:" + "|".join(w.capitalize() + "|" + w.upper() for w in WEEKDAY
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 # day-first shapes read every language's month names, and in lower case too, as those
 # languages write them ("12 de marzo de 2019", "le 5 septembre 2016", "31. März 2020")
-_FOREIGN = sorted((w for w in MONTH_WORDS if w not in MONTHS), key=len, reverse=True)
+# (an English abbreviation another language shares stays capitalised only: "Jan" names people too)
+# (longest first, ties in code point order: the same pattern in every process, whatever the set's order)
+_FOREIGN = sorted((w for w in FOREIGN_MONTH_WORDS if w not in MONTHS or len(w) >= 5), key=lambda w: (-len(w), w))
 DMONTH = "(?P<month>(?>(?:" + "|".join(  # atomic: a whole name that matched is not tried again as another
     ["(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES]
 ) + r")(?!\p{L})|(?i:" + "|".join(_FOREIGN) + r")(?!\p{L})))\.?"  # other languages' names in any case
@@ -54,6 +56,10 @@ SHAPES: list[tuple[str, str]] = [
     # "=2022年8月10日午後10時5分、", "2018年1月27日,", "2021年5月中" (no day: ym_cjk), "2020년 8월 23일"
     ("ymd_cjk", r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)[ ]?[年년][ ]?(?P<mnum>[01]?\d)[ ]?[月월]"
                 r"(?:[ ]?(?P<day>[0-3]?\d)[ ]?[日일])?"),
+    # a year alone counted in CJK characters, where it is the photo's: opening the caption as an
+    # archive's title does ("1978년 야구 글러브 공장인 …", "2017년 서울 …"), or after "taken in" (摄于2000年);
+    # a space, comma or stop after it (not "2021年回到…": a year inside the sentence; not "2000年代")
+    ("year_cjk", r"(?:^[ ]*+|(?<=[摄攝][于於]))(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?=[ ,，、。]|$)"),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
     # day/month/year as most of the world writes it ("17/02/2026", "(19/5/2021)"); the US
@@ -62,11 +68,17 @@ SHAPES: list[tuple[str, str]] = [
     # a US archive's numeric date opening the caption: "6/27/03 Staff Photo by …"
     ("lead_mdy", r"^[ ]*(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<yy>\d\d)(?=[ ])"),
     ("month_day_year", r"(?=\p{Lu})" + WEEKDAY + MONTH + _MS + DAY + r"(?:[ ]?,\s*|\s+)" + _Y),
-    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"\b" + DAY + _D_M + DMONTH + _M_Y + _Y),
+    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"(?:\b|(?<=\p{Ll}))" + DAY + _D_M + DMONTH + _M_Y + _Y),
     ("month_day", r"(?=\p{Lu})" + WEEKDAY + r"\b" + MONTH + _MS + DAY + r"\b(?!\s*,?\s*\d)"),
     ("day_month", r"(?=\d)\b" + DAY + _D_M + DMONTH + r"\b(?!\s*,?\s*\d)"),
     ("month_year", r"(?=\p{Lu})\b" + MONTH + r",?\s+(?:of\s+)?" + _Y),
     ("month_year_words", r"(?=\p{Ll}|[^\x00-\x7f])(?<!\p{L})" + _LMONTH + r"(?:\s+(?:de|del))?\s+" + _Y),
+    # the photo's year after a picture's noun and "from": "undatiertes Foto von 1945", "Aufnahme von
+    # 1975", "Archivbild aus dem Jahr 1990", "a photo from 1962" (date_words.csv photo_noun, photo_from)
+    ("photo_year", r"(?<=(?<!\p{L})(?i:" + "|".join(map(re.escape, date_words()["photo_noun"])) + r")(?:s|es)?[ ](?:"
+                   + "|".join(map(re.escape, date_words()["photo_from"])) + r")[ ](?:dem[ ]Jahre?[ ])?)"
+                   # then a stop, or a verb in lower case ("… von 1990 zeigt"): not "ein Bild von 2000 Menschen"
+                   + YEAR + r"(?=[ ]*+(?:[.,;:)!?\n]|$)|[ ]+\p{Ll})"),
     # a year alone: "in Wuhan, China, in 2021.", "(Photo by …/Getty Images). 1991"
     ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
     # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
@@ -368,7 +380,7 @@ def _finditer(pattern: regex.Pattern, text: str, starts: list[int], taken: bytea
 _NOT_PHOTO_WORDS = (
     r"Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?"
     # the same words in the languages whose month names the shapes read
-    r"|veröffentlicht|publiziert|seit|bis|publicad[oa]|desde|hasta|publiée?|depuis|jusqu'au|pubblicat[oa]|publisert")
+    r"|veröffentlicht|publiziert|seit|bis|\bab|publicad[oa]|desde|hasta|publiée?|depuis|jusqu'au|pubblicat[oa]|publisert")
 _NOT_PHOTO_DATE = regex.compile(
     r"(?:" + _NOT_PHOTO_WORDS + r")\W*(?:(?:on|am|el|le|em|il|den)\W+)?(?:in\W+)?$",
     regex.I,
@@ -381,6 +393,8 @@ _NOT_PHOTO_DATE = regex.compile(
 def _literal_stem(word: str) -> str:
     """The letters a pattern word always begins with: up to its first syntax ("publicad[oa]" →
     "publicad"), less a letter made optional ("publiée?" → "publié")."""
+    if word.startswith("\\b"):  # a word boundary first: German "ab", not the end of "Punjab"
+        word = word[2:]
     m = regex.search(r"[()\[\]?*+{\\.|]", word)
     if m is None:
         return word
@@ -451,6 +465,8 @@ _GATES = {
     "in_year": lambda text: "n 1" in text or "n 2" in text,  # "in 1…", "in 2…"
     "dated_dmy": lambda text: "dated " in text,
     "ymd_cjk": lambda text: _cjk_gate(text),
+    "year_cjk": lambda text: _cjk_gate(text),
+    "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
     "lead_mdy": lambda text: "/" in text[:9],
     # the numeric and year shapes scan the whole text: a C scan for their core first
@@ -473,6 +489,10 @@ def _cjk_gate(text: str) -> bool:
     return "年" in text or "년" in text
 
 
+# photo_year's core: its "from" word (or "Jahr") just before a year
+_PHOTO_FROM = "|".join(map(re.escape, date_words()["photo_from"])) + "|Jahre?"
+_PHOTO_LEAD_YEAR = re.compile(r"(?:" + _PHOTO_FROM + r") (?:1[89]|20)\d\d").search
+_PHOTO_LEAD = re.compile(r"(?:" + _PHOTO_FROM + r") $")
 _SLASH_DATE = re.compile(r"\d/\d\d?/(?:1[89]|20)\d\d").search
 _YEAR_CAPITAL = re.compile(r"(?:1[89]|20)[0-9][0-9] [A-Z]").search
 _EVENT_HEADS = tuple(h + " " for h in date_words().get("event_head", ()))
@@ -556,6 +576,11 @@ def _lone_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> lis
     return [y for y in years if not (y and "0" <= text[y - 1] <= "9")]
 
 
+def _photo_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where photo_year can begin: a run-ending year just after its "from" word (or "Jahr") and a space."""
+    return [y for y in years if text[y - 1:y] == " " and _PHOTO_LEAD.search(text, max(0, y - 6), y)]
+
+
 def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
     """Where year_paren can begin: "(" just before a year, or before "c.", "ca." or "circa" and spaces
     before it, the year then closing the bracket ("(1920)", "(c. 1920)"); the year ends its run."""
@@ -577,7 +602,7 @@ def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
 
 # shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
 # match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
-_AT_RUNS = {"year_comma": _comma_years, "in_year": _in_years, "event_year": _lone_years, "year_paren": _paren_years}
+_AT_RUNS = {"year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years}
 
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
@@ -608,8 +633,8 @@ _P = dict(COMPILED)
 _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _ANCHORED]  # (in SHAPES order)
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
-_RUNS_ORDER = ("iso_slash", "ymd_cjk", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy", *(s for s, _ in _ANCHORED_TRIED),
-               "in_year", "year_comma", "year_paren", "year_end", "event_year")
+_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
+               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_comma", "year_paren", "year_end", "event_year")
 
 
 def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has_year: bool,
@@ -625,6 +650,7 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
         tries.append(("iso_slash", _P["iso_slash"], None))
     if years and _cjk_gate(text):
         tries.append(("ymd_cjk", _P["ymd_cjk"], None))
+        tries.append(("year_cjk", _P["year_cjk"], None))
     if "dated " in text:
         tries.append(("dated_dmy", _P["dated_dmy"], None))
     if has_year:
@@ -640,6 +666,9 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
             if by_shape[shape]:
                 tries.append((shape, pattern, by_shape[shape]))
     if years:
+        at = _photo_years(text, runs, years)
+        if at:
+            tries.append(("photo_year", _P["photo_year"], at))
         at = _in_years(text, runs, years)
         if at:
             tries.append(("in_year", _P["in_year"], at))
@@ -815,14 +844,20 @@ _SENTENCE_END = regex.compile(r"(?<=\p{L}{4})[.!?][\"”’]?\s+[\"“(]?\p{Lu}"
 
 
 def is_undated(text: str) -> bool:
-    return "ndated" in text and bool(_UNDATED.search(text))
+    # (each of _UNDATED's ways holds one of these: "ndated", German "ndatiert", Spanish "sin fecha")
+    return ("ndated" in text or "ndatiert" in text or "sin fecha" in text) and bool(_UNDATED.search(text))
 
 
 def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     """The photo's date: the first full date that is not the story's, else the
     first month-and-day, else the first month-and-year or year of the first
     sentence (a month or year further on belongs to the story)."""
-    if not dates or is_undated(text):
+    if not dates:
+        return None
+    for d in dates:  # "undatiertes Foto von 1945": the year the caption gives the picture, even undated
+        if d.shape == "photo_year":  # (its "from" is no story's "from 1962": the picture's noun leads it)
+            return d
+    if is_undated(text):
         return None
     story: dict[int, bool] = {}  # the story's-date test, run only on the dates a step looks at
 
@@ -844,10 +879,10 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
-    for shape in ("month_year", "month_year_words", "ym_cjk", "year_comma", "year_paren", "in_year", "year_end", "event_year"):
+    for shape in ("month_year", "month_year_words", "ym_cjk", "year_cjk", "year_comma", "year_paren", "in_year", "year_end", "event_year"):
         for d in usable(lambda d: d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
-                                                        or shape == "month_year" and _fragment(text, d))):
+                                                        or shape == "month_year" and (_fragment(text, d) or _closes_place(text, d)))):
             return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None
 
@@ -855,6 +890,12 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
 _ENDS_TEXT = regex.compile(r"[\s.]*+$")
 _FRAGMENT_BEFORE = regex.compile(r"(?:^|[.!?\n])[ \t]*+$")
 _FRAGMENT_AFTER = regex.compile(r"[ \t]*+(?:\.|$|\n)")
+
+
+def _closes_place(text: str, d: DateFound) -> bool:
+    """The month closes a sentence after a place, as an archive's credit line writes it: "Lyntha Scott
+    Eiler, Cincinnati, OH, September 1975."."""
+    return text[max(0, d.start - 2):d.start] == ", " and bool(_FRAGMENT_AFTER.match(text, d.end))
 
 
 def _fragment(text: str, d: DateFound) -> bool:

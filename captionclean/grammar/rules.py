@@ -150,6 +150,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_ymd_dots", "'2020.08.23.'; in Han, kana or Hangul text also '2022.7.30'"),
     ("date", "date_ymd_cjk", "year, month and day counted in CJK: '2022年8月10日', '2020년 8월 23일'"),
     ("date", "date_ym_cjk", "year and month counted in CJK: '2021年5月'"),
+    ("date", "date_year_cjk", "a year counted in CJK opening the caption or after 'taken in': '1978년 …', '摄于2000年'"),
+    ("date", "date_photo_year", "a year after a picture's noun and 'from': 'Foto von 1945', 'Aufnahme aus dem Jahr 1990'"),
     ("date", "date_month_year_words", "a month and year in words of any language: 'julio de 2022', 'März 2020'"),
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
     ("date", "date_year_paren", "a year in brackets: '(1920)'"),
