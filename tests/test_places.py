@@ -167,3 +167,25 @@ def test_cjk_region_names_are_iso_subdivisions_and_hold_a_gate_mark():
         assert code in lookup_subdivision(iso[alias] or name), (alias, name)
         assert any(mark in alias for mark in places_module._CJK_REGION_MARKS), alias
         assert pattern.fullmatch(alias)
+
+
+_CN_SHORT = sorted(places_module._cjk_short_regions()[0].items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_CN_SHORT), st.text("平武南坝宁国宣城梅", min_size=1, max_size=3), st.sampled_from("市县縣镇区"))
+def test_cjk_short_region_opens_a_town(province, town, seat):
+    # "四川平武县": a province's short name (its generic word dropped) opening a town's name is the region
+    short, name = province
+    place = places_module.cjk_short_region(f"5月16日,在{short}{town}{seat}进行搜救。", None)
+    assert place is not None and place.region == name, (short, town, place)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_CN_SHORT), st.sampled_from(["大学的学生", "队的球员", "、湖南等地的", "卫视的节目"]))
+def test_cjk_short_region_needs_a_town_after_it(province, after):
+    # "四川大学", "河北队", a list of provinces the teams came from: no town after the name, no region;
+    # nor after "来自" (from): "来自四川平武县的" is where people came from
+    short, _ = province
+    assert places_module.cjk_short_region(f"5月16日,{short}{after}人员。", None) is None
+    assert places_module.cjk_short_region(f"5月16日,来自{short}平武县的人员。", None) is None

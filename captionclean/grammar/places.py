@@ -1306,11 +1306,11 @@ def cjk_region(text: str, city: Place | None) -> Place | None:
     as those languages write it: the region of the city named right after it ("广东省惠州市" → Huizhou,
     Guangdong), or, no city named, the region alone ("在四川省北川县": the county is under 300,000)."""
     if not any(mark in text for mark in _CJK_REGION_MARKS):
-        return city
+        return cjk_short_region(text, city)
     names, pattern = _cjk_regions()
     m = pattern.search(text, 0, _CJK_SCAN)
     if m is None:
-        return city
+        return cjk_short_region(text, city)
     name, code = names[m.group()]
     if city is None:  # (a province's name does not name the country: LABELS.md fills it for a US state only)
         return Place(region=name, by_table=True, rules=["place_cjk_region"])
@@ -1318,6 +1318,51 @@ def cjk_region(text: str, city: Place | None) -> Place | None:
     if after is not None and after.city == city.city and city.country_code == code and not city.region:
         city.region = name
         city.rules.append("place_cjk_region")
+    return city
+
+
+# the generic words Chinese drops from a province's name before the town in it ("四川平武县", "江苏无锡")
+_CN_GENERIC = stdlib_re.compile(r"(?:省|(?:壮族|壯族|回族|维吾尔|維吾爾)?自治[区區])$")
+# a town's name in Chinese with its generic word (city, county, town, district): what a province's short name
+# must open to be the place's province, not an adjective ("四川大学", "河北队", "湖南卫视")
+_CJK_SEAT = stdlib_re.compile(r"[\u4e00-\u9fff]{1,4}?[市县縣镇鎮区區]")
+
+
+@lru_cache(maxsize=1)
+def _cjk_short_regions() -> tuple[dict[str, str], stdlib_re.Pattern]:
+    """The provinces of China by their short names, the generic word dropped ("四川", "内蒙古") → English name,
+    and a pattern finding them, longest first, not after "from" ("来自湖南": where people came from)."""
+    names = {_CN_GENERIC.sub("", row["alias"]): row["name"] for row in _read_csv("region_names.csv") if row["code"] == "CN"}
+    return names, stdlib_re.compile(r"(?<!来自)(?<!來自)(?:" + "|".join(map(stdlib_re.escape, sorted(names, key=len, reverse=True)))
+                                    + r")(?![省自])")
+
+
+def _cjk_city_at(text: str, i: int) -> str:
+    """The English name of the lexicon's city whose Chinese name starts at ``i``, longest first, or ""."""
+    names, sizes = _cjk_names()
+    for size in sizes.get(text[i:i + 2], ()):
+        if text[i:i + size] in names:
+            hit = english_city(text[i:i + size])
+            if hit:
+                return hit[0]
+    return ""
+
+
+def cjk_short_region(text: str, city: Place | None) -> Place | None:
+    """A province of China by its short name, as Xinhua writes it before the town ("四川平武县南坝镇",
+    "安徽宣城宁国市", "江苏无锡梅村"): the first one opening a town's name (a lexicon city, or a name ending in
+    市, 县, 镇, 区) is the region; with a city found, only the province opening that city's name."""
+    names, pattern = _cjk_short_regions()
+    for m in pattern.finditer(text, 0, _CJK_SCAN):
+        after = _cjk_city_at(text, m.end())
+        if not after and (city is not None or not _CJK_SEAT.match(text, m.end())):
+            continue
+        if city is None:
+            return Place(region=names[m.group()], by_table=True, rules=["place_cjk_region"])
+        if after == city.city and city.country_code == "CN" and not city.region:
+            city.region = names[m.group()]
+            city.rules.append("place_cjk_region")
+        return city
     return city
 
 

@@ -188,7 +188,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_cjk", "a caption in Chinese, Japanese or Korean: the first city the lexicon names in that script "
      "('23일 오후 서울 종로구' → Seoul; data/city_names.csv)"),
     ("place", "place_cjk_region", "a province of China or prefecture of Japan named with its generic word in those scripts "
-     "('四川省', '千葉県': data/region_names.csv): the region of the city its name opens ('广东省惠州市'), or alone"),
+     "('四川省', '千葉県': data/region_names.csv): the region of the city its name opens ('广东省惠州市'), or alone; "
+     "a Chinese province's short name too, opening a town's name ('四川平武县', '江苏无锡')"),
     ("place", "place_script", "a caption in a script of South or Southeast Asia: the first city the lexicon names in it, opening a word "
      "('मुंबईत' → Mumbai, 'กรุงเทพมหานคร' → Bangkok; data/city_names.csv)"),
     ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
