@@ -189,3 +189,33 @@ def test_cjk_short_region_needs_a_town_after_it(province, after):
     short, _ = province
     assert places_module.cjk_short_region(f"5月16日,{short}{after}人员。", None) is None
     assert places_module.cjk_short_region(f"5月16日,来自{short}平武县的人员。", None) is None
+
+
+_GENERIC_BEFORE = sorted(places_module._CITY_BEFORE | places_module._REGION_BEFORE)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_GENERIC_BEFORE), st.sampled_from(["im", "in der", "auf der", "im kleinen", "auf dem Flughafen der neuen"]),
+       st.integers(0, 1))
+def test_german_generic_word_makes_its_name_the_place(word, before, k):
+    # "im spanischen Dorf X", "der ghanaischen Hauptstadt X": the capitalised generic word says what X is
+    town = word in places_module._CITY_BEFORE
+    name = (["Accra", "San Bartolome de Pinares"] if town else ["Pennsylvania", "Sichuan"])[k]
+    rec = parse_caption(f"Ein Mann steht {before} {word} {name} vor einem Haus.")
+    got = rec.city if town else rec.region
+    assert got == name and "place_generic_before" in rec.style, (rec.city, rec.region, rec.style)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(_GENERIC_BEFORE), st.sampled_from(["aus der", "nach der", "von der", "die"]))
+def test_german_generic_word_after_from_or_to_is_no_photo_place(word, before):
+    # "Flüchtlinge aus der Stadt Aleppo": where they came from, not the photo's place
+    rec = parse_caption(f"Flüchtlinge {before} {word} Aleppo kommen an.")
+    assert (rec.city, rec.region) == ("", ""), rec.style
+
+
+@pytest.mark.parametrize("word,country", [("spanischen", "Spain"), ("ghanaischen", "Ghana"), ("australischen", "Australia"),
+                                          ("italienischen", "Italy"), ("chinesischen", ""), ("kleinen", ""), ("politischen", "")])
+def test_adjective_country(word, country):
+    # a German adjective's stem opening the names of one country only names it
+    assert places_module._adjective_country(word) == country

@@ -17,7 +17,7 @@ from itertools import islice
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key, _read_csv
-from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -51,6 +51,9 @@ _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ())) |
 _TOWN_AFTER = frozenset(w for w in _W.get("city", ()) if w.islower()) - {"capital", "centre", "center"}
 # words for a settlement before "of" only ("the community of Yamachiche"): after a name they are no town's
 _TOWN_OF_WORDS = _W.get("town_of", frozenset())
+# German writes a place's generic word with a capital, before the name: "Hauptstadt Accra", "US-Bundesstaat Maryland"
+_CITY_BEFORE = _W.get("city_before", frozenset())
+_REGION_BEFORE = _W.get("region_before", frozenset())
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
 _LEAD_IN = _W.get("lead_in", frozenset())
 # words between a place and its date in other languages ("à Paris, le 12 juillet 2023")
@@ -210,6 +213,9 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
             return [(part, "venue")]  # "Bay of Biscay", "Palace of Versailles"
         return [(part, "")]
     words = part.split(" ")
+    if len(words) > 1 and (words[0] in _CITY_BEFORE or words[0] in _REGION_BEFORE) and words[1][:1].isupper():
+        # "der ghanaischen Hauptstadt Accra", "im US-Bundesstaat Pennsylvania": the word says what the name is
+        return [(" ".join(words[1:]), "city" if words[0] in _CITY_BEFORE else "region")]
     if len(words) > 1:
         state = lookup_state(words[-1])
         if state and state.postal == "DC" and "." in words[-1]:
@@ -924,7 +930,7 @@ def _classify(run: PlaceRun) -> Place:
     if place.city and len(run.parts) == 1 and not (place.region or place.country) \
             and _site_after(run._text, run.end) is not None and not place.known and _key(place.city) not in _NBH_NAMES:
         return Place()  # the site's own name: no town
-    if run.note and place.city:
+    if run.note and (place.city or place.region and run.note == "place_generic_before"):
         place.rules.append(run.note)
         place.by_table = True  # placed near a known city: the words say it is a place
     return place
@@ -1061,6 +1067,44 @@ def _own_line(text: str, run: PlaceRun) -> str | None:
     return None if m is None else (m["paren"] or "")
 
 
+_BEFORE_WORDS = tuple(sorted(_CITY_BEFORE | _REGION_BEFORE))
+# what stands before German's generic word and the name: "im", "in der", "auf der" (and up to two adjectives:
+# "im spanischen Dorf …", "in der australischen Provinz …"), or a noun's genitive article ("auf dem Flughafen
+# der ghanaischen Hauptstadt Accra": the airport of the capital); not "aus", "nach" (from, to: no photo's place)
+_GENERIC_LEAD = regex.compile(r"(?:(?<!\p{L})(?i:in|im|auf|bei)(?:[ ]++(?:der|dem|den))?|\p{Lu}\p{Ll}++[ ]++(?:der|des))"
+                              r"[ ]++(?:\p{Ll}++[ ]++){0,2}$")
+
+
+_COUNTRY_ADJECTIVE = regex.compile(r"(\p{Ll}{4,}?)isch(?:e|en|er|es|em)?")  # "spanischen", "ghanaischen"
+
+
+@lru_cache(maxsize=256)
+def _adjective_country(word: str) -> str:
+    """The country a German adjective names, its stem opening one country's names only ("spanischen": Spanien,
+    Spania; "ghanaischen": Ghana), or "" ("chinesischen", "amerikanischen": no name opens so)."""
+    m = _COUNTRY_ADJECTIVE.fullmatch(word)
+    if m is None:
+        return ""
+    found = {country for key, country in countries().items() if key.startswith(m[1])}
+    return found.pop().name if len({c.code for c in found}) == 1 else ""
+
+
+def _generic_before_lead(text: str, runs: list[PlaceRun]) -> None:
+    """A run opening with German's capitalised generic word ("Hauptstadt Accra", "US-Bundesstaat Pennsylvania",
+    data/place_words.csv city_before, region_before) after "im", "in der" or a genitive leads as "in": the word
+    says the name is a place, the adjectives before it ("spanischen", "ghanaischen") hide the "in"; an adjective
+    naming a country right before the word gives the place its country ("im spanischen Dorf …": Spain)."""
+    for run in runs:
+        first = run.parts[0].partition(" ")[0]
+        if (first in _CITY_BEFORE or first in _REGION_BEFORE) and run.lead != "in" \
+                and (m := _GENERIC_LEAD.search(text, max(0, run.start - 60), run.start)):
+            run.lead = "in"
+            run.note = "place_generic_before"
+            country = _adjective_country(m.group().split()[-1]) if len(run.parts) == 1 else ""
+            if country:
+                run.parts = run.parts + [country]
+
+
 def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
     """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
     unsure: list[str] = []
@@ -1112,6 +1156,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.city and place.known or place.by_table:
                 place.rules.append("place_weekday")
                 return place
+    if any(word in text for word in _BEFORE_WORDS):
+        _generic_before_lead(text, runs)
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
     candidates = [run for run in runs if run.lead in ("in", "at", "near") and not (

@@ -192,6 +192,9 @@ _TABLE: list[tuple[str, str, str]] = [
      "a Chinese province's short name too, opening a town's name ('四川平武县', '江苏无锡')"),
     ("place", "place_script", "a caption in a script of South or Southeast Asia: the first city the lexicon names in it, opening a word "
      "('मुंबईत' → Mumbai, 'กรุงเทพมหานคร' → Bangkok; data/city_names.csv)"),
+    ("place", "place_generic_before", "German's capitalised generic word before a name after 'im', 'in der' or a genitive: the name is "
+     "a town's or region's ('im spanischen Dorf San Bartolome de Pinares', 'im US-Bundesstaat Pennsylvania'; "
+     "data/place_words.csv city_before, region_before)"),
     ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
     ("place", "place_known_city", "no other place: the first gazetteer city after 'in', 'near', 'outside' or 'the streets of', "
      "'las calles de' (data/place_words.csv kinds of, place_of)"),
