@@ -219,3 +219,23 @@ def test_german_generic_word_after_from_or_to_is_no_photo_place(word, before):
 def test_adjective_country(word, country):
     # a German adjective's stem opening the names of one country only names it
     assert places_module._adjective_country(word) == country
+
+
+_SITE_HEADS = sorted(places_module._VENUE_HEAD - places_module._CHURCH_HEADS - {"Mount"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_SITE_HEADS), st.sampled_from(["de", "di", "del"]), st.sampled_from(["Caracas", "Zaragoza", "Siracusa"]),
+       st.sampled_from(["frente al", "en el", "davanti al"]))
+def test_site_of_a_big_town_names_the_town(head, of, town, before):
+    # "frente al Tribunal Supremo de Caracas": a Romance site's name ending in "de" and a town of 100,000 or more
+    rec = parse_caption(f"Una multitud se concentra {before} {head} Nacional {of} {town}.")
+    assert rec.city == town and "place_site_of_town" in rec.style, (rec.city, rec.style)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(places_module._CHURCH_HEADS)), st.sampled_from(["Guadalupe", "San Francisco", "Santo Tomás"]))
+def test_a_church_of_a_saint_names_no_town(head, name):
+    # "la Basílica de Guadalupe", "la Iglesia de San Francisco": the saint's or the Virgin's name, not a town's
+    rec = parse_caption(f"Fieles rezan frente a la {head} de {name}.")
+    assert "place_site_of_town" not in rec.style and rec.city != name, (rec.city, rec.style)

@@ -1105,6 +1105,40 @@ def _generic_before_lead(text: str, runs: list[PlaceRun]) -> None:
                 run.parts = run.parts + [country]
 
 
+# a site's name in Spanish, Italian, Portuguese or French ending in "of" and a town's name: "el Tribunal Supremo de
+# Caracas", "il Castello Maniace di Siracusa", "la Base Aérea de Zaragoza" (the last "of" of the name)
+_SITE_OF_TOWN = regex.compile(r"^.*[ ](?:de|di|do|da|del|della|du)[ ](?P<town>\p{Lu}[\p{L}\p{M}'’\- ]*+)$")
+_ROMANCE_OF_WORDS = (" de ", " di ", " do ", " da ", " del ", " della ", " du ")
+# a church's name holds a saint's or a title of the Virgin's ("Iglesia de San Francisco", "Basílica de Guadalupe"),
+# no town's; nor a name opening with a saint's word
+_CHURCH_HEADS = frozenset(("Iglesia", "Igreja", "Chiesa", "Église", "Catedral", "Cattedrale", "Cathédrale", "Basílica", "Basilica"))
+_SAINT_WORDS = frozenset(("San", "Santo", "Santa", "São", "Saint", "Sainte", "St", "St.", "Ste", "Sankt", "Santi", "Nuestra", "Nossa", "Notre"))
+_ROMANCE_ARTICLES = frozenset(("El", "La", "Los", "Las", "Il", "Lo", "Le", "Les", "O", "A"))
+_SITE_TOWN_SIZE = 100_000  # a town that large: "de Caracas" names where the site is, not a saint or a family
+
+
+def _site_of_town(runs: list[PlaceRun]) -> None:
+    """A site's name in a Romance language ending in "de" and a town's name (data/place_words.csv venue_head:
+    Tribunal, Castello, Estadio, Palacio…) names the town it stands in: the run leads as "in" with the town after
+    the site ("frente al Tribunal Supremo de Caracas" → Caracas), rule place_site_of_town."""
+    for run in runs:
+        part = run.parts[0]
+        head, _, rest = part.partition(" ")
+        if head in _ROMANCE_ARTICLES and rest:  # "Il Castello Maniace di Siracusa" opening the caption
+            part = rest
+            head = rest.partition(" ")[0]
+        if len(run.parts) != 1 or head not in _VENUE_HEAD or head in _CHURCH_HEADS or run.lead in _NOT_PLACE_LEADS:
+            continue
+        m = _SITE_OF_TOWN.match(part)
+        town = m["town"] if m else ""
+        if not town or town.partition(" ")[0] in _SAINT_WORDS or lookup_country(town) or _kind(town):
+            continue
+        if (lookup_city(town) or ("", 0))[1] >= _SITE_TOWN_SIZE:
+            run.parts = [part, town]
+            run.lead = "in"
+            run.note = "place_site_of_town"
+
+
 def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
     """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
     unsure: list[str] = []
@@ -1158,6 +1192,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 return place
     if any(word in text for word in _BEFORE_WORDS):
         _generic_before_lead(text, runs)
+    if any(word in text for word in _ROMANCE_OF_WORDS):
+        _site_of_town(runs)
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
     candidates = [run for run in runs if run.lead in ("in", "at", "near") and not (

@@ -195,6 +195,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_generic_before", "German's capitalised generic word before a name after 'im', 'in der' or a genitive: the name is "
      "a town's or region's ('im spanischen Dorf San Bartolome de Pinares', 'im US-Bundesstaat Pennsylvania'; "
      "data/place_words.csv city_before, region_before)"),
+    ("place", "place_site_of_town", "a site's name in a Romance language ending in 'de' and a town of 100,000 or more names the town: "
+     "'frente al Tribunal Supremo de Caracas', 'il Castello Maniace di Siracusa' (data/place_words.csv venue_head; not a church's saint)"),
     ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
     ("place", "place_known_city", "no other place: the first gazetteer city after 'in', 'near', 'outside' or 'the streets of', "
      "'las calles de' (data/place_words.csv kinds of, place_of)"),
