@@ -252,3 +252,22 @@ def test_state_tail_gate_splits_what_the_plain_lookups_split(part):
     finally:
         places._state_tail = plain_tail
     assert gated == plain
+
+
+_GATE_PIECES = st.sampled_from([" ", "de ", " de", " del", "la ", " du ", "d", "della ", "Dorf ", "Hauptstadt", "stadt", "US-",
+                                "Bundesstaat", "Provinz", "Kanton", "Accra", "x", "\n"] + list(places._BEFORE_WORDS))
+
+
+@given(st.lists(_GATE_PIECES, max_size=12).map("".join))
+@example("frente al Tribunal Supremo de Caracas")
+@example("im US-Bundesstaat Pennsylvania")
+def test_generic_and_romance_gates_answer_as_the_word_tests(text):
+    # place_near_date's two searches answer as any(word in text …) over the words each pass needs
+    assert bool(places._BEFORE_GATE.search(text)) == any(w in text for w in places._BEFORE_WORDS), text
+    assert bool(places._ROMANCE_OF_GATE.search(text)) == any(w in text for w in places._ROMANCE_OF_WORDS), text
+
+
+def test_generic_and_romance_gates_on_real_captions():
+    for text in _real_texts():
+        assert bool(places._BEFORE_GATE.search(text)) == any(w in text for w in places._BEFORE_WORDS), text
+        assert bool(places._ROMANCE_OF_GATE.search(text)) == any(w in text for w in places._ROMANCE_OF_WORDS), text

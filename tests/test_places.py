@@ -167,3 +167,75 @@ def test_cjk_region_names_are_iso_subdivisions_and_hold_a_gate_mark():
         assert code in lookup_subdivision(iso[alias] or name), (alias, name)
         assert any(mark in alias for mark in places_module._CJK_REGION_MARKS), alias
         assert pattern.fullmatch(alias)
+
+
+_CN_SHORT = sorted(places_module._cjk_short_regions()[0].items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_CN_SHORT), st.text("平武南坝宁国宣城梅", min_size=1, max_size=3), st.sampled_from("市县縣镇区"))
+def test_cjk_short_region_opens_a_town(province, town, seat):
+    # "四川平武县": a province's short name (its generic word dropped) opening a town's name is the region
+    short, name = province
+    place = places_module.cjk_short_region(f"5月16日,在{short}{town}{seat}进行搜救。", None)
+    assert place is not None and place.region == name, (short, town, place)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_CN_SHORT), st.sampled_from(["大学的学生", "队的球员", "、湖南等地的", "卫视的节目"]))
+def test_cjk_short_region_needs_a_town_after_it(province, after):
+    # "四川大学", "河北队", a list of provinces the teams came from: no town after the name, no region;
+    # nor after "来自" (from): "来自四川平武县的" is where people came from
+    short, _ = province
+    assert places_module.cjk_short_region(f"5月16日,{short}{after}人员。", None) is None
+    assert places_module.cjk_short_region(f"5月16日,来自{short}平武县的人员。", None) is None
+
+
+_GENERIC_BEFORE = sorted(places_module._CITY_BEFORE | places_module._REGION_BEFORE)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_GENERIC_BEFORE), st.sampled_from(["im", "in der", "auf der", "im kleinen", "auf dem Flughafen der neuen"]),
+       st.integers(0, 1))
+def test_german_generic_word_makes_its_name_the_place(word, before, k):
+    # "im spanischen Dorf X", "der ghanaischen Hauptstadt X": the capitalised generic word says what X is
+    town = word in places_module._CITY_BEFORE
+    name = (["Accra", "San Bartolome de Pinares"] if town else ["Pennsylvania", "Sichuan"])[k]
+    rec = parse_caption(f"Ein Mann steht {before} {word} {name} vor einem Haus.")
+    got = rec.city if town else rec.region
+    assert got == name and "place_generic_before" in rec.style, (rec.city, rec.region, rec.style)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(_GENERIC_BEFORE), st.sampled_from(["aus der", "nach der", "von der", "die"]))
+def test_german_generic_word_after_from_or_to_is_no_photo_place(word, before):
+    # "Flüchtlinge aus der Stadt Aleppo": where they came from, not the photo's place
+    rec = parse_caption(f"Flüchtlinge {before} {word} Aleppo kommen an.")
+    assert (rec.city, rec.region) == ("", ""), rec.style
+
+
+@pytest.mark.parametrize("word,country", [("spanischen", "Spain"), ("ghanaischen", "Ghana"), ("australischen", "Australia"),
+                                          ("italienischen", "Italy"), ("chinesischen", ""), ("kleinen", ""), ("politischen", "")])
+def test_adjective_country(word, country):
+    # a German adjective's stem opening the names of one country only names it
+    assert places_module._adjective_country(word) == country
+
+
+_SITE_HEADS = sorted(places_module._VENUE_HEAD - places_module._CHURCH_HEADS - {"Mount"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_SITE_HEADS), st.sampled_from(["de", "di", "del"]), st.sampled_from(["Caracas", "Zaragoza", "Siracusa"]),
+       st.sampled_from(["frente al", "en el", "davanti al"]))
+def test_site_of_a_big_town_names_the_town(head, of, town, before):
+    # "frente al Tribunal Supremo de Caracas": a Romance site's name ending in "de" and a town of 100,000 or more
+    rec = parse_caption(f"Una multitud se concentra {before} {head} Nacional {of} {town}.")
+    assert rec.city == town and "place_site_of_town" in rec.style, (rec.city, rec.style)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(places_module._CHURCH_HEADS)), st.sampled_from(["Guadalupe", "San Francisco", "Santo Tomás"]))
+def test_a_church_of_a_saint_names_no_town(head, name):
+    # "la Basílica de Guadalupe", "la Iglesia de San Francisco": the saint's or the Virgin's name, not a town's
+    rec = parse_caption(f"Fieles rezan frente a la {head} de {name}.")
+    assert "place_site_of_town" not in rec.style and rec.city != name, (rec.city, rec.style)

@@ -17,7 +17,7 @@ from itertools import islice
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _key, _read_csv
-from ..tables import AP_CITIES, MONTHS, city_names, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -51,6 +51,9 @@ _NBH_NAMES = frozenset(w.casefold() for w in _W.get("neighbourhood_name", ())) |
 _TOWN_AFTER = frozenset(w for w in _W.get("city", ()) if w.islower()) - {"capital", "centre", "center"}
 # words for a settlement before "of" only ("the community of Yamachiche"): after a name they are no town's
 _TOWN_OF_WORDS = _W.get("town_of", frozenset())
+# German writes a place's generic word with a capital, before the name: "Hauptstadt Accra", "US-Bundesstaat Maryland"
+_CITY_BEFORE = _W.get("city_before", frozenset())
+_REGION_BEFORE = _W.get("region_before", frozenset())
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
 _LEAD_IN = _W.get("lead_in", frozenset())
 # words between a place and its date in other languages ("à Paris, le 12 juillet 2023")
@@ -210,6 +213,9 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
             return [(part, "venue")]  # "Bay of Biscay", "Palace of Versailles"
         return [(part, "")]
     words = part.split(" ")
+    if len(words) > 1 and (words[0] in _CITY_BEFORE or words[0] in _REGION_BEFORE) and words[1][:1].isupper():
+        # "der ghanaischen Hauptstadt Accra", "im US-Bundesstaat Pennsylvania": the word says what the name is
+        return [(" ".join(words[1:]), "city" if words[0] in _CITY_BEFORE else "region")]
     if len(words) > 1:
         state = lookup_state(words[-1])
         if state and state.postal == "DC" and "." in words[-1]:
@@ -924,7 +930,7 @@ def _classify(run: PlaceRun) -> Place:
     if place.city and len(run.parts) == 1 and not (place.region or place.country) \
             and _site_after(run._text, run.end) is not None and not place.known and _key(place.city) not in _NBH_NAMES:
         return Place()  # the site's own name: no town
-    if run.note and place.city:
+    if run.note and (place.city or place.region and run.note == "place_generic_before"):
         place.rules.append(run.note)
         place.by_table = True  # placed near a known city: the words say it is a place
     return place
@@ -1061,6 +1067,81 @@ def _own_line(text: str, run: PlaceRun) -> str | None:
     return None if m is None else (m["paren"] or "")
 
 
+_BEFORE_WORDS = tuple(sorted(_CITY_BEFORE | _REGION_BEFORE))
+# a text holds one of them (the same answer as any(word in text …), tests/test_place_gates.py)
+_BEFORE_GATE = stdlib_re.compile("|".join(map(stdlib_re.escape, _BEFORE_WORDS)) or "(?!)")
+# what stands before German's generic word and the name: "im", "in der", "auf der" (and up to two adjectives:
+# "im spanischen Dorf …", "in der australischen Provinz …"), or a noun's genitive article ("auf dem Flughafen
+# der ghanaischen Hauptstadt Accra": the airport of the capital); not "aus", "nach" (from, to: no photo's place)
+_GENERIC_LEAD = regex.compile(r"(?:(?<!\p{L})(?i:in|im|auf|bei)(?:[ ]++(?:der|dem|den))?|\p{Lu}\p{Ll}++[ ]++(?:der|des))"
+                              r"[ ]++(?:\p{Ll}++[ ]++){0,2}$")
+
+
+_COUNTRY_ADJECTIVE = regex.compile(r"(\p{Ll}{4,}?)isch(?:e|en|er|es|em)?")  # "spanischen", "ghanaischen"
+
+
+@lru_cache(maxsize=256)
+def _adjective_country(word: str) -> str:
+    """The country a German adjective names, its stem opening one country's names only ("spanischen": Spanien,
+    Spania; "ghanaischen": Ghana), or "" ("chinesischen", "amerikanischen": no name opens so)."""
+    m = _COUNTRY_ADJECTIVE.fullmatch(word)
+    if m is None:
+        return ""
+    found = {country for key, country in countries().items() if key.startswith(m[1])}
+    return found.pop().name if len({c.code for c in found}) == 1 else ""
+
+
+def _generic_before_lead(text: str, runs: list[PlaceRun]) -> None:
+    """A run opening with German's capitalised generic word ("Hauptstadt Accra", "US-Bundesstaat Pennsylvania",
+    data/place_words.csv city_before, region_before) after "im", "in der" or a genitive leads as "in": the word
+    says the name is a place, the adjectives before it ("spanischen", "ghanaischen") hide the "in"; an adjective
+    naming a country right before the word gives the place its country ("im spanischen Dorf …": Spain)."""
+    for run in runs:
+        first = run.parts[0].partition(" ")[0]
+        if (first in _CITY_BEFORE or first in _REGION_BEFORE) and run.lead != "in" \
+                and (m := _GENERIC_LEAD.search(text, max(0, run.start - 60), run.start)):
+            run.lead = "in"
+            run.note = "place_generic_before"
+            country = _adjective_country(m.group().split()[-1]) if len(run.parts) == 1 else ""
+            if country:
+                run.parts = run.parts + [country]
+
+
+# a site's name in Spanish, Italian, Portuguese or French ending in "of" and a town's name: "el Tribunal Supremo de
+# Caracas", "il Castello Maniace di Siracusa", "la Base Aérea de Zaragoza" (the last "of" of the name)
+_SITE_OF_TOWN = regex.compile(r"^.*[ ](?:de|di|do|da|del|della|du)[ ](?P<town>\p{Lu}[\p{L}\p{M}'’\- ]*+)$")
+_ROMANCE_OF_WORDS = (" de ", " di ", " do ", " da ", " del ", " della ", " du ")
+_ROMANCE_OF_GATE = stdlib_re.compile(r" d(?:[eiaou]|el|ella) ")  # a text holds one of them (tests/test_place_gates.py)
+# a church's name holds a saint's or a title of the Virgin's ("Iglesia de San Francisco", "Basílica de Guadalupe"),
+# no town's; nor a name opening with a saint's word
+_CHURCH_HEADS = frozenset(("Iglesia", "Igreja", "Chiesa", "Église", "Catedral", "Cattedrale", "Cathédrale", "Basílica", "Basilica"))
+_SAINT_WORDS = frozenset(("San", "Santo", "Santa", "São", "Saint", "Sainte", "St", "St.", "Ste", "Sankt", "Santi", "Nuestra", "Nossa", "Notre"))
+_ROMANCE_ARTICLES = frozenset(("El", "La", "Los", "Las", "Il", "Lo", "Le", "Les", "O", "A"))
+_SITE_TOWN_SIZE = 100_000  # a town that large: "de Caracas" names where the site is, not a saint or a family
+
+
+def _site_of_town(runs: list[PlaceRun]) -> None:
+    """A site's name in a Romance language ending in "de" and a town's name (data/place_words.csv venue_head:
+    Tribunal, Castello, Estadio, Palacio…) names the town it stands in: the run leads as "in" with the town after
+    the site ("frente al Tribunal Supremo de Caracas" → Caracas), rule place_site_of_town."""
+    for run in runs:
+        part = run.parts[0]
+        head, _, rest = part.partition(" ")
+        if head in _ROMANCE_ARTICLES and rest:  # "Il Castello Maniace di Siracusa" opening the caption
+            part = rest
+            head = rest.partition(" ")[0]
+        if len(run.parts) != 1 or head not in _VENUE_HEAD or head in _CHURCH_HEADS or run.lead in _NOT_PLACE_LEADS:
+            continue
+        m = _SITE_OF_TOWN.match(part)
+        town = m["town"] if m else ""
+        if not town or town.partition(" ")[0] in _SAINT_WORDS or lookup_country(town) or _kind(town):
+            continue
+        if (lookup_city(town) or ("", 0))[1] >= _SITE_TOWN_SIZE:
+            run.parts = [part, town]
+            run.lead = "in"
+            run.note = "place_site_of_town"
+
+
 def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
     """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
     unsure: list[str] = []
@@ -1112,6 +1193,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.city and place.known or place.by_table:
                 place.rules.append("place_weekday")
                 return place
+    if _BEFORE_GATE.search(text):  # (one search: any(word in text …) over the words cost 3 µs a caption)
+        _generic_before_lead(text, runs)
+    if _ROMANCE_OF_GATE.search(text):
+        _site_of_town(runs)
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
     candidates = [run for run in runs if run.lead in ("in", "at", "near") and not (
@@ -1306,11 +1391,11 @@ def cjk_region(text: str, city: Place | None) -> Place | None:
     as those languages write it: the region of the city named right after it ("广东省惠州市" → Huizhou,
     Guangdong), or, no city named, the region alone ("在四川省北川县": the county is under 300,000)."""
     if not any(mark in text for mark in _CJK_REGION_MARKS):
-        return city
+        return cjk_short_region(text, city)
     names, pattern = _cjk_regions()
     m = pattern.search(text, 0, _CJK_SCAN)
     if m is None:
-        return city
+        return cjk_short_region(text, city)
     name, code = names[m.group()]
     if city is None:  # (a province's name does not name the country: LABELS.md fills it for a US state only)
         return Place(region=name, by_table=True, rules=["place_cjk_region"])
@@ -1318,6 +1403,56 @@ def cjk_region(text: str, city: Place | None) -> Place | None:
     if after is not None and after.city == city.city and city.country_code == code and not city.region:
         city.region = name
         city.rules.append("place_cjk_region")
+    return city
+
+
+# the generic words Chinese drops from a province's name before the town in it ("四川平武县", "江苏无锡")
+_CN_GENERIC = stdlib_re.compile(r"(?:省|(?:壮族|壯族|回族|维吾尔|維吾爾)?自治[区區])$")
+# a town's name in Chinese with its generic word (city, county, town, district): what a province's short name
+# must open to be the place's province, not an adjective ("四川大学", "河北队", "湖南卫视")
+_CJK_SEAT = stdlib_re.compile(r"[\u4e00-\u9fff]{1,4}?[市县縣镇鎮区區]")
+
+
+@lru_cache(maxsize=1)
+def _cjk_short_regions() -> tuple[dict[str, str], stdlib_re.Pattern]:
+    """The provinces of China by their short names, the generic word dropped ("四川", "内蒙古") → English name,
+    and a pattern finding them, longest first."""
+    names = {_CN_GENERIC.sub("", row["alias"]): row["name"] for row in _read_csv("region_names.csv") if row["code"] == "CN"}
+    return names, stdlib_re.compile("(?:" + "|".join(map(stdlib_re.escape, sorted(names, key=len, reverse=True))) + r")(?![省自])")
+
+
+_FROM = ("来自", "來自")  # "from": before a province, where people came from
+
+
+def _cjk_city_at(text: str, i: int) -> str:
+    """The English name of the lexicon's city whose Chinese name starts at ``i``, longest first, or ""."""
+    names, sizes = _cjk_names()
+    for size in sizes.get(text[i:i + 2], ()):
+        if text[i:i + size] in names:
+            hit = english_city(text[i:i + size])
+            if hit:
+                return hit[0]
+    return ""
+
+
+def cjk_short_region(text: str, city: Place | None) -> Place | None:
+    """A province of China by its short name, as Xinhua writes it before the town ("四川平武县南坝镇",
+    "安徽宣城宁国市", "江苏无锡梅村"): the first one opening a town's name (a lexicon city, or a name ending in
+    市, 县, 镇, 区) is the region; with a city found, only the province opening that city's name. Not after "from"
+    ("来自湖南": where people came from)."""
+    names, pattern = _cjk_short_regions()
+    for m in pattern.finditer(text, 0, _CJK_SCAN):
+        if text[max(0, m.start() - 2):m.start()] in _FROM:
+            continue
+        after = _cjk_city_at(text, m.end())
+        if not after and (city is not None or not _CJK_SEAT.match(text, m.end())):
+            continue
+        if city is None:
+            return Place(region=names[m.group()], by_table=True, rules=["place_cjk_region"])
+        if after == city.city and city.country_code == "CN" and not city.region:
+            city.region = names[m.group()]
+            city.rules.append("place_cjk_region")
+        return city
     return city
 
 

@@ -190,9 +190,15 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_cjk", "a caption in Chinese, Japanese or Korean: the first city the lexicon names in that script "
      "('23일 오후 서울 종로구' → Seoul; data/city_names.csv)"),
     ("place", "place_cjk_region", "a province of China or prefecture of Japan named with its generic word in those scripts "
-     "('四川省', '千葉県': data/region_names.csv): the region of the city its name opens ('广东省惠州市'), or alone"),
+     "('四川省', '千葉県': data/region_names.csv): the region of the city its name opens ('广东省惠州市'), or alone; "
+     "a Chinese province's short name too, opening a town's name ('四川平武县', '江苏无锡')"),
     ("place", "place_script", "a caption in a script of South or Southeast Asia: the first city the lexicon names in it, opening a word "
      "('मुंबईत' → Mumbai, 'กรุงเทพมหานคร' → Bangkok; data/city_names.csv)"),
+    ("place", "place_generic_before", "German's capitalised generic word before a name after 'im', 'in der' or a genitive: the name is "
+     "a town's or region's ('im spanischen Dorf San Bartolome de Pinares', 'im US-Bundesstaat Pennsylvania'; "
+     "data/place_words.csv city_before, region_before)"),
+    ("place", "place_site_of_town", "a site's name in a Romance language ending in 'de' and a town of 100,000 or more names the town: "
+     "'frente al Tribunal Supremo de Caracas', 'il Castello Maniace di Siracusa' (data/place_words.csv venue_head; not a church's saint)"),
     ("place", "place_weekday", "a place, then a day named without its date: 'in Seoul on Thursday', 'in Bogura yesterday'"),
     ("place", "place_known_city", "no other place: the first gazetteer city after 'in', 'near', 'outside' or 'the streets of', "
      "'las calles de' (data/place_words.csv kinds of, place_of)"),
