@@ -347,3 +347,34 @@ def test_stock_site_domain_is_the_agency(handle, sep, site, shape):
     domain, agency = site
     rec = parse_caption("Das Hermelin ist im Winter gut getarnt. " + shape.format(f"{handle}{sep}{domain}"))
     assert (rec.photographer, rec.agency) == ("", agency), rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["in Paris", "in Lagos", "in Washington, D.C.", "near London"]), _GIVEN, _SURNAME,
+       st.sampled_from(["Reuters", "WireImage", "AFP/Getty Images"]))
+def test_place_before_name(place, given_name, surname, chain):
+    """The sentence's place run into the photographer's name, no stop between them (credit.place_before_name): the
+    place stays in the description, the name is the photographer's; after a stop the three words are one name."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"The crowd gathers outside the theatre {place} {name}/{chain}")
+    assert rec.photographer == name, rec.style
+    assert rec.description.rstrip(".").endswith(place.rstrip(".")), rec.description
+    town = place.split()[-1].rstrip(",")
+    stopped = parse_caption(f"The crowd gathers outside the theatre. {town} {name}/{chain}")
+    assert "place_before_name" not in stopped.style, stopped.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["PC", "Photographer", "Photo", "Foto"]), st.sampled_from([" - ", " – "]), _GIVEN, _SURNAME,
+       st.sampled_from(["\n", " ", ": "]))
+def test_label_dash_name(label, dash, given_name, surname, before):
+    """A label, a spaced dash for its colon, a person's name closing the caption (credit.label_dash_name); an
+    organisation or words in lower case after the dash are no one's name."""
+    name = f"{given_name} {surname}"
+    head = "Devotees celebrate the Vesak festival." if before != ": " else "© Historic England Archive"
+    rec = parse_caption(f"{head}{before}{label}{dash}{name}")
+    assert rec.photographer == name, rec.style
+    assert name not in rec.description and label not in rec.description, rec.description
+    for rest in ("Getty Images", "the police said"):
+        other = parse_caption(f"Devotees celebrate the Vesak festival.\n{label}{dash}{rest}")
+        assert other.photographer == "", other.style

@@ -838,6 +838,7 @@ _CASELESS_BY = tuple(m for m in CREDIT_MARKERS.get("by", ()) if regex.fullmatch(
 _CASELESS_WORD = r"[" + _CASELESS + r"](?:[" + _CASELESS + r"\p{M}\u200c\u200d'’\-]|\.(?=[" + _CASELESS + r"]))*"
 _CASELESS_NAME = _CASELESS_WORD + r"(?:[ ]" + _CASELESS_WORD + r"){0,3}"
 _HEBREW_WORD = r"\p{Hebrew}[\p{Hebrew}'’\-]*"
+_DASH_LABELS = CREDIT_MARKERS.get("dash", ())  # "PC – NAME", "Photographer - NAME" (data/credit_markers.csv)
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -1087,6 +1088,10 @@ RULES: list[Rule] = [
          r"(?:Photographer|Photograph|Photo[ ]credit))[ ]+(?:(?:Dr|Prof)\.?[ ]+)?(?P<name>" + _NAME_ANY + r")"
          r"(?:[ ]*\.?[ ]*(?m:$)|\.[ ]+(?=\p{Lu})|,[ ]*(?i:copyright|©)[ ]+(?P<org>" + _PART + r")[ ]*\.?[ ]*(?m:$))",
          ("picture ", "pic ", "photograph", "photo credit")),
+    # "…\nPC – Osanda Daham Nimsara" (Sri Lankan papers: photo credit), "© Historic England Archive: Photographer - Pete
+    # Horne": a label, a spaced dash for its colon, a person's name closing the line (label_dash_name)
+    Rule("label_dash_name", r"(?:(?<=[\n.!?)”\"][ ]{0,3})|^|:[ ]{0,3})(?P<lead>" + _alternation(_DASH_LABELS) + r")[ ][-–][ ]+"
+         r"(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?m:$)", tuple(f"{m.casefold()} {d}" for m in _DASH_LABELS for d in "-–")),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -1619,6 +1624,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not (_email_matches(g["name"], g["email"]) and _caps_name_ok(g["name"], agencies)):
             return None
         return g["name"]
+    if name == "label_dash_name":
+        return g["name"] if _person_shaped(g["name"], agencies) else None
     if name == "credit_marker_bare":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "org_photo_label":
@@ -1748,6 +1755,30 @@ def _lead_org(rest: str, agencies: Agencies) -> str | None:
                 or _WORDMARK.search(org)):
             return org
     return None
+
+
+# a place word or a comma right before a chain: the sentence runs on into it (place_before_name)
+_PLACE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:in|at|near)|,)[ ]+$")
+_DOTTED_PLACE = regex.compile(r"(?:\p{Lu}\.){2,3}")  # "D.C."
+_INITIAL = regex.compile(r"\p{Lu}\.")
+
+
+def _place_ahead(chain: str, person: str, agencies: Agencies) -> int:
+    """How many characters of ``chain`` (as written) a place ahead of its first name takes ("Paris Benoit Tessier/…",
+    "D.C. Paul Morigi/…"): a known city, state or country of one or two words, or a dotted abbreviation, leaving a
+    person's name of two words (an initial between them at most); 0 when there is none."""
+    words = chain.split(" ")
+    for k in (2, 1):
+        head = " ".join(words[:k])
+        if not (lookup_city(head) or lookup_state(head) or lookup_country(head) or _DOTTED_PLACE.fullmatch(head)):
+            continue
+        rest = chain[len(head):].lstrip(" ")
+        name = _SPLIT.split(rest, 1)[0].strip()
+        left = name.split()  # a given name and a surname, an initial between them at most: "Benoit Tessier", "Paul R. Smith"
+        if (len(left) == person.count(" ") + 1 - k and _person_shaped(name, agencies)
+                and (len(left) == 2 or _INITIAL.fullmatch(left[1]))):
+            return len(chain) - len(rest)
+    return 0
 
 
 def _chain_in_text(chain: str, text: str, end: int, agencies: Agencies) -> str:
@@ -2894,9 +2925,20 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
                 people, orgs, tags = parse_chain(f"{named['name']}/{chain}", agencies)
                 tags = [*tags, "name_dash_chain"]
                 prev = named
+        place_cut = 0
+        if name == "end_chain" and people and people[0].count(" ") >= 2 \
+                and _PLACE_BEFORE.search(text, max(0, m.start("chain") - 8), m.start("chain")):
+            # "… cabaret in Paris Benoit Tessier/Reuters", "… in Washington, D.C. Paul Morigi/WireImage": the sentence's
+            # place run into the photographer's name, no stop between them (credit.place_before_name)
+            place_cut = _place_ahead(text[m.start("chain"):m.end("chain")], people[0], agencies)
+            if place_cut:
+                people, orgs, tags = parse_chain(text[m.start("chain") + place_cut:m.end("chain")], agencies)
+                tags = [*tags, "place_before_name"]
         # (credit.placeholder_only)
         if people or orgs or (tags and name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
             span = m.span() if prev is None else (prev.start(1), m.end())
+            if place_cut:  # the place stays in the sentence
+                span = (m.start("chain") + place_cut, span[1])
             if name == "lead_chain":  # the name and the organisation only: the counter before and the sentence after stay
                 span = (m.start("name"), m.start("agency") + len(g["agency"]))
             if name == "end_agency_words":  # the agency's words only: the sentence's stay

@@ -107,6 +107,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "handout_source", "AFP's handouts: 'AFP PHOTO / HO / SANA': the source after the handout mark, AFP distributes"),
     ("credit", "institution_partners", "an institution's partners after it are no distributor: 'NASA/JPL-Caltech/Univ. of Arizona'"),
     ("credit", "wordmark_first", "one word ahead of a person's full name is the agency's wordmark: 'Lichtgut/Christoph Schmidt', 'GdP/Hagen Immel'"),
+    ("credit", "label_dash_name", "a label, a spaced dash for its colon, a name closing the line: 'PC – Osanda Daham Nimsara', "
+                                  "'© Historic England Archive: Photographer - Pete Horne'"),
+    ("credit", "place_before_name", "the sentence's place run into the photographer's name before a chain: '… cabaret in Paris "
+                                    "Benoit Tessier/Reuters', '… in Washington, D.C. Paul Morigi/WireImage'"),
     ("credit", "name_dash_chain", "a photographer's name and a spaced dash before a chain: 'Russell Cheyne - WPA/Pool via Getty Images'"),
     ("credit", "sentence_agency", "the sentence's last word run into an agency's wordmark in capitals: '… in Milan AFP via Getty Images'"),
     ("credit", "country_part", "a country's name as a chain's part is the picture's place, no one's name: '(Photo: Pakistan/ICRC)'"),
