@@ -828,8 +828,9 @@ _HAN_LABELS = "|".join(sorted((m for m in CREDIT_MARKERS.get("label", ()) if all
 # a picture's date in an archive's caption: "5/1973", "12/13/1950", "May 5th, 1959", "8th October 1952" (date_by_name)
 _DATE_BY = (r"(?<![\p{L}\p{N}/])(?:\d{1,2}/(?:\d{1,2}/)?|(?:" + _MONTH_WORDS + r")\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+"
             r"|\d{1,2}(?:st|nd|rd|th)?[ ]+(?:" + _MONTH_WORDS + r")\.?,?[ ]+)(?:1[89]|20)\d\d")
-# scripts with no capitals (Hebrew, Arabic, Bengali, Devanagari, Thai, Gujarati, Malayalam): a label of theirs ("ছবি:", "צילום:", "عکاس:"), then a
-# name of one to four words closing the line (caseless_label; the chain reader needs capitals to see a name)
+# scripts with no capitals (Hebrew, Arabic, Bengali, Devanagari, Thai, Gujarati, Malayalam): a label of theirs ("ছবি:",
+# "צילום:", "عکاس:"), then a name of one to four words closing the line (caseless_label; the chain reader needs capitals
+# to see a name)
 _CASELESS = r"\p{Hebrew}\p{Arabic}\p{Bengali}\p{Devanagari}\p{Thai}\p{Gujarati}\p{Malayalam}"
 _CASELESS_MARKERS = tuple(m for m in CREDIT_MARKERS.get("label", ()) if regex.fullmatch(r"[" + _CASELESS + r" ]+", m))
 # ("ภาพโดย NAME", Thai: picture by; a "by" marker needs no colon)
@@ -1740,13 +1741,13 @@ def _lead_org(rest: str, agencies: Agencies) -> str | None:
     organisation-shaped (an acronym, "The …", an organisation word, a wordmark)."""
     if " " in rest.strip() and rest[:40].isupper():  # a caption in capitals: no capital says where its sentence opens
         return None
-    ends = [m.start() for m in _LEAD_ORG_ENDS.finditer(rest)][:_LEAD_ORG_WORDS] + [len(rest.rstrip())]
-    for end in sorted(set(ends), reverse=True):
+    line_end = len(rest.rstrip())
+    ends = sorted(set([m.start() for m in _LEAD_ORG_ENDS.finditer(rest)][:_LEAD_ORG_WORDS] + [line_end]))
+    for end in reversed(ends):
         org = rest[:end]
         if agencies.lookup(org) and _LEAD_SENTENCE.match(rest, end):
             return org
-    line_end = len(rest.rstrip())
-    for end in sorted(set(ends)):  # the shortest: the sentence's first word is no organisation's
+    for end in ends:  # the shortest first: the sentence's first word is no organisation's
         org = rest[:end]
         if not (end == line_end or _LEAD_FIRST_WORD.match(rest, end)) or not all(w[:1].isupper() for w in org.split()):
             continue
