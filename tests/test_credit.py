@@ -269,3 +269,112 @@ def test_name_dash_chain(given_name, surname, chain, dash, shape):
     rec = parse_caption("The minister arrives at the summit. " + shape.format(f"{name}{dash}{chain}").strip())
     assert rec.photographer == name, rec.style
     assert name not in rec.description and rec.description.endswith("summit."), rec.description
+
+
+@settings(max_examples=80, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["/", " / ", " | ", "\n/\n"]),
+       st.sampled_from(["AFP", "EPA", "Getty Images", "Reuters", "KUER", "The Salt Lake Tribune"]),
+       st.sampled_from(["Protesters gather outside the court on Monday.", "Thousands of people march in the rain.",
+                        "…le même jour, les écoles rouvrent.", "Un cracheur de feu épate les gens."]),
+       st.booleans())
+def test_lead_chain(given_name, surname, sep, agency, sentence, caps):
+    """A credit opening the caption, its sentence right after it (credit.lead_chain): the name and the organisation
+    leave the description, the sentence stays whole."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"{name.upper() if caps else name}{sep}{agency} {sentence}")
+    assert rec.photographer == name, rec.style
+    assert rec.agency == (load_agencies().lookup(agency) or agency), rec.style
+    assert rec.description == sentence, rec.description
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["/", " / ", " | "]),
+       st.sampled_from(["What's Going On is an album by the singer.", "Summer Nights at the lake were long.",
+                        "AFP COACHES HAVE THE SURPRISING TEAM FIGHTING FOR A SPOT"]))
+def test_lead_chain_needs_an_organisation(given_name, surname, sep, rest):
+    """The words after a lead name's separator that open no organisation (a title, a sentence, a line in capitals
+    where no capital says where a sentence opens) make no lead credit."""
+    rec = parse_caption(f"{given_name} {surname}{sep}{rest}")
+    assert "lead_chain" not in rec.style, rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["New York", "NEW YORK", "London"]), st.sampled_from(["AP", "AFP"]))
+def test_lead_chain_place_is_no_photographer(place, agency):
+    """A dateline's place before the slash is no photographer (credit.lead_chain)."""
+    rec = parse_caption(f"{place} / {agency} Students walked out of class on Monday.")
+    assert "lead_chain" not in rec.style, rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([("ഫോട്ടോ", ["ശ്രീകുമാർ ആലപ്ര", "സെബിൻ ജോർജ്", "എം.എസ്.ശ്രീധർലാൽ"]),
+                        ("તસવીર", ["પ્રજ્ઞેશ વ્યાસ"]), ("તસવીરો", ["પ્રજ્ઞેશ વ્યાસ"]),
+                        ("फोटो सौजन्य", ["दिपक साळवी"])]),
+       st.sampled_from([":", " : ", "ઃ", "- "]), st.booleans(), st.data())
+def test_caseless_label_indic_scripts(marker_names, colon, bracket, data):
+    """Malayalam, Gujarati and Marathi credit labels (credit.caseless_label): the label, a colon (Gujarati's visarga
+    "ઃ" too, or a dash), the photographer; initials joined by full stops stay in the name."""
+    marker, names = marker_names
+    name = data.draw(st.sampled_from(names))
+    credit = f"{marker}{colon}{name}"
+    rec = parse_caption(f"പൂഞ്ഞാർ നിയോജക മണ്ഡലം നവകേരള സദസിൽ. {'(' + credit + ')' if bracket else credit}")
+    assert rec.photographer == name, rec.style
+    assert name not in rec.description
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["東南網", "中青網", "大河報"]), st.sampled_from(["劉瑋", "陳劍", "楊逸凡"]),
+       st.sampled_from(["記者 {} 攝", "記者{}攝", "记者 {} 摄"]))
+def test_han_outlet_before_reporter(outlet, name, staff):
+    """An outlet before its reporter's title is the agency (credit._han_outlet) when it is the whole run of Han there;
+    the caption's own paper ("本報", this paper) and an outlet run into the sentence's words are not."""
+    credit = outlet + staff.format(name)
+    rec = parse_caption(f"新疆青年志愿者在動車站表演民族特色舞蹈。({credit})")
+    assert (rec.photographer, rec.agency) == (name, outlet), rec.style
+    own = parse_caption(f"新疆青年志愿者在動車站表演民族特色舞蹈。(本報{staff.format(name)})")
+    assert (own.photographer, own.agency) == (name, ""), own.style
+    run_on = parse_caption(f"新疆青年志愿者在動車站表演民族特色舞蹈{credit}")
+    assert run_on.agency == "", run_on.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["mlharing", "phichak", "smolaw11"]), st.sampled_from([" / ", "/"]),
+       st.sampled_from([("iStock.com", "iStock"), ("stock.adobe.com", "Adobe Stock"), ("Shutterstock.com", "Shutterstock"),
+                        ("picturedesk.com", "picturedesk.com")]), st.sampled_from(["({})", "© {}"]))
+def test_stock_site_domain_is_the_agency(handle, sep, site, shape):
+    """A stock site named by its domain after a contributor's handle ("(mlharing / iStock.com)", "© NAME /
+    stock.adobe.com"): the site is the agency, the handle in lower case no one's name (credit._LOWER, _CAMEL)."""
+    domain, agency = site
+    rec = parse_caption("Das Hermelin ist im Winter gut getarnt. " + shape.format(f"{handle}{sep}{domain}"))
+    assert (rec.photographer, rec.agency) == ("", agency), rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["in Paris", "in Lagos", "in Washington, D.C.", "near London"]), _GIVEN, _SURNAME,
+       st.sampled_from(["Reuters", "WireImage", "AFP/Getty Images"]))
+def test_place_before_name(place, given_name, surname, chain):
+    """The sentence's place run into the photographer's name, no stop between them (credit.place_before_name): the
+    place stays in the description, the name is the photographer's; after a stop the three words are one name."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"The crowd gathers outside the theatre {place} {name}/{chain}")
+    assert rec.photographer == name, rec.style
+    assert rec.description.rstrip(".").endswith(place.rstrip(".")), rec.description
+    town = place.split()[-1].rstrip(",")
+    stopped = parse_caption(f"The crowd gathers outside the theatre. {town} {name}/{chain}")
+    assert "place_before_name" not in stopped.style, stopped.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["PC", "Photographer", "Photo", "Foto"]), st.sampled_from([" - ", " – "]), _GIVEN, _SURNAME,
+       st.sampled_from(["\n", " ", ": "]))
+def test_label_dash_name(label, dash, given_name, surname, before):
+    """A label, a spaced dash for its colon, a person's name closing the caption (credit.label_dash_name); an
+    organisation or words in lower case after the dash are no one's name."""
+    name = f"{given_name} {surname}"
+    head = "Devotees celebrate the Vesak festival." if before != ": " else "© Historic England Archive"
+    rec = parse_caption(f"{head}{before}{label}{dash}{name}")
+    assert rec.photographer == name, rec.style
+    assert name not in rec.description and label not in rec.description, rec.description
+    for rest in ("Getty Images", "the police said"):
+        other = parse_caption(f"Devotees celebrate the Vesak festival.\n{label}{dash}{rest}")
+        assert other.photographer == "", other.style

@@ -760,3 +760,12 @@ def test_dash_slash_needs_a_dash(text):
     """find_credits searches _DASH_SLASH only in a caption holding "-" or "–": a match holds one."""
     if credit._DASH_SLASH.search(text):
         assert "-" in text or "–" in text
+
+
+@settings(max_examples=500)
+@given(_TEXT)
+@example("ROBERT KITCHIN/Stuff Thousands of protesters")
+@example("6 of 16 Chris Thompson/SpaceX\nUp in the air")
+@example("Kelsie Moore\n/\nKUER\nStudent organizers")
+def test_lead_sep_gate(text):
+    _gate_holds("lead_chain", text)

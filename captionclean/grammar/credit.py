@@ -37,11 +37,11 @@ _PARTICLES = (r"(?:" + "|".join(regex.escape(w[:-1]) + r"\.?" if w.endswith(".")
 # _CHAIN_ANY matched a chain of 30 characters in about half the time)
 _WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\d(?<=\p{Ll}\d)\d{0,2}(?![\p{L}\p{N}]))?(?:\.(?<!\p{L}{4}\.)\p{Lu}[\p{L}\p{M}'’\-]*)*"
          r"(?:\.(?:com|COM)\b)?(?:\.(?<!\p{L}{4}\.))?")
-_CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*"
+_CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*(?:\.com\b)?"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
 # wordmarks written in lower case ("dpa", "picture alliance", "picturedesk.com", "laif"): a part of one or
 # two lower-case words; the agency table decides what it is (an unknown one is skipped, never a name)
-_LOWER = r"(?:\p{Ll}[\p{Ll}\p{N}\-]+(?:\.\p{Ll}{2,3})?(?:[ ]\p{Ll}{3,})?(?![\p{L}\p{N}.]))"
+_LOWER = r"(?:\p{Ll}[\p{Ll}\p{N}\-]+(?:\.\p{Ll}[\p{Ll}\-]{3,15}(?=\.\p{Ll}))?(?:\.\p{Ll}{2,3})?(?:[ ]\p{Ll}{3,})?(?![\p{L}\p{N}.]))"
 _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # a part may close with its name spelt out: "WANA (West Asia News Agency)"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
@@ -828,15 +828,18 @@ _HAN_LABELS = "|".join(sorted((m for m in CREDIT_MARKERS.get("label", ()) if all
 # a picture's date in an archive's caption: "5/1973", "12/13/1950", "May 5th, 1959", "8th October 1952" (date_by_name)
 _DATE_BY = (r"(?<![\p{L}\p{N}/])(?:\d{1,2}/(?:\d{1,2}/)?|(?:" + _MONTH_WORDS + r")\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+"
             r"|\d{1,2}(?:st|nd|rd|th)?[ ]+(?:" + _MONTH_WORDS + r")\.?,?[ ]+)(?:1[89]|20)\d\d")
-# scripts with no capitals (Hebrew, Arabic, Bengali, Devanagari, Thai): a label of theirs ("ছবি:", "צילום:", "عکاس:"), then a
-# name of one to four words closing the line (caseless_label; the chain reader needs capitals to see a name)
-_CASELESS = r"\p{Hebrew}\p{Arabic}\p{Bengali}\p{Devanagari}\p{Thai}"
+# scripts with no capitals (Hebrew, Arabic, Bengali, Devanagari, Thai, Gujarati, Malayalam): a label of theirs ("ছবি:",
+# "צילום:", "عکاس:"), then a name of one to four words closing the line (caseless_label; the chain reader needs capitals
+# to see a name)
+_CASELESS = r"\p{Hebrew}\p{Arabic}\p{Bengali}\p{Devanagari}\p{Thai}\p{Gujarati}\p{Malayalam}"
 _CASELESS_MARKERS = tuple(m for m in CREDIT_MARKERS.get("label", ()) if regex.fullmatch(r"[" + _CASELESS + r" ]+", m))
 # ("ภาพโดย NAME", Thai: picture by; a "by" marker needs no colon)
 _CASELESS_BY = tuple(m for m in CREDIT_MARKERS.get("by", ()) if regex.fullmatch(r"[" + _CASELESS + r" ]+", m))
-_CASELESS_WORD = r"[" + _CASELESS + r"][" + _CASELESS + r"\p{M}\u200c\u200d'’\-]*"
+# (initials joined by full stops: "എം.എസ്.ശ്രീധർലാൽ", M. S. Sreedharlal)
+_CASELESS_WORD = r"[" + _CASELESS + r"](?:[" + _CASELESS + r"\p{M}\u200c\u200d'’\-]|\.(?=[" + _CASELESS + r"]))*"
 _CASELESS_NAME = _CASELESS_WORD + r"(?:[ ]" + _CASELESS_WORD + r"){0,3}"
 _HEBREW_WORD = r"\p{Hebrew}[\p{Hebrew}'’\-]*"
+_DASH_LABELS = CREDIT_MARKERS.get("dash", ())  # "PC – NAME", "Photographer - NAME" (data/credit_markers.csv)
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -1026,6 +1029,12 @@ RULES: list[Rule] = [
     # "Jennifer Stewart/USA TODAY SportsRookie coach …": a credit opening the caption, glued to its first word
     Rule("lead_glued_chain", r"^[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*/[ ]*(?P<agency>[^/\n]{2,40}?\p{Ll})(?=\p{Lu}\p{Ll})", ("/",),
          gate="lead_slash"),
+    # "ROBERT KITCHIN/Stuff Thousands of protesters …", "Trent Nelson | The Salt Lake Tribune Youth dancing …",
+    # "Emmanuel Adegboye / EPA Un cracheur …", "6 of 16 Chris Thompson/SpaceX\nUp in the air", "Kelsie Moore\n/\nKUER\n…"
+    # (a page's slash on a line of its own): a credit opening the caption, the sentence right after it; where the
+    # organisation ends is read by _lead_org (lead_chain)
+    Rule("lead_chain", r"^(?=[^/|]{0,69}[/|])[ ]*(?:\(?\d{1,3}[ ]+of[ ]+\d{0,3}\)?[ ]+)?(?P<name>" + _NAME_ANY + r")"
+         r"(?:[ ]*\n?[ ]*/|[ ]+\|)[ ]*\n?[ ]*(?P<agency>\p{Lu}[^/|\n]{1,80})", ("/", " |"), gate="lead_sep"),
     # Korean papers: "… 백소아 기자 thanks@hani.co.kr", "정연호 기자": a reporter's (or photographer's) name, then 기자
     # (also "일요시사=NAME 기자(mail@…)", "잠실=NAME 기자 mail@… /2020.08.20/", "|NAME기자", "/NAME 기자 |", a cut address "foto@")
     Rule("cjk_reporter", r"(?:(?P<agency>\p{Hangul}{2,10})=[ ]*|(?<!\p{Hangul}))(?P<name>\p{Hangul}{2,4})[ ]*(?:기자|특파원)"
@@ -1053,11 +1062,12 @@ RULES: list[Rule] = [
     Rule("cjk_agency_end", r"(?:[=＝](?P<chain>[\p{Katakana}\p{Han}ー\p{Lu}Ａ-Ｚ]{1,10})|(?<=[ 。])(?P<chain>\p{Han}{2,8})[ ]+图"
          r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
          ("=", "＝", " 图", "）"), tail=True, only_known=True, gate="ends_cjk"),
-    # Bengali, Hebrew, Persian, Hindi, Nepali, Thai papers: "…২০২৬ছবি: ফাত্তাহ তানভীর রানা", "(צילום: רחל אבנרי)",
-    # "عکاس:علیرضا رمضانی", "ภาพโดย NAME": the label (glued to the word before too), a colon (Devanagari's visarga "ः" as
-    # Nepali papers type it, or a dash), the name to the line's end, its agency after a slash ("÷" in Nepali pages:
-    # "तस्विरः NAME/रासस") (caseless_label)
-    Rule("caseless_label", r"(?:[(\[][ ]*)?(?:(?:" + _alternation(_CASELESS_MARKERS) + r")[ ]*[:ः–—-]|(?:"
+    # Bengali, Hebrew, Persian, Hindi, Nepali, Thai, Malayalam, Gujarati papers: "…২০২৬ছবি: ফাত্তাহ তানভীর রানা",
+    # "(צילום: רחל אבנרי)", "عکاس:علیرضا رمضانی", "ภาพโดย NAME", "ഫോട്ടോ : NAME", "(તસવીરોઃ NAME)": the label (glued to the
+    # word before too), a colon (the visarga, Devanagari's "ः" and Gujarati's "ઃ", as Nepali and Gujarati papers type it,
+    # or a dash), the name to the line's end, its agency after a slash ("÷" in Nepali pages: "तस्विरः NAME/रासस")
+    # (caseless_label)
+    Rule("caseless_label", r"(?:[(\[][ ]*)?(?:(?:" + _alternation(_CASELESS_MARKERS) + r")[ ]*[:ःઃ–—-]|(?:"
          + _alternation(_CASELESS_BY) + r")[ ]*:?)[ ]*(?P<name>" + _CASELESS_NAME + r")(?:[ ]*[/÷][ ]*(?P<org>"
          + _CASELESS_NAME + r"))?[ ]*[)\]]?[ ]*(?m:$)", _CASELESS_MARKERS + _CASELESS_BY),
     # Hebrew papers close a caption with the photographer's name alone in brackets: "… ברחוב בלפור. (נינה פוקס)" (two or
@@ -1079,6 +1089,10 @@ RULES: list[Rule] = [
          r"(?:Photographer|Photograph|Photo[ ]credit))[ ]+(?:(?:Dr|Prof)\.?[ ]+)?(?P<name>" + _NAME_ANY + r")"
          r"(?:[ ]*\.?[ ]*(?m:$)|\.[ ]+(?=\p{Lu})|,[ ]*(?i:copyright|©)[ ]+(?P<org>" + _PART + r")[ ]*\.?[ ]*(?m:$))",
          ("picture ", "pic ", "photograph", "photo credit")),
+    # "…\nPC – Osanda Daham Nimsara" (Sri Lankan papers: photo credit), "© Historic England Archive: Photographer - Pete
+    # Horne": a label, a spaced dash for its colon, a person's name closing the line (label_dash_name)
+    Rule("label_dash_name", r"(?:(?<=[\n.!?)”\"][ ]{0,3})|^|:[ ]{0,3})(?P<lead>" + _alternation(_DASH_LABELS) + r")[ ][-–][ ]+"
+         r"(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?m:$)", tuple(f"{m.casefold()} {d}" for m in _DASH_LABELS for d in "-–")),
     Rule("released_by", r"\b(?i:image|photo|picture|photograph|handout|video)s?[ ]+(?:was[ ]+|were[ ]+)?"
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
@@ -1596,6 +1610,13 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not agencies.lookup(g["agency"].strip()) or not _caps_name_ok(g["name"], agencies):
             return None
         return f"{g['name']}/{g['agency'].strip()}"
+    if name == "lead_chain":
+        person = g["name"]
+        org = _lead_org(g["agency"], agencies)
+        if not org or not _caps_name_ok(person, agencies) or lookup_city(person) or person.split()[0] in _NOT_FIRST_NAMES:
+            return None
+        g["agency"] = org  # the credit's span ends with it (_rule_on)
+        return f"{person}/{org}"
     if name == "name_line_agency":
         if not agencies.lookup(g["agency"]) or not _caps_name_ok(g["name"], agencies):
             return None
@@ -1604,6 +1625,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if not (_email_matches(g["name"], g["email"]) and _caps_name_ok(g["name"], agencies)):
             return None
         return g["name"]
+    if name == "label_dash_name":
+        return g["name"] if _person_shaped(g["name"], agencies) else None
     if name == "credit_marker_bare":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "org_photo_label":
@@ -1699,6 +1722,64 @@ _DATES_THEN_ORG = regex.compile(r"[ ]*\([^()\n]{1,20}\)\.?[ ]*(?P<org>\p{Lu}[^\n
 # a given name, then a surname typed in lower case (archives' catalogues): "Cor jarong"
 _LOWER_SURNAME = regex.compile(r"\p{Lu}\p{Ll}+[ ]\p{Ll}{3,}")
 _CUT_TOKEN = regex.compile(r"[ ]+\p{Lu}{1,2}$")
+
+
+# lead_chain: where an organisation may end in "Stuff Thousands of …", "The Salt Lake Tribune Youth dancing …",
+# "PhillyVoiceFans took over …": before a space or a capital glued to a small letter
+_LEAD_ORG_ENDS = regex.compile(r"(?<=\S)(?=[ ]|(?<=\p{Ll})\p{Lu}\p{Ll})")
+# what follows an organisation that a sentence opens: the line's end, or a capital, digit, quote or ellipsis
+_LEAD_SENTENCE = regex.compile(r"[ ]*$|[ ]+[\p{Lu}\p{N}\"“‘'…]|[ ]+\.\.\.")
+# a sentence whose first word is capitalised and its second is not ("Youth dancing", "Thousands of"), or that an
+# ellipsis opens ("…le même jour")
+_LEAD_FIRST_WORD = regex.compile(r"[ ]*\p{Lu}\p{Ll}+[ ]+\p{Ll}|\p{Lu}\p{Ll}+|[ ]+(?:…|\.\.\.)")
+_LEAD_ORG_WORDS = 6
+
+
+def _lead_org(rest: str, agencies: Agencies) -> str | None:
+    """The organisation opening ``rest`` (a lead credit's text after its separator), as written: the longest known
+    agency a sentence follows; else the capitalised words before a sentence's first word when they are
+    organisation-shaped (an acronym, "The …", an organisation word, a wordmark)."""
+    if " " in rest.strip() and rest[:40].isupper():  # a caption in capitals: no capital says where its sentence opens
+        return None
+    line_end = len(rest.rstrip())
+    ends = sorted(set([m.start() for m in _LEAD_ORG_ENDS.finditer(rest)][:_LEAD_ORG_WORDS] + [line_end]))
+    for end in reversed(ends):
+        org = rest[:end]
+        if agencies.lookup(org) and _LEAD_SENTENCE.match(rest, end):
+            return org
+    for end in ends:  # the shortest first: the sentence's first word is no organisation's
+        org = rest[:end]
+        if not (end == line_end or _LEAD_FIRST_WORD.match(rest, end)) or not all(w[:1].isupper() for w in org.split()):
+            continue
+        glued = rest[end:end + 1] not in ("", " ")
+        if (_ACRONYM.fullmatch(org) or (org.startswith("The ") and not glued) or _is_org_like(org)
+                or _WORDMARK.search(org)):
+            return org
+    return None
+
+
+# a place word or a comma right before a chain: the sentence runs on into it (place_before_name)
+_PLACE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:in|at|near)|,)[ ]+$")
+_DOTTED_PLACE = regex.compile(r"(?:\p{Lu}\.){2,3}")  # "D.C."
+_INITIAL = regex.compile(r"\p{Lu}\.")
+
+
+def _place_ahead(chain: str, person: str, agencies: Agencies) -> int:
+    """How many characters of ``chain`` (as written) a place ahead of its first name takes ("Paris Benoit Tessier/…",
+    "D.C. Paul Morigi/…"): a known city, state or country of one or two words, or a dotted abbreviation, leaving a
+    person's name of two words (an initial between them at most); 0 when there is none."""
+    words = chain.split(" ")
+    for k in (2, 1):
+        head = " ".join(words[:k])
+        if not (lookup_city(head) or lookup_state(head) or lookup_country(head) or _DOTTED_PLACE.fullmatch(head)):
+            continue
+        rest = chain[len(head):].lstrip(" ")
+        name = _SPLIT.split(rest, 1)[0].strip()
+        left = name.split()  # a given name and a surname, an initial between them at most: "Benoit Tessier", "Paul R. Smith"
+        if (len(left) == person.count(" ") + 1 - k and _person_shaped(name, agencies)
+                and (len(left) == 2 or _INITIAL.fullmatch(left[1]))):
+            return len(chain) - len(rest)
+    return 0
 
 
 def _chain_in_text(chain: str, text: str, end: int, agencies: Agencies) -> str:
@@ -1834,6 +1915,14 @@ def _han_org(text: str, agencies: Agencies) -> str | None:
     return text if len(text) >= 2 and text.endswith(_HAN_ORG_ENDS) else None
 
 
+def _han_outlet(g: dict) -> str | None:
+    """The outlet before a reporter's title ("東南網記者 NAME 攝", "中青報·中青網記者 NAME/攝"): a name ending in an
+    organisation's word, when it is the whole run of Han before the title (else the sentence's words may open it) and
+    not the caption's own paper ("本報記者", this paper's reporter)."""
+    agency = g["agency"]
+    return agency if g.get("agency_whole") and agency.endswith(_HAN_ORG_ENDS) and not agency.startswith("本") else None
+
+
 def _han_people(names: str) -> list[str]:
     """"邓 华" → 邓华 (a name of two padded to three); "邱晶 張卓羣", "邝啓聰、陳淵莊" → two names."""
     people = []
@@ -1859,7 +1948,7 @@ def _han_reading(g: dict, agencies: Agencies) -> tuple[list[str], list[str], lis
             orgs.append(org)
     elif g.get("name"):
         if g.get("agency"):
-            org = _han_known(g["agency"], agencies)
+            org = _han_known(g["agency"], agencies) or _han_outlet(g)
             if org:
                 orgs.append(org)
         tag = placeholder_tag(g["name"].replace(" ", ""))
@@ -2185,6 +2274,7 @@ _GATES = {
     "ends_name": lambda text, _: text.rstrip(" ")[-1:].islower(),
     "ends_domain": lambda text, _: text.rstrip(" .)]")[-4:].count(".") > 0,
     "lead_slash": lambda text, _: "/" in text[:60],
+    "lead_sep": lambda text, _: "/" in text[:70] or "|" in text[:70],  # (lead_chain's lookahead: the same bound)
     "hangul": lambda text, _: not text.isascii() and any("\uac00" <= c <= "\ud7a3" for c in text[:40] + text[-40:]),
     "line_starts_by": lambda text, _: any(ln.lstrip(" ")[:3].casefold() == "by " for ln in _lines(text)),
     "line_ends_digit": lambda text, _: any(ln.rstrip(" .")[-1:].isdigit() for ln in _lines(text)),
@@ -2740,6 +2830,9 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
             g["chain"] = chain
         else:
             g = m.groupdict()  # a new dict each match: edited in place
+            if name == "cjk_photographed" and g.get("agency"):  # (_han_outlet)
+                at = m.start("agency")
+                g["agency_whole"] = at == 0 or not _HAN_CHAR.match(text, at - 1)
             if name in _LABEL_RULES:
                 chain_end = m.end("chain")
                 runs_on = _RUNS_ON.match(text, chain_end)
@@ -2833,9 +2926,22 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
                 people, orgs, tags = parse_chain(f"{named['name']}/{chain}", agencies)
                 tags = [*tags, "name_dash_chain"]
                 prev = named
+        place_cut = 0
+        if name == "end_chain" and people and people[0].count(" ") >= 2 \
+                and _PLACE_BEFORE.search(text, max(0, m.start("chain") - 8), m.start("chain")):
+            # "… cabaret in Paris Benoit Tessier/Reuters", "… in Washington, D.C. Paul Morigi/WireImage": the sentence's
+            # place run into the photographer's name, no stop between them (credit.place_before_name)
+            place_cut = _place_ahead(text[m.start("chain"):m.end("chain")], people[0], agencies)
+            if place_cut:
+                people, orgs, tags = parse_chain(text[m.start("chain") + place_cut:m.end("chain")], agencies)
+                tags = [*tags, "place_before_name"]
         # (credit.placeholder_only)
         if people or orgs or (tags and name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
             span = m.span() if prev is None else (prev.start(1), m.end())
+            if place_cut:  # the place stays in the sentence
+                span = (m.start("chain") + place_cut, span[1])
+            if name == "lead_chain":  # the name and the organisation only: the counter before and the sentence after stay
+                span = (m.start("name"), m.start("agency") + len(g["agency"]))
             if name == "end_agency_words":  # the agency's words only: the sentence's stay
                 span = (m.end("chain") - len(chain), span[1])
             lead = g.get("lead") or g.get("org") if name in _LEAD_RULES else None

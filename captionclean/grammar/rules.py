@@ -64,7 +64,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_agency_words", "a known agency in title case closing a caption with no stop, no function word before it: '… in Madrid, Spain Reuters'"),
     ("credit", "end_slash_agency", "a spaced slash, a known agency and a dash before its photographer closing the caption: '… / EFE - Julio Muñoz', '… / EUROPA PRESS'"),
     ("credit", "hebrew_paren_name", "a Hebrew paper's photographer alone in brackets closing the caption: '… ברחוב בלפור. (נינה פוקס)'"),
-    ("credit", "caseless_label", "a label in a script with no capitals (Bengali ছবি, Hebrew צילום, Persian عکاس, Hindi फोटो, Nepali तस्बिरः), a colon "
+    ("credit", "caseless_label", "a label in a script with no capitals (Bengali ছবি, Hebrew צילום, Persian عکاس, Hindi फोटो, Nepali तस्बिरः, Malayalam ഫോട്ടോ, Gujarati તસવીર), a colon "
      "(or a dash; Thai ภาพโดย needs none), a name closing the line, its agency after a slash"),
     ("credit", "year_then_credit", "an archive's title, the year, then the credit: '…, 1987 - Hans Aarsman', '…, 1967, Name - Stadsarchief Amsterdam'"),
     ("credit", "date_by_name", "archives: the picture's date, then 'by' and the photographer closing the caption: '… May 5th, 1959 by George Elam', '… 5/1973 by Arthur Tress'"),
@@ -87,6 +87,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "name_then_tag", "a name or a paper, then the kind of picture, closing the caption: 'NAME Submitted photo', '(Oregonian file photo)', '(The Commercial Appeal files)'"),
     ("credit", "bracket_file", "Al Jazeera's archive credit in square brackets: '[File: Reuters]', '[File: NAME/AFP]'"),
     ("credit", "lead_glued_chain", "a credit opening the caption glued to its first word: 'Name/USA TODAY SportsRookie coach …'"),
+    ("credit", "lead_chain", "a credit opening the caption, its sentence right after it: 'NAME/Stuff Thousands of …', "
+                             "'NAME | The Salt Lake Tribune Youth dancing …'"),
     ("credit", "archive_ref", "a known archive and its catalogue reference closing the caption: 'NLI ref. PWP2027', 'AWM P02686.025'"),
     ("credit", "collection_of", "'from the collection of ARCHIVE', 'from the X Collection' closing the caption"),
     ("credit", "cjk_reporter", "a Korean paper's reporter: 'NAME 기자' closing the caption, an e-mail after it; 'PAPER=NAME 기자(mail)', '|NAME기자'"),
@@ -105,6 +107,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "handout_source", "AFP's handouts: 'AFP PHOTO / HO / SANA': the source after the handout mark, AFP distributes"),
     ("credit", "institution_partners", "an institution's partners after it are no distributor: 'NASA/JPL-Caltech/Univ. of Arizona'"),
     ("credit", "wordmark_first", "one word ahead of a person's full name is the agency's wordmark: 'Lichtgut/Christoph Schmidt', 'GdP/Hagen Immel'"),
+    ("credit", "label_dash_name", "a label, a spaced dash for its colon, a name closing the line: 'PC – Osanda Daham Nimsara', "
+                                  "'© Historic England Archive: Photographer - Pete Horne'"),
+    ("credit", "place_before_name", "the sentence's place run into the photographer's name before a chain: '… cabaret in Paris "
+                                    "Benoit Tessier/Reuters', '… in Washington, D.C. Paul Morigi/WireImage'"),
     ("credit", "name_dash_chain", "a photographer's name and a spaced dash before a chain: 'Russell Cheyne - WPA/Pool via Getty Images'"),
     ("credit", "sentence_agency", "the sentence's last word run into an agency's wordmark in capitals: '… in Milan AFP via Getty Images'"),
     ("credit", "country_part", "a country's name as a chain's part is the picture's place, no one's name: '(Photo: Pakistan/ICRC)'"),
