@@ -354,6 +354,24 @@ def _in_named(code: str, named: list[tuple[str, str]], needed: bool) -> bool:
     return found or not needed
 
 
+def _town_before_state(parts: list[str], states: list, cities: list[str]) -> str | None:
+    """The town of a US run whose first part names nothing known: the part right before its state, past any
+    county ("Rifle" in "David Hiser, Rifle, CO"); "" when a county stands there with no town-shaped part before
+    it ("National Archives, Records of the … Agency, Yuma County, Arizona"); None: no reading."""
+    s = max((k for k, st in enumerate(states) if st), default=-1)
+    j = s - 1
+    while j > 0 and _kind(parts[j]) == "region":
+        j -= 1
+    if j <= 0:
+        return None  # the run opens with its town (or nothing stands before the state)
+    part = parts[j]
+    words = part.split()
+    if part != cities[0] and len(words) <= 3 and all(w[:1].isupper() for w in words) and (
+            part in cities or lookup_city(part) and city_in(part, {"US"})):  # ("Miami Beach": a town named like a site)
+        return part
+    return "" if j < s - 1 else None
+
+
 @lru_cache(maxsize=4096)
 def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     place = Place()
@@ -481,6 +499,18 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                         pick = j
                         place.rules.append("place_named_town")
                     break
+        town = _town_before_state(parts, states, cities) if (
+            pick == 0 and len(parts) > 2 and place.country_code == "US" and not lookup_city(cities[0])) else None
+        if town is not None:
+            # "David Hiser, Rifle, CO, October 1972", "…, Yuma County, Arizona": a US run's town is the part
+            # right before its state (and county), not an unknown name opening the run (place_town_before_state)
+            place.rules.append("place_town_before_state")
+            if not town:
+                place.city = ""
+                return place
+            if town not in cities:
+                cities.insert(0, town)
+            pick = cities.index(town)
         place.city = _case(cities[pick])
         if place.country_code == "CN" and place.city.endswith(" City") and not lookup_city(place.city) \
                 and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
