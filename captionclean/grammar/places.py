@@ -63,6 +63,7 @@ _REGION_GENERIC = _W.get("region_generic", frozenset())
 _VENUE_HEAD = _W.get("venue_head", frozenset()) | _W.get("nature_head", frozenset())
 _NATURE = _W.get("nature", frozenset())
 _NATURE_HEAD = _W.get("nature_head", frozenset())
+_REGION_HEAD = _W.get("region_head", frozenset())  # a region's word opening its name: "Kabupaten Bandung"
 # a part or view of a place before "of" ("the streets of Harare", "las calles de Jerusalén")
 _PLACE_OF = frozenset(w.casefold() for w in _W.get("place_of", ()))
 _OF_WORDS = _W.get("of", frozenset())
@@ -254,7 +255,8 @@ def _kind(part: str) -> str:
     if part.casefold() in _AREA:
         return "nature"  # "in the Pacific", "around the Southeast", "in the Middle East": an area, not a town
     word = _last(part)
-    if word in _REGION or word.casefold() in ("province", "region") or part in _REGION_ABBR:
+    if word in _REGION or word.casefold() in ("province", "region") or part in _REGION_ABBR \
+            or " " in part and part.split(" ", 1)[0] in _REGION_HEAD:
         return "region"
     if word in _NBH:
         return "neighbourhood"
@@ -370,6 +372,20 @@ def _town_before_state(parts: list[str], states: list, cities: list[str]) -> str
             part in cities or lookup_city(part) and city_in(part, {"US"})):  # ("Miami Beach": a town named like a site)
         return part
     return "" if j < s - 1 else None
+
+
+def _town_before_region(place: Place, parts: list[str], cities: list[str], j: int) -> bool:
+    """A run naming no country, its last town-shaped part a gazetteer town written right before the region
+    ("Simpang Tiga, Bukittinggi, Sumatera Barat"; "…, Soreang, Kabupaten Bandung"): places are listed smallest
+    first, so the town stands before its region, and an unknown name before it is a street or district. When the
+    region is a subdivision, the town must be of its country."""
+    if place.country_code or not place.region or j != len(cities) - 1:
+        return False
+    k = parts.index(cities[j])
+    if k + 1 >= len(parts) or _case(parts[k + 1]) != place.region:
+        return False  # the region is not the next part
+    codes = lookup_subdivision(place.region)
+    return not codes or city_in(cities[j], codes)
 
 
 @lru_cache(maxsize=4096)
@@ -498,6 +514,9 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                         # country the run names, after a name the gazetteer lacks, is the town
                         pick = j
                         place.rules.append("place_named_town")
+                    elif _town_before_region(place, parts, cities, j) and not _kind(cities[j]):
+                        pick = j
+                        place.rules.append("place_town_before_region")
                     break
         town = _town_before_state(parts, states, cities) if (
             pick == 0 and len(parts) > 2 and place.country_code == "US" and not lookup_city(cities[0])) else None
@@ -893,6 +912,10 @@ _SENTENCE_END = regex.compile(r"\.(?<!\b(?:Rev|Dr|Mr|Mrs|Ms|St|Ste|Sgt|Gen|Col|L
 # "through" in the languages captions are written in: "runs through Manchester", "gennem København" (place_words)
 _THROUGH = _W.get("through", frozenset())
 _PLACE_LEADS = _W.get("place_lead", frozenset()) | _THROUGH  # in, at, near, outside… (data/place_words.csv)
+# the words before "from" that put the camera at the place after it: "as seen from Hoboken" (place_words view_from)
+# and "a view of Lake Michigan from Kenosha": a view's place, then where it was seen from
+_VIEW_FROM = regex.compile(r"(?<!\p{L})(?:(?:" + _alt(_W.get("view_from", ())) + r")|[Vv]iews?[ ]++(?:of|over)[ ]++[^.;:!?\n]{1,40}?)"
+                           r"[ ]++from[ ]++$")
 _NOT_PLACE_LEADS = _W.get("not_place_lead", frozenset())  # against, versus, beat, by… (data/place_words.csv)
 # the words before the place a move heads for ("towards Jerusalem", "arah Cikampek, Jawa Barat"): the town is
 # not where the photo is (the region and country written with it hold the way there too)
@@ -1623,8 +1646,10 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
         if text[run.end:run.end + 1] in ('”', '"') and len(run.parts) == 1:
             continue  # a title's last word: “Whirling Dervishes at Sunset”
         downtown = run.start >= 9 and text[run.start - 2:run.start] in ("n ", "N ") \
-            and text[run.start - 9:run.start].casefold() == "downtown "  # "show downtown Halifax"
-        if not (lead in _PLACE_LEADS or downtown):
+            and text[run.start - 9:run.start].casefold() == "downtown " \
+            or run.parts[0].startswith("Downtown ")  # "show downtown Halifax", "Downtown Omaha, Friday"
+        seen_from = lead == "from" and _VIEW_FROM.search(text, max(0, run.start - 60), run.start) is not None
+        if not (lead in _PLACE_LEADS or downtown or seen_from):
             # after "of" or a comma the words before must name a part of the place ("the streets of Harare")
             # or an address ("Main St., Worcester"): read first, a few characters back, since a run classified
             # the first time costs 15-30 µs and most runs after a comma are people's names

@@ -176,6 +176,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "'in the Electron Microscopy Unit, Beltsville Maryland' → Beltsville"),
     ("place", "place_town_before_state", "a US run opening with a name the gazetteer lacks: the part right before the state "
      "(past a county) is the town: 'David Hiser, Rifle, CO, October 1972' → Rifle; a county with no town before it: no town"),
+    ("place", "place_town_before_region", "a run naming no country, a name the gazetteer lacks first: the gazetteer town "
+     "right before the region is the town: 'Simpang Tiga, Bukittinggi, Sumatera Barat'; '…, Soreang, Kabupaten Bandung' → Soreang"),
     ("place", "place_venue_city", "no place by the date: a site or street, then its gazetteer city, wherever written: "
      "'Hihifo Road, Nuku'alofa.', 'along Connaught Road Central, Admiralty, Hong Kong.' (place_words venue, street)"),
     ("place", "place_county_province", "two regions and a country, no town: the smaller is the town's level, the larger the region "
