@@ -409,3 +409,13 @@ def test_org_photo_by_wordmark_with_photo(given_name, surname, org):
     name = f"{given_name} {surname}"
     rec = parse_caption(f"The president speaks in the Rose Garden, Sept. 9, 2010. ({written} Photo by {name})")
     assert (rec.photographer, rec.agency) == (name, agency), rec.style
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Historic England Archive", "National Portrait Gallery", "Bavarian State Library"]),
+       st.sampled_from(["reproduced with permission.", "used with permission of the owner."]))
+def test_lead_copyright_org_stays_whole(org, words):
+    """An organisation of three words holding a copyright that opens the caption, small letters after it: no
+    sentence's first word ran into it, the name stays whole (credit.lead_copyright_cut cuts a person's name only)."""
+    rec = parse_caption(f"© {org} {words}")
+    assert rec.agency == org and "lead_copyright_cut" not in rec.style, rec.style

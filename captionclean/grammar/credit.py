@@ -1779,8 +1779,9 @@ def _lead_copyright_cut(chain: str, rest: str, agencies: Agencies) -> str | None
     if org and len(org) < len(last):
         return chain[:at] + org
     words = last.split(" ")
-    if org or len(words) < 3 or not _person_shaped(" ".join(words[:-1]), agencies):
-        return None
+    if org or len(words) < 3 or agencies.lookup(last) or _is_org_like(last) \
+            or not _person_shaped(" ".join(words[:-1]), agencies):
+        return None  # an organisation's name of three words stays whole ("© Historic England Archive reproduced …")
     return chain[:at] + " ".join(words[:-1])
 
 
