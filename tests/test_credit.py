@@ -378,3 +378,44 @@ def test_label_dash_name(label, dash, given_name, surname, before):
     for rest in ("Getty Images", "the police said"):
         other = parse_caption(f"Devotees celebrate the Vesak festival.\n{label}{dash}{rest}")
         assert other.photographer == "", other.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["Detainees at", "Needle poking", "Protesters march"]),
+       st.sampled_from(["", "Greenpeace", "Reuters", "AFP"]))
+def test_lead_copyright_cut(given_name, surname, opening, org):
+    """A copyright opening the caption, the sentence's first word run into its chain and a small letter after it
+    (credit.lead_copyright_cut): the name or the known organisation ends before that word, which stays in the
+    description; after a line break the credit and the sentence are apart already and nothing is cut."""
+    name = f"{given_name} {surname}"
+    chain = f"{name} / {org}" if org else name
+    rec = parse_caption(f"© {chain} {opening} the gate of the camp in San Diego.")
+    assert (rec.photographer, rec.agency) == (name, org), rec.style
+    assert rec.description.startswith(opening), rec.description
+    apart = parse_caption(f"© {chain}\n{opening} the gate of the camp in San Diego.")
+    assert (apart.photographer, apart.agency) == (name, org), apart.style
+    assert "lead_copyright_cut" not in apart.style, apart.style
+    three = parse_caption(f"Protesters march to the gate of the camp. © {name} Jones")
+    assert "lead_copyright_cut" not in three.style, three.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from([("Official White House", "White House"), ("U.S. Army", "U.S. Army"),
+                                          ("VII", "VII Photo")]))
+def test_org_photo_by_wordmark_with_photo(given_name, surname, org):
+    """"(ORG Photo by NAME)" where the agency is known by its wordmark with "Photo" ("Official White House Photo",
+    "VII Photo"): the organisation is the agency, the name the photographer (credit.org_photo_by)."""
+    written, agency = org
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"The president speaks in the Rose Garden, Sept. 9, 2010. ({written} Photo by {name})")
+    assert (rec.photographer, rec.agency) == (name, agency), rec.style
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Historic England Archive", "National Portrait Gallery", "Bavarian State Library"]),
+       st.sampled_from(["reproduced with permission.", "used with permission of the owner."]))
+def test_lead_copyright_org_stays_whole(org, words):
+    """An organisation of three words holding a copyright that opens the caption, small letters after it: no
+    sentence's first word ran into it, the name stays whole (credit.lead_copyright_cut cuts a person's name only)."""
+    rec = parse_caption(f"© {org} {words}")
+    assert rec.agency == org and "lead_copyright_cut" not in rec.style, rec.style

@@ -1653,9 +1653,11 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return g["name"]
     if name == "org_photo_by":
         org = g["org"]
-        if not (agencies.lookup(org) or _is_org_like(org)):
+        # a wordmark known with its "Photo" ("Official White House Photo by NAME", "VII Photo by NAME")
+        known = agencies.lookup(org) or agencies.lookup(org + " Photo")
+        if not (known or _is_org_like(org)):
             return None
-        return f"{g['chain']}/{agencies.lookup(org) or org}"
+        return f"{g['chain']}/{known or org}"
     return _plain_chain_of(rule, g, agencies)
 
 
@@ -1756,6 +1758,31 @@ def _lead_org(rest: str, agencies: Agencies) -> str | None:
                 or _WORDMARK.search(org)):
             return org
     return None
+
+
+# a copyright opening the caption whose chain a small letter follows on its line: the sentence opened inside the
+# chain, its first (capitalised) word read as the chain's ("© Lucy Nicholson Detainees at …") (lead_copyright_cut)
+_RUNS_ON_SMALL = regex.compile(r"[ ]+\p{Ll}")
+_LAST_SEP = regex.compile(r"[/|](?=[^/|]*$)")
+
+
+def _lead_copyright_cut(chain: str, rest: str, agencies: Agencies) -> str | None:
+    """The chain of a copyright opening the caption less the sentence's first word(s) run into it (``rest``: the
+    text from the chain on): its last part, an organisation, ends where _lead_org says ("© Iona Dutz / Greenpeace
+    Mit Aktionstagen macht …" → Greenpeace); a person's name loses its last word ("© John Brecher Needle poking
+    skin …" → John Brecher), two words left at least. None when nothing is cut."""
+    sep = _LAST_SEP.search(chain)
+    at = sep.end() if sep else 0
+    at += len(chain[at:]) - len(chain[at:].lstrip())
+    last = chain[at:].rstrip()
+    org = _lead_org(rest[at:], agencies) if sep else None
+    if org and len(org) < len(last):
+        return chain[:at] + org
+    words = last.split(" ")
+    if org or len(words) < 3 or agencies.lookup(last) or _is_org_like(last) \
+            or not _person_shaped(" ".join(words[:-1]), agencies):
+        return None  # an organisation's name of three words stays whole ("© Historic England Archive reproduced …")
+    return chain[:at] + " ".join(words[:-1])
 
 
 # a place word or a comma right before a chain: the sentence runs on into it (place_before_name)
@@ -2935,9 +2962,20 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
             if place_cut:
                 people, orgs, tags = parse_chain(text[m.start("chain") + place_cut:m.end("chain")], agencies)
                 tags = [*tags, "place_before_name"]
+        lead_cut = None
+        if name == "copyright" and (people or orgs) and not text[:m.start()].strip() \
+                and _RUNS_ON_SMALL.match(text, m.end("chain")):
+            # "© Lucy Nicholson Detainees at …", "© Iona Dutz / Greenpeace Mit Aktionstagen macht …": a credit opening
+            # the caption, the sentence's first word run into its chain (credit.lead_copyright_cut)
+            lead_cut = _lead_copyright_cut(g["chain"], text[m.start("chain"):], agencies)
+            if lead_cut:
+                people, orgs, tags = parse_chain(lead_cut, agencies)
+                tags = [*tags, "lead_copyright_cut"]
         # (credit.placeholder_only)
         if people or orgs or (tags and name not in _NO_TAG_ONLY and _closes_line(text, m.end())):  # Credit.found
             span = m.span() if prev is None else (prev.start(1), m.end())
+            if lead_cut:  # the sentence's first word stays in it
+                span = (span[0], m.start("chain") + len(lead_cut))
             if place_cut:  # the place stays in the sentence
                 span = (m.start("chain") + place_cut, span[1])
             if name == "lead_chain":  # the name and the organisation only: the counter before and the sentence after stay

@@ -111,6 +111,8 @@ _TABLE: list[tuple[str, str, str]] = [
                                   "'© Historic England Archive: Photographer - Pete Horne'"),
     ("credit", "place_before_name", "the sentence's place run into the photographer's name before a chain: '… cabaret in Paris "
                                     "Benoit Tessier/Reuters', '… in Washington, D.C. Paul Morigi/WireImage'"),
+    ("credit", "lead_copyright_cut", "a copyright opening the caption, the sentence's first word run into its chain: '© Lucy "
+                                     "Nicholson Detainees at …', '© Iona Dutz / Greenpeace Mit Aktionstagen macht …'"),
     ("credit", "name_dash_chain", "a photographer's name and a spaced dash before a chain: 'Russell Cheyne - WPA/Pool via Getty Images'"),
     ("credit", "sentence_agency", "the sentence's last word run into an agency's wordmark in capitals: '… in Milan AFP via Getty Images'"),
     ("credit", "country_part", "a country's name as a chain's part is the picture's place, no one's name: '(Photo: Pakistan/ICRC)'"),
