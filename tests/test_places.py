@@ -239,3 +239,22 @@ def test_a_church_of_a_saint_names_no_town(head, name):
     # "la Basílica de Guadalupe", "la Iglesia de San Francisco": the saint's or the Virgin's name, not a town's
     rec = parse_caption(f"Fieles rezan frente a la {head} de {name}.")
     assert "place_site_of_town" not in rec.style and rec.city != name, (rec.city, rec.style)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(places_module._TIME_ZONE)), st.sampled_from(["2:49 a.m.", "4:43 p.m.", "11:30", "9 pm", "20.15"]),
+       st.sampled_from(["March 2, 2019", "Dec. 31, 2020", "17 May 2021"]), st.booleans())
+def test_clock_zone_before_date_is_no_place(zone, clock, date, town):
+    # "Liftoff was at 2:49 a.m. EST, March 2, 2019": the zone is the time's; a town written after the date still is the place
+    tail = ", in Sydney." if town else "."
+    rec = parse_caption(f"The rocket lifted off at {clock} {zone}, {date}{tail}")
+    assert zone.casefold() not in (rec.city.casefold(), rec.region.casefold()), (rec.city, rec.region, rec.style)
+    assert rec.city == ("Sydney" if town else ""), (rec.city, rec.style)
+
+
+def test_clock_zone_only_after_a_clock():
+    # a run the zone table holds but no clock time before it: _clock_zone passes it on as before
+    run = places_module.PlaceRun(11, 14, ["EST"], "Arrived in EST, March 2, 2019.")
+    assert not places_module._clock_zone(run._text, run)
+    run = places_module.PlaceRun(15, 18, ["EST"], "Left at 9 a.m. EST, March 2, 2019.")
+    assert places_module._clock_zone(run._text, run)

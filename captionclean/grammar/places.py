@@ -920,6 +920,15 @@ _NOT_PLACE_LEADS = _W.get("not_place_lead", frozenset())  # against, versus, bea
 # the words before the place a move heads for ("towards Jerusalem", "arah Cikampek, Jawa Barat"): the town is
 # not where the photo is (the region and country written with it hold the way there too)
 _DEST_LEADS = _W.get("destination_lead", frozenset())
+# a clock time's zone before the date ("Liftoff was at 2:49 a.m. EST, March 2, 2019"): no place (place_words time_zone)
+_TIME_ZONE = _W.get("time_zone", frozenset())
+_CLOCK_BEFORE = regex.compile(r"(?:\d[:.]\d\d|(?<!\p{L})[ap]\.?m\.?)[ ]*+\(?$")
+
+
+def _clock_zone(text: str, run: PlaceRun) -> bool:
+    """The run is a time zone written after a clock time, not a place."""
+    return len(run.parts) == 1 and run.parts[0] in _TIME_ZONE \
+        and _CLOCK_BEFORE.search(text, max(0, run.start - 12), run.start) is not None
 
 
 # what _near_date's gap patterns read in a gap between a run and the date, or between two runs, kept by the gap's
@@ -1003,7 +1012,8 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
     i = len(runs) - 1
     while i >= 0 and runs[i].end > date.start:
         i -= 1
-    before = [i] if i >= 0 and _gap_read(_GAP_BEFORE_READ, _GAP_BEFORE, text[runs[i].end:date.start]) else []
+    before = [i] if i >= 0 and _gap_read(_GAP_BEFORE_READ, _GAP_BEFORE, text[runs[i].end:date.start]) \
+        and not _clock_zone(text, runs[i]) else []
     after = []
     for r in runs:
         if r.start >= date.end:
