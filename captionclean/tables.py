@@ -109,7 +109,9 @@ KEYWORD_TRAILERS = [
     ("tags", r"\((?P<place>[A-Z][A-Z .'’-]+?)(?:(?:(?<!\s)|(?<=\([A-Z][ ]))\s*)?[-–]\s*Tags:\s*(?P<kw>[^()]*)\)"),  # [^()]: an unclosed "(" scans only to the next one
     ("tags_bare", r"\bTags:\s*(?P<kw>[A-Z][A-Z /&-]*[A-Z])"),
     ("tpx", r"\bTPX IMAGES OF THE DAY\b\.?"),
-    ("search_poy", r"\bSEARCH [\"'“][^\"'”]+[\"'”] FOR (?:THIS STORY|ALL [A-Z0-9 ]+?PACKAGES)\.?"),
+    # Reuters' pointers to a package: "FOR THIS STORY", "FOR ALL BEST OF 2019 PACKAGES", "FOR ALL STORIES" (The Wider
+    # Image), "FOR ALL IMAGES"
+    ("search_poy", r"\bSEARCH [\"'“][^\"'”]+[\"'”] FOR (?:THIS STORY|ALL (?:[A-Z0-9 ]+? )?(?:PACKAGES|STORIES|IMAGES|PICTURES))\.?"),
     ("licensing_chrome", r"\bAcquire Licensing Rights\b"),
     ("caption_chrome", r"\b(?:hide|toggle) caption\b|(?:--?[ ]*)?\bsource link\b"  # NPR: "…/AP hide caption"; "-- source link"
                        # a page's "Advertisement" label, glued to the credit's bracket or on a line of its own:

@@ -248,7 +248,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("trailer", "tags", "Reuters' '(COUNTRY - Tags: KEYWORDS)'"),
     ("trailer", "tags_bare", "'Tags: KEYWORDS'"),
     ("trailer", "tpx", "'TPX IMAGES OF THE DAY'"),
-    ("trailer", "search_poy", "'SEARCH \"…\" FOR THIS STORY'"),
+    ("trailer", "search_poy", "Reuters' pointers to a story or package: 'SEARCH \"…\" FOR THIS STORY', '… FOR ALL STORIES' (The Wider Image)"),
     ("trailer", "licensing_chrome", "'Acquire Licensing Rights' (page chrome)"),
     ("trailer", "caption_chrome", "page chrome: NPR's 'hide caption', 'toggle caption'; '-- source link'; a page's 'Advertisement' label glued to a bracket or on its own line"),
     # --- correction and re-send notices (tables.correction_patterns; kinds in data/corrections.csv) --
