@@ -1177,9 +1177,9 @@ _ROMANCE_OF_WORDS = (" de ", " di ", " do ", " da ", " del ", " della ", " du ")
 _ROMANCE_OF_GATE = stdlib_re.compile(r" d(?:[eiaou]|el|ella) ")  # a text holds one of them (tests/test_place_gates.py)
 # a church's name holds a saint's or a title of the Virgin's ("Iglesia de San Francisco", "Basílica de Guadalupe"),
 # no town's; nor a name opening with a saint's word
-_CHURCH_HEADS = frozenset(("Iglesia", "Igreja", "Chiesa", "Église", "Catedral", "Cattedrale", "Cathédrale", "Basílica", "Basilica"))
-_SAINT_WORDS = frozenset(("San", "Santo", "Santa", "São", "Saint", "Sainte", "St", "St.", "Ste", "Sankt", "Santi", "Nuestra", "Nossa", "Notre"))
-_ROMANCE_ARTICLES = frozenset(("El", "La", "Los", "Las", "Il", "Lo", "Le", "Les", "O", "A"))
+_CHURCH_HEADS = _W.get("church_head", frozenset())  # (data/place_words.csv)
+_SAINT_WORDS = _W.get("saint_word", frozenset())
+_ROMANCE_ARTICLES = _W.get("romance_article", frozenset())
 _SITE_TOWN_SIZE = 100_000  # a town that large: "de Caracas" names where the site is, not a saint or a family
 
 
