@@ -29,7 +29,7 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 # languages write them ("12 de marzo de 2019", "le 5 septembre 2016", "31. März 2020")
 # (an English abbreviation another language shares stays capitalised only: "Jan" names people too)
 # (longest first, ties in code point order: the same pattern in every process, whatever the set's order)
-_FOREIGN = sorted((w for w in FOREIGN_MONTH_WORDS if w not in MONTHS or len(w) >= 5), key=lambda w: (-len(w), w))
+_FOREIGN = regex.longest_first(w for w in FOREIGN_MONTH_WORDS if w not in MONTHS or len(w) >= 5)
 DMONTH = "(?P<month>(?>(?:" + "|".join(  # atomic: a whole name that matched is not tried again as another
     ["(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES]
 ) + r")(?!\p{L})|(?i:" + "|".join(_FOREIGN) + r")(?!\p{L})))\.?"  # other languages' names in any case
