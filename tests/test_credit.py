@@ -419,3 +419,52 @@ def test_lead_copyright_org_stays_whole(org, words):
     sentence's first word ran into it, the name stays whole (credit.lead_copyright_cut cuts a person's name only)."""
     rec = parse_caption(f"© {org} {words}")
     assert rec.agency == org and "lead_copyright_cut" not in rec.style, rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from([("AP", "AP"), ("Getty", "Getty Images"), ("AFP", "AFP"), ("Reuters", "Reuters")]),
+       st.sampled_from(["Người dân xếp hàng tại Hà Nội, ngày 4/3.", "Thủ tướng gặp nhau tại New Delhi, ngày 22/4."]))
+def test_source_and_author_labels(given_name, surname, agency, sentence):
+    """Vietnamese "(Nguồn: AGENCY)" (source) and the author labels "Autor: NAME, ORG" (Czech, Polish galleries),
+    "«Title», автор: NAME" read as labels (data/credit_markers.csv); the words inside a sentence are none."""
+    written, canonical = agency
+    source = parse_caption(f"{sentence} (Nguồn: {written})")
+    assert (source.photographer, source.agency) == ("", canonical), source.style
+    name = f"{given_name} {surname}"
+    author = parse_caption(f"Hokejisté se radují z výhry. (17. ledna 2025)\nAutor: {name}, MAFRA")
+    assert (author.photographer, author.agency) == (name, "MAFRA"), author.style
+    cyrillic = parse_caption("«Мудрый совет», автор: Андрей Недзельницкий")
+    assert cyrillic.photographer == "Андрей Недзельницкий", cyrillic.style
+    for words in (f"Nguồn tin cho biết {name} đã đến Hà Nội.", f"Der Autor: ein Mann aus Wien, der über {surname} schreibt."):
+        rec = parse_caption(words)
+        assert (rec.photographer, rec.agency) == ("", ""), (words, rec.style)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Photo", "Foto", "Фото", "Bild"]),
+       st.sampled_from(["lakeside-news.com", "krymnews.org.ua", "warta.co.id", "seeblick.de"]),
+       st.sampled_from(["{label}: {site}", "Warga bergotong royong di pasar. ({label}: {site})",
+                        "Der See im Winter.\n{label}: {site}"]))
+def test_label_then_domain_is_the_agency(label, site, shape):
+    """A label, then a web address closing the caption ("Фото: crimealife.org.ua", "Photo: britannica.com"): the
+    site is the agency (credit.end_domain); an address inside the sentence, or after a word that is no label, is none."""
+    rec = parse_caption(shape.format(label=label, site=site))
+    assert (rec.photographer, rec.agency) == ("", site), rec.style
+    inside = parse_caption(f"{label}: {site} shows the new logo of the firm.")
+    assert inside.agency == "", inside.style
+    other = parse_caption(f"Read more: {site}")
+    assert other.agency == "", other.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Kemenpora", "Humas Pemkot Bandung", "Pemkab Sleman", "Humas Polda Jateng"]),
+       st.sampled_from(["(Foto: Dok. {org})", "Foto: Dok. {org}", "(Dokumentasi {org})"]), _GIVEN, _SURNAME)
+def test_dok_is_an_organisations_own_picture(org, shape, given_name, surname):
+    """Indonesian "Dok." (dokumentasi): "Foto: Dok. Kemenpora", "(Dok.IGI)": the organisation's own picture, a
+    handout whose source is the agency (credit._COURTESY_LEAD, data/credit_markers.csv kind courtesy); "Dokter" is no marker."""
+    rec = parse_caption("Menpora dukung kontingen Indonesia di Buenos Aires. " + shape.format(org=org))
+    assert (rec.photographer, rec.agency) == ("", org), rec.style
+    glued = parse_caption("Wisuda Magister Manajemen ke-XV(Dok.BNPB )")
+    assert (glued.photographer, glued.agency) == ("", "BNPB"), glued.style
+    doctor = parse_caption(f"Dokter {given_name} {surname} memeriksa pasien di rumah sakit.")
+    assert (doctor.photographer, doctor.agency) == ("", ""), doctor.style

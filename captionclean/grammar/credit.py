@@ -113,10 +113,11 @@ _YEAR_END = regex.compile(r"(?<=\p{L})[ ]+(?:19|20)\d\d$")
 # (a word of three letters or two capitals before the stop: not an initial, "St." or "U.S.")
 _SENTENCE_HEAD = regex.compile(r"^.*(?<=\p{L}{3}|\p{Lu}{2})\.[ ]+(?=\p{Lu}[\p{L}\p{M}])")
 # a courtesy marker opening a part: "Courtesy Gary Sinise Foundation", "CORTESIA PROMOCIÓN …", "Reproduced
-# Courtesy of Name", "Photo Courtesy JDHS Softball"
-_COURTESY_LEAD = regex.compile(r"^(?i:(?:reproduced[ ]+)?(?:(?:photos?|pictures?|images?)[ ]+)?(?:courtesy|cortes[ií]a|cedid[ao]s?[ ]+por)"
-                               r"(?:[ ]+(?:photos?|of|de|del))?(?:[ ]+the)?)[ ]+(?=\S)")
-_COURTESY_FIRST = frozenset("CcRrPpIi")
+# Courtesy of Name", "Photo Courtesy JDHS Softball"; Indonesian "Dok." (dokumentasi, an organisation's own picture):
+# "Foto: Dok. Kemenpora", "(Dok.IGI)" (its full stop may touch the source)
+_COURTESY_LEAD = regex.compile(r"^(?i:(?:reproduced[ ]+)?(?:(?:photos?|pictures?|images?)[ ]+)?(?:courtesy|cortes[ií]a|cedid[ao]s?[ ]+por"
+                               r"|dok\.|dokumentasi)(?:[ ]+(?:photos?|of|de|del))?(?:[ ]+the)?)(?:[ ]+|(?<=\.))(?=\S)")
+_COURTESY_FIRST = frozenset("CcRrPpIiDd")
 _ARTICLE = regex.compile(r"^(?:la|el|los|las|le|les|o|a|os|as|the)[ ]+(?=\p{Lu})")
 _CAPITAL_PARTICLES = frozenset(NAME_WORDS.get("capital_particle", ()))  # De, Van, Abu… (data/name_words.csv)
 # a person's name in title case: "Charlize", "O'Neil", "Jean-Paul" (no initials, no particles)
@@ -907,7 +908,7 @@ RULES: list[Rule] = [
          + r")+)", ("von ", "por ", "par "), gate="slash_or_via"),
     # "Photo courtesy of Name", "(Courtesy photo / Name)", "Cortesía de ORG": a person or an organisation
     Rule("courtesy_marker", r"(?<![\p{L}\p{N}])(?i:" + _COURTESY_WORDS + r")[ ]*+[:/]?[ ]*+(?:the[ ]+)?(?P<chain>"
-         + _CHAIN_ANY + r")", ("courtesy", "cortes", "cedid")),
+         + _CHAIN_ANY + r")", ("courtesy", "cortes", "cedid", "dok.", "dokumentasi")),
     # "Name (AFP)", "CaracasJUAN BARRETO (AFP)", "Werner Friedli (ETH-Bibliothek)": a name, then its agency
     Rule("name_paren_agency", r"(?:(?<=[.!?”\"/][ ]{0,3})|(?<=\p{Ll})|(?<=\n[ ]{0,3}))(?P<name>" + _NAME_ANY
          + r")[ ]*[(\[](?P<agency>[^()\[\]\n/]{2,40})[)\]][ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="ends_known_paren"),
@@ -994,7 +995,9 @@ RULES: list[Rule] = [
     Rule("collection_of", r"\b(?i:from)[ ]+(?:(?i:the)[ ]+)?(?P<coll>(?i:collection)[ ]+of[ ]+(?:the[ ]+)?)?(?P<chain>\p{Lu}[\p{L}\-]*"
          r"(?:[ ]+(?:\p{Lu}[\p{L}\-]*|of|and|&)){0,5})[ ]*\.?[ ]*$", ("collection",), tail=True, gate="ends_open_or_stop"),
     # "… yesterday. [eastday.com]", "… South Terrace. www.jewishcork.com": a web address closes the caption
-    Rule("end_domain", r"(?:(?<=[.!?”\"|][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[(\[][ ]{0,3})|^)(?P<chain>(?:www\.)?[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|org|net|info|gov|edu|co\.\p{Ll}{2}|com\.\p{Ll}{2}|\p{Ll}{2}))"
+    # (also after a label: "Фото: crimealife.org.ua", "Photo: britannica.com", "(Foto: detik.com)": the site's picture)
+    Rule("end_domain", r"(?:(?<=[.!?”\"|][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[(\[][ ]{0,3})|(?<=(?<![\p{L}\p{N}])(?:" + _LABEL_WORDS
+         + r")[ ]*:[ ]{0,3})|^)(?P<chain>(?:www\.)?[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|org|net|info|gov|edu|co\.\p{Ll}{2}|com\.\p{Ll}{2}|\p{Ll}{2}))"
          r"[)\]]?[ ]*\.?[ ]*$", (".",), tail=True, gate="ends_domain"),
     # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
