@@ -468,3 +468,28 @@ def test_dok_is_an_organisations_own_picture(org, shape, given_name, surname):
     assert (glued.photographer, glued.agency) == ("", "BNPB"), glued.style
     doctor = parse_caption(f"Dokter {given_name} {surname} memeriksa pasien di rumah sakit.")
     assert (doctor.photographer, doctor.agency) == ("", ""), doctor.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["AP", "Reuters"]), st.sampled_from([" / ", "/"]))
+def test_national_distributor_last(given_name, surname, agency, sep):
+    """"© NAME / AP / SIPA": Sipa distributes the agency's picture in France, as dpa does in "NAME/AP/dpa" (role
+    distributor in data/agencies.csv); alone after a name it is the agency ("(NAME/SIPA)")."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"La Seine en crue à Paris, le 25 janvier 2018. © {name}{sep}{agency}{sep}SIPA")
+    assert (rec.photographer, rec.agency, rec.distributor) == (name, agency, "Sipa"), rec.style
+    alone = parse_caption(f"La Seine en crue à Paris. ({name}/SIPA)")
+    assert (alone.photographer, alone.agency, alone.distributor) == (name, "Sipa", ""), alone.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["Fotografías", "Fotografias"]))
+def test_plural_labels_and_files(given_name, surname, label):
+    """The plural labels "Fotografías:"/"Fotografias:" read as "Fotografía:" does; Reuters' older "/Files" tags an archive
+    picture (data/placeholders.csv), never an agency."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"La bronca en el estadio. {label}: {name}")
+    assert rec.photographer == name, rec.style
+    files = parse_caption(f"A worker rests at a steel factory in Jammu, July 10, 2014. REUTERS/{name}/Files")
+    assert (files.photographer, files.agency, files.distributor) == (name, "Reuters", ""), files.style
+    assert "file" in files.style, files.style
