@@ -493,3 +493,22 @@ def test_plural_labels_and_files(given_name, surname, label):
     files = parse_caption(f"A worker rests at a steel factory in Jammu, July 10, 2014. REUTERS/{name}/Files")
     assert (files.photographer, files.agency, files.distributor) == (name, "Reuters", ""), files.style
     assert "file" in files.style, files.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from([
+    "The old mill. By {name} (Own work) [CC BY-SA 3.0], via Wikimedia Commons",
+    "„Burg Eltz“ von {name} - Eigenes Werk. Lizenziert unter CC BY-SA 3.0 über Wikimedia Commons",
+    "\" Wat Phnom \" von {name} Lizenziert unter CC BY 3.0 über Wikimedia Commons .",
+    "By {name} [Public domain], via Wikimedia Commons"]))
+def test_wikimedia_attribution(given_name, surname, shape):
+    """Wikimedia Commons' attribution line names the author, a licence, then the site: the author is the photographer,
+    the site supplied the picture (credit.wikimedia_attribution); an institution as author is the agency, the site its
+    distributor; a sentence naming the site with no "by NAME" before it is no attribution."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(shape.format(name=name))
+    assert (rec.photographer, rec.agency, rec.distributor) == (name, "Wikimedia Commons", ""), rec.style
+    org = parse_caption("By National Archives of Norway (Own work) [Public domain], via Wikimedia Commons")
+    assert (org.photographer, org.agency, org.distributor) == ("", "National Archives of Norway", "Wikimedia Commons"), org.style
+    sentence = parse_caption(f"The picture of {surname}'s house was uploaded by volunteers via Wikimedia Commons in 2010.")
+    assert sentence.photographer == "" and "wikimedia_attribution" not in sentence.style, sentence.style

@@ -876,6 +876,13 @@ RULES: list[Rule] = [
     # "Credit Name for The New York Times": the word Credit, no colon, a chain to the line's end (credit_word)
     Rule("credit_word", _AFTER_SENTENCE + r"Credit(?:[ ]+Credit)?(?:\.\.\.|…)?[ ]*(?P<chain>\p{Lu}[^\n]{2,100}?)[ ]*\.?[ ]*(?m:$)",
          ("credit ",), backward=True),
+    # Wikimedia Commons' attribution line: "By NAME (Own work) [CC BY-SA 3.0], via Wikimedia Commons", "„Title“ von
+    # NAME Lizenziert unter CC BY 3.0 über Wikimedia Commons": the author, then the licence, then the site
+    # (wikimedia_attribution; the chain read is "NAME via Wikimedia Commons")
+    Rule("wikimedia_attribution", r"(?<![\p{L}\p{N}])(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)[ ]+(?P<chain>\p{Lu}[^\n()\[\],/]{1,60}?)"
+         r"(?:[ ]*\([^()\n]{0,80}\))?(?:[ ]+[-–][ ]+[^\n\[\]]{0,40}?)?[ ]*(?:\[[^\[\]\n]{0,60}\]|[.,]?[ ]*(?i:licensed[ ]+under|lizenziert[ ]+unter"
+         r"|sous[ ]+licence|bajo[ ]+licencia)[ ]+[^\n]{0,40}?|,[ ]*CC[^,\n]{0,30})?[ ]*,?[ ]*(?:via|über|par|vía)[ ]+Wikimedia[ ]+Commons",
+         ("wikimedia commons",)),
     Rule("credit_marker", r"(?::(?<=(?P<lead>(?<![\p{L}\p{N}])(?<!(?i:file)[ ])(?:" + _LABEL_WORDS + r")"
          r"|(?<=\p{Ll})(?:Credit|Photo|Picture|Foto|Image)s?)[ ]*:)"
          r"|/(?<=(?:(?<=[\n(\[.!?][ ]{0,3})|^)(?P<lead>" + _LABEL_WORDS + r")[ ]*/)(?![ ]*\d))"
@@ -1681,6 +1688,8 @@ def _plain_chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if inverted and not any(agencies.lookup(w) or _is_org_like(w) or lookup_city(w) or lookup_country(w)
                                 for w in inverted.groups()):
             chain = f"{inverted['given']} {inverted['surname']}{slash}{rest}"  # museum catalogues: "Fotograf: Haarstad, Ragnhild"
+    if name == "wikimedia_attribution":  # the licence between the author and the site is no part of the chain
+        chain = chain.strip() + " via Wikimedia Commons"
     if name == "courtesy_marker":  # "Photo courtesy JDHS Softball": the first part is the courtesy's source
         chain = "Courtesy " + chain.lstrip()
         if g.get("prev"):  # "EFEAGRO/Cedida por la compañía": the agency that sent the picture on comes first

@@ -38,6 +38,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "org_photo_label", "an organisation's photo label: 'ST PHOTO: NAME', 'AP Foto/Name'"),
     ("credit", "label_colon", "a label and colon: 'Photo: …', 'Credit: …', 'Photographer: …', glued 'Credit…'"),
     ("credit", "credit_word", "the New York Times' 'Credit NAME/AGENCY — DISTRIBUTOR', 'Credit Credit NAME for The New York Times': the word Credit, no colon"),
+    ("credit", "wikimedia_attribution", "Wikimedia Commons' attribution: 'By NAME (Own work) [CC BY-SA 3.0], via Wikimedia Commons', "
+     "'„Title“ von NAME Lizenziert unter CC BY 3.0 über Wikimedia Commons'"),
     ("credit", "credit_marker", "a credit marker of any language from data/credit_markers.csv: 'Foto:', 'Crédito:', 'Bild:', "
      "'Photo / Supplied', glued ('…BartsCredit:')"),
     ("credit", "copyright", "'© NAME/AGENCY', '(C) NAME', 'Copyright © 2012 by ORG'"),
