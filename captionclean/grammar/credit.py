@@ -108,6 +108,10 @@ _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # government and science services, UN agencies, archives (data/agencies.csv roles): their credits list partners
 _INSTITUTIONS = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("government", "un", "archive"))
+# networks of member papers, written after the member's name (agencies.csv role "network"): each alias in lower case
+# → the network's name, the longest first ("The News-Press USA TODAY NETWORK-Florida")
+_NETWORKS = dict(sorted(((r["alias"].casefold(), r["name"]) for r in agency_rows() if r.get("role") == "network"),
+                        key=lambda kv: -len(kv[0])))
 _YEAR_END = regex.compile(r"(?<=\p{L})[ ]+(?:19|20)\d\d$")
 # the end of a sentence inside a part: "Microsoft CEO. Sven Hoppe/…", "Labrador Sea. THE CANADIAN PRESS/…"
 # (a word of three letters or two capitals before the stop: not an initial, "St." or "U.S.")
@@ -122,6 +126,8 @@ _CAPITAL_PARTICLES = frozenset(NAME_WORDS.get("capital_particle", ()))  # De, Va
 # a person's name in title case: "Charlize", "O'Neil", "Jean-Paul" (no initials, no particles)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:\p{Lu}\p{Ll}+)?")
 _PARTICLE_WORD = regex.compile(_PARTICLES, regex.I)
+# a web address for an outlet's name ("photothek.net", "hessenschau.de"; no "@": "mblack@dailyherald.com" is an e-mail)
+_DOMAIN = regex.compile(r"(?:www\.)?[\p{Ll}\p{N}][\p{Ll}\p{N}\-]{2,}(?:\.[\p{Ll}\p{N}\-]{2,})*\.(?:com|net|org|info|\p{Ll}{2})")
 _CAPS_CODE = regex.compile(r"\p{Lu}{2,}(?:[ ]+(?=[^ ]*\d)\p{Lu}*\d+\p{Lu}*)+")
 _WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d{1,3}$")  # "OregonLive", "Tag24"
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
@@ -401,6 +407,9 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     known = agencies.lookup(piece)
     if known:
         return ("org", known)
+    member = _network_member(piece, agencies)
+    if member:
+        return member
     glued = _glued_agency(piece, agencies)
     if glued:
         return glued
@@ -416,6 +425,24 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
         if _NAMEISH.match(a):
             return ("person_org", a, b, _read_rest(piece, agencies))
     return _read_rest(piece, agencies)
+
+
+def _network_member(piece: str, agencies: Agencies) -> tuple | None:
+    """``Courier-Post-USA Today Network``, ``The News-Press USA TODAY NETWORK-Florida``: a member paper, then the
+    network it belongs to (agencies.csv role "network"), glued by a space or a hyphen, a state's name after it at
+    most (credit.network_member). The paper shot the picture; the network is the chain's next organisation."""
+    low = piece.casefold()
+    for alias, network in _NETWORKS.items():
+        at = low.find(alias)
+        if at <= 0:
+            continue
+        head, tail = piece[:at].rstrip(" -–"), piece[at + len(alias):].strip(" -–")
+        if tail and not lookup_state(tail):  # "USA TODAY NETWORK-Florida": the network's unit in that state
+            continue
+        paper = agencies.lookup(head)
+        if head and (paper or ((_is_org_like(head) or head.startswith(("The ", "THE "))) and head.count(" ") <= 4)):
+            return ("org_org", paper or _org_name(head), agencies.lookup(network) or network, "network_member")
+    return None
 
 
 def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
@@ -486,12 +513,17 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
         return ("org", piece[1:])  # "#WeTheBrave": a campaign's hashtag, an organisation's
     if len(piece) < 2:
         return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
+    if "." in piece and _DOMAIN.fullmatch(piece):
+        return ("org", piece, "domain_org")  # "Felix Zahn/photothek.net": an outlet named by its web address
     if _is_org_like(piece):
         if piece.count(" ") >= 8 and not agencies.lookup(piece):
             return _SKIP  # "From a group of 114 photographs collected by …": a sentence, not an organisation's name
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
     piece = _without_particles(_without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
+    tag = placeholder_tag(piece) if piece[:1].isupper() else None
+    if tag:  # "Captura de" (pantalla): a placeholder the particle cut from its last words
+        return _SKIP if tag == "noise" else ("tag", tag)
     if " " not in piece and (_SHORT_ACRONYM.fullmatch(piece) or _ACRONYM_WORD.fullmatch(piece)):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)", "PR-Video": four capitals or fewer, or an acronym and a word
     if lookup_country(piece) and not piece.isupper():
@@ -639,12 +671,17 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
             elif kind == "org":
                 if commissioned and not agencies.lookup(r[1]):
                     continue  # "Getty Images for The Met Museum/Vogue": the clients, not a distributor
+                if orgs and r[2:] == ("domain_org",):
+                    continue  # "CDC/wikipedia.org": where the picture was found after its source, no distributor
                 orgs.append(r[1])
                 if len(r) > 2:
                     tags.append(r[2])  # the rule that read it (credit.sentence_agency)
             elif kind == "commission":
                 orgs.append(r[1])
                 commissioned = True
+            elif kind == "org_org":  # a member paper and its network (credit.network_member)
+                orgs.extend(r[1:3])
+                tags.append(r[3])
             elif kind == "person_org":  # "W. Reid for the Auckland Weekly News", "Dick Briggs of the Canberra Times"
                 people.append(normal_name(r[1]))
                 orgs.append(agencies.lookup(r[2]) or _org_name(_ARTICLE.sub("", r[2])))

@@ -116,6 +116,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "name_dash_chain", "a photographer's name and a spaced dash before a chain: 'Russell Cheyne - WPA/Pool via Getty Images'"),
     ("credit", "sentence_agency", "the sentence's last word run into an agency's wordmark in capitals: '… in Milan AFP via Getty Images'"),
     ("credit", "country_part", "a country's name as a chain's part is the picture's place, no one's name: '(Photo: Pakistan/ICRC)'"),
+    ("credit", "network_member", "a member paper glued to its network: 'Courier-Post-USA Today Network', "
+                                 "'The News-Press USA TODAY NETWORK-Florida'"),
+    ("credit", "domain_org", "a chain's part that is a web address names the outlet: 'Felix Zahn/photothek.net', "
+                             "'Johannes Gregor/hessenschau.de'"),
     ("credit", "subject_before_name", "a gallery's subject before the photographer: 'Charlize Theron Steve Granitz/WireImage'"),
     # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
     ("tag", "handout", "the picture is a handout ('Handout', 'HO', 'Courtesy of …')"),

@@ -1,0 +1,57 @@
+"""Outlets named the way one house writes them: a web address, a member paper glued to its network, a screenshot
+label (restC review of the corpus; real cases in tests/data/credit_cases.json)."""
+from hypothesis import given, settings, strategies as st
+
+from captionclean.parse import parse_caption
+
+_GIVEN = st.sampled_from(["Felix", "Johannes", "Amanda", "Joe", "Eva"])
+_SURNAME = st.sampled_from(["Zahn", "Gregor", "Inscore", "Lamberti", "Kirchner"])
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=12)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_GIVEN, _SURNAME, _WORD, st.sampled_from(["net", "de", "at", "com", "org"]), st.sampled_from(["Bild © ", "Foto: ", "© "]))
+def test_web_address_names_the_outlet(given_name, surname, site, tld, label):
+    """A chain's part that is a web address is the outlet (credit.domain_org); an e-mail address is no outlet."""
+    rec = parse_caption(f"Menschen vor der Bühne.\n{label}{given_name} {surname}/{site}.{tld}")
+    assert (rec.photographer, rec.agency) == (f"{given_name} {surname}", f"{site}.{tld}"), rec.style
+    assert "domain_org" in rec.style
+    mail = parse_caption(f"Snow covers the road on Tuesday. {given_name} {surname}/{surname.lower()}@{site}.{tld}")
+    assert mail.agency == "" and "domain_org" not in mail.style, mail.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(_WORD, st.sampled_from(["net", "de", "org"]), st.sampled_from(["CDC", "NASA", "AFP"]))
+def test_web_address_after_a_source_is_no_distributor(site, tld, source):
+    """"CDC/wikipedia.org": where the picture was found, after its source, distributes nothing."""
+    rec = parse_caption(f"Coronaviren unter dem Mikroskop. Quelle: {source}/{site}.{tld}")
+    assert rec.distributor == "" and rec.agency == parse_caption(f"Coronaviren unter dem Mikroskop. Quelle: {source}").agency
+
+
+@settings(max_examples=80, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["The News-Press", "Courier-Post", "Naples Daily News", "The Desert Sun"]),
+       st.sampled_from(["-USA Today Network", " USA TODAY NETWORK", " USA TODAY NETWORK-Florida", "-USA TODAY NETWORK-Ohio"]),
+       st.sampled_from(["/", ", "]))
+def test_member_paper_then_network(given_name, surname, paper, network, sep):
+    """A member paper glued to its network, a state's name after it at most (credit.network_member): the paper is the
+    agency, the network the next organisation."""
+    rec = parse_caption(f"Fans line the route of the parade outside the museum.\n{given_name} {surname}{sep}{paper}{network}")
+    assert (rec.photographer, rec.agency, rec.distributor) == (f"{given_name} {surname}", paper, "USA Today Network"), rec.style
+    assert "network_member" in rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["-USA Today Network", " USA TODAY NETWORK-Narnia", "-USA TODAY NETWORK Ohio"]))
+def test_network_after_a_person_is_no_member(given_name, surname, network):
+    """A person's name before the network is no member paper; a word that is no state's after it is no unit of it."""
+    rec = parse_caption(f"Fans line the route of the parade outside the museum.\nJoe Lamberti/{given_name} {surname}{network}")
+    assert "network_member" not in rec.style, rec.style
+
+
+@given(st.sampled_from(["Foto: Captura de pantalla", "Foto: Captura de video", "(Foto: Captura de pantalla)",
+                        "Foto: Reprodução/Instagram"]))
+@settings(max_examples=20, deadline=None)
+def test_screen_capture_is_no_photographer(label):
+    """A screenshot's label (es "Captura de pantalla", cut to "Captura de" by the chain; pt "Reprodução") names no one."""
+    rec = parse_caption(f"Reacción del presidente a las acusaciones. {label}")
+    assert rec.photographer == "", rec.style
