@@ -1069,8 +1069,10 @@ RULES: list[Rule] = [
     # "ROBERT KITCHIN/Stuff Thousands of protesters …", "Trent Nelson | The Salt Lake Tribune Youth dancing …",
     # "Emmanuel Adegboye / EPA Un cracheur …", "6 of 16 Chris Thompson/SpaceX\nUp in the air", "Kelsie Moore\n/\nKUER\n…"
     # (a page's slash on a line of its own): a credit opening the caption, the sentence right after it; where the
-    # organisation ends is read by _lead_org (lead_chain)
-    Rule("lead_chain", r"^(?=[^/|]{0,69}[/|])[ ]*(?:\(?\d{1,3}[ ]+of[ ]+\d{0,3}\)?[ ]+)?(?P<name>" + _NAME_ANY + r")"
+    # organisation ends is read by _lead_org (lead_chain); in brackets, "(Trent Nelson | The Salt Lake Tribune) Don Thorpe
+    # holds …", the bracket closes it
+    Rule("lead_chain", r"^(?=[^/|]{0,69}[/|])[ ]*(?:\(?\d{1,3}[ ]+of[ ]+\d{0,3}\)?[ ]+)?(?P<open>\((?=[^()\n]{3,120}\)))?"
+         r"(?P<name>" + _NAME_ANY + r")"
          r"(?:[ ]*\n?[ ]*/|[ ]+\|)[ ]*\n?[ ]*(?P<agency>\p{Lu}[^/|\n]{1,80})", ("/", " |"), gate="lead_sep"),
     # Korean papers: "… 백소아 기자 thanks@hani.co.kr", "정연호 기자": a reporter's (or photographer's) name, then 기자
     # (also "일요시사=NAME 기자(mail@…)", "잠실=NAME 기자 mail@… /2020.08.20/", "|NAME기자", "/NAME 기자 |", a cut address "foto@")
@@ -1649,7 +1651,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{g['agency'].strip()}"
     if name == "lead_chain":
         person = g["name"]
-        org = _lead_org(g["agency"], agencies)
+        org = _lead_bracket_org(g["agency"], agencies) if g.get("open") else _lead_org(g["agency"], agencies)
         if not org or not _caps_name_ok(person, agencies) or lookup_city(person) or person.split()[0] in _NOT_FIRST_NAMES:
             return None
         g["agency"] = org  # the credit's span ends with it (_rule_on)
@@ -1794,6 +1796,18 @@ def _lead_org(rest: str, agencies: Agencies) -> str | None:
         if (_ACRONYM.fullmatch(org) or (org.startswith("The ") and not glued) or _is_org_like(org)
                 or _WORDMARK.search(org)):
             return org
+    return None
+
+
+def _lead_bracket_org(rest: str, agencies: Agencies) -> str | None:
+    """The organisation of a lead credit in brackets (``rest``: its text after the separator): the words up to the closing
+    bracket, when a sentence follows and they are a known agency or organisation-shaped (credit.lead_chain)."""
+    org, close, after = rest.partition(")")
+    org = org.strip()
+    if not close or not org or not _LEAD_SENTENCE.match(after) or not all(w[:1].isupper() for w in org.split()):
+        return None
+    if agencies.lookup(org) or _ACRONYM.fullmatch(org) or org.startswith("The ") or _is_org_like(org) or _WORDMARK.search(org):
+        return org
     return None
 
 
