@@ -76,3 +76,21 @@ def test_bracket_lead_needs_an_organisation_and_a_sentence(given_name, surname, 
     """Two names, a place or small words in the brackets, or no sentence's capital after them: no lead credit."""
     rec = parse_caption(f"({given_name} {surname} | {other}) {sentence} before a visit by the president.")
     assert "lead_chain" not in rec.style, rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["Globe", "Tribune", "Courant", "Star Tribune", "Daily News"]))
+def test_paper_staff_with_a_capital(given_name, surname, paper):
+    """"NAME/Globe Staff": the paper's staff photographer; the paper is the agency, "Staff" a tag, as "Globe staff"."""
+    rec = parse_caption(f"A woman watches the eclipse near the museum. ({given_name} {surname}/{paper} Staff)")
+    assert (rec.photographer, rec.agency) == (f"{given_name} {surname}", paper), rec.style
+    assert "staff" in rec.style
+    assert parse_caption(f"A woman watches the eclipse near the museum. ({given_name} {surname}/{paper} staff)").agency == paper
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["General Staff", "Joint Staff", "Reuters Staff", "AFP Staff"]))
+def test_staff_bodies_and_placeholders_stay(given_name, surname, body):
+    """"General Staff", "Joint Staff" are bodies named Staff; "Reuters Staff" a placeholder: none is cut."""
+    rec = parse_caption(f"Soldiers march past the ministry. ({given_name} {surname}/{body})")
+    assert rec.agency not in ("General", "Joint"), rec.style

@@ -319,6 +319,9 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     elif part.endswith(" staff") and not placeholder_tag(part):  # "Globe staff", "SLQ staff": the organisation's own
         tags.append("staff")
         part = part[:-6].rstrip()
+    elif part.endswith(" Staff") and _staff_of(part[:-6].rstrip(), agencies):  # "Globe Staff", "Tribune Staff"
+        tags.append("staff")
+        part = part[:-6].rstrip()
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
     if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
         return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
@@ -335,6 +338,18 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
                          courtesy == "given" or _org_shaped(p))
                          else ("courtesy_org", r[1]) if r[0] == "org" else r for p, r in zip(pieces, readings))
     return tuple(tags), readings
+
+
+def _staff_of(head: str, agencies: Agencies) -> bool:
+    """``Globe Staff``, ``Tribune Staff``: a paper's short name (one capitalised word) or an organisation before "Staff"
+    written with its capital, not a placeholder ("Reuters Staff") nor an organisation's own word ("General Staff")."""
+    if not head or placeholder_tag(head + " Staff") or head.casefold() in _STAFF_BODIES:
+        return False
+    return bool(agencies.lookup(head) or _is_org_like(head) or (" " not in head and _TITLE_WORD.fullmatch(head)))
+
+
+# "General Staff", "Joint Staff", "Chief of Staff": bodies named "Staff", no paper's staff photographer
+_STAFF_BODIES = frozenset(("general", "joint", "chief of", "chiefs of", "air", "naval", "army", "defence", "defense"))
 
 
 _AND = regex.compile(r"[ ]+(?:and|&)[ ]+")
