@@ -254,7 +254,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("trailer", "tpx", "'TPX IMAGES OF THE DAY'"),
     ("trailer", "search_poy", "Reuters' pointers to a story or package: 'SEARCH \"…\" FOR THIS STORY', '… FOR ALL STORIES' (The Wider Image)"),
     ("trailer", "licensing_chrome", "'Acquire Licensing Rights' (page chrome)"),
-    ("trailer", "caption_chrome", "page chrome: NPR's 'hide caption', 'toggle caption'; '-- source link'; a page's 'Advertisement' label glued to a bracket or on its own line"),
+    ("trailer", "caption_chrome", "page chrome: NPR's 'hide caption', 'toggle caption'; '-- source link'; a page's 'Advertisement' label glued to a bracket or on its own line; a gallery's buttons closing the caption: 'Visa mer', 'Vis mer', 'Überspringe die Bildergalerie'"),
     # --- correction and re-send notices (tables.correction_patterns; kinds in data/corrections.csv) --
     ("correction", "correction_lead", "a notice opening the caption in capitals: 'REFILE - CORRECTING SPELLING OF NAME'"),
     ("correction", "correction_label", "a labelled notice: 'CORRECTION: …', 'EDITOR'S NOTE: …'"),
