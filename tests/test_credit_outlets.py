@@ -94,3 +94,12 @@ def test_staff_bodies_and_placeholders_stay(given_name, surname, body):
     """"General Staff", "Joint Staff" are bodies named Staff; "Reuters Staff" a placeholder: none is cut."""
     rec = parse_caption(f"Soldiers march past the ministry. ({given_name} {surname}/{body})")
     assert rec.agency not in ("General", "Joint"), rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["Florida", "Wisconsin", "Ohio", "Tennessee"]), st.sampled_from(["", "Naples Daily News/"]))
+def test_network_alone_with_its_state(given_name, surname, state, paper):
+    """"…/USA TODAY Network-Florida": the network's unit in a state; the state is no photographer."""
+    rec = parse_caption(f"Water damage to the restaurant. {given_name} {surname}/{paper}USA TODAY Network-{state}")
+    assert rec.photographer == f"{given_name} {surname}", rec.style
+    assert "USA Today Network" in (rec.agency, rec.distributor) and "network_member" in rec.style

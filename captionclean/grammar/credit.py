@@ -449,11 +449,13 @@ def _network_member(piece: str, agencies: Agencies) -> tuple | None:
     low = piece.casefold()
     for alias, network in _NETWORKS.items():
         at = low.find(alias)
-        if at <= 0:
+        if at < 0:
             continue
         head, tail = piece[:at].rstrip(" -–"), piece[at + len(alias):].strip(" -–")
         if tail and not lookup_state(tail):  # "USA TODAY NETWORK-Florida": the network's unit in that state
             continue
+        if at == 0:  # "…/Naples Daily News/USA TODAY Network-Florida": the network alone, its state no one's name
+            return ("org", agencies.lookup(network) or network, "network_member") if tail else None
         paper = agencies.lookup(head)
         if head and (paper or ((_is_org_like(head) or head.startswith(("The ", "THE "))) and head.count(" ") <= 4)):
             return ("org_org", paper or _org_name(head), agencies.lookup(network) or network, "network_member")
