@@ -116,7 +116,10 @@ KEYWORD_TRAILERS = [
     ("caption_chrome", r"\b(?:hide|toggle) caption\b|(?:--?[ ]*)?\bsource link\b"  # NPR: "…/AP hide caption"; "-- source link"
                        # a page's "Advertisement" label, glued to the credit's bracket or on a line of its own:
                        # "(Chris Wattie, AFP/Getty Images)Advertisement" (never the word in a sentence)
-                       r"|(?<=[)\]])Advertisement(?![\p{L}\p{N}])|(?<=\n|^)[ ]*Advertisement[ ]*(?=\n|$)"),
+                       r"|(?<=[)\]])Advertisement(?![\p{L}\p{N}])|(?<=\n|^)[ ]*Advertisement[ ]*(?=\n|$)"
+                       # a gallery's buttons closing the caption after its credit: sv/no "Visa mer", "Vis mer" (show
+                       # more), de "Überspringe die Bildergalerie" (skip the gallery)
+                       r"|(?<=\S[ ]|\n)(?:Visa mer|Vis mer|Überspringe die Bildergalerie)[ ]*$"),
 ]
 
 

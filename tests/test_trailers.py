@@ -47,3 +47,14 @@ def test_restrictions_listed_in_caption_order(case):
 def test_the_word_advertisement_in_a_sentence_stays(text):
     rec = parse_caption(text)
     assert "Advertisement" in rec.description and "Advertisement" not in rec.keywords
+
+
+@pytest.mark.parametrize("text", [
+    "Han sa att han ville visa mer av staden för besökarna.",
+    "Vis mer respekt, sa statsministeren i Oslo.",
+    "Überspringe die Bildergalerie nicht, sagte der Kurator.",
+])
+def test_gallery_buttons_in_a_sentence_stay(text):
+    """"Visa mer", "Vis mer", "Überspringe die Bildergalerie" are page chrome only closing the caption after other words."""
+    rec = parse_caption(text)
+    assert "caption_chrome" not in rec.style and not rec.keywords, rec.style

@@ -108,6 +108,10 @@ _GLUED_AFP = regex.compile(r"(?<=\p{Lu}{2})AFP(?=\s+via\b|\s*/)")
 _CAL_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # government and science services, UN agencies, archives (data/agencies.csv roles): their credits list partners
 _INSTITUTIONS = frozenset(r["name"] for r in agency_rows() if r.get("role") in ("government", "un", "archive"))
+# networks of member papers, written after the member's name (agencies.csv role "network"): each alias in lower case
+# → the network's name, the longest first ("The News-Press USA TODAY NETWORK-Florida")
+_NETWORKS = dict(sorted(((r["alias"].casefold(), r["name"]) for r in agency_rows() if r.get("role") == "network"),
+                        key=lambda kv: -len(kv[0])))
 _YEAR_END = regex.compile(r"(?<=\p{L})[ ]+(?:19|20)\d\d$")
 # the end of a sentence inside a part: "Microsoft CEO. Sven Hoppe/…", "Labrador Sea. THE CANADIAN PRESS/…"
 # (a word of three letters or two capitals before the stop: not an initial, "St." or "U.S.")
@@ -123,6 +127,8 @@ _CAPITAL_PARTICLES = frozenset(NAME_WORDS.get("capital_particle", ()))  # De, Va
 # a person's name in title case: "Charlize", "O'Neil", "Jean-Paul" (no initials, no particles)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:\p{Lu}\p{Ll}+)?")
 _PARTICLE_WORD = regex.compile(_PARTICLES, regex.I)
+# a web address for an outlet's name ("photothek.net", "hessenschau.de"; no "@": "mblack@dailyherald.com" is an e-mail)
+_DOMAIN = regex.compile(r"(?:www\.)?[\p{Ll}\p{N}][\p{Ll}\p{N}\-]{2,}(?:\.[\p{Ll}\p{N}\-]{2,})*\.(?:com|net|org|info|\p{Ll}{2})")
 _CAPS_CODE = regex.compile(r"\p{Lu}{2,}(?:[ ]+(?=[^ ]*\d)\p{Lu}*\d+\p{Lu}*)+")
 _WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d{1,3}$")  # "OregonLive", "Tag24"
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
@@ -314,6 +320,9 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     elif part.endswith(" staff") and not placeholder_tag(part):  # "Globe staff", "SLQ staff": the organisation's own
         tags.append("staff")
         part = part[:-6].rstrip()
+    elif part.endswith(" Staff") and _staff_of(part[:-6].rstrip(), agencies):  # "Globe Staff", "Tribune Staff"
+        tags.append("staff")
+        part = part[:-6].rstrip()
     g = _GLUED_TAG.match(part) if part.startswith(_GLUED_START) else None
     if g:  # "File PhotoWELLINGTON, Oct 6 (Reuters)": the story runs on
         return (PLACEHOLDERS.get(g["tag"].casefold(), "file"),), ()
@@ -330,6 +339,18 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
                          courtesy == "given" or _org_shaped(p))
                          else ("courtesy_org", r[1]) if r[0] == "org" else r for p, r in zip(pieces, readings))
     return tuple(tags), readings
+
+
+def _staff_of(head: str, agencies: Agencies) -> bool:
+    """``Globe Staff``, ``Tribune Staff``: a paper's short name (one capitalised word) or an organisation before "Staff"
+    written with its capital, not a placeholder ("Reuters Staff") nor an organisation's own word ("General Staff")."""
+    if not head or placeholder_tag(head + " Staff") or head.casefold() in _STAFF_BODIES:
+        return False
+    return bool(agencies.lookup(head) or _is_org_like(head) or (" " not in head and _TITLE_WORD.fullmatch(head)))
+
+
+# "General Staff", "Joint Staff", "Chief of Staff": bodies named "Staff", no paper's staff photographer
+_STAFF_BODIES = frozenset(("general", "joint", "chief of", "chiefs of", "air", "naval", "army", "defence", "defense"))
 
 
 _AND = regex.compile(r"[ ]+(?:and|&)[ ]+")
@@ -402,6 +423,9 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
     known = agencies.lookup(piece)
     if known:
         return ("org", known)
+    member = _network_member(piece, agencies)
+    if member:
+        return member
     glued = _glued_agency(piece, agencies)
     if glued:
         return glued
@@ -417,6 +441,26 @@ def _read_piece(piece: str, agencies: Agencies) -> tuple:
         if _NAMEISH.match(a):
             return ("person_org", a, b, _read_rest(piece, agencies))
     return _read_rest(piece, agencies)
+
+
+def _network_member(piece: str, agencies: Agencies) -> tuple | None:
+    """``Courier-Post-USA Today Network``, ``The News-Press USA TODAY NETWORK-Florida``: a member paper, then the
+    network it belongs to (agencies.csv role "network"), glued by a space or a hyphen, a state's name after it at
+    most (credit.network_member). The paper shot the picture; the network is the chain's next organisation."""
+    low = piece.casefold()
+    for alias, network in _NETWORKS.items():
+        at = low.find(alias)
+        if at < 0:
+            continue
+        head, tail = piece[:at].rstrip(" -–"), piece[at + len(alias):].strip(" -–")
+        if tail and not lookup_state(tail):  # "USA TODAY NETWORK-Florida": the network's unit in that state
+            continue
+        if at == 0:  # "…/Naples Daily News/USA TODAY Network-Florida": the network alone, its state no one's name
+            return ("org", agencies.lookup(network) or network, "network_member") if tail else None
+        paper = agencies.lookup(head)
+        if head and (paper or ((_is_org_like(head) or head.startswith(("The ", "THE "))) and head.count(" ") <= 4)):
+            return ("org_org", paper or _org_name(head), agencies.lookup(network) or network, "network_member")
+    return None
 
 
 def _glued_agency(piece: str, agencies: Agencies) -> tuple | None:
@@ -487,12 +531,17 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
         return ("org", piece[1:])  # "#WeTheBrave": a campaign's hashtag, an organisation's
     if len(piece) < 2:
         return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
+    if "." in piece and _DOMAIN.fullmatch(piece):
+        return ("org", piece, "domain_org")  # "Felix Zahn/photothek.net": an outlet named by its web address
     if _is_org_like(piece):
         if piece.count(" ") >= 8 and not agencies.lookup(piece):
             return _SKIP  # "From a group of 114 photographs collected by …": a sentence, not an organisation's name
         return ("org", agencies.lookup(piece) or _org_name(piece))
     piece = tidy_name(_RANK.sub("", piece) if piece.startswith(_RANK_START) else piece)
     piece = _without_particles(_without_trailing_date(piece))  # "Foto: Captura de" (the line ran on), "Hubble &"
+    tag = placeholder_tag(piece) if piece[:1].isupper() else None
+    if tag:  # "Captura de" (pantalla): a placeholder the particle cut from its last words
+        return _SKIP if tag == "noise" else ("tag", tag)
     if " " not in piece and (_SHORT_ACRONYM.fullmatch(piece) or _ACRONYM_WORD.fullmatch(piece)):
         return ("org", piece)  # "UNICEF/NYHQ", "(DOT)", "PR-Video": four capitals or fewer, or an acronym and a word
     if lookup_country(piece) and not piece.isupper():
@@ -640,12 +689,17 @@ def _parse_chain(chain: str, agencies: Agencies) -> tuple[list[str], list[str], 
             elif kind == "org":
                 if commissioned and not agencies.lookup(r[1]):
                     continue  # "Getty Images for The Met Museum/Vogue": the clients, not a distributor
+                if orgs and r[2:] == ("domain_org",):
+                    continue  # "CDC/wikipedia.org": where the picture was found after its source, no distributor
                 orgs.append(r[1])
                 if len(r) > 2:
                     tags.append(r[2])  # the rule that read it (credit.sentence_agency)
             elif kind == "commission":
                 orgs.append(r[1])
                 commissioned = True
+            elif kind == "org_org":  # a member paper and its network (credit.network_member)
+                orgs.extend(r[1:3])
+                tags.append(r[3])
             elif kind == "person_org":  # "W. Reid for the Auckland Weekly News", "Dick Briggs of the Canberra Times"
                 people.append(normal_name(r[1]))
                 orgs.append(agencies.lookup(r[2]) or _org_name(_ARTICLE.sub("", r[2])))
@@ -1042,8 +1096,10 @@ RULES: list[Rule] = [
     # "ROBERT KITCHIN/Stuff Thousands of protesters …", "Trent Nelson | The Salt Lake Tribune Youth dancing …",
     # "Emmanuel Adegboye / EPA Un cracheur …", "6 of 16 Chris Thompson/SpaceX\nUp in the air", "Kelsie Moore\n/\nKUER\n…"
     # (a page's slash on a line of its own): a credit opening the caption, the sentence right after it; where the
-    # organisation ends is read by _lead_org (lead_chain)
-    Rule("lead_chain", r"^(?=[^/|]{0,69}[/|])[ ]*(?:\(?\d{1,3}[ ]+of[ ]+\d{0,3}\)?[ ]+)?(?P<name>" + _NAME_ANY + r")"
+    # organisation ends is read by _lead_org (lead_chain); in brackets, "(Trent Nelson | The Salt Lake Tribune) Don Thorpe
+    # holds …", the bracket closes it
+    Rule("lead_chain", r"^(?=[^/|]{0,69}[/|])[ ]*(?:\(?\d{1,3}[ ]+of[ ]+\d{0,3}\)?[ ]+)?(?P<open>\((?=[^()\n]{3,120}\)))?"
+         r"(?P<name>" + _NAME_ANY + r")"
          r"(?:[ ]*\n?[ ]*/|[ ]+\|)[ ]*\n?[ ]*(?P<agency>\p{Lu}[^/|\n]{1,80})", ("/", " |"), gate="lead_sep"),
     # Korean papers: "… 백소아 기자 thanks@hani.co.kr", "정연호 기자": a reporter's (or photographer's) name, then 기자
     # (also "일요시사=NAME 기자(mail@…)", "잠실=NAME 기자 mail@… /2020.08.20/", "|NAME기자", "/NAME 기자 |", a cut address "foto@")
@@ -1622,7 +1678,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return f"{g['name']}/{g['agency'].strip()}"
     if name == "lead_chain":
         person = g["name"]
-        org = _lead_org(g["agency"], agencies)
+        org = _lead_bracket_org(g["agency"], agencies) if g.get("open") else _lead_org(g["agency"], agencies)
         if not org or not _caps_name_ok(person, agencies) or lookup_city(person) or person.split()[0] in _NOT_FIRST_NAMES:
             return None
         g["agency"] = org  # the credit's span ends with it (_rule_on)
@@ -1769,6 +1825,18 @@ def _lead_org(rest: str, agencies: Agencies) -> str | None:
         if (_ACRONYM.fullmatch(org) or (org.startswith("The ") and not glued) or _is_org_like(org)
                 or _WORDMARK.search(org)):
             return org
+    return None
+
+
+def _lead_bracket_org(rest: str, agencies: Agencies) -> str | None:
+    """The organisation of a lead credit in brackets (``rest``: its text after the separator): the words up to the closing
+    bracket, when a sentence follows and they are a known agency or organisation-shaped (credit.lead_chain)."""
+    org, close, after = rest.partition(")")
+    org = org.strip()
+    if not close or not org or not _LEAD_SENTENCE.match(after) or not all(w[:1].isupper() for w in org.split()):
+        return None
+    if agencies.lookup(org) or _ACRONYM.fullmatch(org) or org.startswith("The ") or _is_org_like(org) or _WORDMARK.search(org):
+        return org
     return None
 
 

@@ -118,6 +118,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "name_dash_chain", "a photographer's name and a spaced dash before a chain: 'Russell Cheyne - WPA/Pool via Getty Images'"),
     ("credit", "sentence_agency", "the sentence's last word run into an agency's wordmark in capitals: '… in Milan AFP via Getty Images'"),
     ("credit", "country_part", "a country's name as a chain's part is the picture's place, no one's name: '(Photo: Pakistan/ICRC)'"),
+    ("credit", "network_member", "a member paper glued to its network: 'Courier-Post-USA Today Network', "
+                                 "'The News-Press USA TODAY NETWORK-Florida'"),
+    ("credit", "domain_org", "a chain's part that is a web address names the outlet: 'Felix Zahn/photothek.net', "
+                             "'Johannes Gregor/hessenschau.de'"),
     ("credit", "subject_before_name", "a gallery's subject before the photographer: 'Charlize Theron Steve Granitz/WireImage'"),
     # --- tokens that stand where a name would (tables.PLACEHOLDERS values) -------------------
     ("tag", "handout", "the picture is a handout ('Handout', 'HO', 'Courtesy of …')"),
@@ -252,7 +256,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("trailer", "tpx", "'TPX IMAGES OF THE DAY'"),
     ("trailer", "search_poy", "Reuters' pointers to a story or package: 'SEARCH \"…\" FOR THIS STORY', '… FOR ALL STORIES' (The Wider Image)"),
     ("trailer", "licensing_chrome", "'Acquire Licensing Rights' (page chrome)"),
-    ("trailer", "caption_chrome", "page chrome: NPR's 'hide caption', 'toggle caption'; '-- source link'; a page's 'Advertisement' label glued to a bracket or on its own line"),
+    ("trailer", "caption_chrome", "page chrome: NPR's 'hide caption', 'toggle caption'; '-- source link'; a page's 'Advertisement' label glued to a bracket or on its own line; a gallery's buttons closing the caption: 'Visa mer', 'Vis mer', 'Überspringe die Bildergalerie'"),
     # --- correction and re-send notices (tables.correction_patterns; kinds in data/corrections.csv) --
     ("correction", "correction_lead", "a notice opening the caption in capitals: 'REFILE - CORRECTING SPELLING OF NAME'"),
     ("correction", "correction_label", "a labelled notice: 'CORRECTION: …', 'EDITOR'S NOTE: …'"),

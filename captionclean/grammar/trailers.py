@@ -22,7 +22,8 @@ _NEEDS = {"out_restriction": "OUT", "out_after_slash": "OUT", "attention_editors
           "in_match_limit": "Online in-match use", "no_betting_use": "No use in betting",
           "contact_representative": "Please contact your account representative"}
 # the same for a rule that matches one of several texts, each written in its pattern
-_NEEDS_ONE_OF = {"caption_chrome": ("caption", "source link", "Advertisement")}
+_NEEDS_ONE_OF = {"caption_chrome": ("caption", "source link", "Advertisement", "Visa mer", "Vis mer",
+                                     "Überspringe die Bildergalerie")}
 _wrong = [k for k, n in _NEEDS.items() if n not in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")] + [
     k for k, ns in _NEEDS_ONE_OF.items() for n in ns if n not in dict(RESTRICTIONS + KEYWORD_TRAILERS).get(k, "")]
 if _wrong:  # a rule renamed or reworded: its shortcut would skip captions it matches
