@@ -33,6 +33,13 @@ MONTH_WORDS = {w: m for w, m, _ in _MONTH_ROWS}
 # the names languages other than English write (in lower case too: "17 september 1991" in Dutch,
 # Danish, Swedish, Norwegian), English spellings among them
 FOREIGN_MONTH_WORDS = frozenset(w for w, _, lang in _MONTH_ROWS if lang != "en")
+# the names read capitalised before a year alone ("Juli 2019", "Mai 1968", "Srpen 1968"): all but those
+# that also name a person, place or thing, or abbreviate (months.csv also_word: Mars, Marco, Augusta, Mayo, Okt)
+with (DATA / "months.csv").open(encoding="utf-8", newline="") as _f:
+    CAPITAL_MONTH_WORDS = frozenset(r["word"].lower() for r in csv.DictReader(_f) if not r.get("also_word"))
+# the names of the languages that write the year first, then the month and day ("1956. október 23.")
+YEAR_FIRST_LANGS = ("hu",)
+YEAR_FIRST_MONTH_WORDS = frozenset(w for w, _, lang in _MONTH_ROWS if lang in YEAR_FIRST_LANGS)
 # every language's weekday names (``martes``, ``Rabu``, ``Sonntag``)
 WEEKDAY_WORDS = frozenset(w for w, _, _ in _WEEKDAY_ROWS)
 with (DATA / "weekdays.csv").open(encoding="utf-8", newline="") as _f:

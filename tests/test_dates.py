@@ -4,6 +4,7 @@ from hypothesis import given, settings, strategies as st
 
 from captionclean.grammar.dates import find_dates, photo_date
 from captionclean.parse import parse_caption
+from captionclean import tables
 from captionclean.tables import date_words
 
 from conftest import assert_rules, case_params, real_texts
@@ -131,3 +132,71 @@ def test_undated_gate_holds_every_match(text):
 def test_undated_gate_on_real_captions(text):
     from captionclean.grammar import dates
     assert dates.is_undated(text) == bool(dates._UNDATED.search(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(tables.YEAR_FIRST_MONTH_WORDS)), st.integers(1, 28),
+       st.sampled_from([".", "", "-án", " ●"]))
+def test_a_year_first_date_round_trips(y, month, d, after):
+    # ymd_words: "1956. október 23." (a year-first language's month names, months.csv)
+    text = f"Budapest, {y}. {month} {d}{after} Tüntetők a téren."
+    found = photo_date(text, find_dates(text))
+    assert found is not None and (found.iso(), found.shape) == (f"{y:04d}-{tables.MONTH_WORDS[month]:02d}-{d:02d}", "ymd_words")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(["January", "November", "December", "Szeptember", "March"]),
+       st.integers(1, 28))
+def test_an_english_sentence_after_a_year_is_no_year_first_date(y, month, d):
+    # a capitalised name after "YYYY. " opens the next sentence ("… in 2001. November 5 was …"): not ymd_words
+    text = f"They left the city in {y}. {month} {d} was the last day."
+    assert all(dd.shape != "ymd_words" for dd in find_dates(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.integers(1, 28), st.integers(1, 12), st.sampled_from(["", "."]))
+def test_a_day_glued_to_its_month_reads_the_day(y, d, m, dot):
+    # "16.juli 1926" (after the day's stop), "19يناير 2016" (a name in Arabic script after the day)
+    names = {w: n for w, n in tables.MONTH_WORDS.items() if n == m}
+    arabic = next(w for w in sorted(names) if "\u0600" <= w[0] <= "\u06ff")
+    latin = next(w for w in sorted(names) if w in tables.FOREIGN_MONTH_WORDS and w.isalpha() and w.isascii() and len(w) >= 5)
+    for text in (f"{d}{dot}{arabic} {y} – صورة", f"Svartskog, {d}.{latin} {y}. Foto: Ola Nordmann"):
+        found = photo_date(text, find_dates(text))
+        assert found is not None and found.iso() == f"{y:04d}-{m:02d}-{d:02d}", text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(["以来", "代", "起", "至今", "到", "前", "后", "後", "5月"]),
+       st.sampled_from(sorted(date_words()["photo_lead_cjk"])))
+def test_a_cjk_span_after_a_photo_word_is_not_the_photos_year(y, after, lead):
+    # 这是2019年以来… ("since"), 图为2000年代… (a decade), 摄于1953年5月… (ymd_cjk's, or none if the day fails)
+    text = f"{lead}{y}年{after}的街景。"
+    assert all(d.shape != "year_cjk" for d in find_dates(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["year_word"])),
+       st.sampled_from(["vào ", "in the ", "w ", "i ", "sau "]), st.sampled_from([".", "", ")"]))
+def test_a_year_word_inside_a_sentence_is_not_the_photos(y, word, before, after):
+    # year_word reads its word opening a phrase ("Rok 1942.", ", năm 1945."), not "… vào năm 2000." in a story
+    text = f"Bà kể lại lần gặp gỡ cuối cùng {before}{word} {y}{after}"
+    assert all(d.shape != "year_word" for d in find_dates(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted({w for w in tables.MONTH_WORDS if w not in tables.CAPITAL_MONTH_WORDS
+                                                         and w.isalpha() and w.isascii() and w not in tables.MONTHS})))
+def test_a_capitalised_name_that_is_another_word_is_no_month(y, word):
+    # "The Mars 2020 rover", "Marco 2019", "Mayo 2018": months.csv also_word names are read in lower case only
+    text = f"The {word.capitalize()} {y} team arrives at the stadium."
+    assert all(d.shape != "month_year_words" for d in find_dates(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(["circa ", "Circa ", "ca. ", "c.", "CIRCA "]),
+       st.sampled_from(["s", "-25", "–1930", "/31", "'s"]))
+def test_circa_a_decade_or_a_span_is_no_year(y, circa, after):
+    # "ca. 1930s", "c. 1920-25": not one year; "circa 1900" inside a sentence of the story is not the photo's either
+    text = f"Workers at the mill. {circa}{y}{after}. Built {circa}{y} by the railway, the station opened."
+    assert all(d.shape != "year_circa" or d.start > text.index("Built") for d in find_dates(text))
+    assert photo_date(text, find_dates(text)) is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import FOREIGN_MONTH_WORDS, MONTH_WORDS, MONTHS, WEEKDAYS, date_words
+from ..tables import CAPITAL_MONTH_WORDS, FOREIGN_MONTH_WORDS, MONTH_WORDS, MONTHS, WEEKDAYS, YEAR_FIRST_MONTH_WORDS, date_words
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # capitalised (May, MAY) month names only: "may" the verb is not a month
@@ -33,14 +33,22 @@ _FOREIGN = regex.longest_first(w for w in FOREIGN_MONTH_WORDS if w not in MONTHS
 DMONTH = "(?P<month>(?>(?:" + "|".join(  # atomic: a whole name that matched is not tried again as another
     ["(?:" + m[0].upper() + m[1:] + "|" + m.upper() + ")" for m in _MONTH_NAMES]
 ) + r")(?!\p{L})|(?i:" + "|".join(_FOREIGN) + r")(?!\p{L})))\.?"  # other languages' names in any case
+_CAP_LATIN = [m[0].upper() + m[1:] for m in _FOREIGN if m.isalpha() and "LATIN" in unicodedata.name(m[0])
+              and m in CAPITAL_MONTH_WORDS and m not in MONTHS]
 # a month name in lower case, of a language that writes it so, then the year ("julio de 2022")
 _LMONTH = "(?P<month>(?>" + "|".join(
     [m for m in _FOREIGN if m.isalpha()]  # Latin-script names: lower case ("julio de 2022")
     + [m[0].upper() + m[1:] for m in _FOREIGN if m.isalpha() and "LATIN" not in unicodedata.name(m[0])]
-) + r")(?!\p{L}))"  # Greek and Cyrillic ones also capitalised ("Οκτώβριος 2019")
+    # Greek and Cyrillic ones also capitalised ("Οκτώβριος 2019"), and Latin-script ones that are no other
+    # word (German nouns, a sentence's first word: "im Juli 2019", "Mai 1968", "(Srpen 1968, Praha)")
+    + _CAP_LATIN
+) + r")(?!\p{L}))"
 # the words between a day and its month, and a month and its year: "16th of March", "12 de marzo
 # de 2019", "21 de agosto del 2017", "31. März"; "19 декабря 2022 года"
 _D_M = r"\.?(?:\s+(?:of|de))?\s+"
+# ... or a day glued to its month, after the day's stop ("16.juli 1926", "22.augusta 1968") or before a
+# name in Arabic script ("19يناير 2016"): read in full dates only
+_D_M_GLUED = r"(?:" + _D_M + r"|\.(?=\p{Ll})|\.?(?=\p{Arabic}))"
 _M_Y = r"(?:\s+(?:de|del))?,?\s+"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
@@ -59,7 +67,17 @@ SHAPES: list[tuple[str, str]] = [
     # a year alone counted in CJK characters, where it is the photo's: opening the caption as an
     # archive's title does ("1978년 야구 글러브 공장인 …", "2017년 서울 …"), or after "taken in" (摄于2000年);
     # a space, comma or stop after it (not "2021年回到…": a year inside the sentence; not "2000年代")
-    ("year_cjk", r"(?:^[ ]*+|(?<=[摄攝][于於]))(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?=[ ,，、。]|$)"),
+    # ("1959年的夏天": "the summer of 1959"), or after a word that makes the year the photo's, "taken in",
+    # "the picture shows", "this is", "records" (date_words.csv photo_lead_cjk: 摄于2000年, 图为1956年举国欢庆,
+    # 这是1959年的上海街景), any word after it but a decade's, a span's or a "since" (2000年代, 2021年以来, 2007年起)
+    ("year_cjk", r"^[ ]*+(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?=[ ,，、。的]|$)"
+                 r"|(?<=" + "|".join(map(re.escape, date_words()["photo_lead_cjk"])) + r")"
+                 r"(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?![代以起至到前后後]|[ ]?\d)"),  # (a month's number after it: ymd_cjk's)
+    # a year, its stop, a month's name and a day, as Hungarian writes a date ("Budapest, 1956. október 23.",
+    # "1950. június 16."): the month names of the languages writing the year first (tables.YEAR_FIRST_LANGS), in
+    # lower case as they write them (not "… in 2001. November 5 …", an English sentence after a year)
+    ("ymd_words", r"(?<![\d.])" + YEAR + r"\.[ ]+(?P<month>" + "|".join(regex.longest_first(YEAR_FIRST_MONTH_WORDS))
+                  + r")(?!\p{L})\.?[ ]+(?P<day>[0-3]?\d)(?!\d)"),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
     # day/month/year as most of the world writes it ("17/02/2026", "(19/5/2021)"); the US
@@ -68,11 +86,11 @@ SHAPES: list[tuple[str, str]] = [
     # a US archive's numeric date opening the caption: "6/27/03 Staff Photo by …"
     ("lead_mdy", r"^[ ]*(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<yy>\d\d)(?=[ ])"),
     ("month_day_year", r"(?=\p{Lu})" + WEEKDAY + MONTH + _MS + DAY + r"(?:[ ]?,\s*|\s+)" + _Y),
-    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"(?:\b|(?<=\p{Ll}))" + DAY + _D_M + DMONTH + _M_Y + _Y),
+    ("day_month_year", r"(?=[\dMTWFS])" + WEEKDAY + r"(?:\b|(?<=\p{Ll}))" + DAY + _D_M_GLUED + DMONTH + _M_Y + _Y),
     ("month_day", r"(?=\p{Lu})" + WEEKDAY + r"\b" + MONTH + _MS + DAY + r"\b(?!\s*,?\s*\d)"),
     ("day_month", r"(?=\d)\b" + DAY + _D_M + DMONTH + r"\b(?!\s*,?\s*\d)"),
     ("month_year", r"(?=\p{Lu})\b" + MONTH + r",?\s+(?:of\s+)?" + _Y),
-    ("month_year_words", r"(?=\p{Ll}|[^\x00-\x7f])(?<!\p{L})" + _LMONTH + r"(?:\s+(?:de|del))?\s+" + _Y),
+    ("month_year_words", r"(?=\p{L})(?<!\p{L})" + _LMONTH + r"(?:\s+(?:de|del))?\s+" + _Y),
     # the photo's year after a picture's noun and "from": "undatiertes Foto von 1945", "Aufnahme von
     # 1975", "Archivbild aus dem Jahr 1990", "a photo from 1962" (date_words.csv photo_noun, photo_from)
     ("photo_year", r"(?<=(?<!\p{L})(?i:" + "|".join(map(re.escape, date_words()["photo_noun"])) + r")(?:s|es)?[ ](?:"
@@ -81,6 +99,10 @@ SHAPES: list[tuple[str, str]] = [
                    + YEAR + r"(?=[ ]*+(?:[.,;:)!?\n]|$)|[ ]+\p{Ll})"),
     # a year alone: "in Wuhan, China, in 2021.", "(Photo by …/Getty Images). 1991"
     ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
+    # a word naming a year, then the year closing its phrase: "Rok 1942.", "…Hồ Chí Minh, năm 1945.", "Årstall 1923"
+    # (date_words.csv year_word), the word opening its phrase (not "vào năm 2000", "in the year 2000" of a story)
+    ("year_word", r"(?<=(?:^|[\n.,;:(|])[ ]*+)(?i:" + "|".join(map(re.escape, date_words()["year_word"]))
+                  + r"):?[ ]" + YEAR + r"(?=[ ]*(?:[.;)\n]|$))"),
     # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
     # "Washington, D.C., 2006 | …", "(Amsterdam, 1954)", "Chad, 2015: …"
     # (not after a number: "May 13, 2018" is another shape's, "No. 5, 1943" no year of the photo)
@@ -92,6 +114,10 @@ SHAPES: list[tuple[str, str]] = [
     # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
     ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
+    # "circa" and a year, the photo's when a sentence of its own or closing a place (photo_date): Getty's "… New York
+    # City. Circa 1950. Ivan Dmitri/…", a title opening "Circa 1911. "Washington from …"", "…, CIRCA 1914. (PHOTO BY …";
+    # not a decade or a span ("ca. 1930s", "c. 1920-25")
+    ("year_circa", r"(?<![\p{L}\d])(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.)[ ]?" + YEAR + r"(?![\d\p{L}'’]|[-–/][ ]?\d)"),
     # the year of the event the photo shows, written in its name: "at the 2015 Halberg Junior Disability
     # Games", "during Exercise RIMPAC 2018" (date_words.csv event, event_head)
     ("event_year", r"(?<![\d\p{L}])" + YEAR + r"(?=[ ]++(?:\p{Lu}[\p{L}\-'’]*+[ ]++){0,4}?(?:"
@@ -134,7 +160,8 @@ _NAME_START = re.compile(_trie(_NAME_FORMS) + r"(?![A-Za-z0-9])")
 # the same in an ASCII text, where only the ASCII names can match: a tree of 277 names, not 444 (25% faster)
 _NAME_START_ASCII = re.compile(_trie(f for f in _NAME_FORMS if f.isascii()) + r"(?![A-Za-z0-9])")
 # a day, then a month in lower case: one C scan, the names tried only after a number
-_DAY_LOWER = re.compile(r"[0-9](?:st|nd|rd|th|er|º)?\.?\s+(?:(?:of|de)\s+)?(?=" + _trie(_LOWER_MONTHS) + r"(?![^\W\d_]))")
+_DAY_LOWER = re.compile(r"[0-9](?:st|nd|rd|th|er|º)?(?:\.?\s+(?:(?:of|de)\s+)?|\.|(?=[\u0600-\u06ff]))(?="
+                        + _trie(_LOWER_MONTHS) + r"(?![^\W\d_]))")  # (glued: "16.juli", "19يناير")
 _ODD_DIGIT = regex.compile(r"(?![0-9])\d")
 
 
@@ -287,10 +314,11 @@ def _lower_after(text: str, e: int) -> bool:
         e += 2
     elif text[e:e + 1] == "º":
         e += 1
-    if text[e:e + 1] == ".":
+    dot = text[e:e + 1] == "."
+    if dot:
         e += 1
-    if not text[e:e + 1].isspace():
-        return False
+    if not text[e:e + 1].isspace():  # a month glued after the day's stop, or in Arabic script after the day
+        return (dot or "\u0600" <= text[e:e + 1] <= "\u06ff") and text[e:e + 1] in _LOWER_FIRSTS
     e += 1
     n = len(text)
     while e < n and text[e].isspace():
@@ -301,7 +329,7 @@ def _lower_after(text: str, e: int) -> bool:
 # what each anchored shape's first character must be (its opening lookahead), and whether it needs
 # a year at or after its start: a start that fails either is not tried (no match could begin there)
 _UPPER_FIRST = {"month_day_year", "month_day", "month_year"}  # (?=\p{Lu})
-_FIRST_CLASS = {"day_month_year": "dMTWFS", "day_month": "d", "month_year_words": "l"}
+_FIRST_CLASS = {"day_month_year": "dMTWFS", "day_month": "d", "month_year_words": "L"}  # (L: any letter)
 _NEEDS_YEAR = frozenset(("month_day_year", "day_month_year", "month_year", "month_year_words"))
 # the last year a shape can read (YEAR then no digit; the text's digits are ASCII when starts are
 # used): one forward pass (``.*`` then backs off to the last one)
@@ -313,7 +341,7 @@ def _starts_by_shape(text: str, starts: list[int], has_year: bool = True,
     """The starts each anchored shape can match at: its first character's class, and a year
     written at or after the start for the shapes that read one (none when ``has_year`` is False:
     the text holds no year, so the last one is not looked for)."""
-    upper, digit, mtwfs, low = [], [], [], []
+    upper, digit, mtwfs, low, cap = [], [], [], [], []
     for p in starts:
         c = text[p]
         if "0" <= c <= "9":
@@ -324,6 +352,8 @@ def _starts_by_shape(text: str, starts: list[int], has_year: bool = True,
             upper.append(p)
             if c in "MTWFS":
                 mtwfs.append(p)
+            if _CAP_LATIN_AT(text, p) is not None:  # (a capitalised name month_year_words reads: "Juli", "Mai")
+                cap.append(p)
             continue
         if "a" <= c <= "z":
             low.append(p)
@@ -341,7 +371,7 @@ def _starts_by_shape(text: str, starts: list[int], has_year: bool = True,
         m = _LAST_YEAR.match(text) if has_year else None
         last_year = m.end() - 4 if m else -1
     out = {}
-    classes = (upper, digit, mtwfs, low)
+    classes = (upper, digit, mtwfs, low, sorted(low + cap) if cap else low)
     for shape, first, needs_year in _SHAPE_FIRSTS:
         ps = classes[first]
         if needs_year and ps and ps[-1] >= last_year:
@@ -350,9 +380,13 @@ def _starts_by_shape(text: str, starts: list[int], has_year: bool = True,
     return out
 
 
+# the capitalised Latin-script names month_year_words reads with an ASCII first letter, as a prefix tree
+# (a C match at a start before the shape's try: an English name, "May", "June", is none of them)
+_CAP_LATIN_AT = re.compile(_trie(m for m in _CAP_LATIN if m[0].isascii())).match
+
 # each anchored shape, the class of its first character (an index into _starts_by_shape's upper,
-# digit, mtwfs, low), and whether it reads a year
-_SHAPE_FIRSTS = tuple((shape, 0 if shape in _UPPER_FIRST else {"d": 1, "dMTWFS": 2, "l": 3}[_FIRST_CLASS[shape]],
+# digit, mtwfs, low, and low with the ASCII capitals of _CAP_LATIN_AT), and whether it reads a year
+_SHAPE_FIRSTS = tuple((shape, 0 if shape in _UPPER_FIRST else {"d": 1, "dMTWFS": 2, "l": 3, "L": 4}[_FIRST_CLASS[shape]],
                        shape in _NEEDS_YEAR) for shape in _ANCHORED)
 
 
@@ -466,8 +500,11 @@ _GATES = {
     "dated_dmy": lambda text: "dated " in text,
     "ymd_cjk": lambda text: _cjk_gate(text),
     "year_cjk": lambda text: _cjk_gate(text),
+    "ymd_words": lambda text: _YEAR_STOP(text) is not None,
+    "year_word": lambda text: _YEAR_WORD_LEAD(text) is not None,
     "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
+    "year_circa": lambda text: _CIRCA_YEAR(text) is not None,
     "lead_mdy": lambda text: "/" in text[:9],
     # the numeric and year shapes scan the whole text: a C scan for their core first
     "dmy_slash": lambda text: "/" in text and _SLASH_DATE(text) is not None,
@@ -487,6 +524,62 @@ _CJK_SCRIPT = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}\p{Hangul}]")
 def _cjk_gate(text: str) -> bool:
     """ymd_cjk reads 年 or 년 after the year (an ASCII text holds neither: the test returns at once)."""
     return "年" in text or "년" in text
+
+
+# year_circa's core, and the word before a year it reads ("Circa 1950", "ca.1920")
+_CIRCA_YEAR = re.compile(r"(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.) ?(?:1[89]|20)\d\d").search
+_CIRCA_BEFORE = re.compile(r"(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.) ?$")
+_CIRCA_LAST = frozenset("aA.")
+
+
+def _circa_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_circa can begin: "circa", "ca." or "c." (perhaps a space) just before a year ending its run."""
+    out = []
+    for y in years:
+        k = y - 1 if text[y - 1:y] == " " else y
+        if text[k - 1:k] in _CIRCA_LAST:  # (the word's last character, a C test before the search: "a" or ".")
+            m = _CIRCA_BEFORE.search(text, max(0, y - 6), y)
+            if m is not None:
+                out.append(m.start())
+    return out
+
+
+# ymd_words' core: a year, its stop and a space ("1956. október"); year_word's: its word, perhaps a colon, a
+# space and a year (case-blind as the shape reads the word)
+_YEAR_STOP = re.compile(r"(?:1[89]|20)[0-9][0-9]\. ").search
+_YEAR_WORD_LEAD = re.compile(r"(?i:" + "|".join(map(re.escape, date_words()["year_word"])) + r"):? (?:1[89]|20)\d\d").search
+_YEAR_WORD_BEFORE = re.compile(r"(?i:" + "|".join(map(re.escape, date_words()["year_word"])) + r"):? $")
+_YEAR_WORD_SPAN = max(map(len, date_words()["year_word"])) + 2
+# the last letter of a year's word, or its colon (a character the shape's case-blind word ends in lowers to
+# one of these: the Kelvin sign to "k")
+_YEAR_WORD_LAST = frozenset({":"} | {w[-1].lower() for w in date_words()["year_word"]})
+
+
+def _word_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_word can begin: its word (perhaps a colon) and a space just before a year ending its run."""
+    out = []
+    for y in years:
+        if text[y - 1:y] == " " and text[y - 2:y - 1].lower() in _YEAR_WORD_LAST:  # (a C test before the search)
+            m = _YEAR_WORD_BEFORE.search(text, max(0, y - _YEAR_WORD_SPAN), y)
+            if m is not None:
+                out.append(m.start())
+    return out
+
+
+def _ymd_words_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where ymd_words can begin: a year ending its run, a stop, spaces, then a letter a year-first month opens with."""
+    out = []
+    for y in years:
+        if text[y + 4:y + 6] == ". ":
+            k = y + 6
+            while text[k:k + 1] == " ":
+                k += 1
+            if text[k:k + 1] in _YEAR_FIRST_FIRSTS:
+                out.append(y)
+    return out
+
+
+_YEAR_FIRST_FIRSTS = frozenset(w[0] for w in YEAR_FIRST_MONTH_WORDS)
 
 
 # photo_year's core: its "from" word (or "Jahr") just before a year
@@ -602,7 +695,7 @@ def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
 
 # shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
 # match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
-_AT_RUNS = {"year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years}
+_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years}
 
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
@@ -633,8 +726,8 @@ _P = dict(COMPILED)
 _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _ANCHORED]  # (in SHAPES order)
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
-_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
-               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_comma", "year_paren", "year_end", "event_year")
+_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "ymd_words", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
+               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_comma", "year_paren", "year_end", "year_circa", "event_year")
 
 
 def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has_year: bool,
@@ -651,6 +744,10 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
     if years and _cjk_gate(text):
         tries.append(("ymd_cjk", _P["ymd_cjk"], None))
         tries.append(("year_cjk", _P["year_cjk"], None))
+    if years:
+        at = _ymd_words_years(text, runs, years)
+        if at:
+            tries.append(("ymd_words", _P["ymd_words"], at))
     if "dated " in text:
         tries.append(("dated_dmy", _P["dated_dmy"], None))
     if has_year:
@@ -672,6 +769,9 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
         at = _in_years(text, runs, years)
         if at:
             tries.append(("in_year", _P["in_year"], at))
+        at = _word_years(text, runs, years)
+        if at:
+            tries.append(("year_word", _P["year_word"], at))
         at = _comma_years(text, runs, years)
         if at:
             tries.append(("year_comma", _P["year_comma"], at))
@@ -680,6 +780,10 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
             tries.append(("year_paren", _P["year_paren"], at))
     if has_year and _ends_in_year(text):
         tries.append(("year_end", _P["year_end"], _year_end_at(text)))
+    if years:
+        at = _circa_years(text, runs, years)
+        if at:
+            tries.append(("year_circa", _P["year_circa"], at))
     if years and _event_gate(text, runs, years):
         at = _lone_years(text, runs, years)
         if at:
@@ -879,17 +983,21 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
-    for shape in ("month_year", "month_year_words", "ym_cjk", "year_cjk", "year_comma", "year_paren", "in_year", "year_end", "event_year"):
-        for d in usable(lambda d: d.shape == shape and (d.start < first or shape == "year_end" or shape == "year_comma"
+    for shape in ("month_year", "month_year_words", "ym_cjk", "year_cjk", "year_comma", "year_paren", "in_year", "year_word",
+                  "year_end", "year_circa", "event_year"):
+        for d in usable(lambda d: d.shape == shape and (d.start < first and shape != "year_circa" or shape == "year_end"
+                                                        or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
-                                                        or shape == "month_year" and (_fragment(text, d) or _closes_place(text, d)))):
+                                                        or shape == "year_word" and _fragment(text, d)
+                                                        or shape in ("month_year", "month_year_words", "year_circa")
+                                                        and (_fragment(text, d) or _closes_place(text, d)))):
             return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None
 
 
 _ENDS_TEXT = regex.compile(r"[\s.]*+$")
 _FRAGMENT_BEFORE = regex.compile(r"(?:^|[.!?\n])[ \t]*+$")
-_FRAGMENT_AFTER = regex.compile(r"[ \t]*+(?:\.|$|\n)")
+_FRAGMENT_AFTER = regex.compile(r"(?:[ ]+года|[ ]?г\.)?[ \t]*+(?:\.|$|\n)")  # (Russian writes "year" after it: "Май 1945 года.")
 
 
 def _closes_place(text: str, d: DateFound) -> bool:

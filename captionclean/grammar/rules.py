@@ -164,12 +164,18 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_ymd_dots", "'2020.08.23.'; in Han, kana or Hangul text also '2022.7.30'"),
     ("date", "date_ymd_cjk", "year, month and day counted in CJK: '2022年8月10日', '2020년 8월 23일'"),
     ("date", "date_ym_cjk", "year and month counted in CJK: '2021年5月'"),
-    ("date", "date_year_cjk", "a year counted in CJK opening the caption or after 'taken in': '1978년 …', '摄于2000年'"),
+    ("date", "date_year_cjk", "a year counted in CJK opening the caption or after a word making it the photo's "
+     "('taken in', 'the picture shows'; date_words photo_lead_cjk): '1978년 …', '摄于2000年', '图为1956年…', '1959年的夏天'"),
+    ("date", "date_ymd_words", "the year first, then the month's name and the day, as Hungarian writes it: "
+     "'Budapest, 1956. október 23.' (tables.YEAR_FIRST_LANGS)"),
+    ("date", "date_year_word", "a word naming a year, then the year closing its phrase: 'Rok 1942.', ', năm 1945.', "
+     "'Årstall 1923' (date_words year_word)"),
     ("date", "date_photo_year", "a year after a picture's noun and 'from': 'Foto von 1945', 'Aufnahme aus dem Jahr 1990'"),
     ("date", "date_month_year_words", "a month and year in words of any language: 'julio de 2022', 'März 2020'"),
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
     ("date", "date_year_paren", "a year in brackets: '(1920)'"),
     ("date", "date_year_end", "a year closing the caption: '… 1991.'"),
+    ("date", "date_year_circa", "'circa' and a year as a sentence of its own: '… New York City. Circa 1950. NAME/…'"),
     ("date", "date_event_year", "no other date: the year in the name of the event the photo shows, first sentence only: "
      "'at the 2015 Halberg Junior Disability Games', 'during Exercise RIMPAC 2018' (date_words event, event_head)"),
     ("date", "date_dateline", "the date of the dateline"),
