@@ -531,6 +531,8 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                 cities.insert(0, town)
             pick = cities.index(town)
         place.city = _case(cities[pick])
+        if place.city[-1:] in _CYRILLIC_LAST:
+            _case_nominative(place)
         if place.country_code == "CN" and place.city.endswith(" City") and not lookup_city(place.city) \
                 and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
             # Xinhua names a prefecture-level city "Jiayuguan City": the city is Jiayuguan (not "Gaza City")
@@ -1075,10 +1077,29 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 place.rules.append("place_after_date")
             return place
         if place.found and after_place is None:
+            later = _named_later(runs, i, place)
+            if later is not None:
+                return later
             return Place(warnings=[f"place_unsure: {', '.join(run.parts)}"])
     if after_place is not None:
         after_place.rules.append("place_after_date")
         return after_place
+    return None
+
+
+def _named_later(runs: list[PlaceRun], i: int, place: Place) -> Place | None:
+    """A town the gazetteer lacks, alone before the date ("LONDONDERRY 2017-03-21 …"), written again
+    later in the caption with its region or country ("… the streets of Londonderry, Northern Ireland"):
+    the later run says it is a place and where (place_named_later)."""
+    if not place.city or place.region or place.country or len(runs[i].parts) != 1:
+        return None
+    name = place.city.casefold()
+    for run in runs[i + 1:]:
+        if len(run.parts) > 1 and run.parts[0].casefold() == name and run.lead not in _NOT_PLACE_LEADS:
+            later = _classify(run)
+            if later.by_table and later.city.casefold() == name:
+                later.rules.append("place_named_later")
+                return later
     return None
 
 
@@ -1415,6 +1436,22 @@ def _cjk_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
 
 
+_CJK_CITY_ORG = tuple(sorted(_W.get("cjk_city_org", ()), key=len, reverse=True))  # (data/place_words.csv)
+_CJK_NET = frozenset(w for w in _CJK_CITY_ORG if len(w) == 1)  # 网/網: a site's name only before no further Han letter
+
+
+def _cjk_city_org(text: str, end: int) -> bool:
+    """The words after a city's name (ending at ``end``) make the two an organisation's or people's name:
+    "海口网" (a news site), "北京日报" (a paper), "香港網民" (the city's netizens), not the photo's place."""
+    for word in _CJK_CITY_ORG:
+        if text.startswith(word, end):
+            if word in _CJK_NET:
+                nxt = text[end + 1:end + 2]
+                return not ("\u4e00" <= nxt <= "\u9fff")
+            return True
+    return False
+
+
 def cjk_city(text: str) -> Place | None:
     """The first city a caption in Chinese, Japanese or Korean names (``23일 서울 광화문`` → Seoul), the
     longest name at the first place one starts: those scripts have no capitals to find a place's
@@ -1429,6 +1466,9 @@ def cjk_city(text: str) -> Place | None:
                 if size > len(head) - i:
                     continue
                 hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+                if hit and _cjk_city_org(head, i + size):
+                    break  # "海口网", "香港網民": a news site's or the city's netizens' name, not the photo's place (nor
+                    # a shorter name at the same letter: "一宮市新聞網" is not 一宮)
                 if hit:  # a city of 300,000 or more: its country goes with it
                     country = country_by_code(hit[1])
                     return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
@@ -1529,6 +1569,8 @@ def _cjk_city_walk(text: str) -> Place | None:
             if size > len(head) - i:
                 continue
             hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+            if hit and _cjk_city_org(head, i + size):
+                break
             if hit:
                 country = country_by_code(hit[1])
                 return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
@@ -1690,6 +1732,26 @@ _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
 # are the text's, or "town", "province", "of" put before a name)
 _ENDING_KEYS = tuple(sorted({e[-3:] for e in _ENDING_TAILS}))
 _ENDING_KEYS_ASCII = tuple(k for k in _ENDING_KEYS if k.isascii())  # the only ones an ASCII text can hold
+
+
+_CYRILLIC_ENDINGS = tuple((e, stem) for e, stem, _ in _ENDINGS if all("\u0400" <= c <= "\u04ff" for c in e))
+_CYRILLIC_LAST = frozenset(e[-1] for e, _ in _CYRILLIC_ENDINGS)  # (a gate: the city's last letter)
+
+
+def _case_nominative(place: Place) -> None:
+    """A Cyrillic town the gazetteer lacks, written with a locative ending ("у прифронтовому Степногірську,
+    Запорізька область"): the town's own name is its nominative, Степногірськ (data/case_endings.csv, its
+    Cyrillic rows). A name the lexicon knows in that form is given in English ("у Донецьку" → Donetsk)."""
+    city = place.city
+    if " " in city or lookup_city(city) or english_city(city):
+        return
+    for ending, stem in _CYRILLIC_ENDINGS:
+        if city.endswith(ending) and len(city) > len(ending) + 2:
+            name = city[:-len(ending)] + stem
+            english = english_city(name)
+            place.city = english[0] if english else name
+            place.rules.append("place_case_nominative")
+            return
 
 
 def _locative_city(runs: list[PlaceRun]) -> Place | None:

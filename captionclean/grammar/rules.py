@@ -230,6 +230,10 @@ _TABLE: list[tuple[str, str, str]] = [
      "(a plain camp only before the country it is in)"),
     ("place", "place_locative", "no other place: a city named with a locative case ending, the 'in' of Finnish: 'Helsingissä' → Helsinki, "
      "'Tampereella' → Tampere (data/case_endings.csv; a gazetteer city of that language's country)"),
+    ("place", "place_named_later", "a town the gazetteer lacks alone before the date, written again later with its region or country: "
+     "'LONDONDERRY 2017-03-21 … the streets of Londonderry, Northern Ireland' → Londonderry, United Kingdom"),
+    ("place", "place_case_nominative", "a Cyrillic town the gazetteer lacks, written with a locative ending: its nominative, "
+     "'у прифронтовому Степногірську, Запорізька область' → Степногірськ (data/case_endings.csv, Cyrillic rows)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
