@@ -1726,32 +1726,41 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
     return None
 
 
-_ENDINGS = case_endings()
+def _cyrillic(word: str) -> bool:
+    return all("\u0400" <= c <= "\u04ff" for c in word)
+
+
+# case_endings.csv's Cyrillic rows: (ending, the nominative's end, whether that nominative stands alone, for a town
+# the gazetteer lacks: "-ську" → "-ськ"), longest ending first; the others give only a name the lexicon knows
+_CYRILLIC_ENDINGS = tuple(sorted(((row["ending"], row["stem"], row["alone"] == "yes") for row in _read_csv("case_endings.csv")
+                                  if _cyrillic(row["ending"])), key=lambda r: -len(r[0])))
+_CYRILLIC_LAST = frozenset(e[-1] for e, _, _ in _CYRILLIC_ENDINGS)  # (a gate: the city's last letter)
+
+
+def _case_nominative(place: Place) -> None:
+    """A Cyrillic town written with a locative ending: its nominative ("у прифронтовому Степногірську, Запорізька
+    область" → Степногірськ), in English when the lexicon knows it ("у Києві" → Київ → Kyiv, "в Москве" → Moscow).
+    An ending whose nominative is not sure without the lexicon (uk -і, ru -е: Одесі, Херсоні, Киеве) gives only a
+    name the lexicon knows (data/case_endings.csv, its Cyrillic rows and their column alone)."""
+    city = place.city
+    if " " in city or lookup_city(city) or english_city(city):
+        return
+    for ending, stem, alone in _CYRILLIC_ENDINGS:
+        if city.endswith(ending) and len(city) > len(ending) + 1:  # (a stem of two letters or more: "Києві")
+            name = city[:-len(ending)] + stem
+            english = english_city(name)
+            if english or alone:
+                place.city = english[0] if english else name
+                place.rules.append("place_case_nominative")
+                return
+
+
+_ENDINGS = tuple(row for row in case_endings() if not _cyrillic(row[0]))  # (the Cyrillic rows: _case_nominative)
 _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
 # the last three letters of every ending: a text holding none names no city by its case (a run's words
 # are the text's, or "town", "province", "of" put before a name)
 _ENDING_KEYS = tuple(sorted({e[-3:] for e in _ENDING_TAILS}))
 _ENDING_KEYS_ASCII = tuple(k for k in _ENDING_KEYS if k.isascii())  # the only ones an ASCII text can hold
-
-
-_CYRILLIC_ENDINGS = tuple((e, stem) for e, stem, _ in _ENDINGS if all("\u0400" <= c <= "\u04ff" for c in e))
-_CYRILLIC_LAST = frozenset(e[-1] for e, _ in _CYRILLIC_ENDINGS)  # (a gate: the city's last letter)
-
-
-def _case_nominative(place: Place) -> None:
-    """A Cyrillic town the gazetteer lacks, written with a locative ending ("у прифронтовому Степногірську,
-    Запорізька область"): the town's own name is its nominative, Степногірськ (data/case_endings.csv, its
-    Cyrillic rows). A name the lexicon knows in that form is given in English ("у Донецьку" → Donetsk)."""
-    city = place.city
-    if " " in city or lookup_city(city) or english_city(city):
-        return
-    for ending, stem in _CYRILLIC_ENDINGS:
-        if city.endswith(ending) and len(city) > len(ending) + 2:
-            name = city[:-len(ending)] + stem
-            english = english_city(name)
-            place.city = english[0] if english else name
-            place.rules.append("place_case_nominative")
-            return
 
 
 def _locative_city(runs: list[PlaceRun]) -> Place | None:

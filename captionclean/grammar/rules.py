@@ -232,8 +232,9 @@ _TABLE: list[tuple[str, str, str]] = [
      "'Tampereella' → Tampere (data/case_endings.csv; a gazetteer city of that language's country)"),
     ("place", "place_named_later", "a town the gazetteer lacks alone before the date, written again later with its region or country: "
      "'LONDONDERRY 2017-03-21 … the streets of Londonderry, Northern Ireland' → Londonderry, United Kingdom"),
-    ("place", "place_case_nominative", "a Cyrillic town the gazetteer lacks, written with a locative ending: its nominative, "
-     "'у прифронтовому Степногірську, Запорізька область' → Степногірськ (data/case_endings.csv, Cyrillic rows)"),
+    ("place", "place_case_nominative", "a Cyrillic town written in the locative or genitive: its nominative, 'у прифронтовому "
+     "Степногірську, Запорізька область' → Степногірськ, in English when the lexicon knows it: 'в Киеве', 'у Києві' → Kyiv "
+     "(data/case_endings.csv, Cyrillic rows)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
