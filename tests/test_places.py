@@ -321,3 +321,17 @@ def test_cjk_city_before_an_org_word_is_no_place(city, word, after):
         place = places_module.cjk_city(text)
         assert place is None or place.city != english_city(city)[0], (text, place)
     assert places_module.cjk_city(f"家长在{city}考点外等候。").city == english_city(city)[0]
+
+
+@settings(max_examples=120, deadline=None)
+@given(_MADE_UP_TOWN, st.sampled_from(sorted(places_module._GENITIVE_BEFORE)), st.sampled_from(sorted(places_module._GENITIVE_AFTER)),
+       st.booleans())
+def test_genitive_city_needs_a_city(town, before, after, swedish):
+    # "auf den Strassen Berlins", "Kievs centrum": a made-up name in the genitive names no place; a city of
+    # 100,000 or more does (the name less its -s)
+    assume(not places_module.lookup_city(town) and not places_module.lookup_city(town + "s"))
+    made = f"Folk i {town}s {after}." if swedish else f"Menschen in den {before} {town}s."
+    assert places_module._genitive_city(made) is None
+    real = f"Folk i Berlins {after}." if swedish else f"Menschen in den {before} Berlins."
+    place = places_module._genitive_city(real)
+    assert place is not None and place.city == "Berlin" and place.rules[-1] == "place_genitive_city"

@@ -1315,6 +1315,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     known = _known_city(text, runs)
     if known is None:
         known = _city_subject(text, runs)
+    if known is None and _GENITIVE_GATE.search(text):
+        known = _genitive_city(text)
     if known is None:
         plain = text.isascii()  # (no CJK letter, and no key but the ASCII ones, in an ASCII text)
         for key in _ENDING_KEYS_ASCII if plain else _ENDING_KEYS:
@@ -1723,6 +1725,31 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
         place = _classify(run)
         place.rules.append("place_known_city")
         return place
+    return None
+
+
+# a city's name in the Germanic genitive -s with a word for a part of it: de "auf den Strassen Berlins" (the word
+# before), sv/da/no "Kievs centrum", "Oslos gater" (after): data/place_words.csv genitive_part_before, _after
+_GENITIVE_BEFORE = sorted(_W.get("genitive_part_before", ()), key=len, reverse=True)
+_GENITIVE_AFTER = sorted(_W.get("genitive_part_after", ()), key=len, reverse=True)
+_GENITIVE_GATE = stdlib_re.compile(r"\b(?:" + "|".join(map(stdlib_re.escape, _GENITIVE_BEFORE + _GENITIVE_AFTER)) + r")\b")
+_GENITIVE = regex.compile(r"(?<!\p{L})(?:(?:" + _alt(_GENITIVE_BEFORE) + r")[ ]++(?P<after>\p{Lu}\p{Ll}+s)(?!\p{L})"
+                          r"|(?P<before>\p{Lu}\p{Ll}+s)[ ]++(?:" + _alt(_GENITIVE_AFTER) + r")(?!\p{L}))")
+_GENITIVE_SIZE = 100_000  # a city that large: "Pari" is a town too, but "Paris centrum" names Paris
+
+
+def _genitive_city(text: str) -> Place | None:
+    """No other place: a city named in the genitive with a part of it ("Rök stiger över Kievs centrum",
+    "auf den Strassen Berlins") is the photo's place; the name less its -s must be a city of 100,000 or more
+    (a name that is such a city with its -s, "Paris centrum", is that city)."""
+    for m in _GENITIVE.finditer(text):
+        word = m["after"] or m["before"]
+        for name in (word, word[:-1]):
+            place = classify_parts([name], "in")
+            hit = lookup_city(place.city) if place.city else None
+            if hit and hit[1] >= _GENITIVE_SIZE and not place.region and not place.country:
+                place.rules.append("place_genitive_city")
+                return place
     return None
 
 

@@ -235,6 +235,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_case_nominative", "a Cyrillic town written in the locative or genitive: its nominative, 'у прифронтовому "
      "Степногірську, Запорізька область' → Степногірськ, in English when the lexicon knows it: 'в Киеве', 'у Києві' → Kyiv "
      "(data/case_endings.csv, Cyrillic rows)"),
+    ("place", "place_genitive_city", "no other place: a city's name in the Germanic genitive -s with a word for a part of it: "
+     "'auf den Strassen Berlins', 'Kievs centrum' (data/place_words.csv genitive_part_before, genitive_part_after)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
