@@ -531,6 +531,8 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
                 cities.insert(0, town)
             pick = cities.index(town)
         place.city = _case(cities[pick])
+        if place.city[-1:] in _CYRILLIC_LAST:
+            _case_nominative(place)
         if place.country_code == "CN" and place.city.endswith(" City") and not lookup_city(place.city) \
                 and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
             # Xinhua names a prefecture-level city "Jiayuguan City": the city is Jiayuguan (not "Gaza City")
@@ -1075,10 +1077,29 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 place.rules.append("place_after_date")
             return place
         if place.found and after_place is None:
+            later = _named_later(runs, i, place)
+            if later is not None:
+                return later
             return Place(warnings=[f"place_unsure: {', '.join(run.parts)}"])
     if after_place is not None:
         after_place.rules.append("place_after_date")
         return after_place
+    return None
+
+
+def _named_later(runs: list[PlaceRun], i: int, place: Place) -> Place | None:
+    """A town the gazetteer lacks, alone before the date ("LONDONDERRY 2017-03-21 …"), written again
+    later in the caption with its region or country ("… the streets of Londonderry, Northern Ireland"):
+    the later run says it is a place and where (place_named_later)."""
+    if not place.city or place.region or place.country or len(runs[i].parts) != 1:
+        return None
+    name = place.city.casefold()
+    for run in runs[i + 1:]:
+        if len(run.parts) > 1 and run.parts[0].casefold() == name and run.lead not in _NOT_PLACE_LEADS:
+            later = _classify(run)
+            if later.by_table and later.city.casefold() == name:
+                later.rules.append("place_named_later")
+                return later
     return None
 
 
@@ -1294,6 +1315,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
     known = _known_city(text, runs)
     if known is None:
         known = _city_subject(text, runs)
+    if known is None and _GENITIVE_GATE.search(text):
+        known = _genitive_city(text)
     if known is None:
         plain = text.isascii()  # (no CJK letter, and no key but the ASCII ones, in an ASCII text)
         for key in _ENDING_KEYS_ASCII if plain else _ENDING_KEYS:
@@ -1415,6 +1438,22 @@ def _cjk_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
 
 
+_CJK_CITY_ORG = tuple(sorted(_W.get("cjk_city_org", ()), key=len, reverse=True))  # (data/place_words.csv)
+_CJK_NET = frozenset(w for w in _CJK_CITY_ORG if len(w) == 1)  # 网/網: a site's name only before no further Han letter
+
+
+def _cjk_city_org(text: str, end: int) -> bool:
+    """The words after a city's name (ending at ``end``) make the two an organisation's or people's name:
+    "海口网" (a news site), "北京日报" (a paper), "香港網民" (the city's netizens), not the photo's place."""
+    for word in _CJK_CITY_ORG:
+        if text.startswith(word, end):
+            if word in _CJK_NET:
+                nxt = text[end + 1:end + 2]
+                return not ("\u4e00" <= nxt <= "\u9fff")
+            return True
+    return False
+
+
 def cjk_city(text: str) -> Place | None:
     """The first city a caption in Chinese, Japanese or Korean names (``23일 서울 광화문`` → Seoul), the
     longest name at the first place one starts: those scripts have no capitals to find a place's
@@ -1429,6 +1468,9 @@ def cjk_city(text: str) -> Place | None:
                 if size > len(head) - i:
                     continue
                 hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+                if hit and _cjk_city_org(head, i + size):
+                    break  # "海口网", "香港網民": a news site's or the city's netizens' name, not the photo's place (nor
+                    # a shorter name at the same letter: "一宮市新聞網" is not 一宮)
                 if hit:  # a city of 300,000 or more: its country goes with it
                     country = country_by_code(hit[1])
                     return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
@@ -1529,6 +1571,8 @@ def _cjk_city_walk(text: str) -> Place | None:
             if size > len(head) - i:
                 continue
             hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
+            if hit and _cjk_city_org(head, i + size):
+                break
             if hit:
                 country = country_by_code(hit[1])
                 return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
@@ -1684,7 +1728,62 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
     return None
 
 
-_ENDINGS = case_endings()
+# a city's name in the Germanic genitive -s with a word for a part of it: de "auf den Strassen Berlins" (the word
+# before), sv/da/no "Kievs centrum", "Oslos gater" (after): data/place_words.csv genitive_part_before, _after
+_GENITIVE_BEFORE = sorted(_W.get("genitive_part_before", ()), key=len, reverse=True)
+_GENITIVE_AFTER = sorted(_W.get("genitive_part_after", ()), key=len, reverse=True)
+# (no \b in the gate: 2.5 µs a caption, not 5.6; _GENITIVE reads the bounds)
+_GENITIVE_GATE = stdlib_re.compile("|".join(map(stdlib_re.escape, _GENITIVE_BEFORE + _GENITIVE_AFTER)))
+_GENITIVE = regex.compile(r"(?<!\p{L})(?:(?:" + _alt(_GENITIVE_BEFORE) + r")[ ]++(?P<after>\p{Lu}\p{Ll}+s)(?!\p{L})"
+                          r"|(?P<before>\p{Lu}\p{Ll}+s)[ ]++(?:" + _alt(_GENITIVE_AFTER) + r")(?!\p{L}))")
+_GENITIVE_SIZE = 100_000  # a city that large: "Pari" is a town too, but "Paris centrum" names Paris
+
+
+def _genitive_city(text: str) -> Place | None:
+    """No other place: a city named in the genitive with a part of it ("Rök stiger över Kievs centrum",
+    "auf den Strassen Berlins") is the photo's place; the name less its -s must be a city of 100,000 or more
+    (a name that is such a city with its -s, "Paris centrum", is that city)."""
+    for m in _GENITIVE.finditer(text):
+        word = m["after"] or m["before"]
+        for name in (word, word[:-1]):
+            place = classify_parts([name], "in")
+            hit = lookup_city(place.city) if place.city else None
+            if hit and hit[1] >= _GENITIVE_SIZE and not place.region and not place.country:
+                place.rules.append("place_genitive_city")
+                return place
+    return None
+
+
+def _cyrillic(word: str) -> bool:
+    return all("\u0400" <= c <= "\u04ff" for c in word)
+
+
+# case_endings.csv's Cyrillic rows: (ending, the nominative's end, whether that nominative stands alone, for a town
+# the gazetteer lacks: "-ську" → "-ськ"), longest ending first; the others give only a name the lexicon knows
+_CYRILLIC_ENDINGS = tuple(sorted(((row["ending"], row["stem"], row["alone"] == "yes") for row in _read_csv("case_endings.csv")
+                                  if _cyrillic(row["ending"])), key=lambda r: -len(r[0])))
+_CYRILLIC_LAST = frozenset(e[-1] for e, _, _ in _CYRILLIC_ENDINGS)  # (a gate: the city's last letter)
+
+
+def _case_nominative(place: Place) -> None:
+    """A Cyrillic town written with a locative ending: its nominative ("у прифронтовому Степногірську, Запорізька
+    область" → Степногірськ), in English when the lexicon knows it ("у Києві" → Київ → Kyiv, "в Москве" → Moscow).
+    An ending whose nominative is not sure without the lexicon (uk -і, ru -е: Одесі, Херсоні, Киеве) gives only a
+    name the lexicon knows (data/case_endings.csv, its Cyrillic rows and their column alone)."""
+    city = place.city
+    if " " in city or lookup_city(city) or english_city(city):
+        return
+    for ending, stem, alone in _CYRILLIC_ENDINGS:
+        if city.endswith(ending) and len(city) > len(ending) + 1:  # (a stem of two letters or more: "Києві")
+            name = city[:-len(ending)] + stem
+            english = english_city(name)
+            if english or alone:
+                place.city = english[0] if english else name
+                place.rules.append("place_case_nominative")
+                return
+
+
+_ENDINGS = tuple(row for row in case_endings() if not _cyrillic(row[0]))  # (the Cyrillic rows: _case_nominative)
 _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
 # the last three letters of every ending: a text holding none names no city by its case (a run's words
 # are the text's, or "town", "province", "of" put before a name)

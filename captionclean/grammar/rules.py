@@ -242,6 +242,13 @@ _TABLE: list[tuple[str, str, str]] = [
      "(a plain camp only before the country it is in)"),
     ("place", "place_locative", "no other place: a city named with a locative case ending, the 'in' of Finnish: 'Helsingissä' → Helsinki, "
      "'Tampereella' → Tampere (data/case_endings.csv; a gazetteer city of that language's country)"),
+    ("place", "place_named_later", "a town the gazetteer lacks alone before the date, written again later with its region or country: "
+     "'LONDONDERRY 2017-03-21 … the streets of Londonderry, Northern Ireland' → Londonderry, United Kingdom"),
+    ("place", "place_case_nominative", "a Cyrillic town written in the locative or genitive: its nominative, 'у прифронтовому "
+     "Степногірську, Запорізька область' → Степногірськ, in English when the lexicon knows it: 'в Киеве', 'у Києві' → Kyiv "
+     "(data/case_endings.csv, Cyrillic rows)"),
+    ("place", "place_genitive_city", "no other place: a city's name in the Germanic genitive -s with a word for a part of it: "
+     "'auf den Strassen Berlins', 'Kievs centrum' (data/place_words.csv genitive_part_before, genitive_part_after)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
