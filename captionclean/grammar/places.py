@@ -1205,6 +1205,64 @@ def _site_of_town(runs: list[PlaceRun]) -> None:
             run.note = "place_site_of_town"
 
 
+# Swahili names a place after its generic noun, with the locative "-ni" or with "of" (cha, la, wa): "jijini Dar es
+# Salaam" (in the city of Dar es Salaam), "kijiji cha Sindeni" (the village of Sindeni), "mkoani Tanga" (in Tanga
+# region); data/place_words.csv sw_town_lead, sw_region_lead
+_SW_TOWN = _W.get("sw_town_lead", frozenset())
+_SW_REGION = _W.get("sw_region_lead", frozenset())
+_SW_NAME = r"(\p{Lu}[\p{L}'’-]*(?:[ ]+\p{L}[\p{L}'’-]*){0,3})"
+_SW_LEAD = regex.compile(r"(?<!\p{L})((?i:" + _alt(sorted(_SW_TOWN | _SW_REGION, key=len, reverse=True)) + r"))[ ]+(?=" + _SW_NAME + ")")  # (a lookahead: the name's words may hold the next lead)
+_SENTENCE_MARK = stdlib_re.compile(r"[.!?]")
+_SW_GATE = stdlib_re.compile(r"(?i:jiji|mji|koa)")
+
+
+def _sw_name(words: list[str], town: bool) -> str:
+    """The place's name at the head of ``words``: the longest head the tables know (a town, or a region: a
+    subdivision), else for a town its capitalised words ("Kwedikabu"), else ""."""
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(".,;:)")
+        if lookup_city(name) if town else lookup_subdivision(name):
+            return name
+    if not town:
+        return ""
+    head = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        head.append(word.rstrip(".,;:)"))
+        if word[-1:] in ".,;:)":
+            break
+    return " ".join(head)
+
+
+def swahili_place(text: str) -> Place | None:
+    """The town a Swahili caption names after a town's generic noun (rule place_sw_town), and the region named
+    after "mkoani"/"mkoa wa" later in that sentence (only "mkoani", in the region, names the region alone):
+    "kijiji cha Chimbuya wilayani Mbozi mkoani Mbeya" → Chimbuya, Mbeya. A district ("wilayani") is neither."""
+    town: Place | None = None
+    for m in _SW_LEAD.finditer(text):
+        lead, words = m.group(1).casefold(), m.group(2).split()
+        if lead in _SW_TOWN:
+            if town is None:
+                name = _sw_name(words, True)
+                if name:
+                    town = Place(city=_case(name), rules=["place_sw_town"])
+                    town_end = m.end(1)
+            continue
+        name = _sw_name(words, False)
+        if not name:
+            continue
+        if town is None:
+            if lead.endswith("ni"):
+                return Place(region=_case(name), by_table=True, rules=["place_sw_region"])
+            continue
+        if _SENTENCE_MARK.search(text, town_end, m.start()) is None and _key(name) != _key(town.city):
+            town.region = _case(name)
+            town.rules.append("place_sw_region")
+        break
+    return town
+
+
 def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
     """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
     unsure: list[str] = []
@@ -1216,6 +1274,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
         if place is not None:
             unsure += place.warnings
+    if _SW_GATE.search(text):  # (a C substring search: most captions hold none of the generic nouns)
+        place = swahili_place(text)
+        if place is not None:
+            return place
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
     # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020" (in a text of one
     # line and no bar only the first run can open it)
@@ -1413,6 +1475,15 @@ def _cjk_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 
 
 _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
+# a street's generic word after a name, a direction word between or not (data/place_words.csv cjk_street)
+_CJK_STREET = stdlib_re.compile("[东西南北中東]?(?:" + "|".join(map(stdlib_re.escape, sorted(_W.get("cjk_street", ()), key=len, reverse=True))) + ")")
+
+
+def _not_cjk_city(head: str, i: int, end: int, word_start: int) -> bool:
+    """A lexicon city's name at ``i`` that names no city: Korean writes its words apart, so
+    a Hangul name inside a word is a piece of it ("개구리가", a frog: not 리가, Riga); a name before a street's
+    word names the street ("胜利南路", "北京路": Chinese streets are named after towns)."""
+    return i != word_start and "\uac00" <= head[i] <= "\ud7af" or _CJK_STREET.match(head, end) is not None
 
 
 def cjk_city(text: str) -> Place | None:
@@ -1429,7 +1500,7 @@ def cjk_city(text: str) -> Place | None:
                 if size > len(head) - i:
                     continue
                 hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
-                if hit:  # a city of 300,000 or more: its country goes with it
+                if hit and not _not_cjk_city(head, i, i + size, run.start()):  # a city of 300,000 or more: its country goes with it
                     country = country_by_code(hit[1])
                     return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                                  rules=["place_cjk"])
@@ -1529,7 +1600,7 @@ def _cjk_city_walk(text: str) -> Place | None:
             if size > len(head) - i:
                 continue
             hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
-            if hit:
+            if hit and not _not_cjk_city(head, i, i + size, i if i == 0 or not _CJK_LETTER.match(head, i - 1) else -1):
                 country = country_by_code(hit[1])
                 return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                              rules=["place_cjk"])
