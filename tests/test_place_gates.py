@@ -271,3 +271,22 @@ def test_generic_and_romance_gates_on_real_captions():
     for text in _real_texts():
         assert bool(places._BEFORE_GATE.search(text)) == any(w in text for w in places._BEFORE_WORDS), text
         assert bool(places._ROMANCE_OF_GATE.search(text)) == any(w in text for w in places._ROMANCE_OF_WORDS), text
+
+
+_SW_PIECES = st.sampled_from([" ", ", ", ". ", "jijini", "Jijini", "mjini", "kijiji cha", "Kijiji cha", "mkoani", "Mkoa wa",
+                              "mji wa", "jiji la", "Dar es Salaam", "Tanga", "Sindeni", "wilayani", "leo", "x", "JIJINI"])
+
+
+@given(st.lists(_SW_PIECES, max_size=12).map("".join))
+@example("kijiji cha Sindeni, wilayani Handeni mkoani Tanga")
+@example("MKOANI TANGA")
+def test_swahili_gate_holds_every_reading(text):
+    # the gate's substring search passes every text the Swahili reading finds a place in
+    if places.swahili_place(text) is not None:
+        assert places._SW_GATE.search(text), text
+
+
+def test_swahili_gate_on_real_captions():
+    for text in _real_texts():
+        if places.swahili_place(text) is not None:
+            assert places._SW_GATE.search(text), text
