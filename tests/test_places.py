@@ -320,3 +320,14 @@ def test_iso_subdivision_names_without_their_marks():
     for name, codes in marked:
         assert codes <= lookup_subdivision(_unmarked(name)), name
     assert "IN" in lookup_subdivision("Maharashtra") and "IN" in lookup_subdivision("Gujarat")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["San Cristóbal de las Casas", "Santiago de los Caballeros"]),
+       st.sampled_from(["{town}, {date}. Vecinos caminan por el mercado. (Foto: Ana Pérez)",
+                        "Vecinos caminan por el mercado de {town}, {date}. (Foto: Ana Pérez)"]),
+       st.sampled_from(["el 3 de mayo de 2021", "4 de junio de 2022"]))
+def test_spanish_name_with_a_plural_article(town, shape, date):
+    # "San Cristóbal de las Casas": "de las", "de los" inside a town's name, not where its name ends ('Casas')
+    rec = parse_caption(shape.format(town=town, date=date))
+    assert rec.city == town, (rec.city, rec.style)

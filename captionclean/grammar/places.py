@@ -576,10 +576,13 @@ _DOTWORD = r"(?:\p{Lu}\.){2,}"
 _GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
 _LINK = _trie(("de", "da", "del", "do", "dos", "das", "di", "du", "la", "le", "les", "el", "al", "of", "upon", "sur", "am", "an",
                "der", "den", "y", "et", "and", "au", "aux"))
+# an article after the link word inside a name: "Stratford upon the Avon"; Spanish plurals "San Cristóbal de las Casas",
+# "Santiago de los Caballeros" (not "de la": "la avenida Reforma de la Ciudad de México" is a street, then the city)
+_LINK_ARTICLE = _trie(("the", "las", "los"))
 _DIR = r"(?:" + _trie({"the"} | {w for w in _DIRS if w.islower()}) + r"[ ]+){0,3}"
 # an Arabic article joined to the next word inside a name: "Deir al-Balah", "Sharm el-Sheikh", "Deir ez-Zor"
 _JOINED = _trie(("al", "el", "ad", "ed", "as", "es", "an", "ar", "az", "ez", "at", "ash", "um", "umm")) + r"-\p{Lu}[\p{L}\p{M}'’\-]*+"
-_NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
+_NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_GEN}|{_LINK}[ ]+(?:{_LINK_ARTICLE}[ ]+)?(?:{_PREFIX})?{_WORD}))*"
          rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
 _PART = rf"{_DIR}{_NAME}"
 # the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
