@@ -1251,6 +1251,10 @@ def swahili_place(text: str) -> Place | None:
                 if name:
                     town = Place(city=_case(name), rules=["place_sw_town"])
                     town_end = m.end(1)
+                    whole = _NBH_CITY.get(_key(name))
+                    if whole:  # "jijini Ilala": a municipality of Dar es Salaam (data/neighbourhoods.csv)
+                        town.city = whole[0]
+                        town.rules.append("place_neighbourhood_city")
             continue
         name = _sw_name(words, False)
         if not name:
@@ -1259,7 +1263,7 @@ def swahili_place(text: str) -> Place | None:
             if lead.endswith("ni"):
                 return Place(region=_case(name), by_table=True, rules=["place_sw_region"])
             continue
-        if _SENTENCE_MARK.search(text, town_end, m.start()) is None and _key(name) != _key(town.city):
+        if _SENTENCE_MARK.search(text, town_end, m.start()) is None:
             town.region = _case(name)
             town.rules.append("place_sw_region")
         break
