@@ -290,3 +290,22 @@ def test_swahili_gate_on_real_captions():
     for text in _real_texts():
         if places.swahili_place(text) is not None:
             assert places._SW_GATE.search(text), text
+
+
+_CH_PIECES = st.sampled_from([" ", "(", ")", ", ", ". ", "in ", "bei ", "Zwillikon", "Sachseln", "ZH", "OW", "AG", "zh",
+                              "teilgenommen", "Feuerwehr", "x", "am ", "Albis"])
+
+
+@given(st.lists(_CH_PIECES, max_size=12).map("".join))
+@example("in Zwillikon (ZH) Feuerwehr")
+@example("bei Sachseln OW teilgenommen.")
+def test_canton_gate_holds_every_reading(text):
+    # the gate's search passes every text the canton reading finds a town in
+    if places.swiss_canton_place(text) is not None:
+        assert places._CANTON_GATE.search(text), text
+
+
+def test_canton_gate_on_real_captions():
+    for text in _real_texts():
+        if places.swiss_canton_place(text) is not None:
+            assert places._CANTON_GATE.search(text), text

@@ -331,3 +331,26 @@ def test_spanish_name_with_a_plural_article(town, shape, date):
     # "San Cristóbal de las Casas": "de las", "de los" inside a town's name, not where its name ends ('Casas')
     rec = parse_caption(shape.format(town=town, date=date))
     assert rec.city == town, (rec.city, rec.style)
+
+
+_CH_TOWNS = st.from_regex(r"\A[A-Z][a-zäöü]{3,9}(?: am [A-Z][a-z]{3,8})?\Z").filter(lambda w: not places_module.lookup_country(w))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["in", "bei", "aus"]), _CH_TOWNS, st.sampled_from(sorted(places_module._CANTONS)), st.booleans())
+def test_swiss_town_and_canton(lead, town, canton, bracketed):
+    # "in Zwillikon (ZH) Feuerwehr…", "bei Sachseln OW teilgenommen": the town and its canton's code as written; without
+    # brackets only before a lower-case word or a stop, and never AG ("Siemens AG") or a US state's code ("Lincoln NE")
+    code = f"({canton}) Feuerwehr und Polizei" if bracketed else f"{canton} teilgenommen"
+    rec = parse_caption(f"Am Freitagabend waren {lead} {town} {code} im Einsatz.")
+    if bracketed or canton not in places_module._US_POSTAL | {"AG"}:
+        assert (rec.city, rec.region) == (town, canton) and "place_swiss_canton" in rec.style, (rec.city, rec.region, rec.style)
+    else:
+        assert "place_swiss_canton" not in rec.style, rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Siemens", "Novartis", "Roche Holding", "Swiss Re"]), st.sampled_from(["bei", "von"]))
+def test_company_ag_is_no_canton(company, lead):
+    rec = parse_caption(f"Mitarbeiter {lead} {company} AG demonstrieren für höhere Löhne.")
+    assert "place_swiss_canton" not in rec.style and rec.city != company, (rec.city, rec.style)

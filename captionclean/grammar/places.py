@@ -1217,6 +1217,7 @@ _SW_NAME = r"(\p{Lu}[\p{L}'’-]*(?:[ ]+\p{L}[\p{L}'’-]*){0,3})"
 _SW_LEAD = regex.compile(r"(?<!\p{L})((?i:" + _alt(sorted(_SW_TOWN | _SW_REGION, key=len, reverse=True)) + r"))[ ]+(?=" + _SW_NAME + ")")  # (a lookahead: the name's words may hold the next lead)
 _SENTENCE_MARK = stdlib_re.compile(r"[.!?]")
 _SW_GATE = stdlib_re.compile(r"(?i:jiji|mji|koa)")
+_CANTON_GATE = stdlib_re.compile(r"[ (](?:" + "|".join(sorted(_W.get("swiss_canton", ()))) + r")\b")
 
 
 def _sw_name(words: list[str], town: bool) -> str:
@@ -1270,6 +1271,28 @@ def swahili_place(text: str) -> Place | None:
     return town
 
 
+# Swiss German papers write the canton's code after a town: "in Zwillikon (ZH)", "bei Sachseln OW" (data/place_words.csv
+# swiss_canton); after a place word, the code closing the name (in brackets only: AG, also a company's suffix, and the
+# codes a US state shares, "Lincoln NE")
+_CANTONS = _W.get("swiss_canton", frozenset())
+_US_POSTAL = frozenset(st.postal for st in us_states().values())  # "Lincoln NE", "Little Rock AR": a US state's code
+_CANTON_WORD = r"\p{Lu}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+"
+_CANTON = regex.compile(r"(?<!\p{L})(?:in|bei|im|aus|nach|von)[ ]+(?P<town>" + _CANTON_WORD + r"(?:[ ](?:(?:am|an|im|bei|ob)[ ])?"
+                        + _CANTON_WORD + r"){0,2})[ ]+(?:\((?P<bracketed>" + _alt(_CANTONS) + r")\)|(?P<bare>"
+                        + _alt(_CANTONS - {"AG"} - _US_POSTAL) + r")(?=[ ]+\p{Ll}|[ ]*[,.;:!?)]|$))")
+
+
+def swiss_canton_place(text: str) -> Place | None:
+    """The town a Swiss German caption names with its canton's code after it (rule place_swiss_canton): "Am Freitagabend
+    waren in Zwillikon (ZH) Feuerwehr, Polizei und Sanitäter im Einsatz" → Zwillikon, ZH (the canton as written; the
+    country is not)."""
+    for m in _CANTON.finditer(text):
+        town = m["town"]
+        if town[:1].isupper() and not town.isupper() and not lookup_country(town):
+            return Place(city=town, region=m["bracketed"] or m["bare"], by_table=True, rules=["place_swiss_canton"])
+    return None
+
+
 def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
     """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
     unsure: list[str] = []
@@ -1283,6 +1306,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             unsure += place.warnings
     if _SW_GATE.search(text):  # (a C substring search: most captions hold none of the generic nouns)
         place = swahili_place(text)
+        if place is not None:
+            return place
+    if _CANTON_GATE.search(text):
+        place = swiss_canton_place(text)
         if place is not None:
             return place
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
