@@ -290,3 +290,45 @@ def test_genitive_gate_on_real_captions():
     for text in _real_texts():
         if not places._GENITIVE_GATE.search(text):
             assert places._GENITIVE.search(text) is None, text
+
+_SW_PIECES = st.sampled_from([" ", ", ", ". ", "jijini", "Jijini", "mjini", "kijiji cha", "Kijiji cha", "mkoani", "Mkoa wa",
+                              "mji wa", "jiji la", "Dar es Salaam", "Tanga", "Sindeni", "wilayani", "leo", "x", "JIJINI"])
+
+
+@given(st.lists(_SW_PIECES, max_size=12).map("".join))
+@example("kijiji cha Sindeni, wilayani Handeni mkoani Tanga")
+@example("MKOANI TANGA")
+def test_swahili_gate_holds_every_reading(text):
+    # the gate's substring search passes every text the Swahili reading finds a place in
+    if places.swahili_place(text) is not None:
+        assert places._sw_gate(text), text
+
+
+def test_swahili_gate_on_real_captions():
+    for text in _real_texts():
+        if places.swahili_place(text) is not None:
+            assert places._sw_gate(text), text
+
+
+_CH_PIECES = st.sampled_from([" ", "(", ")", ", ", ". ", "in ", "bei ", "Zwillikon", "Sachseln", "ZH", "OW", "AG", "zh",
+                              "teilgenommen", "Feuerwehr", "x", "am ", "Albis"])
+
+
+@given(st.lists(_CH_PIECES, max_size=12).map("".join))
+@example("in Zwillikon (ZH) Feuerwehr")
+@example("bei Sachseln OW teilgenommen.")
+def test_canton_gate_holds_every_reading(text):
+    # the gate's search passes every text the canton reading finds a town in
+    if places.swiss_canton_place(text) is not None:
+        assert places._CANTON_GATE.search(text), text
+
+
+def test_canton_gate_on_real_captions():
+    for text in _real_texts():
+        if places.swiss_canton_place(text) is not None:
+            assert places._CANTON_GATE.search(text), text
+
+
+def test_every_swahili_lead_form_holds_a_gate_key():
+    # the gate's keys are implied by the lead pattern: each form it matches holds one
+    assert all(places._sw_gate(form) for form in places._SW_LEADS)

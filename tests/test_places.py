@@ -335,3 +335,98 @@ def test_genitive_city_needs_a_city(town, before, after, swedish):
     real = f"Folk i Berlins {after}." if swedish else f"Menschen in den {before} Berlins."
     place = places_module._genitive_city(real)
     assert place is not None and place.city == "Berlin" and place.rules[-1] == "place_genitive_city"
+
+_HANGUL_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\uac00" <= n[0] <= "\ud7af" and english_city(n))
+# (a name without its generic word, opening with no shorter name: "一宮市大街" holds 一宮 before 市, not a street's word)
+_HAN_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\u4e00" <= n[0] <= "\u9fff" and english_city(n)
+                     and n[-1] not in "市县縣区區町村郡" and not any(n[:k] in places_module._cjk_names()[0] for k in range(2, len(n))))
+_STREET_WORDS = sorted(places_module._W["cjk_street"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_HANGUL_CITIES), st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3))
+def test_hangul_city_inside_a_word_is_none(name, before):
+    # "개구리가" (a frog) holds 리가, Riga: Korean writes words apart, a city's name opens its word ("서울에서")
+    names, sizes = places_module._cjk_names()
+    assume(not any(size > 1 and (before + name + "에서 ")[:size] in names for size in sizes.get((before + name)[:2], ())))
+    glued = places_module.cjk_city(f"{before}{name}에서 시민들이 걷고 있다.")
+    assert glued is None or glued.city != english_city(name)[0], glued
+    apart = places_module.cjk_city(f"{before} {name}에서 시민들이 걷고 있다.")
+    assert apart is not None, name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_HAN_CITIES), st.sampled_from(["", "东", "西", "南", "北", "中"]), st.sampled_from(_STREET_WORDS))
+def test_city_name_before_a_street_word_names_the_street(name, direction, street):
+    # "胜利南路", "北京路", "南大街": Chinese streets are named after towns; the name before a street's word is the street's
+    text = f"市民在{name}{direction}{street}散步。"
+    found = places_module.cjk_city(text)
+    assert found is None or found.city != english_city(name)[0] or name + direction + street in places_module._cjk_names()[0], found
+    assert found == places_module._cjk_city_walk(text)
+
+
+_SW_TOWNS = st.from_regex(r"\A[A-Z][a-z]{4,9}\Z").filter(lambda w: not places_module.lookup_city(w) and not places_module.lookup_country(w))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(places_module._SW_TOWN)), _SW_TOWNS, _SW_TOWNS,
+       st.sampled_from(["Tanga", "Ruvuma", "Mbeya", "Dodoma", "Arusha", "Mwanza"]), st.booleans())
+def test_swahili_town_and_region(lead, town, district, region, same_sentence):
+    # "kijiji cha Sindeni, wilayani Handeni mkoani Tanga": the town after its generic noun, the region after
+    # "mkoani" in that sentence only
+    gap = ", " if same_sentence else ". Baadaye alikwenda "
+    place = places_module.swahili_place(f"Mkazi wa {lead} {town}{gap}wilayani {district} mkoani {region} akionyesha mazao yake.")
+    assert place is not None and place.city == town, place
+    assert place.region == (region if same_sentence else ""), place
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(places_module._SW_TOWN | places_module._SW_REGION)), st.sampled_from(["leo", "hili", "huo", "kwa"]))
+def test_swahili_lead_before_a_lowercase_word_names_nothing(lead, word):
+    # "jijini leo" (in the city today), "mkoa huo" (that region): no name after the generic noun
+    assert places_module.swahili_place(f"Wananchi wakitembea {lead} {word} wakati wa mvua.") is None
+
+
+def test_iso_subdivision_names_without_their_marks():
+    # ISO writes "Gujarāt", "Mahārāshtra": captions write "Gujarat", "Maharashtra"; each marked name's countries
+    # are its unmarked name's too
+    from captionclean.tables import _unmarked, lookup_subdivision, subdivisions
+    marked = [(name, codes) for name, codes in subdivisions().items() if _unmarked(name) != name]
+    assert len(marked) > 50
+    for name, codes in marked:
+        assert codes <= lookup_subdivision(_unmarked(name)), name
+    assert "IN" in lookup_subdivision("Maharashtra") and "IN" in lookup_subdivision("Gujarat")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["San Cristóbal de las Casas", "Santiago de los Caballeros"]),
+       st.sampled_from(["{town}, {date}. Vecinos caminan por el mercado. (Foto: Ana Pérez)",
+                        "Vecinos caminan por el mercado de {town}, {date}. (Foto: Ana Pérez)"]),
+       st.sampled_from(["el 3 de mayo de 2021", "4 de junio de 2022"]))
+def test_spanish_name_with_a_plural_article(town, shape, date):
+    # "San Cristóbal de las Casas": "de las", "de los" inside a town's name, not where its name ends ('Casas')
+    rec = parse_caption(shape.format(town=town, date=date))
+    assert rec.city == town, (rec.city, rec.style)
+
+
+_CH_TOWNS = st.from_regex(r"\A[A-Z][a-zäöü]{3,9}(?: am [A-Z][a-z]{3,8})?\Z").filter(lambda w: not places_module.lookup_country(w))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["in", "bei", "aus"]), _CH_TOWNS, st.sampled_from(sorted(places_module._CANTONS)), st.booleans())
+def test_swiss_town_and_canton(lead, town, canton, bracketed):
+    # "in Zwillikon (ZH) Feuerwehr…", "bei Sachseln OW teilgenommen": the town and its canton's code as written; without
+    # brackets only before a lower-case word or a stop, and never AG ("Siemens AG") or a US state's code ("Lincoln NE")
+    code = f"({canton}) Feuerwehr und Polizei" if bracketed else f"{canton} teilgenommen"
+    rec = parse_caption(f"Am Freitagabend waren {lead} {town} {code} im Einsatz.")
+    if bracketed or canton not in places_module._US_POSTAL | {"AG"}:
+        assert (rec.city, rec.region) == (town, canton) and "place_swiss_canton" in rec.style, (rec.city, rec.region, rec.style)
+    else:
+        assert "place_swiss_canton" not in rec.style, rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Siemens", "Novartis", "Roche Holding", "Swiss Re"]), st.sampled_from(["bei", "von"]))
+def test_company_ag_is_no_canton(company, lead):
+    rec = parse_caption(f"Mitarbeiter {lead} {company} AG demonstrieren für höhere Löhne.")
+    assert "place_swiss_canton" not in rec.style and rec.city != company, (rec.city, rec.style)

@@ -578,10 +578,13 @@ _DOTWORD = r"(?:\p{Lu}\.){2,}"
 _GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
 _LINK = _trie(("de", "da", "del", "do", "dos", "das", "di", "du", "la", "le", "les", "el", "al", "of", "upon", "sur", "am", "an",
                "der", "den", "y", "et", "and", "au", "aux"))
+# an article after the link word inside a name: "Stratford upon the Avon"; Spanish plurals "San Cristóbal de las Casas",
+# "Santiago de los Caballeros" (not "de la": "la avenida Reforma de la Ciudad de México" is a street, then the city)
+_LINK_ARTICLE = _trie(("the", "las", "los"))
 _DIR = r"(?:" + _trie({"the"} | {w for w in _DIRS if w.islower()}) + r"[ ]+){0,3}"
 # an Arabic article joined to the next word inside a name: "Deir al-Balah", "Sharm el-Sheikh", "Deir ez-Zor"
 _JOINED = _trie(("al", "el", "ad", "ed", "as", "es", "an", "ar", "az", "ez", "at", "ash", "um", "umm")) + r"-\p{Lu}[\p{L}\p{M}'’\-]*+"
-_NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_GEN}|{_LINK}[ ]+(?:the[ ]+)?(?:{_PREFIX})?{_WORD}))*"
+_NAME = (rf"(?:(?:{_PREFIX})?{_WORD}(?:[ ]+(?:(?:{_PREFIX})?{_WORD}|{_JOINED}|{_GEN}|{_LINK}[ ]+(?:{_LINK_ARTICLE}[ ]+)?(?:{_PREFIX})?{_WORD}))*"
          rf"(?:[ ]+{_DOTWORD})?|{_DOTWORD})")
 _PART = rf"{_DIR}{_NAME}"
 # the words that chain a place to the larger one it lies in: "…, in Hyde Park, London", "em Lviv, na Ucrânia"
@@ -1226,6 +1229,96 @@ def _site_of_town(runs: list[PlaceRun]) -> None:
             run.note = "place_site_of_town"
 
 
+# Swahili names a place after its generic noun, with the locative "-ni" or with "of" (cha, la, wa): "jijini Dar es
+# Salaam" (in the city of Dar es Salaam), "kijiji cha Sindeni" (the village of Sindeni), "mkoani Tanga" (in Tanga
+# region); data/place_words.csv sw_town_lead, sw_region_lead
+_SW_TOWN = _W.get("sw_town_lead", frozenset())
+_SW_REGION = _W.get("sw_region_lead", frozenset())
+_SW_LEADS = sorted({form for w in _SW_TOWN | _SW_REGION for form in (w, w[:1].upper() + w[1:], w.upper())}, key=len, reverse=True)
+_SW_NAME = r"(\p{Lu}[\p{L}'’-]*(?:[ ]+\p{L}[\p{L}'’-]*){0,3})"
+_SW_LEAD = regex.compile(r"(?<!\p{L})(" + _alt(_SW_LEADS) + r")[ ]+(?=" + _SW_NAME + ")")  # (a lookahead: the name's words may hold the next lead)
+_SENTENCE_MARK = stdlib_re.compile(r"[.!?]")
+_SW_KEYS = ("ji", "Ji", "JI", "koa", "Koa", "KOA")  # what every lead's forms hold (tests/test_place_gates.py)
+
+
+def _sw_gate(text: str) -> bool:
+    return any(key in text for key in _SW_KEYS)
+_CANTON_GATE = stdlib_re.compile(r"[ (](?:" + "|".join(sorted(_W.get("swiss_canton", ()))) + r")\b")
+
+
+def _sw_name(words: list[str], town: bool) -> str:
+    """The place's name at the head of ``words``: the longest head the tables know (a town, or a region: a
+    subdivision), else for a town its capitalised words ("Kwedikabu"), else ""."""
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(".,;:)")
+        if lookup_city(name) if town else lookup_subdivision(name):
+            return name
+    if not town:
+        return ""
+    head = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        head.append(word.rstrip(".,;:)"))
+        if word[-1:] in ".,;:)":
+            break
+    return " ".join(head)
+
+
+def swahili_place(text: str) -> Place | None:
+    """The town a Swahili caption names after a town's generic noun (rule place_sw_town), and the region named
+    after "mkoani"/"mkoa wa" later in that sentence (only "mkoani", in the region, names the region alone):
+    "kijiji cha Chimbuya wilayani Mbozi mkoani Mbeya" → Chimbuya, Mbeya. A district ("wilayani") is neither."""
+    town: Place | None = None
+    for m in _SW_LEAD.finditer(text):
+        lead, words = m.group(1).casefold(), m.group(2).split()
+        if lead in _SW_TOWN:
+            if town is None:
+                name = _sw_name(words, True)
+                if name:
+                    town = Place(city=_case(name), rules=["place_sw_town"])
+                    town_end = m.end(1)
+                    whole = _NBH_CITY.get(_key(name))
+                    if whole:  # "jijini Ilala": a municipality of Dar es Salaam (data/neighbourhoods.csv)
+                        town.city = whole[0]
+                        town.rules.append("place_neighbourhood_city")
+            continue
+        name = _sw_name(words, False)
+        if not name:
+            continue
+        if town is None:
+            if lead.endswith("ni"):
+                return Place(region=_case(name), by_table=True, rules=["place_sw_region"])
+            continue
+        if _SENTENCE_MARK.search(text, town_end, m.start()) is None:
+            town.region = _case(name)
+            town.rules.append("place_sw_region")
+        break
+    return town
+
+
+# Swiss German papers write the canton's code after a town: "in Zwillikon (ZH)", "bei Sachseln OW" (data/place_words.csv
+# swiss_canton); after a place word, the code closing the name (in brackets only: AG, also a company's suffix, and the
+# codes a US state shares, "Lincoln NE")
+_CANTONS = _W.get("swiss_canton", frozenset())
+_US_POSTAL = frozenset(st.postal for st in us_states().values())  # "Lincoln NE", "Little Rock AR": a US state's code
+_CANTON_WORD = r"\p{Lu}[\p{L}\p{M}]*+(?:[-'’]\p{L}[\p{L}\p{M}]*+)*+"
+_CANTON = regex.compile(r"(?<!\p{L})(?:in|bei|im|aus|nach|von)[ ]+(?P<town>" + _CANTON_WORD + r"(?:[ ](?:(?:am|an|im|bei|ob)[ ])?"
+                        + _CANTON_WORD + r"){0,2})[ ]+(?:\((?P<bracketed>" + _alt(_CANTONS) + r")\)|(?P<bare>"
+                        + _alt(_CANTONS - {"AG"} - _US_POSTAL) + r")(?=[ ]+\p{Ll}|[ ]*[,.;:!?)]|$))")
+
+
+def swiss_canton_place(text: str) -> Place | None:
+    """The town a Swiss German caption names with its canton's code after it (rule place_swiss_canton): "Am Freitagabend
+    waren in Zwillikon (ZH) Feuerwehr, Polizei und Sanitäter im Einsatz" → Zwillikon, ZH (the canton as written; the
+    country is not)."""
+    for m in _CANTON.finditer(text):
+        town = m["town"]
+        if town[:1].isupper() and not town.isupper() and not lookup_country(town):
+            return Place(city=town, region=m["bracketed"] or m["bare"], by_table=True, rules=["place_swiss_canton"])
+    return None
+
+
 def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> Place | None:
     """The place of the photo: next to its date, else the first ``in`` run that names a known place."""
     unsure: list[str] = []
@@ -1237,6 +1330,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
         if place is not None:
             unsure += place.warnings
+    if _sw_gate(text):  # (six substring tests: most captions hold none of the generic nouns' letters)
+        place = swahili_place(text)
+        if place is not None:
+            return place
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
     # a place on a line of its own: "Kilkis, Greece", "Rome (Italy), October 27th 2020" (in a text of one
     # line and no bar only the first run can open it)
@@ -1312,6 +1409,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)):
                 place.rules.append("place_sentence_end")
                 return place
+    if _CANTON_GATE.search(text):  # (late: a caption that names its place otherwise never pays for the search)
+        known = swiss_canton_place(text)
+        if known is not None:
+            return known
     known = _known_city(text, runs)
     if known is None:
         known = _city_subject(text, runs)
@@ -1436,6 +1537,15 @@ def _cjk_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 
 
 _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
+# a street's generic word after a name, a direction word between or not (data/place_words.csv cjk_street)
+_CJK_STREET = stdlib_re.compile("[东西南北中東]?(?:" + "|".join(map(stdlib_re.escape, sorted(_W.get("cjk_street", ()), key=len, reverse=True))) + ")")
+
+
+def _not_cjk_city(head: str, i: int, end: int, word_start: int) -> bool:
+    """A lexicon city's name at ``i`` that names no city: Korean writes its words apart, so
+    a Hangul name inside a word is a piece of it ("개구리가", a frog: not 리가, Riga); a name before a street's
+    word names the street ("胜利南路", "北京路": Chinese streets are named after towns)."""
+    return i != word_start and "\uac00" <= head[i] <= "\ud7af" or _CJK_STREET.match(head, end) is not None
 
 
 _CJK_CITY_ORG = tuple(sorted(_W.get("cjk_city_org", ()), key=len, reverse=True))  # (data/place_words.csv)
@@ -1471,7 +1581,7 @@ def cjk_city(text: str) -> Place | None:
                 if hit and _cjk_city_org(head, i + size):
                     break  # "海口网", "香港網民": a news site's or the city's netizens' name, not the photo's place (nor
                     # a shorter name at the same letter: "一宮市新聞網" is not 一宮)
-                if hit:  # a city of 300,000 or more: its country goes with it
+                if hit and not _not_cjk_city(head, i, i + size, run.start()):  # a city of 300,000 or more: its country goes with it
                     country = country_by_code(hit[1])
                     return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                                  rules=["place_cjk"])
@@ -1573,7 +1683,7 @@ def _cjk_city_walk(text: str) -> Place | None:
             hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
             if hit and _cjk_city_org(head, i + size):
                 break
-            if hit:
+            if hit and not _not_cjk_city(head, i, i + size, i if i == 0 or not _CJK_LETTER.match(head, i - 1) else -1):
                 country = country_by_code(hit[1])
                 return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                              rules=["place_cjk"])

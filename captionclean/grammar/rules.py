@@ -218,6 +218,12 @@ _TABLE: list[tuple[str, str, str]] = [
      "a Chinese province's short name too, opening a town's name ('四川平武县', '江苏无锡')"),
     ("place", "place_script", "a caption in a script of South or Southeast Asia: the first city the lexicon names in it, opening a word "
      "('मुंबईत' → Mumbai, 'กรุงเทพมหานคร' → Bangkok; data/city_names.csv)"),
+    ("place", "place_sw_town", "Swahili: the town named after a town's generic noun with the locative '-ni' or 'of': 'jijini Dar es "
+     "Salaam' (in the city of), 'kijiji cha Sindeni' (the village of); data/place_words.csv sw_town_lead"),
+    ("place", "place_sw_region", "Swahili: the region after 'mkoani' (in the region of) or 'mkoa wa', in the town's sentence: "
+     "'kijiji cha Sindeni, wilayani Handeni mkoani Tanga' → Sindeni, Tanga; 'mkoani X' alone names the region only"),
+    ("place", "place_swiss_canton", "Swiss German: a town after a place word, then its canton's code ('in Zwillikon (ZH)', "
+     "'bei Sachseln OW'): the town and the canton as written (data/place_words.csv swiss_canton; AG only in brackets)"),
     ("place", "place_generic_before", "German's capitalised generic word before a name after 'im', 'in der' or a genitive: the name is "
      "a town's or region's ('im spanischen Dorf San Bartolome de Pinares', 'im US-Bundesstaat Pennsylvania'; "
      "data/place_words.csv city_before, region_before)"),
