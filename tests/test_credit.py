@@ -512,3 +512,52 @@ def test_wikimedia_attribution(given_name, surname, shape):
     assert (org.photographer, org.agency, org.distributor) == ("", "National Archives of Norway", "Wikimedia Commons"), org.style
     sentence = parse_caption(f"The picture of {surname}'s house was uploaded by volunteers via Wikimedia Commons in 2010.")
     assert sentence.photographer == "" and "wikimedia_attribution" not in sentence.style, sentence.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([("로이터", "Reuters"), ("AP", "AP"), ("AFP", "AFP"), ("EPA", "EPA"), ("신화", "Xinhua")]),
+       st.sampled_from(["[{src}=연합뉴스]", "({city} {src}=연합뉴스)", "\n{src} 연합뉴스"]),
+       st.sampled_from(["몬트리올", "베를린", "도쿄"]))
+def test_yonhap_sends_on_a_foreign_agency(src, shape, city):
+    """Korean papers print a foreign agency's picture that Yonhap sends on as "[로이터=연합뉴스]", "[몬트리올 AP=연합뉴스]",
+    "AFP 연합뉴스" (joongang.co.kr, seoul.co.kr, news.zumst.com): that agency via Yonhap (role distributor, as Sipa); a city where
+    the agency stands is Yonhap's own picture ("[서울=연합뉴스]", "베를린 연합뉴스")."""
+    written, agency = src
+    credit = shape.format(src=written, city=city)
+    rec = parse_caption(f"경기는 1-1로 비겼고, 한국은 조 4위가 됐다. {credit}".replace(" \n", "\n"))
+    assert (rec.agency, rec.distributor) == (agency, "Yonhap"), rec.style
+    own = parse_caption(f"경기는 1-1로 비겼다. [{city}=연합뉴스]")
+    assert (own.agency, own.distributor) == ("Yonhap", ""), own.style
+    line = parse_caption(f"시민들이 구호를 외치고 있다.\n{city} 연합뉴스")
+    assert line.distributor == "", line.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["TASR", "ČTK", "SITA"]))
+def test_zdroj_is_a_source_label(given_name, surname, agency):
+    """Czech and Slovak pages close a caption with "Zdroj:" (source) before the credit (corpus q0117, topky.sk, sme.sk);
+    the word opening a sentence without its colon is text ("Zdroj informací uvedl …")."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"Na snímke Štúrova ulica v Bratislave.\n\nZdroj: {agency} / {name}")
+    assert rec.photographer == name and rec.agency, rec.style
+    assert not rec.description.rstrip().endswith("Zdroj:"), rec.description
+    text = parse_caption(f"Zdroj informací uvedl, že {name} jednání opustil.")
+    assert (text.photographer, text.agency) == ("", ""), text.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["Vapriikin kuva-arkisto", "Helsingin kaupunginmuseo", "Lappeenrannan museot",
+                                          "Päivälehden arkisto"]))
+def test_name_comma_holder(given_name, surname, holder):
+    """Finnish museums close a caption with the photographer and the holding institution as a sentence, the institution
+    in the genitive and a noun in lower case (postimuseo.fi; museovirasto.fi's "…, NAME / JOKA / Museovirasto."):
+    credit.name_comma_holder; the institution alone is the agency; a name and a post in a sentence, or "Private
+    collection.", are no credit."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"Nainen lukee sanomalehteä Tampereella vuonna 1936. {name}, {holder}.")
+    assert (rec.photographer, rec.agency) == (name, holder), rec.style
+    alone = parse_caption(f"Veturinkuljettaja lukee lehteä vuonna 1941. {holder}.")
+    assert (alone.photographer, alone.agency) == ("", holder), alone.style
+    for text in (f"The mayor met {name}, the museum director.", "The mayor spoke at the opening. Private collection."):
+        other = parse_caption(text)
+        assert "name_comma_holder" not in other.style, (text, other.style)

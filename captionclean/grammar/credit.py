@@ -1063,6 +1063,11 @@ RULES: list[Rule] = [
     # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
          (), tail=True, gate="org_after_stop"),
+    # Finnish museums close a caption with its photographer and the holding institution as a sentence, the institution's
+    # name in the genitive and a noun in lower case: "… vuonna 1936. Teuvo Mäkinen, Vapriikin kuva-arkisto.", "… 1941.
+    # Päivälehden arkisto.", "Kosken Kuvaamo, Lappeenrannan museot." (the noun an organisation's word; name_comma_holder)
+    Rule("name_comma_holder", _AFTER_SENTENCE + r"(?:(?P<name>" + _NAME_TITLE + r")[ ]*,[ ]+)?(?P<org>\p{Lu}[\p{L}\p{M}\-]+"
+         r"(?:[ ]+\p{Ll}[\p{L}\p{M}\-]+){1,2})[ ]*\.?[ ]*$", (), tail=True, gate="holder_after_stop"),
     # Business Insider credits each picture of a story: "…flight.Nicolas Economou/NurPhoto via Getty Images; Paula Conway":
     # a chain, a semicolon, the next picture's photographer (chain_then_name)
     Rule("chain_then_name", r"(?:^|(?<=[\s.,:!?()\[\]\"”]))(?P<chain>" + _CHAIN + r")[ ]*;[ ]*(?P<name>" + _NAME_TITLE + r")[ ]*\.?[ ]*$",
@@ -1140,8 +1145,11 @@ RULES: list[Rule] = [
     # three words, none a credit word: "(צילום ארכיון)" is an archive picture) (hebrew_paren_name)
     Rule("hebrew_paren_name", r"(?:(?<=[\s.!?]|^)\((?P<name>" + _HEBREW_WORD + r"(?:[ ]" + _HEBREW_WORD + r"){1,2})\))[ ]*\.?[ ]*$",
          (")",), tail=True, gate="ends_hebrew_paren"),
-    # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line
-    Rule("cjk_agency", r"(?:[\[(]\p{Hangul}+=(?P<chain>[\p{Hangul}\p{N}]+)[\])]|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:\p{Hangul}+[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
+    # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line; a foreign
+    # agency's picture that Yonhap sends on names that agency where the city stands: "[로이터=연합뉴스]", "[몬트리올 AP=연합뉴스]",
+    # "AFP 연합뉴스" (the src group: read "AP via 연합뉴스" when it is a known agency, else a city)
+    Rule("cjk_agency", r"(?:[\[(](?:\p{Hangul}+[ ]+)?(?P<src>\p{Hangul}+|\p{Lu}[\p{Lu}\p{N}]{1,9})=(?P<chain>[\p{Hangul}\p{N}]+)[\])]"
+         r"|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:(?P<src>\p{Hangul}+|\p{Lu}[\p{Lu}\p{N}]{1,9})[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
     # archives: "by Lieutenant John Warwick Brooke" on a line of its own
     # (the Imperial War Museums' catalogue writes the surname first, the initials, the rank in brackets: "by Rider-Rider, W (Lt)")
@@ -1683,6 +1691,15 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
             return None
         g["agency"] = org  # the credit's span ends with it (_rule_on)
         return f"{person}/{org}"
+    if name == "name_comma_holder":
+        org, first = g["org"], g.get("name")
+        if not _is_org_like(org.split()[-1]) or org.casefold().endswith(("collection", "collections")) or lookup_city(org):
+            return None  # "Private collection.": no organisation
+        if not first:
+            return org
+        if agencies.lookup(first) or _is_org_like(first) or _caps_name_ok(first, agencies):
+            return f"{first}/{org}"  # a studio's name ("Kosken Kuvaamo") or the photographer's
+        return None
     if name == "name_line_agency":
         if not agencies.lookup(g["agency"]) or not _caps_name_ok(g["name"], agencies):
             return None
@@ -2298,6 +2315,19 @@ def _gate_archive_after_comma(text: str, _) -> bool:
     return last >= 0 and _ARCHIVE_END.search(text, max(text.rfind(",", 0, last), 0)) is not None
 
 
+def _gate_holder_after_stop(text: str, _) -> bool:
+    """ends_open_or_stop, and the caption's last sentence two to seven words closing with an organisation's word in lower
+    case (name_comma_holder)."""
+    if not text.rstrip(" .")[-1:].isalpha():
+        return False
+    body = text.rstrip(" ").rstrip(".")
+    start = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind("\n"))
+    if start < 0:
+        return False
+    words = body[start + 1:].split()
+    return 2 <= len(words) <= 7 and words[-1].islower() and _is_org_like(words[-1])
+
+
 def _gate_for_org_end(text: str, _) -> bool:
     """ends_open_or_stop, and " for " and an organisation's part closing the caption (name_for_org), read forwards."""
     return text.rstrip(" .")[-1:].isalpha() and _FOR_ORG_END.search(text) is not None
@@ -2375,6 +2405,7 @@ _GATES = {
     "org_after_stop": _gate_org_after_stop,
     "archive_after_comma": _gate_archive_after_comma,
     "for_org_end": _gate_for_org_end,
+    "holder_after_stop": _gate_holder_after_stop,
     "paren": lambda text, _: "(" in text,
     "ends_caps_agency": lambda text, _: text.rstrip().endswith(("AFP", "AP", "EPA", "REUTERS")),
     "ends_open": lambda text, _: text.rstrip(" ")[-1:] not in "/\n.()",  # "" too: a chain has text
@@ -2427,7 +2458,8 @@ _END_GATES = {
     "open": ("agency_after_stop", "org_after_stop", "ends_open"),
     "caps": ("ends_caps",),
     "lower": ("ends_name", "name_after_stop", "name_after_day"),
-    "alpha": ("year_then_credit", "date_by_end", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop"),
+    "alpha": ("year_then_credit", "date_by_end", "spaced_last_slash", "for_org_end", "archive_after_comma", "ends_open_or_stop",
+              "holder_after_stop"),
     "paren": ("ends_paren", "ends_hebrew_paren", "paren_name", "paren_after_stop", "paren_dash_end", "ends_known_paren"),
 }
 # the rules' bits by test: the rules to drop when the test fails
@@ -2935,6 +2967,9 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
                 continue
             g = m.groupdict()
             g["chain"] = chain
+            src = g.get("src")
+            if src and name == "cjk_agency" and agencies.lookup(src) not in (None, agencies.lookup(chain)):
+                g["chain"] = f"{src} via {chain}"  # "[로이터=연합뉴스]": Reuters' picture, sent on by Yonhap
         else:
             g = m.groupdict()  # a new dict each match: edited in place
             if name == "cjk_photographed" and g.get("agency"):  # (_han_outlet)

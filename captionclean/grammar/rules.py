@@ -72,6 +72,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "date_by_name", "archives: the picture's date, then 'by' and the photographer closing the caption: '… May 5th, 1959 by George Elam', '… 5/1973 by Arthur Tress'"),
     ("credit", "desk_org_chain", "a known agency, a desk's bar and the rest closing a line: 'The Washington Post | Getty Images', 'picture alliance | NAME'"),
     ("credit", "name_for_org", "'NAME for PAPER' after the last sentence: 'Nicole Neri for MPR News'"),
+    ("credit", "name_comma_holder", "Finnish museums' last sentence: the photographer or studio, a comma, the holding institution "
+     "in the genitive and a noun in lower case: '… 1936. Teuvo Mäkinen, Vapriikin kuva-arkisto.', 'Päivälehden arkisto.'"),
     ("credit", "comma_archive", "the holding institution after a comma closing an archive caption: '…, Marfa Public Library', '…, Irving Archives, 1902'"),
     ("credit", "agency_date_header", "'AGENCY / Weekday, Month D, YYYY' as a header line"),
     ("credit", "dpa_bildfunk", "dpa's '+++ dpa-Bildfunk +++'"),
