@@ -409,7 +409,9 @@ def test_spanish_name_with_a_plural_article(town, shape, date):
     assert rec.city == town, (rec.city, rec.style)
 
 
-_CH_TOWNS = st.from_regex(r"\A[A-Z][a-zäöü]{3,9}(?: am [A-Z][a-z]{3,8})?\Z").filter(lambda w: not places_module.lookup_country(w))
+# made-up towns: a name the gazetteer knows ("Faaa", French Polynesia) is read as that town before any canton
+_CH_TOWNS = st.from_regex(r"\A[A-Z][a-zäöü]{3,9}(?: am [A-Z][a-z]{3,8})?\Z").filter(
+    lambda w: not places_module.lookup_country(w) and not places_module.lookup_city(w))
 
 
 @settings(max_examples=150, deadline=None)
