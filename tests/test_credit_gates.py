@@ -546,9 +546,9 @@ def test_needle_tree_code_is_the_walk_in_real_captions():
 
 # _WORD as it was written, its look-behinds read before the digit or dot they guard
 _OLD_WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:(?<=\p{Ll})\d{1,3}(?![\p{L}\p{N}]))?(?:(?<!\p{L}{4})\.\p{Lu}[\p{L}\p{M}'’\-]*)*"
-             r"(?:\.(?:com|COM)\b)?(?:(?<!\p{L}{4})\.)?")
+             r"(?:\.(?:com|COM|net|org|\p{Ll}{2})\b)?(?:(?<!\p{L}{4})\.)?")  # a site's ending: ".com", ".eu" (webC3)
 _WORD_PIECES = st.sampled_from([" ", ".", "..", "-", "'", "/", "1", "12", "1234", "a", "ab", "abcd", "A", "AB", "ABCD", "Tag",
-                                "J.", "U.S.", ".com", ".COM", "Inc.", "é", "É", "\u0301", "x9", "Name", "Jr", "ß"])
+                                "J.", "U.S.", ".com", ".COM", ".eu", ".net", "Inc.", "é", "É", "\u0301", "x9", "Name", "Jr", "ß"])
 
 
 @settings(max_examples=600)

@@ -103,3 +103,39 @@ def test_network_alone_with_its_state(given_name, surname, state, paper):
     rec = parse_caption(f"Water damage to the restaurant. {given_name} {surname}/{paper}USA TODAY Network-{state}")
     assert rec.photographer == f"{given_name} {surname}", rec.style
     assert "USA Today Network" in (rec.agency, rec.distributor) and "network_member" in rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _SURNAME, _WORD, st.sampled_from(["eu", "de", "com", "net"]), st.sampled_from(["Fotos: ", "Foto: ", "© "]))
+def test_capitalised_web_address_names_the_outlet(given_name, surname, site, tld, label):
+    """"Jordi Estruch/Alcaldes.eu": a site's address with a capital first letter is still the outlet, whole (webC3)."""
+    outlet = f"{site.capitalize()}.{tld}"
+    rec = parse_caption(f"Reportatge fotogràfic de la jornada.\n{label}{given_name} {surname}/{outlet}")
+    assert (rec.photographer, rec.agency) == (f"{given_name} {surname}", outlet), rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(_WORD, st.sampled_from(["com", "org", "pl", "de"]), st.sampled_from(["(fot. {})", "Фото: https://{}", "Photo: http://{}", "({})"]))
+def test_web_address_in_capitals_or_with_its_scheme(site, tld, shape):
+    """"(fot. TVPSPORT.PL)", "Фото: https://vk.com": the address closing the caption is the source (end_domain, webC3)."""
+    domain = f"{site}.{tld}"
+    written = domain.upper() if shape.startswith("(") else domain
+    rec = parse_caption("Kadr z meczu na stadionie. " + shape.format(written))
+    assert rec.agency == written and rec.photographer == "", rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["U.S.", "D.C.", "U.K.", "Ph.D.", "a.m.", "St. Louis.", "Washington, D.C.", "the U.N."]),
+       st.sampled_from(["He returned to", "Students met in", "The talks ended in", "They left"]))
+def test_abbreviation_closing_a_sentence_is_no_web_address(abbrev, lead):
+    """Capitals and dots closing a sentence ("U.S.", "D.C.") are no site's address: nothing is credited."""
+    rec = parse_caption(f"{lead} {abbrev}")
+    assert rec.agency == "" and "end_domain" not in rec.style, rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["Pic", "Pics", "pic", "pics"]))
+def test_pic_label_before_a_slash_is_no_agency(given_name, surname, label):
+    """"… after heavy rain. Pic/Shadab Khan" (mid-day): the short label names no one and no organisation (webC3)."""
+    rec = parse_caption(f"Waterlogged road at the junction after heavy rain. {label}/{given_name} {surname}")
+    assert (rec.photographer, rec.agency) == (f"{given_name} {surname}", ""), rec.style

@@ -36,7 +36,7 @@ _PARTICLES = (r"(?:" + "|".join(regex.escape(w[:-1]) + r"\.?" if w.endswith(".")
 # same order of tries, but a word followed by a space no longer reads back over its letters three times for nothing:
 # _CHAIN_ANY matched a chain of 30 characters in about half the time)
 _WORD = (r"\p{Lu}[\p{L}\p{M}'’\-]*(?:\d(?<=\p{Ll}\d)\d{0,2}(?![\p{L}\p{N}]))?(?:\.(?<!\p{L}{4}\.)\p{Lu}[\p{L}\p{M}'’\-]*)*"
-         r"(?:\.(?:com|COM)\b)?(?:\.(?<!\p{L}{4}\.))?")
+         r"(?:\.(?:com|COM|net|org|\p{Ll}{2})\b)?(?:\.(?<!\p{L}{4}\.))?")  # "Jordi Estruch/Alcaldes.eu": a site's address
 _CAMEL = r"\p{Ll}+\p{Lu}[\p{L}]*(?:\.com\b)?"
 _FIRST = rf"(?:{_WORD}|{_CAMEL})"
 # wordmarks written in lower case ("dpa", "picture alliance", "picturedesk.com", "laif"): a part of one or
@@ -531,7 +531,7 @@ def _read_name(piece: str, agencies: Agencies) -> tuple:
         return ("org", piece[1:])  # "#WeTheBrave": a campaign's hashtag, an organisation's
     if len(piece) < 2:
         return _SKIP  # "Photo: A decades-old television": a letter is neither a name nor an organisation
-    if "." in piece and _DOMAIN.fullmatch(piece):
+    if "." in piece and _DOMAIN.fullmatch(piece[:1].lower() + piece[1:]):  # its first letter may be a capital: "Alcaldes.eu"
         return ("org", piece, "domain_org")  # "Felix Zahn/photothek.net": an outlet named by its web address
     if _is_org_like(piece):
         if piece.count(" ") >= 8 and not agencies.lookup(piece):
@@ -1056,9 +1056,11 @@ RULES: list[Rule] = [
     Rule("collection_of", r"\b(?i:from)[ ]+(?:(?i:the)[ ]+)?(?P<coll>(?i:collection)[ ]+of[ ]+(?:the[ ]+)?)?(?P<chain>\p{Lu}[\p{L}\-]*"
          r"(?:[ ]+(?:\p{Lu}[\p{L}\-]*|of|and|&)){0,5})[ ]*\.?[ ]*$", ("collection",), tail=True, gate="ends_open_or_stop"),
     # "… yesterday. [eastday.com]", "… South Terrace. www.jewishcork.com": a web address closes the caption
-    # (also after a label: "Фото: crimealife.org.ua", "Photo: britannica.com", "(Foto: detik.com)": the site's picture)
+    # (also after a label: "Фото: crimealife.org.ua", "Photo: britannica.com", "(Foto: detik.com)": the site's picture;
+    # with its scheme, "Фото: https://vk.com", or in capitals, "(fot. TVPSPORT.PL)")
     Rule("end_domain", r"(?:(?<=[.!?”\"|][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[(\[][ ]{0,3})|(?<=(?<![\p{L}\p{N}])(?:" + _LABEL_WORDS
-         + r")[ ]*:[ ]{0,3})|^)(?P<chain>(?:www\.)?[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|org|net|info|gov|edu|co\.\p{Ll}{2}|com\.\p{Ll}{2}|\p{Ll}{2}))"
+         + r")[ ]*:[ ]{0,3})|^)(?:(?i:https?)://)?(?P<chain>(?:www\.)?[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|org|net|info|gov|edu|co\.\p{Ll}{2}|com\.\p{Ll}{2}|\p{Ll}{2})"
+         r"|(?:WWW\.)?[\p{Lu}\p{N}][\p{Lu}\p{N}\-]{2,}\.(?:COM|ORG|NET|\p{Lu}{2}))"
          r"[)\]]?[ ]*\.?[ ]*$", (".",), tail=True, gate="ends_domain"),
     # "… on Nov. 17, 2013. 680 NEWS", "…\nHuw Evans Agency": an organisation's name after the last sentence
     Rule("end_org", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3}))(?P<chain>(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+)(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|\d+|of|and|&|for|the|de|du|des)){0,5})[ ]*$",
