@@ -1842,24 +1842,33 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
 # before), sv/da/no "Kievs centrum", "Oslos gater" (after): data/place_words.csv genitive_part_before, _after
 _GENITIVE_BEFORE = sorted(_W.get("genitive_part_before", ()), key=len, reverse=True)
 _GENITIVE_AFTER = sorted(_W.get("genitive_part_after", ()), key=len, reverse=True)
+# de: the city's adjective in -er before a word for its part ("dem Essener Stadtteil Altenessen")
+_ADJECTIVE_AFTER = sorted(_W.get("adjective_part_after", ()), key=len, reverse=True)
 # (no \b in the gate: 2.5 µs a caption, not 5.6; _GENITIVE reads the bounds)
-_GENITIVE_GATE = stdlib_re.compile("|".join(map(stdlib_re.escape, _GENITIVE_BEFORE + _GENITIVE_AFTER)))
+_GENITIVE_GATE = stdlib_re.compile("|".join(map(stdlib_re.escape, _GENITIVE_BEFORE + _GENITIVE_AFTER + _ADJECTIVE_AFTER)))
 _GENITIVE = regex.compile(r"(?<!\p{L})(?:(?:" + _alt(_GENITIVE_BEFORE) + r")[ ]++(?P<after>\p{Lu}\p{Ll}+s)(?!\p{L})"
-                          r"|(?P<before>\p{Lu}\p{Ll}+s)[ ]++(?:" + _alt(_GENITIVE_AFTER) + r")(?!\p{L}))")
+                          r"|(?P<before>\p{Lu}\p{Ll}+s)[ ]++(?:" + _alt(_GENITIVE_AFTER) + r")(?!\p{L})"
+                          r"|(?P<adjective>\p{Lu}\p{Ll}+er)[ ]++(?:" + _alt(_ADJECTIVE_AFTER) + r")(?!\p{L}))")
 _GENITIVE_SIZE = 100_000  # a city that large: "Pari" is a town too, but "Paris centrum" names Paris
 
 
 def _genitive_city(text: str) -> Place | None:
     """No other place: a city named in the genitive with a part of it ("Rök stiger över Kievs centrum",
-    "auf den Strassen Berlins") is the photo's place; the name less its -s must be a city of 100,000 or more
+    "auf den Strassen Berlins"), or by its German adjective in -er before one ("dem Essener Stadtteil Altenessen",
+    place_adjective_city), is the photo's place; the name less its -s must be a city of 100,000 or more
     (a name that is such a city with its -s, "Paris centrum", is that city)."""
     for m in _GENITIVE.finditer(text):
-        word = m["after"] or m["before"]
-        for name in (word, word[:-1]):
+        if m["adjective"]:
+            word = m["adjective"]  # "Essener" → Essen, "Bremer" → Bremen, "Dresdner" → Dresden
+            names, rule = (word[:-2], word[:-2] + "en", word[:-3] + "en"), "place_adjective_city"
+        else:
+            word = m["after"] or m["before"]
+            names, rule = (word, word[:-1]), "place_genitive_city"
+        for name in names:
             place = classify_parts([name], "in")
             hit = lookup_city(place.city) if place.city else None
             if hit and hit[1] >= _GENITIVE_SIZE and not place.region and not place.country:
-                place.rules.append("place_genitive_city")
+                place.rules.append(rule)
                 return place
     return None
 
