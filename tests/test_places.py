@@ -444,3 +444,17 @@ def test_swiss_town_and_canton(lead, town, canton, bracketed):
 def test_company_ag_is_no_canton(company, lead):
     rec = parse_caption(f"Mitarbeiter {lead} {company} AG demonstrieren für höhere Löhne.")
     assert "place_swiss_canton" not in rec.style and rec.city != company, (rec.city, rec.style)
+
+
+_TR_NAME = st.from_regex(r"\A[A-ZÇŞÖÜ][a-zçğışöü]{3,9}\Z")
+
+
+@settings(max_examples=120, deadline=None)
+@given(_TR_NAME, _TR_NAME, st.one_of(st.none(), _TR_NAME), st.sampled_from(["köyünde", "mahallesinde", "beldesinde"]))
+def test_turkish_district_and_village(province, district, village, settlement):
+    # "Tokat'ın Zile ilçesine bağlı Karacaören köyünde": the village (else the district's town), the province in the
+    # genitive as the region; a lower-case word before "ilçesinde" names nothing
+    tail = f"ilçesine bağlı {village} {settlement}" if village else "ilçesinde"
+    place = places_module.turkish_place(f"{province}'ın {district} {tail} yaşayan kadınlar oy kullandı.")
+    assert place is not None and (place.city, place.region) == (village or district, province), place
+    assert places_module.turkish_place(f"Kadınlar bu {district.lower()} ilçesinde oy kullandı.") is None

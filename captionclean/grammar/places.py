@@ -1297,6 +1297,28 @@ def swahili_place(text: str) -> Place | None:
     return town
 
 
+# Turkish names a district after its name with its generic noun in a case: "Aydın'ın Germencik ilçesinde" (in
+# Germencik district, of Aydın), "Zile ilçesine bağlı Karacaören köyünde" (in Karacaören village, attached to Zile
+# district); data/place_words.csv tr_district, tr_settlement
+_TR_WORD = r"\p{Lu}\p{Ll}++"
+_TR_CASE = r"(?:nde|ne|nin)"
+_TR_PLACE = regex.compile(r"(?<!\p{L})(?:(?P<province>" + _TR_WORD + r")['’](?:n?[ıiuü]n)[ ]+)?(?P<district>" + _TR_WORD
+                          + r"(?:[ ]" + _TR_WORD + r")?)[ ]+(?:" + _alt(_W.get("tr_district", ())) + r")" + _TR_CASE
+                          + r"(?:[ ]+bağlı[ ]+(?P<village>" + _TR_WORD + r"(?:[ ]" + _TR_WORD + r")?)[ ]+(?:"
+                          + _alt(_W.get("tr_settlement", ())) + r")" + _TR_CASE + r")?(?!\p{L})")
+_TR_GATE = "ilçe"  # (what every tr_district form holds: tests/test_place_gates.py)
+
+
+def turkish_place(text: str) -> Place | None:
+    """The town a Turkish caption names with a district's generic noun (rule place_tr_district): the village
+    attached to the district, else the district's town; the province written in the genitive before it is the
+    region ("Tokat'ın Zile ilçesine bağlı Karacaören köyünde" → Karacaören, Tokat). The country is not named."""
+    m = _TR_PLACE.search(text)
+    if m is None:
+        return None
+    return Place(city=m["village"] or m["district"], region=m["province"] or "", by_table=True, rules=["place_tr_district"])
+
+
 # Swiss German papers write the canton's code after a town: "in Zwillikon (ZH)", "bei Sachseln OW" (data/place_words.csv
 # swiss_canton); after a place word, the code closing the name (in brackets only: AG, also a company's suffix, and the
 # codes a US state shares, "Lincoln NE")
@@ -1332,6 +1354,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             unsure += place.warnings
     if _sw_gate(text):  # (six substring tests: most captions hold none of the generic nouns' letters)
         place = swahili_place(text)
+        if place is not None:
+            return place
+    if _TR_GATE in text:
+        place = turkish_place(text)
         if place is not None:
             return place
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
