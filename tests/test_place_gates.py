@@ -274,12 +274,14 @@ def test_generic_and_romance_gates_on_real_captions():
 
 
 _GENITIVE_PIECES = st.sampled_from([" ", "  ", ".", ",", "Berlins", "Kievs", "Paris", "Oslos", "Jones", "in den ", "im ",
-                                    "Strassen", "Zentrum", "centrum", "gater", "sentrum", "Gassen", "x", "s"])
+                                    "Strassen", "Zentrum", "centrum", "gater", "sentrum", "Gassen", "x", "s",
+                                    "Essener", "Dresdner", "Stadtteil", "Hafen", "er"])
 
 
 @given(st.lists(_GENITIVE_PIECES, max_size=10).map("".join))
 @example("auf den Strassen Berlins")
 @example("över Kievs centrum")
+@example("im Essener Stadtteil Kray")
 def test_genitive_gate_holds_every_genitive_match(text):
     # a text the gate turns away holds no match of _GENITIVE (the rule reads nothing there)
     if not places._GENITIVE_GATE.search(text):
@@ -332,3 +334,15 @@ def test_canton_gate_on_real_captions():
 def test_every_swahili_lead_form_holds_a_gate_key():
     # the gate's keys are implied by the lead pattern: each form it matches holds one
     assert all(places._sw_gate(form) for form in places._SW_LEADS)
+
+
+_TR_PIECES = st.sampled_from([" ", "'ın ", "Zile", "Tokat", "ilçesinde", "ilçesine", "ilçesi", "bağlı", "köyünde",
+                              "Karacaören", "x", "İlçe", "ILÇE"])
+
+
+@given(st.lists(_TR_PIECES, max_size=10).map("".join))
+@example("Tokat'ın Zile ilçesine bağlı Karacaören köyünde")
+def test_turkish_gate_holds_every_match(text):
+    # a text without "ilçe" holds no match of _TR_PLACE (the rule reads nothing there)
+    if places._TR_GATE not in text:
+        assert places._TR_PLACE.search(text) is None, text

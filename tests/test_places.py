@@ -336,6 +336,18 @@ def test_genitive_city_needs_a_city(town, before, after, swedish):
     place = places_module._genitive_city(real)
     assert place is not None and place.city == "Berlin" and place.rules[-1] == "place_genitive_city"
 
+
+@settings(max_examples=120, deadline=None)
+@given(_MADE_UP_TOWN, st.sampled_from(sorted(places_module._ADJECTIVE_AFTER)))
+def test_adjective_city_needs_a_city(town, part):
+    # "dem Essener Stadtteil Altenessen": a made-up town's adjective in -er names no place; a city of 100,000
+    # or more does, its name less the -er or with -en for -er/-ner ("Dresdner" → Dresden)
+    assume(not any(places_module.lookup_city(n) for n in (town, town + "en", town[:-1] + "en")))
+    assert places_module._genitive_city(f"Menschen im {town}er {part} am Abend.") is None
+    for adjective, city in (("Essener", "Essen"), ("Dresdner", "Dresden"), ("Magdeburger", "Magdeburg")):
+        place = places_module._genitive_city(f"Menschen im {adjective} {part} am Abend.")
+        assert place is not None and place.city == city and place.rules[-1] == "place_adjective_city"
+
 _HANGUL_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\uac00" <= n[0] <= "\ud7af" and english_city(n))
 # (a name without its generic word, opening with no shorter name: "一宮市大街" holds 一宮 before 市, not a street's word)
 _HAN_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\u4e00" <= n[0] <= "\u9fff" and english_city(n)
@@ -432,3 +444,17 @@ def test_swiss_town_and_canton(lead, town, canton, bracketed):
 def test_company_ag_is_no_canton(company, lead):
     rec = parse_caption(f"Mitarbeiter {lead} {company} AG demonstrieren für höhere Löhne.")
     assert "place_swiss_canton" not in rec.style and rec.city != company, (rec.city, rec.style)
+
+
+_TR_NAME = st.from_regex(r"\A[A-ZÇŞÖÜ][a-zçğışöü]{3,9}\Z")
+
+
+@settings(max_examples=120, deadline=None)
+@given(_TR_NAME, _TR_NAME, st.one_of(st.none(), _TR_NAME), st.sampled_from(["köyünde", "mahallesinde", "beldesinde"]))
+def test_turkish_district_and_village(province, district, village, settlement):
+    # "Tokat'ın Zile ilçesine bağlı Karacaören köyünde": the village (else the district's town), the province in the
+    # genitive as the region; a lower-case word before "ilçesinde" names nothing
+    tail = f"ilçesine bağlı {village} {settlement}" if village else "ilçesinde"
+    place = places_module.turkish_place(f"{province}'ın {district} {tail} yaşayan kadınlar oy kullandı.")
+    assert place is not None and (place.city, place.region) == (village or district, province), place
+    assert places_module.turkish_place(f"Kadınlar bu {district.lower()} ilçesinde oy kullandı.") is None

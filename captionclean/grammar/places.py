@@ -1297,6 +1297,28 @@ def swahili_place(text: str) -> Place | None:
     return town
 
 
+# Turkish names a district after its name with its generic noun in a case: "Aydın'ın Germencik ilçesinde" (in
+# Germencik district, of Aydın), "Zile ilçesine bağlı Karacaören köyünde" (in Karacaören village, attached to Zile
+# district); data/place_words.csv tr_district, tr_settlement
+_TR_WORD = r"\p{Lu}\p{Ll}++"
+_TR_CASE = r"(?:nde|ne|nin)"
+_TR_PLACE = regex.compile(r"(?<!\p{L})(?:(?P<province>" + _TR_WORD + r")['’](?:n?[ıiuü]n)[ ]+)?(?P<district>" + _TR_WORD
+                          + r"(?:[ ]" + _TR_WORD + r")?)[ ]+(?:" + _alt(_W.get("tr_district", ())) + r")" + _TR_CASE
+                          + r"(?:[ ]+bağlı[ ]+(?P<village>" + _TR_WORD + r"(?:[ ]" + _TR_WORD + r")?)[ ]+(?:"
+                          + _alt(_W.get("tr_settlement", ())) + r")" + _TR_CASE + r")?(?!\p{L})")
+_TR_GATE = "ilçe"  # (what every tr_district form holds: tests/test_place_gates.py)
+
+
+def turkish_place(text: str) -> Place | None:
+    """The town a Turkish caption names with a district's generic noun (rule place_tr_district): the village
+    attached to the district, else the district's town; the province written in the genitive before it is the
+    region ("Tokat'ın Zile ilçesine bağlı Karacaören köyünde" → Karacaören, Tokat). The country is not named."""
+    m = _TR_PLACE.search(text)
+    if m is None:
+        return None
+    return Place(city=m["village"] or m["district"], region=m["province"] or "", by_table=True, rules=["place_tr_district"])
+
+
 # Swiss German papers write the canton's code after a town: "in Zwillikon (ZH)", "bei Sachseln OW" (data/place_words.csv
 # swiss_canton); after a place word, the code closing the name (in brackets only: AG, also a company's suffix, and the
 # codes a US state shares, "Lincoln NE")
@@ -1332,6 +1354,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             unsure += place.warnings
     if _sw_gate(text):  # (six substring tests: most captions hold none of the generic nouns' letters)
         place = swahili_place(text)
+        if place is not None:
+            return place
+    if _TR_GATE in text:
+        place = turkish_place(text)
         if place is not None:
             return place
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
@@ -1842,24 +1868,33 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
 # before), sv/da/no "Kievs centrum", "Oslos gater" (after): data/place_words.csv genitive_part_before, _after
 _GENITIVE_BEFORE = sorted(_W.get("genitive_part_before", ()), key=len, reverse=True)
 _GENITIVE_AFTER = sorted(_W.get("genitive_part_after", ()), key=len, reverse=True)
+# de: the city's adjective in -er before a word for its part ("dem Essener Stadtteil Altenessen")
+_ADJECTIVE_AFTER = sorted(_W.get("adjective_part_after", ()), key=len, reverse=True)
 # (no \b in the gate: 2.5 µs a caption, not 5.6; _GENITIVE reads the bounds)
-_GENITIVE_GATE = stdlib_re.compile("|".join(map(stdlib_re.escape, _GENITIVE_BEFORE + _GENITIVE_AFTER)))
+_GENITIVE_GATE = stdlib_re.compile("|".join(map(stdlib_re.escape, _GENITIVE_BEFORE + _GENITIVE_AFTER + _ADJECTIVE_AFTER)))
 _GENITIVE = regex.compile(r"(?<!\p{L})(?:(?:" + _alt(_GENITIVE_BEFORE) + r")[ ]++(?P<after>\p{Lu}\p{Ll}+s)(?!\p{L})"
-                          r"|(?P<before>\p{Lu}\p{Ll}+s)[ ]++(?:" + _alt(_GENITIVE_AFTER) + r")(?!\p{L}))")
+                          r"|(?P<before>\p{Lu}\p{Ll}+s)[ ]++(?:" + _alt(_GENITIVE_AFTER) + r")(?!\p{L})"
+                          r"|(?P<adjective>\p{Lu}\p{Ll}+er)[ ]++(?:" + _alt(_ADJECTIVE_AFTER) + r")(?!\p{L}))")
 _GENITIVE_SIZE = 100_000  # a city that large: "Pari" is a town too, but "Paris centrum" names Paris
 
 
 def _genitive_city(text: str) -> Place | None:
     """No other place: a city named in the genitive with a part of it ("Rök stiger över Kievs centrum",
-    "auf den Strassen Berlins") is the photo's place; the name less its -s must be a city of 100,000 or more
+    "auf den Strassen Berlins"), or by its German adjective in -er before one ("dem Essener Stadtteil Altenessen",
+    place_adjective_city), is the photo's place; the name less its -s must be a city of 100,000 or more
     (a name that is such a city with its -s, "Paris centrum", is that city)."""
     for m in _GENITIVE.finditer(text):
-        word = m["after"] or m["before"]
-        for name in (word, word[:-1]):
+        if m["adjective"]:
+            word = m["adjective"]  # "Essener" → Essen, "Bremer" → Bremen, "Dresdner" → Dresden
+            names, rule = (word[:-2], word[:-2] + "en", word[:-3] + "en"), "place_adjective_city"
+        else:
+            word = m["after"] or m["before"]
+            names, rule = (word, word[:-1]), "place_genitive_city"
+        for name in names:
             place = classify_parts([name], "in")
             hit = lookup_city(place.city) if place.city else None
             if hit and hit[1] >= _GENITIVE_SIZE and not place.region and not place.country:
-                place.rules.append("place_genitive_city")
+                place.rules.append(rule)
                 return place
     return None
 

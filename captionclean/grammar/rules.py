@@ -257,6 +257,11 @@ _TABLE: list[tuple[str, str, str]] = [
      "(data/case_endings.csv, Cyrillic rows)"),
     ("place", "place_genitive_city", "no other place: a city's name in the Germanic genitive -s with a word for a part of it: "
      "'auf den Strassen Berlins', 'Kievs centrum' (data/place_words.csv genitive_part_before, genitive_part_after)"),
+    ("place", "place_tr_district", "Turkish: a town named before a district's generic noun in a case ('Germencik ilçesinde'), or the "
+     "village attached to it ('Zile ilçesine bağlı Karacaören köyünde'); a province in the genitive before it is the region "
+     "('Tokat'ın'); data/place_words.csv tr_district, tr_settlement"),
+    ("place", "place_adjective_city", "no other place: a German city's adjective in -er before a word for a part of it: "
+     "'dem Essener Stadtteil Altenessen', 'der Magdeburger Innenstadt' (data/place_words.csv adjective_part_after)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
