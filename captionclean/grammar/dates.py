@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import CAPITAL_MONTH_WORDS, FOREIGN_MONTH_WORDS, MONTH_WORDS, MONTHS, WEEKDAYS, YEAR_FIRST_MONTH_WORDS, date_words
+from ..tables import CAPITAL_MONTH_WORDS, FOREIGN_MONTH_WORDS, MONTH_WORDS, MONTHS, WEEKDAYS, YEAR_FIRST_MONTH_WORDS, date_words, eras
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # capitalised (May, MAY) month names only: "may" the verb is not a month
@@ -52,7 +52,15 @@ _D_M_GLUED = r"(?:" + _D_M + r"|\.(?=\p{Ll})|\.?(?=\p{Arabic}))"
 _M_Y = r"(?:\s+(?:de|del))?,?\s+"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
-_Y = YEAR + r"(?!\d)"  # "31 May 2022Image source": a year glued to the next word
+_Y = YEAR + r"(?!\d)"
+# an era's name and its year (tables.eras, eras.csv): Japanese "昭和36年10月13日", "(昭和34年)", "昭和33年 …" (not a decade,
+# "昭和30年代"), a Thai Buddhist year "ปี พ.ศ. 2498"; the era's year N is the Gregorian first_year + N - 1
+_ERAS = eras()
+_ERA_CJK = [w for w in _ERAS if all("CJK" in unicodedata.name(ch) for ch in w)]
+_ERA_BEFORE = [w for w in _ERAS if w not in _ERA_CJK]  # a marker before a year of four digits
+ERA = (r"(?P<era>" + "|".join(map(re.escape, _ERA_CJK)) + r")[ ]?(?P<eyear>元|[1-9]\d?)[ ]?年(?!代)"
+       r"(?:[ ]?(?P<mnum>[01]?\d)[ ]?月(?:[ ]?(?P<day>[0-3]?\d)[ ]?日)?)?"
+       r"|(?<!\p{L})(?P<era>" + "|".join(map(re.escape, _ERA_BEFORE)) + r")[ ]?(?P<eyear>\d{4})(?!\d)")  # "31 May 2022Image source": a year glued to the next word
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
 SHAPES: list[tuple[str, str]] = [
@@ -73,6 +81,7 @@ SHAPES: list[tuple[str, str]] = [
     ("year_cjk", r"^[ ]*+(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?=[ ,，、。的]|$)"
                  r"|(?<=" + "|".join(map(re.escape, date_words()["photo_lead_cjk"])) + r")"
                  r"(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?![代以起至到前后後]|[ ]?\d)"),  # (a month's number after it: ymd_cjk's)
+    ("era_year", ERA),
     # a year, its stop, a month's name and a day, as Hungarian writes a date ("Budapest, 1956. október 23.",
     # "1950. június 16."): the month names of the languages writing the year first (tables.YEAR_FIRST_LANGS), in
     # lower case as they write them (not "… in 2001. November 5 …", an English sentence after a year)
@@ -500,6 +509,7 @@ _GATES = {
     "dated_dmy": lambda text: "dated " in text,
     "ymd_cjk": lambda text: _cjk_gate(text),
     "year_cjk": lambda text: _cjk_gate(text),
+    "era_year": lambda text: _era_gate(text),
     "ymd_words": lambda text: _YEAR_STOP(text) is not None,
     "year_word": lambda text: _YEAR_WORD_LEAD(text) is not None,
     "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
@@ -524,6 +534,14 @@ _CJK_SCRIPT = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}\p{Hangul}]")
 def _cjk_gate(text: str) -> bool:
     """ymd_cjk reads 年 or 년 after the year (an ASCII text holds neither: the test returns at once)."""
     return "年" in text or "년" in text
+
+
+_ERA_SEARCH = re.compile("|".join(map(re.escape, sorted(_ERAS, key=len, reverse=True)))).search
+
+
+def _era_gate(text: str) -> bool:
+    """era_year reads an era's name: 年 or the Thai marker's พ. first (a C substring test), then the names."""
+    return ("年" in text or "พ." in text) and _ERA_SEARCH(text) is not None
 
 
 # year_circa's core, and the word before a year it reads ("Circa 1950", "ca.1920")
@@ -595,7 +613,7 @@ _HEAD_CAPITAL = re.compile(r"(?:" + "|".join(map(re.escape, date_words().get("ev
 # four a year: a caption without one is not scanned shape by shape
 _ANY_DIGIT = regex.compile(r"\d")
 _ANY_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-_YEARLESS = frozenset(("dated_dmy", "lead_mdy", "month_day", "day_month"))
+_YEARLESS = frozenset(("dated_dmy", "lead_mdy", "month_day", "day_month", "era_year"))  # (an era's year is no 4-digit year)
 
 
 def _iso_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
@@ -726,7 +744,7 @@ _P = dict(COMPILED)
 _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _ANCHORED]  # (in SHAPES order)
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
-_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "ymd_words", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
+_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "era_year", "ymd_words", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
                *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_comma", "year_paren", "year_end", "year_circa", "event_year")
 
 
@@ -744,6 +762,8 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
     if years and _cjk_gate(text):
         tries.append(("ymd_cjk", _P["ymd_cjk"], None))
         tries.append(("year_cjk", _P["year_cjk"], None))
+    if _era_gate(text):
+        tries.append(("era_year", _P["era_year"], None))
     if years:
         at = _ymd_words_years(text, runs, years)
         if at:
@@ -856,6 +876,11 @@ def _find_dates(text: str) -> list[DateFound]:
                 y = int(year) if len(year) == 4 else 2000 + int(year)
             elif g.get("yy"):
                 y = int(g["yy"]) + (1900 if int(g["yy"]) > 50 else 2000)
+            elif g.get("era"):
+                first, last = _ERAS[g["era"]]
+                y = first + (1 if g["eyear"] == "元" else int(g["eyear"])) - 1
+                if not 1800 <= y <= 2099 or last is not None and y > last:
+                    continue  # (no such year of the era)
             name, ambiguous = shape, False
             if shape == "ymd_cjk" and day is None:
                 name = "ym_cjk"
@@ -983,7 +1008,7 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
-    for shape in ("month_year", "month_year_words", "ym_cjk", "year_cjk", "year_comma", "year_paren", "in_year", "year_word",
+    for shape in ("month_year", "month_year_words", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "year_word",
                   "year_end", "year_circa", "event_year"):
         for d in usable(lambda d: d.shape == shape and (d.start < first and shape != "year_circa" or shape == "year_end"
                                                         or shape == "year_comma"
