@@ -219,3 +219,10 @@ def test_an_eras_decade_or_a_year_past_its_end_is_no_date(era, n, after):
     assert not [d for d in find_dates(f"{era}{n}年代{after}") if d.shape == "era_year"]
     if last is not None and first + n - 1 > last:
         assert not [d for d in find_dates(f"{era}{n}年{after}") if d.shape == "era_year"]
+
+
+@given(st.integers(1, 31), st.integers(1, 12), st.integers(1900, 2030))
+def test_a_number_of_months_before_thang_is_no_day(n, month, year):
+    # "Sau 6 tháng 10 năm 2020": a number before the month's word without ngày counts months, not days
+    for d in find_dates(f"Sau {n} tháng {month} năm {year} anh trở về"):
+        assert d.day is None, d

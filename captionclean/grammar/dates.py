@@ -87,6 +87,13 @@ SHAPES: list[tuple[str, str]] = [
     # lower case as they write them (not "… in 2001. November 5 …", an English sentence after a year)
     ("ymd_words", r"(?<![\d.])" + YEAR + r"\.[ ]+(?P<month>" + "|".join(regex.longest_first(YEAR_FIRST_MONTH_WORDS))
                   + r")(?!\p{L})\.?[ ]+(?P<day>[0-3]?\d)(?!\d)"),
+    # a word naming a month, its number, and the year after a slash or the year's word: Vietnamese "tháng 4/1972",
+    # "Tháng 4 năm 1964", "ngày 8 tháng 6 năm 1972" (date_words.csv day_word, month_word, year_word; a number
+    # before the month's word without the day's word counts months: "Sau 6 tháng", "after six months")
+    ("month_word_year", r"(?:(?<!\p{L})(?i:" + "|".join(map(re.escape, date_words()["day_word"]))
+                        + r")[ ]+(?P<day>[0-3]?\d)[ ]+)?(?<!\p{L})(?i:"
+                        + "|".join(map(re.escape, date_words()["month_word"])) + r")[ ]+(?P<mnum>[01]?\d)(?:[ ]+(?i:"
+                        + "|".join(map(re.escape, date_words()["year_word"])) + r")[ ]+|/)" + _Y),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
     # day/month/year as most of the world writes it ("17/02/2026", "(19/5/2021)"); the US
@@ -510,6 +517,7 @@ _GATES = {
     "ymd_cjk": lambda text: _cjk_gate(text),
     "year_cjk": lambda text: _cjk_gate(text),
     "era_year": lambda text: _era_gate(text),
+    "month_word_year": lambda text: _MONTH_WORD(text) is not None,
     "ymd_words": lambda text: _YEAR_STOP(text) is not None,
     "year_word": lambda text: _YEAR_WORD_LEAD(text) is not None,
     "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
@@ -536,6 +544,8 @@ def _cjk_gate(text: str) -> bool:
     return "年" in text or "년" in text
 
 
+# month_word_year's month word (a C scan, case-blind as the shape reads it)
+_MONTH_WORD = re.compile("|".join(map(re.escape, date_words()["month_word"])), re.I).search
 _ERA_SEARCH = re.compile("|".join(map(re.escape, sorted(_ERAS, key=len, reverse=True)))).search
 
 
@@ -744,7 +754,7 @@ _P = dict(COMPILED)
 _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _ANCHORED]  # (in SHAPES order)
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
-_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "era_year", "ymd_words", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
+_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "era_year", "ymd_words", "month_word_year", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
                *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_comma", "year_paren", "year_end", "year_circa", "event_year")
 
 
@@ -768,6 +778,8 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
         at = _ymd_words_years(text, runs, years)
         if at:
             tries.append(("ymd_words", _P["ymd_words"], at))
+        if _MONTH_WORD(text) is not None:
+            tries.append(("month_word_year", _P["month_word_year"], None))
     if "dated " in text:
         tries.append(("dated_dmy", _P["dated_dmy"], None))
     if has_year:
@@ -1008,13 +1020,13 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
-    for shape in ("month_year", "month_year_words", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "year_word",
+    for shape in ("month_year", "month_year_words", "month_word_year", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "year_word",
                   "year_end", "year_circa", "event_year"):
         for d in usable(lambda d: d.shape == shape and (d.start < first and shape != "year_circa" or shape == "year_end"
                                                         or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
                                                         or shape == "year_word" and _fragment(text, d)
-                                                        or shape in ("month_year", "month_year_words", "year_circa")
+                                                        or shape in ("month_year", "month_year_words", "month_word_year", "year_circa")
                                                         and (_fragment(text, d) or _closes_place(text, d)))):
             return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None

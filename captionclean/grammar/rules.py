@@ -170,6 +170,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "('taken in', 'the picture shows'; date_words photo_lead_cjk): '1978년 …', '摄于2000年', '图为1956年…', '1959年的夏天'"),
     ("date", "date_era_year", "an era's name and its year (eras.csv), in the first sentence unless a full date: Japanese "
      "'昭和36年10月13日', '(昭和34年)', not a decade '昭和30年代'; Thai Buddhist 'ปี พ.ศ. 2498' (= 1955)"),
+    ("date", "date_month_word_year", "a word naming a month, its number and the year (date_words month_word, day_word, "
+     "year_word): Vietnamese 'tháng 4/1972', 'Tháng 4 năm 1964', 'ngày 8 tháng 6 năm 1972'; a month and year as month_year's"),
     ("date", "date_ymd_words", "the year first, then the month's name and the day, as Hungarian writes it: "
      "'Budapest, 1956. október 23.' (tables.YEAR_FIRST_LANGS)"),
     ("date", "date_year_word", "a word naming a year, then the year closing its phrase: 'Rok 1942.', ', năm 1945.', "
