@@ -226,3 +226,10 @@ def test_a_number_of_months_before_thang_is_no_day(n, month, year):
     # "Sau 6 tháng 10 năm 2020": a number before the month's word without ngày counts months, not days
     for d in find_dates(f"Sau {n} tháng {month} năm {year} anh trở về"):
         assert d.day is None, d
+
+
+@given(st.sampled_from(["He was born in", "the season of", "Score", "Since", "a"]), st.integers(1800, 2099),
+       st.sampled_from([". Then", " год. Автор", ". 1"]))
+def test_a_year_inside_a_sentence_is_no_fragment(before, year, after):
+    # year_fragment reads a year opening the text, a line or a sentence only: never one a word leads
+    assert not [d for d in find_dates(f"{before} {year}{after}") if d.shape == "year_fragment"]

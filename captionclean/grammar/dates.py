@@ -53,6 +53,11 @@ _M_Y = r"(?:\s+(?:de|del))?,?\s+"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
 _Y = YEAR + r"(?!\d)"
+# a word naming the year after it, read as part of the year (date_words.csv year_after): "…, СССР, 1961 год.",
+# "1965 года."; an abbreviation's stop is left to close the phrase ("1961 г.")
+_YEAR_AFTER = (r"(?:[ ]+(?:" + "|".join(map(re.escape, (w for w in date_words()["year_after"] if len(w) > 1)))
+               + r")(?!\p{L})|[ ]?(?:" + "|".join(map(re.escape, (w for w in date_words()["year_after"] if len(w) == 1)))
+               + r")(?=\.))?")
 # an era's name and its year (tables.eras, eras.csv): Japanese "昭和36年10月13日", "(昭和34年)", "昭和33年 …" (not a decade,
 # "昭和30年代"), a Thai Buddhist year "ปี พ.ศ. 2498"; the era's year N is the Gregorian first_year + N - 1
 _ERAS = eras()
@@ -122,14 +127,18 @@ SHAPES: list[tuple[str, str]] = [
     # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
     # "Washington, D.C., 2006 | …", "(Amsterdam, 1954)", "Chad, 2015: …"
     # (not after a number: "May 13, 2018" is another shape's, "No. 5, 1943" no year of the photo)
-    ("year_comma", r"(?<!\d),[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?(?P<year>(?:1[89]|20)[0-9][0-9])"
+    ("year_comma", r"(?<!\d),[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?(?P<year>(?:1[89]|20)[0-9][0-9])(?![0-9])" + _YEAR_AFTER +
                    # then a stop, a bracket ("1988 (© Bundesarchiv…)", "1915 (c)"), or a comma and the credit
                    # ("QGK Melbidir, 1935, State Library of Queensland", or the comma left where the
                    # credit was cut off)
-                   r"(?![0-9])(?=[ ]*(?:[.:;()|\n]|[-–—][ ]|,[ ]+\p{Lu}|,?[ ]*$))"),
+                   r"(?=[ ]*(?:[.:;()|\n]|[-–—][ ]|,[ ]+\p{Lu}|,?[ ]*$))"),
     # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
     ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
+    # a year as a sentence of its own before more text, as archives write it: "1869. Η Αθήνα, …", "…, 1962-1970. 1965.
+    # Egyptian prisoners…", "…Лешуконское». 1965 год. Автор: …" (a year closing the caption: year_end's)
+    ("year_fragment", r"(?<=(?:^|[.!?][\"”»’]?[ ]+|\n)[ ]*)" + YEAR + r"(?![\d\p{L}])" + _YEAR_AFTER
+                      + r"(?=\.[ \n]++\S)"),
     # "circa" and a year, the photo's when a sentence of its own or closing a place (photo_date): Getty's "… New York
     # City. Circa 1950. Ivan Dmitri/…", a title opening "Circa 1911. "Washington from …"", "…, CIRCA 1914. (PHOTO BY …";
     # not a decade or a span ("ca. 1930s", "c. 1920-25")
@@ -523,6 +532,7 @@ _GATES = {
     "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
     "year_circa": lambda text: _CIRCA_YEAR(text) is not None,
+    "year_fragment": lambda text: _FRAGMENT_YEAR(text) is not None,
     "lead_mdy": lambda text: "/" in text[:9],
     # the numeric and year shapes scan the whole text: a C scan for their core first
     "dmy_slash": lambda text: "/" in text and _SLASH_DATE(text) is not None,
@@ -552,6 +562,25 @@ _ERA_SEARCH = re.compile("|".join(map(re.escape, sorted(_ERAS, key=len, reverse=
 def _era_gate(text: str) -> bool:
     """era_year reads an era's name: 年 or the Thai marker's พ. first (a C substring test), then the names."""
     return ("年" in text or "พ." in text) and _ERA_SEARCH(text) is not None
+
+
+# year_fragment's core: a year opening the text, a line or a sentence (C scans)
+_FRAGMENT_YEAR = re.compile(r"(?:^|[.!?][\"”»’]?[ ]+|\n)[ ]*(?:1[89]|20)\d\d").search
+
+
+def _fragment_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_fragment can begin: a run-ending year of four digits opening the text, a line or a sentence (its
+    stop, perhaps a quote, and spaces before it), a stop or a space after it."""
+    out = []
+    for y in years:
+        if text[y + 4:y + 5] not in (".", " ") or y and "0" <= text[y - 1] <= "9":
+            continue
+        k = y
+        while k and text[k - 1] == " ":
+            k -= 1
+        if k == 0 or text[k - 1] == "\n" or k < y and (text[k - 1] in ".!?" or text[k - 1] in "\"”»’" and text[k - 2:k - 1] in (".", "!", "?")):
+            out.append(y)
+    return out
 
 
 # year_circa's core, and the word before a year it reads ("Circa 1950", "ca.1920")
@@ -723,7 +752,7 @@ def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
 
 # shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
 # match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
-_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years}
+_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years, "year_fragment": _fragment_years}
 
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
@@ -755,7 +784,7 @@ _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
 _RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "era_year", "ymd_words", "month_word_year", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
-               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_comma", "year_paren", "year_end", "year_circa", "event_year")
+               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_comma", "year_paren", "year_end", "year_fragment", "year_circa", "event_year")
 
 
 def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has_year: bool,
@@ -812,6 +841,10 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
             tries.append(("year_paren", _P["year_paren"], at))
     if has_year and _ends_in_year(text):
         tries.append(("year_end", _P["year_end"], _year_end_at(text)))
+    if years:
+        at = _fragment_years(text, runs, years)
+        if at:
+            tries.append(("year_fragment", _P["year_fragment"], at))
     if years:
         at = _circa_years(text, runs, years)
         if at:
@@ -1021,10 +1054,11 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
     for shape in ("month_year", "month_year_words", "month_word_year", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "year_word",
-                  "year_end", "year_circa", "event_year"):
+                  "year_end", "year_fragment", "year_circa", "event_year"):
         for d in usable(lambda d: d.shape == shape and (d.start < first and shape != "year_circa" or shape == "year_end"
                                                         or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
+                                                        or shape == "year_fragment"  # (a sentence of its own)
                                                         or shape == "year_word" and _fragment(text, d)
                                                         or shape in ("month_year", "month_year_words", "month_word_year", "year_circa")
                                                         and (_fragment(text, d) or _closes_place(text, d)))):

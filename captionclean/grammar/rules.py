@@ -181,6 +181,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
     ("date", "date_year_paren", "a year in brackets: '(1920)'"),
     ("date", "date_year_end", "a year closing the caption: '… 1991.'"),
+    ("date", "date_year_fragment", "a year as a sentence of its own before more text: '1869. …', '…, 1962-1970. 1965. Egyptian…', "
+     "'…». 1965 год. Автор: …' (date_words year_after: год, года, г.; also after year_comma's year: '…, СССР, 1961 год.')"),
     ("date", "date_year_circa", "'circa' and a year as a sentence of its own: '… New York City. Circa 1950. NAME/…'"),
     ("date", "date_event_year", "no other date: the year in the name of the event the photo shows, first sentence only: "
      "'at the 2015 Halberg Junior Disability Games', 'during Exercise RIMPAC 2018' (date_words event, event_head)"),
