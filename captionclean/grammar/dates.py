@@ -55,6 +55,9 @@ YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _Y = YEAR + r"(?!\d)"
 # a word naming the year after it, read as part of the year (date_words.csv year_after): "…, СССР, 1961 год.",
 # "1965 года."; an abbreviation's stop is left to close the phrase ("1961 г.")
+# the month's word as written: lower case, capitalised or in capitals ("tháng", "Tháng", "THÁNG"; C substring tests gate it)
+_MONTH_WORD_FORMS = sorted({f for w in date_words()["month_word"] for f in (w, w[0].upper() + w[1:], w.upper())},
+                           key=lambda f: (-len(f), f))
 _YEAR_AFTER = (r"(?:[ ]+(?:" + "|".join(map(re.escape, (w for w in date_words()["year_after"] if len(w) > 1)))
                + r")(?!\p{L})|[ ]?(?:" + "|".join(map(re.escape, (w for w in date_words()["year_after"] if len(w) == 1)))
                + r")(?=\.))?")
@@ -96,8 +99,8 @@ SHAPES: list[tuple[str, str]] = [
     # "Tháng 4 năm 1964", "ngày 8 tháng 6 năm 1972" (date_words.csv day_word, month_word, year_word; a number
     # before the month's word without the day's word counts months: "Sau 6 tháng", "after six months")
     ("month_word_year", r"(?:(?<!\p{L})(?i:" + "|".join(map(re.escape, date_words()["day_word"]))
-                        + r")[ ]+(?P<day>[0-3]?\d)[ ]+)?(?<!\p{L})(?i:"
-                        + "|".join(map(re.escape, date_words()["month_word"])) + r")[ ]+(?P<mnum>[01]?\d)(?:[ ]+(?i:"
+                        + r")[ ]+(?P<day>[0-3]?\d)[ ]+)?(?<!\p{L})(?:"
+                        + "|".join(map(re.escape, _MONTH_WORD_FORMS)) + r")[ ]+(?P<mnum>[01]?\d)(?:[ ]+(?i:"
                         + "|".join(map(re.escape, date_words()["year_word"])) + r")[ ]+|/)" + _Y),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
@@ -554,8 +557,12 @@ def _cjk_gate(text: str) -> bool:
     return "年" in text or "년" in text
 
 
-# month_word_year's month word (a C scan, case-blind as the shape reads it)
-_MONTH_WORD = re.compile("|".join(map(re.escape, date_words()["month_word"])), re.I).search
+
+
+def _MONTH_WORD(text: str) -> bool | None:  # noqa: N802
+    """month_word_year's month word in one of the forms the shape reads (C substring tests: ~0.1 µs, a
+    case-blind scan ~1.2 µs a caption); None when there is none."""
+    return True if any(f in text for f in _MONTH_WORD_FORMS) else None
 _ERA_SEARCH = re.compile("|".join(map(re.escape, sorted(_ERAS, key=len, reverse=True)))).search
 
 
