@@ -399,6 +399,14 @@ def neighbourhood_cities() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def eras() -> dict[str, tuple[int, int | None]]:
+    """Era name → (the Gregorian year of its year 1, its last year or None), from ``eras.csv``
+    (Japanese 昭和, Thai พ.ศ.): the era's year N is first_year + N - 1."""
+    return {row["word"]: (int(row["first_year"]), int(row["last_year"]) if row["last_year"] else None)
+            for row in _read_csv("eras.csv")}
+
+
+@lru_cache(maxsize=1)
 def date_words() -> dict[str, tuple[str, ...]]:
     """Kind → words, from ``date_words.csv`` (taken: the verbs that say a date is the photo's;
     taken_lead: the words between such a verb and its date), longest first."""

@@ -200,3 +200,36 @@ def test_circa_a_decade_or_a_span_is_no_year(y, circa, after):
     text = f"Workers at the mill. {circa}{y}{after}. Built {circa}{y} by the railway, the station opened."
     assert all(d.shape != "year_circa" or d.start > text.index("Built") for d in find_dates(text))
     assert photo_date(text, find_dates(text)) is None
+
+
+@pytest.mark.parametrize("era", sorted(tables.eras()))
+def test_an_eras_year_counts_from_its_first_year(era):
+    # eras.csv: the era's year N is first_year + N - 1 (Japanese 昭和2年 = 1927; Thai พ.ศ. 2500 = 1957)
+    first, _ = tables.eras()[era]
+    n = 2 if first > 0 else 2500
+    text = f"{era}{n}年" if first > 0 else f"{era} {n}"
+    assert [(d.shape, d.year) for d in find_dates(text)] == [("era_year", first + n - 1)]
+
+
+@given(st.sampled_from(sorted(w for w, (first, _) in tables.eras().items() if first > 0)),
+       st.integers(1, 99), st.text(max_size=8))
+def test_an_eras_decade_or_a_year_past_its_end_is_no_date(era, n, after):
+    # "昭和30年代" is a decade, and 平成35年 never was (平成 ended in 2019): neither is read
+    first, last = tables.eras()[era]
+    assert not [d for d in find_dates(f"{era}{n}年代{after}") if d.shape == "era_year"]
+    if last is not None and first + n - 1 > last:
+        assert not [d for d in find_dates(f"{era}{n}年{after}") if d.shape == "era_year"]
+
+
+@given(st.integers(1, 31), st.integers(1, 12), st.integers(1900, 2030))
+def test_a_number_of_months_before_thang_is_no_day(n, month, year):
+    # "Sau 6 tháng 10 năm 2020": a number before the month's word without ngày counts months, not days
+    for d in find_dates(f"Sau {n} tháng {month} năm {year} anh trở về"):
+        assert d.day is None, d
+
+
+@given(st.sampled_from(["He was born in", "the season of", "Score", "Since", "a"]), st.integers(1800, 2099),
+       st.sampled_from([". Then", " год. Автор", ". 1"]))
+def test_a_year_inside_a_sentence_is_no_fragment(before, year, after):
+    # year_fragment reads a year opening the text, a line or a sentence only: never one a word leads
+    assert not [d for d in find_dates(f"{before} {year}{after}") if d.shape == "year_fragment"]

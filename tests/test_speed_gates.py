@@ -132,7 +132,9 @@ def test_years_read_at_their_runs_equal_a_full_scan(text):
 
 _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "2019", "1850", "20185", "1st", "17.",
                                "(", ")", ", ", "c.", "circa ", "ca. ", "in ", "In ", "\xa0", "\u2003", "of", "de",
-                               "º", "² ", "٣", " of ", " de ", "marzo", "julio", "september", "جولائی", "May", "Oct.", "aB", "Games", "C"])
+                               "º", "² ", "٣", " of ", " de ", "marzo", "julio", "september", "جولائی", "May", "Oct.", "aB", "Games", "C",
+                               # (the era, month-word and year-fragment shapes: "昭和36年", "tháng 4/1972", ". 1965 год.")
+                               "昭和", "年", "代", "พ.ศ. ", "2505", "tháng ", " năm ", "ngày ", " год", " г", "»", "! "])
 
 
 @given(st.lists(_RUN_PIECES, max_size=14).map("".join))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import CAPITAL_MONTH_WORDS, FOREIGN_MONTH_WORDS, MONTH_WORDS, MONTHS, WEEKDAYS, YEAR_FIRST_MONTH_WORDS, date_words
+from ..tables import CAPITAL_MONTH_WORDS, FOREIGN_MONTH_WORDS, MONTH_WORDS, MONTHS, WEEKDAYS, YEAR_FIRST_MONTH_WORDS, date_words, eras
 
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 # capitalised (May, MAY) month names only: "may" the verb is not a month
@@ -52,7 +52,23 @@ _D_M_GLUED = r"(?:" + _D_M + r"|\.(?=\p{Ll})|\.?(?=\p{Arabic}))"
 _M_Y = r"(?:\s+(?:de|del))?,?\s+"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
-_Y = YEAR + r"(?!\d)"  # "31 May 2022Image source": a year glued to the next word
+_Y = YEAR + r"(?!\d)"
+# a word naming the year after it, read as part of the year (date_words.csv year_after): "…, СССР, 1961 год.",
+# "1965 года."; an abbreviation's stop is left to close the phrase ("1961 г.")
+# the month's word as written: lower case, capitalised or in capitals ("tháng", "Tháng", "THÁNG"; C substring tests gate it)
+_MONTH_WORD_FORMS = sorted({f for w in date_words()["month_word"] for f in (w, w[0].upper() + w[1:], w.upper())},
+                           key=lambda f: (-len(f), f))
+_YEAR_AFTER = (r"(?:[ ]+(?:" + "|".join(map(re.escape, (w for w in date_words()["year_after"] if len(w) > 1)))
+               + r")(?!\p{L})|[ ]?(?:" + "|".join(map(re.escape, (w for w in date_words()["year_after"] if len(w) == 1)))
+               + r")(?=\.))?")
+# an era's name and its year (tables.eras, eras.csv): Japanese "昭和36年10月13日", "(昭和34年)", "昭和33年 …" (not a decade,
+# "昭和30年代"), a Thai Buddhist year "ปี พ.ศ. 2498"; the era's year N is the Gregorian first_year + N - 1
+_ERAS = eras()
+_ERA_CJK = [w for w in _ERAS if all("CJK" in unicodedata.name(ch) for ch in w)]
+_ERA_BEFORE = [w for w in _ERAS if w not in _ERA_CJK]  # a marker before a year of four digits
+ERA = (r"(?P<era>" + "|".join(map(re.escape, _ERA_CJK)) + r")[ ]?(?P<eyear>元|[1-9]\d?)[ ]?年(?!代)"
+       r"(?:[ ]?(?P<mnum>[01]?\d)[ ]?月(?:[ ]?(?P<day>[0-3]?\d)[ ]?日)?)?"
+       r"|(?<!\p{L})(?P<era>" + "|".join(map(re.escape, _ERA_BEFORE)) + r")[ ]?(?P<eyear>\d{4})(?!\d)")  # "31 May 2022Image source": a year glued to the next word
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
 SHAPES: list[tuple[str, str]] = [
@@ -73,11 +89,19 @@ SHAPES: list[tuple[str, str]] = [
     ("year_cjk", r"^[ ]*+(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?=[ ,，、。的]|$)"
                  r"|(?<=" + "|".join(map(re.escape, date_words()["photo_lead_cjk"])) + r")"
                  r"(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?![代以起至到前后後]|[ ]?\d)"),  # (a month's number after it: ymd_cjk's)
+    ("era_year", ERA),
     # a year, its stop, a month's name and a day, as Hungarian writes a date ("Budapest, 1956. október 23.",
     # "1950. június 16."): the month names of the languages writing the year first (tables.YEAR_FIRST_LANGS), in
     # lower case as they write them (not "… in 2001. November 5 …", an English sentence after a year)
     ("ymd_words", r"(?<![\d.])" + YEAR + r"\.[ ]+(?P<month>" + "|".join(regex.longest_first(YEAR_FIRST_MONTH_WORDS))
                   + r")(?!\p{L})\.?[ ]+(?P<day>[0-3]?\d)(?!\d)"),
+    # a word naming a month, its number, and the year after a slash or the year's word: Vietnamese "tháng 4/1972",
+    # "Tháng 4 năm 1964", "ngày 8 tháng 6 năm 1972" (date_words.csv day_word, month_word, year_word; a number
+    # before the month's word without the day's word counts months: "Sau 6 tháng", "after six months")
+    ("month_word_year", r"(?:(?<!\p{L})(?i:" + "|".join(map(re.escape, date_words()["day_word"]))
+                        + r")[ ]+(?P<day>[0-3]?\d)[ ]+)?(?<!\p{L})(?:"
+                        + "|".join(map(re.escape, _MONTH_WORD_FORMS)) + r")[ ]+(?P<mnum>[01]?\d)(?:[ ]+(?i:"
+                        + "|".join(map(re.escape, date_words()["year_word"])) + r")[ ]+|/)" + _Y),
     ("dated_dmy", r"\bdated (?P<day>[0-3]?\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<year>(?:1[89]|20)?\d\d)\b"),
     ("dmy_numeric", r"(?<![\d/.-])(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>(?:1[89]|20)\d\d)\b"),
     # day/month/year as most of the world writes it ("17/02/2026", "(19/5/2021)"); the US
@@ -106,14 +130,18 @@ SHAPES: list[tuple[str, str]] = [
     # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
     # "Washington, D.C., 2006 | …", "(Amsterdam, 1954)", "Chad, 2015: …"
     # (not after a number: "May 13, 2018" is another shape's, "No. 5, 1943" no year of the photo)
-    ("year_comma", r"(?<!\d),[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?(?P<year>(?:1[89]|20)[0-9][0-9])"
+    ("year_comma", r"(?<!\d),[ ]{0,2}(?:(?:c\.|ca\.|circa)[ ]*)?(?P<year>(?:1[89]|20)[0-9][0-9])(?![0-9])" + _YEAR_AFTER +
                    # then a stop, a bracket ("1988 (© Bundesarchiv…)", "1915 (c)"), or a comma and the credit
                    # ("QGK Melbidir, 1935, State Library of Queensland", or the comma left where the
                    # credit was cut off)
-                   r"(?![0-9])(?=[ ]*(?:[.:;()|\n]|[-–—][ ]|,[ ]+\p{Lu}|,?[ ]*$))"),
+                   r"(?=[ ]*(?:[.:;()|\n]|[-–—][ ]|,[ ]+\p{Lu}|,?[ ]*$))"),
     # a year alone in brackets: "The Granite Temple of the Sphinx, Giza, Egypt (1920)"
     ("year_paren", r"\((?:(?:c\.|ca\.|circa)[ ]*)?" + YEAR + r"\)"),
     ("year_end", r"(?<=[.)][ ]{0,3})" + YEAR + r"\.?[ ]*$"),
+    # a year as a sentence of its own before more text, as archives write it: "1869. Η Αθήνα, …", "…, 1962-1970. 1965.
+    # Egyptian prisoners…", "…Лешуконское». 1965 год. Автор: …" (a year closing the caption: year_end's)
+    ("year_fragment", r"(?<=(?:^|[.!?][\"”»’]?[ ]+|\n)[ ]*)" + YEAR + r"(?![\d\p{L}])" + _YEAR_AFTER
+                      + r"(?=\.[ \n]++\S)"),
     # "circa" and a year, the photo's when a sentence of its own or closing a place (photo_date): Getty's "… New York
     # City. Circa 1950. Ivan Dmitri/…", a title opening "Circa 1911. "Washington from …"", "…, CIRCA 1914. (PHOTO BY …";
     # not a decade or a span ("ca. 1930s", "c. 1920-25")
@@ -500,11 +528,14 @@ _GATES = {
     "dated_dmy": lambda text: "dated " in text,
     "ymd_cjk": lambda text: _cjk_gate(text),
     "year_cjk": lambda text: _cjk_gate(text),
+    "era_year": lambda text: _era_gate(text),
+    "month_word_year": lambda text: _MONTH_WORD(text) is not None,
     "ymd_words": lambda text: _YEAR_STOP(text) is not None,
     "year_word": lambda text: _YEAR_WORD_LEAD(text) is not None,
     "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
     "year_circa": lambda text: _CIRCA_YEAR(text) is not None,
+    "year_fragment": lambda text: _FRAGMENT_YEAR(text) is not None,
     "lead_mdy": lambda text: "/" in text[:9],
     # the numeric and year shapes scan the whole text: a C scan for their core first
     "dmy_slash": lambda text: "/" in text and _SLASH_DATE(text) is not None,
@@ -524,6 +555,39 @@ _CJK_SCRIPT = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}\p{Hangul}]")
 def _cjk_gate(text: str) -> bool:
     """ymd_cjk reads 年 or 년 after the year (an ASCII text holds neither: the test returns at once)."""
     return "年" in text or "년" in text
+
+
+
+
+def _MONTH_WORD(text: str) -> bool | None:  # noqa: N802
+    """month_word_year's month word in one of the forms the shape reads (C substring tests: ~0.1 µs, a
+    case-blind scan ~1.2 µs a caption); None when there is none."""
+    return True if any(f in text for f in _MONTH_WORD_FORMS) else None
+_ERA_SEARCH = re.compile("|".join(map(re.escape, sorted(_ERAS, key=len, reverse=True)))).search
+
+
+def _era_gate(text: str) -> bool:
+    """era_year reads an era's name: 年 or the Thai marker's พ. first (a C substring test), then the names."""
+    return ("年" in text or "พ." in text) and _ERA_SEARCH(text) is not None
+
+
+# year_fragment's core: a year opening the text, a line or a sentence (C scans)
+_FRAGMENT_YEAR = re.compile(r"(?:^|[.!?][\"”»’]?[ ]+|\n)[ ]*(?:1[89]|20)\d\d").search
+
+
+def _fragment_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_fragment can begin: a run-ending year of four digits opening the text, a line or a sentence (its
+    stop, perhaps a quote, and spaces before it), a stop or a space after it."""
+    out = []
+    for y in years:
+        if text[y + 4:y + 5] not in (".", " ") or y and "0" <= text[y - 1] <= "9":
+            continue
+        k = y
+        while k and text[k - 1] == " ":
+            k -= 1
+        if k == 0 or text[k - 1] == "\n" or k < y and (text[k - 1] in ".!?" or text[k - 1] in "\"”»’" and text[k - 2:k - 1] in (".", "!", "?")):
+            out.append(y)
+    return out
 
 
 # year_circa's core, and the word before a year it reads ("Circa 1950", "ca.1920")
@@ -595,7 +659,7 @@ _HEAD_CAPITAL = re.compile(r"(?:" + "|".join(map(re.escape, date_words().get("ev
 # four a year: a caption without one is not scanned shape by shape
 _ANY_DIGIT = regex.compile(r"\d")
 _ANY_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-_YEARLESS = frozenset(("dated_dmy", "lead_mdy", "month_day", "day_month"))
+_YEARLESS = frozenset(("dated_dmy", "lead_mdy", "month_day", "day_month", "era_year"))  # (an era's year is no 4-digit year)
 
 
 def _iso_gate(text: str, runs: list[tuple[int, int]], years: list[int]) -> bool:
@@ -695,7 +759,7 @@ def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
 
 # shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
 # match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
-_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years}
+_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years, "year_fragment": _fragment_years}
 
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
@@ -726,8 +790,8 @@ _P = dict(COMPILED)
 _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _ANCHORED]  # (in SHAPES order)
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
-_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "ymd_words", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
-               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_comma", "year_paren", "year_end", "year_circa", "event_year")
+_RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "era_year", "ymd_words", "month_word_year", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
+               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_comma", "year_paren", "year_end", "year_fragment", "year_circa", "event_year")
 
 
 def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has_year: bool,
@@ -744,10 +808,14 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
     if years and _cjk_gate(text):
         tries.append(("ymd_cjk", _P["ymd_cjk"], None))
         tries.append(("year_cjk", _P["year_cjk"], None))
+    if _era_gate(text):
+        tries.append(("era_year", _P["era_year"], None))
     if years:
         at = _ymd_words_years(text, runs, years)
         if at:
             tries.append(("ymd_words", _P["ymd_words"], at))
+        if _MONTH_WORD(text) is not None:
+            tries.append(("month_word_year", _P["month_word_year"], None))
     if "dated " in text:
         tries.append(("dated_dmy", _P["dated_dmy"], None))
     if has_year:
@@ -780,6 +848,10 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
             tries.append(("year_paren", _P["year_paren"], at))
     if has_year and _ends_in_year(text):
         tries.append(("year_end", _P["year_end"], _year_end_at(text)))
+    if years:
+        at = _fragment_years(text, runs, years)
+        if at:
+            tries.append(("year_fragment", _P["year_fragment"], at))
     if years:
         at = _circa_years(text, runs, years)
         if at:
@@ -856,6 +928,11 @@ def _find_dates(text: str) -> list[DateFound]:
                 y = int(year) if len(year) == 4 else 2000 + int(year)
             elif g.get("yy"):
                 y = int(g["yy"]) + (1900 if int(g["yy"]) > 50 else 2000)
+            elif g.get("era"):
+                first, last = _ERAS[g["era"]]
+                y = first + (1 if g["eyear"] == "元" else int(g["eyear"])) - 1
+                if not 1800 <= y <= 2099 or last is not None and y > last:
+                    continue  # (no such year of the era)
             name, ambiguous = shape, False
             if shape == "ymd_cjk" and day is None:
                 name = "ym_cjk"
@@ -983,13 +1060,14 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
-    for shape in ("month_year", "month_year_words", "ym_cjk", "year_cjk", "year_comma", "year_paren", "in_year", "year_word",
-                  "year_end", "year_circa", "event_year"):
+    for shape in ("month_year", "month_year_words", "month_word_year", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "year_word",
+                  "year_end", "year_fragment", "year_circa", "event_year"):
         for d in usable(lambda d: d.shape == shape and (d.start < first and shape != "year_circa" or shape == "year_end"
                                                         or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
+                                                        or shape == "year_fragment"  # (a sentence of its own)
                                                         or shape == "year_word" and _fragment(text, d)
-                                                        or shape in ("month_year", "month_year_words", "year_circa")
+                                                        or shape in ("month_year", "month_year_words", "month_word_year", "year_circa")
                                                         and (_fragment(text, d) or _closes_place(text, d)))):
             return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None

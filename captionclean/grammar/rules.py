@@ -168,6 +168,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_ym_cjk", "year and month counted in CJK: '2021年5月'"),
     ("date", "date_year_cjk", "a year counted in CJK opening the caption or after a word making it the photo's "
      "('taken in', 'the picture shows'; date_words photo_lead_cjk): '1978년 …', '摄于2000年', '图为1956年…', '1959年的夏天'"),
+    ("date", "date_era_year", "an era's name and its year (eras.csv), in the first sentence unless a full date: Japanese "
+     "'昭和36年10月13日', '(昭和34年)', not a decade '昭和30年代'; Thai Buddhist 'ปี พ.ศ. 2498' (= 1955)"),
+    ("date", "date_month_word_year", "a word naming a month, its number and the year (date_words month_word, day_word, "
+     "year_word): Vietnamese 'tháng 4/1972', 'Tháng 4 năm 1964', 'ngày 8 tháng 6 năm 1972'; a month and year as month_year's"),
     ("date", "date_ymd_words", "the year first, then the month's name and the day, as Hungarian writes it: "
      "'Budapest, 1956. október 23.' (tables.YEAR_FIRST_LANGS)"),
     ("date", "date_year_word", "a word naming a year, then the year closing its phrase: 'Rok 1942.', ', năm 1945.', "
@@ -177,6 +181,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
     ("date", "date_year_paren", "a year in brackets: '(1920)'"),
     ("date", "date_year_end", "a year closing the caption: '… 1991.'"),
+    ("date", "date_year_fragment", "a year as a sentence of its own before more text: '1869. …', '…, 1962-1970. 1965. Egyptian…', "
+     "'…». 1965 год. Автор: …' (date_words year_after: год, года, г.; also after year_comma's year: '…, СССР, 1961 год.')"),
     ("date", "date_year_circa", "'circa' and a year as a sentence of its own: '… New York City. Circa 1950. NAME/…'"),
     ("date", "date_event_year", "no other date: the year in the name of the event the photo shows, first sentence only: "
      "'at the 2015 Halberg Junior Disability Games', 'during Exercise RIMPAC 2018' (date_words event, event_head)"),
