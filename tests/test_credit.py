@@ -561,3 +561,53 @@ def test_name_comma_holder(given_name, surname, holder):
     for text in (f"The mayor met {name}, the museum director.", "The mayor spoke at the opening. Private collection."):
         other = parse_caption(text)
         assert "name_comma_holder" not in other.style, (text, other.style)
+
+
+# plural labels (and the singulars of their languages) the markers file lacked (webC2, webC3: press-gr.com, nefes.com.tr,
+# 444.hu, ridikul.hu, propeller.hu); the Greek ones hold a final sigma, which casefold() (not lower()) turns to σ
+_NEW_LABELS = st.sampled_from(["Φωτογραφίες", "Φωτογραφία", "ΦΩΤΟΓΡΑΦΙΕΣ", "Fotoğraflar", "FOTOĞRAFLAR", "Fotoğraf", "Fotó",
+                               "Fotók", "Kuvat", "Bilder", "Imágenes", "Imagens", "Bildquellen", "Bildnachweise",
+                               "Fotocredits", "צילומים"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_NEW_LABELS, _GIVEN, _SURNAME, st.sampled_from(["\n", ". ", " "]), st.sampled_from(["", " / AFP"]))
+def test_plural_labels(label, given_name, surname, sep, agency):
+    """A plural label (or a singular newly listed) with its colon opens the credit, on its own line, after a stop or
+    after a line with none ("… parlamentben Fotó: NAME"); the word without its colon opening a sentence is text
+    ("Φωτογραφίες από την παρέλαση …", "Bilder aus der Stadt …")."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"The parade moves through the old town{sep}{label}: {name}{agency}")
+    assert rec.photographer == name and rec.agency == agency.strip(" /"), rec.style
+    assert "credit_marker" in rec.style
+    text = parse_caption(f"{label} {given_name.lower()} the parade in the old town with {surname} watching.")
+    assert (text.photographer, text.agency) == ("", ""), text.style
+
+
+def test_marker_needles_are_lower_case_forms():
+    """credit_marker's needles are searched in the caption's lower() form: each label's lower() form must be one (a
+    casefold() one misses a Greek final sigma: "φωτογραφίεσ" is in no caption)."""
+    from captionclean.grammar.credit import _MARKER_NEEDLES, CREDIT_MARKERS
+    for label in CREDIT_MARKERS["label"]:
+        for form in (label, label.upper(), label.title()):
+            low = " ".join(form.lower().split())
+            assert any(n in low for n in _MARKER_NEEDLES), label
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Athen", "Thessaloniki", "Sommerferien", "Dienstag"]), _GIVEN, _SURNAME,
+       st.sampled_from(["dpa/{name}", "{name}/dpa", "EUROKINISSI/{name}", "Reuters"]))
+def test_headline_bar(word, given_name, surname, chain):
+    """A headline with no stop, a bar, then a whole chain (a known agency first, or a name and an organisation): the
+    headline's last word is no part of the credit (credit.headline_bar); after a stop, or with a two-word name before
+    the bar ("NAME | The Seattle Times", desk_chain), it does not fire."""
+    name = f"{given_name} {surname}"
+    credit = chain.format(name=name)
+    rec = parse_caption(f"Leere Straßen in {word} | {credit}")
+    assert word not in (rec.photographer, rec.agency, rec.distributor), rec.style
+    assert rec.photographer == ("" if chain == "Reuters" else name), rec.style
+    assert word in rec.description, rec.description
+    stopped = parse_caption(f"Leere Straßen in {word}. {name} | The Seattle Times")
+    assert "headline_bar" not in stopped.style and stopped.photographer == name, stopped.style
+    two_words = parse_caption(f"Leere Straßen am {word} {name} | The Seattle Times")
+    assert "headline_bar" not in two_words.style, two_words.style

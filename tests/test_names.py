@@ -57,3 +57,14 @@ def test_mixed_case_names_with_an_apostrophe_stay_as_written(words):
     written (a capital before an apostrophe is no word in capitals)."""
     name = " ".join(head + mark + rest for head, mark, rest in words)
     assert normal_name(name) == name
+
+
+@given(st.lists(st.sampled_from(["EMİN", "İLKER", "SELAHATTİN", "YILDIZ", "ÖZDEMİR", "ŞAHİN", "KAYA"]), min_size=2, max_size=3))
+def test_turkish_dotted_capital_i(words):
+    """Turkish "İ" re-cases to the plain "i", with no combining dot ("EMİN YILDIZ" → "Emin Yildiz"); str.lower() of
+    "İ" is "i" and U+0307."""
+    name = " ".join(words)
+    cased = normal_name(name)
+    assert "\u0307" not in cased
+    assert cased.replace("İ", "I").casefold() == name.replace("İ", "I").casefold()  # the same letters
+    assert cased.split()[0][1:].islower()  # re-cased, not kept in capitals

@@ -802,7 +802,7 @@ _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
 _HAN_GIVEN_END = CREDIT_MARKERS.get("given_after", ())
 _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto", "FOTO"
 _BARE_FIRST = tuple({v for w in CREDIT_MARKERS.get("bare", ()) for v in (w.split()[0], w.split()[0].upper())})
-_BARE_NEEDLES = tuple({w.casefold() + " " for w in CREDIT_MARKERS.get("bare", ())})
+_BARE_NEEDLES = tuple({w.lower() + " " for w in CREDIT_MARKERS.get("bare", ())})
 _BARE_FIRST_SPACED = tuple(w + " " for w in _BARE_FIRST)
 _BARE_FIRST_FIND = _stdlib_re.compile("|".join(_stdlib_re.escape(w) for w in _BARE_FIRST_SPACED))
 assert not any(w != o and w in o for w in _BARE_FIRST_SPACED for o in _BARE_FIRST_SPACED)  # (see _bare_tail)
@@ -829,8 +829,9 @@ def _bare_tail(tail: str) -> bool:
 
 # the last words of the "by" markers ("Photo by", "Foto von", "Picha na"): credit_by finds them first, then looks behind
 _BY_LAST = _alternation({w.split()[-1].casefold() for w in CREDIT_MARKERS.get("by", ())})
-_BY_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("by", ())}))
-_MARKER_NEEDLES = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("label", ())}))
+# (needles in lower(), as _credit_state lowers the caption: casefold() would fold Greek's final ς to σ)
+_BY_NEEDLES = tuple(sorted({" ".join(w.lower().split()) for w in CREDIT_MARKERS.get("by", ())}))
+_MARKER_NEEDLES = tuple(sorted({" ".join(w.lower().split()) for w in CREDIT_MARKERS.get("label", ())}))
 # initials may be glued: "A.G. Grant", "W.J. Hall"
 # (a surname may hold one more capital after small letters: "McCann", "MacDonald", "DeShawn")
 _NAME_SUFFIX = (r"(?:,?[ ]+(?:" + "|".join(regex.escape(w[:-1]) + r"\.?" if w.endswith(".") else regex.escape(w)
@@ -1886,6 +1887,8 @@ def _lead_copyright_cut(chain: str, rest: str, agencies: Agencies) -> str | None
 
 # a place word or a comma right before a chain: the sentence runs on into it (place_before_name)
 _PLACE_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:in|at|near)|,)[ ]+$")
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}][ ]+$")  # a sentence's word right before the chain, no stop
+_CHAIN_BAR = regex.compile(r"[ ]+\|[ ]+")
 _DOTTED_PLACE = regex.compile(r"(?:\p{Lu}\.){2,3}")  # "D.C."
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
@@ -3079,6 +3082,17 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
             if place_cut:
                 people, orgs, tags = parse_chain(text[m.start("chain") + place_cut:m.end("chain")], agencies)
                 tags = [*tags, "place_before_name"]
+        if name == "end_chain" and " | " in g["chain"] and _WORD_BEFORE.search(text, max(0, m.start("chain") - 8), m.start("chain")):
+            bar = _CHAIN_BAR.search(text, m.start("chain"), m.end("chain"))
+            head, after = text[m.start("chain"):bar.start()], text[bar.end():m.end("chain")]
+            read = parse_chain(after, agencies) if not place_cut and " " not in head else None
+            if read and (agencies.lookup(_SPLIT.split(after, 1)[0].strip()) or (read[0] and read[1])):
+                # "… in Athen | dpa/NAME", "… τον Δεκαπενταύγουστο | EUROKINISSI/NAME", "… in Berlin | NAME/dpa": a
+                # headline with no stop, then a bar and a whole chain (a known agency first, or a name and an
+                # organisation); the headline's last word is no part of it (credit.headline_bar)
+                place_cut = bar.end() - m.start("chain")
+                people, orgs, tags = read
+                tags = [*tags, "headline_bar"]
         lead_cut = None
         if name == "copyright" and (people or orgs) and not text[:m.start()].strip() \
                 and _RUNS_ON_SMALL.match(text, m.end("chain")):

@@ -106,7 +106,9 @@ def normal_name(name: str) -> str:
     if len(first) == 2 and rest and not _CAPS_TOKEN.search(rest):
         return name  # "DJ Mills", "CJ Gunther": initials written without stops, the rest in mixed case
     plain = plain_recase(name)
-    return plain if plain is not None else nameparser_case(name)
+    cased = plain if plain is not None else nameparser_case(name)
+    # Turkish "İ" (SELAHATTİN, İLKER) lowers to the plain "i": str.lower() adds a combining dot ("i̇")
+    return cased.replace("i\u0307", "i") if "İ" in name else cased
 
 
 def nameparser_case(name: str) -> str:

@@ -115,6 +115,8 @@ _TABLE: list[tuple[str, str, str]] = [
                                   "'© Historic England Archive: Photographer - Pete Horne'"),
     ("credit", "place_before_name", "the sentence's place run into the photographer's name before a chain: '… cabaret in Paris "
                                     "Benoit Tessier/Reuters', '… in Washington, D.C. Paul Morigi/WireImage'"),
+    ("credit", "headline_bar", "a headline with no stop, a bar, then a chain opening with a known agency: the headline's last "
+                               "word is no part: '… in Athen | dpa/NAME', '… τον Δεκαπενταύγουστο | EUROKINISSI/NAME'"),
     ("credit", "lead_copyright_cut", "a copyright opening the caption, the sentence's first word run into its chain: '© Lucy "
                                      "Nicholson Detainees at …', '© Iona Dutz / Greenpeace Mit Aktionstagen macht …'"),
     ("credit", "name_dash_chain", "a photographer's name and a spaced dash before a chain: 'Russell Cheyne - WPA/Pool via Getty Images'"),
