@@ -1598,15 +1598,18 @@ def cjk_city(text: str) -> Place | None:
     names, sizes = _cjk_names()
     head = text[:_CJK_SCAN]
     get = sizes.get
+    inside = 0  # the end of a city's name that opens an organisation's name: no city is read inside it
     for run in _CJK_LETTERS.finditer(head):  # (each letter of a run of them in turn: no match object a letter)
         for i in range(run.start(), run.end()):
+            if i < inside:
+                continue
             for size in get(head[i:i + 2], ()):  # the names opening with these two letters, longest first
                 if size > len(head) - i:
                     continue
                 hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
                 if hit and _cjk_city_org(head, i + size):
-                    break  # "海口网", "香港網民": a news site's or the city's netizens' name, not the photo's place (nor
-                    # a shorter name at the same letter: "一宮市新聞網" is not 一宮)
+                    inside = i + size  # "海口网", "香港網民": a news site's or the city's netizens' name, not the photo's
+                    break  # place, nor a shorter name at the same letter or inside it ("一宮市新聞網", "张家口市宣化区新聞網")
                 if hit and not _not_cjk_city(head, i, i + size, run.start()):  # a city of 300,000 or more: its country goes with it
                     country = country_by_code(hit[1])
                     return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
@@ -1701,13 +1704,17 @@ def _cjk_city_walk(text: str) -> Place | None:
     """cjk_city read letter by letter (a match a letter): what the walk over runs of letters must find (tests)."""
     names, sizes = _cjk_names()
     head = text[:_CJK_SCAN]
+    inside = 0
     for m in _CJK_LETTER.finditer(head):
         i = m.start()
+        if i < inside:
+            continue
         for size in sizes.get(head[i:i + 2], ()):
             if size > len(head) - i:
                 continue
             hit = english_city(head[i:i + size]) if head[i:i + size] in names else None
             if hit and _cjk_city_org(head, i + size):
+                inside = i + size
                 break
             if hit and not _not_cjk_city(head, i, i + size, i if i == 0 or not _CJK_LETTER.match(head, i - 1) else -1):
                 country = country_by_code(hit[1])
