@@ -458,3 +458,40 @@ def test_turkish_district_and_village(province, district, village, settlement):
     place = places_module.turkish_place(f"{province}'ın {district} {tail} yaşayan kadınlar oy kullandı.")
     assert place is not None and (place.city, place.region) == (village or district, province), place
     assert places_module.turkish_place(f"Kadınlar bu {district.lower()} ilçesinde oy kullandı.") is None
+
+
+_CN_UNITS = sorted(places_module._CN_UNIT - {"District"})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Lanbei", "Baishuiwan", "Huangtan", "Qingshi"]), min_size=1, max_size=3, unique=True),
+       st.lists(st.sampled_from(_CN_UNITS), min_size=3, max_size=3), st.sampled_from(["in", "near", "from"]),
+       st.sampled_from(["central ", "southwest "]), st.sampled_from(["Hunan Province", "Sichuan Province"]))
+def test_cn_chain_before_a_province_names_its_first_unit(names, units, lead, direction, province):
+    # "in Lingguan Town, Hengyang City of central China's Hunan Province": made-up names the gazetteer lacks
+    chain = ", ".join(f"{n} {u}" for n, u in zip(names, units))
+    rec = parse_caption(f"Farmers work {lead} {chain} of {direction}China's {province}, May 3, 2023.")
+    assert (rec.city, rec.region, rec.country) == (f"{names[0]} {units[0]}", province, "China"), (chain, rec.style)
+    assert "place_cn_chain" in rec.style
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Lanbei Museum", "Baishuiwan Bridge", "Lanbei", "Huangtan River", "Qingshi Town, Baishuiwan"]),
+       st.sampled_from(["Hunan Province", "Sichuan Province"]))
+def test_cn_chain_needs_a_unit_word_on_every_part(chain, province):
+    # a site, a bare name or a chain with a part lacking its unit word names no town by this rule
+    rec = parse_caption(f"Farmers work in {chain} of central China's {province}, May 3, 2023.")
+    assert "place_cn_chain" not in rec.style, (chain, rec.city, rec.style)
+
+
+def test_cn_chain_skips_a_district_and_drops_city_from_a_known_city():
+    # a district is a quarter: its city is the town; a gazetteer city loses its generic word ("Hengyang")
+    rec = parse_caption("Workers in Xiangzhou District, Zhuhai City of south China's Guangdong Province, Oct. 5, 2023.")
+    assert (rec.city, rec.region) == ("Zhuhai", "Guangdong Province") and "place_cn_chain" in rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Town", "Village", "County", "City"]), st.sampled_from(["Ohio", "Bavaria", "Ontario"]))
+def test_cn_chain_only_before_a_chinese_province(unit, region):
+    rec = parse_caption(f"Farmers work in Lanbei {unit} of central {region}, May 3, 2023.")
+    assert "place_cn_chain" not in rec.style, (rec.city, rec.style)

@@ -67,6 +67,8 @@ _REGION_HEAD = _W.get("region_head", frozenset())  # a region's word opening its
 # a part or view of a place before "of" ("the streets of Harare", "las calles de Jerusalén")
 _PLACE_OF = frozenset(w.casefold() for w in _W.get("place_of", ()))
 _OF_WORDS = _W.get("of", frozenset())
+# the generic words of a Chinese administrative unit written after its name in English ("Lingguan Town", "Hengyang City")
+_CN_UNIT = _W.get("cn_unit", frozenset())
 # a street's generic word ("Main St.", "Moi avenue"): an address, whose city follows it
 _STREET = frozenset(w.casefold() for w in _W.get("street", ()))
 # a day named without its date ("yesterday", "ayer", "gestern")
@@ -1067,6 +1069,7 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 place.city = owner.city
                 place.rules.append("place_owner")
         _city_before(text, runs, place, run)
+        _cn_chain(text, runs, place, run)
         _town_earlier(text, runs, place, run)
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
@@ -1462,6 +1465,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
 def _phrase_place(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> Place:
     place.rules.append("place_phrase")
     _city_before(text, runs, place, run)
+    _cn_chain(text, runs, place, run)
     _region_after(text, runs, place, run)
     return place
 
@@ -1485,6 +1489,26 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
                                                                  or runs[i - 1].lead in _OF_WORDS and _of_place(text, runs[i - 1].start))):
         place.city = near.city
         place.rules.append("place_city_in")
+
+
+def _cn_chain(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
+    """A Chinese province naming no city takes the administrative chain written before it with "of" ("in
+    Lingguan Town, Hengyang City of central China's Hunan Province"): its smallest unit but a district (a
+    quarter), each part a name and a cn_unit word; a city the gazetteer holds loses the word ("Hengyang")."""
+    if place.city or place.country_code != "CN" or not place.region:
+        return
+    i = runs.index(run)
+    if not i or not _OF_REGION_GAP.fullmatch(text, runs[i - 1].end, run.start):
+        return
+    prev = runs[i - 1]
+    if prev.lead not in _PLACE_LEADS and prev.lead != "from":
+        return
+    words = [part.rpartition(" ") for part in prev.parts]
+    if not all(name and word in _CN_UNIT for name, _, word in words):
+        return
+    name, _, word = next((w for w in words if w[2] != "District"), words[0])
+    place.city = name if word == "City" and _city_code(name) == "CN" else f"{name} {word}"
+    place.rules.append("place_cn_chain")
 
 
 def _same_city_later(runs: list[PlaceRun], place: Place) -> None:
