@@ -495,3 +495,31 @@ def test_cn_chain_skips_a_district_and_drops_city_from_a_known_city():
 def test_cn_chain_only_before_a_chinese_province(unit, region):
     rec = parse_caption(f"Farmers work in Lanbei {unit} of central {region}, May 3, 2023.")
     assert "place_cn_chain" not in rec.style, (rec.city, rec.style)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Pizhuang", "Lanbei", "Huangtan"]), st.sampled_from(["township", "village"]),
+       st.sampled_from([("Zaozhuang", "Shandong Province"), ("Hengyang", "Hunan Province"), ("Zhangye", "Gansu Province")]),
+       st.sampled_from(["city", ""]))
+def test_cn_chain_in_lower_case_names_its_city(town, unit, city, word):
+    # People's Daily: "in Pizhuang township of Tai'erzhuang district, Zaozhuang, Shandong Province": the name goes on
+    # over the lower-case unit words, and the gazetteer city after them is the town, without its generic word
+    name, province = city
+    rec = parse_caption(f"On October 22, a farmer harvests rice in {town} {unit} of Lanbei district, {name} {word}, {province}. "
+                        "Farmers are busy.".replace(" ,", ","))
+    assert (rec.city, rec.region) == (name, province), rec.style
+
+
+@pytest.mark.parametrize("text,city", [("A parade in Kansas City, Missouri, on May 3.", "Kansas City"),
+                                       ("A parade in Guatemala City, Guatemala, on May 3.", "Guatemala City"),
+                                       ("A parade in Mexico City on May 3.", "Mexico City")])
+def test_city_word_kept_outside_china(text, city):
+    assert parse_caption(text).city == city
+
+
+@pytest.mark.xfail(strict=True, reason="a capitalised 'Zaozhuang City' after a district the gazetteer lacks is not looked up "
+                                       "without its word in place_district_city's walk: the district is read as the town")
+def test_cn_chain_in_lower_case_before_a_capitalised_city():
+    rec = parse_caption("On October 22, a farmer harvests rice in Pizhuang township of Lanbei district, Zaozhuang City, "
+                        "Shandong Province. Farmers are busy.")
+    assert rec.city == "Zaozhuang"

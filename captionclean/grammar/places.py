@@ -535,9 +535,11 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         place.city = _case(cities[pick])
         if place.city[-1:] in _CYRILLIC_LAST:
             _case_nominative(place)
-        if place.country_code == "CN" and place.city.endswith(" City") and not lookup_city(place.city) \
+        if (place.country_code == "CN" or place.region and _is_province(place.region, "CN")) \
+                and place.city.endswith((" City", " city")) and not lookup_city(place.city) \
                 and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
-            # Xinhua names a prefecture-level city "Jiayuguan City": the city is Jiayuguan (not "Gaza City")
+            # Xinhua names a prefecture-level city "Jiayuguan City", "Zhangye city, Gansu Province": the city is
+            # Jiayuguan (not "Gaza City")
             place.city = place.city[:-5]
             place.rules.append("place_city_word")
         if pick + 1 < len(cities) and not place.region:
@@ -577,7 +579,7 @@ _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 # followed by a mark no word holds (".", "-", a space), so the tree matches what the alternation did)
 _PREFIX = r"(?:" + _trie(("St", "Ste", "Ft", "Mt", "Pt")) + r")\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
-_GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
+_GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH | _CN_UNIT if w.islower()}) + r"\b"
 _LINK = _trie(("de", "da", "del", "do", "dos", "das", "di", "du", "la", "le", "les", "el", "al", "of", "upon", "sur", "am", "an",
                "der", "den", "y", "et", "and", "au", "aux"))
 # an article after the link word inside a name: "Stratford upon the Avon"; Spanish plurals "San Cristóbal de las Casas",
@@ -1506,8 +1508,8 @@ def _cn_chain(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> N
     words = [part.rpartition(" ") for part in prev.parts]
     if not all(name and word in _CN_UNIT for name, _, word in words):
         return
-    name, _, word = next((w for w in words if w[2] != "District"), words[0])
-    place.city = name if word == "City" and _city_code(name) == "CN" else f"{name} {word}"
+    name, _, word = next((w for w in words if w[2].casefold() != "district"), words[0])
+    place.city = name if word.casefold() == "city" and _city_code(name) == "CN" else f"{name} {word}"
     place.rules.append("place_cn_chain")
 
 
