@@ -523,3 +523,37 @@ def test_cn_chain_in_lower_case_before_a_capitalised_city():
     rec = parse_caption("On October 22, a farmer harvests rice in Pizhuang township of Lanbei district, Zaozhuang City, "
                         "Shandong Province. Farmers are busy.")
     assert rec.city == "Zaozhuang"
+
+
+def test_kr_province_names_are_iso_subdivisions():
+    # region_names.csv's Korean rows: each ISO name a province of South Korea, each alias found by the pattern
+    from captionclean.tables import _read_csv, lookup_subdivision
+    names, pattern = places_module._kr_provinces()
+    assert names and not set(names) & set(places_module._cjk_regions()[0])
+    rows = [row for row in _read_csv("region_names.csv") if row["code"] == "KR"]
+    for row in rows:
+        assert "KR" in lookup_subdivision(row["iso"]), row
+        assert pattern.search(f"26일 {row['alias']} 가나시에서"), row
+
+
+_KR = sorted(places_module._kr_provinces()[0].items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_KR), st.sampled_from(["가나", "다라마", "바사"]), st.sampled_from("시군"),
+       st.sampled_from([" 중앙로에서", "에서", "의 한 마을에서", " "]))
+def test_kr_province_before_a_town_names_both(province, town, seat, after):
+    # "경기 파주시", "경기도 연천군": made-up towns the lexicon lacks are named less their 시/군
+    alias, name = province
+    rec = parse_caption(f"26일 오후 {alias} {town}{seat}{after} 주민들이 걷고 있다.")
+    assert (rec.city, rec.region, rec.country) == (town, name, "South Korea"), rec.style
+    assert "place_kr_province" in rec.style
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_KR), st.sampled_from(["결과 시민", "도시에서", "시작 전", "시즌", "중 시민", "가나시청앞"]))
+def test_kr_province_needs_a_town_after_it(province, after):
+    # "경기 결과" (the match's result), "경기 도시" (one letter before 시): a short name is also a word; no town, no place
+    alias, _ = province
+    rec = parse_caption(f"26일 {alias} {after} 모두가 기뻐했다.")
+    assert "place_kr_province" not in rec.style, (rec.city, rec.style)

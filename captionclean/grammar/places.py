@@ -1456,7 +1456,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 known = _locative_city(runs)
                 break
         if known is None and not plain and _CJK_LETTER.search(text):
-            known = cjk_region(text, cjk_city(text))
+            known = cjk_city(text)
+            known = cjk_region(text, kr_province(text, known) if _HANGUL.search(text, 0, _CJK_SCAN) else known)
         if known is None and not plain and _SOUTH_LETTER.search(text):
             known = script_city(text)
     if known is not None:
@@ -1645,12 +1646,50 @@ def _cjk_regions() -> tuple[dict[str, tuple[str, str]], stdlib_re.Pattern]:
     """The provinces of China and prefectures of Japan by their names in those scripts, each with its generic
     word ("四川省", "千葉県", "新疆维吾尔自治区": data/region_names.csv) → (English name, country code), and a
     pattern finding them, longest first."""
-    names = {row["alias"]: (row["name"], row["code"]) for row in _read_csv("region_names.csv")}
+    names = {row["alias"]: (row["name"], row["code"]) for row in _read_csv("region_names.csv") if row["code"] in ("CN", "JP")}
     return names, stdlib_re.compile("|".join(map(stdlib_re.escape, sorted(names, key=len, reverse=True))))
 
 
 # what every name of region_names.csv holds (a C substring test before the pattern)
 _CJK_REGION_MARKS = ("省", "県", "自治区", "自治區", "北海道")
+
+
+_HANGUL = stdlib_re.compile(r"[\uac00-\ud7af]")
+
+
+_KR_GENERIC = stdlib_re.compile(r"(?:특별자치)?도$")  # a Korean province's generic word
+
+
+@lru_cache(maxsize=1)
+def _kr_provinces() -> tuple[dict[str, str], stdlib_re.Pattern]:
+    """The provinces of South Korea by their Hangul names, full and short ("경기도", "경기": region_names.csv, code
+    KR) → English name, and a pattern finding one before a town's name, two letters or more ending in 시 (city) or 군
+    (county; "도시" is a city, the noun), the word ending there or taking a particle (에서, 에, 의)."""
+    names = {row["alias"]: row["name"] for row in _read_csv("region_names.csv") if row["code"] == "KR"}
+    alt = "|".join(map(stdlib_re.escape, sorted(names, key=len, reverse=True)))
+    return names, stdlib_re.compile(r"(?<![\uac00-\ud7af])(" + alt + r")[ ]+([\uac00-\ud7af]{2,4}?[시군])(?=[\s,.)·]|에서|에|의|$)")
+
+
+def kr_province(text: str, city: Place | None) -> Place | None:
+    """Korean names the province before its town ("경기 파주시", "경기도 연천군"): the province is the region; the
+    town, a lexicon city or else its name less 시/군 (파주), is the city when no other was found."""
+    names, pattern = _kr_provinces()
+    m = pattern.search(text, 0, _CJK_SCAN)
+    if m is None:
+        return city
+    region, town = names[m.group(1)], m.group(2)
+    hit = english_city(town) or english_city(town[:-1])
+    namesake = english_city(_KR_GENERIC.sub("", m.group(1)))
+    if city is not None and namesake and namesake[0] == city.city:
+        city = None  # "제주도 서귀포시": the city found was the province's name (제주, Jeju City), not the town
+    if city is not None:
+        if hit and hit[0] == city.city and city.country_code == "KR" and not city.region:
+            city.region = region
+            city.rules.append("place_kr_province")
+        return city
+    country = country_by_code("KR")
+    return Place(city=hit[0] if hit and hit[1] == "KR" else town[:-1], region=region, country=country.name if country else "",
+                 country_code="KR" if country else "", by_table=True, rules=["place_kr_province"])
 
 
 def cjk_region(text: str, city: Place | None) -> Place | None:

@@ -269,6 +269,9 @@ _TABLE: list[tuple[str, str, str]] = [
      "('Tokat'ın'); data/place_words.csv tr_district, tr_settlement"),
     ("place", "place_adjective_city", "no other place: a German city's adjective in -er before a word for a part of it: "
      "'dem Essener Stadtteil Altenessen', 'der Magdeburger Innenstadt' (data/place_words.csv adjective_part_after)"),
+    ("place", "place_kr_province", "Korean: a province's name, full or short, before a town's name ending in 시 or 군 ('경기 파주시', "
+     "'경기도 연천군'): the province is the region, the town the city (a lexicon city, else its name less 시/군) "
+     "(data/region_names.csv, code KR)"),
     ("place", "place_cn_chain", "a Chinese province naming no city takes the administrative chain before it with 'of': 'in "
      "Lingguan Town, Hengyang City of central China's Hunan Province' → Lingguan Town; its first unit but a district "
      "(data/place_words.csv cn_unit)"),
