@@ -557,3 +557,22 @@ def test_kr_province_needs_a_town_after_it(province, after):
     alias, _ = province
     rec = parse_caption(f"26일 {alias} {after} 모두가 기뻐했다.")
     assert "place_kr_province" not in rec.style, (rec.city, rec.style)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Lanbei", "Duy Tân", "Thanh Yên"]), st.sampled_from(["xã", "phường", "huyện", "quận"]),
+       st.sampled_from(["Quảng Nam", "Điện Biên"]), st.sampled_from(["Nông dân ở ", "Người dân ", ""]))
+def test_vi_province_word_names_the_region(town, unit, province, before):
+    # "(xã Duy Thành, huyện Duy Xuyên, tỉnh Quảng Nam)", "(tỉnh Điện Biên)": the unit words lead as "in"
+    rec = parse_caption(f"{before}{unit} {town}, tỉnh {province} thu hoạch lúa.")
+    assert (rec.city, rec.region) == (town, province), rec.style
+    rec = parse_caption(f"Người dân bản Lanbei (tỉnh {province}) nhận quà.")
+    assert (rec.city, rec.region) == ("", province), rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["xã hội", "tỉnh táo", "quận trung tâm", "huyện nhà"]))
+def test_vi_unit_word_before_a_lower_case_word_is_no_place(words):
+    # "xã hội" (society), "tỉnh táo" (awake): no capital after the word, no place
+    rec = parse_caption(f"Người dân {words} thu hoạch lúa.")
+    assert (rec.city, rec.region) == ("", ""), rec.style
