@@ -67,6 +67,8 @@ _REGION_HEAD = _W.get("region_head", frozenset())  # a region's word opening its
 # a part or view of a place before "of" ("the streets of Harare", "las calles de Jerusalén")
 _PLACE_OF = frozenset(w.casefold() for w in _W.get("place_of", ()))
 _OF_WORDS = _W.get("of", frozenset())
+# the generic words of a Chinese administrative unit written after its name in English ("Lingguan Town", "Hengyang City")
+_CN_UNIT = _W.get("cn_unit", frozenset())
 # a street's generic word ("Main St.", "Moi avenue"): an address, whose city follows it
 _STREET = frozenset(w.casefold() for w in _W.get("street", ()))
 # a day named without its date ("yesterday", "ayer", "gestern")
@@ -533,9 +535,11 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         place.city = _case(cities[pick])
         if place.city[-1:] in _CYRILLIC_LAST:
             _case_nominative(place)
-        if place.country_code == "CN" and place.city.endswith(" City") and not lookup_city(place.city) \
+        if (place.country_code == "CN" or place.region and _is_province(place.region, "CN")) \
+                and place.city.endswith((" City", " city")) and not lookup_city(place.city) \
                 and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
-            # Xinhua names a prefecture-level city "Jiayuguan City": the city is Jiayuguan (not "Gaza City")
+            # Xinhua names a prefecture-level city "Jiayuguan City", "Zhangye city, Gansu Province": the city is
+            # Jiayuguan (not "Gaza City")
             place.city = place.city[:-5]
             place.rules.append("place_city_word")
         if pick + 1 < len(cities) and not place.region:
@@ -575,7 +579,7 @@ _WORD = _NOT_DATE + r"\p{Lu}[\p{L}\p{M}'’\-]*+(?!\.\p{L}\.)"
 # followed by a mark no word holds (".", "-", a space), so the tree matches what the alternation did)
 _PREFIX = r"(?:" + _trie(("St", "Ste", "Ft", "Mt", "Pt")) + r")\.[ ]+"
 _DOTWORD = r"(?:\p{Lu}\.){2,}"
-_GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH if w.islower()}) + r"\b"
+_GEN = _trie({w for w in _REGION | _REGION_GENERIC | _CITYWORD | _NBH | _CN_UNIT if w.islower()}) + r"\b"
 _LINK = _trie(("de", "da", "del", "do", "dos", "das", "di", "du", "la", "le", "les", "el", "al", "of", "upon", "sur", "am", "an",
                "der", "den", "y", "et", "and", "au", "aux"))
 # an article after the link word inside a name: "Stratford upon the Avon"; Spanish plurals "San Cristóbal de las Casas",
@@ -1067,6 +1071,7 @@ def _near_date(text: str, runs: list[PlaceRun], date: DateFound) -> Place | None
                 place.city = owner.city
                 place.rules.append("place_owner")
         _city_before(text, runs, place, run)
+        _cn_chain(text, runs, place, run)
         _town_earlier(text, runs, place, run)
         strong = run.lead in ("in", "near", "outside") and not (
             place.city.casefold() in _NBH_NAMES and not (place.region or place.country))
@@ -1451,7 +1456,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
                 known = _locative_city(runs)
                 break
         if known is None and not plain and _CJK_LETTER.search(text):
-            known = cjk_region(text, cjk_city(text))
+            known = cjk_city(text)
+            known = cjk_region(text, kr_province(text, known) if _HANGUL.search(text, 0, _CJK_SCAN) else known)
         if known is None and not plain and _SOUTH_LETTER.search(text):
             known = script_city(text)
     if known is not None:
@@ -1462,6 +1468,7 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
 def _phrase_place(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> Place:
     place.rules.append("place_phrase")
     _city_before(text, runs, place, run)
+    _cn_chain(text, runs, place, run)
     _region_after(text, runs, place, run)
     return place
 
@@ -1485,6 +1492,26 @@ def _city_before(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -
                                                                  or runs[i - 1].lead in _OF_WORDS and _of_place(text, runs[i - 1].start))):
         place.city = near.city
         place.rules.append("place_city_in")
+
+
+def _cn_chain(text: str, runs: list[PlaceRun], place: Place, run: PlaceRun) -> None:
+    """A Chinese province naming no city takes the administrative chain written before it with "of" ("in
+    Lingguan Town, Hengyang City of central China's Hunan Province"): its smallest unit but a district (a
+    quarter), each part a name and a cn_unit word; a city the gazetteer holds loses the word ("Hengyang")."""
+    if place.city or place.country_code != "CN" or not place.region:
+        return
+    i = runs.index(run)
+    if not i or not _OF_REGION_GAP.fullmatch(text, runs[i - 1].end, run.start):
+        return
+    prev = runs[i - 1]
+    if prev.lead not in _PLACE_LEADS and prev.lead != "from":
+        return
+    words = [part.rpartition(" ") for part in prev.parts]
+    if not all(name and word in _CN_UNIT for name, _, word in words):
+        return
+    name, _, word = next((w for w in words if w[2].casefold() != "district"), words[0])
+    place.city = name if word.casefold() == "city" and _city_code(name) == "CN" else f"{name} {word}"
+    place.rules.append("place_cn_chain")
 
 
 def _same_city_later(runs: list[PlaceRun], place: Place) -> None:
@@ -1622,12 +1649,50 @@ def _cjk_regions() -> tuple[dict[str, tuple[str, str]], stdlib_re.Pattern]:
     """The provinces of China and prefectures of Japan by their names in those scripts, each with its generic
     word ("四川省", "千葉県", "新疆维吾尔自治区": data/region_names.csv) → (English name, country code), and a
     pattern finding them, longest first."""
-    names = {row["alias"]: (row["name"], row["code"]) for row in _read_csv("region_names.csv")}
+    names = {row["alias"]: (row["name"], row["code"]) for row in _read_csv("region_names.csv") if row["code"] in ("CN", "JP")}
     return names, stdlib_re.compile("|".join(map(stdlib_re.escape, sorted(names, key=len, reverse=True))))
 
 
 # what every name of region_names.csv holds (a C substring test before the pattern)
 _CJK_REGION_MARKS = ("省", "県", "自治区", "自治區", "北海道")
+
+
+_HANGUL = stdlib_re.compile(r"[\uac00-\ud7af]")
+
+
+_KR_GENERIC = stdlib_re.compile(r"(?:특별자치)?도$")  # a Korean province's generic word
+
+
+@lru_cache(maxsize=1)
+def _kr_provinces() -> tuple[dict[str, str], stdlib_re.Pattern]:
+    """The provinces of South Korea by their Hangul names, full and short ("경기도", "경기": region_names.csv, code
+    KR) → English name, and a pattern finding one before a town's name, two letters or more ending in 시 (city) or 군
+    (county; "도시" is a city, the noun), the word ending there or taking a particle (에서, 에, 의)."""
+    names = {row["alias"]: row["name"] for row in _read_csv("region_names.csv") if row["code"] == "KR"}
+    alt = "|".join(map(stdlib_re.escape, sorted(names, key=len, reverse=True)))
+    return names, stdlib_re.compile(r"(?<![\uac00-\ud7af])(" + alt + r")[ ]+([\uac00-\ud7af]{2,4}?[시군])(?=[\s,.)·]|에서|에|의|$)")
+
+
+def kr_province(text: str, city: Place | None) -> Place | None:
+    """Korean names the province before its town ("경기 파주시", "경기도 연천군"): the province is the region; the
+    town, a lexicon city or else its name less 시/군 (파주), is the city when no other was found."""
+    names, pattern = _kr_provinces()
+    m = pattern.search(text, 0, _CJK_SCAN)
+    if m is None:
+        return city
+    region, town = names[m.group(1)], m.group(2)
+    hit = english_city(town) or english_city(town[:-1])
+    namesake = english_city(_KR_GENERIC.sub("", m.group(1)))
+    if city is not None and namesake and namesake[0] == city.city:
+        city = None  # "제주도 서귀포시": the city found was the province's name (제주, Jeju City), not the town
+    if city is not None:
+        if hit and hit[0] == city.city and city.country_code == "KR" and not city.region:
+            city.region = region
+            city.rules.append("place_kr_province")
+        return city
+    country = country_by_code("KR")
+    return Place(city=hit[0] if hit and hit[1] == "KR" else town[:-1], region=region, country=country.name if country else "",
+                 country_code="KR" if country else "", by_table=True, rules=["place_kr_province"])
 
 
 def cjk_region(text: str, city: Place | None) -> Place | None:

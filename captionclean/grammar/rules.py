@@ -206,7 +206,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "'Hihifo Road, Nuku'alofa.', 'along Connaught Road Central, Admiralty, Hong Kong.' (place_words venue, street)"),
     ("place", "place_county_province", "two regions and a country, no town: the smaller is the town's level, the larger the region "
      "(Xinhua: 'in Taijiang County, southwest China's Guizhou Province')"),
-    ("place", "place_city_word", "Xinhua's 'Jiayuguan City, northwest China's Gansu Province': a Chinese city named with 'City' is the city "
+    ("place", "place_city_word", "Xinhua's 'Jiayuguan City, northwest China's Gansu Province', 'Zhangye city, Gansu Province': a Chinese "
+     "city named with 'City' is the city "
      "(not elsewhere: 'Gaza City', 'Mexico City')"),
     ("place", "place_town_earlier", "a country by the date naming no city takes the town written after 'in' earlier in the sentence: "
      "'na cidade de Borodyanka, perto de Kiev (Kiev), Ucrânia, 05 de abril de 2022'"),
@@ -270,6 +271,12 @@ _TABLE: list[tuple[str, str, str]] = [
      "('Tokat'ın'); data/place_words.csv tr_district, tr_settlement"),
     ("place", "place_adjective_city", "no other place: a German city's adjective in -er before a word for a part of it: "
      "'dem Essener Stadtteil Altenessen', 'der Magdeburger Innenstadt' (data/place_words.csv adjective_part_after)"),
+    ("place", "place_kr_province", "Korean: a province's name, full or short, before a town's name ending in 시 or 군 ('경기 파주시', "
+     "'경기도 연천군'): the province is the region, the town the city (a lexicon city, else its name less 시/군) "
+     "(data/region_names.csv, code KR)"),
+    ("place", "place_cn_chain", "a Chinese province naming no city takes the administrative chain before it with 'of': 'in "
+     "Lingguan Town, Hengyang City of central China's Hunan Province' → Lingguan Town; its first unit but a district "
+     "(data/place_words.csv cn_unit)"),
     # --- trailers and restrictions (tables.RESTRICTIONS and KEYWORD_TRAILERS) --------------------
     ("trailer", "attention_editors", "Reuters' 'ATTENTION EDITORS - …'"),
     ("trailer", "out_restriction", "'(… OUT)', 'JAPAN OUT', 'NETHERLANDS OUT'"),
