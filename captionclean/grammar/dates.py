@@ -662,13 +662,13 @@ def _word_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> lis
 
 
 # year_word_inner's word and season_year's (perhaps with its "of") just before a year: found in a window before
-# each year, after a C test of the characters before it
+# each year, after a C test of the two letters before it (case-folded, as the case-blind words read)
 _INNER_BEFORE = regex.compile(_INNER_WORD + r"[ ]?$")
 _INNER_SPAN = max(map(len, date_words()["year_word_inner"])) + 1
-_INNER_LAST = frozenset(c for w in date_words()["year_word_inner"] for c in (w[-1], w[-1].upper()))
+_INNER_TAIL = frozenset(w[-2:].casefold() for w in date_words()["year_word_inner"])  # (its last two letters, case-folded)
 _SEASON_BEFORE = regex.compile(r"(?<!\p{L})(?i:" + _SEASONS + r")(?:[ ]+(?:of|de|del|di|do))?[ ]+$")
 _SEASON_SPAN = max(map(len, date_words()["season"])) + 5
-_SEASON_LAST = frozenset(c for w in (*date_words()["season"], "of", "de", "del", "di", "do") for c in (w[-1], w[-1].upper()))
+_SEASON_TAIL = frozenset(w[-2:].casefold() for w in (*date_words()["season"], "of", "de", "del", "di", "do"))
 
 _INNER_BEFORE_YEAR = regex.compile(_INNER_WORD + r"[ ]?(?:1[89]|20)\d\d").search
 _SEASON_BEFORE_YEAR = regex.compile(r"(?i:" + _SEASONS + r")(?:[ ]+(?:of|de|del|di|do))?[ ]+(?:1[89]|20)\d\d").search
@@ -678,7 +678,7 @@ def _inner_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
     """Where year_word_inner can begin: its word, perhaps a space, just before a year ending its run."""
     out = []
     for y in years:
-        if text[y - 1:y] in _INNER_LAST or text[y - 1:y] == " " and text[y - 2:y - 1] in _INNER_LAST:
+        if (text[y - 3:y - 1] if text[y - 1:y] == " " else text[y - 2:y]).casefold() in _INNER_TAIL:
             m = _INNER_BEFORE.search(text, max(0, y - _INNER_SPAN), y)
             if m is not None:
                 out.append(m.start())
@@ -689,7 +689,7 @@ def _season_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> l
     """Where season_year can begin: a season's name (perhaps "of") and spaces just before a year ending its run."""
     out = []
     for y in years:
-        if text[y - 1:y] == " " and text[y - 2:y - 1] in _SEASON_LAST:
+        if text[y - 1:y] == " " and text[y - 3:y - 1].casefold().replace("\u0307", "") in _SEASON_TAIL:  # ("dİ": "di")
             m = _SEASON_BEFORE.search(text, max(0, y - _SEASON_SPAN), y)
             if m is not None:
                 out.append(m.start())
