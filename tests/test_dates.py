@@ -184,6 +184,45 @@ def test_a_year_word_inside_a_sentence_is_not_the_photos(y, word, before, after)
 
 
 @settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["year_word_inner"])),
+       st.sampled_from(sorted(date_words()["year_span"])), st.sampled_from(["", " "]), st.sampled_from([".", "", ","]))
+def test_a_span_of_years_after_a_year_word_is_not_the_photos(y, word, span, gap, after):
+    # year_word_inner reads "เมื่อปี 1948 …", "di tahun 1915."; not a span's ends ("sejak tahun 1990", "ปี 1990 ถึง 2000")
+    for text in (f"Toko ini {span}{gap}{word} {y}{after}", f"Toko ini {word} {y} {span} {y + 5}{after}"):
+        assert all(d.shape != "year_word_inner" for d in find_dates(text)), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["year_word_inner"])),
+       st.sampled_from(["-an", "s", "an", "0", "–1960", "/61"]))
+def test_a_decade_after_a_year_word_is_not_read(y, word, after):
+    # "pada tahun 1950-an" is a decade: no year of the photo
+    text = f"Suasana pasar pada {word} {y}{after}."
+    assert all(d.shape != "year_word_inner" for d in find_dates(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["season"])), st.sampled_from(sorted(date_words()["season"])),
+       st.sampled_from(["/", " ", "-", " & "]), st.sampled_from([" collection", " show.", "", ",", " at the museum."]))
+def test_a_collections_seasons_are_no_photo_date(y, first, second, sep, after):
+    # a fashion collection's pair of seasons ("Spring/Summer 2024", "spring summer 2023") or a capitalised season
+    # after a brand's name ("COACH Spring 2024 …") names a collection, not when the photo was taken
+    for text in (f"Models walk for Acme {first.capitalize()}{sep}{second} {y}{after}",
+                 f"Models walk for Acme {first}{sep}{second.capitalize()} {y}{after}",
+                 f"Models walk for Acme {second.capitalize()} {y}{after}"):
+        assert all(d.shape != "season_year" for d in find_dates(text)), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["season"])),
+       st.sampled_from([" at a farm", " he moved", "s", "-70", " to 1975"]))
+def test_a_season_inside_a_sentence_is_not_the_photos(y, season, after):
+    # season_year's year closes its phrase: "hatched in the fall of 2022 at a fish farm" is the story's season
+    text = f"The fish hatched in the {season} of {y}{after} and grew."
+    assert all(d.shape != "season_year" for d in find_dates(text))
+
+
+@settings(max_examples=150, deadline=None)
 @given(st.integers(1850, 2099), st.sampled_from(sorted({w for w in tables.MONTH_WORDS if w not in tables.CAPITAL_MONTH_WORDS
                                                          and w.isalpha() and w.isascii() and w not in tables.MONTHS})))
 def test_a_capitalised_name_that_is_another_word_is_no_month(y, word):

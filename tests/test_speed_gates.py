@@ -134,7 +134,10 @@ _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "
                                "(", ")", ", ", "c.", "circa ", "ca. ", "in ", "In ", "\xa0", "\u2003", "of", "de",
                                "º", "² ", "٣", " of ", " de ", "marzo", "julio", "september", "جولائی", "May", "Oct.", "aB", "Games", "C",
                                # (the era, month-word and year-fragment shapes: "昭和36年", "tháng 4/1972", ". 1965 год.")
-                               "昭和", "年", "代", "พ.ศ. ", "2505", "tháng ", " năm ", "ngày ", " год", " г", "»", "! "])
+                               "昭和", "年", "代", "พ.ศ. ", "2505", "tháng ", " năm ", "ngày ", " год", " г", "»", "! ",
+                               # (year_word_inner, season_year: "เมื่อปี 1948", "di tahun 1915.", "summer of 1969")
+                               "ปี", "เมื่อปี ", "tahun ", "TAHUN", "sejak ", "ถึง", "summer", "Sommer ", "im ",
+                               "mùa Xuân ", "Лето", "of ", "Spring/"])
 
 
 @given(st.lists(_RUN_PIECES, max_size=14).map("".join))
@@ -146,6 +149,8 @@ _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "
 @example("5\xa0marzo, 17.\u2003 de\n julio, 3rd of octubre, 9 \n\xa0marzo")  # the spaces _DAY_LOWER's \s reads
 @example("Giza (1920), Luxor (c. 1922) (ca.1930) (circa  1940) ( 1950) (c 1960)")
 @example("Chad, 2015, Mali,c. 1920, Niger,  circa   1930, Benin ,2019 5, 2020")
+@example("ถ่ายเมื่อปี 1948 หน้า, ปี1950, di tahun 1915. TAHUN 1969, sejak tahun 1990")
+@example("im Sommer 1970, the summer of 1969. mùa Xuân 1973. Лето 1969 года. Spring/Summer 2024")
 def test_digit_runs_read_what_the_text_scans_read(text):
     # the tests find_dates reads off the runs of digits hold exactly where the scans of the text do
     runs = dates._digit_runs(text)

@@ -69,6 +69,17 @@ _ERA_BEFORE = [w for w in _ERAS if w not in _ERA_CJK]  # a marker before a year 
 ERA = (r"(?P<era>" + "|".join(map(re.escape, _ERA_CJK)) + r")[ ]?(?P<eyear>元|[1-9]\d?)[ ]?年(?!代)"
        r"(?:[ ]?(?P<mnum>[01]?\d)[ ]?月(?:[ ]?(?P<day>[0-3]?\d)[ ]?日)?)?"
        r"|(?<!\p{L})(?P<era>" + "|".join(map(re.escape, _ERA_BEFORE)) + r")[ ]?(?P<eyear>\d{4})(?!\d)")  # "31 May 2022Image source": a year glued to the next word
+# year_word_inner's and season_year's words (date_words.csv year_word_inner, year_span, season, season_lead); a
+# Latin-script word not glued to the word before it, a Thai one written after it with no space ("เมื่อปี")
+_SPAN_WORDS = "|".join(map(re.escape, date_words()["year_span"]))
+_NOT_SPAN_BEFORE = r"(?<!(?:" + _SPAN_WORDS + r")[ ]?)"
+_INNER_WORD = "(?:" + "|".join((r"(?<!\p{L})(?i:" + re.escape(w) + ")") if "LATIN" in unicodedata.name(w[0]) else re.escape(w)
+                               for w in date_words()["year_word_inner"]) + ")"
+_SEASONS = "|".join(map(re.escape, date_words()["season"]))
+# the first letter as the case says, the rest case-blind ("mùa Xuân", "SUMMER" is neither: left out)
+_SEASON_LOW = "|".join(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")" for w in date_words()["season"])
+_SEASON_CAP = "|".join(re.escape(w[0].upper()) + "(?i:" + re.escape(w[1:]) + ")" for w in date_words()["season"])
+_SEASON_LEADS = "|".join(map(re.escape, date_words()["season_lead"]))
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
 SHAPES: list[tuple[str, str]] = [
@@ -127,6 +138,24 @@ SHAPES: list[tuple[str, str]] = [
     # (date_words.csv year_word), the word opening its phrase (not "vào năm 2000", "in the year 2000" of a story)
     ("year_word", r"(?<=(?:^|[\n.,;:(|])[ ]*+)(?i:" + "|".join(map(re.escape, date_words()["year_word"]))
                   + r"):?[ ]" + YEAR + r"(?=[ ]*(?:[.;)\n]|$))"),
+    # a word naming a year inside the sentence, the year closing its phrase (a stop, a comma, the end, or in Thai,
+    # which writes no stops, a space before more Thai): Thai "ถ่ายไว้เมื่อปี 1948 หน้า…", "…ในปี 1912", Indonesian
+    # "di tahun 1915.", "Jakarta tahun 1969, masih" (date_words.csv year_word_inner); not a decade ("tahun 1950-an")
+    # nor a span's ends ("sejak tahun 1990", "ตั้งแต่ปี 1990", "ปี 1990 ถึง 2000": year_span); photo_date takes it
+    # in the first sentence, as in_year's
+    ("year_word_inner", _NOT_SPAN_BEFORE + _INNER_WORD + r"[ ]?" + YEAR
+                        + r"(?![\d\p{L}'’]|[-–/][ ]?\d|[ ]*+(?:" + _SPAN_WORDS + r"))(?=[ ]*+(?:[.,;:)\n]|$)|[ ]+\p{Thai})"),
+    # a season and a year: "Лето 1969 года.", "mùa Xuân 1973", "im Sommer 1970", "the summer of 1969", "hiver 1954"
+    # (date_words.csv season): the date is the year. A capitalised season only opening its phrase, after a
+    # season_lead word ("im Sommer") or before "of": a fashion collection's "COACH Spring 2024", "Spring/Summer 2023"
+    # (a season after another) is no photo's date; the year closing its phrase
+    ("season_year", r"(?<!(?i:" + _SEASONS + r")[ ]?[/&-]?[ ]?)(?:(?<!\p{L})(?:" + _SEASON_LOW + r")"
+                    r"|(?:(?<=(?:^|[\n.,;:(|])[ ]*+)|(?<=(?<!\p{L})(?i:" + _SEASON_LEADS + r")[ ]))(?:" + _SEASON_CAP + r")"
+                    r"|(?<!\p{L})(?:" + _SEASON_CAP + r")(?=[ ]+of[ ]))"
+                    # the year closing its phrase, as in_year's and year_word's (not "hatched in the fall of 2022 at …",
+                    # a story's season inside the sentence)
+                    r"(?:[ ]+(?:of|de|del|di|do))?[ ]+" + YEAR + r"(?![\d\p{L}'’]|[-–/][ ]?\d)" + _YEAR_AFTER
+                    + r"(?=[ ]*+(?:[.,;:)\n]|$))"),
     # an archive's year after the place or title: "…in Manchester, Connecticut, 1943.",
     # "Washington, D.C., 2006 | …", "(Amsterdam, 1954)", "Chad, 2015: …"
     # (not after a number: "May 13, 2018" is another shape's, "No. 5, 1943" no year of the photo)
@@ -532,6 +561,8 @@ _GATES = {
     "month_word_year": lambda text: _MONTH_WORD(text) is not None,
     "ymd_words": lambda text: _YEAR_STOP(text) is not None,
     "year_word": lambda text: _YEAR_WORD_LEAD(text) is not None,
+    "year_word_inner": lambda text: _INNER_BEFORE_YEAR(text) is not None,  # (the scanned texts only: few)
+    "season_year": lambda text: _SEASON_BEFORE_YEAR(text) is not None,
     "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
     "year_circa": lambda text: _CIRCA_YEAR(text) is not None,
@@ -625,6 +656,41 @@ def _word_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> lis
     for y in years:
         if text[y - 1:y] == " " and text[y - 2:y - 1].lower() in _YEAR_WORD_LAST:  # (a C test before the search)
             m = _YEAR_WORD_BEFORE.search(text, max(0, y - _YEAR_WORD_SPAN), y)
+            if m is not None:
+                out.append(m.start())
+    return out
+
+
+# year_word_inner's word and season_year's (perhaps with its "of") just before a year: found in a window before
+# each year, after a C test of the two letters before it (case-folded, as the case-blind words read)
+_INNER_BEFORE = regex.compile(_INNER_WORD + r"[ ]?$")
+_INNER_SPAN = max(map(len, date_words()["year_word_inner"])) + 1
+_INNER_TAIL = frozenset(w[-2:].casefold() for w in date_words()["year_word_inner"])  # (its last two letters, case-folded)
+_SEASON_BEFORE = regex.compile(r"(?<!\p{L})(?i:" + _SEASONS + r")(?:[ ]+(?:of|de|del|di|do))?[ ]+$")
+_SEASON_SPAN = max(map(len, date_words()["season"])) + 5
+_SEASON_TAIL = frozenset(w[-2:].casefold() for w in (*date_words()["season"], "of", "de", "del", "di", "do"))
+
+_INNER_BEFORE_YEAR = regex.compile(_INNER_WORD + r"[ ]?(?:1[89]|20)\d\d").search
+_SEASON_BEFORE_YEAR = regex.compile(r"(?i:" + _SEASONS + r")(?:[ ]+(?:of|de|del|di|do))?[ ]+(?:1[89]|20)\d\d").search
+
+
+def _inner_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_word_inner can begin: its word, perhaps a space, just before a year ending its run."""
+    out = []
+    for y in years:
+        if (text[y - 3:y - 1] if text[y - 1:y] == " " else text[y - 2:y]).casefold() in _INNER_TAIL:
+            m = _INNER_BEFORE.search(text, max(0, y - _INNER_SPAN), y)
+            if m is not None:
+                out.append(m.start())
+    return out
+
+
+def _season_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where season_year can begin: a season's name (perhaps "of") and spaces just before a year ending its run."""
+    out = []
+    for y in years:
+        if text[y - 1:y] == " " and text[y - 3:y - 1].casefold().replace("\u0307", "") in _SEASON_TAIL:  # ("dİ": "di")
+            m = _SEASON_BEFORE.search(text, max(0, y - _SEASON_SPAN), y)
             if m is not None:
                 out.append(m.start())
     return out
@@ -759,7 +825,8 @@ def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
 
 # shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
 # match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
-_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years, "year_fragment": _fragment_years}
+_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years, "year_fragment": _fragment_years,
+            "year_word_inner": _inner_years, "season_year": _season_years}
 
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
@@ -791,7 +858,7 @@ _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
 _RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "era_year", "ymd_words", "month_word_year", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
-               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_comma", "year_paren", "year_end", "year_fragment", "year_circa", "event_year")
+               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_word_inner", "season_year", "year_comma", "year_paren", "year_end", "year_fragment", "year_circa", "event_year")
 
 
 def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has_year: bool,
@@ -840,6 +907,12 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
         at = _word_years(text, runs, years)
         if at:
             tries.append(("year_word", _P["year_word"], at))
+        at = _inner_years(text, runs, years)
+        if at:
+            tries.append(("year_word_inner", _P["year_word_inner"], at))
+        at = _season_years(text, runs, years)
+        if at:
+            tries.append(("season_year", _P["season_year"], at))
         at = _comma_years(text, runs, years)
         if at:
             tries.append(("year_comma", _P["year_comma"], at))
@@ -1060,14 +1133,14 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
-    for shape in ("month_year", "month_year_words", "month_word_year", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "year_word",
+    for shape in ("month_year", "month_year_words", "month_word_year", "season_year", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "year_word", "year_word_inner",
                   "year_end", "year_fragment", "year_circa", "event_year"):
         for d in usable(lambda d: d.shape == shape and (d.start < first and shape != "year_circa" or shape == "year_end"
                                                         or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
                                                         or shape == "year_fragment"  # (a sentence of its own)
                                                         or shape == "year_word" and _fragment(text, d)
-                                                        or shape in ("month_year", "month_year_words", "month_word_year", "year_circa")
+                                                        or shape in ("month_year", "month_year_words", "month_word_year", "season_year", "year_circa")
                                                         and (_fragment(text, d) or _closes_place(text, d)))):
             return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None

@@ -178,6 +178,11 @@ _TABLE: list[tuple[str, str, str]] = [
      "'Budapest, 1956. október 23.' (tables.YEAR_FIRST_LANGS)"),
     ("date", "date_year_word", "a word naming a year, then the year closing its phrase: 'Rok 1942.', ', năm 1945.', "
      "'Årstall 1923' (date_words year_word)"),
+    ("date", "date_year_word_inner", "a word naming a year inside the first sentence, the year closing its phrase: Thai "
+     "'ถ่ายไว้เมื่อปี 1948 หน้า…', Indonesian 'di tahun 1915.' (date_words year_word_inner; not 'tahun 1950-an', "
+     "'sejak tahun 1990')"),
+    ("date", "date_season_year", "a season and a year, the date the year: 'Лето 1969 года.', 'mùa Xuân 1973', "
+     "'im Sommer 1970', 'the summer of 1969' (date_words season; not a collection's 'Spring/Summer 2024')"),
     ("date", "date_photo_year", "a year after a picture's noun and 'from': 'Foto von 1945', 'Aufnahme aus dem Jahr 1990'"),
     ("date", "date_month_year_words", "a month and year in words of any language: 'julio de 2022', 'März 2020'"),
     ("date", "date_year_comma", "an archive's year closing a place: '…, Connecticut, 1943.'"),
