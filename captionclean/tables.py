@@ -487,17 +487,10 @@ def _built_subdivisions() -> dict[str, frozenset[str]]:
                 out.setdefault(_key(bare), set()).add(sub.country_code)
             # ISO's romanisation marks long vowels ("Gujarāt", "Mahārāshtra"), captions seldom do: the name
             # without its marks too
-            plain = _unmarked(bare)
+            plain = _fold(bare)
             if plain != bare:
                 out.setdefault(_key(plain), set()).add(sub.country_code)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-def _unmarked(name: str) -> str:
-    """A name without its letters' diacritical marks ("Mahārāshtra" → "Maharashtra")."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 # parent subdivision types that group the level captions name
