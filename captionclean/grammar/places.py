@@ -1239,7 +1239,7 @@ def _site_of_town(runs: list[PlaceRun]) -> None:
 # region); data/place_words.csv sw_town_lead, sw_region_lead
 _SW_TOWN = _W.get("sw_town_lead", frozenset())
 _SW_REGION = _W.get("sw_region_lead", frozenset())
-_SW_LEADS = sorted({form for w in _SW_TOWN | _SW_REGION for form in (w, w[:1].upper() + w[1:], w.upper())}, key=len, reverse=True)
+_SW_LEADS = regex.longest_first(form for w in _SW_TOWN | _SW_REGION for form in (w, w[:1].upper() + w[1:], w.upper()))
 _SW_NAME = r"(\p{Lu}[\p{L}'’-]*(?:[ ]+\p{L}[\p{L}'’-]*){0,3})"
 _SW_LEAD = regex.compile(r"(?<!\p{L})(" + _alt(_SW_LEADS) + r")[ ]+(?=" + _SW_NAME + ")")  # (a lookahead: the name's words may hold the next lead)
 _SENTENCE_MARK = stdlib_re.compile(r"[.!?]")
@@ -1591,7 +1591,7 @@ def _cjk_names() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
 
 _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge caption's scan short
 # a street's generic word after a name, a direction word between or not (data/place_words.csv cjk_street)
-_CJK_STREET = stdlib_re.compile("[东西南北中東]?(?:" + "|".join(map(stdlib_re.escape, sorted(_W.get("cjk_street", ()), key=len, reverse=True))) + ")")
+_CJK_STREET = stdlib_re.compile("[东西南北中東]?(?:" + "|".join(map(stdlib_re.escape, regex.longest_first(_W.get("cjk_street", ())))) + ")")
 
 
 def _not_cjk_city(head: str, i: int, end: int, word_start: int) -> bool:
@@ -1601,7 +1601,7 @@ def _not_cjk_city(head: str, i: int, end: int, word_start: int) -> bool:
     return i != word_start and "\uac00" <= head[i] <= "\ud7af" or _CJK_STREET.match(head, end) is not None
 
 
-_CJK_CITY_ORG = tuple(sorted(_W.get("cjk_city_org", ()), key=len, reverse=True))  # (data/place_words.csv)
+_CJK_CITY_ORG = tuple(regex.longest_first(_W.get("cjk_city_org", ())))  # (data/place_words.csv)
 _CJK_NET = frozenset(w for w in _CJK_CITY_ORG if len(w) == 1)  # 网/網: a site's name only before no further Han letter
 
 
@@ -1669,7 +1669,7 @@ def _kr_provinces() -> tuple[dict[str, str], stdlib_re.Pattern]:
     KR) → English name, and a pattern finding one before a town's name, two letters or more ending in 시 (city) or 군
     (county; "도시" is a city, the noun), the word ending there or taking a particle (에서, 에, 의)."""
     names = {row["alias"]: row["name"] for row in _read_csv("region_names.csv") if row["code"] == "KR"}
-    alt = "|".join(map(stdlib_re.escape, sorted(names, key=len, reverse=True)))
+    alt = "|".join(map(stdlib_re.escape, regex.longest_first(names)))
     return names, stdlib_re.compile(r"(?<![\uac00-\ud7af])(" + alt + r")[ ]+([\uac00-\ud7af]{2,4}?[시군])(?=[\s,.)·]|에서|에|의|$)")
 
 
@@ -1938,10 +1938,10 @@ def _known_city(text: str, runs: list[PlaceRun]) -> Place | None:
 
 # a city's name in the Germanic genitive -s with a word for a part of it: de "auf den Strassen Berlins" (the word
 # before), sv/da/no "Kievs centrum", "Oslos gater" (after): data/place_words.csv genitive_part_before, _after
-_GENITIVE_BEFORE = sorted(_W.get("genitive_part_before", ()), key=len, reverse=True)
-_GENITIVE_AFTER = sorted(_W.get("genitive_part_after", ()), key=len, reverse=True)
+_GENITIVE_BEFORE = regex.longest_first(_W.get("genitive_part_before", ()))
+_GENITIVE_AFTER = regex.longest_first(_W.get("genitive_part_after", ()))
 # de: the city's adjective in -er before a word for its part ("dem Essener Stadtteil Altenessen")
-_ADJECTIVE_AFTER = sorted(_W.get("adjective_part_after", ()), key=len, reverse=True)
+_ADJECTIVE_AFTER = regex.longest_first(_W.get("adjective_part_after", ()))
 # (no \b in the gate: 2.5 µs a caption, not 5.6; _GENITIVE reads the bounds)
 _GENITIVE_GATE = stdlib_re.compile("|".join(map(stdlib_re.escape, _GENITIVE_BEFORE + _GENITIVE_AFTER + _ADJECTIVE_AFTER)))
 _GENITIVE = regex.compile(r"(?<!\p{L})(?:(?:" + _alt(_GENITIVE_BEFORE) + r")[ ]++(?P<after>\p{Lu}\p{Ll}+s)(?!\p{L})"
