@@ -399,6 +399,21 @@ def neighbourhood_cities() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def name_order() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(cue word → the languages it names, given name → its languages): a credit holding a cue of a language that
+    prints family names first (name_words.csv kind ``family_first_cue``: MTI, Fotó, ČTK, Фотохроника) and the given
+    names of those languages (``given_names.csv``)."""
+    cues: dict[str, set[str]] = {}
+    for row in _read_csv("name_words.csv"):
+        if row["kind"] == "family_first_cue":
+            cues.setdefault(row["word"], set()).add(row["lang"])
+    given: dict[str, set[str]] = {}
+    for row in _read_csv("given_names.csv"):
+        given.setdefault(row["name"], set()).add(row["lang"])
+    return ({k: frozenset(v) for k, v in cues.items()}, {k: frozenset(v) for k, v in given.items()})
+
+
+@lru_cache(maxsize=1)
 def eras() -> dict[str, tuple[int, int | None]]:
     """Era name → (the Gregorian year of its year 1, its last year or None), from ``eras.csv``
     (Japanese 昭和, Thai พ.ศ.): the era's year N is first_year + N - 1."""

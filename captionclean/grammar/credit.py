@@ -23,7 +23,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
     Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state
-from .names import normal_name, tidy_name
+from .names import family_first, family_first_langs, normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 # the small words inside a name or an organisation's name ("Koen van Weel", "Bin Laden", "Museum of Flight",
@@ -3147,4 +3147,18 @@ def choose_credit(credits: list[Credit]) -> Credit | None:
             if len(other.orgs) > 1 and other.agency == best.agency:
                 best.orgs = other.orgs
                 break
+    if best.photographers:
+        _turn_family_first(best)
     return best
+
+
+def _turn_family_first(credit: Credit) -> None:
+    """Names a credit of a family-name-first language prints surname first ("MTI/Kovács Béla", "ČTK / Kamaryt
+    Michal") turned to given name first (tag family_first; names.family_first says when)."""
+    langs = family_first_langs(credit.raw, *credit.orgs)
+    if not langs:
+        return
+    people = [family_first(p, langs) or p for p in credit.photographers]
+    if people != credit.photographers:
+        credit.photographers = people
+        credit.tags = credit.tags + ["family_first"]

@@ -5,6 +5,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import timed_regex as regex  # the regex module, with a time budget
+from ..tables import name_order
 
 # "Jacob. I. Allison": a stray full stop after a first name, before an initial
 _STRAY_DOT = regex.compile(r"(?<=\b\p{Lu}\p{Ll}{2,})\.(?=[ ]+\p{Lu}\.)")
@@ -127,3 +128,35 @@ def nameparser_case(name: str) -> str:
 def tidy_name(name: str) -> str:
     """Drop a stray full stop inside a name (``Jacob. I. Allison`` → ``Jacob I. Allison``)."""
     return _STRAY_DOT.sub("", name) if "." in name else name
+
+
+@lru_cache(maxsize=1)
+def _family_first_cues():
+    cues, _ = name_order()
+    return cues, regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in regex.longest_first(cues))
+                               + r")(?!\p{L})")
+
+
+def family_first_langs(*texts: str) -> frozenset[str]:
+    """The languages that print a person's family name first whose cue words (data/name_words.csv kind
+    ``family_first_cue``: MTI, Fotó, ČTK, Фотохроника) the credit's texts hold."""
+    cues, pattern = _family_first_cues()
+    langs: frozenset[str] = frozenset()
+    for text in texts:
+        for m in pattern.finditer(text):
+            langs |= cues[m.group()]
+    return langs
+
+
+def family_first(name: str, langs: frozenset[str]) -> str | None:
+    """``Kovács Béla`` → ``Béla Kovács``: a name printed family name first, in a credit of a language that does so
+    (``langs``), turned to given name first (LABELS.md). Only a name whose last word (or last two of three) is a
+    given name of such a language (data/given_names.csv) and whose first word is no given name of any: ``Tamás
+    Sándor`` (both given names) and ``Michal Kamaryt`` stay as written. None when it is not turned."""
+    words = name.split(" ")
+    if len(words) not in (2, 3) or not langs:
+        return None
+    _, given = name_order()
+    if words[0] in given or not all(given.get(w, frozenset()) & langs for w in words[1:]):
+        return None
+    return " ".join(words[1:] + words[:1])

@@ -136,6 +136,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("tag", "staff", "'Staff', 'Reuters Staff'"),
     ("tag", "file", "an archive picture ('File', 'File Photo')"),
     ("tag", "supplied", "'Supplied': the picture came from the people in it or their organisation"),
+    ("tag", "family_first", "a name printed family name first in a credit of a language that does so ('MTI/Kovács Béla', "
+     "'ČTK / Kamaryt Michal'), turned to given name first (data/given_names.csv, name_words.csv family_first_cue)"),
     ("tag", "screen_grab", "a still from video or a screen ('YouTube screen grab')"),
     # --- datelines (grammar/places.py DATELINES) --------------------------------------------
     ("dateline", "dateline_getty", "Getty's 'CITY, ST - MONTH D:' in capitals"),
