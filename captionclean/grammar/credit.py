@@ -892,10 +892,14 @@ _CASELESS_MARKERS = tuple(m for m in CREDIT_MARKERS.get("label", ()) if regex.fu
 # ("ภาพโดย NAME", Thai: picture by; a "by" marker needs no colon)
 _CASELESS_BY = tuple(m for m in CREDIT_MARKERS.get("by", ()) if regex.fullmatch(r"[" + _CASELESS + r" ]+", m))
 # (initials joined by full stops: "എം.എസ്.ശ്രീധർലാൽ", M. S. Sreedharlal)
-_CASELESS_WORD = r"[" + _CASELESS + r"](?:[" + _CASELESS + r"\p{M}\u200c\u200d'’\-]|\.(?=[" + _CASELESS + r"]))*"
+# (Hebrew abbreviations carry a gershayim between their last two letters, typed as a straight quote: "דובר צה\"ל", the IDF
+# spokesperson)
+_CASELESS_WORD = (r"[" + _CASELESS + r"](?:[" + _CASELESS + r"\p{M}\u200c\u200d'’\-]|\.(?=[" + _CASELESS + r"])"
+                  r"|(?<=\p{Hebrew})[\"״](?=\p{Hebrew}))*")
 _CASELESS_NAME = _CASELESS_WORD + r"(?:[ ]" + _CASELESS_WORD + r"){0,3}"
 _HEBREW_WORD = r"\p{Hebrew}[\p{Hebrew}'’\-]*"
-_DASH_LABELS = CREDIT_MARKERS.get("dash", ())  # "PC – NAME", "Photographer - NAME" (data/credit_markers.csv)
+_DASH_LABELS = CREDIT_MARKERS.get("dash", ())
+_COMMA_LABELS = _alternation(CREDIT_MARKERS.get("comma_label", ()))  # "Image source, NAME" (BBC pages)  # "PC – NAME", "Photographer - NAME" (data/credit_markers.csv)
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",
@@ -1085,6 +1089,11 @@ RULES: list[Rule] = [
     # BBC pages: "Image copyright Getty Images Image caption …": the credit between the page's two labels (bbc_image_copyright)
     Rule("bbc_image_copyright", r"\bImage[ ]copyright[ ]+(?P<chain>" + _CHAIN_ANY + r")(?=[ ]+Image[ ]caption\b|[ ]*(?:\n|$))",
          ("image copyright",)),
+    # BBC pages in every language: "Image source, NAME / PA Media", "ছবির উৎস, EPA", "इमेज स्रोत, AFP", Urdu's
+    # "،تصویر کا ذریعہGetty Images" (the comma typed before the label): a label, a comma, a chain closing the line
+    # (data/credit_markers.csv kind comma_label; comma_label_source)
+    Rule("comma_label_source", r"(?:(?:" + _COMMA_LABELS + r")[ ]*,|،[ ]*(?:" + _COMMA_LABELS + r"))[ ]*(?P<chain>"
+         + _CHAIN_ANY + r")[ ]*(?m:$)", tuple(m.lower() for m in CREDIT_MARKERS.get("comma_label", ()))),
     # Central American papers: "(Foto Prensa Libre: Esbin García)": the marker, the paper, a colon, the photographer (photo_org_label)
     Rule("photo_org_label", r"\((?i:foto|photo|fotografía)[ ]+(?P<org>" + _FIRST + r"(?:[ ]+" + _TOKEN + r"){0,3})[ ]*:[ ]*(?P<chain>"
          + _CHAIN_ANY + r")[ ]*\)", ("(foto ", "(photo ", "(fotografía "), gate="photo_org_colon"),
@@ -1115,8 +1124,10 @@ RULES: list[Rule] = [
          r"(?:[ ]*\(?[\w.+-]+@[\w.-]*\)?)?[ ]*(?:/[\d.]+/)?[ ]*\|?[ ]*$", ("기자", "특파원"), tail=True),
     # Korean papers' photo label: "(사진= NAME 기자 mail@…)", "[사진 출처 = 연합뉴스]", "/사진=뉴스1", "사진=ORG 제공",
     # "(사진: 영상기자 NAME)": 사진 (photo), 출처 (source), 제공 (provided) (cjk_ko_label)
-    Rule("cjk_ko_label", r"(?:[(\[][ ]*|(?<=[/\s.]|^))사진(?:[ ]*출처)?[ ]*[=:;][ ]*(?P<staff>(?:영상|사진)?기자[ ]+)?"
-         r"(?P<chain>[^\])\n|=]{2,40}?)[ ]*(?:[\])]|$|(?=\n))", ("사진",)),
+    # (also "(사진제공=구로구청)", "(사진제공:ORG)": 사진제공, photo provided; and after a page's slash, "… / 인제군 제공")
+    Rule("cjk_ko_label", r"(?:(?:[(\[][ ]*|(?<=[/\s.]|^))사진(?:[ ]*(?:출처|(?P<given>제공)))?[ ]*[=:;][ ]*(?P<staff>(?:영상|사진)?기자[ ]+)?"
+         r"(?P<chain>[^\])\n|=]{2,40}?)|(?<=\S[ ]{1,3})/[ ]*(?P<chain>[^\])\n|=/]{2,20}?[ ]+제공))[ ]*(?:[\])]|$|(?=\n))",
+         ("사진", " 제공")),
     # Chinese agencies: "[新華社記者 張可任 攝]", "新华社记者 NAME 摄": the agency, its reporter, 摄 (photographed)
     # Chinese and Japanese papers: "新华社记者 NAME 摄", "新华社发(NAME 摄)", "(NAME摄/光明图片)", "記者NAME/攝影",
     # "…、NAME撮影": a name in Han after a staff word, an agency's 发 or a stop, then 摄/攝/撮影 (photographed)
@@ -1125,17 +1136,20 @@ RULES: list[Rule] = [
          r"(?:[/／](?P<org>\p{Han}{2,8}))?(?=[ ]*(?:[)）\]】。.,，;；=＝\n]|$)|[ ])", ("摄", "攝", "撮影", " 图")),
     # "(画像:NAME)", "攝:NAME/端傳媒", "中新社记者:NAME", "(圖/臺中市政府提供)", "出典: 朝日新聞", "小花母亲供图", "(宋祥龍/大紀元)":
     # a label in Han, or a source and 提供/供图 (provided), or a name and its paper, in Han (cjk_label)
+    # (Japanese sports papers open the bracket with the label and a middle dot: "(撮影・NAME)", "【撮影・NAME】")
     Rule("cjk_label", r"(?:(?:(?<=[\s(（。，,、」』]|^)|(?P<agency>\p{Han}{2,8}))(?:" + _HAN_LABELS + r")[ ]*[:：/／][ ]*"
          r"(?P<chain>\p{Han}[\p{Han}·・]{0,11})"
          r"|(?<=[\s(（。，,、:：/／=＝」』]|^)(?P<given>\p{Han}{1,10})(?:" + "|".join(map(regex.escape, _HAN_GIVEN_END)) + r")"
-         r"|(?:(?<=[(（。\s]|^)|(?<=" + _HAN_STAFF + r"[ ]{0,2}))(?P<chain>\p{Han}{2,4})(?=[/／]\p{Han}{2,8}(?:[ ]+图)?[ ]*(?:[)）]|$)))"
-         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?:[ ]+图)?(?=[ ]*(?:[)）\]】。=＝\n]|$)|[ ])", (*_HAN_GIVEN_END, ":", "：", "/", "／"),
+         r"|(?:(?<=[(（。\s]|^)|(?<=" + _HAN_STAFF + r"[ ]{0,2}))(?P<chain>\p{Han}{2,4})(?=[/／]\p{Han}{2,8}(?:[ ]+图)?[ ]*(?:[)）]|$))"
+         r"|(?<=[(（【]|^)(?P<lead_shot>撮影)[ ]*・[ ]*(?P<name>\p{Han}{2,5}))"
+         r"(?:[/／](?P<org>\p{Han}{2,8}))?(?:[ ]+图)?(?=[ ]*(?:[)）\]】。=＝\n]|$)|[ ])", (*_HAN_GIVEN_END, ":", "：", "/", "／", "撮影・"),
          backward=True, gate="han"),
     # Japanese papers close a caption with "=ロイター", "＝ＡＰ", "＝共同", "（Ｃ）共同通信社"; Chinese ones with "视觉中国 图",
-    # "（视觉中国）": a known agency (cjk_agency_end)
+    # "（视觉中国）", "。新华社发" (sent by Xinhua, no name: also on a line of its own): a known agency (cjk_agency_end)
     Rule("cjk_agency_end", r"(?:[=＝](?P<chain>[\p{Katakana}\p{Han}ー\p{Lu}Ａ-Ｚ]{1,10})|(?<=[ 。])(?P<chain>\p{Han}{2,8})[ ]+图"
+         r"|(?:(?<=[ 。\n])|^)(?P<chain>\p{Han}{2,6}?)(?:发|發)"
          r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
-         ("=", "＝", " 图", "）"), tail=True, only_known=True, gate="ends_cjk"),
+         ("=", "＝", " 图", "）", "发", "發"), tail=True, only_known=True, gate="ends_cjk"),
     # Bengali, Hebrew, Persian, Hindi, Nepali, Thai, Malayalam, Gujarati papers: "…২০২৬ছবি: ফাত্তাহ তানভীর রানা",
     # "(צילום: רחל אבנרי)", "عکاس:علیرضا رمضانی", "ภาพโดย NAME", "ഫോട്ടോ : NAME", "(તસવીરોઃ NAME)": the label (glued to the
     # word before too), a colon (the visarga, Devanagari's "ः" and Gujarati's "ઃ", as Nepali and Gujarati papers type it,
@@ -1540,6 +1554,7 @@ def _caps_name_ok(name: str, agencies: Agencies) -> bool:
 # the rules no branch of _chain_of names: their chain is read by _plain_chain_of at once (not after some forty
 # tests of the rule's name); tests/test_credit_gates.py checks that none of them is named there
 _PLAIN_CHAIN_RULES = frozenset("""agency_date_header agency_photo_paren archive_ref bbc_image_copyright by_chain cjk_agency
+comma_label_source
 copyright courtesy_marker credit_by credit_marker dpa_bildfunk end_agency end_agency_caps end_agency_words end_chain
 end_domain label_colon line_agency line_chain mandatory_credit_photo_by name_then_tag paren_agency paren_chain photo_by
 photography_by released_by reuters should_read""".split())
@@ -1672,7 +1687,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
             return None  # "(צילום ארכיון)": a label and a tag, no one's name
         return g["name"]
     if name == "cjk_ko_label":
-        return "hangul" if _hangul_reading(g["chain"], agencies, bool(g.get("staff"))) else None
+        return "hangul" if _hangul_reading(_ko_chain(g), agencies, bool(g.get("staff"))) else None
     if name in _HAN_RULES:
         if name == "cjk_agency_end" and not _han_known(g["chain"], agencies):
             return None  # "（视频截图）" (a video still), "（代表撮影）": no agency
@@ -1803,6 +1818,9 @@ _INVERTED_NAME = regex.compile(r"(?P<surname>\p{Lu}[\p{Ll}'’\-]+),[ ]*(?P<give
 _NAME_BEFORE_DASH = regex.compile(r"(?P<credit>(?:\([ ]{0,3}|(?<=[(.!?][ ]{0,3})|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_TITLE
                                   + r"))[ ]+[-–][ ]+$")
 _DASH_NAME = regex.compile(r"[ ]+[-–][ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?:$|\n)")
+# a photographer's name, then the agency after a spaced dash or in brackets, closing the line or the label's bracket:
+# "Ảnh: Xuân Triệu - TTXVN", "( Ảnh: TRÍ DŨNG (TTXVN) )" (Vietnamese papers; _chain_in_text keeps a known agency)
+_NAME_THEN_AGENCY = regex.compile(r"(?:[ ]+[-–][ ]+|[ ]*\()(?P<org>\p{Lu}[^()\n\-–/]{1,30}?)\)?[ ]*\)?[ ]*\.?[ ]*(?:$|\n)")
 _RUN_ON = regex.compile(r"[ ]\p{Ll}")
 # a known agency's part, then a slash, just before a courtesy marker: "EFEAGRO/Cedida por la compañía"
 _PREV_PART = regex.compile(r"(?:^|(?<=[\s.,;:!?()\[\]]))(\p{Lu}[\p{L}\p{N}&\-]*(?:[ ]\p{Lu}[\p{L}\p{N}&\-]*){0,3})[ ]*/[ ]*$")
@@ -1915,9 +1933,17 @@ def _chain_in_text(chain: str, text: str, end: int, agencies: Agencies) -> str:
     """The chain less a last part that belongs to the text after it: one word running on in lower case
     ("© Sputnik / Name / Acessar o banco de imagens": the page's link), or a letter or two cut from a catalogue
     code ("Stadtarchiv Heilbronn F014N-201120020"); or the chain with its photographer after a dash when it is one
-    known agency ("Foto: Byrd - Mikkel Johansen", "Foto: EFE - Name")."""
+    known agency ("Foto: Byrd - Mikkel Johansen", "Foto: EFE - Name"); or a photographer's name with its known agency
+    after a dash or in brackets ("Ảnh: Xuân Triệu - TTXVN", "Ảnh: TRÍ DŨNG (TTXVN)": name_then_agency)."""
     after = text[end:end + 2]
     first = after[:1]
+    if "/" not in chain:
+        after_name = _NAME_THEN_AGENCY.match(text, end) if first in " (" else None
+        if after_name and agencies.lookup(after_name["org"]) and _person_shaped(chain.strip(), agencies):
+            return f"{chain.strip()}/{after_name['org']}"
+        inner = _EXPANDED.search(chain) if chain.endswith(")") else None  # "Lê Văn An (Reuters)": read as its expansion
+        if inner and agencies.lookup(inner.group().strip(" ()")) and _person_shaped(chain[:inner.start()], agencies):
+            return f"{chain[:inner.start()]}/{inner.group().strip(' ()')}"
     if first == " ":  # the tests below need a space or a digit after the chain
         if text[end:end + 4].lstrip()[:1] in _DASHES and agencies.lookup(chain.strip()):
             named = _DASH_NAME.match(text, end)
@@ -1996,6 +2022,11 @@ _HANGUL_REPORTER = regex.compile(r"^(?P<name>\p{Hangul}{2,4})[ ]*(?:기자|특�
 _HANGUL_ORG_ENDS = tuple(w for w in _ORG_SUFFIXES if w and all("\uac00" <= c <= "\ud7a3" for c in w))
 
 
+def _ko_chain(g: dict) -> str:
+    """The Korean label's source; "사진제공=ORG" (photo provided) reads as "사진=ORG 제공" does."""
+    return g["chain"] + " 제공" if g.get("given") and not g["chain"].rstrip(" .").endswith("제공") else g["chain"]
+
+
 def _hangul_reading(chain: str, agencies: Agencies, staff: bool = False) -> tuple[list[str], list[str], list[str]] | None:
     """A Korean photo label's source: "NAME 기자 mail@…" or "영상기자 NAME" a reporter, "연합뉴스" a known agency,
     "ORG 제공" a handout."""
@@ -2013,6 +2044,8 @@ def _hangul_reading(chain: str, agencies: Agencies, staff: bool = False) -> tupl
     if known:
         return [], [known], tags
     if chain.endswith(_HANGUL_ORG_ENDS) and regex.fullmatch(r"\p{Hangul}+(?:[ ]\p{Hangul}+){0,3}", chain):
+        return [], [chain], tags
+    if tags and regex.fullmatch(r"\p{Lu}[\p{Lu}\p{N}&]{1,7}", chain):  # "사진=KBL 제공": an acronym provides, no person
         return [], [chain], tags
     return ([], [], tags) if tags else None
 
@@ -3041,7 +3074,7 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
                 known = agencies.lookup(g["agency"]) if g.get("agency") else None
                 people, orgs, tags = [g["name"]], [known] if known else [], []
             else:  # cjk_ko_label
-                people, orgs, tags = _hangul_reading(g["chain"], agencies, bool(g.get("staff")))
+                people, orgs, tags = _hangul_reading(_ko_chain(g), agencies, bool(g.get("staff")))
         keep = m.span("date") if g.get("date") else None
         if name in _AFTER_READING:
             if name == "chain_then_name" and people:  # the next picture's photographer joins the first's

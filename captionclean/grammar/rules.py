@@ -86,6 +86,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "chain_then_name", "a chain, a semicolon and the next picture's photographer: 'NAME/NurPhoto via Getty Images; NAME' (Business Insider)"),
     ("credit", "photo_from", "a picture from a known or organisation-shaped source: '(Screen image from ORG)', 'The picture from the ORG shows …'"),
     ("credit", "bbc_image_copyright", "BBC pages: 'Image copyright Getty Images Image caption …', the credit between the page's two labels"),
+    ("credit", "comma_label_source", "BBC pages in every language: a label, a comma, the source closing the line: 'Image source, "
+     "NAME / PA Media', Bengali 'ছবির উৎস, EPA', Hindi 'इमेज स्रोत, AFP', Tamil 'பட மூலாதாரம், AFP', Urdu '،تصویر کا ذریعہReuters'"),
     ("credit", "photo_org_label", "Central American papers' '(Foto Prensa Libre: NAME)': the marker, the paper, a colon, the photographer"),
     ("credit", "paren_org_end", "an organisation's name in brackets closing the caption: '(Yamhill County Sheriff's Office)'"),
     ("credit", "name_then_tag", "a name or a paper, then the kind of picture, closing the caption: 'NAME Submitted photo', '(Oregonian file photo)', '(The Commercial Appeal files)'"),

@@ -1,0 +1,129 @@
+"""Credit conventions of other scripts that the webC6 web sample showed on two sites or more: BBC pages' "image source"
+labels, Korean 사진제공 (photo provided), Xinhua's 新华社发 alone, Hebrew spokespersons' units, Japanese (撮影・NAME), a
+photographer then a known agency after a dash or in brackets."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from captionclean.parse import parse_caption
+
+from conftest import assert_rules, case_params
+
+
+def _ok(got: str, want) -> bool:
+    wants = want if isinstance(want, list) else [want]
+    return got.strip().casefold() in {w.strip().casefold() for w in wants}
+
+
+@pytest.mark.parametrize("case", case_params("credit_script_cases.json"))
+def test_credit_script_case(case):
+    rec = parse_caption(case["text"])
+    got = {k: getattr(rec, k) for k in ("photographer", "agency", "distributor")}
+    assert all(_ok(got[k], case[k]) for k in got), (got, case["convention"])
+    assert_rules(case, rec)
+
+
+_IMAGE_SOURCE = [("ছবির উৎস, ", "\n\nছবির ক্যাপশান, ঢাকায় একটি মিছিল।"), ("इमेज स्रोत, ", "\nजयपुर में एक जुलूस."),
+                 ("பட மூலாதாரம், ", "\n\nபடக்குறிப்பு, சென்னையில் ஊர்வலம்"), ("،تصویر کا ذریعہ", "\n\n،تصویر کا کیپشنلاہور میں ایک جلوس"),
+                 ("Image source, ", "\nImage caption, Crowds in Leeds")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_IMAGE_SOURCE), st.sampled_from(["EPA", "Reuters", "AFP", "Getty Images"]))
+def test_image_source_label(label_caption, agency):
+    """BBC pages' "image source" label in five languages, a comma, the agency on its line (credit.comma_label_source)."""
+    label, caption = label_caption
+    rec = parse_caption(f"{label}{agency}{caption}")
+    assert (rec.photographer, rec.agency) == ("", agency), rec.style
+    assert "comma_label_source" in rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["ছবির উৎস, জানা যায়নি।", "इमेज स्रोत, अज्ञात है।", "Image source, unknown to us."]),
+       st.sampled_from(["", "\nঢাকায় একটি মিছিল।", "\nA crowd in Leeds."]))
+def test_image_source_needs_a_credit(line, caption):
+    """The label before words in lower case or another script credits no one (no chain after the comma)."""
+    rec = parse_caption(f"{line}{caption}")
+    assert "comma_label_source" not in rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["행복구청", "한빛재단", "서해일보", "KBL"]),
+       st.sampled_from(["(사진제공={})", "(사진제공:{})", "/ {} 제공", "사진={} 제공"]))
+def test_korean_photo_provided(org, shape):
+    """사진제공=ORG (photo provided) and "/ ORG 제공": the provider is the agency, a handout (credit.cjk_ko_label)."""
+    rec = parse_caption("구청장이 신혼부부와 함께 기념촬영을 하고 있다. " + shape.format(org))
+    assert (rec.photographer, rec.agency) == ("", org), rec.style
+    assert "handout" in rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["홍길동", "친구", "김영구"]), st.sampled_from(["(사진제공={})", "/ {} 제공"]))
+def test_korean_provider_person_is_no_agency(who, shape):
+    """A provider that is no known agency, no organisation word's end and no acronym (a person, a friend) is neither
+    agency nor photographer."""
+    rec = parse_caption("구청장이 신혼부부와 함께 기념촬영을 하고 있다. " + shape.format(who))
+    assert (rec.photographer, rec.agency) == ("", ""), rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["新华社发", "新華社發", "中新社发"]), st.sampled_from(["。", "。\n", "。 "]))
+def test_agency_sent_alone(sent, stop):
+    """A known agency and 发 (sent) closing the caption (credit.cjk_agency_end)."""
+    rec = parse_caption(f"11月23日晚,两位艺术家在讲堂对话,回顾十年创作历程{stop}{sent}")
+    assert rec.agency in ("Xinhua", "China News Service"), rec.style
+    assert rec.photographer == ""
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["我们正在出发", "人民网发", "经济发展。项目启动后开始出发", "他们从北京出发"]))
+def test_sent_needs_a_known_agency(ending):
+    """发 after words no agency table knows is the sentence's verb, no credit."""
+    rec = parse_caption(f"11月23日晚,两位艺术家在讲堂对话。{ending}")
+    assert "cjk_agency_end" not in rec.style, rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["דובר צה\"ל", "דוברות המשטרה", "דוברות כבאות והצלה"]), st.booleans())
+def test_hebrew_spokesperson_is_an_organisation(unit, bracket):
+    """A spokesperson's unit after צילום: is the agency (org words דובר, דוברות), its gershayim kept (credit.caseless_label)."""
+    credit = f"צילום: {unit}"
+    rec = parse_caption(f"שוטרים בזירת האירוע בירושלים. {'(' + credit + ')' if bracket else credit}")
+    assert (rec.photographer, rec.agency) == ("", unit), rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["山田太郎", "佐藤花子", "長谷川一郎"]), st.sampled_from(["({})", "（{}）", "【{}】"]))
+def test_japanese_label_dot_name(name, bracket):
+    """(撮影・NAME): the label, a middle dot, the photographer (credit.cjk_label)."""
+    rec = parse_caption("賜杯を手にする横綱" + bracket.format("撮影・" + name))
+    assert (rec.photographer, rec.agency) == (name, ""), rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Lê Văn An", "Trí Dũng", "Jan Novák"]), st.sampled_from([("TTXVN", "VNA"), ("Reuters", "Reuters"),
+                                                                            ("ČTK", "CTK")]),
+       st.sampled_from(["Ảnh: {n} - {a}", "( Ảnh: {n} ({a}) )", "Foto: {n} – {a}"]))
+def test_name_then_known_agency(name, agency, shape):
+    """A label's photographer, then a known agency after a spaced dash or in brackets, closing the credit."""
+    written, canonical = agency
+    rec = parse_caption("Các đại biểu dự lễ kỷ niệm. " + shape.format(n=name, a=written))
+    assert (rec.photographer, rec.agency) == (name, canonical), rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Jane Doe", "Lê Văn An"]), st.sampled_from(["Our Town Gazette", "Paris Club", "Hanoi Trip"]),
+       st.sampled_from(["Photo: {n} - {a}", "Ảnh: {n} ({a})", "Photo: {n} ({a}) in Paris"]))
+def test_name_then_unknown_words_is_no_agency(name, words, shape):
+    """After the photographer, words no agency table knows (or a bracket that does not close the credit) are no agency."""
+    rec = parse_caption("Các đại biểu dự lễ kỷ niệm. " + shape.format(n=name, a=words))
+    assert rec.agency == "", rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([("أ.ف.ب", "", "AFP"), ("أ ف ب", "", "AFP"), ("محمد علي", "محمد علي", ""), ("رويترز", "", "Reuters")]),
+       st.sampled_from(["تصوير : {}", "(تصوير: {})", "تصوير: {}"]))
+def test_arabic_photography_label(credit, shape):
+    """Arabic تصوير (photography) is a label: a name, or an agency (AFP's Arabic initials أ.ف.ب) closing the caption."""
+    written, photographer, agency = credit
+    rec = parse_caption("متظاهرون في ساحة المدينة يوم السبت\n" + shape.format(written))
+    assert (rec.photographer, rec.agency) == (photographer, agency), rec.style
