@@ -325,6 +325,10 @@ def locate_spans(text: str, row: dict, regions: Regions, agencies=None) -> dict[
         found = []
         for v in values:
             hit = find_in(folded, v, credit, taken)
+            if hit is None and name == "photographer" and credit and " " in v:
+                # a name the credit wrote surname first ("MTI/Illyés Tibor" → Tibor Illyés: credit.surname_first)
+                words = v.split()
+                hit = find_in(folded, " ".join(words[-1:] + words[:-1]), credit, taken)
             if hit is None and name != "photographer" and credit:
                 hit = next((h for a in _agency_forms(v, agencies) if (h := find_in(folded, a, credit, taken, text))),
                            None)

@@ -76,6 +76,21 @@ for _row in _data_rows("credit_markers.csv"):
     CREDIT_MARKERS.setdefault(_row["kind"].strip(), ())
     CREDIT_MARKERS[_row["kind"].strip()] += (_row["marker"].strip(),)
 
+# the credit markers of one language alone (credit_markers.csv's lang column holds one code): "Fotó" is Hungarian's
+CREDIT_MARKER_LANG: dict[str, str] = {_row["marker"].strip().casefold(): _row["lang"].strip()
+                                      for _row in _data_rows("credit_markers.csv") if "/" not in _row["lang"]}
+
+# languages whose credits write a person's surname first (surname_first.csv): by language, the given names that show
+# a name so written, and the agencies whose credits are in that language ("MTI/Illyés Tibor" → Tibor Illyés)
+SURNAME_FIRST_GIVEN: dict[str, frozenset[str]] = {}
+SURNAME_FIRST_AGENCIES: dict[str, str] = {}
+for _row in _data_rows("surname_first.csv"):
+    if _row["kind"].strip() == "given":
+        SURNAME_FIRST_GIVEN[_row["lang"].strip()] = SURNAME_FIRST_GIVEN.get(_row["lang"].strip(), frozenset()) | {
+            _row["word"].strip().casefold()}
+    elif _row["kind"].strip() == "agency":
+        SURNAME_FIRST_AGENCIES[_row["word"].strip()] = _row["lang"].strip()
+
 # words about persons' names by kind (name_words.csv): "capital_particle" (De, Van, Abu… written with a
 # capital inside a name), "not_first_name" (words that open a fragment, never a name: All, Click, Photo…)
 NAME_WORDS: dict[str, tuple[str, ...]] = {}

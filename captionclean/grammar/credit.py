@@ -21,7 +21,7 @@ import unicodedata
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
+from ..tables import CREDIT_MARKER_LANG, CREDIT_MARKERS, SURNAME_FIRST_AGENCIES, SURNAME_FIRST_GIVEN, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
     Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state
 from .names import normal_name, tidy_name
 
@@ -977,6 +977,11 @@ RULES: list[Rule] = [
     # "(Irene Stachon – Lehtikuva)", "[Collins Kweyu, Standard]": a name, a dash or comma, its organisation
     Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?(?:[ ]*/[ ]*[^()\[\]\n/,]{2,40}?){0,2})[ ]*[)\]]"
          r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="paren_dash_end"),
+    # "… 2019.⏎Ricardo Rubio - Europa Press", "Samir Jordamovic - Anadolu Agency": a name, a spaced dash, a known
+    # agency closing the caption on its own line or after a stop (Europa Press's and Anadolu's sites; name_dash_agency)
+    Rule("name_dash_agency", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
+         + r")[ ]+[-–][ ]+(?P<agency>[^\n/()\-–—.]{2,40}?)[ ]*\.?[ ]*$", (" - ", " – "), tail=True,
+         gate="ends_known_after_dash"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     # (also after a dash or a date: "… - Photo Alon Ron", "© Historic England 06/08/2009 Photographer David Macleod";
     # the name may close with a full stop: "FOTO Ángel Flecha.")
@@ -1565,7 +1570,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if name == "name_comma_agency" and _is_org_like(g["name"]):
             return g["name"]  # "Carol M. Highsmith Archive, Prints and Photographs Division": a collection, its division
         return f"{agency}/{g['name']}"
-    if name == "name_paren_agency":
+    if name in ("name_paren_agency", "name_dash_agency"):
         known = agencies.lookup(g["agency"].strip())
         if not known or not _caps_name_ok(g["name"], agencies):
             return None
@@ -2150,6 +2155,13 @@ def _gate_known_paren(text: str, agencies: Agencies) -> bool:
     return opening >= 0 and bool(agencies.lookup(end[opening + 1:-1].strip()))
 
 
+def _gate_known_after_dash(text: str, agencies: Agencies) -> bool:
+    """The caption ends in `` - <KNOWN AGENCY>`` (a spaced hyphen or en dash before it; name_dash_agency)."""
+    end = text.rstrip(" .")[-48:]
+    dash = max(end.rfind(" - "), end.rfind(" – "))
+    return dash >= 0 and bool(agencies.lookup(end[dash + 3:].strip()))
+
+
 def _ends_paren(text: str) -> bool:
     return text.rstrip(" .").endswith((")", "]"))
 
@@ -2428,6 +2440,7 @@ _GATES = {
                                              for ln in _lines(text)),
     "bare_marker_near_line_end": lambda text, _: any(_bare_tail(ln[-48:]) for ln in _lines(text)),
     "ends_known_paren": _gate_known_paren,
+    "ends_known_after_dash": _gate_known_after_dash,
     "last_line_known": lambda text, agencies: "\n" in text.rstrip() and bool(
         agencies.lookup(text.rstrip().rpartition("\n")[2].strip())),
     "desk_line_end": lambda text, _: any(len(ln.rstrip(" .")) - max(ln.rfind(sep) for sep in _DESK_SEPS) < 90
@@ -3119,6 +3132,36 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
             found.append(Credit(name, text[span[0]:span[1]].strip(), span, people, orgs, tags, keep))
 
 
+def _credit_lang(credit: Credit) -> str:
+    """The language whose credits write a person's surname first that ``credit`` is written in, or "": its marker's
+    ("Fotó:", "Nyitókép:"), else its agency's ("MTI/…", "ČTK/…"; data/surname_first.csv)."""
+    head, colon, _ = credit.raw.partition(":")
+    lang = CREDIT_MARKER_LANG.get(head.strip(" ([").casefold(), "") if colon else ""
+    if lang in SURNAME_FIRST_GIVEN:
+        return lang
+    return next((SURNAME_FIRST_AGENCIES[o] for o in credit.orgs if o in SURNAME_FIRST_AGENCIES), "")
+
+
+def _surname_first(credit: Credit) -> None:
+    """A credit in a language that writes the surname first ("Fotó: MTI/Illyés Tibor", "ČTK/Šimánek Vít") names its
+    photographer given name(s) first, as the table writes every name: "Tibor Illyés" (credit.surname_first). Only a
+    name whose words after the first are all that language's given names: "Fotó: Reuters/Bernadett Szabo" is
+    written in that order already."""
+    lang = _credit_lang(credit)
+    if not lang:
+        return
+    given = SURNAME_FIRST_GIVEN[lang]
+    turned = []
+    for name in credit.photographers:
+        words = name.split()
+        if 2 <= len(words) <= 3 and all(w.casefold() in given for w in words[1:]):
+            name = " ".join(words[1:] + words[:1])
+        turned.append(name)
+    if turned != credit.photographers:
+        credit.photographers = turned
+        credit.tags = [*credit.tags, "surname_first"]
+
+
 def choose_credit(credits: list[Credit]) -> Credit | None:
     """The first credit by rule priority, completed from the others when they agree."""
     if not credits:
@@ -3147,4 +3190,6 @@ def choose_credit(credits: list[Credit]) -> Credit | None:
             if len(other.orgs) > 1 and other.agency == best.agency:
                 best.orgs = other.orgs
                 break
+    if best.photographers and (SURNAME_FIRST_AGENCIES.keys() & best.orgs or ":" in best.raw):
+        _surname_first(best)
     return best

@@ -51,6 +51,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "by_chain", "'von NAME/AGENCY', 'by NAME/AGENCY'"),
     ("credit", "courtesy_marker", "'Courtesy of', 'Cortesía de', 'Cedida por', Indonesian 'Dok.' ('(Dok.IGI)') a person or an organisation"),
     ("credit", "name_paren_agency", "a name, then its agency in brackets: 'JUAN BARRETO (AFP)'"),
+    ("credit", "name_dash_agency", "a name, a spaced dash, a known agency closing the caption: '… 2019.⏎Ricardo Rubio - Europa Press'"),
     ("credit", "paren_name_org", "a name, a dash or comma and its organisation (or a chain) in brackets at the end: '(Name – Lehtikuva)', '[Name, Standard]', '(Name, AFP/Getty Images)'"),
     ("credit", "credit_marker_bare", "a bare marker and a name at a line's end: 'PIC NAME', 'Picture NAME'"),
     ("credit", "name_line_agency", "a name on one line, a known agency on the next"),
@@ -119,6 +120,8 @@ _TABLE: list[tuple[str, str, str]] = [
                                "word is no part: '… in Athen | dpa/NAME', '… τον Δεκαπενταύγουστο | EUROKINISSI/NAME'"),
     ("credit", "lead_copyright_cut", "a copyright opening the caption, the sentence's first word run into its chain: '© Lucy "
                                      "Nicholson Detainees at …', '© Iona Dutz / Greenpeace Mit Aktionstagen macht …'"),
+    ("credit", "surname_first", "a credit in a language that writes the surname first names its photographer given name "
+                                "first: 'Fotó: MTI/Illyés Tibor' → Tibor Illyés, 'ČTK/Šimánek Vít' → Vít Šimánek"),
     ("credit", "name_dash_chain", "a photographer's name and a spaced dash before a chain: 'Russell Cheyne - WPA/Pool via Getty Images'"),
     ("credit", "sentence_agency", "the sentence's last word run into an agency's wordmark in capitals: '… in Milan AFP via Getty Images'"),
     ("credit", "country_part", "a country's name as a chain's part is the picture's place, no one's name: '(Photo: Pakistan/ICRC)'"),
