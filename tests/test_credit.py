@@ -702,3 +702,16 @@ def test_printskrin_is_a_screen_grab():
     rec = parse_caption("Dodik i Erdogan na aerodromu.\nFoto: Printskrin")
     assert (rec.photographer, rec.agency) == ("", ""), rec.style
     assert "screen_grab" in rec.style, rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["União de Leiria", "Ayuntamiento de Madrid", "Mairie de Lyon"]),
+       st.sampled_from([".\n\n", ". ", ".\n"]), _GIVEN, _SURNAME)
+def test_end_org_keeps_its_particle(org, sep, given_name, surname):
+    """An organisation closing the caption may hold a particle in lower case ("União de Leiria" on its own line,
+    observador.pt): end_org reads it whole; the particle is no credit word there, while "Foto de NAME" still is one."""
+    rec = parse_caption(f"Os jogadores festejam a subida{sep}{org}")
+    assert (rec.photographer, rec.agency) == ("", org), rec.style
+    name = f"{given_name} {surname}"
+    by = parse_caption(f"Os jogadores festejam a subida. Foto de {name}")
+    assert (by.photographer, by.agency) == (name, ""), by.style

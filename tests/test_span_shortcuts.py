@@ -48,6 +48,8 @@ def _locate_spans_plain(text, row, regions, agencies=None):
         found = []
         for v in values:
             hit = find_in(folded, v, credit, taken)
+            if hit is None and name == "photographer" and credit and " " in v:  # printed surname first
+                hit = find_in(folded, " ".join(v.split()[-1:] + v.split()[:-1]), credit, taken)
             if hit is None and name != "photographer" and credit:
                 hit = next((h for a in spans._agency_forms(v, agencies)
                             if (h := find_in(folded, a, credit, taken, text))), None)

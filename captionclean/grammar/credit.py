@@ -1596,9 +1596,10 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         chain = g["chain"]
         words = chain.split()
         if agencies.lookup(chain) or not _is_org_like(chain) or lookup_city(chain) or lookup_country(chain) \
-                or any(placeholder_tag(w) or w.casefold() in _CREDIT_WORDS for w in words[:-1]) \
+                or any(placeholder_tag(w) or (w.casefold() in _CREDIT_WORDS and not w.islower()) for w in words[:-1]) \
                 or (placeholder_tag(words[-1]) and len(words) != 2) or " for " in chain:
             return None  # a known agency is end_agency's; "PHOTO BY NAME", "Name Name Photo", "BT FILE PHOTO" others'
+        # (a particle in lower case is the name's own, not "Foto de": "União de Leiria", "Ayuntamiento de Madrid")
         return chain
     if name == "credit_word":  # a separator or "for" shows a credit ("Credit Suisse shares fell" is none)
         chain = g["chain"]
