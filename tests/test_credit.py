@@ -611,3 +611,107 @@ def test_headline_bar(word, given_name, surname, chain):
     assert "headline_bar" not in stopped.style and stopped.photographer == name, stopped.style
     two_words = parse_caption(f"Leere Straßen am {word} {name} | The Seattle Times")
     assert "headline_bar" not in two_words.style, two_words.style
+
+
+# webC5 (web captions from Latin-script sites no set holds): made-up names in the sites' shapes
+@settings(max_examples=40, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from([("Europa Press", "Europa Press"), ("Anadolu Agency", "Anadolu Agency"),
+                                          ("EFE", "EFE"), ("AP", "AP")]), st.sampled_from(["\n", ". ", ".\n"]),
+       st.sampled_from([" - ", " – "]))
+def test_name_dash_agency(given_name, surname, agency, sep, dash):
+    """A name, a spaced dash and a known agency close the caption on their own line or after a stop (aldia.cat's
+    "…⏎NAME - Europa Press", n1info.ba's "NAME - Anadolu Agency"): the photographer and the agency
+    (credit.name_dash_agency); an unknown organisation, a score or a sentence with no stop before it is no credit."""
+    name = f"{given_name} {surname}"
+    written, canonical = agency
+    rec = parse_caption(f"Los vecinos se reunieron en la plaza mayor{sep}{name}{dash}{written}")
+    assert (rec.photographer, rec.agency) == (name, canonical), rec.style
+    assert "name_dash_agency" in rec.style and name not in rec.description, rec.description
+    for text in (f"Los vecinos en la plaza. {name}{dash}{surname} Partners",
+                 "The final ended. Real Madrid - Barcelona",
+                 f"Result of the vote {name}{dash}{written}"):
+        other = parse_caption(text)
+        assert "name_dash_agency" not in other.style and other.photographer != name, (text, other.style)
+
+
+_HU_GIVEN = st.sampled_from(["Tibor", "Zoltán", "Lóránt", "Dániel", "Noémi", "Szilárd", "Ferenc"])
+_HU_SURNAME = st.sampled_from(["Kovács", "Szabó", "Tóth", "Varga", "Horváth"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_HU_GIVEN, _HU_SURNAME, st.sampled_from(["Fotó: {name}", "Fotó: MTI/{name}", "Nyitókép: MTI/{name}", "MTI/{name}",
+                                                "(Fotó: {name} / Telex)", "Fotók: Körkép.sk/{name}"]))
+def test_hungarian_family_first(given_name, surname, shape):
+    """Hungarian credits write the surname first ("Fotó: MTI/Illyés Tibor", korkep.sk, infostart.hu, 444.hu, ridikul.hu):
+    the table names the photographer given name first (tag.family_first), also after "Nyitókép:" (the opening
+    picture, a label now). A name already in that order, a foreign name in a Hungarian credit, and a name under an
+    English label stay as written."""
+    rec = parse_caption(f"A rendőrség a helyszínen.\n" + shape.format(name=f"{surname} {given_name}"))
+    assert rec.photographer == f"{given_name} {surname}" and "family_first" in rec.style, rec.style
+    assert rec.spans.get("photographer"), rec.spans
+    for text, name in ((shape.format(name=f"{given_name} {surname}"), f"{given_name} {surname}"),
+                       ("Fotó: Reuters/Bernadett Szabo", "Bernadett Szabo"),
+                       (f"The mayor at the plant. Photo: {surname} {given_name}/AFP", f"{surname} {given_name}")):
+        other = parse_caption(text)
+        assert other.photographer == name and "family_first" not in other.style, (text, other.style)
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["PAP", "Reuters", "Pixabay"]))
+def test_zrodlo_is_a_source_label(given_name, surname, agency):
+    """Polish pages close a caption with "Źródło:" (source) before the credit, as Czech "Zdroj:" (corpus q0204,
+    obieg.pl, webC3's PAP caption); the word opening a sentence without its colon is text."""
+    rec = parse_caption(f"Premier w Sejmie.\nŹródło: {agency}")
+    assert rec.agency == agency and "credit_marker" in rec.style and "Źródło" not in rec.description, rec.description
+    text = parse_caption(f"Źródło informacji podało, że {given_name} {surname} opuścił spotkanie.")
+    assert (text.photographer, text.agency) == ("", ""), text.style
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("Gubernur memimpin upacara ziarah (Foto: Diskominfo Kalbar)", "Diskominfo Kalbar"),
+    ("Bupati meresmikan jembatan baru. Foto: Kominfo Sleman", "Kominfo Sleman"),
+    ("Havas időben is a helyszínen.\nFotó: Facebook/Pest Vármegyei Rendőrség", "Facebook"),
+    ("Străzile din oraș au fost împodobite.\nFoto: Primăria Municipiului Brașov", "Primăria Municipiului Brașov"),
+    ("Jogadores festejam a subida.\nFoto: União de Leiria", "União de Leiria"),
+])
+def test_organisation_words_webc5(text, agency):
+    """An organisation named by its word in Indonesian (Diskominfo, Kominfo: a government's communication office),
+    Hungarian (Rendőrség, police), Romanian (Primăria, city hall) or Portuguese (União, a club) is no one's name
+    (kalbaronline.com, origo.hu, mesageruldesibiu.ro, observador.pt)."""
+    rec = parse_caption(text)
+    assert (rec.photographer, rec.agency) == ("", agency), rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["© RMN-Grand Palais (Musée d’Orsay) / {name}", "© RMN-Grand Palais / {name}",
+                                          "Image Credit: Copyright © RMN-Grand Palais (Musée d’Orsay) / {name}.",
+                                          "Photo © RMN-Grand-Palais / {name}"]))
+def test_rmn_credit(given_name, surname, shape):
+    """French museums credit RMN-Grand Palais (the national museums' photo agency) and the photographer
+    (musee-orsay.fr, sgfara.org); a label's "Copyright" ahead of the sign is no organisation ("Credit: Copyright ©");
+    "Copyright NAME/AP" still reads the name."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"Auguste Clésinger, Femme piquée par un serpent, 1847\n" + shape.format(name=name))
+    assert (rec.photographer, rec.agency) == (name, "RMN-Grand Palais"), rec.style
+    plain = parse_caption(f"The dam at night. Copyright {name}/AP")
+    assert (plain.photographer, plain.agency) == (name, "AP"), plain.style
+
+
+def test_printskrin_is_a_screen_grab():
+    """"Foto: Printskrin" (a screenshot, Serbian and Croatian sites: novosti.rs) names no one, as "Captura de pantalla"."""
+    rec = parse_caption("Dodik i Erdogan na aerodromu.\nFoto: Printskrin")
+    assert (rec.photographer, rec.agency) == ("", ""), rec.style
+    assert "screen_grab" in rec.style, rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["União de Leiria", "Ayuntamiento de Madrid", "Mairie de Lyon"]),
+       st.sampled_from([".\n\n", ". ", ".\n"]), _GIVEN, _SURNAME)
+def test_end_org_keeps_its_particle(org, sep, given_name, surname):
+    """An organisation closing the caption may hold a particle in lower case ("União de Leiria" on its own line,
+    observador.pt): end_org reads it whole; the particle is no credit word there, while "Foto de NAME" still is one."""
+    rec = parse_caption(f"Os jogadores festejam a subida{sep}{org}")
+    assert (rec.photographer, rec.agency) == ("", org), rec.style
+    name = f"{given_name} {surname}"
+    by = parse_caption(f"Os jogadores festejam a subida. Foto de {name}")
+    assert (by.photographer, by.agency) == (name, ""), by.style

@@ -981,6 +981,11 @@ RULES: list[Rule] = [
     # "(Irene Stachon – Lehtikuva)", "[Collins Kweyu, Standard]": a name, a dash or comma, its organisation
     Rule("paren_name_org", r"[(\[](?P<name>" + _NAME_ANY + r")[ ]*(?:[–—-]|,)[ ]*(?P<agency>[^()\[\]\n/,]{2,40}?(?:[ ]*/[ ]*[^()\[\]\n/,]{2,40}?){0,2})[ ]*[)\]]"
          r"[ ]*+\.?[ ]*$", ("(", "["), tail=True, gate="paren_dash_end"),
+    # "… 2019.⏎Ricardo Rubio - Europa Press", "Samir Jordamovic - Anadolu Agency": a name, a spaced dash, a known
+    # agency closing the caption on its own line or after a stop (Europa Press's and Anadolu's sites; name_dash_agency)
+    Rule("name_dash_agency", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|^)(?P<name>" + _NAME_ANY
+         + r")[ ]+[-–][ ]+(?P<agency>[^\n/()\-–—.]{2,40}?)[ ]*\.?[ ]*$", (" - ", " – "), tail=True,
+         gate="ends_known_after_dash"),
     # "Picture Jonathan Gawthorpe", "PIC SHEPHERD TOZVIREVA" ending a line (credit_marker_bare)
     # (also after a dash or a date: "… - Photo Alon Ron", "© Historic England 06/08/2009 Photographer David Macleod";
     # the name may close with a full stop: "FOTO Ángel Flecha.")
@@ -1580,7 +1585,7 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         if name == "name_comma_agency" and _is_org_like(g["name"]):
             return g["name"]  # "Carol M. Highsmith Archive, Prints and Photographs Division": a collection, its division
         return f"{agency}/{g['name']}"
-    if name == "name_paren_agency":
+    if name in ("name_paren_agency", "name_dash_agency"):
         known = agencies.lookup(g["agency"].strip())
         if not known or not _caps_name_ok(g["name"], agencies):
             return None
@@ -1606,9 +1611,10 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         chain = g["chain"]
         words = chain.split()
         if agencies.lookup(chain) or not _is_org_like(chain) or lookup_city(chain) or lookup_country(chain) \
-                or any(placeholder_tag(w) or w.casefold() in _CREDIT_WORDS for w in words[:-1]) \
+                or any(placeholder_tag(w) or (w.casefold() in _CREDIT_WORDS and not w.islower()) for w in words[:-1]) \
                 or (placeholder_tag(words[-1]) and len(words) != 2) or " for " in chain:
             return None  # a known agency is end_agency's; "PHOTO BY NAME", "Name Name Photo", "BT FILE PHOTO" others'
+        # (a particle in lower case is the name's own, not "Foto de": "União de Leiria", "Ayuntamiento de Madrid")
         return chain
     if name == "credit_word":  # a separator or "for" shows a credit ("Credit Suisse shares fell" is none)
         chain = g["chain"]
@@ -2183,6 +2189,13 @@ def _gate_known_paren(text: str, agencies: Agencies) -> bool:
     return opening >= 0 and bool(agencies.lookup(end[opening + 1:-1].strip()))
 
 
+def _gate_known_after_dash(text: str, agencies: Agencies) -> bool:
+    """The caption ends in `` - <KNOWN AGENCY>`` (a spaced hyphen or en dash before it; name_dash_agency)."""
+    end = text.rstrip(" .")[-48:]
+    dash = max(end.rfind(" - "), end.rfind(" – "))
+    return dash >= 0 and bool(agencies.lookup(end[dash + 3:].strip()))
+
+
 def _ends_paren(text: str) -> bool:
     return text.rstrip(" .").endswith((")", "]"))
 
@@ -2461,6 +2474,7 @@ _GATES = {
                                              for ln in _lines(text)),
     "bare_marker_near_line_end": lambda text, _: any(_bare_tail(ln[-48:]) for ln in _lines(text)),
     "ends_known_paren": _gate_known_paren,
+    "ends_known_after_dash": _gate_known_after_dash,
     "last_line_known": lambda text, agencies: "\n" in text.rstrip() and bool(
         agencies.lookup(text.rstrip().rpartition("\n")[2].strip())),
     "desk_line_end": lambda text, _: any(len(ln.rstrip(" .")) - max(ln.rfind(sep) for sep in _DESK_SEPS) < 90

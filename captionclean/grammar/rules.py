@@ -51,6 +51,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "by_chain", "'von NAME/AGENCY', 'by NAME/AGENCY'"),
     ("credit", "courtesy_marker", "'Courtesy of', 'Cortesía de', 'Cedida por', Indonesian 'Dok.' ('(Dok.IGI)') a person or an organisation"),
     ("credit", "name_paren_agency", "a name, then its agency in brackets: 'JUAN BARRETO (AFP)'"),
+    ("credit", "name_dash_agency", "a name, a spaced dash, a known agency closing the caption: '… 2019.⏎Ricardo Rubio - Europa Press'"),
     ("credit", "paren_name_org", "a name, a dash or comma and its organisation (or a chain) in brackets at the end: '(Name – Lehtikuva)', '[Name, Standard]', '(Name, AFP/Getty Images)'"),
     ("credit", "credit_marker_bare", "a bare marker and a name at a line's end: 'PIC NAME', 'Picture NAME'"),
     ("credit", "name_line_agency", "a name on one line, a known agency on the next"),
