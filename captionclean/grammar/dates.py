@@ -658,7 +658,8 @@ _TITLE_YEAR = re.compile(r" *(?:1[89]|20)\d\d(?!\d)").match
 def _title_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
     """Where year_title can begin: the text's start, when only spaces stand before its first run-ending year (and
     that year is its first run: no digit before it) and a comma or a space follows the year."""
-    if years and runs[0][0] == years[0] and text[years[0] + 4:years[0] + 5] in (",", " ") and not text[:years[0]].strip(" "):
+    if years and runs[0][0] == years[0] and text[years[0] + 4:years[0] + 5] in (",", " ") and (
+            years[0] == 0 or text[0] == " " and not text[:years[0]].strip(" ")):  # (a space first: the slice is rare)
         return [0]
     return []
 
@@ -837,17 +838,24 @@ _CLOSE_YEAR = re.compile(r"(?:1[89]|20)\d\d").fullmatch
 
 def _close_year_at(text: str) -> int:
     """Where year_close's year must begin: a year of four digits closing the text, a space before it (then perhaps
-    spaces and a bracketed note, a stop, spaces; "$" also before a last newline), as its pattern reads; else -1."""
-    t = (text[:-1] if text.endswith("\n") else text).rstrip(" ")
-    if t.endswith("."):
-        t = t[:-1]
-    if t.endswith(")"):
-        p = t.rfind("(")
-        if p < 1 or t[p - 1] != " " or "\n" in t[p:] or ")" in t[p:-1]:
+    spaces and a bracketed note, a stop, spaces; "$" also before a last newline), as its pattern reads; else -1.
+    Read back from the text's end by index (no copy of the text: most captions with a year end in none)."""
+    e = len(text)
+    if e and text[e - 1] == "\n":
+        e -= 1
+    while e and text[e - 1] == " ":
+        e -= 1
+    if e and text[e - 1] == ".":
+        e -= 1
+    if e and text[e - 1] == ")":
+        p = text.rfind("(", 0, e)
+        if p < 1 or text[p - 1] != " " or text.find("\n", p, e) >= 0 or text.find(")", p, e - 1) >= 0:
             return -1
-        t = t[:p].rstrip(" ")
-    y = len(t) - 4
-    if y < 1 or t[y - 1] != " " or _CLOSE_YEAR(t, y) is None:
+        e = p
+        while e and text[e - 1] == " ":
+            e -= 1
+    y = e - 4
+    if y < 1 or text[y - 1] != " " or _CLOSE_YEAR(text, y, e) is None:
         return -1
     return y
 
