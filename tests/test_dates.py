@@ -214,6 +214,34 @@ def test_a_collections_seasons_are_no_photo_date(y, first, second, sep, after):
 
 
 @settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["in_year"])),
+       st.sampled_from([" la halle", " ha", "s", "-70", "–1975", "/61", "0"]), st.sampled_from([".", "", ","]))
+def test_a_year_inside_its_phrase_after_in_is_not_read(y, word, after, stop):
+    # in_year_words reads "nel 1956", "en 1910." closing a phrase: not "en 1910 la halle", a decade or a span
+    for text in (f"La place {word} {y}{after}{stop}", f"Entre {y - 5} {word} {y}{stop}"):
+        assert all(d.shape != "in_year_words" for d in find_dates(text)), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(["der Fertigstellung", "© European Union", "CHINA, IN", "the Fair",
+                                                 "Bild nr 16", "taken in", "Paris 1950 -", "avant la Guerre de"]),
+       st.sampled_from(["", ".", " (note)"]))
+def test_a_year_closing_the_caption_after_no_place_is_not_read(y, before, after):
+    # year_close reads a year after one to three capitalised words opening the caption, a sentence or a phrase after
+    # a comma or "in", or after a word and a dash: not a noun after an article, a sign, a short word, a number
+    text = f"Blick vom Turm auf die Stadt vor {before} {y}{after}"
+    assert all(d.shape != "year_close" for d in find_dates(text)), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2098), st.sampled_from([" - ", " – ", ", ", ","]), st.sampled_from(["", " ", "s", "-"]))
+def test_a_span_or_list_of_years_opening_the_caption_is_no_title_year(y, sep, tail):
+    # year_title reads "1930 - anniversaire …", "1955, καρέ …": not "1950 - 1960 …" nor "1955, 1956 …"
+    text = f"{y}{sep}{y + 1}{tail} la place du marché"
+    assert all(d.shape != "year_title" for d in find_dates(text)), text
+
+
+@settings(max_examples=150, deadline=None)
 @given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["season"])),
        st.sampled_from([" at a farm", " he moved", "s", "-70", " to 1975"]))
 def test_a_season_inside_a_sentence_is_not_the_photos(y, season, after):

@@ -116,7 +116,10 @@ def test_dates_tried_at_starts_equal_a_full_scan(text):
 _YEAR_PIECES = st.sampled_from([" ", "  ", ", ", ",", ".", ")", "(", "\n", ";", "-", "c.", "ca. ", "circa", "circa   ",
                                 "in ", "In ", "n ", "2015", "1920", "12019", "20155", "5", "May 5", "Chad", "Games",
                                 " Olympics", "Exercise ", "RIMPAC ", "Grand Prix", "A", "é", "²", "Foto", "Aufnahme",
-                                "photo", " von ", " from ", " de ", "dem Jahr ", "Jahr ", "-", "年", "년", "摄于", "。"])
+                                "photo", " von ", " from ", " de ", "dem Jahr ", "Jahr ", "-", "年", "년", "摄于", "。",
+                                # (in_year_words, year_title, year_close, year_word's "año", circa's "sekitar", year_cjk's list)
+                                "nel ", "en ", "EN ", "em ", "vuonna ", "v roce ", " - ", " – ", "Turkey ", "PRIOK ", "IN ",
+                                "(note)", " (", "año  ", "AÑO ", "sekitar ", "2.", "の", "頃", "张图,", " rok", " r."])
 
 
 @given(st.lists(_YEAR_PIECES, max_size=14).map("".join))
@@ -125,6 +128,9 @@ _YEAR_PIECES = st.sampled_from([" ", "  ", ", ", ",", ".", ")", "(", "\n", ";", 
 @example("Exercise RIMPAC 2018 and the 2015 Grand Prix, 12019 Olympics")
 @example("Foto von 1945, Aufnahme aus dem Jahr 1975, photos from 1962-1965, Bild von 19455")  # photo_year
 @example("1978년 서울, 摄于2000年。2021年回到")  # year_cjk
+@example("1931 - fête, Izmir, Turkey 1962")  # year_title, year_close
+@example("Une rue en 1910, vuonna 1913 .Kuva, v roce 1967. Estamos en 1979. HAVEN 1932 (note)")  # in_year_words, year_close
+@example("2.1975年の駅前, 第二张图,1962年北京, AÑO 1948 – SEGUNDO, foto , año  1975, Malang, sekitar 1925, 1964 rok.")
 def test_years_read_at_their_runs_equal_a_full_scan(text):
     # year_comma, in_year and event_year tried at the commas and years the digit runs give (_AT_RUNS)
     assert dates.find_dates(text) == _full_scan(text)
@@ -137,7 +143,9 @@ _RUN_PIECES = st.sampled_from([" ", ".", ",", "-", "/", "\n", "5", "12", "31", "
                                "昭和", "年", "代", "พ.ศ. ", "2505", "tháng ", " năm ", "ngày ", " год", " г", "»", "! ",
                                # (year_word_inner, season_year: "เมื่อปี 1948", "di tahun 1915.", "summer of 1969")
                                "ปี", "เมื่อปี ", "tahun ", "TAHUN", "sejak ", "ถึง", "summer", "Sommer ", "im ",
-                               "mùa Xuân ", "Лето", "of ", "Spring/"])
+                               "mùa Xuân ", "Лето", "of ", "Spring/",
+                               # (in_year_words, year_title, year_close, "año", "sekitar")
+                               "nel ", "en ", "vuonna ", "v roce ", " - ", "Turkey ", "(x)", "año  ", "AÑO ", "sekitar "])
 
 
 @given(st.lists(_RUN_PIECES, max_size=14).map("".join))
@@ -827,6 +835,19 @@ def test_find_in_tests_each_occurrence_as_written(text, value, within, avoid, wi
     folded = spans._fold(text)
     args = (folded, value, within, avoid, text if with_text else None)
     assert spans.find_in(*args) == _find_in_plain(*args)
+
+
+@given(st.lists(_YEAR_PIECES, max_size=14).map("".join))
+@example("Antalya, Turkey 1955")
+@example("HAVEN VAN SOERABAJA 1932 (Familiearchief)\n")
+@example("De haven 1932 (a) (b).")
+@example("Le moulin - 1926 .")
+def test_year_close_tried_at_its_one_start_equals_a_scan(text):
+    # year_close is tried only where _close_year_at says its year must begin (the year closing the text): every
+    # match a scan of the whole text finds begins there, and none when it says there is none
+    starts = {m.start() for m in dates._P["year_close"].finditer(text)}
+    at = dates._close_year_at(text)
+    assert starts <= ({at} if at >= 0 else set()), (starts, at)
 
 
 def test_no_month_name_form_holds_another_after_its_first_letter():

@@ -75,11 +75,17 @@ _SPAN_WORDS = "|".join(map(re.escape, date_words()["year_span"]))
 _NOT_SPAN_BEFORE = r"(?<!(?:" + _SPAN_WORDS + r")[ ]?)"
 _INNER_WORD = "(?:" + "|".join((r"(?<!\p{L})(?i:" + re.escape(w) + ")") if "LATIN" in unicodedata.name(w[0]) else re.escape(w)
                                for w in date_words()["year_word_inner"]) + ")"
+# in_year_words' words ("nel", "en", "em", "vuonna", "v roce": date_words.csv in_year), not glued to the word before
+_IN_WORD = "(?<!\\p{L})(?i:" + "|".join(map(re.escape, date_words()["in_year"])) + ")"
 _SEASONS = "|".join(map(re.escape, date_words()["season"]))
 # the first letter as the case says, the rest case-blind ("mùa Xuân", "SUMMER" is neither: left out)
 _SEASON_LOW = "|".join(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")" for w in date_words()["season"])
 _SEASON_CAP = "|".join(re.escape(w[0].upper()) + "(?i:" + re.escape(w[1:]) + ")" for w in date_words()["season"])
 _SEASON_LEADS = "|".join(map(re.escape, date_words()["season_lead"]))
+# "circa" as archives write it, and other languages' words for it (date_words.csv circa: Indonesian "sekitar"), as written,
+# capitalised or in capitals
+_CIRCA_FORMS = sorted({f for w in date_words()["circa"] for f in (w, w[0].upper() + w[1:], w.upper())}, key=lambda f: (-len(f), f))
+CIRCA = r"(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.|" + "|".join(map(re.escape, _CIRCA_FORMS)) + ")"
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
 SHAPES: list[tuple[str, str]] = [
@@ -97,7 +103,8 @@ SHAPES: list[tuple[str, str]] = [
     # ("1959年的夏天": "the summer of 1959"), or after a word that makes the year the photo's, "taken in",
     # "the picture shows", "this is", "records" (date_words.csv photo_lead_cjk: 摄于2000年, 图为1956年举国欢庆,
     # 这是1959年的上海街景), any word after it but a decade's, a span's or a "since" (2000年代, 2021年以来, 2007年起)
-    ("year_cjk", r"^[ ]*+(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?=[ ,，、。的]|$)"
+    # (also after a list's number, "2.1973年の地下鉄…", and before Japanese の, "of", or 頃, "circa": "1.1950年頃の…")
+    ("year_cjk", r"(?<=^[ ]*(?:[1-9]\d?\.)?)(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?=[ ,，、。的の頃]|$)"
                  r"|(?<=" + "|".join(map(re.escape, date_words()["photo_lead_cjk"])) + r")"
                  r"(?P<year>(?:1[89]|20)\d\d)[ ]?[年년](?![代以起至到前后後]|[ ]?\d)"),  # (a month's number after it: ymd_cjk's)
     ("era_year", ERA),
@@ -134,10 +141,11 @@ SHAPES: list[tuple[str, str]] = [
                    + YEAR + r"(?=[ ]*+(?:[.,;:)!?\n]|$)|[ ]+\p{Ll})"),
     # a year alone: "in Wuhan, China, in 2021.", "(Photo by …/Getty Images). 1991"
     ("in_year", r"\b[Ii]n " + YEAR + r"(?=[ ]*[.,;)]|[ ]*$)"),
-    # a word naming a year, then the year closing its phrase: "Rok 1942.", "…Hồ Chí Minh, năm 1945.", "Årstall 1923"
-    # (date_words.csv year_word), the word opening its phrase (not "vào năm 2000", "in the year 2000" of a story)
+    # a word naming a year, then the year closing its phrase: "Rok 1942.", "…Hồ Chí Minh, năm 1945.", "Årstall 1923",
+    # "foto , año  1973" (date_words.csv year_word), the word opening its phrase (not "vào năm 2000", "in the year 2000"
+    # of a story); or a title's dash after it ("AÑO 1946 – PRIMERO SUPERIOR …"; not a span, "Rok 1942 - 1945")
     ("year_word", r"(?<=(?:^|[\n.,;:(|])[ ]*+)(?i:" + "|".join(map(re.escape, date_words()["year_word"]))
-                  + r"):?[ ]" + YEAR + r"(?=[ ]*(?:[.;)\n]|$))"),
+                  + r"):?[ ]{1,2}" + YEAR + r"(?=[ ]*(?:[.;)\n]|$)|[ ]+[-–—][ ]+(?![ \d]))"),
     # a word naming a year inside the sentence, the year closing its phrase (a stop, a comma, the end, or in Thai,
     # which writes no stops, a space before more Thai): Thai "ถ่ายไว้เมื่อปี 1948 หน้า…", "…ในปี 1912", Indonesian
     # "di tahun 1915.", "Jakarta tahun 1969, masih" (date_words.csv year_word_inner); not a decade ("tahun 1950-an")
@@ -145,6 +153,12 @@ SHAPES: list[tuple[str, str]] = [
     # in the first sentence, as in_year's
     ("year_word_inner", _NOT_SPAN_BEFORE + _INNER_WORD + r"[ ]?" + YEAR
                         + r"(?![\d\p{L}'’]|[-–/][ ]?\d|[ ]*+(?:" + _SPAN_WORDS + r"))(?=[ ]*+(?:[.,;:)\n]|$)|[ ]+\p{Thai})"),
+    # "in" and a year in other languages, the year closing its phrase, as in_year's (a stop, a comma, a bracket, a
+    # line's end, a bullet before the credit): Italian "…, New York, nel 1956\n(AP Photo/…)", French "Une rue de Mens en
+    # 1910", Spanish "Estamos en 1979.", Portuguese "…, em 2019 • NAME/…", Finnish "vuonna 1913 .Kuva:", Czech "v roce
+    # 1967." (date_words.csv in_year); not a decade or span ("en 1950-1960", Dutch "tussen 1940 en 1945": "en" after a
+    # number), nor a year inside its phrase ("en 1910 la ville"); photo_date takes it in the first sentence, as in_year's
+    ("in_year_words", r"(?<!\d[ ]?)" + _IN_WORD + r"[ ]" + YEAR + r"(?![\d\p{L}'’]|[-–/][ ]?\d)(?=[ ]*+(?:[.,;:)\n•|]|$))"),
     # a season and a year: "Лето 1969 года.", "mùa Xuân 1973", "im Sommer 1970", "the summer of 1969", "hiver 1954"
     # (date_words.csv season): the date is the year. A capitalised season only opening its phrase, after a
     # season_lead word ("im Sommer") or before "of": a fashion collection's "COACH Spring 2024", "Spring/Summer 2023"
@@ -171,16 +185,29 @@ SHAPES: list[tuple[str, str]] = [
     # Egyptian prisoners…", "…Лешуконское». 1965 год. Автор: …" (a year closing the caption: year_end's)
     ("year_fragment", r"(?<=(?:^|[.!?][\"”»’]?[ ]+|\n)[ ]*)" + YEAR + r"(?![\d\p{L}])" + _YEAR_AFTER
                       + r"(?=\.[ \n]++\S)"),
+    # a year opening the caption as an archive's or album's title, before a dash or a comma and more words: "1930 -
+    # anniversaire de l'Ecole …", "1942 - CLELLES - …", "1955, καρέ του ρήγα", "1939,苏联 气象站" (not a span or a
+    # list of years: "1950 - 1960", "1955, 1956"; a year's stop is year_fragment's)
+    ("year_title", r"^[ ]*+" + YEAR + r"(?=[ ]?,[ ]?(?![\s\d])|[ ]+[-–—][ ]+(?![\s\d]))"),
     # "circa" and a year, the photo's when a sentence of its own or closing a place (photo_date): Getty's "… New York
     # City. Circa 1950. Ivan Dmitri/…", a title opening "Circa 1911. "Washington from …"", "…, CIRCA 1914. (PHOTO BY …";
     # not a decade or a span ("ca. 1930s", "c. 1920-25")
-    ("year_circa", r"(?<![\p{L}\d])(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.)[ ]?" + YEAR + r"(?![\d\p{L}'’]|[-–/][ ]?\d)"),
+    ("year_circa", r"(?<![\p{L}\d])" + CIRCA + r"[ ]?" + YEAR + r"(?![\d\p{L}'’]|[-–/][ ]?\d)"),
     # the year of the event the photo shows, written in its name: "at the 2015 Halberg Junior Disability
     # Games", "during Exercise RIMPAC 2018" (date_words.csv event, event_head)
     ("event_year", r"(?<![\d\p{L}])" + YEAR + r"(?=[ ]++(?:\p{Lu}[\p{L}\-'’]*+[ ]++){0,4}?(?:"
                    + "|".join(map(re.escape, date_words().get("event", ()))) + r")(?!\p{L}))"
                    r"|(?<=(?<!\p{L})(?:" + "|".join(map(re.escape, date_words().get("event_head", ()))) + r")[ ]\p{Lu}[\p{Lu}\d\-]*[ ])"
                    + YEAR + r"(?![\d\p{L}])"),
+    # a year closing the caption after a place or title with no comma, as archives and albums write it (perhaps before a
+    # bracketed note): "…, Antalya, Turkey 1955", "… tunnlar. Stockholm 1953", "Manifestación … en Zaragoza 1977",
+    # "TANDJONG PRIOK 1930 (Indisch Familie Archief)", "Le pont bouché de Bernardière - 1927": one to three capitalised
+    # words opening the caption or a sentence, after a comma or after "in", the last of three letters or more (not "…,
+    # CHINA, IN 2021."), else a word and a dash; not a noun after an article or a sign ("vor der Fertigstellung 1911",
+    # "© European Union 2020"), not a span ("1950 - 1960"); last of the shapes, so any other reading of the year wins
+    # ("… City. Circa 1950." is year_circa's)
+    ("year_close", r"(?<=(?:^|[,.][ ]+|(?<!\p{L})(?:en|in|em|nel|à)[ ]+)(?:\p{Lu}[\p{L}'’.\-]*[ ]+){1,3}(?<=\p{L}{3}[ ])"
+                   r"|\p{L}[ ]+[-–—][ ]+)" + YEAR + r"(?![\d\p{L}])(?=(?:[ ]+\([^()\n]*\))?\.?[ ]*$)"),
 ]
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
 
@@ -562,11 +589,14 @@ _GATES = {
     "ymd_words": lambda text: _YEAR_STOP(text) is not None,
     "year_word": lambda text: _YEAR_WORD_LEAD(text) is not None,
     "year_word_inner": lambda text: _INNER_BEFORE_YEAR(text) is not None,  # (the scanned texts only: few)
+    "in_year_words": lambda text: _IN_BEFORE_YEAR(text) is not None,
     "season_year": lambda text: _SEASON_BEFORE_YEAR(text) is not None,
     "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
+    "year_close": lambda text: _close_year_at(text) >= 0,
     "year_circa": lambda text: _CIRCA_YEAR(text) is not None,
     "year_fragment": lambda text: _FRAGMENT_YEAR(text) is not None,
+    "year_title": lambda text: _TITLE_YEAR(text) is not None,
     "lead_mdy": lambda text: "/" in text[:9],
     # the numeric and year shapes scan the whole text: a C scan for their core first
     "dmy_slash": lambda text: "/" in text and _SLASH_DATE(text) is not None,
@@ -621,10 +651,24 @@ def _fragment_years(text: str, runs: list[tuple[int, int]], years: list[int]) ->
     return out
 
 
+# year_title's core: a year opening the text (a C match)
+_TITLE_YEAR = re.compile(r" *(?:1[89]|20)\d\d(?!\d)").match
+
+
+def _title_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_title can begin: the text's start, when only spaces stand before its first run-ending year (and
+    that year is its first run: no digit before it) and a comma or a space follows the year."""
+    if years and runs[0][0] == years[0] and text[years[0] + 4:years[0] + 5] in (",", " ") and (
+            years[0] == 0 or text[0] == " " and not text[:years[0]].strip(" ")):  # (a space first: the slice is rare)
+        return [0]
+    return []
+
+
 # year_circa's core, and the word before a year it reads ("Circa 1950", "ca.1920")
-_CIRCA_YEAR = re.compile(r"(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.) ?(?:1[89]|20)\d\d").search
-_CIRCA_BEFORE = re.compile(r"(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.) ?$")
-_CIRCA_LAST = frozenset("aA.")
+_CIRCA_YEAR = re.compile(CIRCA + r" ?(?:1[89]|20)\d\d").search
+_CIRCA_BEFORE = re.compile(CIRCA + r" ?$")
+_CIRCA_LAST = frozenset("aA.") | {f[-1] for f in _CIRCA_FORMS}
+_CIRCA_SPAN = max(6, max(map(len, _CIRCA_FORMS)) + 1)
 
 
 def _circa_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
@@ -632,8 +676,8 @@ def _circa_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
     out = []
     for y in years:
         k = y - 1 if text[y - 1:y] == " " else y
-        if text[k - 1:k] in _CIRCA_LAST:  # (the word's last character, a C test before the search: "a" or ".")
-            m = _CIRCA_BEFORE.search(text, max(0, y - 6), y)
+        if text[k - 1:k] in _CIRCA_LAST:  # (the word's last character, a C test before the search: "a", "." or "r")
+            m = _CIRCA_BEFORE.search(text, max(0, y - _CIRCA_SPAN), y)
             if m is not None:
                 out.append(m.start())
     return out
@@ -642,19 +686,20 @@ def _circa_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
 # ymd_words' core: a year, its stop and a space ("1956. október"); year_word's: its word, perhaps a colon, a
 # space and a year (case-blind as the shape reads the word)
 _YEAR_STOP = re.compile(r"(?:1[89]|20)[0-9][0-9]\. ").search
-_YEAR_WORD_LEAD = re.compile(r"(?i:" + "|".join(map(re.escape, date_words()["year_word"])) + r"):? (?:1[89]|20)\d\d").search
-_YEAR_WORD_BEFORE = re.compile(r"(?i:" + "|".join(map(re.escape, date_words()["year_word"])) + r"):? $")
-_YEAR_WORD_SPAN = max(map(len, date_words()["year_word"])) + 2
+_YEAR_WORD_LEAD = re.compile(r"(?i:" + "|".join(map(re.escape, date_words()["year_word"])) + r"):? {1,2}(?:1[89]|20)\d\d").search
+_YEAR_WORD_BEFORE = re.compile(r"(?i:" + "|".join(map(re.escape, date_words()["year_word"])) + r"):? {1,2}$")
+_YEAR_WORD_SPAN = max(map(len, date_words()["year_word"])) + 3
 # the last letter of a year's word, or its colon (a character the shape's case-blind word ends in lowers to
 # one of these: the Kelvin sign to "k")
 _YEAR_WORD_LAST = frozenset({":"} | {w[-1].lower() for w in date_words()["year_word"]})
 
 
 def _word_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
-    """Where year_word can begin: its word (perhaps a colon) and a space just before a year ending its run."""
+    """Where year_word can begin: its word (perhaps a colon) and one or two spaces just before a year ending its run."""
     out = []
     for y in years:
-        if text[y - 1:y] == " " and text[y - 2:y - 1].lower() in _YEAR_WORD_LAST:  # (a C test before the search)
+        k = y - 1 if text[y - 2:y] == "  " else y  # ("año  1973": two spaces)
+        if text[k - 1:k] == " " and text[k - 2:k - 1].lower() in _YEAR_WORD_LAST:  # (a C test before the search)
             m = _YEAR_WORD_BEFORE.search(text, max(0, y - _YEAR_WORD_SPAN), y)
             if m is not None:
                 out.append(m.start())
@@ -680,6 +725,23 @@ def _inner_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
     for y in years:
         if (text[y - 3:y - 1] if text[y - 1:y] == " " else text[y - 2:y]).casefold() in _INNER_TAIL:
             m = _INNER_BEFORE.search(text, max(0, y - _INNER_SPAN), y)
+            if m is not None:
+                out.append(m.start())
+    return out
+
+
+_IN_BEFORE = regex.compile(_IN_WORD + r"[ ]$")
+_IN_SPAN = max(map(len, date_words()["in_year"])) + 1
+_IN_LAST = frozenset(w[-1] for w in date_words()["in_year"])  # (all ASCII letters: a case-blind match ends in one of them)
+_IN_BEFORE_YEAR = regex.compile(_IN_WORD + r"[ ](?:1[89]|20)\d\d").search
+
+
+def _in_words_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where in_year_words can begin: its word and a space just before a year ending its run."""
+    out = []
+    for y in years:
+        if text[y - 1:y] == " " and text[y - 2:y - 1].lower() in _IN_LAST:  # (a C test before the search)
+            m = _IN_BEFORE.search(text, max(0, y - _IN_SPAN), y)
             if m is not None:
                 out.append(m.start())
     return out
@@ -771,6 +833,33 @@ def _year_end_at(text: str) -> int:
     return len(end) - (5 if end.endswith(".") else 4)
 
 
+_CLOSE_YEAR = re.compile(r"(?:1[89]|20)\d\d").fullmatch
+
+
+def _close_year_at(text: str) -> int:
+    """Where year_close's year must begin: a year of four digits closing the text, a space before it (then perhaps
+    spaces and a bracketed note, a stop, spaces; "$" also before a last newline), as its pattern reads; else -1.
+    Read back from the text's end by index (no copy of the text: most captions with a year end in none)."""
+    e = len(text)
+    if e and text[e - 1] == "\n":
+        e -= 1
+    while e and text[e - 1] == " ":
+        e -= 1
+    if e and text[e - 1] == ".":
+        e -= 1
+    if e and text[e - 1] == ")":
+        p = text.rfind("(", 0, e)
+        if p < 1 or text[p - 1] != " " or text.find("\n", p, e) >= 0 or text.find(")", p, e - 1) >= 0:
+            return -1
+        e = p
+        while e and text[e - 1] == " ":
+            e -= 1
+    y = e - 4
+    if y < 1 or text[y - 1] != " " or _CLOSE_YEAR(text, y, e) is None:
+        return -1
+    return y
+
+
 def _comma_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
     """Where year_comma can begin: the comma before a year ("Chad, 2015", "Giza, c. 1920"). Its match is
     ``,[ ]{0,2}`` then perhaps "c.", "ca." or "circa" and spaces, then the year, so the year ends its run
@@ -825,8 +914,8 @@ def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
 
 # shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
 # match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
-_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years, "year_fragment": _fragment_years,
-            "year_word_inner": _inner_years, "season_year": _season_years}
+_AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years, "year_fragment": _fragment_years, "year_title": _title_years,
+            "year_word_inner": _inner_years, "in_year_words": _in_words_years, "season_year": _season_years}
 
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
@@ -848,6 +937,8 @@ def _tries_scanned(text: str, has_year: bool, starts: list[int] | None) -> list[
                 tries.append((shape, pattern, by_shape[shape]))
         elif shape == "year_end":
             tries.append((shape, pattern, _year_end_at(text)))
+        elif shape == "year_close":
+            tries.append((shape, pattern, _close_year_at(text)))
         else:
             tries.append((shape, pattern, None))
     return tries
@@ -858,7 +949,7 @@ _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
 _RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "era_year", "ymd_words", "month_word_year", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
-               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_word_inner", "season_year", "year_comma", "year_paren", "year_end", "year_fragment", "year_circa", "event_year")
+               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_word_inner", "in_year_words", "season_year", "year_comma", "year_paren", "year_end", "year_fragment", "year_title", "year_circa", "event_year", "year_close")
 
 
 def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has_year: bool,
@@ -910,6 +1001,9 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
         at = _inner_years(text, runs, years)
         if at:
             tries.append(("year_word_inner", _P["year_word_inner"], at))
+        at = _in_words_years(text, runs, years)
+        if at:
+            tries.append(("in_year_words", _P["in_year_words"], at))
         at = _season_years(text, runs, years)
         if at:
             tries.append(("season_year", _P["season_year"], at))
@@ -926,6 +1020,10 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
         if at:
             tries.append(("year_fragment", _P["year_fragment"], at))
     if years:
+        at = _title_years(text, runs, years)
+        if at:
+            tries.append(("year_title", _P["year_title"], at))
+    if years:
         at = _circa_years(text, runs, years)
         if at:
             tries.append(("year_circa", _P["year_circa"], at))
@@ -933,6 +1031,10 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
         at = _lone_years(text, runs, years)
         if at:
             tries.append(("event_year", _P["event_year"], at))
+    if years:
+        at = _close_year_at(text)
+        if at >= 0:
+            tries.append(("year_close", _P["year_close"], at))
     return tries
 
 
@@ -1072,7 +1174,7 @@ if not all(w.isascii() for w in _TAKEN_STEMS):  # pragma: no cover - the reasoni
 def taken_date(text: str, dates: list[DateFound]) -> DateFound | None:
     """A date the caption says the photo was taken on: "Photo taken in September 1916", "Taken in 2008."."""
     for d in dates:
-        end = d.start + (d.text.find(" ") + 1 if d.shape == "in_year" else 0)  # "in 2008": its "in" leads it
+        end = d.start + (d.text.rfind(" ") + 1 if d.shape in ("in_year", "in_year_words") else 0)  # "in 2008", "nel 1928": its word leads it
         if d.start and _TAKEN.search(text, max(0, d.start - 60), end):
             return d
     return None
@@ -1086,7 +1188,7 @@ _EVENT_AFTER = regex.compile(r"[ ]++(?i:" + "|".join(map(re.escape, date_words()
 def is_story_date(text: str, d: DateFound) -> bool:
     before = text[max(0, d.start - 30): d.start]
     return bool(_NOT_PHOTO_GATE(_blind_fold(before)) and _NOT_PHOTO_DATE.search(before)) or (
-        d.shape != "in_year" and _EVENT_AFTER.match(text, d.end) is not None)
+        d.shape not in ("in_year", "in_year_words") and _EVENT_AFTER.match(text, d.end) is not None)
 
 
 # "in this undated photo released … on April 12, 2016": the date is the release's
@@ -1133,9 +1235,9 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
-    for shape in ("month_year", "month_year_words", "month_word_year", "season_year", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "year_word", "year_word_inner",
-                  "year_end", "year_fragment", "year_circa", "event_year"):
-        for d in usable(lambda d: d.shape == shape and (d.start < first and shape != "year_circa" or shape == "year_end"
+    for shape in ("month_year", "month_year_words", "month_word_year", "season_year", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "in_year_words", "year_word", "year_word_inner",
+                  "year_end", "year_close", "year_fragment", "year_title", "year_circa", "event_year"):
+        for d in usable(lambda d: d.shape == shape and (d.start < first and shape != "year_circa" or shape in ("year_end", "year_close")
                                                         or shape == "year_comma"
                                                         and _ENDS_TEXT.match(text, d.end)
                                                         or shape == "year_fragment"  # (a sentence of its own)

@@ -183,6 +183,14 @@ _TABLE: list[tuple[str, str, str]] = [
      "'Budapest, 1956. október 23.' (tables.YEAR_FIRST_LANGS)"),
     ("date", "date_year_word", "a word naming a year, then the year closing its phrase: 'Rok 1942.', ', năm 1945.', "
      "'Årstall 1923' (date_words year_word)"),
+    ("date", "date_year_close", "a year closing the caption after a place or title with no comma: ', Antalya, Turkey 1955', "
+     "'. Stockholm 1953', 'en Zaragoza 1977', 'TANDJONG PRIOK 1930 (…)', '… de Bernardière - 1927'; not after an article "
+     "or a sign ('der Fertigstellung 1911', '© European Union 2020')"),
+    ("date", "date_year_title", "a year opening the caption as a title, before a dash or a comma: '1930 - anniversaire …', "
+     "'1955, καρέ …', '1939,苏联 …' (not a span or a list of years)"),
+    ("date", "date_in_year_words", "'in' and a year in other languages, the year closing its phrase in the first sentence, as "
+     "in_year's (date_words in_year): 'nel 1956', 'en 1910', 'em 2019', 'vuonna 1913', 'v roce 1967'; not after a number "
+     "('1940 en 1945'), a decade or span"),
     ("date", "date_year_word_inner", "a word naming a year inside the first sentence, the year closing its phrase: Thai "
      "'ถ่ายไว้เมื่อปี 1948 หน้า…', Indonesian 'di tahun 1915.' (date_words year_word_inner; not 'tahun 1950-an', "
      "'sejak tahun 1990')"),
