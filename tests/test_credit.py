@@ -715,3 +715,43 @@ def test_end_org_keeps_its_particle(org, sep, given_name, surname):
     name = f"{given_name} {surname}"
     by = parse_caption(f"Os jogadores festejam a subida. Foto de {name}")
     assert (by.photographer, by.agency) == (name, ""), by.style
+
+
+_OUTLETS = st.sampled_from(["KANSAN", "GAZETTEER", "Fotoblik", "Pressfoto", "Heraldo"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(_GIVEN, _SURNAME, _OUTLETS, st.booleans())
+def test_first_line_name_and_one_word_outlet(given_name, surname, outlet, caps):
+    """A photographer and a one-word paper or agency on the caption's first line, the caption after it (credit.line_chain)."""
+    name = f"{given_name} {surname}".upper() if caps else f"{given_name} {surname}"
+    rec = parse_caption(f"{name}/{outlet}\nFans celebrate on the main street on Sunday after the team won the title.")
+    assert (rec.photographer, rec.agency.casefold()) == (f"{given_name} {surname}", outlet.casefold()), rec.style
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Main Street", "Union Avenue", "Allen Fieldhouse", "Lincoln Park", "Kansas City", "New York",
+                        "Des Moines"]), st.sampled_from(["Today", "Sunday", "Texas", "Boston", "Kansan", "Fotoblik"]))
+def test_first_line_site_or_place_and_one_word_is_no_credit(first, second):
+    """A street, a venue or a place before a slash and one word on the first line names no photographer."""
+    rec = parse_caption(f"{first}/{second}\nFans celebrate on the main street on Sunday after the team won the title.")
+    assert rec.photographer == "", rec.style
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Ohio", "Alaska", "Oregon", "Vermont", "Texas"]), st.sampled_from(["Sgt.", "Staff Sgt.", "Maj.", "Spc."]),
+       _GIVEN, _SURNAME, st.sampled_from(["photo/", "photo by "]))
+def test_national_guard_photo_credit(state, rank, given_name, surname, joint):
+    """'(STATE National Guard photo/RANK NAME)': the Guard is an organisation (org_words: guard), the ranked name its
+    photographer, whichever way the two are joined."""
+    rec = parse_caption(f"Soldiers fill sandbags near the levee. ({state} National Guard {joint}{rank} {given_name} {surname})")
+    assert (rec.photographer, rec.agency) == (f"{given_name} {surname}", f"{state} National Guard"), rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Credit: ", "Photo Credit: ", "| Photo Credit: ", "Picture: "]), st.booleans())
+def test_special_arrangement_is_a_placeholder(label, caps):
+    """The Hindu's 'Special Arrangement' (a picture arranged for the paper) stands where a name would: no photographer."""
+    token = "SPECIAL ARRANGEMENT" if caps else "Special Arrangement"
+    rec = parse_caption(f"Students perform at the annual day celebrations of the school.\n{label}{token}")
+    assert (rec.photographer, rec.agency) == ("", "") and "supplied" in rec.style, rec.style

@@ -577,3 +577,21 @@ def test_vi_unit_word_before_a_lower_case_word_is_no_place(words):
     # "xã hội" (society), "tỉnh táo" (awake): no capital after the word, no place
     rec = parse_caption(f"Người dân {words} thu hoạch lúa.")
     assert (rec.city, rec.region) == ("", ""), rec.style
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Sydney", "Johannesburg", "Auckland", "Brisbane", "Durban", "Nairobi"]),
+       st.sampled_from(["in the", "in the heart of the"]),
+       st.sampled_from(["CBD", "Central Business District", "Central Business District (CBD)"]))
+def test_city_cbd_names_the_city(city, lead, cbd):
+    """'the CITY CBD' (AU, NZ, ZA): the central business district after its city's name is the city (place_words: CBD)."""
+    rec = parse_caption(f"Commuters walk to work {lead} {city} {cbd} on Monday morning.")
+    assert rec.city == city, (rec.city, rec.style)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Zorbu", "Kelvary", "Mintaro", "Pellow"]), st.sampled_from(["CBD", "Central Business District"]))
+def test_cbd_word_never_stays_in_a_city(word, cbd):
+    """The CBD words are never part of the city read: a name the gazetteer lacks before them is no town."""
+    rec = parse_caption(f"Commuters walk to work in the {word} {cbd} on Monday morning.")
+    assert not rec.city.endswith(("CBD", "District")), (rec.city, rec.style)

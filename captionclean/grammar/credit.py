@@ -22,7 +22,7 @@ import unicodedata
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state
+    Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state, place_words
 from .names import family_first, family_first_langs, normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
@@ -864,6 +864,10 @@ _SUFFIX_WORD = regex.compile(r"(?i:jr|sr|inc|ltd|llc|file|pool|handout|ho|file p
 _NOT_FIRST_NAMES = frozenset(NAME_WORDS.get("not_first_name", ()))  # data/name_words.csv
 _LABEL_RULES = frozenset(("label_colon", "credit_marker"))
 _OUTLET = regex.compile(r"(?:The[ ]+)?\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}[\p{Ll}\-]+){1,3}")
+# an outlet's name of one word after a photographer's on a line of its own: "KANSAN", "Fotolens" (five capitals or four letters at least)
+_ONE_WORD_OUTLET = regex.compile(r"\p{Lu}(?:\p{Lu}{4,}|\p{Ll}{3,})")
+# a street's or a venue's last word: "Main Street/Today", "Allen Fieldhouse/Sunday" name no photographer
+_SITE_ENDS = frozenset(w.casefold() for kind in ("street", "venue") for w in place_words().get(kind, ()))
 _WHOLE_ORG_RULES = frozenset(("end_domain", "end_org", "paren_org_end"))
 _CJK_NAME_RULES = frozenset(("cjk_reporter",))
 _CASELESS_RULES = frozenset(("caseless_label", "hebrew_paren_name"))
@@ -1545,8 +1549,12 @@ def _line_chain_ok(chain: str, agencies: Agencies) -> bool:
     parts = [p.strip() for p in _SPLIT.split(chain.strip(" /")) if p.strip()]
     anchors = [p for p in parts if agencies.lookup(p) or placeholder_tag(p)]
     if not anchors and len(parts) == 2 and "/" in chain and _person_shaped(parts[0], agencies) \
-            and _OUTLET.fullmatch(parts[1]) and not (lookup_city(parts[1]) or lookup_country(parts[1])):
-        return True  # "Michael S. Lockett / Juneau Empire" on a line of its own: a photographer and the paper
+            and (_OUTLET.fullmatch(parts[1]) or _ONE_WORD_OUTLET.fullmatch(parts[1])
+                 and parts[0].rsplit(" ", 1)[-1].casefold() not in _SITE_ENDS) \
+            and not (lookup_city(parts[1]) or lookup_country(parts[1]) or lookup_state(parts[1])):
+        # "Michael S. Lockett / Juneau Empire", "KELCIE MATOUSEK/KANSAN", "Loris Cipot/Fotolens" on a line of their
+        # own: a photographer and the paper or agency (a one-word outlet too: credit.line_chain)
+        return True
     return bool(anchors) and all(p in anchors or _NAMEISH.match(p) for p in parts)
 
 

@@ -37,6 +37,8 @@ for _memo in (lookup_country, lookup_state, lookup_city, lookup_subdivision, eng
 _W = place_words()
 _REGION = _W.get("region", frozenset())
 _CITYWORD = _W.get("city", frozenset())
+# a generic phrase of several words after a city's name: "the Johannesburg Central Business District"
+_CITY_PHRASES = tuple(" " + w for w in _CITYWORD if " " in w)
 _NBH = _W.get("neighbourhood", frozenset())
 _DIRS = _W.get("direction", frozenset())
 _VENUE = _W.get("venue", frozenset()) | _W.get("nature", frozenset())
@@ -232,6 +234,10 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
                 codes = {"US"} if lookup_state(region) else lookup_subdivision(region) & _STATE_COUNTRIES
                 if codes and not lookup_country(region) and city_in(town, codes):
                     return [(town, ""), (region, "")]
+    for phrase in _CITY_PHRASES if part.endswith(_CITY_PHRASES) else ():
+        if part.endswith(phrase) and len(part) > len(phrase):
+            words = part[:-len(phrase)].split(" ")  # "the Johannesburg Central Business District": Johannesburg
+            break
     town = False
     while len(words) > 1 and words[-1] in _CITYWORD:
         town = town or words[-1] in _TOWN_AFTER and words[-2][:1].isupper()
