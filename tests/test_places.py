@@ -577,3 +577,64 @@ def test_vi_unit_word_before_a_lower_case_word_is_no_place(words):
     # "xã hội" (society), "tỉnh táo" (awake): no capital after the word, no place
     rec = parse_caption(f"Người dân {words} thu hoạch lúa.")
     assert (rec.city, rec.region) == ("", ""), rec.style
+
+
+# --- webP4: words that spell a city's name, EFE's town and province, a city and a dash ---------------------
+
+_KO_PIECES = st.sampled_from(["위해", "위해서", "미리", "연대", "서리", "보기", "찍기", "응원을", "시민들이", "찾았다", "23일", " ", ". "])
+
+
+@given(st.lists(_KO_PIECES, min_size=1, max_size=10).map(" ".join))
+@example("사진을 찍기 위해 설치된")
+def test_korean_common_words_name_no_city(text):
+    # 위해 (in order to), 미리 (in advance), 연대, 서리: common words that spell lexicon names (Weihai, Miri,
+    # Yantai, Surrey); alone or before an ending they name no city
+    assert places_module.cjk_city(text) is None
+    assert places_module.cjk_city(text + " 부산 해운대") is not None  # a city after them is still read
+
+
+@given(st.sampled_from(["हमारे", "हमारा", "हमारी"]), st.sampled_from(["", " लिए", " गांव", " शहर मुंबई में"]))
+def test_hindi_our_is_no_hama(word, rest):
+    place = places_module.script_city("यह " + word + rest)
+    assert (place.city if place else "") == ("Mumbai" if "मुंबई" in rest else "")
+
+
+_MADE_UP = st.from_regex(r"[A-Z][a-z]{3,9}(?: [A-Z][a-z]{3,9})?", fullmatch=True)
+
+
+@given(_MADE_UP, st.sampled_from([" – ", " - ", " — "]))
+def test_city_dash_needs_a_large_city(name, dash):
+    from captionclean.tables import lookup_city
+
+    assume(not lookup_city(name) and not english_city(name))
+    rec = parse_caption(name + dash + "Manifestantes ocupam a avenida nesta sexta-feira.")
+    assert "dateline_city_dash" not in rec.style
+    assert parse_caption("São Paulo" + dash + "Manifestantes ocupam a avenida.").city == "São Paulo"
+
+
+@given(_MADE_UP, _MADE_UP, st.sampled_from(["03/06/2024.-", "3 jun (EFE).-"]))
+def test_town_province_needs_a_known_province(town, province, date):
+    from captionclean.tables import lookup_city, lookup_subdivision
+
+    assume(not lookup_city(province) and not lookup_subdivision(province))
+    rec = parse_caption(f"{town} ({province}), {date} Vecinos de la localidad.")
+    assert "dateline_town_province" not in rec.style
+    rec = parse_caption(f"{town} (Málaga), {date} Vecinos de la localidad.")
+    assert "dateline_town_province" in rec.style and rec.region == "Málaga"
+
+
+_DL_PIECES = st.sampled_from([" ", "  ", "\n", "São", "Paulo", "PAULO", "Milano", "de", "x", "X", "É", " – ", " - ", "—",
+                              "(", ")", "), ", "(Málaga)", ", ", "3", "03/06/2024", ".-", " jun", "(EFE)", "Ab", "A"])
+
+
+@given(st.lists(_DL_PIECES, max_size=14).map("".join))
+@example("São Paulo – Manifestantes")
+@example("  Milano - Folla")
+@example("LA ROCA (Málaga), 03/06/2024.-")
+@example(" Vélez-Málaga (Málaga), 3 jun (EFE).-")
+def test_new_dateline_openings_hold_every_match(text):
+    # find_dateline tries dateline_city_dash and dateline_town_province only where their opening tests pass
+    for rule in ("dateline_city_dash", "dateline_town_province"):
+        if dict(places_module.DATELINES)[rule].match(text):
+            assert places_module._DATELINE_OPENING[rule](text), rule
+            assert all(any(n in text for n in group) for group in places_module._DATELINE_NEEDS[rule]), rule

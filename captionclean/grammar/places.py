@@ -1594,11 +1594,18 @@ _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge capti
 _CJK_STREET = stdlib_re.compile("[东西南北中東]?(?:" + "|".join(map(stdlib_re.escape, regex.longest_first(_W.get("cjk_street", ())))) + ")")
 
 
+# common words that spell a lexicon city's name at a word's start: Korean 위해 (in order to: Weihai), Hindi हमारे
+# (our: Hama and an ending) (data/place_words.csv script_not_city; a tuple for str.startswith)
+_SCRIPT_NOT_CITY = tuple(sorted(_W.get("script_not_city", ())))
+
+
 def _not_cjk_city(head: str, i: int, end: int, word_start: int) -> bool:
     """A lexicon city's name at ``i`` that names no city: Korean writes its words apart, so
     a Hangul name inside a word is a piece of it ("개구리가", a frog: not 리가, Riga); a name before a street's
-    word names the street ("胜利南路", "北京路": Chinese streets are named after towns)."""
-    return i != word_start and "\uac00" <= head[i] <= "\ud7af" or _CJK_STREET.match(head, end) is not None
+    word names the street ("胜利南路", "北京路": Chinese streets are named after towns); a common word that
+    spells the name ("보기 위해", in order to see: not 위해, Weihai)."""
+    return i != word_start and "\uac00" <= head[i] <= "\ud7af" or _CJK_STREET.match(head, end) is not None \
+        or head.startswith(_SCRIPT_NOT_CITY, i)
 
 
 _CJK_CITY_ORG = tuple(regex.longest_first(_W.get("cjk_city_org", ())))  # (data/place_words.csv)
@@ -1827,6 +1834,8 @@ def script_city(text: str) -> Place | None:
                     rest = _SOUTH_LETTERS.match(head, j)
                     if rest is not None and len(rest[0]) > _SOUTH_ENDING and rest[0] not in _SOUTH_ENDINGS:
                         continue
+                    if rest is not None and head.startswith(_SCRIPT_NOT_CITY, i):
+                        continue  # "हमारे" (our) is no Hama with an ending
                 hit = english_city(head[i:j])
                 if hit:
                     country = country_by_code(hit[1])
@@ -2136,6 +2145,15 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     ("dateline_numeric", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}|" + _ANY_PART + r"[ ]+\((?P<uf>\p{Lu}{2})\))"
         r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?P<cy>(?:19|20)\d\d)(?P<cm>[01]\d)(?P<cd>[0-3]\d)\b)")),
+    # EFE's town with its province in brackets, then the date and ".-": "LA ROCA DEL VALLÉS (BARCELONA), 12/05/2024.-",
+    # "Vélez-Málaga (Málaga), 20 abr (EFE).-" (the province a region or city the lexicon knows: _town_province)
+    ("dateline_town_province", regex.compile(
+        r"^\s*(?P<place>\p{Lu}[\p{L}\p{M}'’\- ]{1,40}?)[ ]+\((?P<prov>\p{Lu}[\p{L}\p{M}'’\- ]{1,30}?)\),[ ]+"
+        r"(?=\d{1,2}[ /][^\n]{1,24}?\.-)")),
+    # a large city in mixed case opening the caption, then a dash: "São Paulo – Parte do dia …" (capitals: caps_dash)
+    ("dateline_city_dash", regex.compile(
+        r"^\s*(?=[^\n]{1,45}?[ ][-–—][ ])(?P<place>\p{Lu}(?!\p{Lu})[\p{L}\p{M}'’\-]*+"
+        r"(?:[ ](?:\p{Lu}[\p{L}\p{M}'’\-]*+|de|do|da|dos|das|del|di|la|el|am|an|upon|sur)){0,3})[ ]+[-–—][ ]+(?=\p{Lu})")),
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
@@ -2159,6 +2177,8 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_city_stop": ((". ",),),
     "dateline_numeric": (("/", "0", "1", "2"),),
     "dateline_caps_dash": (_DASHES,),
+    "dateline_town_province": (("), ",), (".-",)),
+    "dateline_city_dash": ((" - ", " – ", " — "),),
 }
 assert all(len(needs) <= 2 for needs in _DATELINE_NEEDS.values())  # find_dateline tests two groups
 _DATELINE_STRINGS = frozenset(n for needs in _DATELINE_NEEDS.values() for group in needs for n in group)
@@ -2256,9 +2276,35 @@ _DATELINE_OPENING = {
     "dateline_city_stop": lambda text: 0 < text.find(". ", 0, 36),
     "dateline_numeric": lambda text: _early(_NUMERIC_EARLY, text, 70, 1),
     "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper() and _caps_head(text, _DASHES),
+    "dateline_town_province": lambda text: 0 < text.lstrip().find("), ", 0, 80),
+    # a capital, then no capital, and a spaced dash among the first words
+    "dateline_city_dash": lambda text: _city_dash_opening(text.lstrip()),
     # "Place, Country:" opens the caption
     "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD) and _label_shape(text),
 }
+
+
+_DASH_EARLY = stdlib_re.compile(r" [-–—] ")
+
+
+def _city_dash_opening(text: str) -> bool:
+    """What a dateline_city_dash match opens with (white space stripped): a capital, then no capital, and a
+    spaced dash within 50 characters."""
+    return text[:1].isupper() and not text[1:2].isupper() and _DASH_EARLY.search(text, 0, 50) is not None
+
+
+def _town_province(town: str, province: str) -> Place | None:
+    """EFE's "TOWN (PROVINCE)": the town, and the province as its region, when the lexicon knows the province as a
+    country's subdivision or a city (Spain's provinces bear their capitals' names: Barcelona, Málaga); None
+    otherwise, or when the brackets name a country ("Bystrička (Slovakia), 1926")."""
+    name = _case(province.strip())
+    if lookup_country(name) or not (lookup_subdivision(name) or lookup_city(name)):
+        return None
+    place = classify_parts([town], "dateline")
+    if not place.city or place.region or place.country:
+        return None
+    place.region = _region_text(name)
+    return place
 
 
 def _holds(text: str, strings: tuple[str, ...], has: dict[str, bool]) -> bool:
@@ -2323,6 +2369,11 @@ def find_dateline(text: str) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
+        if rule == "dateline_town_province":
+            tp = _town_province(m["place"], m["prov"])
+            if tp is None:
+                continue
+            return Dateline(rule, m.group(0).strip(), m.end(), tp)
         parts = [p for p in (m["place"] if not g.get("uf") else m["place"].split("(")[0]).split(",")]
         place = classify_parts(parts, "dateline")
         if rule in ("dateline_no_date", "dateline_city_stop", "dateline_numeric", "dateline_caps_dash") \
@@ -2333,6 +2384,8 @@ def find_dateline(text: str) -> Dateline | None:
             continue
         if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
             continue  # "Ms. Elizabeth …": a title, not Mississippi
+        if rule == "dateline_city_dash" and not (_big_city(place.city) and not place.region and not place.country):
+            continue  # "Coronavirus - …", "Brasil - …", "Amy Adams - …": a headline or a name, not a dateline
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue
         if rule == "dateline_date_first":
