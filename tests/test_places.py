@@ -638,3 +638,17 @@ def test_new_dateline_openings_hold_every_match(text):
         if dict(places_module.DATELINES)[rule].match(text):
             assert places_module._DATELINE_OPENING[rule](text), rule
             assert all(any(n in text for n in group) for group in places_module._DATELINE_NEEDS[rule]), rule
+
+
+@given(st.sampled_from(["Kendari", "Bandung", "Tegal", "Medan", "Surabaya"]) | _MADE_UP,
+       st.sampled_from(["di Kota {}", "di Jalan Mawar, Kecamatan Sukamaju, Kota {}", "di Alun-alun Kota {}"]))
+def test_kota_names_a_known_city_only(name, shape):
+    # Indonesian "Kota X": X is the city when the gazetteer knows it; a name it lacks is not cut from "Kota"
+    from captionclean.tables import lookup_city
+
+    part = shape.format(name).rpartition(", ")[2].removeprefix("di ")
+    split = places_module._split_part(part)
+    if lookup_city(name) and not lookup_city("Kota " + name):
+        assert split == [(name, "city")]
+    else:
+        assert (name, "city") not in split

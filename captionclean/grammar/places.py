@@ -53,6 +53,7 @@ _TOWN_AFTER = frozenset(w for w in _W.get("city", ()) if w.islower()) - {"capita
 _TOWN_OF_WORDS = _W.get("town_of", frozenset())
 # German writes a place's generic word with a capital, before the name: "Hauptstadt Accra", "US-Bundesstaat Maryland"
 _CITY_BEFORE = _W.get("city_before", frozenset())
+_CITY_KNOWN_BEFORE = tuple(sorted(_W.get("city_known_before", ())))  # Indonesian "Kota": a known city's name follows
 _REGION_BEFORE = _W.get("region_before", frozenset())
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
 _LEAD_IN = _W.get("lead_in", frozenset())
@@ -216,6 +217,15 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
             return [(part, "venue")]  # "Bay of Biscay", "Palace of Versailles"
         return [(part, "")]
     words = part.split(" ")
+    if len(words) > 1 and any(w + " " in part for w in _CITY_KNOWN_BEFORE):
+        for k, word in enumerate(words[:-1]):
+            if word in _CITY_KNOWN_BEFORE:
+                # "Kecamatan Kendari Barat, Kota Kendari", "Alun-alun Kota Tegal": the city, when the gazetteer knows
+                # it and the word is not part of its name ("Kota Kinabalu"); "Kota Tua" (an old town) stays whole
+                name = " ".join(words[k + 1:])
+                if name[:1].isupper() and lookup_city(name) and not lookup_city(" ".join(words[k:])):
+                    return [(name, "city")]
+                break
     if len(words) > 1 and (words[0] in _CITY_BEFORE or words[0] in _REGION_BEFORE) and words[1][:1].isupper():
         # "der ghanaischen Hauptstadt Accra", "im US-Bundesstaat Pennsylvania": the word says what the name is
         return [(" ".join(words[1:]), "city" if words[0] in _CITY_BEFORE else "region")]
