@@ -652,3 +652,14 @@ def test_kota_names_a_known_city_only(name, shape):
         assert split == [(name, "city")]
     else:
         assert (name, "city") not in split
+
+
+@given(st.from_regex(r"[A-Z][a-zğıöüş]{2,8}", fullmatch=True), st.sampled_from(["'da", "'de", "’ta", "’te"]))
+def test_turkish_locative_needs_a_large_town_or_country(name, ending):
+    # a name in the locative that is no town of 100,000 or more and no country ("Ali'de", a person) names no place
+    from captionclean.tables import lookup_city, lookup_country
+
+    english = english_city(name)
+    assume(not lookup_country(name) and (lookup_city(english[0] if english else name) or ("", 0))[1] < 100_000)
+    assert places_module.turkish_locative(f"Bugün {name}{ending} bir toplantı yapıldı.") is None
+    assert places_module.turkish_locative(f"Bugün {name}{ending} ve Ankara'da toplantılar yapıldı.").city == "Ankara"

@@ -1334,6 +1334,29 @@ def turkish_place(text: str) -> Place | None:
     return Place(city=m["village"] or m["district"], region=m["province"] or "", by_table=True, rules=["place_tr_district"])
 
 
+# Turkish writes "in" as a case ending after an apostrophe: "Erzurum'da" (in Erzurum), "Moskova’da" (in Moscow),
+# "Azerbaycan’da" (in Azerbaijan); -da/-de, -ta/-te after a voiceless consonant
+_TR_LOCATIVE = regex.compile(r"(?<![\p{L}'’])(?P<name>\p{Lu}\p{Ll}++(?:[ ]\p{Lu}\p{Ll}++)?)['’](?:da|de|ta|te)(?!\p{L})")
+_TR_LOCATIVE_GATE = stdlib_re.compile(r"['’][dt][ae](?![^\W\d_])")  # (what every match holds: tests/test_place_gates.py)
+_TR_LOCATIVE_SIZE = 100_000  # a town that large, or a country: a name in the case the gazetteer cannot mistake
+
+
+def turkish_locative(text: str) -> Place | None:
+    """The first town of 100,000 or more, or country, a Turkish caption names in the locative (rule
+    place_tr_locative): "Erzurum'da sokağa çıkma kısıtlaması …" → Erzurum, "Moskova’da açılan ilk McDonald’s" →
+    Moscow (the English name), "Azerbaycan’da bir düğün" → Azerbaijan."""
+    for m in _TR_LOCATIVE.finditer(text):
+        name = m["name"]
+        country = lookup_country(name)
+        if country:
+            return Place(country=country.name, country_code=country.code, by_table=True, rules=["place_tr_locative"])
+        english = english_city(name)
+        city = english[0] if english else name
+        if (lookup_city(city) or ("", 0))[1] >= _TR_LOCATIVE_SIZE:
+            return Place(city=city, rules=["place_tr_locative"])
+    return None
+
+
 # Swiss German papers write the canton's code after a town: "in Zwillikon (ZH)", "bei Sachseln OW" (data/place_words.csv
 # swiss_canton); after a place word, the code closing the name (in brackets only: AG, also a company's suffix, and the
 # codes a US state shares, "Lincoln NE")
@@ -1373,6 +1396,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
     if _TR_GATE in text:
         place = turkish_place(text)
+        if place is not None:
+            return place
+    if _TR_LOCATIVE_GATE.search(text):
+        place = turkish_locative(text)
         if place is not None:
             return place
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)

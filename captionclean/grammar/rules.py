@@ -277,6 +277,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_tr_district", "Turkish: a town named before a district's generic noun in a case ('Germencik ilçesinde'), or the "
      "village attached to it ('Zile ilçesine bağlı Karacaören köyünde'); a province in the genitive before it is the region "
      "('Tokat'ın'); data/place_words.csv tr_district, tr_settlement"),
+    ("place", "place_tr_locative", "Turkish: a town of 100,000 or more, or a country, in the locative after an apostrophe "
+     "('Erzurum'da', 'Moskova’da' → Moscow, 'Azerbaycan’da'), when nothing nearer the date names a place"),
     ("place", "place_adjective_city", "no other place: a German city's adjective in -er before a word for a part of it: "
      "'dem Essener Stadtteil Altenessen', 'der Magdeburger Innenstadt' (data/place_words.csv adjective_part_after)"),
     ("place", "place_kr_province", "Korean: a province's name, full or short, before a town's name ending in 시 or 군 ('경기 파주시', "
