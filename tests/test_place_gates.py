@@ -361,3 +361,11 @@ def test_turkish_locative_gate_holds_every_match(text):
     # a text the gate passes over holds no match of _TR_LOCATIVE (the rule reads nothing there)
     if not places._TR_LOCATIVE_GATE.search(text):
         assert places._TR_LOCATIVE.search(text) is None, text
+
+
+@given(st.lists(st.sampled_from(["Recreio", " ", "(", ")", "MG", "AP", "RJ", "Rj", "de ", "x", "São"]), max_size=10).map("".join))
+@example("de Recreio (MG)")
+def test_brazil_gate_holds_every_match(text):
+    # a text the gate passes over holds no match of _BR_TOWN (the rule reads nothing there)
+    if not places._BR_GATE.search(text):
+        assert places._BR_TOWN.search(text) is None, text

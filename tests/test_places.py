@@ -349,7 +349,9 @@ def test_adjective_city_needs_a_city(town, part):
         place = places_module._genitive_city(f"Menschen im {adjective} {part} am Abend.")
         assert place is not None and place.city == city and place.rules[-1] == "place_adjective_city"
 
-_HANGUL_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\uac00" <= n[0] <= "\ud7af" and english_city(n))
+# (less the common words that spell a name: 위해, in order to, is no Weihai; test_korean_common_words_name_no_city)
+_HANGUL_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\uac00" <= n[0] <= "\ud7af" and english_city(n)
+                        and not n.startswith(places_module._SCRIPT_NOT_CITY))
 # (a name without its generic word, opening with no shorter name: "一宮市大街" holds 一宮 before 市, not a street's word)
 _HAN_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\u4e00" <= n[0] <= "\u9fff" and english_city(n)
                      and n[-1] not in "市县縣区區町村郡" and not any(n[:k] in places_module._cjk_names()[0] for k in range(2, len(n))))
@@ -663,3 +665,15 @@ def test_turkish_locative_needs_a_large_town_or_country(name, ending):
     assume(not lookup_country(name) and (lookup_city(english[0] if english else name) or ("", 0))[1] < 100_000)
     assert places_module.turkish_locative(f"Bugün {name}{ending} bir toplantı yapıldı.") is None
     assert places_module.turkish_locative(f"Bugün {name}{ending} ve Ankara'da toplantılar yapıldı.").city == "Ankara"
+
+
+@given(st.from_regex(r"[A-Z][a-z]{3,8} [A-Z][a-z]{3,8}", fullmatch=True),
+       st.sampled_from(["AP", "SP", "RS", "MG", "PR"]), st.sampled_from(["de ", "Foto: ", "com ", ""]))
+def test_brazil_town_reads_no_person_nor_ap(name, uf, before):
+    # a person's name with a state's code ("de Paulo Moreira (RS)"), or a photographer's with AP's, is no town
+    from captionclean.tables import lookup_city
+
+    assume(not any(lookup_city(name.split(" ", k)[-1]) for k in (0, 1)))
+    assert places_module.brazil_town(f"A proposta {before}{name} ({uf}) foi aprovada.") is None
+    place = places_module.brazil_town(f"Moradores em Sertãozinho ({uf}) e {before}{name} ({uf}).")
+    assert (place.city, place.region) == ("Sertãozinho", uf) if uf != "AP" else place is None

@@ -1357,6 +1357,33 @@ def turkish_locative(text: str) -> Place | None:
     return None
 
 
+# Brazil writes a town's state as its code in brackets: "a prefeitura de Recreio (MG)", "Agência Brasil Rio de Janeiro
+# (RJ) 22/03/2024 –" (data/place_words.csv br_state; not AP: "(AP)" after a name is the Associated Press)
+_BR_STATES = _W.get("br_state", frozenset())
+_BR_TOWN = regex.compile(r"(?:(?<=(?<!\p{L})(?P<lead>em|de|do|da|no|na)[ ])|(?<![\p{L}\p{M}'’\-]))(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*+"
+                         r"(?:[ ](?:(?:de|do|da|dos|das)[ ])?\p{Lu}[\p{L}\p{M}'’\-]*+){0,5})[ ]\((?P<uf>"
+                         + (_alt(_BR_STATES) or "(?!)") + r")\)")
+_BR_GATE = stdlib_re.compile(r"\((?:" + "|".join(sorted(_BR_STATES)) + r")\)" if _BR_STATES else "(?!)")
+_BR_LINKS = frozenset(("de", "do", "da", "dos", "das"))
+_BR_SAINTS = frozenset(("São", "Santa", "Santo"))
+
+
+def brazil_town(text: str) -> Place | None:
+    """The first town a Brazilian caption writes with its state's code in brackets (rule place_br_town): the last
+    words before the code that name a Brazilian town the gazetteer knows ("Agência Brasil Rio de Janeiro (RJ)" → Rio
+    de Janeiro, RJ), else, after "em", "de" or "no", a name shaped as a town's, one word or with a link or a saint's
+    word ("a prefeitura de Recreio (MG)" → Recreio, MG; not "de Paulo Pimenta (RS)", a man of that state)."""
+    for m in _BR_TOWN.finditer(text):
+        words = m["name"].split(" ")
+        for k in range(len(words)):
+            name = " ".join(words[k:])
+            if words[k] not in _BR_LINKS and lookup_city(name) and city_in(name, {"BR"}):
+                return Place(city=_case(name), region=m["uf"], by_table=True, rules=["place_br_town"])
+        if m["lead"] and (len(words) == 1 or _BR_LINKS.intersection(words) or words[0] in _BR_SAINTS) and not lookup_country(m["name"]):
+            return Place(city=_case(m["name"]), region=m["uf"], by_table=True, rules=["place_br_town"])
+    return None
+
+
 # Swiss German papers write the canton's code after a town: "in Zwillikon (ZH)", "bei Sachseln OW" (data/place_words.csv
 # swiss_canton); after a place word, the code closing the name (in brackets only: AG, also a company's suffix, and the
 # codes a US state shares, "Lincoln NE")
@@ -1400,6 +1427,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
     if _TR_LOCATIVE_GATE.search(text):
         place = turkish_locative(text)
+        if place is not None:
+            return place
+    if _BR_GATE.search(text):
+        place = brazil_town(text)
         if place is not None:
             return place
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)

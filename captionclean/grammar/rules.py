@@ -279,6 +279,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "('Tokat'ın'); data/place_words.csv tr_district, tr_settlement"),
     ("place", "place_tr_locative", "Turkish: a town of 100,000 or more, or a country, in the locative after an apostrophe "
      "('Erzurum'da', 'Moskova’da' → Moscow, 'Azerbaycan’da'), when nothing nearer the date names a place"),
+    ("place", "place_br_town", "Brazil: a town with its state's code in brackets ('a prefeitura de Recreio (MG)', 'Agência Brasil "
+     "Rio de Janeiro (RJ) 22/03/2024 –'), when nothing nearer the date names a place; data/place_words.csv br_state"),
     ("place", "place_adjective_city", "no other place: a German city's adjective in -er before a word for a part of it: "
      "'dem Essener Stadtteil Altenessen', 'der Magdeburger Innenstadt' (data/place_words.csv adjective_part_after)"),
     ("place", "place_kr_province", "Korean: a province's name, full or short, before a town's name ending in 시 or 군 ('경기 파주시', "
