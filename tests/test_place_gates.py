@@ -346,3 +346,26 @@ def test_turkish_gate_holds_every_match(text):
     # a text without "ilçe" holds no match of _TR_PLACE (the rule reads nothing there)
     if places._TR_GATE not in text:
         assert places._TR_PLACE.search(text) is None, text
+
+
+_TR_LOC_PIECES = st.sampled_from(["Erzurum", "Moskova", "İzmir", "Ali", "'", "’", "da", "de", "ta", "te", "dan", "den",
+                                  " ", "x", "D", "É", "ğ", ".", "\n", "1"])
+
+
+@given(st.lists(_TR_LOC_PIECES, max_size=10).map("".join))
+@example("Erzurum'da sokağa")
+@example("Moskova’da açılan")
+@example("Erzurum'da1")
+@example("Erzurum'da_x")
+def test_turkish_locative_gate_holds_every_match(text):
+    # a text the gate passes over holds no match of _TR_LOCATIVE (the rule reads nothing there)
+    if not places._TR_LOCATIVE_GATE.search(text):
+        assert places._TR_LOCATIVE.search(text) is None, text
+
+
+@given(st.lists(st.sampled_from(["Recreio", " ", "(", ")", "MG", "AP", "RJ", "Rj", "de ", "x", "São"]), max_size=10).map("".join))
+@example("de Recreio (MG)")
+def test_brazil_gate_holds_every_match(text):
+    # a text the gate passes over holds no match of _BR_TOWN (the rule reads nothing there)
+    if not places._BR_GATE.search(text):
+        assert places._BR_TOWN.search(text) is None, text

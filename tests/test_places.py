@@ -349,7 +349,9 @@ def test_adjective_city_needs_a_city(town, part):
         place = places_module._genitive_city(f"Menschen im {adjective} {part} am Abend.")
         assert place is not None and place.city == city and place.rules[-1] == "place_adjective_city"
 
-_HANGUL_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\uac00" <= n[0] <= "\ud7af" and english_city(n))
+# (less the common words that spell a name: 위해, in order to, is no Weihai; test_korean_common_words_name_no_city)
+_HANGUL_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\uac00" <= n[0] <= "\ud7af" and english_city(n)
+                        and not n.startswith(places_module._SCRIPT_NOT_CITY))
 # (a name without its generic word, opening with no shorter name: "一宮市大街" holds 一宮 before 市, not a street's word)
 _HAN_CITIES = sorted(n for n in places_module._cjk_names()[0] if "\u4e00" <= n[0] <= "\u9fff" and english_city(n)
                      and n[-1] not in "市县縣区區町村郡" and not any(n[:k] in places_module._cjk_names()[0] for k in range(2, len(n))))
@@ -595,3 +597,101 @@ def test_cbd_word_never_stays_in_a_city(word, cbd):
     """The CBD words are never part of the city read: a name the gazetteer lacks before them is no town."""
     rec = parse_caption(f"Commuters walk to work in the {word} {cbd} on Monday morning.")
     assert not rec.city.endswith(("CBD", "District")), (rec.city, rec.style)
+
+
+# --- webP4: words that spell a city's name, EFE's town and province, a city and a dash ---------------------
+
+_KO_PIECES = st.sampled_from(["위해", "위해서", "미리", "연대", "서리", "보기", "찍기", "응원을", "시민들이", "찾았다", "23일", " ", ". "])
+
+
+@given(st.lists(_KO_PIECES, min_size=1, max_size=10).map(" ".join))
+@example("사진을 찍기 위해 설치된")
+def test_korean_common_words_name_no_city(text):
+    # 위해 (in order to), 미리 (in advance), 연대, 서리: common words that spell lexicon names (Weihai, Miri,
+    # Yantai, Surrey); alone or before an ending they name no city
+    assert places_module.cjk_city(text) is None
+    assert places_module.cjk_city(text + " 부산 해운대") is not None  # a city after them is still read
+
+
+@given(st.sampled_from(["हमारे", "हमारा", "हमारी"]), st.sampled_from(["", " लिए", " गांव", " शहर मुंबई में"]))
+def test_hindi_our_is_no_hama(word, rest):
+    place = places_module.script_city("यह " + word + rest)
+    assert (place.city if place else "") == ("Mumbai" if "मुंबई" in rest else "")
+
+
+_MADE_UP = st.from_regex(r"[A-Z][a-z]{3,9}(?: [A-Z][a-z]{3,9})?", fullmatch=True)
+
+
+@given(_MADE_UP, st.sampled_from([" – ", " - ", " — "]))
+def test_city_dash_needs_a_large_city(name, dash):
+    from captionclean.tables import lookup_city
+
+    assume(not lookup_city(name) and not english_city(name))
+    rec = parse_caption(name + dash + "Manifestantes ocupam a avenida nesta sexta-feira.")
+    assert "dateline_city_dash" not in rec.style
+    assert parse_caption("São Paulo" + dash + "Manifestantes ocupam a avenida.").city == "São Paulo"
+
+
+@given(_MADE_UP, _MADE_UP, st.sampled_from(["03/06/2024.-", "3 jun (EFE).-"]))
+def test_town_province_needs_a_known_province(town, province, date):
+    from captionclean.tables import lookup_city, lookup_subdivision
+
+    assume(not lookup_city(province) and not lookup_subdivision(province))
+    rec = parse_caption(f"{town} ({province}), {date} Vecinos de la localidad.")
+    assert "dateline_town_province" not in rec.style
+    rec = parse_caption(f"{town} (Málaga), {date} Vecinos de la localidad.")
+    assert "dateline_town_province" in rec.style and rec.region == "Málaga"
+
+
+_DL_PIECES = st.sampled_from([" ", "  ", "\n", "São", "Paulo", "PAULO", "Milano", "de", "x", "X", "É", " – ", " - ", "—",
+                              "(", ")", "), ", "(Málaga)", ", ", "3", "03/06/2024", ".-", " jun", "(EFE)", "Ab", "A"])
+
+
+@given(st.lists(_DL_PIECES, max_size=14).map("".join))
+@example("São Paulo – Manifestantes")
+@example("  Milano - Folla")
+@example("LA ROCA (Málaga), 03/06/2024.-")
+@example(" Vélez-Málaga (Málaga), 3 jun (EFE).-")
+def test_new_dateline_openings_hold_every_match(text):
+    # find_dateline tries dateline_city_dash and dateline_town_province only where their opening tests pass
+    for rule in ("dateline_city_dash", "dateline_town_province"):
+        if dict(places_module.DATELINES)[rule].match(text):
+            assert places_module._DATELINE_OPENING[rule](text), rule
+            assert all(any(n in text for n in group) for group in places_module._DATELINE_NEEDS[rule]), rule
+
+
+@given(st.sampled_from(["Kendari", "Bandung", "Tegal", "Medan", "Surabaya"]) | _MADE_UP,
+       st.sampled_from(["di Kota {}", "di Jalan Mawar, Kecamatan Sukamaju, Kota {}", "di Alun-alun Kota {}"]))
+def test_kota_names_a_known_city_only(name, shape):
+    # Indonesian "Kota X": X is the city when the gazetteer knows it; a name it lacks is not cut from "Kota"
+    from captionclean.tables import lookup_city
+
+    part = shape.format(name).rpartition(", ")[2].removeprefix("di ")
+    split = places_module._split_part(part)
+    if lookup_city(name) and not lookup_city("Kota " + name):
+        assert split == [(name, "city")]
+    else:
+        assert (name, "city") not in split
+
+
+@given(st.from_regex(r"[A-Z][a-zğıöüş]{2,8}", fullmatch=True), st.sampled_from(["'da", "'de", "’ta", "’te"]))
+def test_turkish_locative_needs_a_large_town_or_country(name, ending):
+    # a name in the locative that is no town of 100,000 or more and no country ("Ali'de", a person) names no place
+    from captionclean.tables import lookup_city, lookup_country
+
+    english = english_city(name)
+    assume(not lookup_country(name) and (lookup_city(english[0] if english else name) or ("", 0))[1] < 100_000)
+    assert places_module.turkish_locative(f"Bugün {name}{ending} bir toplantı yapıldı.") is None
+    assert places_module.turkish_locative(f"Bugün {name}{ending} ve Ankara'da toplantılar yapıldı.").city == "Ankara"
+
+
+@given(st.from_regex(r"[A-Z][a-z]{3,8} [A-Z][a-z]{3,8}", fullmatch=True),
+       st.sampled_from(["AP", "SP", "RS", "MG", "PR"]), st.sampled_from(["de ", "Foto: ", "com ", ""]))
+def test_brazil_town_reads_no_person_nor_ap(name, uf, before):
+    # a person's name with a state's code ("de Paulo Moreira (RS)"), or a photographer's with AP's, is no town
+    from captionclean.tables import lookup_city
+
+    assume(not any(lookup_city(name.split(" ", k)[-1]) for k in (0, 1)))
+    assert places_module.brazil_town(f"A proposta {before}{name} ({uf}) foi aprovada.") is None
+    place = places_module.brazil_town(f"Moradores em Sertãozinho ({uf}) e {before}{name} ({uf}).")
+    assert (place.city, place.region) == ("Sertãozinho", uf) if uf != "AP" else place is None

@@ -55,6 +55,7 @@ _TOWN_AFTER = frozenset(w for w in _W.get("city", ()) if w.islower()) - {"capita
 _TOWN_OF_WORDS = _W.get("town_of", frozenset())
 # German writes a place's generic word with a capital, before the name: "Hauptstadt Accra", "US-Bundesstaat Maryland"
 _CITY_BEFORE = _W.get("city_before", frozenset())
+_CITY_KNOWN_BEFORE = tuple(sorted(_W.get("city_known_before", ())))  # Indonesian "Kota": a known city's name follows
 _REGION_BEFORE = _W.get("region_before", frozenset())
 # "in" in other languages ("en Caracas", "na Ucrânia", "à Paris"): read as "in"
 _LEAD_IN = _W.get("lead_in", frozenset())
@@ -218,6 +219,15 @@ def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
             return [(part, "venue")]  # "Bay of Biscay", "Palace of Versailles"
         return [(part, "")]
     words = part.split(" ")
+    if len(words) > 1 and any(w + " " in part for w in _CITY_KNOWN_BEFORE):
+        for k, word in enumerate(words[:-1]):
+            if word in _CITY_KNOWN_BEFORE:
+                # "Kecamatan Kendari Barat, Kota Kendari", "Alun-alun Kota Tegal": the city, when the gazetteer knows
+                # it and the word is not part of its name ("Kota Kinabalu"); "Kota Tua" (an old town) stays whole
+                name = " ".join(words[k + 1:])
+                if name[:1].isupper() and lookup_city(name) and not lookup_city(" ".join(words[k:])):
+                    return [(name, "city")]
+                break
     if len(words) > 1 and (words[0] in _CITY_BEFORE or words[0] in _REGION_BEFORE) and words[1][:1].isupper():
         # "der ghanaischen Hauptstadt Accra", "im US-Bundesstaat Pennsylvania": the word says what the name is
         return [(" ".join(words[1:]), "city" if words[0] in _CITY_BEFORE else "region")]
@@ -1330,6 +1340,56 @@ def turkish_place(text: str) -> Place | None:
     return Place(city=m["village"] or m["district"], region=m["province"] or "", by_table=True, rules=["place_tr_district"])
 
 
+# Turkish writes "in" as a case ending after an apostrophe: "Erzurum'da" (in Erzurum), "Moskova’da" (in Moscow),
+# "Azerbaycan’da" (in Azerbaijan); -da/-de, -ta/-te after a voiceless consonant
+_TR_LOCATIVE = regex.compile(r"(?<![\p{L}'’])(?P<name>\p{Lu}\p{Ll}++(?:[ ]\p{Lu}\p{Ll}++)?)['’](?:da|de|ta|te)(?!\p{L})")
+_TR_LOCATIVE_GATE = stdlib_re.compile(r"['’][dt][ae](?![^\W\d_])")  # (what every match holds: tests/test_place_gates.py)
+_TR_LOCATIVE_SIZE = 100_000  # a town that large, or a country: a name in the case the gazetteer cannot mistake
+
+
+def turkish_locative(text: str) -> Place | None:
+    """The first town of 100,000 or more, or country, a Turkish caption names in the locative (rule
+    place_tr_locative): "Erzurum'da sokağa çıkma kısıtlaması …" → Erzurum, "Moskova’da açılan ilk McDonald’s" →
+    Moscow (the English name), "Azerbaycan’da bir düğün" → Azerbaijan."""
+    for m in _TR_LOCATIVE.finditer(text):
+        name = m["name"]
+        country = lookup_country(name)
+        if country:
+            return Place(country=country.name, country_code=country.code, by_table=True, rules=["place_tr_locative"])
+        english = english_city(name)
+        city = english[0] if english else name
+        if (lookup_city(city) or ("", 0))[1] >= _TR_LOCATIVE_SIZE:
+            return Place(city=city, rules=["place_tr_locative"])
+    return None
+
+
+# Brazil writes a town's state as its code in brackets: "a prefeitura de Recreio (MG)", "Agência Brasil Rio de Janeiro
+# (RJ) 22/03/2024 –" (data/place_words.csv br_state; not AP: "(AP)" after a name is the Associated Press)
+_BR_STATES = _W.get("br_state", frozenset())
+_BR_TOWN = regex.compile(r"(?:(?<=(?<!\p{L})(?P<lead>em|de|do|da|no|na)[ ])|(?<![\p{L}\p{M}'’\-]))(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*+"
+                         r"(?:[ ](?:(?:de|do|da|dos|das)[ ])?\p{Lu}[\p{L}\p{M}'’\-]*+){0,5})[ ]\((?P<uf>"
+                         + (_alt(_BR_STATES) or "(?!)") + r")\)")
+_BR_GATE = stdlib_re.compile(r"\((?:" + "|".join(sorted(_BR_STATES)) + r")\)" if _BR_STATES else "(?!)")
+_BR_LINKS = frozenset(("de", "do", "da", "dos", "das"))
+_BR_SAINTS = frozenset(("São", "Santa", "Santo"))
+
+
+def brazil_town(text: str) -> Place | None:
+    """The first town a Brazilian caption writes with its state's code in brackets (rule place_br_town): the last
+    words before the code that name a Brazilian town the gazetteer knows ("Agência Brasil Rio de Janeiro (RJ)" → Rio
+    de Janeiro, RJ), else, after "em", "de" or "no", a name shaped as a town's, one word or with a link or a saint's
+    word ("a prefeitura de Recreio (MG)" → Recreio, MG; not "de Paulo Pimenta (RS)", a man of that state)."""
+    for m in _BR_TOWN.finditer(text):
+        words = m["name"].split(" ")
+        for k in range(len(words)):
+            name = " ".join(words[k:])
+            if words[k] not in _BR_LINKS and lookup_city(name) and city_in(name, {"BR"}):
+                return Place(city=_case(name), region=m["uf"], by_table=True, rules=["place_br_town"])
+        if m["lead"] and (len(words) == 1 or _BR_LINKS.intersection(words) or words[0] in _BR_SAINTS) and not lookup_country(m["name"]):
+            return Place(city=_case(m["name"]), region=m["uf"], by_table=True, rules=["place_br_town"])
+    return None
+
+
 # Swiss German papers write the canton's code after a town: "in Zwillikon (ZH)", "bei Sachseln OW" (data/place_words.csv
 # swiss_canton); after a place word, the code closing the name (in brackets only: AG, also a company's suffix, and the
 # codes a US state shares, "Lincoln NE")
@@ -1369,6 +1429,14 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             return place
     if _TR_GATE in text:
         place = turkish_place(text)
+        if place is not None:
+            return place
+    if _TR_LOCATIVE_GATE.search(text):
+        place = turkish_locative(text)
+        if place is not None:
+            return place
+    if _BR_GATE.search(text):
+        place = brazil_town(text)
         if place is not None:
             return place
     failed: set[tuple] = set()  # the lines that named no place (a huge caption's lines repeat)
@@ -1600,11 +1668,18 @@ _CJK_SCAN = 2000  # the photo's place is named early; a bound keeps a huge capti
 _CJK_STREET = stdlib_re.compile("[东西南北中東]?(?:" + "|".join(map(stdlib_re.escape, regex.longest_first(_W.get("cjk_street", ())))) + ")")
 
 
+# common words that spell a lexicon city's name at a word's start: Korean 위해 (in order to: Weihai), Hindi हमारे
+# (our: Hama and an ending) (data/place_words.csv script_not_city; a tuple for str.startswith)
+_SCRIPT_NOT_CITY = tuple(sorted(_W.get("script_not_city", ())))
+
+
 def _not_cjk_city(head: str, i: int, end: int, word_start: int) -> bool:
     """A lexicon city's name at ``i`` that names no city: Korean writes its words apart, so
     a Hangul name inside a word is a piece of it ("개구리가", a frog: not 리가, Riga); a name before a street's
-    word names the street ("胜利南路", "北京路": Chinese streets are named after towns)."""
-    return i != word_start and "\uac00" <= head[i] <= "\ud7af" or _CJK_STREET.match(head, end) is not None
+    word names the street ("胜利南路", "北京路": Chinese streets are named after towns); a common word that
+    spells the name ("보기 위해", in order to see: not 위해, Weihai)."""
+    return i != word_start and "\uac00" <= head[i] <= "\ud7af" or _CJK_STREET.match(head, end) is not None \
+        or head.startswith(_SCRIPT_NOT_CITY, i)
 
 
 _CJK_CITY_ORG = tuple(regex.longest_first(_W.get("cjk_city_org", ())))  # (data/place_words.csv)
@@ -1833,6 +1908,8 @@ def script_city(text: str) -> Place | None:
                     rest = _SOUTH_LETTERS.match(head, j)
                     if rest is not None and len(rest[0]) > _SOUTH_ENDING and rest[0] not in _SOUTH_ENDINGS:
                         continue
+                    if rest is not None and head.startswith(_SCRIPT_NOT_CITY, i):
+                        continue  # "हमारे" (our) is no Hama with an ending
                 hit = english_city(head[i:j])
                 if hit:
                     country = country_by_code(hit[1])
@@ -2142,6 +2219,15 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     ("dateline_numeric", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2}|" + _ANY_PART + r"[ ]+\((?P<uf>\p{Lu}{2})\))"
         r"(?<!\s),?[ ]+(?=\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?P<cy>(?:19|20)\d\d)(?P<cm>[01]\d)(?P<cd>[0-3]\d)\b)")),
+    # EFE's town with its province in brackets, then the date and ".-": "LA ROCA DEL VALLÉS (BARCELONA), 12/05/2024.-",
+    # "Vélez-Málaga (Málaga), 20 abr (EFE).-" (the province a region or city the lexicon knows: _town_province)
+    ("dateline_town_province", regex.compile(
+        r"^\s*(?P<place>\p{Lu}[\p{L}\p{M}'’\- ]{1,40}?)[ ]+\((?P<prov>\p{Lu}[\p{L}\p{M}'’\- ]{1,30}?)\),[ ]+"
+        r"(?=\d{1,2}[ /][^\n]{1,24}?\.-)")),
+    # a large city in mixed case opening the caption, then a dash: "São Paulo – Parte do dia …" (capitals: caps_dash)
+    ("dateline_city_dash", regex.compile(
+        r"^\s*(?=[^\n]{1,45}?[ ][-–—][ ])(?P<place>\p{Lu}(?!\p{Lu})[\p{L}\p{M}'’\-]*+"
+        r"(?:[ ](?:\p{Lu}[\p{L}\p{M}'’\-]*+|de|do|da|dos|das|del|di|la|el|am|an|upon|sur)){0,3})[ ]+[-–—][ ]+(?=\p{Lu})")),
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
@@ -2165,6 +2251,8 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_city_stop": ((". ",),),
     "dateline_numeric": (("/", "0", "1", "2"),),
     "dateline_caps_dash": (_DASHES,),
+    "dateline_town_province": (("), ",), (".-",)),
+    "dateline_city_dash": ((" - ", " – ", " — "),),
 }
 assert all(len(needs) <= 2 for needs in _DATELINE_NEEDS.values())  # find_dateline tests two groups
 _DATELINE_STRINGS = frozenset(n for needs in _DATELINE_NEEDS.values() for group in needs for n in group)
@@ -2262,9 +2350,35 @@ _DATELINE_OPENING = {
     "dateline_city_stop": lambda text: 0 < text.find(". ", 0, 36),
     "dateline_numeric": lambda text: _early(_NUMERIC_EARLY, text, 70, 1),
     "dateline_caps_dash": lambda text: text.lstrip()[:2].isupper() and _caps_head(text, _DASHES),
+    "dateline_town_province": lambda text: 0 < text.lstrip().find("), ", 0, 80),
+    # a capital, then no capital, and a spaced dash among the first words
+    "dateline_city_dash": lambda text: _city_dash_opening(text.lstrip()),
     # "Place, Country:" opens the caption
     "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD) and _label_shape(text),
 }
+
+
+_DASH_EARLY = stdlib_re.compile(r" [-–—] ")
+
+
+def _city_dash_opening(text: str) -> bool:
+    """What a dateline_city_dash match opens with (white space stripped): a capital, then no capital, and a
+    spaced dash within 50 characters."""
+    return text[:1].isupper() and not text[1:2].isupper() and _DASH_EARLY.search(text, 0, 50) is not None
+
+
+def _town_province(town: str, province: str) -> Place | None:
+    """EFE's "TOWN (PROVINCE)": the town, and the province as its region, when the lexicon knows the province as a
+    country's subdivision or a city (Spain's provinces bear their capitals' names: Barcelona, Málaga); None
+    otherwise, or when the brackets name a country ("Bystrička (Slovakia), 1926")."""
+    name = _case(province.strip())
+    if lookup_country(name) or not (lookup_subdivision(name) or lookup_city(name)):
+        return None
+    place = classify_parts([town], "dateline")
+    if not place.city or place.region or place.country:
+        return None
+    place.region = _region_text(name)
+    return place
 
 
 def _holds(text: str, strings: tuple[str, ...], has: dict[str, bool]) -> bool:
@@ -2329,6 +2443,11 @@ def find_dateline(text: str) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
+        if rule == "dateline_town_province":
+            tp = _town_province(m["place"], m["prov"])
+            if tp is None:
+                continue
+            return Dateline(rule, m.group(0).strip(), m.end(), tp)
         parts = [p for p in (m["place"] if not g.get("uf") else m["place"].split("(")[0]).split(",")]
         place = classify_parts(parts, "dateline")
         if rule in ("dateline_no_date", "dateline_city_stop", "dateline_numeric", "dateline_caps_dash") \
@@ -2339,6 +2458,8 @@ def find_dateline(text: str) -> Dateline | None:
             continue
         if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
             continue  # "Ms. Elizabeth …": a title, not Mississippi
+        if rule == "dateline_city_dash" and not (_big_city(place.city) and not place.region and not place.country):
+            continue  # "Coronavirus - …", "Brasil - …", "Amy Adams - …": a headline or a name, not a dateline
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue
         if rule == "dateline_date_first":

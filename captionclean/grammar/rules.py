@@ -155,6 +155,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("dateline", "dateline_numeric", "a place before a numeric date: 'MADRID, 19/10/2019.-', 'Rio de Janeiro (RJ), 17/02/2026 –', NTB's 'OSLO 19820820', "
      "ANTARA's 'MERAK 5/9 -' (a town the gazetteer lacks, before a day, a month and a dash)"),
     ("dateline", "dateline_caps_dash", "a place in capitals and a dash: 'HARARE - …'"),
+    ("dateline", "dateline_town_province", "EFE's town and its province in brackets before the date and '.-': "
+     "'LA ROCA DEL VALLÉS (BARCELONA), 12/05/2024.-', 'Vélez-Málaga (Málaga), 20 abr (EFE).-' (a province the lexicon knows)"),
+    ("dateline", "dateline_city_dash", "a city of 100,000 or more in mixed case and a dash opening the caption: 'São Paulo – Parte do dia …'"),
     # --- dates (grammar/dates.py shapes, "date_" + shape; and how the date was completed) -----
     ("date", "date_iso_slash", "'2019/04/03', '2019-04-03'"),
     ("date", "date_credit_tail", "no other date: a month and year closing the credit chain, UN and archive style "
@@ -287,6 +290,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_tr_district", "Turkish: a town named before a district's generic noun in a case ('Germencik ilçesinde'), or the "
      "village attached to it ('Zile ilçesine bağlı Karacaören köyünde'); a province in the genitive before it is the region "
      "('Tokat'ın'); data/place_words.csv tr_district, tr_settlement"),
+    ("place", "place_tr_locative", "Turkish: a town of 100,000 or more, or a country, in the locative after an apostrophe "
+     "('Erzurum'da', 'Moskova’da' → Moscow, 'Azerbaycan’da'), when nothing nearer the date names a place"),
+    ("place", "place_br_town", "Brazil: a town with its state's code in brackets ('a prefeitura de Recreio (MG)', 'Agência Brasil "
+     "Rio de Janeiro (RJ) 22/03/2024 –'), when nothing nearer the date names a place; data/place_words.csv br_state"),
     ("place", "place_adjective_city", "no other place: a German city's adjective in -er before a word for a part of it: "
      "'dem Essener Stadtteil Altenessen', 'der Magdeburger Innenstadt' (data/place_words.csv adjective_part_after)"),
     ("place", "place_kr_province", "Korean: a province's name, full or short, before a town's name ending in 시 or 군 ('경기 파주시', "
