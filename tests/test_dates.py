@@ -300,3 +300,32 @@ def test_a_number_of_months_before_thang_is_no_day(n, month, year):
 def test_a_year_inside_a_sentence_is_no_fragment(before, year, after):
     # year_fragment reads a year opening the text, a line or a sentence only: never one a word leads
     assert not [d for d in find_dates(f"{before} {year}{after}") if d.shape == "year_fragment"]
+
+
+_DAY_FIRST_LANGS = ("ro", "sl", "hr", "sr", "bg", "mk", "ca", "sw", "ms")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1850, 2099), st.integers(1, 28),
+       st.sampled_from(sorted((w, n) for w, n, lang in tables._MONTH_ROWS
+                              if lang in _DAY_FIRST_LANGS and w not in tables.MONTHS)),
+       st.sampled_from(["{d}. {w} {y}.", "{d} {w} {y}", "{d} de {w} de {y}"]))
+def test_day_first_month_names_of_more_languages(y, d, word_month, shape):
+    """Romanian, Slovene, Croatian, Serbian (both scripts), Bulgarian, Macedonian, Catalan, Swahili and Malay month
+    names (months.csv) read in the day-first shapes: the photo's day, month and year (a word English writes too,
+    "august", "jul", is read by the English shapes)."""
+    word, month = word_month
+    if shape.startswith("{d} de") and word.startswith("d"):  # Catalan's elided forms carry their own "d'"
+        shape = "{d} {w} de {y}"
+    text = "Ceremony at the square, " + shape.format(d=d, w=word, y=y)
+    found = photo_date(text, find_dates(text))
+    assert found is not None and found.iso() == f"{y:04d}-{month:02d}-{d:02d}", text
+
+
+def test_one_month_a_word():
+    """A word names one month in every language that writes it (Croatian listopad, October, is Czech and Polish
+    November: left out of months.csv)."""
+    months: dict[str, set[int]] = {}
+    for w, n, _ in tables._MONTH_ROWS:
+        months.setdefault(w, set()).add(n)
+    assert all(len(ns) == 1 for ns in months.values()), {w: ns for w, ns in months.items() if len(ns) > 1}
