@@ -1,6 +1,7 @@
 """The place phrase's and the dateline's shortcuts change nothing: each cheap test is implied by the
 pattern or search it guards, and each shared reading finds what the plain one found (Hypothesis over
 caption-like text, and the real captions in tests/data)."""
+import re
 from functools import lru_cache
 
 from hypothesis import example, given, strategies as st
@@ -293,6 +294,22 @@ def test_genitive_gate_on_real_captions():
         if not places._GENITIVE_GATE.search(text):
             assert places._GENITIVE.search(text) is None, text
 
+_GENITIVE_PLAIN = re.compile("|".join(map(re.escape, places._GENITIVE_WORDS)))  # the alternation the gate's tree stands for
+
+
+@given(st.lists(_GENITIVE_PIECES | st.sampled_from(places._GENITIVE_WORDS) | st.text(max_size=3), max_size=10).map("".join))
+@example("Stadtteils")
+@example("Vororte")
+def test_genitive_gate_answers_as_the_plain_alternation(text):
+    # the prefix tree of the innermost words finds a word where the alternation of every word does, and only there
+    assert bool(places._GENITIVE_GATE.search(text)) == bool(_GENITIVE_PLAIN.search(text)), text
+
+
+def test_genitive_gate_as_the_plain_alternation_on_real_captions():
+    for text in _real_texts():
+        assert bool(places._GENITIVE_GATE.search(text)) == bool(_GENITIVE_PLAIN.search(text)), text
+
+
 _SW_PIECES = st.sampled_from([" ", ", ", ". ", "jijini", "Jijini", "mjini", "kijiji cha", "Kijiji cha", "mkoani", "Mkoa wa",
                               "mji wa", "jiji la", "Dar es Salaam", "Tanga", "Sindeni", "wilayani", "leo", "x", "JIJINI"])
 
@@ -329,6 +346,25 @@ def test_canton_gate_on_real_captions():
     for text in _real_texts():
         if places.swiss_canton_place(text) is not None:
             assert places._CANTON_GATE.search(text), text
+
+
+_CANTON_PLAIN = re.compile(places._CANTON_PLAIN)
+
+
+@given(st.lists(_CH_PIECES | st.sampled_from(places._CANTON_CODES) | st.sampled_from(["\n", "é", "_", "1", "ZHx"]),
+                max_size=12).map("".join))
+@example(" ZH")
+@example("(OW)")
+@example("ZH")
+@example("xZH ")
+def test_canton_gate_answers_as_the_plain_search(text):
+    # the code first and its space or bracket looked back at: a match where the plain search (bracket, then code) has one
+    assert bool(places._CANTON_GATE.search(text)) == bool(_CANTON_PLAIN.search(text)), text
+
+
+def test_canton_gate_as_the_plain_search_on_real_captions():
+    for text in _real_texts():
+        assert bool(places._CANTON_GATE.search(text)) == bool(_CANTON_PLAIN.search(text)), text
 
 
 def test_every_swahili_lead_form_holds_a_gate_key():

@@ -916,3 +916,24 @@ def test_word_before_read_back_is_the_search(text):
             continue
         m = dates._WORD_BEFORE.search(text, window[0], y)
         assert m is not None and dates._word_before(text, *window) == m.span(1), (text, y)
+
+
+def _month_word_plain(text: str):
+    """_MONTH_WORD without its ASCII shortcut: a substring test for each form."""
+    return True if any(f in text for f in dates._MONTH_WORD_FORMS) else None
+
+
+@given(st.lists(st.sampled_from([" ", "tháng", "Tháng", "THÁNG", "thang", "THANG", "7", "năm 2019", "x", "é", "\n"]
+                                + list(dates._MONTH_WORD_FORMS)), max_size=10).map("".join))
+@example("ngày 5 tháng 7 năm 2019")
+@example("5 thang 7 2019")
+def test_month_word_ascii_shortcut_is_the_plain_test(text):
+    """An ASCII text is answered by its flag alone where no form is ASCII: as every form's substring test would."""
+    assert dates._MONTH_WORD(text) == _month_word_plain(text), text
+
+
+def test_month_word_ascii_shortcut_on_real_captions():
+    texts = _labelled_captions()
+    assert any(_month_word_plain(t) for t in texts)  # the labelled captions hold the month word: the test can fail
+    for text in texts:
+        assert dates._MONTH_WORD(text) == _month_word_plain(text), text

@@ -2380,6 +2380,10 @@ def _gate_holder_after_stop(text: str, _) -> bool:
     if not text.rstrip(" .")[-1:].isalpha():
         return False
     body = text.rstrip(" ").rstrip(".")
+    # the caption's last word first (the sentence's words are the caption's last ones): most captions end in a name or
+    # a word in capitals, and the four searches for the sentence's start are not made (tests/test_credit_gates.py)
+    if not body.rsplit(None, 1)[-1].islower():
+        return False
     start = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind("\n"))
     if start < 0:
         return False
