@@ -376,7 +376,7 @@ def _word_before(text: str, lo: int, k: int) -> tuple[int, int]:
 def _names_overlapping(text: str):
     """Every match of _NAME_START, each searched from the position after the last one's start: one
     may begin inside another ("ΙΟΎΛΙΟΣΕΠΤΕΜΒΡΊΟΥ": a name's end runs on into a non-ASCII letter that
-    begins another). In an ASCII text none can (no name holds another after its first letter, and the
+    begins another). In an ASCII text none can (no name ends another after its first letter, and the
     ASCII letter a longer name would need after a match fails the match's (?![A-Za-z0-9])): finditer."""
     m = _NAME_START.search(text)
     while m:
