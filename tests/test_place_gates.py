@@ -346,3 +346,47 @@ def test_turkish_gate_holds_every_match(text):
     # a text without "ilçe" holds no match of _TR_PLACE (the rule reads nothing there)
     if places._TR_GATE not in text:
         assert places._TR_PLACE.search(text) is None, text
+
+
+_VI_PIECES = st.sampled_from([" ", ", ", ". ", "(", "thành phố", "Thành phố", "TP", "TP.", "hành", "Đà Nẵng", "Huế", "HCM",
+                              "tỉnh", "Quảng Nam", "Tam Kỳ", "x", "tp", "T"])
+
+
+@given(st.lists(_VI_PIECES, max_size=12).map("".join))
+@example("tại TP.HCM ngày 12/1")
+@example("ở thành phố Tam Kỳ, tỉnh Quảng Nam")
+def test_vietnamese_gate_holds_every_reading(text):
+    # the gate's substring search passes every text the Vietnamese reading finds a city in
+    if places.vietnamese_place(text) is not None:
+        assert places._vi_gate(text), text
+
+
+def test_vietnamese_gate_on_real_captions():
+    for text in _real_texts():
+        if places.vietnamese_place(text) is not None:
+            assert places._vi_gate(text), text
+
+
+def test_every_vietnamese_lead_holds_a_gate_key():
+    assert all(places._vi_gate(form) for form in places._VI_LEADS)
+
+
+_SLAVIC_PIECES = st.sampled_from([" ", "  ", ", ", ". ", "\n", "w", "W", "we", "v", "V", "ve", "u", "U", "Warszawie", "Praze",
+                                  "Zagrebu", "Sarajevu", "Trnave", "Ä", "ä", "x", "1", "_", "́"])
+
+
+@given(st.lists(_SLAVIC_PIECES, max_size=12).map("".join))
+@example("w Warszawie")
+@example("Lidé v Praze")
+@example("u  Zagrebu")
+@example("_u Zagrebu")
+def test_slavic_gate_holds_every_reading(text):
+    # the gate's search passes every text the Slavic locative scan finds a match in
+    if places._SLAVIC_LOCATIVE.search(text) is not None:
+        assert places._SLAVIC_GATE.search(text), text
+
+
+def test_slavic_gate_on_real_captions():
+    for text in _real_texts():
+        if places._SLAVIC_LOCATIVE.search(text) is not None:
+            assert places._SLAVIC_GATE.search(text), text

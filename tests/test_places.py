@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from captionclean.grammar import places as places_module
 from captionclean.grammar.places import Place, classify_parts, complete_from, find_place_runs, place_near_date
-from captionclean.tables import english_city
+from captionclean.tables import english_city, lookup_city
 from captionclean.parse import parse_caption
 from conftest import assert_rules, case_params
 
@@ -577,3 +577,40 @@ def test_vi_unit_word_before_a_lower_case_word_is_no_place(words):
     # "xã hội" (society), "tỉnh táo" (awake): no capital after the word, no place
     rec = parse_caption(f"Người dân {words} thu hoạch lúa.")
     assert (rec.city, rec.region) == ("", ""), rec.style
+
+
+_SLAVIC_WORDS = st.text(alphabet="abcdeiouyzwhnčěłńóśźżąęć", min_size=1, max_size=8)
+
+
+@given(st.sampled_from(sorted(places_module._SLAVIC_LEADS)), st.from_regex(r"\A[A-ZŁŚŻČ]", fullmatch=True), _SLAVIC_WORDS)
+@example("w", "W", "arszawie")
+@example("v", "P", "raze")
+@example("u", "T", "uzli")
+def test_slavic_locative_names_only_a_big_gazetteer_city(lead, head, rest):
+    # whatever word follows the "in", the scan gives a gazetteer city of 100,000 or more of a Slavic country, or nothing
+    place = places_module.slavic_place(f"Ludzie na ulicy {lead} {head}{rest}. Fot. Jan Nowak")
+    if place is not None:
+        hit = lookup_city(place.city)
+        assert hit and hit[0] in places_module._SLAVIC_CODES and hit[1] >= 100_000, place
+        assert place.rules == ["place_slavic_locative"]
+
+
+@pytest.mark.parametrize("word", ["Zagreb", "Kraków", "Lublin", "Brno", "Split"])
+def test_slavic_nominative_leaves_a_nominative(word):
+    # a name the gazetteer knows as written is no locative (Split less -u is no city: the word is the city)
+    assert places_module._slavic_nominative(word) is None
+
+
+@given(st.sampled_from(["thành phố", "Thành phố", "TP", "TP."]), st.sampled_from(["", " "]),
+       st.sampled_from(["Đà Nẵng", "Huế", "Cần Thơ", "Tuy Hoà", "Mazembe", "Việt Nam", "Quảng Nam", "Mỹ", "Paris"]),
+       st.sampled_from(["", ", tỉnh Thừa Thiên Huế", " (tỉnh Quảng Nam)", " ngày 12/3"]))
+def test_vietnamese_city(lead, space, name, after):
+    # a Vietnamese lexicon city after any lead, another country's only after "thành phố" written out, never a name the
+    # lexicon lacks (a country's, a province's: "các thành phố Mỹ"); the province after "tỉnh" right after the city is
+    # the region
+    place = places_module.vietnamese_place(f"Người dân tại {lead}{space}{name}{after}. Ảnh: Lê Văn A")
+    if name in ("Đà Nẵng", "Huế", "Cần Thơ", "Tuy Hoà") or name == "Paris" and lead.casefold() == "thành phố":
+        assert place is not None and place.city == name
+        assert place.region == (after.split("tỉnh ")[1].rstrip(")") if "tỉnh" in after else "")
+    else:
+        assert place is None

@@ -16,7 +16,7 @@ from itertools import islice
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import _key, _read_csv
+from ..tables import _fold, _key, _read_csv
 from ..tables import AP_CITIES, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
@@ -535,6 +535,8 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         place.city = _case(cities[pick])
         if place.city[-1:] in _CYRILLIC_LAST:
             _case_nominative(place)
+        elif place.city[-1:] in _SLAVIC_LAST and (lead in _SLAVIC_RUN_LEADS or place.city.split(" ", 1)[0] in _SLAVIC_LEADS):
+            _slavic_run_nominative(place)
         if (place.country_code == "CN" or place.region and _is_province(place.region, "CN")) \
                 and place.city.endswith((" City", " city")) and not lookup_city(place.city) \
                 and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
@@ -1302,6 +1304,50 @@ def swahili_place(text: str) -> Place | None:
     return town
 
 
+# Vietnamese names a city after its generic noun, "thành phố" (city) or its short form "TP"/"TP.", and a province
+# after "tỉnh": "tại TP Đà Nẵng", "ở thành phố Tam Kỳ, tỉnh Quảng Nam" (data/place_words.csv vi_city_lead)
+_VI_LEADS = _W.get("vi_city_lead", frozenset())
+_VI_WORD = r"\p{Lu}[\p{L}\p{M}]*+"
+_VI_CITY = regex.compile(r"(?<![\p{L}\p{M}])(?P<lead>" + _alt(_VI_LEADS) + r")[ ]*+(?P<name>" + _VI_WORD + r"(?:[ ]" + _VI_WORD
+                         + r"){0,3})(?:[ ]*+[,(]?[ ]*+tỉnh[ ]+(?P<province>" + _VI_WORD + r"(?:[ ]" + _VI_WORD + r"){0,3}))?")
+_VI_GATE = ("TP", "hành phố")  # (what every lead holds: tests/test_place_gates.py)
+
+
+def _vi_gate(text: str) -> bool:
+    return any(key in text for key in _VI_GATE)
+
+
+def _vi_city(name: str, written_out: bool) -> bool:
+    """A city the lexicon knows by this name: in Vietnam, also written without its marks or with the tone mark placed
+    the other way ("Tuy Hoà", GeoNames' "Tuy Hòa"); after "thành phố" written out, any country's ("thành phố New York")."""
+    hit = lookup_city(name) or lookup_city(_fold(name))
+    return bool(hit) and (hit[0] == "VN" or written_out and lookup_city(name) is not None) or english_city(name) is not None
+
+
+def vietnamese_place(text: str) -> Place | None:
+    """The city a Vietnamese caption names after "thành phố"/"TP" (rule place_vi_city): the longest head of the
+    capitalised words after it that the lexicon knows as a city, as written ("TP Đà Nẵng" → Đà Nẵng; a form only
+    city_names.csv holds with its lead, "TP HCM", in English); never a name it lacks ("các thành phố Mỹ", American
+    cities). The province after "tỉnh" right after the city is the region, as written. The country is not named."""
+    for m in _VI_CITY.finditer(text):
+        lead, words = m["lead"], m["name"].split(" ")
+        written_out = lead.casefold() == "thành phố"
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            whole = english_city(lead.rstrip(".") + " " + name) or english_city(lead + name)
+            if whole:
+                city = whole[0]  # "TP HCM", "TP.HCM": the abbreviation names no city alone
+            elif _vi_city(name, written_out):
+                city = name
+            else:
+                continue
+            place = Place(city=city, by_table=True, rules=["place_vi_city"])
+            if m["province"] and n == len(words):
+                place.region = m["province"]
+            return place
+    return None
+
+
 # Turkish names a district after its name with its generic noun in a case: "Aydın'ın Germencik ilçesinde" (in
 # Germencik district, of Aydın), "Zile ilçesine bağlı Karacaören köyünde" (in Karacaören village, attached to Zile
 # district); data/place_words.csv tr_district, tr_settlement
@@ -1361,6 +1407,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         place = swahili_place(text)
         if place is not None:
             return place
+    if _vi_gate(text):
+        place = vietnamese_place(text)
+        if place is not None:
+            return place
     if _TR_GATE in text:
         place = turkish_place(text)
         if place is not None:
@@ -1409,6 +1459,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         _generic_before_lead(text, runs)
     if _ROMANCE_OF_GATE.search(text):
         _site_of_town(runs)
+    if _SLAVIC_GATE.search(text):  # (before the runs after "in": "v Praze na Andělu" is Prague's quarter)
+        place = slavic_place(text)
+        if place is not None:
+            return place
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
     candidates = [run for run in runs if run.lead in ("in", "at", "near") and not (
@@ -2000,7 +2054,70 @@ def _case_nominative(place: Place) -> None:
                 return
 
 
-_ENDINGS = tuple(row for row in case_endings() if not _cyrillic(row[0]))  # (the Cyrillic rows: _case_nominative)
+# case_endings.csv's rows for the Slavic languages written in Latin letters: (ending, the nominative's end, the
+# countries), longest ending first; a big city's locative after the language's "in" (place_words slavic_locative_lead:
+# "w Warszawie", "v Praze", "u Zagrebu") → its nominative, only a gazetteer city of 100,000 or more of those countries
+_SLAVIC_LANGS = frozenset(("pl", "cs", "sk", "hr", "sr", "bs", "sl"))
+_SLAVIC_ROWS = tuple(row for row in _read_csv("case_endings.csv") if row["lang"] in _SLAVIC_LANGS)
+_SLAVIC_ENDINGS = tuple(sorted(((row["ending"], row["stem"], frozenset(row["code"].split())) for row in _SLAVIC_ROWS),
+                               key=lambda r: -len(r[0])))
+_SLAVIC_CODES = frozenset(c for _, _, codes in _SLAVIC_ENDINGS for c in codes)
+_SLAVIC_LAST = frozenset(e[-1] for e, _, _ in _SLAVIC_ENDINGS)  # (a gate: the word's last letter)
+_SLAVIC_SIZE = 100_000
+_SLAVIC_LEADS = frozenset(form for w in _W.get("slavic_locative_lead", ()) for form in (w, w.capitalize()))
+# the leads _lead gives a run after them ("w" is a lead_in: "in")
+_SLAVIC_RUN_LEADS = frozenset({"in"} | {w for w in _SLAVIC_LEADS if w.islower()})
+_SLAVIC_LOCATIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alt(_SLAVIC_LEADS) + r")[ ](\p{Lu}\p{Ll}++)(?![\p{L}\p{M}\-])")  # (one space, as _SLAVIC_GATE)
+_SLAVIC_GATE = stdlib_re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_SLAVIC_LEADS)) + r") [^\W\d_]")
+
+
+def _slavic_nominative(word: str) -> tuple[str, int] | None:
+    """The nominative of a town a Slavic language writes in the locative, and its population ("Warszawie" → Warsaw,
+    "Krakowie" → Kraków, "Praze" → Prague, "Zagrebu" → Zagreb), by data/case_endings.csv's pl, cs, sk, hr, sr, bs
+    and sl rows: a gazetteer city of the row's countries; None for a word the gazetteer knows as it is, or no such
+    city (never a guess on an unknown word)."""
+    if lookup_city(word):
+        return None
+    english = english_city(word)  # (GeoNames lists a few locatives among a city's names: "Sarajevu")
+    if english:
+        hit = lookup_city(english[0])
+        return (english[0], hit[1]) if hit and hit[0] in _SLAVIC_CODES else None
+    for ending, stem, codes in _SLAVIC_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) and len(word) > 3:
+            name = word[:-len(ending)] + stem
+            english = english_city(name)
+            city = english[0] if english and english[1] in codes else name
+            hit = lookup_city(city)
+            if hit and hit[0] in codes:
+                return city, hit[1]
+    return None
+
+
+def _slavic_run_nominative(place: Place) -> None:
+    """A run's city in the locative after "w"/"v"/"u" (the run's lead, or its first word: "W Warszawie"): the
+    nominative of a city of 100,000 or more (rule place_slavic_locative)."""
+    head, _, word = place.city.rpartition(" ")
+    if head and head not in _SLAVIC_LEADS:
+        return
+    town = _slavic_nominative(word)
+    if town is not None and town[1] >= _SLAVIC_SIZE:
+        place.city = town[0]
+        place.rules.append("place_slavic_locative")
+
+
+def slavic_place(text: str) -> Place | None:
+    """The first town a caption names in a Slavic locative after its "in", when a city of 100,000 or more: "Lidé v
+    Praze" → Prague, "u Zagrebu" → Zagreb (rule place_slavic_locative); a smaller town first ("narodil sa v Trnave")
+    names none. The country is not named."""
+    for m in _SLAVIC_LOCATIVE.finditer(text):
+        town = _slavic_nominative(m[1])
+        if town is not None:
+            return Place(city=town[0], rules=["place_slavic_locative"]) if town[1] >= _SLAVIC_SIZE else None
+    return None
+
+
+_ENDINGS = tuple(row for row in case_endings() if not _cyrillic(row[0])  # (the Cyrillic rows: _case_nominative;
+                 and (row[0], row[1], row[2]) not in {(r["ending"], r["stem"], r["code"]) for r in _SLAVIC_ROWS})  # the Slavic: slavic_place)
 _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
 # the last three letters of every ending: a text holding none names no city by its case (a run's words
 # are the text's, or "town", "province", "of" put before a name)
