@@ -390,3 +390,22 @@ def test_slavic_gate_on_real_captions():
     for text in _real_texts():
         if places._SLAVIC_LOCATIVE.search(text) is not None:
             assert places._SLAVIC_GATE.search(text), text
+
+
+_PART_PIECES = st.sampled_from([" ", ", ", ". ", "stadhuis", "Rathaus", "mairie", "van", "von", "de", "del", "di", "Köln",
+                                "Nijkerk", "Lyon", "San Pedro", "x", "  ", "\n"])
+
+
+@given(st.lists(_PART_PIECES, max_size=12).map("".join))
+@example("het stadhuis van Nijkerk")
+@example("la mairie de Lyon")
+def test_part_of_town_gate_holds_every_reading(text):
+    # the gate's search passes every text the part-of-town pattern matches
+    if places._PART_OF.search(text) is not None:
+        assert places._PART_OF_GATE.search(text), text
+
+
+def test_part_of_town_gate_on_real_captions():
+    for text in _real_texts():
+        if places._PART_OF.search(text) is not None:
+            assert places._PART_OF_GATE.search(text), text

@@ -614,3 +614,16 @@ def test_vietnamese_city(lead, space, name, after):
         assert place.region == (after.split("tỉnh ")[1].rstrip(")") if "tỉnh" in after else "")
     else:
         assert place is None
+
+
+@given(st.sampled_from(sorted(places_module._PART_OF_TOWN)), st.sampled_from(["van", "von", "de", "di", "del"]),
+       st.sampled_from(["Nijkerk", "Köln", "Zaragoza", "Bremen", "Zuoz", "San Pedro", "España", "Andalucía", "Texas",
+                        "Smith", "Lyon Airport"]))
+def test_part_of_town_names_only_a_gazetteer_town(word, link, name):
+    # the town is a gazetteer town, never a country, a saint's name or a name the gazetteer lacks
+    place = places_module._part_of_town(f"Zicht op {word} {link} {name}. Foto: Jan Jansen")
+    if place is not None:
+        assert lookup_city(place.city) and place.rules == ["place_part_of_town"]
+        assert name not in ("Zuoz", "San Pedro", "España", "Smith")
+    if name in ("Nijkerk", "Köln", "Zaragoza", "Bremen"):
+        assert place is not None and place.city == name

@@ -1503,6 +1503,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         known = _city_subject(text, runs)
     if known is None and _GENITIVE_GATE.search(text):
         known = _genitive_city(text)
+    if known is None and _PART_OF_GATE.search(text):
+        known = _part_of_town(text)
     if known is None:
         plain = text.isascii()  # (no CJK letter, and no key but the ASCII ones, in an ASCII text)
         for key in _ENDING_KEYS_ASCII if plain else _ENDING_KEYS:
@@ -2022,6 +2024,35 @@ def _genitive_city(text: str) -> Place | None:
             if hit and hit[1] >= _GENITIVE_SIZE and not place.region and not place.country:
                 place.rules.append(rule)
                 return place
+    return None
+
+
+# a site's or a part's word of a town, written before "of" and the town's name, in the languages with an "of":
+# nl "het stadhuis van Nijkerk", de "der Marktplatz von Lörrach", es "frente al ayuntamiento de Zaragoza", fr "la
+# mairie de Lyon" (data/place_words.csv part_of_town: lower case as written, German's nouns capitalised)
+_PART_OF_TOWN = _W.get("part_of_town", frozenset())
+_PART_TOWN = r"\p{Lu}[\p{L}\p{M}'’\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*+){0,2}"
+_PART_OF = regex.compile(r"(?<![\p{L}\p{M}\-])(?:" + _alt(_PART_OF_TOWN) + r")[ ](?:van|von|de|du|di|da|do|del|della)[ ](?P<town>"
+                         + _PART_TOWN + r")")
+_PART_TOWN_SIZE = 100_000  # a region's namesake town that large is the town ("das Rathaus von Bremen")
+_PART_OF_GATE = stdlib_re.compile(r" (?:van|von|d(?:[eiaou]|el|ella)) ")  # (every match holds one: tests/test_place_gates.py)
+
+
+def _part_of_town(text: str) -> Place | None:
+    """No other place: a town named after a word for one of its sites or parts and "of" (rule place_part_of_town):
+    "het stadhuis van Nijkerk" → Nijkerk, "in der Innenstadt von Köln" → Köln. The longest head of the capitalised
+    words after "of" that the gazetteer knows as a town, not a country's name, nor a region's unless a town of 100,000
+    or more, nor a saint's ("la plaza
+    de San Juan"); a town it lacks names none ("Der Dorfplatz von Zuoz")."""
+    for m in _PART_OF.finditer(text):
+        words = m["town"].split(" ")
+        if words[0] in _SAINT_WORDS:
+            continue
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            hit = lookup_city(name)
+            if hit and not lookup_country(name) and not _kind(name) and (hit[1] >= _PART_TOWN_SIZE or not lookup_subdivision(name)):
+                return Place(city=name, rules=["place_part_of_town"])
     return None
 
 

@@ -286,6 +286,9 @@ _TABLE: list[tuple[str, str, str]] = [
      "locative after the language's 'in' ('w Warszawie' → Warsaw, 'v Praze' → Prague, 'u Zagrebu' → Zagreb): its nominative, a "
      "gazetteer city (data/case_endings.csv rows of those languages; place_words slavic_locative_lead); the first such town "
      "decides, a smaller one names none"),
+    ("place", "place_part_of_town", "no other place: a word for a town's site or part before 'of' and a gazetteer town: 'het stadhuis "
+     "van Nijkerk', 'in der Innenstadt von Köln', 'frente al ayuntamiento de Zaragoza' → the town (data/place_words.csv "
+     "part_of_town; not a country's name, a region's only for a town of 100,000 or more, nor a saint's)"),
     ("place", "place_cn_chain", "a Chinese province naming no city takes the administrative chain before it with 'of': 'in "
      "Lingguan Town, Hengyang City of central China's Hunan Province' → Lingguan Town; its first unit but a district "
      "(data/place_words.csv cn_unit)"),
