@@ -588,7 +588,8 @@ _SLAVIC_WORDS = st.text(alphabet="abcdeiouyzwhnčěłńóśźżąęć", min_size
 @example("u", "T", "uzli")
 def test_slavic_locative_names_only_a_big_gazetteer_city(lead, head, rest):
     # whatever word follows the "in", the scan gives a gazetteer city of 100,000 or more of a Slavic country, or nothing
-    place = places_module.slavic_place(f"Ludzie na ulicy {lead} {head}{rest}. Fot. Jan Nowak")
+    text = f"Ludzie na ulicy {lead} {head}{rest}. Fot. Jan Nowak"
+    place = places_module.slavic_place(text, find_place_runs(text))
     if place is not None:
         hit = lookup_city(place.city)
         assert hit and hit[0] in places_module._SLAVIC_CODES and hit[1] >= 100_000, place
@@ -627,3 +628,17 @@ def test_part_of_town_names_only_a_gazetteer_town(word, link, name):
         assert name not in ("Zuoz", "San Pedro", "España", "Smith")
     if name in ("Nijkerk", "Köln", "Zaragoza", "Bremen"):
         assert place is not None and place.city == name
+
+
+def test_ar_governorate_names_are_iso_subdivisions():
+    # region_names.csv's Egyptian rows: each ISO name a governorate of Egypt, each alias found after the word
+    from captionclean.tables import _read_csv, lookup_subdivision
+    names, pattern = places_module._ar_governorates()
+    assert names and not set(names) & set(places_module._cjk_regions()[0])
+    for row in (row for row in _read_csv("region_names.csv") if row["code"] == "EG"):
+        assert "EG" in lookup_subdivision(row["iso"]), row
+        for lead in ("بمحافظة", "في محافظة", "لمحافظه"):
+            place = places_module.ar_governorate(f"صورة من {lead} {row['alias']} اليوم")
+            assert place is not None and place.region == row["name"] and place.country_code == "EG", (lead, row)
+        # the name must end its word: a longer word is another
+        assert places_module.ar_governorate(f"صورة من بمحافظة {row['alias']}ين اليوم") is None, row

@@ -1459,10 +1459,6 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         _generic_before_lead(text, runs)
     if _ROMANCE_OF_GATE.search(text):
         _site_of_town(runs)
-    if _SLAVIC_GATE.search(text):  # (before the runs after "in": "v Praze na Andělu" is Prague's quarter)
-        place = slavic_place(text)
-        if place is not None:
-            return place
     # not a city's possessive before what is no part of it: "in Atlanta's first offensive play" is a team's
     # (but "in Beirut's southern suburbs" is the city's part, "at South Africa's famous Durban July" the country's)
     candidates = [run for run in runs if run.lead in ("in", "at", "near") and not (
@@ -1492,6 +1488,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             # (a name after "the" closing the sentence is a site or a programme, "in the Queen's Park
             # Savannah.", "in the Project Lifesaver Program.", unless the gazetteer knows it as a town)
             if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)):
+                slavic = slavic_place(text, runs)
+                if slavic is not None:
+                    return slavic  # "v Praze na Andělu.": the run closing the sentence is Prague's quarter
                 place.rules.append("place_sentence_end")
                 return place
     if _CANTON_GATE.search(text):  # (late: a caption that names its place otherwise never pays for the search)
@@ -1503,8 +1502,12 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         known = _city_subject(text, runs)
     if known is None and _GENITIVE_GATE.search(text):
         known = _genitive_city(text)
+    if known is None:
+        known = slavic_place(text, runs)
     if known is None and _PART_OF_GATE.search(text):
         known = _part_of_town(text)
+    if known is None and _AR_GOVERNORATE_WORD in text:
+        known = ar_governorate(text)
     if known is None:
         plain = text.isascii()  # (no CJK letter, and no key but the ASCII ones, in an ASCII text)
         for key in _ENDING_KEYS_ASCII if plain else _ENDING_KEYS:
@@ -2056,6 +2059,34 @@ def _part_of_town(text: str) -> Place | None:
     return None
 
 
+# Arabic names a governorate after its word, often with "in" glued to it: "بمحافظة المنيا" (in Minya governorate), "في
+# محافظة الجيزة" (data/region_names.csv, code EG: Egypt's governorates by their Arabic names → English)
+_AR_GOVERNORATE_WORD = "محافظ"  # (what every match holds: a C substring test before the pattern)
+
+
+@lru_cache(maxsize=1)
+def _ar_governorates() -> tuple[dict[str, tuple[str, str]], stdlib_re.Pattern]:
+    names = {row["alias"]: (row["name"], row["code"]) for row in _read_csv("region_names.csv") if row["code"] == "EG"}
+    alt = "|".join(map(stdlib_re.escape, regex.longest_first(names)))
+    # the word with "in", "of" or "and" glued to it, then the name, ending the word (Arabic letters: U+0621-U+064A)
+    return names, stdlib_re.compile(r"(?<![\u0621-\u064a])(?:[\u0628\u0644\u0648]|\u0648\u0628)?" + _AR_GOVERNORATE_WORD
+                                    + r"[\u0629\u0647][ ]+(" + alt + r")(?![\u0621-\u064a])")
+
+
+def ar_governorate(text: str) -> Place | None:
+    """No other place: the governorate an Arabic caption names after its word (rule place_ar_governorate): "من مركز
+    دير مواس بمحافظة المنيا" → region Minya, Egypt (the name as the lexicon writes it in English; a governor,
+    "محافظ المنيا", names none)."""
+    names, pattern = _ar_governorates()
+    m = pattern.search(text)
+    if m is None:
+        return None
+    region, code = names[m.group(1)]
+    country = country_by_code(code)
+    return Place(region=region, country=country.name if country else "", country_code=code if country else "",
+                 by_table=True, rules=["place_ar_governorate"])
+
+
 def _cyrillic(word: str) -> bool:
     return all("\u0400" <= c <= "\u04ff" for c in word)
 
@@ -2098,8 +2129,28 @@ _SLAVIC_SIZE = 100_000
 _SLAVIC_LEADS = frozenset(form for w in _W.get("slavic_locative_lead", ()) for form in (w, w.capitalize()))
 # the leads _lead gives a run after them ("w" is a lead_in: "in")
 _SLAVIC_RUN_LEADS = frozenset({"in"} | {w for w in _SLAVIC_LEADS if w.islower()})
-_SLAVIC_LOCATIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alt(_SLAVIC_LEADS) + r")[ ](\p{Lu}\p{Ll}++)(?![\p{L}\p{M}\-])")  # (one space, as _SLAVIC_GATE)
-_SLAVIC_GATE = stdlib_re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_SLAVIC_LEADS)) + r") [^\W\d_]")
+_SLAVIC_LEAD_LAST = frozenset(w[-1] for w in _SLAVIC_LEADS)  # (a gate: the letter before the space before a run)
+_SLAVIC_OPENERS = frozenset(w + " " for w in _SLAVIC_LEADS if w[0].isupper())  # "V Praze" opening a sentence: one run
+_LOCATIVE_WORD = regex.compile(r"\p{Lu}\p{Ll}++(?![\p{L}\p{M}\-'’])")
+
+
+def _slavic_word(text: str, run: "PlaceRun") -> str:
+    """The word a run opens with, when a Slavic "in" stands before it, after a space, a new line or at the text's
+    start ("w Warszawie", "we Wrocławiu", "V Praze" read as one run): a capital, then small letters only; else ""."""
+    s, part = run.start, run.parts[0]
+    word = ""
+    if s >= 2 and text[s - 1] == " " and text[s - 2] in _SLAVIC_LEAD_LAST:
+        for n in (1, 2):
+            if s - 1 - n >= 0 and text[s - 1 - n:s - 1] in _SLAVIC_LEADS and (s - 1 - n == 0 or text[s - 2 - n] in " \n"):
+                word = part
+                break
+    elif part[1:2] == " " and part[:2] in _SLAVIC_OPENERS or part[2:3] == " " and part[:3] in _SLAVIC_OPENERS:
+        if s == 0 or text[s - 1] in " \n":
+            word = part.partition(" ")[2]
+    if not word:
+        return ""
+    m = _LOCATIVE_WORD.match(word)
+    return m[0] if m else ""
 
 
 def _slavic_nominative(word: str) -> tuple[str, int] | None:
@@ -2136,12 +2187,13 @@ def _slavic_run_nominative(place: Place) -> None:
         place.rules.append("place_slavic_locative")
 
 
-def slavic_place(text: str) -> Place | None:
+def slavic_place(text: str, runs: list["PlaceRun"]) -> Place | None:
     """The first town a caption names in a Slavic locative after its "in", when a city of 100,000 or more: "Lidé v
     Praze" → Prague, "u Zagrebu" → Zagreb (rule place_slavic_locative); a smaller town first ("narodil sa v Trnave")
     names none. The country is not named."""
-    for m in _SLAVIC_LOCATIVE.finditer(text):
-        town = _slavic_nominative(m[1])
+    for run in runs:
+        word = _slavic_word(text, run)
+        town = _slavic_nominative(word) if word else None
         if town is not None:
             return Place(city=town[0], rules=["place_slavic_locative"]) if town[1] >= _SLAVIC_SIZE else None
     return None

@@ -289,6 +289,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_part_of_town", "no other place: a word for a town's site or part before 'of' and a gazetteer town: 'het stadhuis "
      "van Nijkerk', 'in der Innenstadt von Köln', 'frente al ayuntamiento de Zaragoza' → the town (data/place_words.csv "
      "part_of_town; not a country's name, a region's only for a town of 100,000 or more, nor a saint's)"),
+    ("place", "place_ar_governorate", "no other place: Arabic's governorate word with 'in' (or 'of', 'and') glued to it, then an "
+     "Egyptian governorate's name: 'بمحافظة المنيا' → region Minya, Egypt (data/region_names.csv, code EG; a governor, "
+     "'محافظ المنيا', names none)"),
     ("place", "place_cn_chain", "a Chinese province naming no city takes the administrative chain before it with 'of': 'in "
      "Lingguan Town, Hengyang City of central China's Hunan Province' → Lingguan Town; its first unit but a district "
      "(data/place_words.csv cn_unit)"),
