@@ -2045,8 +2045,7 @@ def _part_of_town(text: str) -> Place | None:
     """No other place: a town named after a word for one of its sites or parts and "of" (rule place_part_of_town):
     "het stadhuis van Nijkerk" → Nijkerk, "in der Innenstadt von Köln" → Köln. The longest head of the capitalised
     words after "of" that the gazetteer knows as a town, not a country's name, nor a region's unless a town of 100,000
-    or more, nor a saint's ("la plaza
-    de San Juan"); a town it lacks names none ("Der Dorfplatz von Zuoz")."""
+    or more, nor a saint's ("la plaza de San Juan"); a town it lacks names none ("Der Dorfplatz von Zuoz")."""
     for m in _PART_OF.finditer(text):
         words = m["town"].split(" ")
         if words[0] in _SAINT_WORDS:
@@ -2199,8 +2198,9 @@ def slavic_place(text: str, runs: list["PlaceRun"]) -> Place | None:
     return None
 
 
-_ENDINGS = tuple(row for row in case_endings() if not _cyrillic(row[0])  # (the Cyrillic rows: _case_nominative;
-                 and (row[0], row[1], row[2]) not in {(r["ending"], r["stem"], r["code"]) for r in _SLAVIC_ROWS})  # the Slavic: slavic_place)
+_SLAVIC_KEYS = frozenset((r["ending"], r["stem"], r["code"]) for r in _SLAVIC_ROWS)
+# (the Cyrillic rows: _case_nominative; the Slavic rows in Latin letters: slavic_place)
+_ENDINGS = tuple(row for row in case_endings() if not _cyrillic(row[0]) and row not in _SLAVIC_KEYS)
 _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
 # the last three letters of every ending: a text holding none names no city by its case (a run's words
 # are the text's, or "town", "province", "of" put before a name)
