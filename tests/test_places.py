@@ -622,7 +622,8 @@ def test_vietnamese_city(lead, space, name, after):
                         "Smith", "Lyon Airport"]))
 def test_part_of_town_names_only_a_gazetteer_town(word, link, name):
     # the town is a gazetteer town, never a country, a saint's name or a name the gazetteer lacks
-    place = places_module._part_of_town(f"Zicht op {word} {link} {name}. Foto: Jan Jansen")
+    text = f"Zicht op {word} {link} {name}. Foto: Jan Jansen"
+    place = places_module._part_of_town(text, find_place_runs(text))
     if place is not None:
         assert lookup_city(place.city) and place.rules == ["place_part_of_town"]
         assert name not in ("Zuoz", "San Pedro", "España", "Smith")

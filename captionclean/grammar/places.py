@@ -1504,8 +1504,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         known = _genitive_city(text)
     if known is None:
         known = slavic_place(text, runs)
-    if known is None and _PART_OF_GATE.search(text):
-        known = _part_of_town(text)
+    if known is None:
+        known = _part_of_town(text, runs)
     if known is None and _AR_GOVERNORATE_WORD in text:
         known = ar_governorate(text)
     if known is None:
@@ -2034,20 +2034,51 @@ def _genitive_city(text: str) -> Place | None:
 # nl "het stadhuis van Nijkerk", de "der Marktplatz von Lörrach", es "frente al ayuntamiento de Zaragoza", fr "la
 # mairie de Lyon" (data/place_words.csv part_of_town: lower case as written, German's nouns capitalised)
 _PART_OF_TOWN = _W.get("part_of_town", frozenset())
-_PART_TOWN = r"\p{Lu}[\p{L}\p{M}'’\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*+){0,2}"
-_PART_OF = regex.compile(r"(?<![\p{L}\p{M}\-])(?:" + _alt(_PART_OF_TOWN) + r")[ ](?:van|von|de|du|di|da|do|del|della)[ ](?P<town>"
-                         + _PART_TOWN + r")")
+_PART_WORDS = tuple(sorted(_PART_OF_TOWN))
+_PART_LINKS = frozenset(("van", "von", "de", "du", "di", "da", "do", "del", "della"))
+_PART_IN_LINKS = frozenset(" " + w + " " for w in _PART_LINKS if w in _LEAD_IN)  # the links _lead reads as "in"
+assert all(len(w) == 4 for w in _PART_IN_LINKS)
+_PART_INNER = stdlib_re.compile(r" (?:d(?:[eiaou]|el|ella)) ")  # a Romance "of" inside a run ("Le Vieux-Port de Marseille")
 _PART_TOWN_SIZE = 100_000  # a region's namesake town that large is the town ("das Rathaus von Bremen")
-_PART_OF_GATE = stdlib_re.compile(r" (?:van|von|d(?:[eiaou]|el|ella)) ")  # (every match holds one: tests/test_place_gates.py)
 
 
-def _part_of_town(text: str) -> Place | None:
+def _part_word_before(text: str, end: int) -> bool:
+    """A part_of_town word ends at ``end`` and opens a word there (no letter or hyphen before it)."""
+    if not text.endswith(_PART_WORDS, 0, end):
+        return False
+    for word in _PART_WORDS:
+        start = end - len(word)
+        if text.endswith(word, 0, end) and (start == 0 or not (text[start - 1].isalpha() or text[start - 1] == "-")):
+            return True
+    return False
+
+
+def _part_of_town(text: str, runs: list["PlaceRun"]) -> Place | None:
     """No other place: a town named after a word for one of its sites or parts and "of" (rule place_part_of_town):
-    "het stadhuis van Nijkerk" → Nijkerk, "in der Innenstadt von Köln" → Köln. The longest head of the capitalised
-    words after "of" that the gazetteer knows as a town, not a country's name, nor a region's unless a town of 100,000
-    or more, nor a saint's ("la plaza de San Juan"); a town it lacks names none ("Der Dorfplatz von Zuoz")."""
-    for m in _PART_OF.finditer(text):
-        words = m["town"].split(" ")
+    "het stadhuis van Nijkerk" → Nijkerk, "in der Innenstadt von Köln" → Köln. The run after "of" (its lead, read
+    by the loops before; or a Romance "of" inside a run, "Le Vieux-Port de Marseille"): the longest head of its first
+    three words that the gazetteer knows as a town, not a country's name, nor a region's unless a town of 100,000 or
+    more, nor a saint's ("la plaza de San Juan"); a town it lacks names none ("Der Dorfplatz von Zuoz")."""
+    for run in runs:
+        part, lead = run.parts[0], run.lead
+        if lead == "in" and text[run.start - 4:run.start] in _PART_IN_LINKS:
+            lead = text[run.start - 3:run.start - 1]  # "di" is a lead_in (id: di Jakarta): read as "in"
+        if lead in _PART_LINKS:
+            end = run.start - len(lead) - 2
+            if end <= 0 or text[end:run.start] != " " + lead + " " or not _part_word_before(text, end):
+                continue
+            # ("centre-ville de Lyon": find_place_runs has made the part "town of Lyon", "ville de" being a town's words)
+            town = part.rsplit(" of ", 1)[1] if part[:1].islower() and " of " in part else part
+        elif " d" in part:
+            m = None
+            for m in _PART_INNER.finditer(part):
+                pass  # (the last "of" inside the run)
+            if m is None or not _part_word_before(part, m.start()):
+                continue
+            town = part[m.end():]
+        else:
+            continue
+        words = town.split(" ")[:3]
         if words[0] in _SAINT_WORDS:
             continue
         for n in range(len(words), 0, -1):
@@ -2191,6 +2222,11 @@ def slavic_place(text: str, runs: list["PlaceRun"]) -> Place | None:
     Praze" → Prague, "u Zagrebu" → Zagreb (rule place_slavic_locative); a smaller town first ("narodil sa v Trnave")
     names none. The country is not named."""
     for run in runs:
+        # (the run's lead, read by the loops before: "in" for "w", else the word; or a capitalised lead opening it)
+        if run.lead not in _SLAVIC_RUN_LEADS:
+            part = run.parts[0]
+            if not (part[1:2] == " " and part[:2] in _SLAVIC_OPENERS or part[2:3] == " " and part[:3] in _SLAVIC_OPENERS):
+                continue
         word = _slavic_word(text, run)
         town = _slavic_nominative(word) if word else None
         if town is not None:
