@@ -405,3 +405,102 @@ def test_brazil_gate_holds_every_match(text):
     # a text the gate passes over holds no match of _BR_TOWN (the rule reads nothing there)
     if not places._BR_GATE.search(text):
         assert places._BR_TOWN.search(text) is None, text
+
+
+_VI_PIECES = st.sampled_from([" ", ", ", ". ", "(", "thành phố", "Thành phố", "TP", "TP.", "hành", "Đà Nẵng", "Huế", "HCM",
+                              "tỉnh", "Quảng Nam", "Tam Kỳ", "x", "tp", "T"])
+
+
+@given(st.lists(_VI_PIECES, max_size=12).map("".join))
+@example("tại TP.HCM ngày 12/1")
+@example("ở thành phố Tam Kỳ, tỉnh Quảng Nam")
+def test_vietnamese_gate_holds_every_reading(text):
+    # the gate's substring search passes every text the Vietnamese reading finds a city in
+    if places.vietnamese_place(text) is not None:
+        assert places._vi_gate(text), text
+
+
+def test_vietnamese_gate_on_real_captions():
+    for text in _real_texts():
+        if places.vietnamese_place(text) is not None:
+            assert places._vi_gate(text), text
+
+
+def test_every_vietnamese_lead_holds_a_gate_key():
+    assert all(places._vi_gate(form) for form in places._VI_LEADS)
+
+
+_SLAVIC_PIECES = st.sampled_from([" ", "  ", ", ", ". ", "\n", "w", "W", "we", "v", "V", "ve", "u", "U", "Warszawie", "Praze",
+                                  "Zagrebu", "Sarajevu", "Trnave", "Ä", "ä", "x", "1", "_", "́", "-", "Novák"])
+# the plain reading the run-based one replaces: a lead after a space, a new line or the text's start, one space, a word
+_SLAVIC_PLAIN = places.regex.compile(r"(?<![^ \n])(?:" + places._alt(places._SLAVIC_LEADS) + r")[ ](\p{Lu}\p{Ll}++)(?![\p{L}\p{M}\-'’])")
+
+
+def _slavic_plain(text):
+    for m in _SLAVIC_PLAIN.finditer(text):
+        town = places._slavic_nominative(m[1])
+        if town is not None:
+            return town[0] if town[1] >= places._SLAVIC_SIZE else None
+    return None
+
+
+def _slavic_runs(text):
+    place = places.slavic_place(text, places.find_place_runs(text))
+    return place.city if place is not None else None
+
+
+@given(st.lists(_SLAVIC_PIECES, max_size=12).map("".join))
+@example("w Warszawie")
+@example("Lidé v Praze")
+@example("u  Zagrebu")
+@example("\nV Praze")
+@example("w Trnave, v Praze")
+def test_slavic_runs_read_as_the_plain_scan(text):
+    # reading the Slavic "in" from the runs' starts finds the town the plain scan of the text finds
+    assert _slavic_runs(text) == _slavic_plain(text), text
+
+
+def test_slavic_runs_on_real_captions():
+    for text in _real_texts():
+        assert _slavic_runs(text) == _slavic_plain(text), text
+
+
+_PART_PIECES = st.sampled_from([" ", ", ", ". ", "stadhuis", "Rathaus", "mairie", "Vieux-Port", "Le ", "van", "von", "de", "del",
+                                "di", "Köln", "Nijkerk", "Lyon", "Zaragoza", "San Pedro", "Zuoz", "x", "  ", "\n", "-"])
+# the plain reading the run-based one replaces: a part word, one space, "of", one space, up to three capitalised words
+_PART_PLAIN = places.regex.compile(r"(?<![\p{L}\p{M}\-])(?:" + places._alt(places._PART_OF_TOWN) + r")[ ](?:van|von|de|du|di|da|do|del|della)[ ]"
+                                   r"(?P<town>\p{Lu}[\p{L}\p{M}'’\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}'’\-]*+){0,2})")
+
+
+def _part_plain(text):
+    for m in _PART_PLAIN.finditer(text):
+        words = m["town"].split(" ")
+        if words[0] in places._SAINT_WORDS:
+            continue
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            hit = places.lookup_city(name)
+            if hit and not places.lookup_country(name) and not places._kind(name) and (
+                    hit[1] >= places._PART_TOWN_SIZE or not places.lookup_subdivision(name)):
+                return name
+    return None
+
+
+def _part_runs(text):
+    place = places._part_of_town(text, places.find_place_runs(text))
+    return place.city if place is not None else None
+
+
+@given(st.lists(_PART_PIECES, max_size=12).map("".join))
+@example("het stadhuis van Nijkerk")
+@example("la mairie de Lyon")
+@example("Le Vieux-Port de Marseille")
+@example("x-mairie de Lyon")
+def test_part_of_town_runs_read_as_the_plain_scan(text):
+    # reading "of" from the runs' leads (and a Romance "of" inside a run) finds the town the plain scan finds
+    assert _part_runs(text) == _part_plain(text), text
+
+
+def test_part_of_town_runs_on_real_captions():
+    for text in _real_texts():
+        assert _part_runs(text) == _part_plain(text), text

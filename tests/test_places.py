@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from captionclean.grammar import places as places_module
 from captionclean.grammar.places import Place, classify_parts, complete_from, find_place_runs, place_near_date
-from captionclean.tables import english_city
+from captionclean.tables import english_city, lookup_city
 from captionclean.parse import parse_caption
 from conftest import assert_rules, case_params
 
@@ -695,3 +695,69 @@ def test_brazil_town_reads_no_person_nor_ap(name, uf, before):
     assert places_module.brazil_town(f"A proposta {before}{name} ({uf}) foi aprovada.") is None
     place = places_module.brazil_town(f"Moradores em Sertãozinho ({uf}) e {before}{name} ({uf}).")
     assert (place.city, place.region) == ("Sertãozinho", uf) if uf != "AP" else place is None
+
+
+_SLAVIC_WORDS = st.text(alphabet="abcdeiouyzwhnčěłńóśźżąęć", min_size=1, max_size=8)
+
+
+@given(st.sampled_from(sorted(places_module._SLAVIC_LEADS)), st.from_regex(r"\A[A-ZŁŚŻČ]", fullmatch=True), _SLAVIC_WORDS)
+@example("w", "W", "arszawie")
+@example("v", "P", "raze")
+@example("u", "T", "uzli")
+def test_slavic_locative_names_only_a_big_gazetteer_city(lead, head, rest):
+    # whatever word follows the "in", the scan gives a gazetteer city of 100,000 or more of a Slavic country, or nothing
+    text = f"Ludzie na ulicy {lead} {head}{rest}. Fot. Jan Nowak"
+    place = places_module.slavic_place(text, find_place_runs(text))
+    if place is not None:
+        hit = lookup_city(place.city)
+        assert hit and hit[0] in places_module._SLAVIC_CODES and hit[1] >= 100_000, place
+        assert place.rules == ["place_slavic_locative"]
+
+
+@pytest.mark.parametrize("word", ["Zagreb", "Kraków", "Lublin", "Brno", "Split"])
+def test_slavic_nominative_leaves_a_nominative(word):
+    # a name the gazetteer knows as written is no locative (Split less -u is no city: the word is the city)
+    assert places_module._slavic_nominative(word) is None
+
+
+@given(st.sampled_from(["thành phố", "Thành phố", "TP", "TP."]), st.sampled_from(["", " "]),
+       st.sampled_from(["Đà Nẵng", "Huế", "Cần Thơ", "Tuy Hoà", "Mazembe", "Việt Nam", "Quảng Nam", "Mỹ", "Paris"]),
+       st.sampled_from(["", ", tỉnh Thừa Thiên Huế", " (tỉnh Quảng Nam)", " ngày 12/3"]))
+def test_vietnamese_city(lead, space, name, after):
+    # a Vietnamese lexicon city after any lead, another country's only after "thành phố" written out, never a name the
+    # lexicon lacks (a country's, a province's: "các thành phố Mỹ"); the province after "tỉnh" right after the city is
+    # the region
+    place = places_module.vietnamese_place(f"Người dân tại {lead}{space}{name}{after}. Ảnh: Lê Văn A")
+    if name in ("Đà Nẵng", "Huế", "Cần Thơ", "Tuy Hoà") or name == "Paris" and lead.casefold() == "thành phố":
+        assert place is not None and place.city == name
+        assert place.region == (after.split("tỉnh ")[1].rstrip(")") if "tỉnh" in after else "")
+    else:
+        assert place is None
+
+
+@given(st.sampled_from(sorted(places_module._PART_OF_TOWN)), st.sampled_from(["van", "von", "de", "di", "del"]),
+       st.sampled_from(["Nijkerk", "Köln", "Zaragoza", "Bremen", "Zuoz", "San Pedro", "España", "Andalucía", "Texas",
+                        "Smith", "Lyon Airport"]))
+def test_part_of_town_names_only_a_gazetteer_town(word, link, name):
+    # the town is a gazetteer town, never a country, a saint's name or a name the gazetteer lacks
+    text = f"Zicht op {word} {link} {name}. Foto: Jan Jansen"
+    place = places_module._part_of_town(text, find_place_runs(text))
+    if place is not None:
+        assert lookup_city(place.city) and place.rules == ["place_part_of_town"]
+        assert name not in ("Zuoz", "San Pedro", "España", "Smith")
+    if name in ("Nijkerk", "Köln", "Zaragoza", "Bremen"):
+        assert place is not None and place.city == name
+
+
+def test_ar_governorate_names_are_iso_subdivisions():
+    # region_names.csv's Egyptian rows: each ISO name a governorate of Egypt, each alias found after the word
+    from captionclean.tables import _read_csv, lookup_subdivision
+    names, pattern = places_module._ar_governorates()
+    assert names and not set(names) & set(places_module._cjk_regions()[0])
+    for row in (row for row in _read_csv("region_names.csv") if row["code"] == "EG"):
+        assert "EG" in lookup_subdivision(row["iso"]), row
+        for lead in ("بمحافظة", "في محافظة", "لمحافظه"):
+            place = places_module.ar_governorate(f"صورة من {lead} {row['alias']} اليوم")
+            assert place is not None and place.region == row["name"] and place.country_code == "EG", (lead, row)
+        # the name must end its word: a longer word is another
+        assert places_module.ar_governorate(f"صورة من بمحافظة {row['alias']}ين اليوم") is None, row

@@ -16,7 +16,7 @@ from itertools import islice
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import _key, _read_csv
+from ..tables import _fold, _key, _read_csv
 from ..tables import AP_CITIES, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
@@ -551,6 +551,8 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
         place.city = _case(cities[pick])
         if place.city[-1:] in _CYRILLIC_LAST:
             _case_nominative(place)
+        elif place.city[-1:] in _SLAVIC_LAST and (lead in _SLAVIC_RUN_LEADS or place.city.split(" ", 1)[0] in _SLAVIC_LEADS):
+            _slavic_run_nominative(place)
         if (place.country_code == "CN" or place.region and _is_province(place.region, "CN")) \
                 and place.city.endswith((" City", " city")) and not lookup_city(place.city) \
                 and (lookup_city(place.city[:-5]) or ("", 0))[0] == "CN":
@@ -1323,6 +1325,50 @@ def swahili_place(text: str) -> Place | None:
     return town
 
 
+# Vietnamese names a city after its generic noun, "thành phố" (city) or its short form "TP"/"TP.", and a province
+# after "tỉnh": "tại TP Đà Nẵng", "ở thành phố Tam Kỳ, tỉnh Quảng Nam" (data/place_words.csv vi_city_lead)
+_VI_LEADS = _W.get("vi_city_lead", frozenset())
+_VI_WORD = r"\p{Lu}[\p{L}\p{M}]*+"
+_VI_CITY = regex.compile(r"(?<![\p{L}\p{M}])(?P<lead>" + _alt(_VI_LEADS) + r")[ ]*+(?P<name>" + _VI_WORD + r"(?:[ ]" + _VI_WORD
+                         + r"){0,3})(?:[ ]*+[,(]?[ ]*+tỉnh[ ]+(?P<province>" + _VI_WORD + r"(?:[ ]" + _VI_WORD + r"){0,3}))?")
+_VI_GATE = ("TP", "hành phố")  # (what every lead holds: tests/test_place_gates.py)
+
+
+def _vi_gate(text: str) -> bool:
+    return any(key in text for key in _VI_GATE)
+
+
+def _vi_city(name: str, written_out: bool) -> bool:
+    """A city the lexicon knows by this name: in Vietnam, also written without its marks or with the tone mark placed
+    the other way ("Tuy Hoà", GeoNames' "Tuy Hòa"); after "thành phố" written out, any country's ("thành phố New York")."""
+    hit = lookup_city(name) or lookup_city(_fold(name))
+    return bool(hit) and (hit[0] == "VN" or written_out and lookup_city(name) is not None) or english_city(name) is not None
+
+
+def vietnamese_place(text: str) -> Place | None:
+    """The city a Vietnamese caption names after "thành phố"/"TP" (rule place_vi_city): the longest head of the
+    capitalised words after it that the lexicon knows as a city, as written ("TP Đà Nẵng" → Đà Nẵng; a form only
+    city_names.csv holds with its lead, "TP HCM", in English); never a name it lacks ("các thành phố Mỹ", American
+    cities). The province after "tỉnh" right after the city is the region, as written. The country is not named."""
+    for m in _VI_CITY.finditer(text):
+        lead, words = m["lead"], m["name"].split(" ")
+        written_out = lead.casefold() == "thành phố"
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            whole = english_city(lead.rstrip(".") + " " + name) or english_city(lead + name)
+            if whole:
+                city = whole[0]  # "TP HCM", "TP.HCM": the abbreviation names no city alone
+            elif _vi_city(name, written_out):
+                city = name
+            else:
+                continue
+            place = Place(city=city, by_table=True, rules=["place_vi_city"])
+            if m["province"] and n == len(words):
+                place.region = m["province"]
+            return place
+    return None
+
+
 # Turkish names a district after its name with its generic noun in a case: "Aydın'ın Germencik ilçesinde" (in
 # Germencik district, of Aydın), "Zile ilçesine bağlı Karacaören köyünde" (in Karacaören village, attached to Zile
 # district); data/place_words.csv tr_district, tr_settlement
@@ -1432,6 +1478,10 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         place = swahili_place(text)
         if place is not None:
             return place
+    if _vi_gate(text):
+        place = vietnamese_place(text)
+        if place is not None:
+            return place
     if _TR_GATE in text:
         place = turkish_place(text)
         if place is not None:
@@ -1517,6 +1567,9 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             # (a name after "the" closing the sentence is a site or a programme, "in the Queen's Park
             # Savannah.", "in the Project Lifesaver Program.", unless the gazetteer knows it as a town)
             if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)):
+                slavic = slavic_place(text, runs)
+                if slavic is not None:
+                    return slavic  # "v Praze na Andělu.": the run closing the sentence is Prague's quarter
                 place.rules.append("place_sentence_end")
                 return place
     if _CANTON_GATE.search(text):  # (late: a caption that names its place otherwise never pays for the search)
@@ -1528,6 +1581,12 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
         known = _city_subject(text, runs)
     if known is None and _GENITIVE_GATE.search(text):
         known = _genitive_city(text)
+    if known is None:
+        known = slavic_place(text, runs)
+    if known is None:
+        known = _part_of_town(text, runs)
+    if known is None and _AR_GOVERNORATE_WORD in text:
+        known = ar_governorate(text)
     if known is None:
         plain = text.isascii()  # (no CJK letter, and no key but the ASCII ones, in an ASCII text)
         for key in _ENDING_KEYS_ASCII if plain else _ENDING_KEYS:
@@ -2062,6 +2121,93 @@ def _genitive_city(text: str) -> Place | None:
     return None
 
 
+# a site's or a part's word of a town, written before "of" and the town's name, in the languages with an "of":
+# nl "het stadhuis van Nijkerk", de "der Marktplatz von Lörrach", es "frente al ayuntamiento de Zaragoza", fr "la
+# mairie de Lyon" (data/place_words.csv part_of_town: lower case as written, German's nouns capitalised)
+_PART_OF_TOWN = _W.get("part_of_town", frozenset())
+_PART_WORDS = tuple(sorted(_PART_OF_TOWN))
+_PART_LINKS = frozenset(("van", "von", "de", "du", "di", "da", "do", "del", "della"))
+_PART_IN_LINKS = frozenset(" " + w + " " for w in _PART_LINKS if w in _LEAD_IN)  # the links _lead reads as "in"
+assert all(len(w) == 4 for w in _PART_IN_LINKS)
+_PART_INNER = stdlib_re.compile(r" (?:d(?:[eiaou]|el|ella)) ")  # a Romance "of" inside a run ("Le Vieux-Port de Marseille")
+_PART_TOWN_SIZE = 100_000  # a region's namesake town that large is the town ("das Rathaus von Bremen")
+
+
+def _part_word_before(text: str, end: int) -> bool:
+    """A part_of_town word ends at ``end`` and opens a word there (no letter or hyphen before it)."""
+    if not text.endswith(_PART_WORDS, 0, end):
+        return False
+    for word in _PART_WORDS:
+        start = end - len(word)
+        if text.endswith(word, 0, end) and (start == 0 or not (text[start - 1].isalpha() or text[start - 1] == "-")):
+            return True
+    return False
+
+
+def _part_of_town(text: str, runs: list["PlaceRun"]) -> Place | None:
+    """No other place: a town named after a word for one of its sites or parts and "of" (rule place_part_of_town):
+    "het stadhuis van Nijkerk" → Nijkerk, "in der Innenstadt von Köln" → Köln. The run after "of" (its lead, read
+    by the loops before; or a Romance "of" inside a run, "Le Vieux-Port de Marseille"): the longest head of its first
+    three words that the gazetteer knows as a town, not a country's name, nor a region's unless a town of 100,000 or
+    more, nor a saint's ("la plaza de San Juan"); a town it lacks names none ("Der Dorfplatz von Zuoz")."""
+    for run in runs:
+        part, lead = run.parts[0], run.lead
+        if lead == "in" and text[run.start - 4:run.start] in _PART_IN_LINKS:
+            lead = text[run.start - 3:run.start - 1]  # "di" is a lead_in (id: di Jakarta): read as "in"
+        if lead in _PART_LINKS:
+            end = run.start - len(lead) - 2
+            if end <= 0 or text[end:run.start] != " " + lead + " " or not _part_word_before(text, end):
+                continue
+            # ("centre-ville de Lyon": find_place_runs has made the part "town of Lyon", "ville de" being a town's words)
+            town = part.rsplit(" of ", 1)[1] if part[:1].islower() and " of " in part else part
+        elif " d" in part:
+            m = None
+            for m in _PART_INNER.finditer(part):
+                pass  # (the last "of" inside the run)
+            if m is None or not _part_word_before(part, m.start()):
+                continue
+            town = part[m.end():]
+        else:
+            continue
+        words = town.split(" ")[:3]
+        if words[0] in _SAINT_WORDS:
+            continue
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            hit = lookup_city(name)
+            if hit and not lookup_country(name) and not _kind(name) and (hit[1] >= _PART_TOWN_SIZE or not lookup_subdivision(name)):
+                return Place(city=name, rules=["place_part_of_town"])
+    return None
+
+
+# Arabic names a governorate after its word, often with "in" glued to it: "بمحافظة المنيا" (in Minya governorate), "في
+# محافظة الجيزة" (data/region_names.csv, code EG: Egypt's governorates by their Arabic names → English)
+_AR_GOVERNORATE_WORD = "محافظ"  # (what every match holds: a C substring test before the pattern)
+
+
+@lru_cache(maxsize=1)
+def _ar_governorates() -> tuple[dict[str, tuple[str, str]], stdlib_re.Pattern]:
+    names = {row["alias"]: (row["name"], row["code"]) for row in _read_csv("region_names.csv") if row["code"] == "EG"}
+    alt = "|".join(map(stdlib_re.escape, regex.longest_first(names)))
+    # the word with "in", "of" or "and" glued to it, then the name, ending the word (Arabic letters: U+0621-U+064A)
+    return names, stdlib_re.compile(r"(?<![\u0621-\u064a])(?:[\u0628\u0644\u0648]|\u0648\u0628)?" + _AR_GOVERNORATE_WORD
+                                    + r"[\u0629\u0647][ ]+(" + alt + r")(?![\u0621-\u064a])")
+
+
+def ar_governorate(text: str) -> Place | None:
+    """No other place: the governorate an Arabic caption names after its word (rule place_ar_governorate): "من مركز
+    دير مواس بمحافظة المنيا" → region Minya, Egypt (the name as the lexicon writes it in English; a governor,
+    "محافظ المنيا", names none)."""
+    names, pattern = _ar_governorates()
+    m = pattern.search(text)
+    if m is None:
+        return None
+    region, code = names[m.group(1)]
+    country = country_by_code(code)
+    return Place(region=region, country=country.name if country else "", country_code=code if country else "",
+                 by_table=True, rules=["place_ar_governorate"])
+
+
 def _cyrillic(word: str) -> bool:
     return all("\u0400" <= c <= "\u04ff" for c in word)
 
@@ -2091,7 +2237,97 @@ def _case_nominative(place: Place) -> None:
                 return
 
 
-_ENDINGS = tuple(row for row in case_endings() if not _cyrillic(row[0]))  # (the Cyrillic rows: _case_nominative)
+# case_endings.csv's rows for the Slavic languages written in Latin letters: (ending, the nominative's end, the
+# countries), longest ending first; a big city's locative after the language's "in" (place_words slavic_locative_lead:
+# "w Warszawie", "v Praze", "u Zagrebu") → its nominative, only a gazetteer city of 100,000 or more of those countries
+_SLAVIC_LANGS = frozenset(("pl", "cs", "sk", "hr", "sr", "bs", "sl"))
+_SLAVIC_ROWS = tuple(row for row in _read_csv("case_endings.csv") if row["lang"] in _SLAVIC_LANGS)
+_SLAVIC_ENDINGS = tuple(sorted(((row["ending"], row["stem"], frozenset(row["code"].split())) for row in _SLAVIC_ROWS),
+                               key=lambda r: -len(r[0])))
+_SLAVIC_CODES = frozenset(c for _, _, codes in _SLAVIC_ENDINGS for c in codes)
+_SLAVIC_LAST = frozenset(e[-1] for e, _, _ in _SLAVIC_ENDINGS)  # (a gate: the word's last letter)
+_SLAVIC_SIZE = 100_000
+_SLAVIC_LEADS = frozenset(form for w in _W.get("slavic_locative_lead", ()) for form in (w, w.capitalize()))
+# the leads _lead gives a run after them ("w" is a lead_in: "in")
+_SLAVIC_RUN_LEADS = frozenset({"in"} | {w for w in _SLAVIC_LEADS if w.islower()})
+_SLAVIC_LEAD_LAST = frozenset(w[-1] for w in _SLAVIC_LEADS)  # (a gate: the letter before the space before a run)
+_SLAVIC_OPENERS = frozenset(w + " " for w in _SLAVIC_LEADS if w[0].isupper())  # "V Praze" opening a sentence: one run
+_LOCATIVE_WORD = regex.compile(r"\p{Lu}\p{Ll}++(?![\p{L}\p{M}\-'’])")
+
+
+def _slavic_word(text: str, run: "PlaceRun") -> str:
+    """The word a run opens with, when a Slavic "in" stands before it, after a space, a new line or at the text's
+    start ("w Warszawie", "we Wrocławiu", "V Praze" read as one run): a capital, then small letters only; else ""."""
+    s, part = run.start, run.parts[0]
+    word = ""
+    if s >= 2 and text[s - 1] == " " and text[s - 2] in _SLAVIC_LEAD_LAST:
+        for n in (1, 2):
+            if s - 1 - n >= 0 and text[s - 1 - n:s - 1] in _SLAVIC_LEADS and (s - 1 - n == 0 or text[s - 2 - n] in " \n"):
+                word = part
+                break
+    elif part[1:2] == " " and part[:2] in _SLAVIC_OPENERS or part[2:3] == " " and part[:3] in _SLAVIC_OPENERS:
+        if s == 0 or text[s - 1] in " \n":
+            word = part.partition(" ")[2]
+    if not word:
+        return ""
+    m = _LOCATIVE_WORD.match(word)
+    return m[0] if m else ""
+
+
+def _slavic_nominative(word: str) -> tuple[str, int] | None:
+    """The nominative of a town a Slavic language writes in the locative, and its population ("Warszawie" → Warsaw,
+    "Krakowie" → Kraków, "Praze" → Prague, "Zagrebu" → Zagreb), by data/case_endings.csv's pl, cs, sk, hr, sr, bs
+    and sl rows: a gazetteer city of the row's countries; None for a word the gazetteer knows as it is, or no such
+    city (never a guess on an unknown word)."""
+    if lookup_city(word):
+        return None
+    english = english_city(word)  # (GeoNames lists a few locatives among a city's names: "Sarajevu")
+    if english:
+        hit = lookup_city(english[0])
+        return (english[0], hit[1]) if hit and hit[0] in _SLAVIC_CODES else None
+    for ending, stem, codes in _SLAVIC_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) and len(word) > 3:
+            name = word[:-len(ending)] + stem
+            english = english_city(name)
+            city = english[0] if english and english[1] in codes else name
+            hit = lookup_city(city)
+            if hit and hit[0] in codes:
+                return city, hit[1]
+    return None
+
+
+def _slavic_run_nominative(place: Place) -> None:
+    """A run's city in the locative after "w"/"v"/"u" (the run's lead, or its first word: "W Warszawie"): the
+    nominative of a city of 100,000 or more (rule place_slavic_locative)."""
+    head, _, word = place.city.rpartition(" ")
+    if head and head not in _SLAVIC_LEADS:
+        return
+    town = _slavic_nominative(word)
+    if town is not None and town[1] >= _SLAVIC_SIZE:
+        place.city = town[0]
+        place.rules.append("place_slavic_locative")
+
+
+def slavic_place(text: str, runs: list["PlaceRun"]) -> Place | None:
+    """The first town a caption names in a Slavic locative after its "in", when a city of 100,000 or more: "Lidé v
+    Praze" → Prague, "u Zagrebu" → Zagreb (rule place_slavic_locative); a smaller town first ("narodil sa v Trnave")
+    names none. The country is not named."""
+    for run in runs:
+        # (the run's lead, read by the loops before: "in" for "w", else the word; or a capitalised lead opening it)
+        if run.lead not in _SLAVIC_RUN_LEADS:
+            part = run.parts[0]
+            if not (part[1:2] == " " and part[:2] in _SLAVIC_OPENERS or part[2:3] == " " and part[:3] in _SLAVIC_OPENERS):
+                continue
+        word = _slavic_word(text, run)
+        town = _slavic_nominative(word) if word else None
+        if town is not None:
+            return Place(city=town[0], rules=["place_slavic_locative"]) if town[1] >= _SLAVIC_SIZE else None
+    return None
+
+
+_SLAVIC_KEYS = frozenset((r["ending"], r["stem"], r["code"]) for r in _SLAVIC_ROWS)
+# (the Cyrillic rows: _case_nominative; the Slavic rows in Latin letters: slavic_place)
+_ENDINGS = tuple(row for row in case_endings() if not _cyrillic(row[0]) and row not in _SLAVIC_KEYS)
 _ENDING_TAILS = tuple({e for e, _, _ in _ENDINGS})
 # the last three letters of every ending: a text holding none names no city by its case (a run's words
 # are the text's, or "town", "province", "of" put before a name)

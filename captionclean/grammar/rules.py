@@ -299,6 +299,19 @@ _TABLE: list[tuple[str, str, str]] = [
     ("place", "place_kr_province", "Korean: a province's name, full or short, before a town's name ending in 시 or 군 ('경기 파주시', "
      "'경기도 연천군'): the province is the region, the town the city (a lexicon city, else its name less 시/군) "
      "(data/region_names.csv, code KR)"),
+    ("place", "place_vi_city", "Vietnamese: the city after 'thành phố' or 'TP'/'TP.' (city): 'tại TP Đà Nẵng', 'TP.HCM' → Ho Chi Minh "
+     "City (a lexicon city of Vietnam, after 'thành phố' written out of any country; never a name it lacks); a province after 'tỉnh' right after it is the "
+     "region ('thành phố Tam Kỳ, tỉnh Quảng Nam'); data/place_words.csv vi_city_lead"),
+    ("place", "place_slavic_locative", "Polish, Czech, Slovak, Croatian, Serbian, Bosnian, Slovene: a city of 100,000 or more in the "
+     "locative after the language's 'in' ('w Warszawie' → Warsaw, 'v Praze' → Prague, 'u Zagrebu' → Zagreb): its nominative, a "
+     "gazetteer city (data/case_endings.csv rows of those languages; place_words slavic_locative_lead); the first such town "
+     "decides, a smaller one names none"),
+    ("place", "place_part_of_town", "no other place: a word for a town's site or part before 'of' and a gazetteer town: 'het stadhuis "
+     "van Nijkerk', 'in der Innenstadt von Köln', 'frente al ayuntamiento de Zaragoza' → the town (data/place_words.csv "
+     "part_of_town; not a country's name, a region's only for a town of 100,000 or more, nor a saint's)"),
+    ("place", "place_ar_governorate", "no other place: Arabic's governorate word with 'in' (or 'of', 'and') glued to it, then an "
+     "Egyptian governorate's name: 'بمحافظة المنيا' → region Minya, Egypt (data/region_names.csv, code EG; a governor, "
+     "'محافظ المنيا', names none)"),
     ("place", "place_cn_chain", "a Chinese province naming no city takes the administrative chain before it with 'of': 'in "
      "Lingguan Town, Hengyang City of central China's Hunan Province' → Lingguan Town; its first unit but a district "
      "(data/place_words.csv cn_unit)"),
