@@ -25,7 +25,7 @@ MIN_POP = 300_000
 # old English spellings GeoNames keeps as alternates the rules above drop
 EXTRA = {"Kiev": ("Kyiv", "UA"), "Kiew": ("Kyiv", "UA"),
          # a city's own name GeoNames lacks among its alternates (the nominative places.slavic_place reads)
-         "Beograd": ("Belgrade", "RS"), "Plzeň": ("Pilsen", "CZ"),
+         "Beograd": ("Belgrade", "RS"), "Београд": ("Belgrade", "RS"), "Plzeň": ("Pilsen", "CZ"),
          # Vietnamese papers' short forms of "thành phố Hồ Chí Minh", with the city's word (places.vietnamese_place)
          "TP HCM": ("Ho Chi Minh City", "VN"), "TPHCM": ("Ho Chi Minh City", "VN"),
          "TP Hồ Chí Minh": ("Ho Chi Minh City", "VN")}
