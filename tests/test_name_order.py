@@ -3,7 +3,7 @@ is turned to given name first (LABELS.md) where the credit's words name such a l
 from hypothesis import given, settings, strategies as st
 
 from captionclean import parse_caption
-from captionclean.grammar.names import family_first, family_first_langs
+from captionclean.grammar.names import _family_first_cues, family_first, family_first_langs
 from captionclean.tables import name_order
 
 CUES, GIVEN = name_order()
@@ -71,3 +71,14 @@ def test_cues_name_their_languages():
     assert family_first_langs("Zdroj: ČTK / Kamaryt Michal") >= {"cs"}
     assert family_first_langs("Photo: AP/Fotómontázs", "MTIX") == frozenset()  # a cue inside a longer word is none
     assert all(langs <= {"hu", "cs", "sk", "ru", "uk"} for langs in CUES.values())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(sorted(CUES)), st.sampled_from(["MTIX", "xFotó", "Foto", "/", " ", "é", "Ф", "ČTKa"]),
+                          st.text(max_size=4)), max_size=8).map("".join))
+def test_the_cue_gate_is_the_plain_search(text):
+    """family_first_langs' stdlib gate passes every text the bounded pattern finds a cue in: its answer is the
+    pattern's alone."""
+    cues, pattern, _ = _family_first_cues()
+    plain = frozenset(lang for m in pattern.finditer(text) for lang in cues[m.group()])
+    assert family_first_langs(text) == plain

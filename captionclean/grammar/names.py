@@ -1,6 +1,7 @@
 """Person names in normal capitalisation ("MARVIN RECINOS" → "Marvin Recinos")."""
 from __future__ import annotations
 
+import re as _stdlib_re
 import unicodedata
 from functools import lru_cache
 
@@ -133,16 +134,21 @@ def tidy_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def _family_first_cues():
     cues, _ = name_order()
-    return cues, regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in regex.longest_first(cues))
-                               + r")(?!\p{L})")
+    words = regex.longest_first(cues)
+    # (a gate: the cue words anywhere, by the stdlib's literal scan, ~0.3 µs a credit against ~2 µs for the
+    # bounded pattern; every match of the pattern holds one: tests/test_name_order.py)
+    gate = _stdlib_re.compile("|".join(_stdlib_re.escape(w) for w in words)).search
+    return cues, regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})"), gate
 
 
 def family_first_langs(*texts: str) -> frozenset[str]:
     """The languages that print a person's family name first whose cue words (data/name_words.csv kind
     ``family_first_cue``: MTI, Fotó, ČTK, Фотохроника) the credit's texts hold."""
-    cues, pattern = _family_first_cues()
+    cues, pattern, gate = _family_first_cues()
     langs: frozenset[str] = frozenset()
     for text in texts:
+        if gate(text) is None:
+            continue
         for m in pattern.finditer(text):
             langs |= cues[m.group()]
     return langs
