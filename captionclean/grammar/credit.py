@@ -902,8 +902,8 @@ _CASELESS_WORD = (r"[" + _CASELESS + r"](?:[" + _CASELESS + r"\p{M}\u200c\u200d'
                   r"|(?<=\p{Hebrew})[\"״](?=\p{Hebrew}))*")
 _CASELESS_NAME = _CASELESS_WORD + r"(?:[ ]" + _CASELESS_WORD + r"){0,3}"
 _HEBREW_WORD = r"\p{Hebrew}[\p{Hebrew}'’\-]*"
-_DASH_LABELS = CREDIT_MARKERS.get("dash", ())
-_COMMA_LABELS = _alternation(CREDIT_MARKERS.get("comma_label", ()))  # "Image source, NAME" (BBC pages)  # "PC – NAME", "Photographer - NAME" (data/credit_markers.csv)
+_DASH_LABELS = CREDIT_MARKERS.get("dash", ())  # "PC – NAME", "Photographer - NAME" (data/credit_markers.csv)
+_COMMA_LABELS = _alternation(CREDIT_MARKERS.get("comma_label", ()))  # "Image source, NAME" (BBC pages)
 # Order is priority: the first rule that yields a photographer or agency gives the credit.
 RULES: list[Rule] = [
     Rule("should_read", r"\(?\s*\bPhoto credit should read:?\s*(?P<chain>[^()\n]+?)\s*(?:\)|$|(?=\n))",

@@ -84,7 +84,7 @@ _SEASON_CAP = "|".join(re.escape(w[0].upper()) + "(?i:" + re.escape(w[1:]) + ")"
 _SEASON_LEADS = "|".join(map(re.escape, date_words()["season_lead"]))
 # "circa" as archives write it, and other languages' words for it (date_words.csv circa: Indonesian "sekitar"), as written,
 # capitalised or in capitals
-_CIRCA_FORMS = sorted({f for w in date_words()["circa"] for f in (w, w[0].upper() + w[1:], w.upper())}, key=lambda f: (-len(f), f))
+_CIRCA_FORMS = regex.longest_first(f for w in date_words()["circa"] for f in (w, w[0].upper() + w[1:], w.upper()))
 CIRCA = r"(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.|" + "|".join(map(re.escape, _CIRCA_FORMS)) + ")"
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 
