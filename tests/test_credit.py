@@ -14,7 +14,7 @@ def _ok(got: str, want) -> bool:
     return got.strip().casefold() in {w.strip().casefold() for w in wants}
 
 
-@pytest.mark.parametrize("case", case_params("credit_cases.json"))
+@pytest.mark.parametrize("case", case_params("credit_cases.json") + case_params("credit_script_cases.json"))
 def test_credit_case(case):
     rec = parse_caption(case["text"])
     got = {k: getattr(rec, k) for k in ("photographer", "agency", "distributor")}
