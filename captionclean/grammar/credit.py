@@ -51,7 +51,15 @@ _EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*
 # a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
 _HANDLE = r"(?:[@#][\p{L}\p{N}_.]{2,30}(?<![.]))"  # a hashtag too: "Photo courtesy of #WeTheBrave"
 _CODE = r"(?:\p{Lu}{2,8}\d[\d\-–]*(?![\p{L}\p{N}]))"
-_PART = rf"(?:{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+(?:st|nd|rd|th)?)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
+# an organisation named by a common noun, which Cyrillic scripts write in lower case, then its words: "пресс-служба
+# президента РФ", "пресс-служба «Зенита»" (a press service, an office, a ministry: data/org_words.csv rows in Cyrillic);
+# tried before _LOWER, which would stop at the capitalised word after two lower-case ones and end the chain there
+# (a look-ahead for a Cyrillic lower-case letter first: a part in any other script fails it at once)
+_CYRILLIC_ORG_WORDS = regex.longest_first(w for w in ORG_WORDS if not w.startswith("-")
+                                          and all("\u0400" <= c <= "\u04ff" or c == "-" for c in w))
+_ORG_LOWER = (r"(?:(?=[\u0430-\u045f])(?:" + "|".join(map(regex.escape, _CYRILLIC_ORG_WORDS)) + r")(?![\p{L}\-])"
+              r"(?:[ ]+(?:\p{Ll}{3,}|\p{Lu}[\p{L}\-]*|«[^»\n/]{2,30}»|\"[^\"\n/]{2,30}\")(?![\p{L}\-])){0,4})")
+_PART = rf"(?:{_ORG_LOWER}|{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+(?:st|nd|rd|th)?)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"
 # ("Name | The Seattle Times", "Name • The Guardian", "Name ~ Outlet", "Name—Anadolu/Getty Images")
 _SEP = (r"(?:[ ]*/[ ]*(?:(?:via|VIA|Via|for)[ ]+)?|[ ]+(?:via|VIA|Via)[ ]+|[ ]+\|[ ]+"
@@ -300,6 +308,8 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     stripped = part.strip(" .,;:()[]\"'")
     if stripped.endswith(_ABBREVIATED) and part.rstrip(" ,;:()[]\"'").endswith("."):
         stripped += "."  # "Lucasfilm Ltd.", "Raviraj B.M.": the full stop is the abbreviation's
+    if '"' in stripped and stripped.count('"') % 2 and part.rstrip(" .,;:").endswith('"'):
+        stripped += '"'  # 'пресс-служба "Зенита"': the quote closes the name the part quotes
     part = stripped
     if part[:1] in _LEAD_FIRST and not agencies.lookup(part):  # "Image View" is an agency
         led = _LEAD.sub("", part)
