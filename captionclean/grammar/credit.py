@@ -1157,7 +1157,7 @@ RULES: list[Rule] = [
     # a label in Han, or a source and 提供/供图 (provided), or a name and its paper, in Han (cjk_label)
     # (Japanese sports papers open the bracket with the label and a middle dot: "(撮影・NAME)", "【撮影・NAME】")
     Rule("cjk_label", r"(?:(?:(?<=[\s(（。，,、」』]|^)|(?P<agency>\p{Han}{2,8}))(?:" + _HAN_LABELS + r")[ ]*[:：/／][ ]*"
-         r"(?P<chain>\p{Han}[\p{Han}·・]{0,11})"
+         r"(?P<chain>[\p{Han}\p{Katakana}][\p{Han}\p{Katakana}ー·・]{0,11})"
          r"|(?<=[\s(（。，,、:：/／=＝」』]|^)(?P<given>\p{Han}{1,10})(?:" + "|".join(map(regex.escape, _HAN_GIVEN_END)) + r")"
          r"|(?:(?<=[(（。\s]|^)|(?<=" + _HAN_STAFF + r"[ ]{0,2}))(?P<chain>\p{Han}{2,4})(?=[/／]\p{Han}{2,8}(?:[ ]+图)?[ ]*(?:[)）]|$))"
          r"|(?<=[(（【]|^)(?P<lead_shot>撮影)[ ]*・[ ]*(?P<name>\p{Han}{2,5}))"
@@ -1176,7 +1176,7 @@ RULES: list[Rule] = [
     # (caseless_label)
     Rule("caseless_label", r"(?:[(\[][ ]*)?(?:(?:" + _alternation(_CASELESS_MARKERS) + r")[ ]*[:ःઃ–—-]|(?:"
          + _alternation(_CASELESS_BY) + r")[ ]*:?)[ ]*(?P<name>" + _CASELESS_NAME + r")(?:[ ]*[/÷][ ]*(?P<org>"
-         + _CASELESS_NAME + r"))?[ ]*[)\]]?[ ]*(?m:$)", _CASELESS_MARKERS + _CASELESS_BY),
+         + _CASELESS_NAME + r"))?[ ]*[)\]]?[ ]*[।.]?[ ]*(?m:$)", _CASELESS_MARKERS + _CASELESS_BY),
     # Hebrew papers close a caption with the photographer's name alone in brackets: "… ברחוב בלפור. (נינה פוקס)" (two or
     # three words, none a credit word: "(צילום ארכיון)" is an archive picture) (hebrew_paren_name)
     Rule("hebrew_paren_name", r"(?:(?<=[\s.!?]|^)\((?P<name>" + _HEBREW_WORD + r"(?:[ ]" + _HEBREW_WORD + r"){1,2})\))[ ]*\.?[ ]*$",
@@ -1184,7 +1184,10 @@ RULES: list[Rule] = [
     # Korean wires: "[서울=뉴시스]", "(서울=연합뉴스)" opening the caption; "로스앤젤레스 연합뉴스" as its last line; a foreign
     # agency's picture that Yonhap sends on names that agency where the city stands: "[로이터=연합뉴스]", "[몬트리올 AP=연합뉴스]",
     # "AFP 연합뉴스" (the src group: read "AP via 연합뉴스" when it is a known agency, else a city)
-    Rule("cjk_agency", r"(?:[\[(](?:\p{Hangul}+[ ]+)?(?P<src>\p{Hangul}+|\p{Lu}[\p{Lu}\p{N}]{1,9})=(?P<chain>[\p{Hangul}\p{N}]+)[\])]"
+    # ("[서울=AP/뉴시스]": a foreign agency's picture after the city; "[서울=뉴시스]NAME 기자 = …", "(부산=연합뉴스) NAME 기자 =":
+    # the wire's photographer, a reporter named after the bracket: _KO_BYLINE)
+    Rule("cjk_agency", r"(?:[\[(](?:\p{Hangul}+[ ]+)?(?P<src>\p{Hangul}+|\p{Lu}[\p{Lu}\p{N}]{1,9})="
+         r"(?:(?P<wire_src>\p{Lu}[\p{Lu}\p{N}]{1,9})[ ]*/[ ]*)?(?P<chain>[\p{Hangul}\p{N}]+)[\])]"
          r"|(?<=\n|^)[ ]*(?:[|/][ ]*)?(?:(?P<src>\p{Hangul}+|\p{Lu}[\p{Lu}\p{N}]{1,9})[ ]+)?(?P<chain>\p{Hangul}+)[ ]*$)",
          ("=", "\n"), only_known=True, gate="hangul"),
     # archives: "by Lieutenant John Warwick Brooke" on a line of its own
@@ -2121,6 +2124,12 @@ def _han_people(names: str) -> list[str]:
     return [p for p in people if 2 <= len(p) <= 5]
 
 
+# a Korean wire's reporter right after its bracket: "[서울=뉴시스]김명원 기자 = …", "(부산=연합뉴스) 민영규 기자 = …"
+_KO_BYLINE = regex.compile(r"[ ]*(?P<name>\p{Hangul}{2,4})[ ]*기자[ ]*=")
+# (a label's source in katakana is read only as a known agency: "写真:ロイター", Reuters)
+_KATAKANA_CHAR = regex.compile(r"\p{Katakana}")
+
+
 def _han_reading(g: dict, agencies: Agencies) -> tuple[list[str], list[str], list[str]] | None:
     """What a Chinese or Japanese credit says: (people, organisations, tags)."""
     people: list[str] = []
@@ -2169,7 +2178,7 @@ def _han_reading(g: dict, agencies: Agencies) -> tuple[list[str], list[str], lis
             org = _han_org(chain, agencies)
             if org:
                 orgs.append(org)
-            elif 2 <= len(chain) <= 4:
+            elif 2 <= len(chain) <= 4 and not _KATAKANA_CHAR.search(chain):  # "写真:イメージ" (an illustration): no one
                 people = _han_people(chain)
             else:
                 return None
@@ -3042,8 +3051,14 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
             g = m.groupdict()
             g["chain"] = chain
             src = g.get("src")
-            if src and name == "cjk_agency" and agencies.lookup(src) not in (None, agencies.lookup(chain)):
+            if name == "cjk_agency" and g.get("wire_src") and agencies.lookup(g["wire_src"]):
+                g["chain"] = f"{g['wire_src']} via {chain}"  # "[서울=AP/뉴시스]": AP's picture, sent on by Newsis
+            elif src and name == "cjk_agency" and agencies.lookup(src) not in (None, agencies.lookup(chain)):
                 g["chain"] = f"{src} via {chain}"  # "[로이터=연합뉴스]": Reuters' picture, sent on by Yonhap
+            if name == "cjk_agency" and text[m.end() - 1] in "])":
+                by = _KO_BYLINE.match(text, m.end())
+                if by:
+                    g["byline"] = by["name"]
         else:
             g = m.groupdict()  # a new dict each match: edited in place
             if name == "cjk_photographed" and g.get("agency"):  # (_han_outlet)
@@ -3106,11 +3121,15 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
                     else ([chain], [], [])
                 if g.get("org") and not orgs:  # "NAME/रासस": the agency after the slash
                     orgs = [agencies.lookup(g["org"]) or g["org"]]
+                elif g.get("org") and known and not agencies.lookup(g["org"]) and not _is_org_like(g["org"]):
+                    people = [g["org"]]  # "(फोटो: एपी / NAME)", "ছবি : পিবিএ/NAME": a known agency first, its photographer after
             elif name in _CJK_NAME_RULES:  # names in Hangul: no capitals for parse_chain to read
                 known = agencies.lookup(g["agency"]) if g.get("agency") else None
                 people, orgs, tags = [g["name"]], [known] if known else [], []
             else:  # cjk_ko_label
                 people, orgs, tags = _hangul_reading(_ko_chain(g), agencies, bool(g.get("staff")))
+        if g.get("byline") and not people:
+            people = [g["byline"]]  # "[서울=뉴시스]NAME 기자 = …": the wire's photographer (cjk_agency)
         keep = m.span("date") if g.get("date") else None
         if name in _AFTER_READING:
             if name == "chain_then_name" and people:  # the next picture's photographer joins the first's
