@@ -23,7 +23,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
     Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state, place_words
-from .names import family_first, family_first_langs, normal_name, tidy_name
+from .names import family_first, family_first_langs, nominative_name, normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 # the small words inside a name or an organisation's name ("Koen van Weel", "Bin Laden", "Museum of Flight",
@@ -83,7 +83,7 @@ _GLUED_TAG = regex.compile(r"^(?P<tag>File Photo|Handout Photo|Pool Photo|File|H
 _DASH = regex.compile(r"(?<!\s)\s+[-–]\s+")
 _FOR = regex.compile(r"^(?P<a>.+?)\s+(?:for|of(?=\s+the\s))\s+(?P<b>.+)$", regex.I)
 _LEAD = regex.compile(
-    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|[:;])?|PHOTOGRAPH BY|Fot\."
+    r"^(?:©|\(c\)|(?:Photo(?:graph|graphy)?|Foto|Фото|Bild|Imagen|Image|Picture)s?(?![\p{L}])\s*(?:by\b|[:;])?|PHOTOGRAPH BY|Fot\."
     r"|Special to|Copyright(?=[ ]+\p{Lu})|Credit(?:[ ]+Credit)?(?:\.\.\.|…)?(?=[ ]*\p{Lu}))\s*", regex.I)  # the Times' "Credit Credit Name/…"
 _NAMEISH = regex.compile(rf"^(?:{_TOKEN})(?:[ ]+(?:{_TOKEN})){{0,5}}$")
 _RANK = regex.compile(r"^(?:" + "|".join(regex.escape(r) for r in sorted(RANKS, key=len, reverse=True))
@@ -140,7 +140,7 @@ _DOMAIN = regex.compile(r"(?:www\.)?[\p{Ll}\p{N}][\p{Ll}\p{N}\-]{2,}(?:\.[\p{Ll}
 _CAPS_CODE = regex.compile(r"\p{Lu}{2,}(?:[ ]+(?=[^ ]*\d)\p{Lu}*\d+\p{Lu}*)+")
 _WORDMARK = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}\p{Lu}|^\p{Lu}\p{Ll}+\d{1,3}$")  # "OregonLive", "Tag24"
 # what each pattern above needs to find in a part before it can match (checked first: cheaper)
-_LEAD_FIRST = frozenset("©(PpSsſFfBbIiİCc")  # first letters of _LEAD's words in any case (ſ is an s)
+_LEAD_FIRST = frozenset("©(PpSsſFfBbIiİCcФф")  # first letters of _LEAD's words in any case (ſ is an s)
 _GLUED_START = ("File", "Handout", "Pool Photo")
 _DASHES = ("-", "–")
 _RANK_START = tuple(RANKS)
@@ -313,6 +313,11 @@ def _read_part(part: str, agencies: Agencies) -> tuple[tuple[str, ...], tuple[tu
     part = stripped
     if part[:1] in _LEAD_FIRST and not agencies.lookup(part):  # "Image View" is an agency
         led = _LEAD.sub("", part)
+        if led != part and part.startswith(("Фото ", "фото ")) and led[:1].isupper():
+            nominative = nominative_name(led)  # "Фото Сергея Шелега": no colon, the photographer's name in the genitive
+            if nominative != led:
+                tags.append("name_genitive")
+                led = nominative
         part = led.strip(" .,;:") if led != part else part
     if ". " in part:
         head = _SENTENCE_HEAD.match(part)

@@ -166,3 +166,34 @@ def family_first(name: str, langs: frozenset[str]) -> str | None:
     if words[0] in given or not all(given.get(w, frozenset()) & langs for w in words[1:]):
         return None
     return " ".join(words[1:] + words[:1])
+
+
+# "Фото Сергея Шелега" (photo of Sergei Sheleg): Russian and Ukrainian credits with no colon put the photographer's
+# name in the genitive. The given name's nominative is found among the given names of ru/uk (data/given_names.csv)
+# by the genitive's endings (Сергея → Сергей, Ивана → Иван, Михайла → Михайло, Анны → Анна, Марии → Мария), and
+# the surname follows its gender's declension (Шелега → Шелег, Марківа → Марків, Вишневського → Вишневський;
+# Ивановой → Иванова); a name whose first word is no such genitive stays as written.
+_GEN_GIVEN = (("я", ("й", "ь")), ("а", ("", "о")), ("ы", ("а",)), ("и", ("а", "я")), ("ї", ("я",)), ("і", ("а",)))
+_GEN_MALE_SURNAME = (("ского", "ский"), ("цкого", "цкий"), ("ського", "ський"), ("цького", "цький"), ("а", ""))
+_GEN_FEMALE_SURNAME = (("ской", "ская"), ("цкой", "цкая"), ("ської", "ська"), ("цької", "цька"), ("ой", "а"), ("ої", "а"))
+
+
+def nominative_name(name: str) -> str:
+    """``Сергея Шелега`` → ``Сергей Шелег``: a Russian or Ukrainian name in the genitive (after ``Фото`` with no colon)
+    turned to the nominative; unchanged unless its first word is the genitive of a ru/uk given name."""
+    words = name.split(" ")
+    if len(words) != 2:
+        return name
+    _, given = name_order()
+    first, last = words
+    for end, subs in _GEN_GIVEN:
+        if first.endswith(end) and len(first) > 3:
+            for sub in subs:
+                cand = first[:-len(end)] + sub
+                if given.get(cand, frozenset()) & {"ru", "uk"}:
+                    female = cand.endswith(("а", "я"))
+                    for g_end, n_end in (_GEN_FEMALE_SURNAME if female else _GEN_MALE_SURNAME):
+                        if last.endswith(g_end) and len(last) > len(g_end) + 2:
+                            return f"{cand} {last[:-len(g_end)] + n_end}"
+                    return f"{cand} {last}"  # a surname that does not decline (Ткаченко, Шевчук for a woman)
+    return name
