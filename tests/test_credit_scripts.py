@@ -113,3 +113,87 @@ def test_arabic_photography_label(credit, shape):
     written, photographer, agency = credit
     rec = parse_caption("متظاهرون في ساحة المدينة يوم السبت\n" + shape.format(written))
     assert (rec.photographer, rec.agency) == (photographer, agency), rec.style
+
+
+# --- webC8: Cyrillic organisations in lower case, agencies in their own scripts, genitive names, Korean wires -------
+
+_CYR_ORGS = ["пресс-служба президента РФ", "пресс-служба «Сокола»", "прес-служба Київської ОВА", "Минобороны РФ",
+             "Администрация губернатора области", "пресс-служба губернатора Ивановской области"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_CYR_ORGS), st.sampled_from(["Встреча в Кремле. Фото: {}", "Фото: {}\nГубернатор открыл мост.",
+                                                     "Тренировка команды.\n\nФото: {}"]))
+def test_cyrillic_org_part(org, shape):
+    """A Cyrillic organisation named by a common noun (org_words.csv), in lower case or capitalised, then its words: the
+    whole is the agency, no person (_ORG_LOWER in _PART)."""
+    rec = parse_caption(shape.format(org))
+    assert (rec.photographer, rec.agency) == ("", org), rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Иван Соколов", "Олена Ткаченко", "Пётр Орлов"]), st.sampled_from(["пресс-служба президента РФ",
+                                                                                             "прес-служба Офісу президента"]))
+def test_cyrillic_org_between_name_and_agency(name, org):
+    """© NAME/ORG/ТАСС: the photographer, the press service (the chain no longer ends before its capitalised word), TASS."""
+    rec = parse_caption(f"Президент на встрече. © {name}/{org}/ТАСС")
+    assert (rec.photographer, rec.agency, rec.distributor) == (name, org, "TASS"), rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Фото: снимок сделан вчера вечером", "Фото: архивные кадры", "Фото: сделано на телефон"]))
+def test_cyrillic_words_after_label_no_org(line):
+    """Lower-case words after the label that open with no organisation word name no one."""
+    rec = parse_caption(f"Мост через реку.\n{line}")
+    assert rec.agency == "" and rec.photographer == "", rec.style
+
+
+_GENITIVE = [("Сергея Шелега", "Сергей Шелег"), ("Андрея Козлова", "Андрей Козлов"), ("Михайла Марківа", "Михайло Марків"),
+             ("Анны Ивановой", "Анна Иванова"), ("Олександра Вишневського", "Олександр Вишневський"),
+             ("Ивана Ткаченко", "Иван Ткаченко")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_GENITIVE), st.sampled_from(["БЕЛТА", "ТАСС"]))
+def test_genitive_name_after_foto(pair, agency):
+    """Фото NAME, AGENCY (no colon): the name in the genitive turned to the nominative (tag name_genitive)."""
+    genitive, nominative = pair
+    rec = parse_caption(f"Тренировка женской команды. Фото {genitive}, {agency}.")
+    assert rec.photographer == nominative, rec.style
+    assert "name_genitive" in rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Сергей Шелег", "Анна Иванова", "Пресс Службы", "Ильин Орлов"]))
+def test_nominative_name_leaves_other_names(name):
+    """A name whose first word is no genitive of a ru/uk given name stays as written (a nominative stays a nominative)."""
+    from captionclean.grammar.names import nominative_name
+    assert nominative_name(name) == name
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([("एपी", "AP"), ("रॉयटर्स", "Reuters"), ("पीटीआई", "PTI")]), st.sampled_from(["राहुल वर्मा", "सीमा शर्मा"]),
+       st.sampled_from(["(फोटो: {a} / {n})", "फोटो: {a}/{n}"]))
+def test_caseless_agency_first(agency, name, shape):
+    """A known agency before the slash in a caseless script: the photographer after it (caseless_label)."""
+    written, canonical = agency
+    rec = parse_caption("मुंबई में एक जुलूस. " + shape.format(a=written, n=name))
+    assert (rec.photographer, rec.agency) == (name, canonical), rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["写真:イメージ", "写真:スタジオ", "(写真:ゲスト)"]))
+def test_katakana_after_label_needs_an_agency(label):
+    """A label's source in katakana is read only as a known agency: an unknown word names no one."""
+    rec = parse_caption(f"祭りに参加した信者たちが祈りを捧げている。{label}")
+    assert (rec.photographer, rec.agency) == ("", ""), rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["뉴시스", "연합뉴스"]), st.sampled_from(["서울", "부산"]), st.sampled_from(["홍길동", "김민수"]))
+def test_korean_wire_byline(wire, city, name):
+    """[CITY=WIRE]NAME 기자 = …: the wire's photographer after the bracket; with no 기자 = no one is named."""
+    rec = parse_caption(f"[{city}={wire}]{name} 기자 = 장관이 손인사를 하고 있다. 2020.06.20.")
+    assert rec.photographer == name and rec.agency in ("Newsis", "Yonhap"), rec.style
+    rec = parse_caption(f"[{city}={wire}] 장관이 손인사를 하고 있다. 2020.06.20.")
+    assert rec.photographer == "", rec.style

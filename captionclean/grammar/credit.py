@@ -54,10 +54,11 @@ _CODE = r"(?:\p{Lu}{2,8}\d[\d\-–]*(?![\p{L}\p{N}]))"
 # an organisation named by a common noun, which Cyrillic scripts write in lower case, then its words: "пресс-служба
 # президента РФ", "пресс-служба «Зенита»" (a press service, an office, a ministry: data/org_words.csv rows in Cyrillic);
 # tried before _LOWER, which would stop at the capitalised word after two lower-case ones and end the chain there
-# (a look-ahead for a Cyrillic lower-case letter first: a part in any other script fails it at once)
+# (also capitalised, opening a line: "Фото: Администрация губернатора области"; a look-ahead for a Cyrillic letter
+# first: a part in any other script fails it at once)
 _CYRILLIC_ORG_WORDS = regex.longest_first(w for w in ORG_WORDS if not w.startswith("-")
                                           and all("\u0400" <= c <= "\u04ff" or c == "-" for c in w))
-_ORG_LOWER = (r"(?:(?=[\u0430-\u045f])(?:" + "|".join(map(regex.escape, _CYRILLIC_ORG_WORDS)) + r")(?![\p{L}\-])"
+_ORG_LOWER = (r"(?:(?=[\u0400-\u045f])(?i:" + "|".join(map(regex.escape, _CYRILLIC_ORG_WORDS)) + r")(?![\p{L}\-])"
               r"(?:[ ]+(?:\p{Ll}{3,}|\p{Lu}[\p{L}\-]*|«[^»\n/]{2,30}»|\"[^\"\n/]{2,30}\")(?![\p{L}\-])){0,4})")
 _PART = rf"(?:{_ORG_LOWER}|{_CODE}|{_LOWER}|{_FIRST}(?:[ ]+(?:{_TOKEN}|\d+(?:st|nd|rd|th)?)){{0,7}}(?:,[ ]*(?:Inc|Ltd|LLC|Jr|Sr)\.?)?(?:[ ]+(?:photo|foto|kuva|files?|staff|scanpix)(?![\p{{L}}]))?{_EXPANSION}?|{_HANDLE})"
 # "/", " via ", and the separators of papers and picture desks: "|", "•", "~", "—"

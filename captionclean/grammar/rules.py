@@ -68,7 +68,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "end_slash_agency", "a spaced slash, a known agency and a dash before its photographer closing the caption: '… / EFE - Julio Muñoz', '… / EUROPA PRESS'"),
     ("credit", "hebrew_paren_name", "a Hebrew paper's photographer alone in brackets closing the caption: '… ברחוב בלפור. (נינה פוקס)'"),
     ("credit", "caseless_label", "a label in a script with no capitals (Bengali ছবি, Hebrew צילום, Persian عکاس, Hindi फोटो, Nepali तस्बिरः, Malayalam ഫോട്ടോ, Gujarati તસવીર), a colon "
-     "(or a dash; Thai ภาพโดย needs none), a name closing the line, its agency after a slash"),
+     "(or a dash; Thai ภาพโดย needs none), a name closing the line, its agency after a slash (a known agency before the slash: "
+     "the photographer after it, 'फोटो: एपी / NAME')"),
     ("credit", "year_then_credit", "an archive's title, the year, then the credit: '…, 1987 - Hans Aarsman', '…, 1967, Name - Stadsarchief Amsterdam'"),
     ("credit", "date_by_name", "archives: the picture's date, then 'by' and the photographer closing the caption: '… May 5th, 1959 by George Elam', '… 5/1973 by Arthur Tress'"),
     ("credit", "desk_org_chain", "a known agency, a desk's bar and the rest closing a line: 'The Washington Post | Getty Images', 'picture alliance | NAME'"),
@@ -101,7 +102,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "cjk_reporter", "a Korean paper's reporter: 'NAME 기자' closing the caption, an e-mail after it; 'PAPER=NAME 기자(mail)', '|NAME기자'"),
     ("credit", "cjk_photographed", "Chinese and Japanese credits: '新華社記者 NAME 攝' (reporter NAME photographed), '新华社发(NAME 摄)', "
      "'(NAME摄/光明图片)', '記者NAME/攝影', '…、NAME撮影'"),
-    ("credit", "cjk_agency", "a Korean wire's '[서울=뉴시스]' opening the caption, or 'CITY 연합뉴스' as its last line"),
+    ("credit", "cjk_agency", "a Korean wire's '[서울=뉴시스]' opening the caption (its reporter after it: '[서울=뉴시스]NAME 기자 = …'; "
+     "a foreign agency's picture: '[서울=AP/뉴시스]'), or 'CITY 연합뉴스' as its last line"),
     ("credit", "cjk_ko_label", "a Korean paper's photo label: '[사진 = NAME 기자]', '[사진 출처 = 연합뉴스]', '사진=ORG 제공', '(사진: 영상기자 NAME)'"),
     ("credit", "cjk_label", "a Han label or source: '(画像:NAME)', '攝:NAME/端傳媒', '中新社记者:NAME', '(圖/ORG提供)', 'ORG供图', '(NAME/大紀元)'"),
     ("credit", "cjk_agency_end", "a known agency closing a Chinese or Japanese caption: '=ロイター', '＝ＡＰ', '视觉中国 图', '（视觉中国）', '（Ｃ）共同通信社'"),
@@ -141,6 +143,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("tag", "supplied", "'Supplied': the picture came from the people in it or their organisation"),
     ("tag", "family_first", "a name printed family name first in a credit of a language that does so ('MTI/Kovács Béla', "
      "'ČTK / Kamaryt Michal'), turned to given name first (data/given_names.csv, name_words.csv family_first_cue)"),
+    ("tag", "name_genitive", "a Russian or Ukrainian name printed in the genitive after 'Фото' with no colon ('Фото Сергея "
+     "Шелега, БЕЛТА'), turned to the nominative (names.nominative_name, data/given_names.csv)"),
     ("tag", "screen_grab", "a still from video or a screen ('YouTube screen grab')"),
     # --- datelines (grammar/places.py DATELINES) --------------------------------------------
     ("dateline", "dateline_getty", "Getty's 'CITY, ST - MONTH D:' in capitals"),
