@@ -197,3 +197,14 @@ def test_korean_wire_byline(wire, city, name):
     assert rec.photographer == name and rec.agency in ("Newsis", "Yonhap"), rec.style
     rec = parse_caption(f"[{city}={wire}] 장관이 손인사를 하고 있다. 2020.06.20.")
     assert rec.photographer == "", rec.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["イメージ", "スタジオ", "ロイター"]), st.sampled_from(["Anna Berger", "Kim Lee"]), st.booleans())
+def test_reuters_japan_year_credit(katakana, name, year):
+    """(YEAR年 AGENCY/NAME): read only when the katakana is a known agency's and the year opens the bracket."""
+    rec = parse_caption(f"抗議デモに参加する人たち。ロンドンで撮影({'2022年 ' if year else ''}{katakana}/{name})")
+    if katakana == "ロイター" and year:
+        assert (rec.photographer, rec.agency) == (name, "Reuters"), rec.style
+    else:
+        assert "cjk_year_agency" not in rec.style

@@ -1175,6 +1175,10 @@ RULES: list[Rule] = [
          r"|(?:(?<=[ 。\n])|^)(?P<chain>\p{Han}{2,6}?)(?:发|發)"
          r"|（(?P<chain>[^()（）\n]{2,12})）|(?:[(（][CcＣｃ][)）]|©)[ ]*(?P<chain>[\p{Han}\p{Katakana}ー]{2,10}))[ ]*$",
          ("=", "＝", " 图", "）", "发", "發"), tail=True, only_known=True, gate="ends_cjk"),
+    # Reuters' Japanese pages close a caption with the year, the agency in katakana and the photographer in Latin letters:
+    # "…英ロンドンで撮影(2022年 ロイター/Henry Nicholls)" (cjk_year_agency; the chain read as any: ロイター is Reuters)
+    Rule("cjk_year_agency", r"[(（]\d{4}年[ ]*(?P<chain>[\p{Katakana}ー]{2,10}[ ]*/[ ]*" + _PART + r")[ ]*[)）][ ]*$",
+         ("年",), tail=True),
     # Bengali, Hebrew, Persian, Hindi, Nepali, Thai, Malayalam, Gujarati papers: "…২০২৬ছবি: ফাত্তাহ তানভীর রানা",
     # "(צילום: רחל אבנרי)", "عکاس:علیرضا رمضانی", "ภาพโดย NAME", "ഫോട്ടോ : NAME", "(તસવીરોઃ NAME)": the label (glued to the
     # word before too), a colon (the visarga, Devanagari's "ः" and Gujarati's "ઃ", as Nepali and Gujarati papers type it,
@@ -1708,6 +1712,8 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
         return chain
     if name == "bracket_file":
         return g["chain"] + "/File"
+    if name == "cjk_year_agency":  # the katakana must be a known agency's: "(2022年 ロイター/NAME)"
+        return g["chain"] if agencies.lookup(g["chain"].partition("/")[0].strip()) else None
     if name == "bare_marker_mid":
         if not _caps_name_ok(g["name"], agencies) or not _person_shaped(g["name"], agencies) and "." not in g["name"]:
             return None

@@ -106,6 +106,8 @@ _TABLE: list[tuple[str, str, str]] = [
      "a foreign agency's picture: '[서울=AP/뉴시스]'), or 'CITY 연합뉴스' as its last line"),
     ("credit", "cjk_ko_label", "a Korean paper's photo label: '[사진 = NAME 기자]', '[사진 출처 = 연합뉴스]', '사진=ORG 제공', '(사진: 영상기자 NAME)'"),
     ("credit", "cjk_label", "a Han label or source: '(画像:NAME)', '攝:NAME/端傳媒', '中新社记者:NAME', '(圖/ORG提供)', 'ORG供图', '(NAME/大紀元)'"),
+    ("credit", "cjk_year_agency", "Reuters' Japanese pages: the year, the agency in katakana, the photographer in Latin letters "
+     "closing the caption: '(2022年 ロイター/Henry Nicholls)'"),
     ("credit", "cjk_agency_end", "a known agency closing a Chinese or Japanese caption: '=ロイター', '＝ＡＰ', '视觉中国 图', '（视觉中国）', '（Ｃ）共同通信社'"),
     ("credit", "by_line", "an archive's line 'by RANK NAME', or the IWM catalogue's 'by Surname, W (Lt)'"),
     ("credit", "pic_caps_end", "'PIC NAME' in capitals closing the caption after any word: '… Award PIC DARRAGH KANE'"),
