@@ -22,7 +22,7 @@ import unicodedata
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state, place_words
+    Agencies, agency_rows, date_words, given_names_en, lookup_city, lookup_country, lookup_state, place_words
 from .names import family_first, family_first_langs, normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
@@ -1197,6 +1197,10 @@ RULES: list[Rule] = [
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
          only_known=True),
+    # "Simon Bruty⏎⏎Spain's defender …", "CAMERON BURNELL⏎Former Taranaki …": the photographer's name alone on the
+    # caption's first line, no marker (sports magazines' vaults, papers' galleries). Last of the rules, read only when
+    # no other found a credit (_rule_on): a name above a caption that credits someone else is its subject
+    Rule("first_line_name", r"^[ ]*(?P<chain>" + _NAME_ANY + r")[ ]*\n", ("\n",), gate="first_line_given"),
 ]
 # a rule's needle that holds another of its needles adds nothing ("photo credit" holds "photo")
 RULES = [replace(rule, needles=tuple(n for n in rule.needles if not any(o != n and o in n for o in rule.needles)))
@@ -1569,8 +1573,8 @@ def _caps_name_ok(name: str, agencies: Agencies) -> bool:
 _PLAIN_CHAIN_RULES = frozenset("""agency_date_header agency_photo_paren archive_ref bbc_image_copyright by_chain cjk_agency
 comma_label_source
 copyright courtesy_marker credit_by credit_marker dpa_bildfunk end_agency end_agency_caps end_agency_words end_chain
-end_domain label_colon line_agency line_chain mandatory_credit_photo_by name_then_tag paren_agency paren_chain photo_by
-photography_by released_by reuters should_read""".split())
+end_domain first_line_name label_colon line_agency line_chain mandatory_credit_photo_by name_then_tag paren_agency paren_chain
+photo_by photography_by released_by reuters should_read""".split())
 
 
 def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
@@ -2441,6 +2445,30 @@ def _gate_name_after_day(text: str, _) -> bool:
 _DIGIT_BY = _stdlib_re.compile(r"\d(?:[ ]*\.)?[ ]+[Bb][Yy] ")  # ("[ ]*\.?[ ]+": two runs splitting one run of spaces, quadratic)
 
 
+# the words that make a caption's next sentence about the person its first line names ("He …", "Her …")
+_SUBJECT_START = _stdlib_re.compile(r"(?:He|She|His|Her|They|Their)\b")
+
+
+def _gate_first_line_given(text: str, agencies: Agencies) -> bool:
+    """credit.first_line_name: the first line is a person's name alone (two or three capitalised words, the first a
+    common given name: data/given_names_en.csv), the caption goes on below it, and that text is not about the
+    person: it neither names the surname again nor opens with a pronoun ("Helmut Schleweis⏎Der Präsident …",
+    "Florence Welch⏎… Welch performs …" name their subject)."""
+    cut = text.find("\n")
+    if cut < 5:
+        return False
+    words = text[:cut].split()
+    if not 2 <= len(words) <= 3 or words[0][:1] + words[0][1:].lower() not in given_names_en():
+        return False
+    rest = text[cut:].strip()
+    if len(rest) < 40 or not (rest[:1].isupper() or rest[:1] in "\"“'‘") or _SUBJECT_START.match(rest):
+        return False
+    surname = words[-1].rstrip(".,").casefold()
+    if _stdlib_re.search(r"\b" + _stdlib_re.escape(surname) + r"\b", rest.casefold()):
+        return False
+    return _person_shaped(" ".join(words), agencies)
+
+
 def _gate_date_by_end(text: str, _) -> bool:
     """ends_open_or_stop, and a digit, spaces and "by" somewhere (date_by_name: a date, then by and a name to the end)."""
     return text.rstrip(" .")[-1:].isalpha() and _DIGIT_BY.search(text) is not None
@@ -2450,6 +2478,7 @@ def _gate_date_by_end(text: str, _) -> bool:
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
+    "first_line_given": _gate_first_line_given,
     "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
     "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
     # a bracket closing the caption after a Hebrew letter (hebrew_paren_name)
@@ -2993,6 +3022,8 @@ def find_credits_many(texts: list[str], agencies: Agencies) -> list[list[Credit]
 
 def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: dict, found: list, agencies: Agencies) -> None:
     """One rule tried on one caption (find_credits' state), its credits appended to ``found``."""
+    if found and rule.name == "first_line_name":  # (the last rule) only when no other rule found a credit
+        return
     if rule.gate:
         passed = gated.get(rule.gate)
         if passed is None:
