@@ -799,3 +799,13 @@ def test_first_line_subject_is_no_credit(given_name, surname, caption):
     """A name above a caption that names its surname again or opens with a pronoun is the picture's subject."""
     rec = parse_caption(f"{given_name} {surname}\n{caption.format(s=surname)}")
     assert rec.photographer == "", rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Photo Courtesy of", "Photo courtesy of", "Photos Courtesy of", "Image Courtesy of", "Courtesy of"]),
+       _GIVEN, _SURNAME)
+def test_bracketed_courtesy_in_title_case_is_no_organisation(marker, given_name, surname):
+    """'(Photo Courtesy of NAME)' closing the caption is a courtesy credit in any casing: the person is its
+    photographer, and the bracket is no organisation's name (paren_org_end)."""
+    rec = parse_caption(f"Seniors pose after the pep rally on Friday. ({marker} {given_name} {surname})")
+    assert (rec.photographer, rec.agency) == (f"{given_name} {surname}", ""), rec.style

@@ -798,6 +798,8 @@ def _alternation(words, cased: bool = False) -> str:
 _LABEL_WORDS = _alternation(CREDIT_MARKERS.get("label", ()), cased=True)
 _BY_WORDS = _alternation(CREDIT_MARKERS.get("by", ()))
 _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
+# a courtesy marker opening a bracket in any casing ("(Photo Courtesy of NAME)"): courtesy_marker's, no organisation's name
+_COURTESY_START = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("courtesy", ())}))
 # written after their source in Han: "臺中市政府提供" (provided by the city government), "小花母亲供图"
 _HAN_GIVEN_END = CREDIT_MARKERS.get("given_after", ())
 _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto", "FOTO"
@@ -1688,8 +1690,9 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name == "paren_org_end":
         chain = g["chain"]
         if agencies.lookup(chain) or not _is_org_like(chain) or lookup_city(chain) or lookup_country(chain) \
-                or _TITLES.intersection(w.casefold().strip(".,") for w in chain.split()):
-            return None  # a known agency is paren_agency's; "(Foreign Minister …)" names a post
+                or _TITLES.intersection(w.casefold().strip(".,") for w in chain.split()) \
+                or " ".join(chain.casefold().split()).startswith(_COURTESY_START):
+            return None  # a known agency is paren_agency's; "(Foreign Minister …)" names a post; "(Photo Courtesy of …)" a courtesy
         return chain
     if name == "bracket_file":
         return g["chain"] + "/File"
