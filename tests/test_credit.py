@@ -794,9 +794,11 @@ def test_first_line_title_is_no_credit(title, caption):
 @settings(max_examples=80, deadline=None)
 @given(_LINE_GIVEN, _SURNAME, st.sampled_from(["{s} waves to the crowd after winning the county marathon.",
                                                "She addresses supporters at the town hall on Tuesday after the vote.",
-                                               "His family gathers at the memorial on the anniversary of the crash."]))
+                                               "His family gathers at the memorial on the anniversary of the crash.",
+                                               "President and chief executive officer of the county water authority",
+                                               "The chairman of the school board speaks at the meeting on Monday."]))
 def test_first_line_subject_is_no_credit(given_name, surname, caption):
-    """A name above a caption that names its surname again or opens with a pronoun is the picture's subject."""
+    """A name above a caption that names its surname again, or opens with a pronoun or a post, is the picture's subject."""
     rec = parse_caption(f"{given_name} {surname}\n{caption.format(s=surname)}")
     assert rec.photographer == "", rec.style
 

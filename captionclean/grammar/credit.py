@@ -2448,6 +2448,7 @@ def _gate_name_after_day(text: str, _) -> bool:
 _DIGIT_BY = _stdlib_re.compile(r"\d(?:[ ]*\.)?[ ]+[Bb][Yy] ")  # ("[ ]*\.?[ ]+": two runs splitting one run of spaces, quadratic)
 
 
+_ARTICLES = frozenset("the a an der die das le la el il".split())
 # the words that make a caption's next sentence about the person its first line names ("He …", "Her …")
 _SUBJECT_START = _stdlib_re.compile(r"(?:He|She|His|Her|They|Their)\b")
 
@@ -2455,8 +2456,8 @@ _SUBJECT_START = _stdlib_re.compile(r"(?:He|She|His|Her|They|Their)\b")
 def _gate_first_line_given(text: str, agencies: Agencies) -> bool:
     """credit.first_line_name: the first line is a person's name alone (two or three capitalised words, the first a
     common given name: data/given_names_en.csv), the caption goes on below it, and that text is not about the
-    person: it neither names the surname again nor opens with a pronoun ("Helmut Schleweis⏎Der Präsident …",
-    "Florence Welch⏎… Welch performs …" name their subject)."""
+    person: it neither names the surname again, nor opens with a pronoun or a post ("Helmut Schleweis⏎Der Präsident …",
+    "Florence Welch⏎… Welch performs …", "NAME⏎President of …" name their subject)."""
     cut = text.find("\n")
     if cut < 5:
         return False
@@ -2466,6 +2467,10 @@ def _gate_first_line_given(text: str, agencies: Agencies) -> bool:
     rest = text[cut:].strip()
     if len(rest) < 40 or not (rest[:1].isupper() or rest[:1] in "\"“'‘") or _SUBJECT_START.match(rest):
         return False
+    head = rest.split(None, 2)
+    post = head[1] if len(head) > 1 and head[0].casefold() in _ARTICLES else head[0]
+    if post.casefold().strip(".,") in _TITLES:
+        return False  # "NAME⏎President of the …", "NAME⏎The chairman of …": a portrait's label, the post below the name
     surname = words[-1].rstrip(".,").casefold()
     if _stdlib_re.search(r"\b" + _stdlib_re.escape(surname) + r"\b", rest.casefold()):
         return False
