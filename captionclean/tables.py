@@ -713,3 +713,11 @@ def city_names() -> dict[str, tuple[str, str]]:
 def english_city(text: str) -> tuple[str, str] | None:
     """The English name and country code of a city written in another language, or None."""
     return city_names().get(_key(text))
+
+
+@lru_cache(maxsize=1)
+def given_names_en() -> frozenset[str]:
+    """Common given names of English-language captions (``given_names_en.csv``, written by
+    tools/make_given_names.py from the US Census's lists): a first line ``Given Surname`` alone above the caption
+    is its photographer's credit (credit.first_line_name)."""
+    return frozenset(row["name"] for row in _read_csv("given_names_en.csv"))

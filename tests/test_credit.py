@@ -755,3 +755,59 @@ def test_special_arrangement_is_a_placeholder(label, caps):
     token = "SPECIAL ARRANGEMENT" if caps else "Special Arrangement"
     rec = parse_caption(f"Students perform at the annual day celebrations of the school.\n{label}{token}")
     assert (rec.photographer, rec.agency) == ("", "") and "supplied" in rec.style, rec.style
+
+
+_LINE_GIVEN = st.sampled_from(["Gilbert", "Jose", "Christopher", "Brian", "Maureen"])
+_CAPTIONS = st.sampled_from(["Volunteers clear debris from the river bank after the weekend floods.",
+                             "Spain's captain lifts the trophy at the stadium on Sunday.",
+                             "\u201cWe never gave up,\u201d the coach said after the final whistle in the rain."])
+
+
+@settings(max_examples=80, deadline=None)
+@given(_LINE_GIVEN, _SURNAME, _CAPTIONS, st.sampled_from(["\n", "\n\n"]), st.booleans())
+def test_first_line_name_is_the_photographer(given_name, surname, caption, sep, caps):
+    """A common given name and a surname alone on the first line, the caption below (credit.first_line_name)."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"{name.upper() if caps else name}{sep}{caption}")
+    assert rec.photographer == name and "first_line_name" in rec.style, rec.style
+
+
+@settings(max_examples=80, deadline=None)
+@given(_LINE_GIVEN, _SURNAME, _CAPTIONS, st.sampled_from(["(Image: Police Scotland)", "Photo: Reuters", "(AP Photo/Ed Tully)"]))
+def test_first_line_name_above_another_credit_is_the_subject(given_name, surname, caption, credit):
+    """A name above a caption that credits someone else is its subject: first_line_name is read only when no other
+    rule found a credit."""
+    rec = parse_caption(f"{given_name} {surname}\n{caption}\n{credit}")
+    assert rec.photographer != f"{given_name} {surname}" and "first_line_name" not in rec.style, rec.style
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Deep Freeze", "Standing Guard", "Supreme Steer", "Grace Notes", "Hope Springs", "Mark Twain Day",
+                        "Virginia Beach", "Frank Talk"]), _CAPTIONS)
+def test_first_line_title_is_no_credit(title, caption):
+    """A title above the caption (its first word no common given name, or one that is also an ordinary word or place:
+    tools/make_given_names.py's WORDS) names no photographer."""
+    rec = parse_caption(f"{title}\n\n{caption}")
+    assert rec.photographer == "", rec.style
+
+
+@settings(max_examples=80, deadline=None)
+@given(_LINE_GIVEN, _SURNAME, st.sampled_from(["{s} waves to the crowd after winning the county marathon.",
+                                               "She addresses supporters at the town hall on Tuesday after the vote.",
+                                               "His family gathers at the memorial on the anniversary of the crash.",
+                                               "President and chief executive officer of the county water authority",
+                                               "The chairman of the school board speaks at the meeting on Monday."]))
+def test_first_line_subject_is_no_credit(given_name, surname, caption):
+    """A name above a caption that names its surname again, or opens with a pronoun or a post, is the picture's subject."""
+    rec = parse_caption(f"{given_name} {surname}\n{caption.format(s=surname)}")
+    assert rec.photographer == "", rec.style
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Photo Courtesy of", "Photo courtesy of", "Photos Courtesy of", "Image Courtesy of", "Courtesy of"]),
+       _GIVEN, _SURNAME)
+def test_bracketed_courtesy_in_title_case_is_no_organisation(marker, given_name, surname):
+    """'(Photo Courtesy of NAME)' closing the caption is a courtesy credit in any casing: the person is its
+    photographer, and the bracket is no organisation's name (paren_org_end)."""
+    rec = parse_caption(f"Seniors pose after the pep rally on Friday. ({marker} {given_name} {surname})")
+    assert (rec.photographer, rec.agency) == (f"{given_name} {surname}", ""), rec.style

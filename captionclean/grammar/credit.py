@@ -22,7 +22,7 @@ import unicodedata
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, agency_rows, date_words, lookup_city, lookup_country, lookup_state, place_words
+    Agencies, agency_rows, date_words, given_names_en, lookup_city, lookup_country, lookup_state, place_words
 from .names import family_first, family_first_langs, nominative_name, normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
@@ -814,6 +814,8 @@ def _alternation(words, cased: bool = False) -> str:
 _LABEL_WORDS = _alternation(CREDIT_MARKERS.get("label", ()), cased=True)
 _BY_WORDS = _alternation(CREDIT_MARKERS.get("by", ()))
 _COURTESY_WORDS = _alternation(CREDIT_MARKERS.get("courtesy", ()))
+# a courtesy marker opening a bracket in any casing ("(Photo Courtesy of NAME)"): courtesy_marker's, no organisation's name
+_COURTESY_START = tuple(sorted({" ".join(w.casefold().split()) for w in CREDIT_MARKERS.get("courtesy", ())}))
 # written after their source in Han: "臺中市政府提供" (provided by the city government), "小花母亲供图"
 _HAN_GIVEN_END = CREDIT_MARKERS.get("given_after", ())
 _BARE_WORDS = _alternation(CREDIT_MARKERS.get("bare", ()), cased=True)  # "Foto", "FOTO"
@@ -1220,6 +1222,10 @@ RULES: list[Rule] = [
          r"(?:released|provided|distributed|supplied|issued|made available)[ ]+by[ ]+(?:the[ ]+)?(?P<chain>"
          + _PART + r")", ("released by", "provided by", "distributed by", "supplied by", "issued by"),
          only_known=True),
+    # "Simon Bruty⏎⏎Spain's defender …", "CAMERON BURNELL⏎Former Taranaki …": the photographer's name alone on the
+    # caption's first line, no marker (sports magazines' vaults, papers' galleries). Last of the rules, read only when
+    # no other found a credit (_rule_on): a name above a caption that credits someone else is its subject
+    Rule("first_line_name", r"^[ ]*(?P<chain>" + _NAME_ANY + r")[ ]*\n", ("\n",), gate="first_line_given"),
 ]
 # a rule's needle that holds another of its needles adds nothing ("photo credit" holds "photo")
 RULES = [replace(rule, needles=tuple(n for n in rule.needles if not any(o != n and o in n for o in rule.needles)))
@@ -1592,8 +1598,8 @@ def _caps_name_ok(name: str, agencies: Agencies) -> bool:
 _PLAIN_CHAIN_RULES = frozenset("""agency_date_header agency_photo_paren archive_ref bbc_image_copyright by_chain cjk_agency
 comma_label_source
 copyright courtesy_marker credit_by credit_marker dpa_bildfunk end_agency end_agency_caps end_agency_words end_chain
-end_domain label_colon line_agency line_chain mandatory_credit_photo_by name_then_tag paren_agency paren_chain photo_by
-photography_by released_by reuters should_read""".split())
+end_domain first_line_name label_colon line_agency line_chain mandatory_credit_photo_by name_then_tag paren_agency paren_chain
+photo_by photography_by released_by reuters should_read""".split())
 
 
 def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
@@ -1707,8 +1713,9 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name == "paren_org_end":
         chain = g["chain"]
         if agencies.lookup(chain) or not _is_org_like(chain) or lookup_city(chain) or lookup_country(chain) \
-                or _TITLES.intersection(w.casefold().strip(".,") for w in chain.split()):
-            return None  # a known agency is paren_agency's; "(Foreign Minister …)" names a post
+                or _TITLES.intersection(w.casefold().strip(".,") for w in chain.split()) \
+                or " ".join(chain.casefold().split()).startswith(_COURTESY_START):
+            return None  # a known agency is paren_agency's; "(Foreign Minister …)" names a post; "(Photo Courtesy of …)" a courtesy
         return chain
     if name == "bracket_file":
         return g["chain"] + "/File"
@@ -2472,6 +2479,35 @@ def _gate_name_after_day(text: str, _) -> bool:
 _DIGIT_BY = _stdlib_re.compile(r"\d(?:[ ]*\.)?[ ]+[Bb][Yy] ")  # ("[ ]*\.?[ ]+": two runs splitting one run of spaces, quadratic)
 
 
+_ARTICLES = frozenset("the a an der die das le la el il".split())
+# the words that make a caption's next sentence about the person its first line names ("He …", "Her …")
+_SUBJECT_START = _stdlib_re.compile(r"(?:He|She|His|Her|They|Their)\b")
+
+
+def _gate_first_line_given(text: str, agencies: Agencies) -> bool:
+    """credit.first_line_name: the first line is a person's name alone (two or three capitalised words, the first a
+    common given name: data/given_names_en.csv), the caption goes on below it, and that text is not about the
+    person: it neither names the surname again, nor opens with a pronoun or a post ("Helmut Schleweis⏎Der Präsident …",
+    "Florence Welch⏎… Welch performs …", "NAME⏎President of …" name their subject)."""
+    cut = text.find("\n")
+    if cut < 5:
+        return False
+    words = text[:cut].split()
+    if not 2 <= len(words) <= 3 or words[0][:1] + words[0][1:].lower() not in given_names_en():
+        return False
+    rest = text[cut:].strip()
+    if len(rest) < 40 or not (rest[:1].isupper() or rest[:1] in "\"“'‘") or _SUBJECT_START.match(rest):
+        return False
+    head = rest.split(None, 2)
+    post = head[1] if len(head) > 1 and head[0].casefold() in _ARTICLES else head[0]
+    if post.casefold().strip(".,") in _TITLES:
+        return False  # "NAME⏎President of the …", "NAME⏎The chairman of …": a portrait's label, the post below the name
+    surname = words[-1].rstrip(".,").casefold()
+    if _stdlib_re.search(r"\b" + _stdlib_re.escape(surname) + r"\b", rest.casefold()):
+        return False
+    return _person_shaped(" ".join(words), agencies)
+
+
 def _gate_date_by_end(text: str, _) -> bool:
     """ends_open_or_stop, and a digit, spaces and "by" somewhere (date_by_name: a date, then by and a name to the end)."""
     return text.rstrip(" .")[-1:].isalpha() and _DIGIT_BY.search(text) is not None
@@ -2481,6 +2517,7 @@ def _gate_date_by_end(text: str, _) -> bool:
 # regex module calls white space, str.rstrip strips too); cheaper to check than running the rule
 _NOT_CAPS_END = frozenset(')]"”,;:!?/0123456789abcdefghijklmnopqrstuvwxyz')
 _GATES = {
+    "first_line_given": _gate_first_line_given,
     "line_starts_photo": lambda text, _: any(ln.lstrip(" ").startswith("Photo") for ln in _lines(text)),
     "ends_paren": lambda text, _: text.rstrip(" .").endswith((")", "]")),
     # a bracket closing the caption after a Hebrew letter (hebrew_paren_name)
@@ -3024,6 +3061,8 @@ def find_credits_many(texts: list[str], agencies: Agencies) -> list[list[Credit]
 
 def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: dict, found: list, agencies: Agencies) -> None:
     """One rule tried on one caption (find_credits' state), its credits appended to ``found``."""
+    if found and rule.name == "first_line_name":  # (the last rule) only when no other rule found a credit
+        return
     if rule.gate:
         passed = gated.get(rule.gate)
         if passed is None:
