@@ -364,3 +364,24 @@ def test_a_year_after_the_taken_verbs_sentence_is_not_read(y, verb, gap):
 def test_a_lifes_date_is_not_the_photos(y, word, month):
     text = f"Maria Souza at home. She {word} 3 {month} {y}."
     assert photo_date(text, find_dates(text)) is None, text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["circa"])),
+       st.sampled_from(["The house, built ", "Die Kirche wurde ", "a casa construída "]))
+def test_circa_after_a_sentences_lower_case_words_is_not_the_photos(y, circa, before):
+    # year_circa is the photo's as a sentence of its own, closing a place or a capitalised title
+    # ("Bahnhofgebiet um 1920"); after lower-case words it dates what the sentence tells of
+    text = f"{before}{circa} {y}."
+    found = find_dates(text)
+    assert photo_date(text, found) is None, (text, found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2094), st.sampled_from(sorted(date_words()["taken_after"])), st.sampled_from(["", "s", "-1960", " und 1960 "]))
+def test_a_verb_after_its_year_reads_the_last_year_before_it(y, verb, after):
+    # "im Jahr 1954 … geschossen": the year before the verb; not a decade or a span, and only the year nearest the
+    # verb ("Das 1890 gebaute Haus, 1954 fotografiert": no digit between the year and the verb)
+    text = f"Das {y}{after} gebaute Haus, {y + 5} {verb}."
+    years = [d.year for d in find_dates(text) if d.shape == "year_taken"]
+    assert years == [y + 5], (text, years)

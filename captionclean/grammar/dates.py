@@ -90,6 +90,9 @@ CIRCA = r"(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.|" + "|".join(map(re.escape, _CIR
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
 # a verb saying the photo was taken (date_words.csv taken), not part of a longer word
 _TAKEN_VERB = r"(?<![\p{L}\p{M}])(?i:" + "|".join(map(re.escape, date_words()["taken"])) + r")(?![\p{L}\p{M}])"
+# ... and one written after its year, as verb-final languages do (date_words.csv taken_after: German "im Jahr 1954 …
+# geschossen", Turkish "1965 yılında çekilmiş")
+_TAKEN_AFTER_VERB = r"(?<![\p{L}\p{M}])(?i:" + "|".join(map(re.escape, date_words()["taken_after"])) + r")(?![\p{L}\p{M}])"
 _TAKEN_REACH = 60  # year_taken: the most characters between the verb and its year
 
 SHAPES: list[tuple[str, str]] = [
@@ -222,7 +225,10 @@ SHAPES: list[tuple[str, str]] = [
     # (not "taken in 1950 of a house built in 1890": the first year only), not a decade ("1960s", "1950-an") nor a span
     # or list of years ("1950-1955", Italian "tra il 1950 e il 1955": another year a few characters on); last of the
     # shapes, so a fuller reading of the year wins
-    ("year_taken", r"(?<=" + _TAKEN_VERB + r"[^\d.!?\n]{1," + str(_TAKEN_REACH) + r"})(?<![\p{L}\d])" + YEAR
+    # (or the verb after it, in the languages that write it last: German "Foto im Jahr 1954 vom Münster aus geschossen",
+    # Turkish "… fotoğrafları 1965 yılında çekilmiş"; no digit or stop between)
+    ("year_taken", r"(?:(?<=" + _TAKEN_VERB + r"[^\d.!?\n]{1," + str(_TAKEN_REACH) + r"})(?<![\p{L}\d])" + YEAR
+                   + r"|(?<![\p{L}\d])" + YEAR + r"(?=[^\d.!?\n]{1," + str(_TAKEN_REACH) + r"}" + _TAKEN_AFTER_VERB + r"))"
                    + r"(?![\d\p{L}'’]|[-–/][ ]?[\d\p{L}]|[^\d.!?\n]{0,12}(?:1[89]|20)\d\d)"),
 ]
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
@@ -918,6 +924,12 @@ def _taken_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
             if w in before:
                 out.append(y)
                 break
+        else:
+            after = _blind_fold(text[y + 4:y + 4 + _TAKEN_SPAN])
+            for w in _TAKEN_AFTER_STEMS:
+                if w in after:
+                    out.append(y)
+                    break
     return out
 
 
@@ -1192,6 +1204,7 @@ _TAKEN_WORD = regex.compile(r"(?i:\b(?:" + _TAKEN_VERBS + r")\b)")
 # ſ is an s, the Kelvin sign a k, İ an i), so every caption _TAKEN_WORD finds one in passes it
 _TAKEN_STEMS = tuple(sorted(w for w in {v.casefold() for v in date_words()["taken"]}
                             if not any(o != w and o in w for o in {v.casefold() for v in date_words()["taken"]})))
+_TAKEN_AFTER_STEMS = tuple(sorted({v.casefold() for v in date_words()["taken_after"]}))
 
 
 def _blind_fold(text: str) -> str:
@@ -1207,16 +1220,21 @@ def _may_say_taken(text: str) -> bool:
     for w in _TAKEN_STEMS:  # (a loop: a generator costs more than the dozen C scans it runs)
         if w in folded:
             return True
+    for w in _TAKEN_AFTER_STEMS:
+        if w in folded:
+            return True
     return False
 
 
-def _caseless(ch: str) -> bool:
-    return ch.lower() == ch == ch.upper() == ch.casefold()
+def _folds_simply(ch: str) -> bool:
+    """The letter is its own case-fold and its capital's (Turkish ç and Ç, a letter of a script without case):
+    a case-blind match of it finds it in the text case-folded."""
+    return ch.casefold() == ch == ch.upper().casefold()
 
 
-# (the reasoning holds for ASCII verbs, and for letters of a script without case, Arabic's: they fold to themselves)
-_TAKEN_SPAN = _TAKEN_REACH + max(map(len, _TAKEN_STEMS))
-if not all(ch.isascii() or _caseless(ch) for w in _TAKEN_STEMS for ch in w):  # pragma: no cover
+# (the reasoning holds for ASCII verbs and for letters that fold simply; _blind_fold reads İ as i)
+_TAKEN_SPAN = _TAKEN_REACH + max(map(len, _TAKEN_STEMS + _TAKEN_AFTER_STEMS))
+if not all(ch.isascii() or _folds_simply(ch) for w in _TAKEN_STEMS + _TAKEN_AFTER_STEMS for ch in w):  # pragma: no cover
     def _may_say_taken(text: str) -> bool:  # noqa: F811
         return True
 
@@ -1295,7 +1313,8 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
                                                         or shape == "year_fragment"  # (a sentence of its own)
                                                         or shape == "year_word" and _fragment(text, d)
                                                         or shape in ("month_year", "month_year_words", "month_word_year", "season_year", "year_circa")
-                                                        and (_fragment(text, d) or _closes_place(text, d)))):
+                                                        and (_fragment(text, d) or _closes_place(text, d))
+                                                        or shape == "year_circa" and _closes_title(text, d))):
             return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None
 
@@ -1309,6 +1328,17 @@ def _closes_place(text: str, d: DateFound) -> bool:
     """The month closes a sentence after a place, as an archive's credit line writes it: "Lyntha Scott
     Eiler, Cincinnati, OH, September 1975."."""
     return text[max(0, d.start - 2):d.start] == ", " and bool(_FRAGMENT_AFTER.match(text, d.end))
+
+
+# a title of one to three capitalised words opening the caption, a line or a sentence: "Bahnhofgebiet ", "Skandinaviska
+# Banken " (not "The house, built ": a sentence's words in lower case)
+_TITLE_BEFORE = regex.compile(r"(?:^|[.!?\n][ ]*+)(?:\p{Lu}[\p{L}'’\-]*+[ ]++){1,3}$")
+
+
+def _closes_title(text: str, d: DateFound) -> bool:
+    """Circa and a year close a title of capitalised words, as an archive's album writes it: "Bahnhofgebiet um 1920",
+    "Skandinaviska Banken omkring 1950. Banken låg …"."""
+    return bool(_TITLE_BEFORE.search(text, max(0, d.start - 80), d.start)) and bool(_FRAGMENT_AFTER.match(text, d.end))
 
 
 def _fragment(text: str, d: DateFound) -> bool:
