@@ -327,3 +327,61 @@ def test_one_month_a_word():
     for w, n, _ in tables._MONTH_ROWS:
         months.setdefault(w, set()).add(n)
     assert all(len(ns) == 1 for ns in months.values()), {w: ns for w, ns in months.items() if len(ns) > 1}
+
+
+# year_taken: a taken verb (date_words.csv taken), then its year later in the same sentence
+_TAKEN_WORDS = sorted(date_words()["taken"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(_TAKEN_WORDS), st.sampled_from(["", "a Roma ", "in Uppsala ", "na trgu leta "]))
+def test_a_taken_verbs_year_later_in_the_sentence_is_the_photos(y, verb, between):
+    text = f"Foto {verb} {between}{y} vicino al mercato."
+    found = find_dates(text)
+    assert photo_date(text, found) is not None and photo_date(text, found).year == y, (text, found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2094), st.sampled_from(_TAKEN_WORDS),
+       st.sampled_from(["s", "-an", "er", "'s", "–{z}", "-{z}", " e il {z}", " and {z}", " och {z}", "/{z}"]))
+def test_a_taken_verbs_decade_or_span_is_not_read(y, verb, after):
+    # "taken in the 1960s", "scattata tra il 1950 e il 1955": no year of the photo
+    text = f"Foto {verb} a Roma {y}{after.format(z=y + 5)} vicino al mercato."
+    assert all(d.shape != "year_taken" for d in find_dates(text)), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(_TAKEN_WORDS), st.sampled_from([". Nel ", "\n", " 12 ", ". In "]))
+def test_a_year_after_the_taken_verbs_sentence_is_not_read(y, verb, gap):
+    # a stop, a line break or another number between the verb and the year: the year is the story's
+    text = f"Foto {verb} a Roma{gap}{y} la casa fu demolita"
+    assert all(d.shape != "year_taken" for d in find_dates(text)), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(["born on", "died on", "nasceu em", "faleceu em", "geboren am"]),
+       st.sampled_from(["March", "März", "Março"]))
+def test_a_lifes_date_is_not_the_photos(y, word, month):
+    text = f"Maria Souza at home. She {word} 3 {month} {y}."
+    assert photo_date(text, find_dates(text)) is None, text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2099), st.sampled_from(sorted(date_words()["circa"])),
+       st.sampled_from(["The house, built ", "Die Kirche wurde ", "a casa construída "]))
+def test_circa_after_a_sentences_lower_case_words_is_not_the_photos(y, circa, before):
+    # year_circa is the photo's as a sentence of its own, closing a place or a capitalised title
+    # ("Bahnhofgebiet um 1920"); after lower-case words it dates what the sentence tells of
+    text = f"{before}{circa} {y}."
+    found = find_dates(text)
+    assert photo_date(text, found) is None, (text, found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1850, 2094), st.sampled_from(sorted(date_words()["taken_after"])), st.sampled_from(["", "s", "-1960", " und 1960 "]))
+def test_a_verb_after_its_year_reads_the_last_year_before_it(y, verb, after):
+    # "im Jahr 1954 … geschossen": the year before the verb; not a decade or a span, and only the year nearest the
+    # verb ("Das 1890 gebaute Haus, 1954 fotografiert": no digit between the year and the verb)
+    text = f"Das {y}{after} gebaute Haus, {y + 5} {verb}."
+    years = [d.year for d in find_dates(text) if d.shape == "year_taken"]
+    assert years == [y + 5], (text, years)

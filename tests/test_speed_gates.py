@@ -119,7 +119,9 @@ _YEAR_PIECES = st.sampled_from([" ", "  ", ", ", ",", ".", ")", "(", "\n", ";", 
                                 "photo", " von ", " from ", " de ", "dem Jahr ", "Jahr ", "-", "年", "년", "摄于", "。",
                                 # (in_year_words, year_title, year_close, year_word's "año", circa's "sekitar", year_cjk's list)
                                 "nel ", "en ", "EN ", "em ", "vuonna ", "v roce ", " - ", " – ", "Turkey ", "PRIOK ", "IN ",
-                                "(note)", " (", "año  ", "AÑO ", "sekitar ", "2.", "の", "頃", "张图,", " rok", " r."])
+                                "(note)", " (", "año  ", "AÑO ", "sekitar ", "2.", "の", "頃", "张图,", " rok", " r.",
+                                # (year_taken: a taken verb before the year or after it)
+                                "taken ", "Scattata nel ", "feta a ", " geschossen", " yılında çekilmiş", "التقطت ", "ÇEKİLEN"])
 
 
 @given(st.lists(_YEAR_PIECES, max_size=14).map("".join))
@@ -131,6 +133,7 @@ _YEAR_PIECES = st.sampled_from([" ", "  ", ", ", ",", ".", ")", "(", "\n", ";", 
 @example("1931 - fête, Izmir, Turkey 1962")  # year_title, year_close
 @example("Une rue en 1910, vuonna 1913 .Kuva, v roce 1967. Estamos en 1979. HAVEN 1932 (note)")  # in_year_words, year_close
 @example("2.1975年の駅前, 第二张图,1962年北京, AÑO 1948 – SEGUNDO, foto , año  1975, Malang, sekitar 1925, 1964 rok.")
+@example("Foto feta a la plaça el 1954 (x), taken 1950s, im Jahr 1954 geschossen, 1965 yılında çekilmiş")  # year_taken
 def test_years_read_at_their_runs_equal_a_full_scan(text):
     # year_comma, in_year and event_year tried at the commas and years the digit runs give (_AT_RUNS)
     assert dates.find_dates(text) == _full_scan(text)
@@ -506,13 +509,15 @@ def test_right_after_is_the_window_search(text, value, end, avoid):
 
 
 @given(st.lists(st.sampled_from(["Photo ", "taken", "TAKEN", "Taken", "ta\u212aen", "\u017fhot", "SHOT", "shot",
-                                 "Aufgenommen", "fotografadas", "PRISE", "pr\u0130se", "tomada", " in ", "2008", ".", " "]),
+                                 "Aufgenommen", "fotografadas", "PRISE", "pr\u0130se", "tomada", " in ", "2008", ".", " ",
+                                 # (year_taken's verbs: Turkish ç and İ, Arabic, a verb after its year)
+                                 "çekilmiş", "ÇEKİLMİŞ", "ÇEKILMIŞ", "التُقطت", "التقطت", "geschossen", "GESCHOSSEN", "taget"]),
                 max_size=8).map("".join))
 @example("Photo ta\u212aen in 2008")  # the Kelvin sign is a k to a case-blind match
 @example("Photo pr\u0130se le 4 mai")  # İ is an i, and folds to i and a combining dot
 @example("\u017fhot in 1999")  # the long s is an s
 def test_taken_gate_holds_every_match(text):
-    if dates._TAKEN_WORD.search(text):
+    if dates._TAKEN_WORD.search(text) or dates._P["year_taken"].search(text):
         assert dates._may_say_taken(text)
 
 

@@ -73,7 +73,8 @@ ERA = (r"(?P<era>" + "|".join(map(re.escape, _ERA_CJK)) + r")[ ]?(?P<eyear>元|[
 # Latin-script word not glued to the word before it, a Thai one written after it with no space ("เมื่อปี")
 _SPAN_WORDS = "|".join(map(re.escape, date_words()["year_span"]))
 _NOT_SPAN_BEFORE = r"(?<!(?:" + _SPAN_WORDS + r")[ ]?)"
-_INNER_WORD = "(?:" + "|".join((r"(?<!\p{L})(?i:" + re.escape(w) + ")") if "LATIN" in unicodedata.name(w[0]) else re.escape(w)
+# (nor after an apostrophe: Catalan "any" alone, or whole in "l'any")
+_INNER_WORD = "(?:" + "|".join((r"(?<![\p{L}'’])(?i:" + re.escape(w) + ")") if "LATIN" in unicodedata.name(w[0]) else re.escape(w)
                                for w in date_words()["year_word_inner"]) + ")"
 # in_year_words' words ("nel", "en", "em", "vuonna", "v roce": date_words.csv in_year), not glued to the word before
 _IN_WORD = "(?<!\\p{L})(?i:" + "|".join(map(re.escape, date_words()["in_year"])) + ")"
@@ -87,6 +88,12 @@ _SEASON_LEADS = "|".join(map(re.escape, date_words()["season_lead"]))
 _CIRCA_FORMS = regex.longest_first(f for w in date_words()["circa"] for f in (w, w[0].upper() + w[1:], w.upper()))
 CIRCA = r"(?:[Cc]irca|CIRCA|[Cc]a\.|CA\.|[Cc]\.|" + "|".join(map(re.escape, _CIRCA_FORMS)) + ")"
 _MS = r"(?:(?<=\.)[ ]?|\s+)"  # month to day: "Oct. 10", "Oct.10", "October 10"
+# a verb saying the photo was taken (date_words.csv taken), not part of a longer word
+_TAKEN_VERB = r"(?<![\p{L}\p{M}])(?i:" + "|".join(map(re.escape, date_words()["taken"])) + r")(?![\p{L}\p{M}])"
+# ... and one written after its year, as verb-final languages do (date_words.csv taken_after: German "im Jahr 1954 …
+# geschossen", Turkish "1965 yılında çekilmiş")
+_TAKEN_AFTER_VERB = r"(?<![\p{L}\p{M}])(?i:" + "|".join(map(re.escape, date_words()["taken_after"])) + r")(?![\p{L}\p{M}])"
+_TAKEN_REACH = 60  # year_taken: the most characters between the verb and its year
 
 SHAPES: list[tuple[str, str]] = [
     # year-month-day; with dots, Korean, Chinese and Japanese wire style ("2020.08.23.", "2022.7.30"): ymd_dots
@@ -135,7 +142,10 @@ SHAPES: list[tuple[str, str]] = [
     ("month_year_words", r"(?=\p{L})(?<!\p{L})" + _LMONTH + r"(?:\s+(?:de|del))?\s+" + _Y),
     # the photo's year after a picture's noun and "from": "undatiertes Foto von 1945", "Aufnahme von
     # 1975", "Archivbild aus dem Jahr 1990", "a photo from 1962" (date_words.csv photo_noun, photo_from)
-    ("photo_year", r"(?<=(?<!\p{L})(?i:" + "|".join(map(re.escape, date_words()["photo_noun"])) + r")(?:s|es)?[ ](?:"
+    # (a German compound's last part too, glued to the word before it: "Luftaufnahme von 1957", "Forsthof-Postkarte
+    # von 1903": date_words.csv photo_noun_end)
+    ("photo_year", r"(?<=(?:(?<!\p{L})(?i:" + "|".join(map(re.escape, date_words()["photo_noun"])) + r")|(?<=[\p{L}-])(?i:"
+                   + "|".join(map(re.escape, date_words()["photo_noun_end"])) + r"))(?:s|es)?[ ](?:"
                    + "|".join(map(re.escape, date_words()["photo_from"])) + r")[ ](?:dem[ ]Jahre?[ ])?)"
                    # then a stop, or a verb in lower case ("… von 1990 zeigt"): not "ein Bild von 2000 Menschen"
                    + YEAR + r"(?=[ ]*+(?:[.,;:)!?\n]|$)|[ ]+\p{Ll})"),
@@ -152,7 +162,7 @@ SHAPES: list[tuple[str, str]] = [
     # nor a span's ends ("sejak tahun 1990", "ตั้งแต่ปี 1990", "ปี 1990 ถึง 2000": year_span); photo_date takes it
     # in the first sentence, as in_year's
     ("year_word_inner", _NOT_SPAN_BEFORE + _INNER_WORD + r"[ ]?" + YEAR
-                        + r"(?![\d\p{L}'’]|[-–/][ ]?\d|[ ]*+(?:" + _SPAN_WORDS + r"))(?=[ ]*+(?:[.,;:)\n]|$)|[ ]+\p{Thai})"),
+                        + r"(?![\d\p{L}'’]|[-–/][ ]?\d|[ ]*+(?:" + _SPAN_WORDS + r"))(?=[ ]*+(?:[.,;:)\n،]|$)|[ ]+\p{Thai})"),
     # "in" and a year in other languages, the year closing its phrase, as in_year's (a stop, a comma, a bracket, a
     # line's end, a bullet before the credit): Italian "…, New York, nel 1956\n(AP Photo/…)", French "Une rue de Mens en
     # 1910", Spanish "Estamos en 1979.", Portuguese "…, em 2019 • NAME/…", Finnish "vuonna 1913 .Kuva:", Czech "v roce
@@ -208,6 +218,18 @@ SHAPES: list[tuple[str, str]] = [
     # ("… City. Circa 1950." is year_circa's)
     ("year_close", r"(?<=(?:^|[,.][ ]+|(?<!\p{L})(?:en|in|em|nel|à)[ ]+)(?:\p{Lu}[\p{L}'’.\-]*[ ]+){1,3}(?<=\p{L}{3}[ ])"
                    r"|\p{L}[ ]+[-–—][ ]+)" + YEAR + r"(?![\d\p{L}])(?=(?:[ ]+\([^()\n]*\))?\.?[ ]*$)"),
+    # a verb saying the photo was taken, then its year later in the same sentence, whatever stands between (a place, a
+    # year's word): Italian "è stata scattata nel 1955 in uno studio", Catalan "Foto feta a la Carretera de Palamós el
+    # 1954 (", Swedish "Kortet är taget i Stockholm 1949.", Bosnian "fotografisana 1965. godine", Slovene "slikani …
+    # na Slivnici daljnega leta 1952.", Arabic "صورة التُقطت في استوديو … عام 1958،"; no digit, stop or line break between
+    # (not "taken in 1950 of a house built in 1890": the first year only), not a decade ("1960s", "1950-an") nor a span
+    # or list of years ("1950-1955", Italian "tra il 1950 e il 1955": another year a few characters on); last of the
+    # shapes, so a fuller reading of the year wins
+    # (or the verb after it, in the languages that write it last: German "Foto im Jahr 1954 vom Münster aus geschossen",
+    # Turkish "… fotoğrafları 1965 yılında çekilmiş"; no digit or stop between)
+    ("year_taken", r"(?:(?<=" + _TAKEN_VERB + r"[^\d.!?\n]{1," + str(_TAKEN_REACH) + r"})(?<![\p{L}\d])" + YEAR
+                   + r"|(?<![\p{L}\d])" + YEAR + r"(?=[^\d.!?\n]{1," + str(_TAKEN_REACH) + r"}" + _TAKEN_AFTER_VERB + r"))"
+                   + r"(?![\d\p{L}'’]|[-–/][ ]?[\d\p{L}]|[^\d.!?\n]{0,12}(?:1[89]|20)\d\d)"),
 ]
 COMPILED = [(n, regex.compile(p)) for n, p in SHAPES]
 
@@ -497,6 +519,8 @@ def _finditer(pattern: regex.Pattern, text: str, starts: list[int], taken: bytea
 # words just before a date that make it the story's date, not the photo's
 _NOT_PHOTO_WORDS = (
     r"Issue date|issued|published|updated|released|posted|began|begins|since|until|from|by|before|after|between|anniversary of(?: the)?"
+    # a life's dates: "born on 5 May 1950", Portuguese "nasceu em 31 de Maio de 1882 e faleceu em …"
+    r"|born|died|nasceu|faleceu|morreu|nació|murió|falleció|geboren|gestorben|\bnée?|décédée?"
     # the same words in the languages whose month names the shapes read
     r"|veröffentlicht|publiziert|seit|bis|\bab|publicad[oa]|desde|hasta|publiée?|depuis|jusqu'au|pubblicat[oa]|publisert")
 _NOT_PHOTO_DATE = regex.compile(
@@ -594,6 +618,7 @@ _GATES = {
     "photo_year": lambda text: _PHOTO_LEAD_YEAR(text) is not None,
     "year_end": _ends_in_year,  # "….) 1991", "… 2019."
     "year_close": lambda text: _close_year_at(text) >= 0,
+    "year_taken": lambda text: _may_say_taken(text),
     "year_circa": lambda text: _CIRCA_YEAR(text) is not None,
     "year_fragment": lambda text: _FRAGMENT_YEAR(text) is not None,
     "year_title": lambda text: _TITLE_YEAR(text) is not None,
@@ -887,6 +912,27 @@ def _in_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[
     return [y - 3 for y in years if text[y - 3:y] in ("in ", "In ")]
 
 
+def _taken_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
+    """Where year_taken can begin: a run-ending year with no letter or digit glued before it, one of the taken verbs
+    (case-folded, a C substring test) in the characters before it that the shape's reach covers."""
+    out = []
+    for y in years:
+        if y and (text[y - 1].isalnum()):
+            continue
+        before = _blind_fold(text[max(0, y - _TAKEN_SPAN):y])
+        for w in _TAKEN_STEMS:
+            if w in before:
+                out.append(y)
+                break
+        else:
+            after = _blind_fold(text[y + 4:y + 4 + _TAKEN_SPAN])
+            for w in _TAKEN_AFTER_STEMS:
+                if w in after:
+                    out.append(y)
+                    break
+    return out
+
+
 def _lone_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> list[int]:
     """Where event_year can begin: a year of four digits alone in its run (both of its ways read the year
     alone: no digit before it, a space or no digit and no letter after it)."""
@@ -920,7 +966,8 @@ def _paren_years(text: str, runs: list[tuple[int, int]], years: list[int]) -> li
 # shapes read only at the places a text's digit runs give (texts whose digits are all ASCII): each
 # match begins at one of them, so the shape is tried there (``.match``), not scanned over the text
 _AT_RUNS = {"ymd_words": _ymd_words_years, "year_word": _word_years, "year_circa": _circa_years, "year_comma": _comma_years, "in_year": _in_years, "photo_year": _photo_years, "event_year": _lone_years, "year_paren": _paren_years, "year_fragment": _fragment_years, "year_title": _title_years,
-            "year_word_inner": _inner_years, "in_year_words": _in_words_years, "season_year": _season_years}
+            "year_word_inner": _inner_years, "in_year_words": _in_words_years, "season_year": _season_years,
+            "year_taken": _taken_years}
 
 
 _SHAPES_TRIED = [(shape, pattern, _GATES.get(shape), _RUN_GATES.get(shape), _AT_RUNS.get(shape), shape in _ANCHORED,
@@ -954,7 +1001,7 @@ _ANCHORED_TRIED = [(shape, pattern) for shape, pattern in COMPILED if shape in _
 _ANCHORED_YEARLESS = [(shape, pattern) for shape, pattern in _ANCHORED_TRIED if shape in _YEARLESS]
 # the order _tries_at_runs writes the shapes in (tests check it is SHAPES')
 _RUNS_ORDER = ("iso_slash", "ymd_cjk", "year_cjk", "era_year", "ymd_words", "month_word_year", "dated_dmy", "dmy_numeric", "dmy_slash", "lead_mdy",
-               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_word_inner", "in_year_words", "season_year", "year_comma", "year_paren", "year_end", "year_fragment", "year_title", "year_circa", "event_year", "year_close")
+               *(s for s, _ in _ANCHORED_TRIED), "photo_year", "in_year", "year_word", "year_word_inner", "in_year_words", "season_year", "year_comma", "year_paren", "year_end", "year_fragment", "year_title", "year_circa", "event_year", "year_close", "year_taken")
 
 
 def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has_year: bool,
@@ -1040,6 +1087,10 @@ def _tries_at_runs(text: str, runs: list[tuple[int, int]], years: list[int], has
         at = _close_year_at(text)
         if at >= 0:
             tries.append(("year_close", _P["year_close"], at))
+        if _may_say_taken(text):
+            at = _taken_years(text, runs, years)
+            if at:
+                tries.append(("year_taken", _P["year_taken"], at))
     return tries
 
 
@@ -1153,6 +1204,7 @@ _TAKEN_WORD = regex.compile(r"(?i:\b(?:" + _TAKEN_VERBS + r")\b)")
 # ſ is an s, the Kelvin sign a k, İ an i), so every caption _TAKEN_WORD finds one in passes it
 _TAKEN_STEMS = tuple(sorted(w for w in {v.casefold() for v in date_words()["taken"]}
                             if not any(o != w and o in w for o in {v.casefold() for v in date_words()["taken"]})))
+_TAKEN_AFTER_STEMS = tuple(sorted({v.casefold() for v in date_words()["taken_after"]}))
 
 
 def _blind_fold(text: str) -> str:
@@ -1168,10 +1220,21 @@ def _may_say_taken(text: str) -> bool:
     for w in _TAKEN_STEMS:  # (a loop: a generator costs more than the dozen C scans it runs)
         if w in folded:
             return True
+    for w in _TAKEN_AFTER_STEMS:
+        if w in folded:
+            return True
     return False
 
 
-if not all(w.isascii() for w in _TAKEN_STEMS):  # pragma: no cover - the reasoning holds for ASCII verbs only
+def _folds_simply(ch: str) -> bool:
+    """The letter is its own case-fold and its capital's (Turkish ç and Ç, a letter of a script without case):
+    a case-blind match of it finds it in the text case-folded."""
+    return ch.casefold() == ch == ch.upper().casefold()
+
+
+# (the reasoning holds for ASCII verbs and for letters that fold simply; _blind_fold reads İ as i)
+_TAKEN_SPAN = _TAKEN_REACH + max(map(len, _TAKEN_STEMS + _TAKEN_AFTER_STEMS))
+if not all(ch.isascii() or _folds_simply(ch) for w in _TAKEN_STEMS + _TAKEN_AFTER_STEMS for ch in w):  # pragma: no cover
     def _may_say_taken(text: str) -> bool:  # noqa: F811
         return True
 
@@ -1238,6 +1301,8 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
         return d
     for d in usable(lambda d: d.day is not None):
         return d
+    for d in usable(lambda d: d.shape == "year_taken"):  # (in any sentence: the verb says it is the photo's)
+        return d
     end = _SENTENCE_END.search(text)
     first = end.start() + 1 if end else len(text)  # (the match begins at the stop: 4 letters and 1 on)
     for shape in ("month_year", "month_year_words", "month_word_year", "season_year", "ym_cjk", "year_cjk", "era_year", "year_comma", "year_paren", "in_year", "in_year_words", "year_word", "year_word_inner",
@@ -1248,7 +1313,8 @@ def photo_date(text: str, dates: list[DateFound]) -> DateFound | None:
                                                         or shape == "year_fragment"  # (a sentence of its own)
                                                         or shape == "year_word" and _fragment(text, d)
                                                         or shape in ("month_year", "month_year_words", "month_word_year", "season_year", "year_circa")
-                                                        and (_fragment(text, d) or _closes_place(text, d)))):
+                                                        and (_fragment(text, d) or _closes_place(text, d))
+                                                        or shape == "year_circa" and _closes_title(text, d))):
             return d  # an archive's "…, Schlosswil, Brand eines Bauernhofs, 1967." closing the caption
     return None
 
@@ -1262,6 +1328,17 @@ def _closes_place(text: str, d: DateFound) -> bool:
     """The month closes a sentence after a place, as an archive's credit line writes it: "Lyntha Scott
     Eiler, Cincinnati, OH, September 1975."."""
     return text[max(0, d.start - 2):d.start] == ", " and bool(_FRAGMENT_AFTER.match(text, d.end))
+
+
+# a title of one to three capitalised words opening the caption, a line or a sentence: "Bahnhofgebiet ", "Skandinaviska
+# Banken " (not "The house, built ": a sentence's words in lower case)
+_TITLE_BEFORE = regex.compile(r"(?:^|[.!?\n][ ]*+)(?:\p{Lu}[\p{L}'’\-]*+[ ]++){1,3}$")
+
+
+def _closes_title(text: str, d: DateFound) -> bool:
+    """Circa and a year close a title of capitalised words, as an archive's album writes it: "Bahnhofgebiet um 1920",
+    "Skandinaviska Banken omkring 1950. Banken låg …"."""
+    return bool(_TITLE_BEFORE.search(text, max(0, d.start - 80), d.start)) and bool(_FRAGMENT_AFTER.match(text, d.end))
 
 
 def _fragment(text: str, d: DateFound) -> bool:

@@ -215,7 +215,12 @@ _TABLE: list[tuple[str, str, str]] = [
     ("date", "date_year_end", "a year closing the caption: '… 1991.'"),
     ("date", "date_year_fragment", "a year as a sentence of its own before more text: '1869. …', '…, 1962-1970. 1965. Egyptian…', "
      "'…». 1965 год. Автор: …' (date_words year_after: год, года, г.; also after year_comma's year: '…, СССР, 1961 год.')"),
-    ("date", "date_year_circa", "'circa' and a year as a sentence of its own: '… New York City. Circa 1950. NAME/…'"),
+    ("date", "date_year_circa", "'circa' and a year as a sentence of its own, closing a place or a capitalised title: "
+     "'… New York City. Circa 1950. NAME/…', 'Bahnhofgebiet um 1920' (date_words circa)"),
+    ("date", "date_year_taken", "a verb saying the photo was taken, then its year later in the same sentence: 'scattata nel "
+     "1955 in uno studio', 'Foto feta a … el 1954 (', 'taget i Stockholm 1949.', 'fotografisana 1965. godine' (date_words "
+     "taken), or the verb after it: 'im Jahr 1954 … geschossen', '1965 yılında çekilmiş' (taken_after); not a decade, a "
+     "span or a year after a stop"),
     ("date", "date_event_year", "no other date: the year in the name of the event the photo shows, first sentence only: "
      "'at the 2015 Halberg Junior Disability Games', 'during Exercise RIMPAC 2018' (date_words event, event_head)"),
     ("date", "date_dateline", "the date of the dateline"),
