@@ -104,7 +104,25 @@ def _case(text: str) -> str:
         return text
     if _INITIALS.fullmatch(text):
         return text  # "D.C.", "N.J."
-    return _CASE_WORD.sub(lambda m: m[1] + m[2].lower(), text)
+    out = _CASE_WORD.sub(lambda m: m[1] + m[2].lower(), text)
+    if "I" in text and not text.isascii() and any(c in _TR_CAPITALS for c in text):
+        return _tr_case(text, out)
+    return out
+
+
+# Turkish capitals: Turkish writes "I" for dotless ı and "İ" for i ("ŞANLIURFA", "IĞDIR"), so a name in its capitals
+# holding one of these letters may be lowered the Turkish way
+_TR_CAPITALS = frozenset("ŞĞİ")
+_TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def _tr_case(text: str, out: str) -> str:
+    """The Turkish title case of ``text`` ("ŞANLIURFA" → "Şanlıurfa", "IĞDIR" → "Iğdır") when the lexicon knows it as a
+    town or region and not ``out``, its plain title case; ``out`` otherwise (Romanian "TIMIŞOARA" → "Timişoara")."""
+    tr = _CASE_WORD.sub(lambda m: m[1] + m[2].translate(_TR_LOWER).lower(), text)
+    if tr != out and (lookup_city(tr) or lookup_subdivision(tr)) and not (lookup_city(out) or lookup_subdivision(out)):
+        return tr
+    return out
 
 
 # (compiled once: regex.fullmatch(str, …) made a pattern object at every call)
@@ -1852,12 +1870,20 @@ def cjk_region(text: str, city: Place | None) -> Place | None:
         return cjk_short_region(text, city)
     name, code = names[m.group()]
     if city is None:  # (a province's name does not name the country: LABELS.md fills it for a US state only)
+        seat = _CJK_CITY_SEAT.match(text, m.end())
+        if seat is not None:  # "岩手県釜石市", "黑龙江省讷河市": the city the lexicon lacks, named with its word 市 after
+            return Place(city=seat[1], region=name, by_table=True, rules=["place_cjk_region", "place_cjk_seat"])
         return Place(region=name, by_table=True, rules=["place_cjk_region"])
     after = cjk_city(text[m.end():m.end() + 12])  # the city the province's name opens
     if after is not None and after.city == city.city and city.country_code == code and not city.region:
         city.region = name
         city.rules.append("place_cjk_region")
     return city
+
+
+# a city's name (up to four Han letters, or up to eight katakana) with its generic word 市 right after its province's or
+# prefecture's name: the city, its name less 市 ("岩手県釜石市" → 釜石, "内蒙古自治区ウランチャブ市" → ウランチャブ)
+_CJK_CITY_SEAT = stdlib_re.compile(r"([\u4e00-\u9fff]{1,4}?|[\u30a1-\u30fa\u30fc]{2,8}?)市")
 
 
 # the generic words Chinese drops from a province's name before the town in it ("四川平武县", "江苏无锡")
@@ -2089,26 +2115,32 @@ _GENITIVE_BEFORE = regex.longest_first(_W.get("genitive_part_before", ()))
 _GENITIVE_AFTER = regex.longest_first(_W.get("genitive_part_after", ()))
 # de: the city's adjective in -er before a word for its part ("dem Essener Stadtteil Altenessen")
 _ADJECTIVE_AFTER = regex.longest_first(_W.get("adjective_part_after", ()))
+# any: the city's name as written before a word for its part ("Leipzig Innenstadt", "Debrecen belvárosában")
+_NAME_PART_AFTER = regex.longest_first(_W.get("name_part_after", ()))
 # (no \b in the gate: 2.5 µs a caption, not 5.6; _GENITIVE reads the bounds.) The gate asks whether the text holds one
 # of the words: the words no other lies inside, as a prefix tree (the scan rejects most places at their first letter:
 # 4.1 -> 2.2 µs a caption; the same answer as the plain alternation, tests/test_place_gates.py)
-_GENITIVE_WORDS = _GENITIVE_BEFORE + _GENITIVE_AFTER + _ADJECTIVE_AFTER
+_GENITIVE_WORDS = _GENITIVE_BEFORE + _GENITIVE_AFTER + _ADJECTIVE_AFTER + _NAME_PART_AFTER
 _GENITIVE_GATE = stdlib_re.compile(_trie([w for w in set(_GENITIVE_WORDS) if not any(o != w and o in w for o in _GENITIVE_WORDS)]))
 _GENITIVE = regex.compile(r"(?<!\p{L})(?:(?:" + _alt(_GENITIVE_BEFORE) + r")[ ]++(?P<after>\p{Lu}\p{Ll}+s)(?!\p{L})"
                           r"|(?P<before>\p{Lu}\p{Ll}+s)[ ]++(?:" + _alt(_GENITIVE_AFTER) + r")(?!\p{L})"
-                          r"|(?P<adjective>\p{Lu}\p{Ll}+er)[ ]++(?:" + _alt(_ADJECTIVE_AFTER) + r")(?!\p{L}))")
+                          r"|(?P<adjective>\p{Lu}\p{Ll}+er)[ ]++(?:" + _alt(_ADJECTIVE_AFTER) + r")(?!\p{L})"
+                          r"|(?P<bare>\p{Lu}\p{Ll}+)[ ]++(?:" + _alt(_NAME_PART_AFTER) + r")(?!\p{L}))")
 _GENITIVE_SIZE = 100_000  # a city that large: "Pari" is a town too, but "Paris centrum" names Paris
 
 
 def _genitive_city(text: str) -> Place | None:
     """No other place: a city named in the genitive with a part of it ("Rök stiger över Kievs centrum",
     "auf den Strassen Berlins"), or by its German adjective in -er before one ("dem Essener Stadtteil Altenessen",
-    place_adjective_city), is the photo's place; the name less its -s must be a city of 100,000 or more
+    place_adjective_city), or as written before one ("Leipzig Innenstadt", "Debrecen belvárosában",
+    place_name_part_city), is the photo's place; the name less its -s must be a city of 100,000 or more
     (a name that is such a city with its -s, "Paris centrum", is that city)."""
     for m in _GENITIVE.finditer(text):
         if m["adjective"]:
             word = m["adjective"]  # "Essener" → Essen, "Bremer" → Bremen, "Dresdner" → Dresden
             names, rule = (word[:-2], word[:-2] + "en", word[:-3] + "en"), "place_adjective_city"
+        elif m["bare"]:
+            names, rule = (m["bare"],), "place_name_part_city"  # "Leipzig Innenstadt", "Debrecen belvárosában"
         else:
             word = m["after"] or m["before"]
             names, rule = (word, word[:-1]), "place_genitive_city"
@@ -2475,8 +2507,10 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
+    # a place in capitals, a wire agency in brackets, a dash: "CAIRO (AP) —", "ARDAHAN (AA) -", "BERLIN (dpa) -"
+    # (the brackets must hold a name data/agencies.csv knows: _wire_agency)
     ("dateline_ap", regex.compile(
-        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})(?<!\s)\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})(?<!\s)\s+\((?P<wire>\p{L}[\p{L}.\-]{0,15}(?: \p{L}[\p{L}.\-]{0,15})?)\)\s*[-–—]+\s*")),
 ]
 
 
@@ -2490,7 +2524,7 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_paren_date": (("(",), (")",)),
     "dateline_no_date": ((":",),),
     "dateline_label": ((": ", " / ", "\n", ". "),),
-    "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
+    "dateline_ap": ((")",), _DASHES),
     "dateline_date_first": ((",", ";", "-", "–", "—"), (":", ";", ".", " - ", " – ", " — ")),
     "dateline_city_stop": ((". ",),),
     "dateline_numeric": (("/", "0", "1", "2"),),
@@ -2625,6 +2659,22 @@ def _town_province(town: str, province: str) -> Place | None:
     return place
 
 
+@lru_cache(maxsize=1)
+def _wire_agencies() -> frozenset[str]:
+    """The names and aliases of data/agencies.csv, folded as _wire_agency reads a name."""
+    out = set()
+    for row in _read_csv("agencies.csv"):
+        for name in (row["name"], row["alias"]):
+            if name:
+                out.add(_key(name.replace(".", "")))
+    return frozenset(out)
+
+
+def _wire_agency(name: str) -> bool:
+    """The words in a dateline's brackets name an agency the table knows ("AP", "AA", "A.A", "dpa", "ANSA", "EFE")."""
+    return _key(name.replace(".", "")) in _wire_agencies()
+
+
 def _holds(text: str, strings: tuple[str, ...], has: dict[str, bool]) -> bool:
     """One of ``strings`` is in the text (``has``: the answers found so far for this text)."""
     for n in strings:
@@ -2687,6 +2737,8 @@ def find_dateline(text: str) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
+        if rule == "dateline_ap" and not _wire_agency(m["wire"]):
+            continue  # "SAN SALVADOR (EL SALVADOR) -", "PARIS (FRANCE) -": no agency in the brackets
         if rule == "dateline_town_province":
             tp = _town_province(m["place"], m["prov"])
             if tp is None:
