@@ -812,3 +812,20 @@ def test_cjk_seat_needs_the_city_word(region, name, word):
         assert place.city == name and "place_cjk_seat" in place.rules
     else:
         assert place.city == "" and "place_cjk_seat" not in place.rules
+
+
+_AR_NAMES = sorted(n for n in places_module._ar_names() if " " not in n and n not in places_module._AR_NOT_CITY)[::40]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_AR_NAMES), st.sampled_from(["", "في ", "مدينة ", "در ", "ب"]), st.sampled_from(["", " میں"]))
+def test_arabic_city_needs_a_place_word(name, lead, after):
+    # place_arabic_script: a lexicon name is read only with a lead word before it, ب glued to it, or میں after it
+    # (a bare name inside a sentence, a club's or a paper's, is no place); never a common word of script_not_city
+    text = "صورة لعمال " + lead + name + after + " صباح اليوم"
+    place = places_module.arabic_city(text)
+    if lead or after:
+        assume(lead != "ب" or not name.startswith("ب"))
+        assert place is not None and place.city == english_city(name)[0], (text, place)
+    else:
+        assert place is None, (text, place)

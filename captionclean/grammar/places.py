@@ -1616,6 +1616,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             known = cjk_region(text, kr_province(text, known) if _HANGUL.search(text, 0, _CJK_SCAN) else known)
         if known is None and not plain and _SOUTH_LETTER.search(text):
             known = script_city(text)
+        if known is None and not plain and _AR_LETTER.search(text):
+            known = arabic_city(text)
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
@@ -2005,6 +2007,55 @@ def script_city(text: str) -> Place | None:
                     country = country_by_code(hit[1])
                     return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
                                  rules=["place_script"])
+    return None
+
+
+# the Arabic script (Arabic, Persian, Urdu): no capitals either; a city's name is read only after a word that makes it
+# the place (data/place_words.csv ar_lead: في, مدينة, در, شهرداری …), with ب ("in") glued to it, before Urdu's میں,
+# or opening the caption before a dash or colon (a dateline: "القاهرة -")
+_AR_LETTER = stdlib_re.compile(r"[\u0620-\u065f\u066e-\u06d3\u06d5-\u06ff]")
+_AR_WORD = stdlib_re.compile(_AR_LETTER.pattern + "+")
+_AR_LEAD = _W.get("ar_lead", frozenset())
+_AR_AFTER = _W.get("ar_after", frozenset())
+_AR_NOT_CITY = frozenset(_SCRIPT_NOT_CITY)
+_AR_DATELINE = stdlib_re.compile(r"[ ]*[-–—:]")
+_AR_NAME_WORDS = 3  # a city's name in that script: three words at most (tools/make_city_names.py)
+
+
+@lru_cache(maxsize=1)
+def _ar_names() -> frozenset[str]:
+    """Every city name in the Arabic script the lexicon holds (data/city_names.csv)."""
+    return frozenset(alias for alias in city_names() if _AR_LETTER.match(alias))
+
+
+def arabic_city(text: str) -> Place | None:
+    """The first city a caption in the Arabic script names as its place (rule place_arabic_script): a lexicon name
+    (a city of 300,000 or more) after one of the ar_lead words ("في وهران", "شهرداری مشهد", "کلانشهر تبریز"), with
+    ب glued to it ("بوهران", "بالجيزة"), before Urdu's میں ("لاہور میں"), or opening the caption before a dash or a
+    colon; the longest name first; not a common word that spells one (script_not_city: المدينة, العين …)."""
+    names = _ar_names()
+    head = text[:_CJK_SCAN]
+    words = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(head)]
+    for i, (start, _, word) in enumerate(words):
+        before = words[i - 1][2] if i and head[words[i - 1][1]:start].strip() == "" else ""
+        for k in range(min(_AR_NAME_WORDS, len(words) - i), 0, -1):
+            end = words[i + k - 1][1]
+            name = head[start:end]
+            if " ".join(w for _, _, w in words[i:i + k]) != name:
+                continue  # (the words must stand one space apart, as the lexicon writes them)
+            glued = False
+            if name not in names and name[:1] == "ب" and name[1:] in names:
+                name, glued = name[1:], True  # "بوهران": in Oran
+            if name not in names or name in _AR_NOT_CITY:
+                continue
+            after = words[i + k][2] if i + k < len(words) and head[end:words[i + k][0]].strip() == "" else ""
+            opening = i == 0 and not head[:start].strip() and _AR_DATELINE.match(head, end) is not None
+            if glued or before in _AR_LEAD or after in _AR_AFTER or opening:
+                hit = english_city(name)
+                if hit:
+                    country = country_by_code(hit[1])
+                    return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
+                                 rules=["place_arabic_script"])
     return None
 
 

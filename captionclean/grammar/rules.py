@@ -252,6 +252,9 @@ _TABLE: list[tuple[str, str, str]] = [
      "a Chinese province's short name too, opening a town's name ('四川平武县', '江苏无锡')"),
     ("place", "place_script", "a caption in a script of South or Southeast Asia: the first city the lexicon names in it, opening a word "
      "('मुंबईत' → Mumbai, 'กรุงเทพมหานคร' → Bangkok; data/city_names.csv)"),
+    ("place", "place_arabic_script", "a caption in the Arabic script (Arabic, Persian, Urdu): a lexicon city (300,000 or more) after a word "
+     "that makes it the place ('في وهران', 'مدينة', 'شهرداری مشهد', 'کلانشهر تبریز'; data/place_words.csv ar_lead), with ب glued to "
+     "it ('بوهران'), before Urdu's میں ('لاہور میں'), or opening the caption before a dash ('القاهرة -'); data/city_names.csv"),
     ("place", "place_sw_town", "Swahili: the town named after a town's generic noun with the locative '-ni' or 'of': 'jijini Dar es "
      "Salaam' (in the city of), 'kijiji cha Sindeni' (the village of); data/place_words.csv sw_town_lead"),
     ("place", "place_sw_region", "Swahili: the region after 'mkoani' (in the region of) or 'mkoa wa', in the town's sentence: "
