@@ -1584,7 +1584,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             place = _classify(run)
             # (a name after "the" closing the sentence is a site or a programme, "in the Queen's Park
             # Savannah.", "in the Project Lifesaver Program.", unless the gazetteer knows it as a town)
-            if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)):
+            if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)) \
+                    and place.city.casefold() not in _STREET:  # "na Av. Paulista": a street's word alone, its dot no sentence's end
                 slavic = slavic_place(text, runs)
                 if slavic is not None:
                     return slavic  # "v Praze na Andělu.": the run closing the sentence is Prague's quarter
