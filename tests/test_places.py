@@ -829,3 +829,12 @@ def test_arabic_city_needs_a_place_word(name, lead, after):
         assert place is not None and place.city == english_city(name)[0], (text, place)
     else:
         assert place is None, (text, place)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(w for w in places_module.CAPITAL_MONTH_WORDS if w.isalpha() and len(w) > 3)),
+       st.sampled_from(["Braga", "Sevilla", "Kraków", "Leipzig"]))
+def test_a_month_after_the_place_is_no_region(month, city):
+    # "Braga, Setembro 2008": the month (any language's) and its year are the date; the run ends before the month
+    runs = find_place_runs(f"Casas antigas. {city}, {month.capitalize()} 2008")
+    assert runs and all(month.capitalize() not in run.parts for run in runs)

@@ -17,7 +17,7 @@ from itertools import islice
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _fold, _key, _read_csv
-from ..tables import AP_CITIES, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, CAPITAL_MONTH_WORDS, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -923,11 +923,17 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if not parts:
                 continue
             e = text.rindex(",", s, e)  # the run ends before the weekday, which follows it
+        if multi and len(parts) > 1 and parts[-1].lower() in CAPITAL_MONTH_WORDS and _YEAR_NEXT.match(text, e):
+            parts.pop()  # "(Braga, Setembro 2008)", "Kraków, Maj 2003": a month of any language and its year, the date's
+            e = text.rindex(",", s, e)
         run = PlaceRun(s, e, parts, text, lead)
         if near_ref:
             run.note = "place_bearing"
         runs.append(run)
     return runs
+
+
+_YEAR_NEXT = stdlib_re.compile(r"[ ]+(?:1[89]|20)[0-9][0-9](?![0-9])")  # a year after a month's name
 
 
 _GAP_BEFORE = regex.compile(r"^[ ]*+(?:,[ ]*+)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
