@@ -838,3 +838,12 @@ def test_a_month_after_the_place_is_no_region(month, city):
     # "Braga, Setembro 2008": the month (any language's) and its year are the date; the run ends before the month
     runs = find_place_runs(f"Casas antigas. {city}, {month.capitalize()} 2008")
     assert runs and all(month.capitalize() not in run.parts for run in runs)
+
+
+@given(st.sampled_from(["Cuneo", "Asti", "Kisvárda", "Settignano", "Lucca"]), st.sampled_from([" – ", " - "]))
+def test_city_dash_town_size(town, dash):
+    # dateline_city_dash: a gazetteer town of _CITY_DASH_SIZE (50,000) or more opening the caption before a dash
+    rec = parse_caption(town + dash + "Nella piazza del mercato, sabato mattina, molti banchi vuoti.")
+    hit = lookup_city(town)
+    big = bool(hit) and hit[1] >= places_module._CITY_DASH_SIZE
+    assert ("dateline_city_dash" in rec.style) == big, (town, hit, rec.style)

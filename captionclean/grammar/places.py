@@ -2605,10 +2605,16 @@ class Dateline:
     year: int | None = None
 
 
-def _big_city(name: str) -> bool:
-    """A city of 100,000 people or more: alone at a caption's start, a dateline."""
+def _big_city(name: str, size: int = 100_000) -> bool:
+    """A city of 100,000 people or more (or ``size``): alone at a caption's start, a dateline."""
     hit = lookup_city(name) if name else None
-    return bool(hit) and hit[1] >= 100_000
+    return bool(hit) and hit[1] >= size
+
+
+# a town in mixed case before a spaced dash opening the caption (dateline_city_dash): Italian and Brazilian local
+# papers open so with a town of any size ("Cuneo – Corso Nizza …", 56,000 people); 50,000 keeps most people's
+# names that are towns out ("Amy Adams – …" is none at any size)
+_CITY_DASH_SIZE = 50_000
 
 
 _YEAR_EARLY = stdlib_re.compile(r"(?:19|20)[0-9][0-9][ ]*[,;–—-]")
@@ -2812,7 +2818,7 @@ def find_dateline(text: str) -> Dateline | None:
             continue
         if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
             continue  # "Ms. Elizabeth …": a title, not Mississippi
-        if rule == "dateline_city_dash" and not (_big_city(place.city) and not place.region and not place.country):
+        if rule == "dateline_city_dash" and not (_big_city(place.city, _CITY_DASH_SIZE) and not place.region and not place.country):
             continue  # "Coronavirus - …", "Brasil - …", "Amy Adams - …": a headline or a name, not a dateline
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue
