@@ -181,7 +181,7 @@ def _state_tail() -> frozenset[str]:
 def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
-    part = _case(raw.strip(" ,;:/"))
+    part = _case(raw.strip(" ,;:/").rstrip("-–—").rstrip(" ,;:/"))  # "Kelantan----": a line of dashes closes no name
     while True:
         first, _, rest = part.partition(" ")
         if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)
