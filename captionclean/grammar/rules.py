@@ -158,7 +158,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("dateline", "dateline_paren_date", "'PLACE (Month D, YYYY)'"),
     ("dateline", "dateline_no_date", "'SAN SALVADOR, EL SALVADOR:' with no date"),
     ("dateline", "dateline_label", "'City, Country:' or 'City, Country / ' opening the caption"),
-    ("dateline", "dateline_ap", "AP-style 'CITY (AP) —'"),
+    ("dateline", "dateline_ap", "AP-style 'CITY (AP) —', with any agency data/agencies.csv knows in the brackets: 'ARDAHAN (AA) -', "
+     "'BERLIN (dpa) -', 'ROMA (ANSA) -'; a Turkish name in capitals lowered the Turkish way when the lexicon knows it so "
+     "('ŞANLIURFA' → Şanlıurfa, 'IĞDIR' → Iğdır)"),
     ("dateline", "dateline_date_first", "the date first: dpa's '05 November 2019, US, San Francisco:', USA TODAY Sports' 'Jul 26, 2023; Indianapolis, IN, USA;'"),
     ("dateline", "dateline_city_stop", "a large city alone as the first sentence ('Roma. …')"),
     ("dateline", "dateline_numeric", "a place before a numeric date: 'MADRID, 19/10/2019.-', 'Rio de Janeiro (RJ), 17/02/2026 –', NTB's 'OSLO 19820820', "
@@ -166,7 +168,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("dateline", "dateline_caps_dash", "a place in capitals and a dash: 'HARARE - …'"),
     ("dateline", "dateline_town_province", "EFE's town and its province in brackets before the date and '.-': "
      "'LA ROCA DEL VALLÉS (BARCELONA), 12/05/2024.-', 'Vélez-Málaga (Málaga), 20 abr (EFE).-' (a province the lexicon knows)"),
-    ("dateline", "dateline_city_dash", "a city of 100,000 or more in mixed case and a dash opening the caption: 'São Paulo – Parte do dia …'"),
+    ("dateline", "dateline_city_dash", "a town of 50,000 or more in mixed case and a dash opening the caption: 'São Paulo – Parte do dia …', 'Cuneo – Corso Nizza …'"),
     # --- dates (grammar/dates.py shapes, "date_" + shape; and how the date was completed) -----
     ("date", "date_iso_slash", "'2019/04/03', '2019-04-03'"),
     ("date", "date_credit_tail", "no other date: a month and year closing the credit chain, UN and archive style "
@@ -264,6 +266,9 @@ _TABLE: list[tuple[str, str, str]] = [
      "a Chinese province's short name too, opening a town's name ('四川平武县', '江苏无锡')"),
     ("place", "place_script", "a caption in a script of South or Southeast Asia: the first city the lexicon names in it, opening a word "
      "('मुंबईत' → Mumbai, 'กรุงเทพมหานคร' → Bangkok; data/city_names.csv)"),
+    ("place", "place_arabic_script", "a caption in the Arabic script (Arabic, Persian, Urdu): a lexicon city (300,000 or more) after a word "
+     "that makes it the place ('في وهران', 'مدينة', 'شهرداری مشهد', 'کلانشهر تبریز'; data/place_words.csv ar_lead), with ب glued to "
+     "it ('بوهران'), before Urdu's میں ('لاہور میں'), or opening the caption before a dash ('القاهرة -'); data/city_names.csv"),
     ("place", "place_sw_town", "Swahili: the town named after a town's generic noun with the locative '-ni' or 'of': 'jijini Dar es "
      "Salaam' (in the city of), 'kijiji cha Sindeni' (the village of); data/place_words.csv sw_town_lead"),
     ("place", "place_sw_region", "Swahili: the region after 'mkoani' (in the region of) or 'mkoa wa', in the town's sentence: "
@@ -310,6 +315,10 @@ _TABLE: list[tuple[str, str, str]] = [
      "Rio de Janeiro (RJ) 22/03/2024 –'), when nothing nearer the date names a place; data/place_words.csv br_state"),
     ("place", "place_adjective_city", "no other place: a German city's adjective in -er before a word for a part of it: "
      "'dem Essener Stadtteil Altenessen', 'der Magdeburger Innenstadt' (data/place_words.csv adjective_part_after)"),
+    ("place", "place_name_part_city", "no other place: a city of 100,000 or more named as written before a word for a part of it: "
+     "'Leipzig Innenstadt', 'Debrecen belvárosában', 'Debrecen szélén', 'Prague Old Town' (data/place_words.csv name_part_after)"),
+    ("place", "place_cjk_seat", "Chinese or Japanese: the city the lexicon lacks, named with its word 市 right after its province's or "
+     "prefecture's name ('岩手県釜石市' → 釜石, Iwate; '黑龙江省讷河市' → 讷河, Heilongjiang; with place_cjk_region)"),
     ("place", "place_kr_province", "Korean: a province's name, full or short, before a town's name ending in 시 or 군 ('경기 파주시', "
      "'경기도 연천군'): the province is the region, the town the city (a lexicon city, else its name less 시/군) "
      "(data/region_names.csv, code KR)"),
