@@ -529,7 +529,13 @@ def lookup_state(text: str) -> State | None:
 
 @lru_cache(maxsize=1)
 def _countries_by_code() -> dict[str, Country]:
-    return {c.code: c for c in reversed(list(countries().values()))}  # the first of each code wins
+    # countries.csv's name first (its short names: "Russia", not ISO's "Russian Federation"), as countries() does
+    by_code: dict[str, Country] = {}
+    for row in _read_csv("countries.csv"):
+        by_code.setdefault(row["code"], Country(row["name"], row["code"]))
+    for country in countries().values():
+        by_code.setdefault(country.code, country)
+    return by_code
 
 
 def country_by_code(code: str) -> Country | None:

@@ -847,3 +847,22 @@ def test_city_dash_town_size(town, dash):
     hit = lookup_city(town)
     big = bool(hit) and hit[1] >= places_module._CITY_DASH_SIZE
     assert ("dateline_city_dash" in rec.style) == big, (town, hit, rec.style)
+
+
+def test_country_by_code_gives_the_short_name():
+    """A place read by its ISO code (the CJK and Arabic-script city names carry one) names its country as a place
+    read by name does: countries.csv's short name ("Russia", not ISO's "Russian Federation")."""
+    import csv
+    from importlib import resources
+
+    from captionclean.tables import country_by_code, lookup_country
+
+    rows = list(csv.DictReader(resources.files("captionclean").joinpath("data/countries.csv").open(encoding="utf-8")))
+    names: dict[str, set[str]] = {}
+    for row in rows:
+        names.setdefault(row["code"], set()).add(row["name"])
+    rows = [row for row in rows if len(names[row["code"]]) == 1]  # not PS: West Bank, Gaza Strip share a code
+    assert len(rows) > 50
+    for row in rows:
+        by_name = lookup_country(row["alias"])
+        assert by_name is not None and country_by_code(by_name.code) == by_name, row
