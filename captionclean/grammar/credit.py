@@ -851,11 +851,12 @@ _MARKER_NEEDLES = tuple(sorted({" ".join(w.lower().split()) for w in CREDIT_MARK
 # language, the surname in any of its endings (data/name_cases.csv; a plural one for two of a family), in title case or
 # capitals; two given names may share the surname ("ir", and); genitive_name_after turns them to the nominative
 _GEN_ENDINGS = {lang: [e for e, _ in endings] for lang, endings in name_cases().items()}
-_GEN_SINGULAR = "|".join(regex.escape(e) for e in sorted({e for es in _GEN_ENDINGS.values() for e in es
-                                                          if not e.endswith("ų")}, key=len, reverse=True))
-_GEN_ANY = "|".join(regex.escape(e) for e in sorted({e for es in _GEN_ENDINGS.values() for e in es}, key=len, reverse=True))
+# (longest_first: one pattern text under every hash seed, tests/test_pattern_cache.py)
+_GEN_SINGULAR = "|".join(regex.escape(e) for e in regex.longest_first(e for es in _GEN_ENDINGS.values() for e in es
+                                                                      if not e.endswith("ų")))
+_GEN_ANY = "|".join(regex.escape(e) for e in regex.longest_first(e for es in _GEN_ENDINGS.values() for e in es))
 _GEN_GIVEN = r"(?:\p{Lu}\p{Ll}+(?:" + _GEN_SINGULAR + r")|\p{Lu}\.)"
-_GEN_MARKERS = "|".join(regex.escape(m) for m in sorted(GENITIVE_MARKERS, key=len, reverse=True))
+_GEN_MARKERS = "|".join(regex.escape(m) for m in regex.longest_first(GENITIVE_MARKERS))
 _GEN_NEEDLES = tuple(sorted({m.lower().rstrip(".") for m in GENITIVE_MARKERS}))
 
 # the "by" markers whose last word is also a name's particle ("Foto de", "Fotografia do", "Foto von", "Foto van", "Foto
