@@ -71,10 +71,14 @@ ORG_WORDS = frozenset(row["word"].strip().casefold() for row in _data_rows("org_
 # ("Photo:", "Foto/", "Credit:"), "by" precedes it with a space ("Photo by", "Foto von"),
 # "courtesy" marks a handout ("Courtesy of", "Cedida por"), "bare" precedes a name at a
 # caption's end with only a space ("Picture NAME", "PIC NAME")
+# ("genitive_after" follows a name written in the genitive: Lithuanian "NAME nuotr."; GENITIVE_MARKERS gives its language)
 CREDIT_MARKERS: dict[str, tuple[str, ...]] = {}
+GENITIVE_MARKERS: dict[str, str] = {}
 for _row in _data_rows("credit_markers.csv"):
     CREDIT_MARKERS.setdefault(_row["kind"].strip(), ())
     CREDIT_MARKERS[_row["kind"].strip()] += (_row["marker"].strip(),)
+    if _row["kind"].strip() == "genitive_after":
+        GENITIVE_MARKERS[_row["marker"].strip()] = _row["lang"].strip()
 
 # words about persons' names by kind (name_words.csv): "capital_particle" (De, Van, Abu… written with a
 # capital inside a name), "not_first_name" (words that open a fragment, never a name: All, Click, Photo…)
@@ -389,6 +393,16 @@ def case_endings() -> tuple[tuple[str, str, str], ...]:
     ``case_endings.csv``: a place's name with a locative case ending ("Helsingissä" → Helsinki)."""
     rows = [(row["ending"], row["stem"], row["code"]) for row in _read_csv("case_endings.csv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def name_cases() -> dict[str, tuple[tuple[str, str], ...]]:
+    """A language → its (genitive ending, the nominative's ending that replaces it), longest ending first, from
+    ``name_cases.csv``: a person's name in the genitive before a marker written after it ("Vytauto nuotr." → Vytautas)."""
+    langs: dict[str, list[tuple[str, str]]] = {}
+    for row in _read_csv("name_cases.csv"):
+        langs.setdefault(row["lang"], []).append((row["ending"], row["nominative"]))
+    return {k: tuple(sorted(v, key=lambda r: -len(r[0]))) for k, v in langs.items()}
 
 
 @lru_cache(maxsize=1)

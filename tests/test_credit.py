@@ -811,3 +811,92 @@ def test_bracketed_courtesy_in_title_case_is_no_organisation(marker, given_name,
     photographer, and the bracket is no organisation's name (paren_org_end)."""
     rec = parse_caption(f"Seniors pose after the pep rally on Friday. ({marker} {given_name} {surname})")
     assert (rec.photographer, rec.agency) == (f"{given_name} {surname}", ""), rec.style
+# Lithuanian names as pairs (genitive, nominative): given names and surnames of each ending data/name_cases.csv reads
+_LT_GIVEN = st.sampled_from([("Vytauto", "Vytautas"), ("Dariaus", "Darius"), ("Kęstučio", "Kęstutis"),
+                             ("Ritos", "Rita"), ("Eglės", "Eglė"), ("Mindaugo", "Mindaugas")])
+_LT_SURNAME = st.sampled_from([("Žukausko", "Žukauskas"), ("Butkaus", "Butkus"), ("Petraičio", "Petraitis"),
+                               ("Kalniečio", "Kalnietis"), ("Ambrozos", "Ambroza"), ("Bartkienės", "Bartkienė")])
+
+
+@settings(max_examples=80, deadline=None)
+@given(_LT_GIVEN, _LT_SURNAME, st.booleans(), st.sampled_from(["Dalyviai prie paminklo. ({name} nuotr.)",
+                                                                "Dalyviai prie paminklo.\n{name} nuotr.",
+                                                                "Dalyviai prie paminklo. {name} nuotrauka"]))
+def test_genitive_name_after(given_name, surname, caps, shape):
+    """Lithuanian papers print the photographer in the genitive before "nuotr."/"nuotrauka" (draugas.org,
+    culture.venckus.eu, bernardinai.lt, silales-artojas.lt): the photographer is the nominative, the credit leaves the
+    description (credit.genitive_name_after)."""
+    written = f"{given_name[0]} {surname[0].upper() if caps else surname[0]}"
+    rec = parse_caption(shape.format(name=written))
+    assert rec.photographer == f"{given_name[1]} {surname[1]}", rec.style
+    assert "genitive_name_after" in rec.style and "nuotr" not in rec.description, rec.description
+
+
+@pytest.mark.parametrize("text", [
+    "Renginys mokykloje. Lietuvos kariuomenės nuotr.",     # an organisation, in lower case after its first word
+    "Daiva BARTKIENĖ\n\nAUTORĖS nuotr.",                  # the author's (one word): no name
+    "Miškas rudenį. Brolių Černiauskų nuotrauka",        # the brothers': a common noun, in the plural
+    "Vakar Jono Petraičio nuotraukos buvo parodytos.",   # the plural "photos" inside a sentence
+    "Dalyviai prie paminklo. Lietuvos Respublikos Seimo nuotr.",  # three capitalised words: an institution
+])
+def test_genitive_name_after_negatives(text):
+    """A genitive marker after words that are no person's name reads no photographer."""
+    rec = parse_caption(text)
+    assert rec.photographer == "" and "genitive_name_after" not in rec.style, (rec.photographer, rec.style)
+
+
+def test_genitive_nominative_endings():
+    """data/name_cases.csv's Lithuanian endings, longest first; a word in capitals keeps them, an initial stays."""
+    from captionclean.grammar.names import genitive_nominative
+    cases = {"Vygaudo Juozaičio": "Vygaudas Juozaitis", "Dovydo STAPONKAUS": "Dovydas STAPONKUS",
+             "Juliaus Kalinsko": "Julius Kalinskas", "V. Juozaičio": "V. Juozaitis", "Ritos Bartkienės": "Rita Bartkienė",
+             "Algimanto Černiauskų": "Algimantas Černiauskas", "Pauliaus Peleckio": "Paulius Peleckis"}
+    for genitive, nominative in cases.items():
+        assert genitive_nominative(genitive, "lt") == nominative
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["Foto de", "Foto von", "Foto di", "Foto van", "Fotografia de", "Fotografía de"]),
+       st.sampled_from(["\n", ". ", "\n("]), st.sampled_from([("dpa", "dpa"), ("Global Imagens", "Global Imagens"),
+                                                             ("EFE", "EFE")]))
+def test_by_particle_marker_closing(given_name, surname, marker, lead, agency):
+    """A "by" marker whose last word is a name's particle, where a credit opens, then NAME/AGENCY closing the caption:
+    the particle is the marker's (credit.by_particle_end; end_chain read "de NAME" for the photographer)."""
+    name = f"{given_name} {surname}"
+    close = ")" if lead.endswith("(") else ""
+    rec = parse_caption(f"Los vecinos en la plaza mayor{lead}{marker} {name}/{agency[0]}{close}")
+    assert (rec.photographer, rec.agency) == (name, agency[1]), rec.style
+    assert "by_particle_end" in rec.style and marker not in rec.description, rec.description
+
+
+@pytest.mark.parametrize("text", [
+    "Mais uma raridade, uma fotografia do Presidente da República, António Carmona, na estação, em 1936.",
+    "A fotografia de Maria Silva ganhou o prémio.",
+    "Fotografia de família no jardim da casa.",
+])
+def test_fotografia_de_in_prose_is_no_credit(text):
+    """The long Portuguese marker (kind by_start) is read only where a credit opens: prose's "uma fotografia do
+    Presidente" names no photographer."""
+    rec = parse_caption(text)
+    assert rec.photographer == "" and "by_particle_end" not in rec.style, (rec.photographer, rec.style)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_GIVEN, st.sampled_from(["van Dam", "de Vries", "Dirven", "van der Berg"]), st.sampled_from(["\n", ". "]))
+def test_beeld_is_a_bare_marker(given_name, surname, sep):
+    """Dutch and Flemish papers close a caption with "Beeld NAME" (no colon: monumentmh17.nl, demorgen.be, volkskrant);
+    the name may hold a particle; "beeld" in a sentence is a word."""
+    rec = parse_caption(f"Bezoekers in de zaal van het museum{sep}Beeld {given_name} {surname}")
+    assert rec.photographer == f"{given_name} {surname}" and "Beeld" not in rec.description, rec.style
+    plain = parse_caption(f"Het beeld van de stad verandert snel, zegt {given_name} {surname}.")
+    assert plain.photographer == "", plain.style
+
+
+@settings(max_examples=30, deadline=None)
+@given(_GIVEN, _SURNAME, st.sampled_from(["musée du Louvre", "musée d’Orsay", "musée national de la Marine"]))
+def test_rmn_credit_lowercase_museum(given_name, surname, museum):
+    """An expansion in brackets may open with an organisation's word in lower case: "© RMN-Grand Palais (musée du
+    Louvre) / NAME" (pdffox.com; sgfara.org writes "Musée"): the agency and the photographer."""
+    name = f"{given_name} {surname}"
+    rec = parse_caption(f"Vase aux fleurs (détail) © RMN-Grand Palais ({museum}) / {name}")
+    assert (rec.photographer, rec.agency) == (name, "RMN-Grand Palais"), rec.style

@@ -21,9 +21,10 @@ import unicodedata
 
 from .. import timed_regex as regex  # the regex module, with a time budget
 
-from ..tables import CREDIT_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, WEEKDAYS, \
-    Agencies, agency_rows, date_words, given_names_en, lookup_city, lookup_country, lookup_state, place_words
-from .names import family_first, family_first_langs, nominative_name, normal_name, tidy_name
+from ..tables import CREDIT_MARKERS, GENITIVE_MARKERS, MONTHS, NAME_WORDS, ORG_WORDS, PLACEHOLDERS, RANKS, SOURCE_DESCRIPTORS, \
+    WEEKDAYS, Agencies, agency_rows, date_words, given_names_en, lookup_city, lookup_country, lookup_state, name_cases, \
+    place_words
+from .names import family_first, family_first_langs, genitive_nominative, nominative_name, normal_name, tidy_name
 
 # --- the chain ------------------------------------------------------------
 # the small words inside a name or an organisation's name ("Koen van Weel", "Bin Laden", "Museum of Flight",
@@ -45,7 +46,14 @@ _LOWER = r"(?:\p{Ll}[\p{Ll}\p{N}\-]+(?:\.\p{Ll}[\p{Ll}\-]{3,15}(?=\.\p{Ll}))?(?:
 _TOKEN = rf"(?:{_WORD}|{_PARTICLES}|{_CAMEL})"
 # a part may close with its name spelt out: "WANA (West Asia News Agency)"
 # (in words, lower case too: "(IRAN)" after an old Reuters credit is a place, left in the text)
-_EXPANSION = r"(?:[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\))"
+# (or an institution's own word in lower case, then its name: "RMN-Grand Palais (musée du Louvre)", as French, Spanish,
+# Italian museums write it; data/org_words.csv)
+_ORG_OPEN = "|".join(regex.escape(w) for w in regex.longest_first({w for w in ORG_WORDS if w.isalpha() and w.islower()}))
+# (the pattern checks the shape only, a word in lower case then a capital before the bracket closes: the word list in
+# every chain pattern cost 0.8% of parse time, cachegrind; _read_part strips such an expansion only after an
+# organisation's word, _EXPANDED)
+_EXPANSION = (r"(?:[ ]+\((?:\p{Lu}(?=[^()\n/]{1,50}\))[^()\n/\p{Ll}]*\p{Ll}|\p{Ll}{4,}[ ]+(?=[^()\n/\p{Lu}]{0,30}\p{Lu}"
+              r"[^()\n/]{0,30}\))[^()\n/\p{Lu}]*\p{Lu})[^()\n/]*\))")
 # a picture code in an institution's credit ("©UNICEF/NYHQ2010-1862/Noorani", with an en dash as pages print it:
 # "NYHQ2015–0827"): a part of its own
 # a social account: "(@paulytm1978 / INSTAGRAM)", "(Unsplash / Name / @purzlbaum)"
@@ -76,7 +84,8 @@ _CHAIN = f"(?:{_CHAIN_DASH}|{_CHAIN_PLAIN})"
 _DASH_SLASH = regex.compile(r"[-–][ ]*/")
 _NAME_CAPS = r"(?:\p{Lu}[\p{Lu}\p{M}'’.\-]+(?:[ ]+\p{Lu}[\p{Lu}\p{M}'’.\-]*){1,3})"
 
-_EXPANDED = regex.compile(r"(?<=\S)[ ]+\(\p{Lu}(?=[^()\n/]{1,50}\)?$)[^()\n/\p{Ll}]*\p{Ll}[^()\n/]*\)?$")
+_EXPANDED = regex.compile(r"(?<=\S)[ ]+\((?:\p{Lu}(?=[^()\n/]{1,50}\)?$)[^()\n/\p{Ll}]*\p{Ll}|(?:" + _ORG_OPEN
+                          + r")[ ]+(?=[^()\n/]{1,45}\)?$)[^()\n/\p{Lu}]*\p{Lu})[^()\n/]*\)?$")
 _SPLIT = regex.compile(r"[ ]{3,}|(?:(?<!\s)\s*)?/\s*(?:(?:via|for)\s+)?|(?<!\s)\s+via\s+", regex.I)  # (?<!\s): linear
 _SUFFIX_TAG = regex.compile(
     r"^(?P<rest>.*?)(?:,\s*|(?<!\s)\s*[-–]\s*)(?P<tag>File|Pool|Handout|HO|File Photo)\.?$", regex.I)
@@ -826,21 +835,27 @@ _BARE_FIRST_FIND = _stdlib_re.compile("|".join(_stdlib_re.escape(w) for w in _BA
 assert not any(w != o and w in o for w in _BARE_FIRST_SPACED for o in _BARE_FIRST_SPACED)  # (see _bare_tail)
 
 
+# a name's particles in lower case (data/name_words.csv): "van", "de", "da" may sit inside the name after a bare marker
+_BARE_PARTICLES = frozenset(w for w in NAME_WORDS.get("particle", ()) if w.islower() and not w.endswith("."))
+
+
 def _bare_tail(tail: str) -> bool:
     """A bare marker in a line's last characters, followed by two to four capitalised words only."""
     words = tail.split()
     if len(words) < 3:  # the marker's word and two words after it at least
         return False
-    # the words after a marker (which ends in a space) are the tail's last words, two at least, all capitalised: the
-    # tail's last two words are among them (most lines end in prose: 5 -> 1 µs a gated caption, b10k)
-    if not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+    # the words after a marker (which ends in a space) are the tail's last words, two at least, capitalised but for a
+    # name's particles inside ("Beeld Robbert van Veen"): the tail's last two words are among them (most lines end in
+    # prose: 5 -> 1 µs a gated caption, b10k)
+    if not (words[-1][:1].isupper() and (words[-2][:1].isupper() or words[-2] in _BARE_PARTICLES)):
         return False
     # each marker's last occurrence, found by one scan (no marker holds another: the scan finds every occurrence of
     # each) instead of one rfind for each of the twenty (3.5 -> 1.4 µs a line, b10k's lines with a bare needle)
     ends = {m.group(): m.end() for m in _BARE_FIRST_FIND.finditer(tail)}
     for end in ends.values():
         after = tail[end:].split()
-        if 2 <= len(after) <= 4 and all(x[:1].isupper() for x in after):
+        if (2 <= len(after) <= 4 and after[0][:1].isupper()
+                and all(x[:1].isupper() or x in _BARE_PARTICLES for x in after[1:])):
             return True
     return False
 
@@ -850,6 +865,27 @@ _BY_LAST = _alternation({w.split()[-1].casefold() for w in CREDIT_MARKERS.get("b
 # (needles in lower(), as _credit_state lowers the caption: casefold() would fold Greek's final ς to σ)
 _BY_NEEDLES = tuple(sorted({" ".join(w.lower().split()) for w in CREDIT_MARKERS.get("by", ())}))
 _MARKER_NEEDLES = tuple(sorted({" ".join(w.lower().split()) for w in CREDIT_MARKERS.get("label", ())}))
+# a name in the genitive before a marker written after it ("Vygaudo Juozaičio nuotr.", "Algimanto ir Mindaugo Černiauskų
+# nuotrauka": data/credit_markers.csv kind genitive_after): given names end in a singular genitive ending of the marker's
+# language, the surname in any of its endings (data/name_cases.csv; a plural one for two of a family), in title case or
+# capitals; two given names may share the surname ("ir", and); genitive_name_after turns them to the nominative
+_GEN_ENDINGS = {lang: [e for e, _ in endings] for lang, endings in name_cases().items()}
+# (longest_first: one pattern text under every hash seed, tests/test_pattern_cache.py)
+_GEN_SINGULAR = "|".join(regex.escape(e) for e in regex.longest_first(e for es in _GEN_ENDINGS.values() for e in es
+                                                                      if not e.endswith("ų")))
+_GEN_ANY = "|".join(regex.escape(e) for e in regex.longest_first(e for es in _GEN_ENDINGS.values() for e in es))
+_GEN_GIVEN = r"(?:\p{Lu}\p{Ll}+(?:" + _GEN_SINGULAR + r")|\p{Lu}\.)"
+_GEN_MARKERS = "|".join(regex.escape(m) for m in regex.longest_first(GENITIVE_MARKERS))
+_GEN_NEEDLES = tuple(sorted({m.lower().rstrip(".") for m in GENITIVE_MARKERS}))
+
+# the "by" markers whose last word is also a name's particle ("Foto de", "Fotografia do", "Foto von", "Foto van", "Foto
+# di"): end_chain would read that word into the photographer's name ("de Reinaldo Rodrigues"), so by_particle_end reads
+# such a marker and its chain first when they close the caption
+# (and the "by_start" markers, read there only: their words run in prose too, "uma fotografia do Presidente")
+_BY_PARTICLE = tuple(w for w in CREDIT_MARKERS.get("by", ()) + CREDIT_MARKERS.get("by_start", ()) if len(w.split()) > 1
+                     and w.split()[-1].casefold() in {p.casefold() for p in NAME_WORDS.get("particle", ())})
+_BY_PARTICLE_WORDS = _alternation(_BY_PARTICLE)
+_BY_PARTICLE_NEEDLES = tuple(sorted({" ".join(w.lower().split()) + " " for w in _BY_PARTICLE}))
 # initials may be glued: "A.G. Grant", "W.J. Hall"
 # (a surname may hold one more capital after small letters: "McCann", "MacDonald", "DeShawn")
 _NAME_SUFFIX = (r"(?:,?[ ]+(?:" + "|".join(regex.escape(w[:-1]) + r"\.?" if w.endswith(".") else regex.escape(w)
@@ -971,6 +1007,10 @@ RULES: list[Rule] = [
          gate="label_before_mark"),
     # (also "(C) NAME", and a year and "by" after the sign: "Copyright © 2012 by Open Water Source")
     Rule("copyright", r"(?:©|\((?:c|C)\))\s*(?:(?:19|20)\d\d[ ]*,?[ ]*(?:by[ ]+)?)?(?P<chain>" + _PART + r"(?:" + _SEP + _PART + r")*)", ("©", "(c)")),
+    # "…⏎Fotografia de NAME/ORG", "(Fotografia do ORG)", "… . Foto von NAME/dpa": a "by" marker ending in a name's
+    # particle, at a line's or a sentence's start or after a bracket, then its chain closing the caption (by_particle_end)
+    Rule("by_particle_end", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[ ])(?=[(\[])|^)[(\[]?(?i:" + _BY_PARTICLE_WORDS
+         + r")[ ]+(?P<chain>" + _CHAIN_ANY + r")[ ]*[)\]]?[ ]*\.?[ ]*$", _BY_PARTICLE_NEEDLES, tail=True),
     # AP's archive and pool notes close the bracket: "(Kyodo News via AP, File)", "(Name/Pool Photo via AP, File)"
     Rule("paren_chain", r"\(\s*(?P<chain>" + _CHAIN + r"(?:,[ ]*(?:File|FILE|Pool|POOL|Handout|HO)\.?)?)\s*\)", ("/", " via "),
          gate="paren"),
@@ -1013,6 +1053,11 @@ RULES: list[Rule] = [
     # the name may close with a full stop: "FOTO Ángel Flecha.")
     Rule("credit_marker_bare", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=[ ][–—-][ ]{1,3})|(?<=\d[ ]{1,3})|(?<=\n[ ]{0,3})|^)(?:"
          + _BARE_WORDS + r")[ ]+(?P<name>" + _NAME_ANY + r")[ ]*\.?[ ]*(?m:$)", _BARE_NEEDLES, backward=True, gate="bare_marker_near_line_end"),
+    # "(Vygaudo Juozaičio nuotr.)", "Dovydo STAPONKAUS nuotr.": a name in the genitive, then a marker written after it, at
+    # a line's or a sentence's start or after a bracket or a dash (genitive_name_after: the nominative is the photographer's)
+    Rule("genitive_name_after", r"(?:(?<=[.!?”\"][ ]{1,3})|(?<=\n[ ]{0,3})|(?<=[(\[][ ]{0,2})|(?<=[–—-][ ])|^)(?P<name>"
+         + _GEN_GIVEN + r"(?:[ ]+ir[ ]+" + _GEN_GIVEN + r")?[ ]+\p{Lu}[\p{L}\-]*(?i:" + _GEN_ANY + r"))[ ]+(?P<marker>"
+         + _GEN_MARKERS + r")(?![\p{L}])", _GEN_NEEDLES),
     # "…\nDavid Goldman\nAP": a name on its own line above a known agency's line (name_line_agency)
     Rule("name_line_agency", r"(?<=\n)[ ]*(?P<name>" + _NAME_ANY + r")[ ]*\n[ ]*(?P<agency>[^\n/(:;\"”]{2,40}?)[ ]*$", ("\n",),
          tail=True, stop="(:;\"”", gate="last_line_known"),
@@ -1695,6 +1740,13 @@ def _chain_of(rule: Rule, g: dict, agencies: Agencies) -> str | None:
     if name == "photo_name_dot_agency":
         agency = agencies.lookup(g["agency"].strip())
         return f"{g['name']}/{agency}" if agency and _caps_name_ok(g["name"], agencies) else None
+    if name == "genitive_name_after":  # "Algimanto ir Mindaugo Černiauskų" → Algimantas and Mindaugas Černiauskas
+        lang = GENITIVE_MARKERS[g["marker"]]
+        given, _, surname = g["name"].rpartition(" ")
+        people = [genitive_nominative(f"{first} {surname}", lang) for first in given.split(" ir ")]
+        if not all(_caps_name_ok(p, agencies) for p in people):
+            return None
+        return " and ".join(people)
     if name == "pic_caps_end":
         return g["name"] if _caps_name_ok(g["name"], agencies) else None
     if name == "by_line" and g.get("surname"):

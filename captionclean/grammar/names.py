@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import timed_regex as regex  # the regex module, with a time budget
-from ..tables import name_order
+from ..tables import name_cases, name_order
 
 # "Jacob. I. Allison": a stray full stop after a first name, before an initial
 _STRAY_DOT = regex.compile(r"(?<=\b\p{Lu}\p{Ll}{2,})\.(?=[ ]+\p{Lu}\.)")
@@ -197,3 +197,18 @@ def nominative_name(name: str) -> str:
                             return f"{cand} {last[:-len(g_end)] + n_end}"
                     return f"{cand} {last}"  # a surname that does not decline (Ткаченко, Шевчук for a woman)
     return name
+def genitive_nominative(name: str, lang: str) -> str:
+    """A person's name written in the genitive turned to the nominative, word by word, by the language's endings
+    (data/name_cases.csv): "Vygaudo Juozaičio" → "Vygaudas Juozaitis", "Dovydo STAPONKAUS" → "Dovydas STAPONKUS" (a word
+    in capitals keeps them); an initial, or a word no ending fits, stays."""
+    endings = name_cases().get(lang, ())
+    words = []
+    for word in name.split():
+        low = word.casefold()
+        for ending, nominative in endings:
+            if low.endswith(ending) and len(low) > len(ending) + 1:
+                stem = word[:-len(ending)]
+                word = stem + (nominative.upper() if word.isupper() else nominative)
+                break
+        words.append(word)
+    return " ".join(words)

@@ -45,6 +45,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "copyright", "'© NAME/AGENCY', '(C) NAME', 'Copyright © 2012 by ORG'"),
     ("credit", "paren_chain", "a chain in brackets: '(NAME/AGENCY)', '(AGENCY via DISTRIBUTOR)'"),
     ("credit", "name_email", "a name, then an e-mail address holding the surname (a paper's staff credit)"),
+    ("credit", "by_particle_end", "a 'by' marker whose last word is a name's particle closing the caption with its chain: 'Fotografia de NAME/ORG', '(Fotografia do ORG)', 'Foto von NAME/dpa'"),
+    ("credit", "genitive_name_after", "a name in the genitive before a marker written after it, turned to the nominative: '(Vygaudo Juozaičio nuotr.)' → Vygaudas Juozaitis"),
     ("credit", "end_chain", "a chain that ends the caption: '… NAME/AGENCY via DISTRIBUTOR'"),
     ("credit", "desk_chain", "a chain with a desk's separators: 'Name | Paper | Distributor', '~', '•', '—'"),
     ("credit", "credit_by", "'Photo by', 'Pix by', 'Foto von' and the like in any language"),
