@@ -401,8 +401,21 @@ def name_cases() -> dict[str, tuple[tuple[str, str], ...]]:
     ``name_cases.csv``: a person's name in the genitive before a marker written after it ("Vytauto nuotr." → Vytautas)."""
     langs: dict[str, list[tuple[str, str]]] = {}
     for row in _read_csv("name_cases.csv"):
-        langs.setdefault(row["lang"], []).append((row["ending"], row["nominative"]))
+        if row["part"] == "word":
+            langs.setdefault(row["lang"], []).append((row["ending"], row["nominative"]))
     return {k: tuple(sorted(v, key=lambda r: -len(r[0]))) for k, v in langs.items()}
+
+
+@lru_cache(maxsize=1)
+def name_declension() -> dict[str, tuple[tuple[str, str], ...]]:
+    """A part of a Russian or Ukrainian name → its (genitive ending, the nominative's ending) from ``name_cases.csv``
+    (lang ``ru uk``): ``given`` in the file's order (an ending's alternatives tried in turn: Сергея → Сергей, Игоря →
+    Игорь), ``surname_m`` and ``surname_f`` longest first ("Фото Сергея Шелега" → Сергей Шелег)."""
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for row in _read_csv("name_cases.csv"):
+        if row["lang"] == "ru uk":
+            parts.setdefault(row["part"], []).append((row["ending"], row["nominative"]))
+    return {k: tuple(v if k == "given" else sorted(v, key=lambda r: -len(r[0]))) for k, v in parts.items()}
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import timed_regex as regex  # the regex module, with a time budget
-from ..tables import name_cases, name_order
+from ..tables import name_cases, name_declension, name_order
 
 # "Jacob. I. Allison": a stray full stop after a first name, before an initial
 _STRAY_DOT = regex.compile(r"(?<=\b\p{Lu}\p{Ll}{2,})\.(?=[ ]+\p{Lu}\.)")
@@ -172,10 +172,8 @@ def family_first(name: str, langs: frozenset[str]) -> str | None:
 # name in the genitive. The given name's nominative is found among the given names of ru/uk (data/given_names.csv)
 # by the genitive's endings (Сергея → Сергей, Ивана → Иван, Михайла → Михайло, Анны → Анна, Марии → Мария), and
 # the surname follows its gender's declension (Шелега → Шелег, Марківа → Марків, Вишневського → Вишневський;
-# Ивановой → Иванова); a name whose first word is no such genitive stays as written.
-_GEN_GIVEN = (("я", ("й", "ь")), ("а", ("", "о")), ("ы", ("а",)), ("и", ("а", "я")), ("ї", ("я",)), ("і", ("а",)))
-_GEN_MALE_SURNAME = (("ского", "ский"), ("цкого", "цкий"), ("ського", "ський"), ("цького", "цький"), ("а", ""))
-_GEN_FEMALE_SURNAME = (("ской", "ская"), ("цкой", "цкая"), ("ської", "ська"), ("цької", "цька"), ("ой", "а"), ("ої", "а"))
+# Ивановой → Иванова: the endings are data/name_cases.csv's rows of lang "ru uk"); a name whose first word is no such
+# genitive stays as written.
 
 
 def nominative_name(name: str) -> str:
@@ -185,17 +183,17 @@ def nominative_name(name: str) -> str:
     if len(words) != 2:
         return name
     _, given = name_order()
+    cases = name_declension()
     first, last = words
-    for end, subs in _GEN_GIVEN:
+    for end, sub in cases["given"]:
         if first.endswith(end) and len(first) > 3:
-            for sub in subs:
-                cand = first[:-len(end)] + sub
-                if given.get(cand, frozenset()) & {"ru", "uk"}:
-                    female = cand.endswith(("а", "я"))
-                    for g_end, n_end in (_GEN_FEMALE_SURNAME if female else _GEN_MALE_SURNAME):
-                        if last.endswith(g_end) and len(last) > len(g_end) + 2:
-                            return f"{cand} {last[:-len(g_end)] + n_end}"
-                    return f"{cand} {last}"  # a surname that does not decline (Ткаченко, Шевчук for a woman)
+            cand = first[:-len(end)] + sub
+            if given.get(cand, frozenset()) & {"ru", "uk"}:
+                female = cand.endswith(("а", "я"))
+                for g_end, n_end in cases["surname_f" if female else "surname_m"]:
+                    if last.endswith(g_end) and len(last) > len(g_end) + 2:
+                        return f"{cand} {last[:-len(g_end)] + n_end}"
+                return f"{cand} {last}"  # a surname that does not decline (Ткаченко, Шевчук for a woman)
     return name
 def genitive_nominative(name: str, lang: str) -> str:
     """A person's name written in the genitive turned to the nominative, word by word, by the language's endings
