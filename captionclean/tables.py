@@ -743,6 +743,13 @@ def city_names() -> dict[str, tuple[str, str]]:
     return {_key(row["alias"]): (row["name"], row["code"]) for row in _read_csv("city_names.csv")}
 
 
+@lru_cache(maxsize=1)
+def own_city_names() -> frozenset[str]:
+    """The names in ``city_names.csv`` that are a city's own name in its country's language (column ``own``, the
+    language: ``Firenze``, ``Wien``, ``Den Haag``): a place line may name the city by it alone."""
+    return frozenset(_key(row["alias"]) for row in _read_csv("city_names.csv") if row.get("own"))
+
+
 def english_city(text: str) -> tuple[str, str] | None:
     """The English name and country code of a city written in another language, or None."""
     return city_names().get(_key(text))

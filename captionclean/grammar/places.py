@@ -18,7 +18,7 @@ from .. import timed_regex as regex  # the regex module, with a time budget
 
 from ..tables import _fold, _key, _read_csv
 from ..tables import AP_CITIES, CAPITAL_MONTH_WORDS, MONTHS, city_names, countries, gazetteer, country_by_code, WEEKDAY_NOT_NAMES, WEEKDAY_WORDS, WEEKDAYS, city_in, english_city, lookup_city, lookup_country, lookup_state, \
-    lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, place_words, us_states
+    lookup_subdivision, subdivisions, case_endings, neighbourhood_cities, own_city_names, place_words, us_states
 from .dates import DAY, MONTH, YEAR, DateFound, find_dates
 
 # The tables' look-ups, memoised here: reading one new run looks each of its parts up a dozen times (as a
@@ -433,7 +433,8 @@ def _classify_cached(raw_parts: tuple[str, ...], lead: str) -> Place:
     for i, (part, hint) in enumerate(named):
         english = english_city(part)  # "Múnich, Alemania": Munich, Germany
         if english and not (lookup_city(part) or _is_known(part)) and _in_named(
-                english[1], named, part.isascii() and (lookup_city(english[0]) or ("", 0))[1] < 1_000_000):
+                english[1], named, part.isascii() and (lookup_city(english[0]) or ("", 0))[1] < 1_000_000
+                and _key(part) not in own_city_names()):  # a city's own name ("Firenze") needs no country beside it
             named[i] = (english[0], hint)
             place.rules.append("place_exonym")
     # each part's name, hint, country and US state, read in one pass (a part the words call a town is neither)
