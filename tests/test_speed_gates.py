@@ -366,6 +366,7 @@ _HEADS = {
     "dateline_no_date": lambda text: places._caps_head(text, (":",)),
     "dateline_mixed_case": lambda text: places._DATELINE_OPENING["dateline_mixed_case"](text),
     "dateline_label": lambda text: places._head_like(text, ",", places._NAME_HEAD) and places._label_shape(text),
+    "dateline_place_dash": lambda text: places._DATELINE_OPENING["dateline_place_dash"](text),
 }
 
 

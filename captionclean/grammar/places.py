@@ -2518,6 +2518,8 @@ def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
 
 
 # --- datelines ---------------------------------------------------------------
+# the small words inside a town's name in a dateline ("Rio de Janeiro", "Stratford upon Avon", "Frankfurt am Main")
+_PARTICLES = "de|do|da|dos|das|del|di|du|des|la|le|el|am|an|im|upon|on|sur|en"
 _CAPS_PART = r"\p{Lu}[\p{Lu}\p{M}.'’&\- ]*?"
 _ANY_PART = r"\p{Lu}[\p{L}\p{M}.'’&\- ]*?"
 # a place's name in a dateline: up to five words ("Rio de Janeiro", "Washington, D.C.")
@@ -2566,6 +2568,13 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
+    # a place then its state or country, a dash and no date: "PARIS, France — …", "DES MOINES, Iowa — …",
+    # "Hamilton, New Zealand - …" (the parts after the first in any case; read when the lexicon knows the state or
+    # country, find_dateline)
+    ("dateline_place_dash", regex.compile(
+        r"^\s*(?P<place>\p{Lu}[\p{L}\p{M}'’.&\-]*+(?:[ ](?:\p{Lu}[\p{L}\p{M}'’.&\-]*+|" + _PARTICLES + r")){0,4}"
+        r"(?:,[ ]*" + _ANY_PART + r"){1,2})(?<!\s)(?:[ ]+(?:--?|[–—])[ ]+|[ ]*[–—][ ]*)"
+        r"(?=[\p{Lu}\"“‘'])")),
     # a place in capitals, a wire agency in brackets, a dash: "CAIRO (AP) —", "ARDAHAN (AA) -", "BERLIN (dpa) -"
     # (the brackets must hold a name data/agencies.csv knows: _wire_agency)
     ("dateline_ap", regex.compile(
@@ -2590,6 +2599,7 @@ _DATELINE_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dateline_caps_dash": (_DASHES,),
     "dateline_town_province": (("), ",), (".-",)),
     "dateline_city_dash": ((" - ", " – ", " — "),),
+    "dateline_place_dash": ((",",), _DASHES),
 }
 assert all(len(needs) <= 2 for needs in _DATELINE_NEEDS.values())  # find_dateline tests two groups
 _DATELINE_STRINGS = frozenset(n for needs in _DATELINE_NEEDS.values() for group in needs for n in group)
@@ -2648,6 +2658,8 @@ def _caps_head(text: str, stops: tuple[str, ...]) -> bool:
 # dateline_mixed_case (an _ANY_PART, a comma, more parts)
 _NAME_HEAD = stdlib_re.compile(r"\s*[A-Z][A-Za-z'. \-]*")
 _ANY_HEAD = stdlib_re.compile(r"\s*[A-Z][A-Za-z.'&,\s]*")
+# (and before the first comma of a dateline_place_dash: its first part, a name of up to five words)
+_PLACE_DASH_HEAD = stdlib_re.compile(r"\s*[A-Z][A-Za-z'.&\- ]*")
 
 
 def _head_like(text: str, stop: str, head: stdlib_re.Pattern) -> bool:
@@ -2698,6 +2710,8 @@ _DATELINE_OPENING = {
     "dateline_city_dash": lambda text: _city_dash_opening(text.lstrip()),
     # "Place, Country:" opens the caption
     "dateline_label": lambda text: 0 < text.find(",", 0, 80) and _head_like(text, ",", _NAME_HEAD) and _label_shape(text),
+    # "Place, State —": what an ASCII text holds before its first comma is a name (every match passes)
+    "dateline_place_dash": lambda text: "," in text and _head_like(text, ",", _PLACE_DASH_HEAD),
 }
 
 
@@ -2823,6 +2837,8 @@ def find_dateline(text: str) -> Dateline | None:
             continue  # "Coronavirus - …", "Brasil - …", "Amy Adams - …": a headline or a name, not a dateline
         if rule in ("dateline_mixed_case", "dateline_label") and not place.by_table:
             continue
+        if rule == "dateline_place_dash" and not (place.city and (place.region or place.country) and place.by_table):
+            continue  # "Smith, Jones - …": the parts after the first must be a state or country the lexicon knows
         if rule == "dateline_date_first":
             if not (place.by_table or _big_city(place.city)):
                 continue

@@ -170,6 +170,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("dateline", "dateline_caps_dash", "a place in capitals and a dash: 'HARARE - …'"),
     ("dateline", "dateline_town_province", "EFE's town and its province in brackets before the date and '.-': "
      "'LA ROCA DEL VALLÉS (BARCELONA), 12/05/2024.-', 'Vélez-Málaga (Málaga), 20 abr (EFE).-' (a province the lexicon knows)"),
+    ("dateline", "dateline_place_dash", "a place then its state or country in any case, a dash and no date: 'PARIS, France — …', "
+     "'DES MOINES, Iowa — …', 'Hamilton, New Zealand - …' (the state or country one the lexicon knows)"),
     ("dateline", "dateline_city_dash", "a town of 50,000 or more in mixed case and a dash opening the caption: 'São Paulo – Parte do dia …', 'Cuneo – Corso Nizza …'"),
     # --- dates (grammar/dates.py shapes, "date_" + shape; and how the date was completed) -----
     ("date", "date_iso_slash", "'2019/04/03', '2019-04-03'"),
