@@ -208,3 +208,38 @@ def test_reuters_japan_year_credit(katakana, name, year):
         assert (rec.photographer, rec.agency) == (name, "Reuters"), rec.style
     else:
         assert "cjk_year_agency" not in rec.style
+
+
+_SOURCE_LABELS = ["Источник", "Джерело"]  # Russian and Ukrainian "source" (data/credit_markers.csv, webC10)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_SOURCE_LABELS), st.sampled_from(["Остап Гнатюк", "Ирина Белова", "Марко Ковальчук"]),
+       st.sampled_from(["", "/Facebook", "/ТАСС"]))
+def test_source_label_reads_credit(label, name, site):
+    """"Источник: NAME/SITE", "Джерело: NAME": the source label before a name reads it as the photographer."""
+    rec = parse_caption(f"Волонтери прибирають парк після негоди. {label}: {name}{site}")
+    assert rec.photographer == name, rec.style
+    assert "credit_marker" in rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_SOURCE_LABELS), st.sampled_from([
+    " в правительстве сообщил об этом журналистам.", " в уряді повідомило про це журналістам.",
+    " информации не раскрывается.", "м вдохновения стала река."]))
+def test_source_word_in_prose_credits_no_one(label, rest):
+    """The word in a sentence, no colon after it ("a source in the government said…"), is no label."""
+    rec = parse_caption(f"Мэр Заречинска открыл мост. {label}{rest}")
+    assert (rec.photographer, rec.agency) == ("", ""), rec.style
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Фото", "Photo", "Foto"]), st.sampled_from(["Источник", "Джерело", "Source", "Credit", "Foto"]),
+       st.sampled_from(["Остап Гнатюк", "Jane Holloway", "Ирина Белова"]), st.sampled_from(["Reuters", "ТАСС", "AFP"]))
+def test_next_label_closes_credit(first, second, name, agency):
+    """"Фото: NAME Джерело: ORG" on one line reads as the two labels on two lines: the second label's word is no
+    part of the first one's credit (credit.py trims it only when a colon follows it)."""
+    one = parse_caption(f"Волонтери прибирають парк. {first}: {name} {second}: {agency}")
+    two = parse_caption(f"Волонтери прибирають парк. {first}: {name}\n{second}: {agency}")
+    assert (one.photographer, one.agency) == (two.photographer, two.agency), (one.style, two.style)
+    assert one.photographer == name

@@ -2378,6 +2378,9 @@ _LABEL_LAST_WORDS = tuple(sorted({v.split()[-1] for w in CREDIT_MARKERS.get("lab
                                  | {w + s for w in ("Credit", "Photo", "Picture", "Foto", "Image") for s in ("", "s")}))
 
 
+_LABEL_LAST_SET = frozenset(w for w in _LABEL_LAST_WORDS if w[:1].isupper())  # a label opening the next credit
+
+
 def _gate_label_before_mark(text: str, _) -> bool:
     """credit_marker: a ":" or "/" after a label's last word and spaces."""
     for mark in (":", "/"):
@@ -3192,6 +3195,12 @@ def _rule_on(rule, pattern, text: str, low: str, tail_start: int, plain, gated: 
             dated = _DATES_THEN_ORG.match(text, m.end("chain"))  # "Fotograf: Haarstad, Ragnhild (f. 1935). Stadsmuseet i
             if dated and (agencies.lookup(dated["org"]) or _is_org_like(dated["org"])):  # Stockholm": a catalogue's
                 g["chain"] = f"{g['chain']}/{dated['org']}"                              # photographer, dates, holder
+        if name in _LABEL_RULES and text[m.end("chain"):m.end("chain") + 3].lstrip(" ").startswith(":"):
+            # "Фото: NAME Источник: ORG", "Photo: NAME Source: ORG": the next label closes this one's credit (its
+            # own match reads what follows it), so its word is no part of this chain
+            head, _, last = g["chain"].rstrip().rpartition(" ")
+            if last in _LABEL_LAST_SET and head.strip():
+                g["chain"] = head.rstrip()
         if name in _READ_BY_GROUPS:  # the chain and its reading depend on four groups alone: remembered
             memo = _chain_cache(agencies, "read")
             key = (name, g.get("chain"), g.get("lead"), g.get("prev"), g.get("code"))
