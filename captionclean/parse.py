@@ -230,6 +230,7 @@ def load_tables() -> None:
     from .repair import lost as repair_lost
 
     tables.us_states(), tables.countries(), tables.place_words(), tables.subdivisions(), tables.gazetteer(), tables.folded_gazetteer()
+    tables.city_names(), tables.own_city_names(), tables.given_names_en()
     repair_lost.gazetteer_vocabulary()  # the name the lost-letter rules call it by
     _TABLES["loaded"] = True
 
