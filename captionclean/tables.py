@@ -436,7 +436,8 @@ def name_order() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
             cues.setdefault(row["word"], set()).add(row["lang"])
     given: dict[str, set[str]] = {}
     for row in _read_csv("given_names.csv"):
-        given.setdefault(row["name"], set()).add(row["lang"])
+        if row["lang"] != "en":  # (English names are first_line_name's: given_names_en)
+            given.setdefault(row["name"], set()).add(row["lang"])
     return ({k: frozenset(v) for k, v in cues.items()}, {k: frozenset(v) for k, v in given.items()})
 
 
@@ -770,7 +771,7 @@ def english_city(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def given_names_en() -> frozenset[str]:
-    """Common given names of English-language captions (``given_names_en.csv``, written by
+    """Common given names of English-language captions (``given_names.csv``'s rows of lang ``en``, written by
     tools/make_given_names.py from the US Census's lists): a first line ``Given Surname`` alone above the caption
     is its photographer's credit (credit.first_line_name)."""
-    return frozenset(row["name"] for row in _read_csv("given_names_en.csv"))
+    return frozenset(row["name"] for row in _read_csv("given_names.csv") if row["lang"] == "en")

@@ -1,4 +1,5 @@
-"""Write captionclean/data/given_names_en.csv: common given names of English-language captions.
+"""Write the English rows (lang ``en``) of captionclean/data/given_names.csv: common given names of English-language
+captions (the other languages' rows are kept as they are).
 
 Source: the `names` package (MIT licence, PyPI) ships the 1990 US Census's given-name frequency lists
 (``dist.male.first``, ``dist.female.first``; US Census data are public domain). A name is kept when at least
@@ -32,12 +33,16 @@ def main() -> None:
             name, percent, _cumulative, _rank = line.split()
             if float(percent) >= MIN_PERCENT and name.lower() not in WORDS:
                 kept.add(name.title())
-    out = Path(__file__).resolve().parents[1] / "captionclean" / "data" / "given_names_en.csv"
+    out = Path(__file__).resolve().parents[1] / "captionclean" / "data" / "given_names.csv"
+    with out.open(encoding="utf-8") as f:
+        others = [row for row in csv.DictReader(f) if row["lang"] != "en"]
     with out.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["name"])
+        w.writerow(["name", "lang"])
+        for row in others:
+            w.writerow([row["name"], row["lang"]])
         for name in sorted(kept):
-            w.writerow([name])
+            w.writerow([name, "en"])
     print(f"{len(kept)} names -> {out}")
 
 

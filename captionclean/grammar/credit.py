@@ -2541,7 +2541,7 @@ _SUBJECT_START = _stdlib_re.compile(r"(?:He|She|His|Her|They|Their)\b")
 
 def _gate_first_line_given(text: str, agencies: Agencies) -> bool:
     """credit.first_line_name: the first line is a person's name alone (two or three capitalised words, the first a
-    common given name: data/given_names_en.csv), the caption goes on below it, and that text is not about the
+    common given name: data/given_names.csv, lang en), the caption goes on below it, and that text is not about the
     person: it neither names the surname again, nor opens with a pronoun or a post ("Helmut Schleweis⏎Der Präsident …",
     "Florence Welch⏎… Welch performs …", "NAME⏎President of …" name their subject)."""
     cut = text.find("\n")

@@ -100,7 +100,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("credit", "lead_chain", "a credit opening the caption, its sentence right after it: 'NAME/Stuff Thousands of …', "
                              "'NAME | The Salt Lake Tribune Youth dancing …'"),
     ("credit", "first_line_name", "a photographer's name alone on the caption's first line, the caption below, no marker: "
-                                  "'Simon Bruty⏎⏎Spain's defender …' (a common given name first: data/given_names_en.csv; "
+                                  "'Simon Bruty⏎⏎Spain's defender …' (a common given name first: data/given_names.csv, lang en; "
                                   "read only when no other rule found a credit)"),
     ("credit", "archive_ref", "a known archive and its catalogue reference closing the caption: 'NLI ref. PWP2027', 'AWM P02686.025'"),
     ("credit", "collection_of", "'from the collection of ARCHIVE', 'from the X Collection' closing the caption"),
