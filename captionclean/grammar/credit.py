@@ -2534,9 +2534,11 @@ def _gate_name_after_day(text: str, _) -> bool:
 _DIGIT_BY = _stdlib_re.compile(r"\d(?:[ ]*\.)?[ ]+[Bb][Yy] ")  # ("[ ]*\.?[ ]+": two runs splitting one run of spaces, quadratic)
 
 
-_ARTICLES = frozenset("the a an der die das le la el il".split())
-# the words that make a caption's next sentence about the person its first line names ("He …", "Her …")
-_SUBJECT_START = _stdlib_re.compile(r"(?:He|She|His|Her|They|Their)\b")
+_ARTICLES = frozenset(NAME_WORDS.get("article", ()))  # before a post: "The chairman of …" (data/name_words.csv)
+# the words that make a caption's next sentence about the person its first line names ("He …", "Her …":
+# name_words.csv kind subject_pronoun)
+_SUBJECT_START = _stdlib_re.compile(r"(?:" + "|".join(map(_stdlib_re.escape, regex.longest_first(NAME_WORDS.get("subject_pronoun", ()))))
+                                    + r")\b")
 
 
 def _gate_first_line_given(text: str, agencies: Agencies) -> bool:

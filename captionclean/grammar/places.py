@@ -2518,8 +2518,9 @@ def _city_subject(text: str, runs: list[PlaceRun]) -> Place | None:
 
 
 # --- datelines ---------------------------------------------------------------
-# the small words inside a town's name in a dateline ("Rio de Janeiro", "Stratford upon Avon", "Frankfurt am Main")
-_PARTICLES = "de|do|da|dos|das|del|di|du|des|la|le|el|am|an|im|upon|on|sur|en"
+# the small words inside a town's name in a dateline ("Rio de Janeiro", "Stratford upon Avon", "Frankfurt am Main":
+# place_words.csv kind town_particle)
+_PARTICLES = "|".join(regex.escape(w) for w in regex.longest_first(_W.get("town_particle", ())))
 _CAPS_PART = r"\p{Lu}[\p{Lu}\p{M}.'’&\- ]*?"
 _ANY_PART = r"\p{Lu}[\p{L}\p{M}.'’&\- ]*?"
 # a place's name in a dateline: up to five words ("Rio de Janeiro", "Washington, D.C.")
@@ -2564,7 +2565,7 @@ DATELINES: list[tuple[str, regex.Pattern]] = [
     # a large city in mixed case opening the caption, then a dash: "São Paulo – Parte do dia …" (capitals: caps_dash)
     ("dateline_city_dash", regex.compile(
         r"^\s*(?=[^\n]{1,45}?[ ][-–—][ ])(?P<place>\p{Lu}(?!\p{Lu})[\p{L}\p{M}'’\-]*+"
-        r"(?:[ ](?:\p{Lu}[\p{L}\p{M}'’\-]*+|de|do|da|dos|das|del|di|la|el|am|an|upon|sur)){0,3})[ ]+[-–—][ ]+(?=\p{Lu})")),
+        r"(?:[ ](?:\p{Lu}[\p{L}\p{M}'’\-]*+|" + _PARTICLES + r")){0,3})[ ]+[-–—][ ]+(?=\p{Lu})")),
     # a place in capitals, then a dash and no date: "HARARE - Zimbabwe's …"
     ("dateline_caps_dash", regex.compile(
         r"^\s*(?P<place>" + _CAPS_PART + r"(?:,\s*" + _CAPS_PART + r"){0,2})(?<!\s)[ ]+[-–—]+[ ]+(?=\p{Lu})")),
